@@ -1,0 +1,78 @@
+#pragma once
+// Working days: Monday to Friday except listed holidays, over a fixed range of
+// dates. Statutory clocks are counted in working days, so all of this is exact
+// integer arithmetic on tables built once per scenario (shared read-only by
+// every replication).
+//
+// Two time scales:
+//  - Day: whole days relative to the origin (the run's start date is day 0;
+//    negative days are before it). Simulation time t (double, in days) lies in
+//    day floor(t).
+//  - working time: continuous time that advances only on working days. Working
+//    day k after the origin (k = 0 is the first working day on or after the
+//    origin) occupies working time [k, k+1). Rates "per working day" and
+//    durations "in working days" are in this scale.
+#include <cstdint>
+#include <vector>
+
+#include "engine/kernel/date.hpp"
+
+namespace casesim::kernel {
+
+using Day = std::int32_t;
+
+class WorkingCalendar {
+ public:
+  // Covers the dates first..last inclusive (first <= origin <= last). Holidays
+  // outside the range are ignored; weekend holidays change nothing (substitute
+  // days must be listed themselves, as the official lists do).
+  WorkingCalendar(Date origin, Date first, Date last, const std::vector<Date>& holidays);
+
+  Date origin() const { return origin_; }
+  Day first_day() const { return first_day_; }
+  Day last_day() const { return last_day_; }
+  bool covers(Day day) const { return day >= first_day_ && day <= last_day_; }
+
+  Day day_of(Date date) const;  // may lie outside the covered range
+  Date date_of(Day day) const;
+  bool is_working_day(Day day) const;  // precondition: covers(day)
+
+  // The n-th working day strictly after `from` (n > 0), strictly before it
+  // (n < 0), or `from` itself (n == 0). "Within 1 working day of a referral made
+  // on a Friday" is due the next Monday (Tuesday if that Monday is a holiday).
+  // Throws std::out_of_range if the answer lies outside the covered range.
+  Day add_working_days(Day from, int n) const;
+
+  // Working days in (from, to]; negative (-(working days in (to, from])) when
+  // to < from. For a working day d, working_days_between(d, add_working_days(d, n)) == n.
+  int working_days_between(Day from, Day to) const;
+
+  // Working time at simulation time t (days since the origin's midnight). Time
+  // during a non-working day maps to the start of the next working day.
+  double working_time_at(double time) const;
+  // Simulation time at which working time w is reached: the start of the
+  // working day for whole w. Returns +infinity beyond the covered range (the
+  // moment never comes within it).
+  double time_at_working_time(double working_time) const;
+  // The day on which working day k (counted from the origin, k = 0 the first
+  // working day on or after it) falls; k may be negative.
+  Day working_day(std::int64_t k) const;
+  // Working days from the origin up to (not including) `day`: the k of `day` if
+  // it is a working day.
+  std::int64_t working_days_before(Day day) const;
+
+ private:
+  Date origin_;
+  Day first_day_ = 0;
+  Day last_day_ = 0;
+  // is_working_[d - first_day_]
+  std::vector<std::uint8_t> is_working_;
+  // working_before_[d - first_day_] = working days in [first_day_, d); one extra
+  // entry at the end so (from, to] counts are a subtraction.
+  std::vector<std::int32_t> working_before_;
+  // working_days_[i] = the i-th working day in the range, i from 0.
+  std::vector<Day> working_days_;
+  std::int64_t origin_working_offset_ = 0;  // working days in [first_day_, 0)
+};
+
+}  // namespace casesim::kernel

@@ -1,0 +1,93 @@
+#pragma once
+// The results file: the only code that knows HDF5. Layout documented in
+// docs/results-format.md; format_version changes when that layout does.
+//
+// Written incrementally: create() lays out every dataset at full size (filled
+// with NaN), write_replication() fills one (variant, replication) slot and marks
+// it complete, flush() makes what is written durable. A file killed part-way
+// through is readable, and `completed` says which slots hold results.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace casesim::results {
+
+inline constexpr int kFormatVersion = 1;
+
+struct Metadata {
+  std::string casesim_version;
+  std::string scenario_name;
+  std::string scenario_file;     // as given on the command line
+  std::string scenario_text;     // the file's text, verbatim
+  std::uint64_t seed = 0;
+  std::string start_date;        // ISO date of simulated day 0
+  int horizon_weeks = 0;
+  int warm_up_weeks = 0;
+  int stream_scheme_version = 0;
+  std::string boost_version;     // e.g. "1.74.0": distributions may change between versions
+  std::string command_line;
+  std::string created_utc;       // ISO 8601; the only field that differs between identical runs
+};
+
+struct Quantity {
+  std::string name;         // a valid identifier, used as the dataset name
+  std::string unit;         // e.g. "working days", "cases", "count"
+  std::string description;  // one sentence a manager can read
+};
+
+struct Layout {
+  std::vector<std::string> variants;        // at least one ("baseline" for a plain run)
+  std::size_t replications = 0;
+  std::vector<Quantity> metrics;            // one value per replication
+  std::vector<Quantity> series;             // one value per replication per week
+  std::vector<std::string> week_start_dates;  // ISO dates, one per week of the series
+};
+
+// Raised for any failure to create, write or read a results file; the message
+// names the file and what went wrong.
+class ResultsError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class ResultsWriter {
+ public:
+  // Creates `path` (replacing it if it exists: the caller decides whether that is allowed).
+  static ResultsWriter create(const std::string& path, const Metadata& metadata, const Layout& layout);
+  ~ResultsWriter();
+  ResultsWriter(ResultsWriter&&) noexcept;
+  ResultsWriter& operator=(ResultsWriter&&) noexcept;
+
+  // summary: one value per metric, in Layout::metrics order.
+  // weekly: series-major, series.size() * weeks values (series 0's weeks, then series 1's, ...).
+  void write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
+                         std::span<const double> weekly);
+  void flush();
+  void close();  // idempotent; the destructor closes too, but cannot report errors
+
+ private:
+  struct Impl;
+  explicit ResultsWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Everything in a results file, read back (analysis, summary, resume, tests).
+struct ResultsData {
+  int format_version = 0;
+  Metadata metadata;
+  Layout layout;
+  // summary[m][v * replications + r]: metric m, variant v, replication r.
+  std::vector<std::vector<double>> summary;
+  // weekly[s][(v * replications + r) * weeks + w].
+  std::vector<std::vector<double>> weekly;
+  // completed[v * replications + r]
+  std::vector<std::uint8_t> completed;
+};
+
+ResultsData read_results(const std::string& path);
+
+}  // namespace casesim::results
