@@ -35,10 +35,18 @@ struct CalendarSettings {
   // dates, or only the listed dates when `bank_holidays` is "none".
   std::string bank_holidays = "england-and-wales";
   std::vector<kernel::Date> extra_holidays;
+  // Resolved by the loader: the named list's dates plus extra_holidays, sorted,
+  // unique. The model uses only this.
+  std::vector<kernel::Date> holidays;
 };
 
 struct ReferralSettings {
-  // Poisson arrivals in working time.
+  // poisson: a Poisson process in working time (the default: referrals come
+  // independently of each other). regular: exactly one every
+  // 1/rate_per_working_day working days, for what-ifs with fixed demand and
+  // for tests whose dates are worked out by hand.
+  enum class ArrivalProcess { poisson, regular };
+  ArrivalProcess arrival_process = ArrivalProcess::poisson;
   double rate_per_working_day = 1.0;
   // Share of referrals that triage accepts for an assessment and allocation;
   // the rest end at the decision (no further action).

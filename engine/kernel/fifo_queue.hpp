@@ -1,0 +1,51 @@
+#pragma once
+// A first-in-first-out queue on a growable ring buffer. Unlike std::deque it
+// keeps its storage when it empties, so a queue that fills and drains all run
+// long stops allocating once it has reached its largest size.
+#include <cassert>
+#include <cstddef>
+#include <vector>
+
+namespace casesim::kernel {
+
+template <class T>
+class FifoQueue {
+ public:
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+
+  void push(const T& value) {
+    if (size_ == buffer_.size()) grow();
+    buffer_[(head_ + size_) % buffer_.size()] = value;
+    ++size_;
+  }
+  const T& front() const {
+    assert(size_ > 0);
+    return buffer_[head_];
+  }
+  // The i-th element from the front (0 = front).
+  const T& operator[](std::size_t i) const {
+    assert(i < size_);
+    return buffer_[(head_ + i) % buffer_.size()];
+  }
+  T pop() {
+    assert(size_ > 0);
+    T value = buffer_[head_];
+    head_ = (head_ + 1) % buffer_.size();
+    --size_;
+    return value;
+  }
+
+ private:
+  void grow() {
+    std::vector<T> bigger(buffer_.empty() ? 16 : 2 * buffer_.size());
+    for (std::size_t i = 0; i < size_; ++i) bigger[i] = buffer_[(head_ + i) % buffer_.size()];
+    buffer_.swap(bigger);
+    head_ = 0;
+  }
+  std::vector<T> buffer_;
+  std::size_t head_ = 0;
+  std::size_t size_ = 0;
+};
+
+}  // namespace casesim::kernel

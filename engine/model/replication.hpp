@@ -1,0 +1,40 @@
+#pragma once
+// One replication of a scenario: the public entry point of the model.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "engine/model/metrics.hpp"
+#include "engine/model/model_setup.hpp"
+
+namespace casesim::model {
+
+// Whole-run counts (warm-up included) that must balance: every referral that
+// arrived is exactly one of these at the end.
+struct ReferralLedger {
+  std::uint64_t received = 0;
+  std::uint64_t awaiting_decision = 0;
+  std::uint64_t no_further_action = 0;
+  std::uint64_t waiting_allocation = 0;
+  std::uint64_t open_allocated = 0;
+  std::uint64_t closed = 0;
+  bool balances() const {
+    return received == awaiting_decision + no_further_action + waiting_allocation + open_allocated + closed;
+  }
+};
+
+struct ReplicationResult {
+  std::array<double, kMetricCount> summary{};
+  // Series-major: series s, week w at weekly[s * weeks + w].
+  std::vector<double> weekly;
+  ReferralLedger ledger;
+  // Highest (caseload - cap) of any worker at any moment; never above 0 under a hard cap.
+  int most_over_cap = 0;
+  std::uint64_t events = 0;
+
+  double metric(Metric m) const { return summary[index(m)]; }
+};
+
+ReplicationResult run_replication(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication);
+
+}  // namespace casesim::model
