@@ -63,6 +63,7 @@ class WorkingCalendar {
 
  private:
   Date origin_;
+  int origin_days_since_epoch_ = 0;  // days_since_epoch(origin_), for day_of and date_of
   Day first_day_ = 0;
   Day last_day_ = 0;
   // is_working_[d - first_day_]
