@@ -72,8 +72,12 @@ inline KeyedEngine make_keyed(std::uint64_t seed, std::uint64_t replication, std
 
 // A uniform double in [0, 1) from the top 53 bits: identical on every platform,
 // unlike std::generate_canonical.
+// The engine must produce 64 random bits: with a 32-bit engine (mt19937) the
+// shift would leave 21 bits and every draw would fall below 2^-32.
 template <class Engine>
 double uniform01(Engine& engine) {
+  static_assert(std::numeric_limits<typename Engine::result_type>::digits == 64,
+                "uniform01 needs a 64-bit engine (StreamEngine or KeyedEngine)");
   return static_cast<double>(engine() >> 11) * 0x1.0p-53;
 }
 

@@ -34,18 +34,20 @@ class Simulator {
   // Runs every event whose time is before `end` (events at exactly `end` stay
   // pending), calling handler(event) with the clock set to the event's time;
   // afterwards the clock reads `end`. Returns the number of events run.
+  // events_processed() counts handlers that returned.
   template <class Handler>
   std::uint64_t run_until(double end, Handler&& handler) {
-    std::uint64_t ran = 0;
+    // Counted per event, not at the end, so the count is current inside a
+    // handler and still right if a handler throws.
+    const std::uint64_t processed_before = events_processed_;
     while (!queue_.empty() && queue_.next_time() < end) {
       const ScheduledEvent next = queue_.pop();
       now_ = next.time;
       handler(next.event);
-      ++ran;
+      ++events_processed_;
     }
     if (end > now_) now_ = end;
-    events_processed_ += ran;
-    return ran;
+    return events_processed_ - processed_before;
   }
 
  private:
