@@ -1,0 +1,58 @@
+#pragma once
+// Reading a scenario from YAML: the only place in casesim that knows YAML. Every
+// value is validated here, once, so the model can trust a Scenario.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/scenario/scenario.hpp"
+
+namespace casesim::scenario {
+
+// Bad input: where it is and what is wrong. what() is
+// "FILE:LINE: FIELD: MESSAGE", with ":LINE" left out when there is no line
+// (an unreadable file) and "FIELD: " left out when no single field is to blame
+// (a file that is not YAML at all).
+class ScenarioError : public std::runtime_error {
+ public:
+  // line is 1-based; 0 means no line.
+  ScenarioError(std::string file, int line, std::string field, std::string message);
+
+  const std::string& file() const noexcept { return file_; }
+  int line() const noexcept { return line_; }
+  const std::string& field() const noexcept { return field_; }
+  const std::string& message() const noexcept { return message_; }
+
+ private:
+  std::string file_;
+  int line_;
+  std::string field_;
+  std::string message_;
+};
+
+// What was loaded, verbatim, so a results file can record the exact input.
+struct ScenarioSource {
+  std::string path;
+  std::string text;
+};
+
+// A change to one scenario field, applied to the YAML before validation (an
+// experiment varies a field this way). Errors in it name origin_file:origin_line.
+struct Override {
+  std::string path;        // dotted: "policy.caseload_cap.cases", "team.social_workers[2].fte"
+  std::string value_yaml;  // the new value, as YAML: "20", "{basis: per_worker, cases: 15}"
+  std::string origin_file;
+  int origin_line = 0;
+};
+
+// Scenario files larger than this are refused before parsing.
+inline constexpr std::size_t kMaxScenarioBytes = 1024 * 1024;
+
+// Throws ScenarioError when the path cannot be read, is not a regular file or
+// is larger than kMaxScenarioBytes.
+ScenarioSource read_scenario_source(const std::string& path);
+// Throws ScenarioError on any invalid content or override.
+Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override>& overrides = {});
+Scenario load_scenario(const std::string& path);
+
+}  // namespace casesim::scenario

@@ -1,0 +1,224 @@
+// Every file in tests/bad_input/scenarios/ is a scenario that must be refused
+// with exactly the message below. The files double as a fuzzing corpus. Most
+// are a small valid scenario with one change; their first line says which.
+// In that base scenario: line 2 name, 3 run, 4 start_date, 5 horizon_weeks,
+// 6 warm_up_weeks, 7 replications, 8 seed, 9 referrals, 10 rate, 11 share,
+// 12 cases, 13 duration, 14 visit interval, 15 visit hours, 16 team,
+// 17 full-time hours, 18 social_workers, 19 worker A, 20 worker B, 21 and on:
+// appended lines.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/scenario/bank_holidays.hpp"
+#include "engine/scenario/load_scenario.hpp"
+
+namespace casesim::scenario {
+namespace {
+
+const std::string kDir = "tests/bad_input/scenarios/";
+
+struct BadCase {
+  const char* file;
+  // what() after the path. {COVERS} stands for the england-and-wales list's
+  // covered years and {LISTS} for the shipped list names, so adding years or
+  // lists does not break these cases.
+  const char* expected;
+};
+
+const BadCase kCases[] = {
+    // Missing fields: the line is that of the key holding the mapping.
+    {"missing_section_run", ":2: run: required field missing"},
+    {"missing_name", ":2: name: required field missing"},
+    {"missing_field_seed", ":3: run.seed: required field missing"},
+    {"missing_field_fte", ":20: team.social_workers[1].fte: required field missing"},
+    // Wrong types.
+    {"wrong_type_text_for_whole_number", ":5: run.horizon_weeks: must be a whole number, got \"ten\""},
+    {"wrong_type_fraction_for_whole_number", ":5: run.horizon_weeks: must be a whole number, got 10.5"},
+    {"wrong_type_scalar_section", ":9: referrals: must be a mapping, got 5"},
+    {"wrong_type_mapping_for_list", ":18: team.social_workers: must be a list, got a mapping"},
+    {"wrong_type_quoted_number", ":11: referrals.accepted_share: must be a number, got \"0.9\""},
+    {"wrong_type_empty_value", ":5: run.horizon_weeks: must be a whole number, got an empty value"},
+    {"nesting_beyond_schema", ":21: description: must be text, got a mapping"},
+    // Out of range.
+    {"rate_negative", ":10: referrals.rate_per_working_day: must be in (0, 1000], got -0.5"},
+    {"rate_zero", ":10: referrals.rate_per_working_day: must be in (0, 1000], got 0"},
+    {"fte_above_one", ":20: team.social_workers[1].fte: must be in (0, 1], got 1.4"},
+    {"fte_zero", ":20: team.social_workers[1].fte: must be in (0, 1], got 0"},
+    {"share_above_one", ":11: referrals.accepted_share: must be in [0, 1], got 1.5"},
+    {"share_negative", ":11: referrals.accepted_share: must be in [0, 1], got -0.1"},
+    {"rate_nan", ":10: referrals.rate_per_working_day: must be a finite number, got .nan"},
+    {"visit_hours_inf", ":15: cases.visit_hours: must be a finite number, got .inf"},
+    {"number_overflow", ":10: referrals.rate_per_working_day: must be a finite number, got 1e999"},
+    {"huge_integer", ":7: run.replications: must be in 1..1000000, got 99999999999999999999"},
+    {"seed_negative", ":8: run.seed: must be in 0..18446744073709551615, got -1"},
+    {"seed_too_large", ":8: run.seed: must be in 0..18446744073709551615, got 18446744073709551616"},
+    {"horizon_zero", ":5: run.horizon_weeks: must be in 1..2600, got 0"},
+    {"warm_up_not_shorter_than_horizon", ":6: run.warm_up_weeks: must be less than run.horizon_weeks (10), got 10"},
+    // Dates.
+    {"date_impossible", ":4: run.start_date: must be a real date in YYYY-MM-DD form, got \"2025-02-30\""},
+    {"date_wrong_form", ":4: run.start_date: must be a real date in YYYY-MM-DD form, got \"7/4/2025\""},
+    {"extra_holiday_not_a_date",
+     ":23: calendar.extra_holidays[1]: must be a real date in YYYY-MM-DD form, got \"boxing day\""},
+    // 2098-12-29 + 70 days = 2099-03-09. Without a calendar section the start
+    // date's line is blamed; with one, the list's line.
+    {"start_after_holiday_list",
+     ":4: calendar.bank_holidays: england-and-wales covers {COVERS}, but the run spans 2098-12-29 to 2099-03-09; "
+     "for other years set bank_holidays: none and list the dates in extra_holidays"},
+    {"start_after_holiday_list_named",
+     ":10: calendar.bank_holidays: england-and-wales covers {COVERS}, but the run spans 2098-12-29 to 2099-03-09; "
+     "for other years set bank_holidays: none and list the dates in extra_holidays"},
+    // Choices.
+    {"holiday_list_unknown", ":21: calendar.bank_holidays: must be one of: {LISTS}, got scotland"},
+    {"caseload_basis_unknown", ":22: policy.caseload_cap.basis: must be one of: per_fte, per_worker, got per_team"},
+    {"distribution_unknown",
+     ":13: cases.duration_working_days.distribution: must be one of: fixed, exponential, lognormal, gamma, "
+     "got weibull"},
+    {"sd_for_exponential", ":13: cases.duration_working_days.sd: not allowed for distribution exponential"},
+    {"sd_missing_for_lognormal", ":13: cases.duration_working_days.sd: required for distribution lognormal"},
+    {"name_with_space", ":2: name: must be letters, digits, '_' and '-' only, got \"my team\""},
+    // The team.
+    {"duplicate_worker_name", ":20: team.social_workers[1].name: duplicate name \"A\", first given on line 19"},
+    {"zero_workers", ":18: team.social_workers: must list at least one social worker"},
+    // Unknown and duplicate keys: the key's own line.
+    {"unknown_key_top_level",
+     ":21: polcy: unknown field; allowed: name, description, run, calendar, referrals, triage, cases, team, "
+     "policy, metrics"},
+    {"unknown_key_nested", ":10: referrals.rate: unknown field; allowed: arrival_process, rate_per_working_day, accepted_share"},
+    {"unknown_key_typo_fte_", ":20: team.social_workers[1].fte_: unknown field; allowed: name, fte"},
+    {"duplicate_key_top_level", ":21: name: duplicate key, first given on line 2"},
+    {"duplicate_key_nested", ":9: run.seed: duplicate key, first given on line 8"},
+    {"duplicate_key_in_flow_mapping", ":20: team.social_workers[1].fte: duplicate key, first given on line 20"},
+    // Not a scenario at all.
+    {"empty_file", ": empty file, expected a scenario (a YAML mapping)"},
+    {"only_comment", ": empty file, expected a scenario (a YAML mapping)"},
+    {"list_instead_of_mapping", ":2: expected a scenario (a YAML mapping), got a list"},
+    {"text_instead_of_mapping", ":2: expected a scenario (a YAML mapping), got \"baseline\""},
+    {"not_yaml_unclosed_list", ":4: not valid YAML: end of sequence flow not found"},
+    {"not_yaml_prose", ":2: not valid YAML: illegal map value"},
+    {"binary_garbage", ":1: binary data, not a YAML text file (byte 0x7F at column 1)"},
+    {"not_utf8", ":2: not UTF-8 text (byte 0xE9 at column 10)"},
+    {"utf16", ":1: not UTF-8 text (byte 0xFF at column 1)"},
+    {"two_documents", ":21: more than one YAML document; a scenario is a single mapping"},
+    // A file that is not YAML is reported as such, before anything found on the way.
+    {"syntax_error_after_duplicate_key", ":5: not valid YAML: end of map flow not found"},
+    // YAML features a scenario has no use for.
+    {"alias", ":10: referrals.rate_per_working_day: anchors and aliases are not allowed in scenarios"},
+    {"billion_laughs", ":3: lol1: anchors and aliases are not allowed in scenarios"},
+    {"explicit_tag", ":8: run.seed: YAML tags are not allowed in scenarios, got tag:yaml.org,2002:int"},
+    {"list_as_key", ":21: keys must be plain names, got a list"},
+    // 32 levels: the root mapping and 31 lists, so the 32nd list is refused.
+    {"nesting_very_deep",
+     ":21: description[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"
+     "[0]: nested more than 32 levels deep"},
+};
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
+    text.replace(pos, from.size(), to);
+  }
+}
+
+std::string expected_message(const BadCase& bad) {
+  std::string text = kDir + bad.file + ".yaml" + bad.expected;
+  const auto list = shipped_holiday_list("england-and-wales");
+  if (list) replace_all(text, "{COVERS}", std::to_string(list->first_year) + "-" + std::to_string(list->last_year));
+  std::string lists;
+  for (const auto& name : shipped_holiday_list_names()) lists += name + ", ";
+  replace_all(text, "{LISTS}", lists + "none");
+  return text;
+}
+
+class BadScenario : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(BadScenario, IsRefusedWithExactMessage) {
+  const BadCase& bad = GetParam();
+  const std::string path = kDir + bad.file + ".yaml";
+  try {
+    load_scenario(path);
+    FAIL() << path << " was accepted";
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(std::string(error.what()), expected_message(bad));
+    EXPECT_EQ(error.file(), path);
+  }
+}
+
+std::string case_name(const ::testing::TestParamInfo<BadCase>& param_info) { return param_info.param.file; }
+
+INSTANTIATE_TEST_SUITE_P(Corpus, BadScenario, ::testing::ValuesIn(kCases), case_name);
+
+TEST(BadScenarioCorpus, EveryFileHasAnExpectedMessageAndEveryCaseAFile) {
+  std::set<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(kDir)) {
+    if (entry.path().extension() == ".yaml") files.insert(entry.path().stem().string());
+  }
+  std::set<std::string> cases;
+  for (const auto& bad : kCases) EXPECT_TRUE(cases.insert(bad.file).second) << bad.file << " listed twice";
+  EXPECT_EQ(files, cases);
+  EXPECT_GE(cases.size(), 25u);
+}
+
+TEST(BadScenarioFile, NonexistentPathCannotBeRead) {
+  const std::string path = kDir + "no_such_file.yaml";
+  try {
+    load_scenario(path);
+    FAIL() << "no exception";
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(std::string(error.what()), path + ": cannot read scenario: No such file or directory");
+    EXPECT_EQ(error.line(), 0);
+    EXPECT_EQ(error.field(), "");
+    EXPECT_EQ(error.message(), "cannot read scenario: No such file or directory");
+  }
+}
+
+TEST(BadScenarioFile, DirectoryCannotBeRead) {
+  try {
+    load_scenario("tests/bad_input/scenarios");
+    FAIL() << "no exception";
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(std::string(error.what()), "tests/bad_input/scenarios: cannot read scenario: it is a directory");
+  }
+}
+
+TEST(BadScenarioFile, FileLargerThanOneMebibyteIsRefusedBeforeParsing) {
+  const auto path = std::filesystem::temp_directory_path() / "casesim_bad_input_large.yaml";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "description: \"" << std::string(kMaxScenarioBytes, 'x') << "\"\n";
+  }
+  try {
+    load_scenario(path.string());
+    FAIL() << "no exception";
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              path.string() + ": cannot read scenario: larger than the 1 MiB limit for a scenario");
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(BadScenarioFile, FileOfExactlyOneMebibyteIsParsed) {
+  // At the limit the file is read, so the error is about its content.
+  const auto path = std::filesystem::temp_directory_path() / "casesim_bad_input_limit.yaml";
+  const std::string head = "description: \"";
+  const std::string tail = "\"\n";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << head << std::string(kMaxScenarioBytes - head.size() - tail.size(), 'x') << tail;
+  }
+  ASSERT_EQ(std::filesystem::file_size(path), kMaxScenarioBytes);
+  try {
+    load_scenario(path.string());
+    FAIL() << "no exception";
+  } catch (const ScenarioError& error) {
+    EXPECT_EQ(std::string(error.what()), path.string() + ":1: name: required field missing");
+  }
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace casesim::scenario
