@@ -6,6 +6,9 @@
 // with NaN), write_replication() fills one (variant, replication) slot and marks
 // it complete, flush() makes what is written durable. A file killed part-way
 // through is readable, and `completed` says which slots hold results.
+//
+// HDF5 as Debian builds it is not thread-safe: use one writer or reader from
+// one thread at a time (the runner writes after its parallel loop).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -57,6 +60,10 @@ class ResultsError : public std::runtime_error {
 class ResultsWriter {
  public:
   // Creates `path` (replacing it if it exists: the caller decides whether that is allowed).
+  // A layout that cannot be stored (no variants, no replications, a metric or
+  // series name that is not an identifier or is repeated, series without weeks)
+  // is std::invalid_argument; text that is not UTF-8, or any failure of the
+  // file itself, is ResultsError.
   static ResultsWriter create(const std::string& path, const Metadata& metadata, const Layout& layout);
   ~ResultsWriter();
   ResultsWriter(ResultsWriter&&) noexcept;
@@ -64,8 +71,15 @@ class ResultsWriter {
 
   // summary: one value per metric, in Layout::metrics order.
   // weekly: series-major, series.size() * weeks values (series 0's weeks, then series 1's, ...).
+  // A variant or replication out of range, or a span of the wrong size, is the
+  // caller's bug: std::invalid_argument, and nothing is written.
   void write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
                          std::span<const double> weekly);
+  // Grows every variant to `replications` slots (the new ones NaN and not
+  // completed), then flushes. Fewer than now is std::invalid_argument.
+  void extend_replications(std::size_t replications);
+  // Makes everything written so far durable: a process killed after flush()
+  // returns leaves a file that reads back at least what was written before it.
   void flush();
   void close();  // idempotent; the destructor closes too, but cannot report errors
 

@@ -1,0 +1,109 @@
+# Reads the sample results file with rhdf5, as docs/results-format.md tells a
+# researcher to, and checks every value, shape and label in it.
+#
+# The file comes from write_sample_results (tests/clients/write_sample_results.cpp):
+# 2 variants x 3 replications x 5 weeks, replication 2 of variant 1 unwritten;
+# /summary/<metric m>[v, r] = 100 v + 10 r + m and
+# /series/<series s>[v, r, w] = 1000 v + 100 r + 10 s + w
+# (0-based, in HDF5's order; rhdf5 reverses the axes, so in R the summary is
+# x[r + 1, v + 1] and the series x[w + 1, r + 1, v + 1]).
+#
+# First the R example in the docs runs verbatim (only the file name changed),
+# so the docs cannot drift from what works; then the same calls check the rest.
+#
+# Usage: /usr/bin/Rscript --vanilla read_results.R SAMPLE.h5
+library(rhdf5)
+
+path <- commandArgs(trailingOnly = TRUE)[1]
+script <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+docs <- file.path(dirname(normalizePath(script)), "..", "..", "docs", "results-format.md")
+
+check <- function(ok, what) if (!isTRUE(ok)) stop("check failed: ", what, call. = FALSE)
+same_bytes <- function(a, b) identical(charToRaw(a), charToRaw(b))
+
+variants_expected <- c("baseline", "extra_worker")
+metrics_expected <- c("referrals_received", "unallocated_wait_mean")
+series_expected <- c("caseload", "unallocated")
+weeks_expected <- c("2024-04-01", "2024-04-08", "2024-04-15", "2024-04-22", "2024-04-29")
+
+# --- the documented example, verbatim -------------------------------------
+docs_text <- paste(readLines(docs, encoding = "UTF-8", warn = FALSE), collapse = "\n")
+blocks <- regmatches(docs_text, regexpr("```r\n(.*?)```", docs_text))
+check(length(blocks) == 1, "docs/results-format.md has an ```r example")
+code <- sub("```$", "", sub("^```r\n", "", blocks))
+check(grepl("\"baseline.h5\"", code, fixed = TRUE), "the R example reads \"baseline.h5\"")
+example <- new.env()
+eval(parse(text = gsub("\"baseline.h5\"", deparse(path), code, fixed = TRUE)), envir = example)
+
+check(example$run$seed == 20240401, "seed attribute")
+check(same_bytes(example$run$scenario_name, "sample"), "scenario_name attribute")
+check(identical(as.vector(example$variants), variants_expected), "variant names")
+# rhdf5 reverses the axes: completed is [replication, variant].
+check(identical(dim(example$completed), c(3L, 2L)), "completed is replication x variant")
+check(identical(example$completed, matrix(c(TRUE, TRUE, TRUE, TRUE, TRUE, FALSE), nrow = 3)), "completed values")
+check(identical(dim(example$waits), c(3L, 2L)), "summary is replication x variant")
+# Means over the written replications only: (1 + 11 + 21) / 3 and (101 + 111) / 2.
+check(identical(example$mean_wait, c(baseline = 11, extra_worker = 106)), "mean wait per variant")
+check(identical(example$weeks, as.Date(weeks_expected)), "week start dates")
+check(identical(dim(example$caseload), c(5L, 3L, 2L)), "series is week x replication x variant")
+# Variant 1: mean of 100 r + w over r = 0, 1, 2; variant 2: of 1000 + 100 r + w over r = 0, 1.
+check(identical(example$caseload_mean, matrix(c(100:104, 1050:1054) + 0, nrow = 5)), "mean caseload per week")
+check(identical(example$caseload_long$variant, rep(variants_expected, each = 5)), "long frame: variant column")
+check(identical(example$caseload_long$week, rep(as.Date(weeks_expected), times = 2)), "long frame: week column")
+check(identical(example$caseload_long$caseload, c(100:104, 1050:1054) + 0), "long frame: caseload column")
+
+# --- the whole file, with the same calls ----------------------------------
+run <- h5readAttributes(path, "/", bit64conversion = "double")
+check(setequal(names(run), c("format_version", "casesim_version", "scenario_name", "scenario_file", "seed",
+                             "start_date", "horizon_weeks", "warm_up_weeks", "stream_scheme_version",
+                             "boost_version", "command_line", "created_utc")), "the twelve root attributes")
+check(identical(run$format_version, 1L), "format_version is integer 1")
+check(identical(run$horizon_weeks, 5L) && identical(run$warm_up_weeks, 1L), "horizon and warm-up weeks")
+check(identical(run$stream_scheme_version, 1L), "stream_scheme_version")
+for (field in c("casesim_version", "scenario_file", "start_date", "boost_version", "command_line", "created_utc"))
+  check(is.character(run[[field]]) && length(run[[field]]) == 1, paste(field, "is one string"))
+check(same_bytes(run$scenario_file, "scenarios/sample.yaml"), "scenario_file")
+check(same_bytes(run$start_date, "2024-04-01"), "start_date")
+check(same_bytes(run$boost_version, "1.74.0"), "boost_version")
+check(same_bytes(run$command_line, "write_sample_results sample.h5"), "command_line")
+check(same_bytes(run$created_utc, "2024-04-01T09:00:00Z"), "created_utc")
+check(same_bytes(h5read(path, "/scenario/text"), "name: sample\n# Caf\u00e9 \u00a35\n"), "scenario text, UTF-8")
+
+check(identical(as.vector(h5read(path, "/metrics/names")), metrics_expected), "metric names")
+check(identical(as.vector(h5read(path, "/metrics/units")), c("referrals", "working days")), "metric units")
+check(identical(as.vector(h5read(path, "/metrics/descriptions")),
+                c("Referrals received after the warm-up.", "Mean wait from acceptance to allocation.")),
+      "metric descriptions")
+check(identical(as.vector(h5read(path, "/series/names")), series_expected), "series names")
+check(identical(as.vector(h5read(path, "/series/units")), c("cases", "cases")), "series units")
+check(identical(as.vector(h5read(path, "/series/descriptions")),
+                c("Allocated cases in the team at the end of the week.",
+                  "Accepted cases waiting for allocation at the end of the week.")),
+      "series descriptions")
+check(identical(as.vector(h5read(path, "/series/week_start")), weeks_expected), "week_start strings")
+
+completed <- h5read(path, "/completed")
+check(is.raw(completed), "rhdf5 returns uint8 as raw, as documented")
+check(identical(as.integer(completed), c(1L, 1L, 1L, 1L, 1L, 0L)), "completed as integers")
+
+for (m in seq_along(metrics_expected)) {
+  x <- h5read(path, paste0("/summary/", metrics_expected[m]))
+  check(is.double(x) && identical(dim(x), c(3L, 2L)), paste(metrics_expected[m], "shape"))
+  for (v in 0:1) for (r in 0:2) {
+    value <- x[r + 1, v + 1]
+    if (v == 1 && r == 2) check(is.nan(value), paste(metrics_expected[m], "unwritten slot is NaN"))
+    else check(value == 100 * v + 10 * r + (m - 1), paste(metrics_expected[m], "value at", v, r))
+  }
+}
+for (s in seq_along(series_expected)) {
+  x <- h5read(path, paste0("/series/", series_expected[s]))
+  check(is.double(x) && identical(dim(x), c(5L, 3L, 2L)), paste(series_expected[s], "shape"))
+  for (v in 0:1) for (r in 0:2) for (w in 0:4) {
+    value <- x[w + 1, r + 1, v + 1]
+    if (v == 1 && r == 2) check(is.nan(value), paste(series_expected[s], "unwritten slot is NaN"))
+    else check(value == 1000 * v + 100 * r + 10 * (s - 1) + w, paste(series_expected[s], "value at", v, r, w))
+  }
+}
+
+h5closeAll()
+cat("rhdf5 read the results file as documented: all checks passed\n")

@@ -1,0 +1,134 @@
+"""Reads the sample results file with h5py, as docs/results-format.md tells a
+researcher to, and checks every value, shape and label in it.
+
+The file comes from write_sample_results (tests/clients/write_sample_results.cpp):
+2 variants x 3 replications x 5 weeks, replication 2 of variant 1 unwritten;
+/summary/<metric m>[v, r] = 100 v + 10 r + m and
+/series/<series s>[v, r, w] = 1000 v + 100 r + 10 s + w.
+
+First the Python example in the docs runs verbatim (only the file name
+changed), so the docs cannot drift from what works; then the same calls check
+the rest of the file.
+
+Usage: /usr/bin/python3 read_results.py SAMPLE.h5
+"""
+import pathlib
+import re
+import sys
+
+import h5py
+import numpy as np
+from numpy.testing import assert_array_equal
+
+DOCS = pathlib.Path(__file__).resolve().parents[2] / "docs" / "results-format.md"
+
+VARIANTS = ["baseline", "extra_worker"]
+REPLICATIONS = 3
+WEEKS = 5
+METRICS = ["referrals_received", "unallocated_wait_mean"]
+SERIES = ["caseload", "unallocated"]
+UNWRITTEN = (1, 2)  # (variant, replication)
+
+
+def docs_example(language):
+    """The first fenced code block in `language` in docs/results-format.md."""
+    match = re.search(r"```" + language + r"\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.DOTALL)
+    assert match, f"{DOCS} has no ```{language} example"
+    return match.group(1)
+
+
+def expected_summary(m):
+    values = np.array([[100.0 * v + 10 * r + m for r in range(REPLICATIONS)] for v in range(len(VARIANTS))])
+    values[UNWRITTEN] = np.nan
+    return values
+
+
+def expected_series(s):
+    values = np.array([[[1000.0 * v + 100 * r + 10 * s + w for w in range(WEEKS)] for r in range(REPLICATIONS)]
+                       for v in range(len(VARIANTS))])
+    values[UNWRITTEN] = np.nan
+    return values
+
+
+def check_docs_example(path):
+    code = docs_example("python")
+    assert '"baseline.h5"' in code
+    example = {}
+    exec(compile(code.replace('"baseline.h5"', repr(path)), f"{DOCS} (python example)", "exec"), example)
+
+    assert example["run"]["seed"] == 20240401
+    assert example["run"]["scenario_name"] == "sample"
+    assert list(example["variants"]) == VARIANTS
+    assert_array_equal(example["completed"], [[True, True, True], [True, True, False]])
+    assert_array_equal(example["waits"], [[1, 11, 21], [101, 111, np.nan]])
+    # Means over the written replications only: (1 + 11 + 21) / 3 and (101 + 111) / 2.
+    assert_array_equal(example["mean_wait"], [11, 106])
+    assert_array_equal(example["weeks"], np.array(["2024-04-01", "2024-04-08", "2024-04-15", "2024-04-22",
+                                                   "2024-04-29"], dtype="datetime64[D]"))
+    assert example["caseload"].shape == (2, 3, 5)
+    # Variant 0: mean of 100 r + w over r = 0, 1, 2; variant 1: of 1000 + 100 r + w over r = 0, 1.
+    assert_array_equal(example["caseload_mean"], [[100, 101, 102, 103, 104], [1050, 1051, 1052, 1053, 1054]])
+
+
+def check_whole_file(path):
+    with h5py.File(path, "r") as f:
+        # Exactly the documented objects, no more.
+        objects = []
+        f.visit(objects.append)
+        documented = ["completed", "metrics", "metrics/descriptions", "metrics/names", "metrics/units",
+                      "scenario", "scenario/text", "series", "series/descriptions", "series/names",
+                      "series/units", "series/week_start", "summary", "variants", "variants/names"]
+        documented += [f"summary/{m}" for m in METRICS] + [f"series/{s}" for s in SERIES]
+        assert sorted(objects) == sorted(documented), sorted(objects)
+
+        run = dict(f.attrs)
+        assert run == {
+            "format_version": 1, "casesim_version": "0.1.0", "scenario_name": "sample",
+            "scenario_file": "scenarios/sample.yaml", "seed": 20240401, "start_date": "2024-04-01",
+            "horizon_weeks": 5, "warm_up_weeks": 1, "stream_scheme_version": 1, "boost_version": "1.74.0",
+            "command_line": "write_sample_results sample.h5", "created_utc": "2024-04-01T09:00:00Z"}, run
+        assert f.attrs["seed"].dtype == np.uint64
+        assert f.attrs["format_version"].dtype == np.int32
+        assert all(isinstance(run[k], str) for k in ("scenario_name", "created_utc", "command_line"))
+
+        assert f["scenario/text"].asstr()[()] == "name: sample\n# Caf\u00e9 \u00a35\n"
+        assert list(f["variants/names"].asstr()[:]) == VARIANTS
+        assert list(f["metrics/names"].asstr()[:]) == METRICS
+        assert list(f["metrics/units"].asstr()[:]) == ["referrals", "working days"]
+        assert list(f["metrics/descriptions"].asstr()[:]) == [
+            "Referrals received after the warm-up.", "Mean wait from acceptance to allocation."]
+        assert list(f["series/names"].asstr()[:]) == SERIES
+        assert list(f["series/units"].asstr()[:]) == ["cases", "cases"]
+        assert list(f["series/descriptions"].asstr()[:]) == [
+            "Allocated cases in the team at the end of the week.",
+            "Accepted cases waiting for allocation at the end of the week."]
+        assert list(f["series/week_start"].asstr()[:]) == [
+            "2024-04-01", "2024-04-08", "2024-04-15", "2024-04-22", "2024-04-29"]
+
+        completed = f["completed"]
+        assert completed.dtype == np.uint8 and completed.shape == (2, 3)
+        assert_array_equal(completed[:], [[1, 1, 1], [1, 1, 0]])
+        for m, name in enumerate(METRICS):
+            dataset = f[f"summary/{name}"]
+            assert dataset.dtype == np.float64 and dataset.shape == (2, 3), name
+            assert dataset.chunks == (1, 3) and dataset.maxshape == (2, None), name
+            assert dataset.compression is None, name
+            assert_array_equal(dataset[:], expected_summary(m))
+        for s, name in enumerate(SERIES):
+            dataset = f[f"series/{name}"]
+            assert dataset.dtype == np.float64 and dataset.shape == (2, 3, 5), name
+            assert dataset.chunks == (1, 3, 5) and dataset.maxshape == (2, None, 5), name
+            assert_array_equal(dataset[:], expected_series(s))
+        assert np.isnan(f["summary/referrals_received"][UNWRITTEN])
+        assert np.isnan(f["series/unallocated"][1, 2, :]).all()
+
+
+def main():
+    path = sys.argv[1]
+    check_docs_example(path)
+    check_whole_file(path)
+    print("h5py read the results file as documented: all checks passed")
+
+
+if __name__ == "__main__":
+    main()

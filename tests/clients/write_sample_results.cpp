@@ -1,0 +1,83 @@
+// Writes a small results file with values a reader can predict, for the
+// h5py and rhdf5 client tests (read_results.py, read_results.R):
+//   2 variants x 3 replications x 5 weeks, 2 metrics, 2 series;
+//   /summary/<metric m> at (v, r)        = 100 v + 10 r + m
+//   /series/<series s> at (v, r, week w) = 1000 v + 100 r + 10 s + w
+// Replication 2 of variant 1 is left unwritten, as in a run killed part-way.
+//
+// Usage: write_sample_results OUTPUT.h5
+#include <cstdio>
+#include <exception>
+#include <vector>
+
+#include "engine/results/results_file.hpp"
+
+namespace {
+
+using casesim::results::Layout;
+using casesim::results::Metadata;
+using casesim::results::ResultsWriter;
+
+constexpr std::size_t kVariants = 2;
+constexpr std::size_t kReplications = 3;
+constexpr std::size_t kWeeks = 5;
+
+Metadata sample_metadata() {
+  Metadata m;
+  m.casesim_version = "0.1.0";
+  m.scenario_name = "sample";
+  m.scenario_file = "scenarios/sample.yaml";
+  m.scenario_text = "name: sample\n# Café £5\n";
+  m.seed = 20240401;
+  m.start_date = "2024-04-01";
+  m.horizon_weeks = 5;
+  m.warm_up_weeks = 1;
+  m.stream_scheme_version = 1;
+  m.boost_version = "1.74.0";
+  m.command_line = "write_sample_results sample.h5";
+  m.created_utc = "2024-04-01T09:00:00Z";
+  return m;
+}
+
+Layout sample_layout() {
+  Layout l;
+  l.variants = {"baseline", "extra_worker"};
+  l.replications = kReplications;
+  l.metrics = {{"referrals_received", "referrals", "Referrals received after the warm-up."},
+               {"unallocated_wait_mean", "working days", "Mean wait from acceptance to allocation."}};
+  l.series = {{"caseload", "cases", "Allocated cases in the team at the end of the week."},
+              {"unallocated", "cases", "Accepted cases waiting for allocation at the end of the week."}};
+  l.week_start_dates = {"2024-04-01", "2024-04-08", "2024-04-15", "2024-04-22", "2024-04-29"};
+  return l;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: write_sample_results OUTPUT.h5\n");
+    return 2;
+  }
+  try {
+    const Layout layout = sample_layout();
+    ResultsWriter writer = ResultsWriter::create(argv[1], sample_metadata(), layout);
+    for (std::size_t v = 0; v < kVariants; ++v)
+      for (std::size_t r = 0; r < kReplications; ++r) {
+        if (v == 1 && r == 2) continue;
+        const double base_summary = 100.0 * static_cast<double>(v) + 10.0 * static_cast<double>(r);
+        const std::vector<double> summary{base_summary + 0, base_summary + 1};
+        std::vector<double> weekly;  // series-major
+        for (std::size_t s = 0; s < layout.series.size(); ++s)
+          for (std::size_t w = 0; w < kWeeks; ++w)
+            weekly.push_back(1000.0 * static_cast<double>(v) + 100.0 * static_cast<double>(r) +
+                             10.0 * static_cast<double>(s) + static_cast<double>(w));
+        writer.write_replication(v, r, summary, weekly);
+        writer.flush();
+      }
+    writer.close();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "write_sample_results: %s\n", e.what());
+    return 3;
+  }
+  return 0;
+}
