@@ -1,0 +1,133 @@
+#include "apps/casesim/run_command.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <vector>
+
+#include <boost/version.hpp>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "analysis/statistics.hpp"
+#include "apps/casesim/shipped_files.hpp"
+#include "apps/casesim/summary_table.hpp"
+#include "engine/kernel/random_streams.hpp"
+#include "engine/model/metrics.hpp"
+#include "engine/results/results_file.hpp"
+#include "engine/runner/run_replications.hpp"
+#include "engine/scenario/load_scenario.hpp"
+
+namespace casesim::cli {
+
+namespace {
+
+// Big enough for any real study; beyond it the per-replication results alone
+// would not fit in memory.
+constexpr std::uint64_t kMaxReplications = 1'000'000;
+
+std::string boost_version() {
+  return fmt::format("{}.{}.{}", BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100);
+}
+
+std::string utc_now() {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+std::vector<results::Quantity> quantities(const auto& definitions) {
+  std::vector<results::Quantity> out;
+  for (const auto& d : definitions) out.push_back({std::string(d.name), std::string(d.unit), std::string(d.description)});
+  return out;
+}
+
+}  // namespace
+
+std::string casesim_version() { return CASESIM_VERSION; }
+
+void run_command(const RunOptions& options, std::ostream& out) {
+  namespace fs = std::filesystem;
+  const std::string scenario_path = options.scenario_path.empty() ? baseline_scenario_path() : options.scenario_path;
+  const scenario::ScenarioSource source = scenario::read_scenario_source(scenario_path);
+  scenario::Scenario scenario = scenario::parse_scenario(source);
+
+  if (options.replications) {
+    if (*options.replications < 1 || *options.replications > kMaxReplications)
+      throw UsageError(fmt::format("--replications: must be between 1 and {}, got {}", kMaxReplications,
+                                   *options.replications));
+    scenario.run.replications = static_cast<int>(*options.replications);
+  }
+  if (options.seed) scenario.run.seed = *options.seed;
+  if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
+
+  const std::string output = options.output.empty() ? scenario.name + ".h5" : options.output;
+  if (fs::exists(output) && !options.force)
+    throw UsageError(fmt::format("{}: results file exists; use --force to replace it, or --output to choose another name",
+                                 output));
+
+  const model::ModelSetup setup(scenario);
+  const auto replications = static_cast<std::size_t>(scenario.run.replications);
+  const std::size_t weeks = static_cast<std::size_t>(scenario.run.horizon_weeks);
+
+  results::Metadata metadata;
+  metadata.casesim_version = casesim_version();
+  metadata.scenario_name = scenario.name;
+  metadata.scenario_file = scenario_path;
+  metadata.scenario_text = source.text;
+  metadata.seed = scenario.run.seed;
+  metadata.start_date = kernel::format_iso_date(scenario.run.start_date);
+  metadata.horizon_weeks = scenario.run.horizon_weeks;
+  metadata.warm_up_weeks = scenario.run.warm_up_weeks;
+  metadata.stream_scheme_version = kernel::kStreamSchemeVersion;
+  metadata.boost_version = boost_version();
+  metadata.command_line = options.command_line;
+  metadata.created_utc = utc_now();
+
+  results::Layout layout;
+  layout.variants = {scenario.name};
+  layout.replications = replications;
+  layout.metrics = quantities(model::metric_definitions());
+  layout.series = quantities(model::series_definitions());
+  for (std::size_t w = 0; w < weeks; ++w)
+    layout.week_start_dates.push_back(kernel::format_iso_date(kernel::Date(
+        std::chrono::sys_days(scenario.run.start_date) + std::chrono::days(7 * static_cast<int>(w)))));
+
+  // Written under a temporary name and moved into place when complete, so a
+  // file under the final name is always a finished one. Created before the
+  // run, so an unwritable destination is reported at once, not after it.
+  const std::string partial = output + ".partial";
+  results::ResultsWriter writer = results::ResultsWriter::create(partial, metadata, layout);
+
+  runner::RunPlan plan;
+  plan.seed = scenario.run.seed;
+  plan.replications = replications;
+  plan.threads = options.threads;
+  const auto started = std::chrono::steady_clock::now();
+  const std::vector<model::ReplicationResult> results = runner::run_replications(setup, plan);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  std::uint64_t events = 0;
+  for (std::size_t r = 0; r < replications; ++r) {
+    writer.write_replication(0, r, results[r].summary, results[r].weekly);
+    events += results[r].events;
+  }
+  writer.close();
+  fs::rename(partial, output);
+
+  std::vector<TableRow> rows;
+  std::vector<double> values(replications);
+  const auto& definitions = model::metric_definitions();
+  for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+    for (std::size_t r = 0; r < replications; ++r) values[r] = results[r].summary[m];
+    rows.push_back({std::string(definitions[m].name), std::string(definitions[m].unit), analysis::summarise(values)});
+  }
+
+  out << fmt::format("casesim {} | scenario {} ({})\n", casesim_version(), scenario.name, scenario_path);
+  out << fmt::format("{} replications, seed {}, {} weeks from {} ({} weeks warm-up, not counted), {} threads\n",
+                     replications, scenario.run.seed, scenario.run.horizon_weeks, metadata.start_date,
+                     scenario.run.warm_up_weeks, runner::thread_count(plan));
+  out << fmt::format("{:.2f} s, {:.3g} events/s\n\n", seconds, seconds > 0 ? static_cast<double>(events) / seconds : 0.0);
+  out << format_summary_table(rows);
+  out << fmt::format("\nresults: {}\n", output);
+}
+
+}  // namespace casesim::cli

@@ -1,0 +1,33 @@
+#pragma once
+// `casesim run`: one scenario, many replications, a results file and a table.
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+
+namespace casesim::cli {
+
+// A command-line mistake (exit status 2, like a bad scenario).
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct RunOptions {
+  std::string scenario_path;  // empty: the shipped baseline
+  std::optional<std::uint64_t> replications;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;            // 0: all cores
+  std::string output;         // empty: <scenario name>.h5 in the current directory
+  bool force = false;         // replace an existing results file
+  std::string command_line;   // recorded in the results file
+};
+
+// Throws scenario::ScenarioError or UsageError for bad input, and
+// results::ResultsError when the results cannot be written.
+void run_command(const RunOptions& options, std::ostream& out);
+
+std::string casesim_version();
+
+}  // namespace casesim::cli
