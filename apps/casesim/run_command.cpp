@@ -1,6 +1,7 @@
 #include "apps/casesim/run_command.hpp"
 
 #include <chrono>
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
@@ -97,35 +98,43 @@ void run_command(const RunOptions& options, std::ostream& out) {
   const std::string partial = output + ".partial";
   results::ResultsWriter writer = results::ResultsWriter::create(partial, metadata, layout);
 
+  // Replications run in batches, each written and flushed as it completes, so
+  // a run that is stopped keeps what it finished (in the .partial file) and
+  // memory holds one batch, not the whole run.
   runner::RunPlan plan;
   plan.seed = scenario.run.seed;
-  plan.replications = replications;
   plan.threads = options.threads;
-  const auto started = std::chrono::steady_clock::now();
-  const std::vector<model::ReplicationResult> results = runner::run_replications(setup, plan);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
+  const std::size_t batch = static_cast<std::size_t>(std::max(32, 8 * runner::thread_count(plan)));
+  std::vector<std::vector<double>> metric_values(model::kMetricCount, std::vector<double>(replications));
   std::uint64_t events = 0;
-  for (std::size_t r = 0; r < replications; ++r) {
-    writer.write_replication(0, r, results[r].summary, results[r].weekly);
-    events += results[r].events;
+  const auto started = std::chrono::steady_clock::now();
+  for (std::size_t first = 0; first < replications; first += batch) {
+    plan.first_replication = first;
+    plan.replications = std::min(batch, replications - first);
+    const std::vector<model::ReplicationResult> results = runner::run_replications(setup, plan);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      writer.write_replication(0, first + i, results[i].summary, results[i].weekly);
+      for (std::size_t m = 0; m < model::kMetricCount; ++m) metric_values[m][first + i] = results[i].summary[m];
+      events += results[i].events;
+    }
+    writer.flush();
   }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   writer.close();
   fs::rename(partial, output);
 
   std::vector<TableRow> rows;
-  std::vector<double> values(replications);
   const auto& definitions = model::metric_definitions();
-  for (std::size_t m = 0; m < model::kMetricCount; ++m) {
-    for (std::size_t r = 0; r < replications; ++r) values[r] = results[r].summary[m];
-    rows.push_back({std::string(definitions[m].name), std::string(definitions[m].unit), analysis::summarise(values)});
-  }
+  for (std::size_t m = 0; m < model::kMetricCount; ++m)
+    rows.push_back({std::string(definitions[m].name), std::string(definitions[m].unit),
+                    analysis::summarise(metric_values[m])});
 
   out << fmt::format("casesim {} | scenario {} ({})\n", casesim_version(), scenario.name, scenario_path);
   out << fmt::format("{} replications, seed {}, {} weeks from {} ({} weeks warm-up, not counted), {} threads\n",
                      replications, scenario.run.seed, scenario.run.horizon_weeks, metadata.start_date,
                      scenario.run.warm_up_weeks, runner::thread_count(plan));
-  out << fmt::format("{:.2f} s, {:.3g} events/s\n\n", seconds, seconds > 0 ? static_cast<double>(events) / seconds : 0.0);
+  out << fmt::format("{:.2f} s, {:.1f} million events/s\n\n", seconds,
+                     seconds > 0 ? static_cast<double>(events) / seconds / 1e6 : 0.0);
   out << format_summary_table(rows);
   out << fmt::format("\nresults: {}\n", output);
 }

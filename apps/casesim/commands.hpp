@@ -1,0 +1,13 @@
+#pragma once
+// Each command registers itself on the program's CLI11 app: its options, and a
+// callback that does the work. Adding a command is one file and one line in
+// main.cpp. Callbacks throw on failure; main.cpp maps exceptions to exit codes.
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace casesim::cli {
+
+void add_run_command(CLI::App& app, const std::string& command_line);
+
+}  // namespace casesim::cli
