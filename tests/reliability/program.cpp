@@ -1,0 +1,120 @@
+#include "tests/reliability/program.hpp"
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <system_error>
+
+namespace casesim::reliability {
+
+namespace {
+
+std::filesystem::path make_temporary_directory() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "casesim-reliability-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::system_error(errno, std::generic_category(), "mkdtemp");
+  return pattern;
+}
+
+}  // namespace
+
+std::string casesim_program() { return CASESIM_PROGRAM; }
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TemporaryDirectory::TemporaryDirectory() : path_(make_temporary_directory()) {}
+
+TemporaryDirectory::~TemporaryDirectory() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+Program::Program(const std::vector<std::string>& argv, const ProgramOptions& options)
+    : output_dir_(make_temporary_directory()) {
+  // Everything the child needs is prepared before fork(): between fork and
+  // exec only async-signal-safe calls are allowed.
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  const std::string out_path = (output_dir_ / "out").string();
+  const std::string err_path = (output_dir_ / "err").string();
+  const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (out_fd < 0 || err_fd < 0) throw std::system_error(errno, std::generic_category(), "open output files");
+  const std::string directory = options.working_directory.string();
+
+  pid_ = ::fork();
+  if (pid_ < 0) throw std::system_error(errno, std::generic_category(), "fork");
+  if (pid_ == 0) {
+    if (::dup2(out_fd, STDOUT_FILENO) < 0 || ::dup2(err_fd, STDERR_FILENO) < 0) ::_exit(126);
+    if (!directory.empty() && ::chdir(directory.c_str()) != 0) ::_exit(126);
+    // The default action, as under a login shell, whatever the test runner set.
+    ::signal(SIGXFSZ, SIG_DFL);
+    if (options.file_size_limit_bytes) {
+      const rlimit limit{*options.file_size_limit_bytes, *options.file_size_limit_bytes};
+      if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(126);
+    }
+    ::execv(args[0], args.data());
+    ::_exit(127);
+  }
+  ::close(out_fd);
+  ::close(err_fd);
+}
+
+Program::~Program() {
+  if (pid_ > 0 && !wait_status_) {
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(output_dir_, ignored);
+}
+
+bool Program::running() {
+  if (wait_status_) return false;
+  int status = 0;
+  const pid_t done = ::waitpid(pid_, &status, WNOHANG);
+  if (done == pid_) wait_status_ = status;
+  return !wait_status_;
+}
+
+void Program::kill(int signal) {
+  if (running()) ::kill(pid_, signal);
+}
+
+ProgramOutcome Program::wait() {
+  if (!wait_status_) {
+    int status = 0;
+    while (::waitpid(pid_, &status, 0) < 0) {
+      if (errno != EINTR) throw std::system_error(errno, std::generic_category(), "waitpid");
+    }
+    wait_status_ = status;
+  }
+  ProgramOutcome outcome;
+  if (WIFEXITED(*wait_status_)) outcome.exit_status = WEXITSTATUS(*wait_status_);
+  if (WIFSIGNALED(*wait_status_)) outcome.signal = WTERMSIG(*wait_status_);
+  outcome.out = read_file(output_dir_ / "out");
+  outcome.err = read_file(output_dir_ / "err");
+  return outcome;
+}
+
+ProgramOutcome run_program(const std::vector<std::string>& argv, const ProgramOptions& options) {
+  Program program(argv, options);
+  return program.wait();
+}
+
+}  // namespace casesim::reliability

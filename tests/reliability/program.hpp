@@ -1,0 +1,79 @@
+#pragma once
+// Runs the real casesim program in a child process, as a user or a batch
+// system would: its exit status, the signal that ended it, and what it printed.
+#include <sys/types.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace casesim::reliability {
+
+struct ProgramOutcome {
+  int exit_status = -1;  // -1 when a signal ended it
+  int signal = 0;        // 0 when it exited
+  std::string out;
+  std::string err;
+};
+
+struct ProgramOptions {
+  std::filesystem::path working_directory;  // empty: the test's own
+  // RLIMIT_FSIZE for the child only, like `ulimit -f` in the shell that starts
+  // a batch job: a write beyond it fails with EFBIG, after SIGXFSZ.
+  std::optional<std::uint64_t> file_size_limit_bytes;
+};
+
+// A started program. Its output goes to files, not pipes, so it never blocks
+// on a full pipe while the test waits or polls.
+class Program {
+ public:
+  explicit Program(const std::vector<std::string>& argv, const ProgramOptions& options = {});
+  ~Program();  // kills and reaps a program still running
+  Program(const Program&) = delete;
+  Program& operator=(const Program&) = delete;
+
+  bool running();
+  void kill(int signal);
+  ProgramOutcome wait();
+
+ private:
+  std::filesystem::path output_dir_;
+  pid_t pid_ = -1;
+  std::optional<int> wait_status_;
+};
+
+ProgramOutcome run_program(const std::vector<std::string>& argv, const ProgramOptions& options = {});
+
+// The casesim under test (this build's).
+std::string casesim_program();
+
+// A fresh directory, removed with everything in it at the end of the test.
+class TemporaryDirectory {
+ public:
+  TemporaryDirectory();
+  ~TemporaryDirectory();
+  TemporaryDirectory(const TemporaryDirectory&) = delete;
+  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string read_file(const std::filesystem::path& path);
+
+// Options for a program run from `directory`, and with a file size limit.
+inline ProgramOptions in(const TemporaryDirectory& directory) {
+  ProgramOptions options;
+  options.working_directory = directory.path();
+  return options;
+}
+inline ProgramOptions limited_to(std::uint64_t file_size_limit_bytes, ProgramOptions options) {
+  options.file_size_limit_bytes = file_size_limit_bytes;
+  return options;
+}
+
+}  // namespace casesim::reliability

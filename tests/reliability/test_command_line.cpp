@@ -1,0 +1,159 @@
+// Command-line mistakes and bad scenario files, given to the real casesim
+// program: each is refused with exit status 2 and one exact message, prints
+// nothing on stdout, leaves no file behind, and never shows a stack trace.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "engine/scenario/load_scenario.hpp"
+#include "tests/reliability/program.hpp"
+
+namespace casesim::reliability {
+namespace {
+
+constexpr int kBadInput = 2;
+const std::string kHelpHint = "Run with --help for more information.\n";
+
+struct CommandLineMistake {
+  const char* name;
+  std::vector<std::string> arguments;
+  std::string expected_error;
+};
+
+const CommandLineMistake kMistakes[] = {
+    {"UnknownOption", {"run", "--bogus"}, "The following argument was not expected: --bogus\n" + kHelpHint},
+    {"NoCommand", {}, "A subcommand is required\n" + kHelpHint},
+    {"UnknownCommand", {"frobnicate"}, "A subcommand is required\n" + kHelpHint},
+    {"ReplicationsZero", {"run", "--replications", "0"},
+     "casesim: --replications: must be between 1 and 1000000, got 0\n"},
+    // Refused by its range before anything is allocated for it.
+    {"ReplicationsTenToTheTwelve", {"run", "--replications", "1000000000000"},
+     "casesim: --replications: must be between 1 and 1000000, got 1000000000000\n"},
+    {"ReplicationsOneAboveTheLimit", {"run", "-r", "1000001"},
+     "casesim: --replications: must be between 1 and 1000000, got 1000001\n"},
+    {"ReplicationsNotANumber", {"run", "--replications", "abc"}, "Could not convert: --replications = abc\n" + kHelpHint},
+    {"ReplicationsFraction", {"run", "-r", "2.5"}, "Could not convert: --replications = 2.5\n" + kHelpHint},
+    {"ReplicationsWithoutValue", {"run", "-r"}, "--replications: 1 required UINT missing\n" + kHelpHint},
+    {"ThreadsMinusOne", {"run", "--threads", "-1"}, "casesim: --threads: must be 0 (all cores) or more, got -1\n"},
+    {"ThreadsNotANumber", {"run", "--threads", "abc"}, "Could not convert: --threads = abc\n" + kHelpHint},
+    {"SeedNotANumber", {"run", "--seed", "abc"}, "Could not convert: --seed = abc\n" + kHelpHint},
+    {"OutputWithoutValue", {"run", "-o"}, "--output: 1 required TEXT missing\n" + kHelpHint},
+    {"ScenarioFileMissing", {"run", "no_such_scenario.yaml"},
+     "scenario: File does not exist: no_such_scenario.yaml\n" + kHelpHint},
+    {"ScenarioIsADirectory", {"run", "."}, "scenario: File is actually a directory: .\n" + kHelpHint},
+};
+
+std::vector<std::string> with_program(const std::vector<std::string>& arguments) {
+  std::vector<std::string> argv{casesim_program()};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  return argv;
+}
+
+bool is_empty_directory(const std::filesystem::path& path) {
+  return std::filesystem::directory_iterator(path) == std::filesystem::directory_iterator();
+}
+
+// What a crash or an escaped exception would print.
+void expect_no_stack_trace(const std::string& err) {
+  for (const char* sign : {"terminate called", "Aborted", "Segmentation", "Sanitizer", "runtime error", "#0 ", "#1 "})
+    EXPECT_EQ(err.find(sign), std::string::npos) << "found \"" << sign << "\" in:\n" << err;
+}
+
+class CommandLine : public ::testing::TestWithParam<CommandLineMistake> {};
+
+TEST_P(CommandLine, MistakeExitsWithStatus2AndExactMessage) {
+  const CommandLineMistake& mistake = GetParam();
+  const TemporaryDirectory directory;
+  const ProgramOutcome outcome = run_program(with_program(mistake.arguments), in(directory));
+  EXPECT_EQ(outcome.signal, 0);
+  EXPECT_EQ(outcome.exit_status, kBadInput);
+  EXPECT_EQ(outcome.err, mistake.expected_error);
+  EXPECT_EQ(outcome.out, "");
+  expect_no_stack_trace(outcome.err);
+  EXPECT_TRUE(is_empty_directory(directory.path())) << "a mistake left a file behind";
+}
+
+INSTANTIATE_TEST_SUITE_P(Mistakes, CommandLine, ::testing::ValuesIn(kMistakes),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
+
+TEST(CommandLine, NegativeReplicationsAreRefusedWithTheAllowedRange) {
+  const TemporaryDirectory directory;
+  const ProgramOutcome outcome =
+      run_program(with_program({"run", "--replications", "-5"}), in(directory));
+  EXPECT_EQ(outcome.exit_status, kBadInput);
+  EXPECT_EQ(outcome.err.rfind("casesim: --replications: must be between 1 and 1000000, got ", 0), 0u) << outcome.err;
+  EXPECT_EQ(std::count(outcome.err.begin(), outcome.err.end(), '\n'), 1);
+  EXPECT_TRUE(is_empty_directory(directory.path()));
+}
+
+// Known faults, reported to the lead (see docs/reliability.md, "Known gaps");
+// enable each when apps/casesim/run_cli.cpp is fixed.
+
+// Today the message says "got 18446744073709551611": the value wrapped round.
+TEST(CommandLine, DISABLED_NegativeReplicationsAreReportedAsGiven) {
+  const TemporaryDirectory directory;
+  const ProgramOutcome outcome =
+      run_program(with_program({"run", "--replications", "-5"}), in(directory));
+  EXPECT_EQ(outcome.exit_status, kBadInput);
+  EXPECT_EQ(outcome.err, "casesim: --replications: must be between 1 and 1000000, got -5\n");
+}
+
+// Today --seed -1 runs with seed 18446744073709551615: a silently wrong
+// setting. The scenario file's run.seed refuses -1 with its range.
+TEST(CommandLine, DISABLED_NegativeSeedIsRefused) {
+  const TemporaryDirectory directory;
+  const ProgramOutcome outcome =
+      run_program(with_program({"run", "-r", "1", "--seed", "-1"}), in(directory));
+  EXPECT_EQ(outcome.exit_status, kBadInput);
+  EXPECT_EQ(outcome.err, "casesim: --seed: must be in 0..18446744073709551615, got -1\n");
+  EXPECT_TRUE(is_empty_directory(directory.path()));
+}
+
+// Today --threads 100000 crashes (SIGSEGV in libgomp starting the threads).
+TEST(CommandLine, DISABLED_ThreadCountNoMachineHasIsRefused) {
+  const TemporaryDirectory directory;
+  const ProgramOutcome outcome =
+      run_program(with_program({"run", "-r", "1", "--threads", "100000"}), in(directory));
+  EXPECT_EQ(outcome.signal, 0);
+  EXPECT_EQ(outcome.exit_status, kBadInput);
+  EXPECT_EQ(outcome.err.rfind("casesim: --threads: must be ", 0), 0u) << outcome.err;
+  EXPECT_TRUE(is_empty_directory(directory.path()));
+}
+
+// Every scenario the loader refuses (tests/bad_input/scenarios/, where the
+// loader's own test checks each exact message) is refused by the program
+// with that message on one line, status 2, and no results file.
+TEST(BadScenarioFiles, EachExitsWithStatus2AndTheLoadersMessageOnOneLine) {
+  const std::filesystem::path corpus = std::filesystem::path(CASESIM_SOURCE_DIR) / "tests/bad_input/scenarios";
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    const std::string path = entry.path().string();
+    std::string expected;
+    try {
+      scenario::load_scenario(path);
+      ADD_FAILURE() << path << " is accepted by the loader";
+      continue;
+    } catch (const scenario::ScenarioError& error) {
+      expected = std::string("casesim: ") + error.what() + "\n";
+    }
+    const TemporaryDirectory directory;
+    const ProgramOutcome outcome =
+        run_program(with_program({"run", path, "-o", "out.h5"}), in(directory));
+    EXPECT_EQ(outcome.signal, 0) << path;
+    EXPECT_EQ(outcome.exit_status, kBadInput) << path;
+    EXPECT_EQ(outcome.err, expected);
+    EXPECT_EQ(std::count(outcome.err.begin(), outcome.err.end(), '\n'), 1) << path;
+    EXPECT_EQ(outcome.out, "") << path;
+    expect_no_stack_trace(outcome.err);
+    EXPECT_TRUE(is_empty_directory(directory.path())) << path << " left a file behind";
+  }
+  EXPECT_GE(files, 60);
+}
+
+}  // namespace
+}  // namespace casesim::reliability
