@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   const std::string command_line = joined(argc, argv);
   casesim::cli::add_run_command(app, command_line);
+  casesim::cli::add_experiment_command(app, command_line);
+  casesim::cli::add_summary_command(app);
+  casesim::cli::add_report_command(app);
 
   try {
     app.parse(argc, argv);

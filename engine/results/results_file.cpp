@@ -177,6 +177,9 @@ class Hdf5File {
   void write_attribute(const std::string& owner, const std::string& name, std::uint64_t value) {
     write_scalar_attribute(owner, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, &value);
   }
+  void write_attribute(const std::string& owner, const std::string& name, double value) {
+    write_scalar_attribute(owner, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &value);
+  }
 
   bool has_attribute(const std::string& owner, const std::string& name) const {
     return H5Aexists_by_name(file_.id(), owner.c_str(), name.c_str(), H5P_DEFAULT) > 0;
@@ -204,6 +207,15 @@ class Hdf5File {
     Integer value{};
     const hid_t memory_type = std::is_same_v<Integer, int> ? H5T_NATIVE_INT : H5T_NATIVE_UINT64;
     if (H5Aread(attribute.id(), memory_type, &value) < 0) fail("cannot read attribute " + name + " of " + owner);
+    return value;
+  }
+
+  double read_double_attribute(const std::string& owner, const std::string& name) const {
+    Attribute attribute = open_attribute(owner, name);
+    Datatype stored(H5Aget_type(attribute.id()));
+    if (H5Tget_class(stored.id()) != H5T_FLOAT) fail("attribute " + name + " of " + owner + " is not floating-point");
+    double value = 0.0;
+    if (H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, &value) < 0) fail("cannot read attribute " + name + " of " + owner);
     return value;
   }
 
@@ -237,6 +249,15 @@ class Hdf5File {
   std::vector<std::string> read_strings(const std::string& name) const { return read_string_values(name, 1); }
 
   // --- numeric arrays ---
+
+  // A small fixed-size array written once, whole (contiguous, not extendable).
+  void write_doubles(const std::string& name, const std::vector<hsize_t>& dims, const std::vector<double>& values) {
+    Dataspace space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr));
+    if (!space.is_open()) fail("cannot make the shape of " + name);
+    Dataset dataset = create_plain_dataset(name, H5T_IEEE_F64LE, space.id());
+    if (!values.empty() && H5Dwrite(dataset.id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+      fail("cannot write " + name);
+  }
 
   // Created at full size with every chunk allocated and filled now, so later
   // writes only overwrite bytes in place and never move data or change the
@@ -462,6 +483,22 @@ void validate(const std::string& path, const Metadata& metadata, const Layout& l
       {"command_line", &metadata.command_line},       {"created_utc", &metadata.created_utc}};
   for (const auto& [field, text] : fields) require_utf8(path, field, *text);
   for (const std::string& v : layout.variants) require_utf8(path, "variant name '" + v + "'", v);
+  if (const auto& e = metadata.experiment) {
+    if (e->variant_overrides.size() != layout.variants.size())
+      throw std::invalid_argument("results file '" + path + "': " + std::to_string(e->variant_overrides.size()) +
+                                  " variant overrides for " + std::to_string(layout.variants.size()) + " variants");
+    if (e->parameter_values.size() != layout.variants.size() * e->parameter_names.size())
+      throw std::invalid_argument("results file '" + path + "': " + std::to_string(e->parameter_values.size()) +
+                                  " parameter values for " + std::to_string(layout.variants.size()) + " variants x " +
+                                  std::to_string(e->parameter_names.size()) + " parameters");
+    const std::pair<std::string_view, const std::string*> texts[] = {{"experiment name", &e->name},
+                                                                      {"experiment file", &e->file},
+                                                                      {"experiment text", &e->text},
+                                                                      {"precision metric", &e->precision_metric}};
+    for (const auto& [field, text] : texts) require_utf8(path, field, *text);
+    for (const auto* entries : {&e->metrics, &e->variant_overrides, &e->parameter_names})
+      for (const std::string& t : *entries) require_utf8(path, "experiment entry '" + t + "'", t);
+  }
   for (const std::string& d : layout.week_start_dates) require_utf8(path, "week start date", d);
   for (const auto* quantities : {&layout.metrics, &layout.series})
     for (const Quantity& q : *quantities) {
@@ -552,6 +589,20 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
   file.write_strings("/series/units", quantity_field(layout.series, &Quantity::unit));
   file.write_strings("/series/descriptions", quantity_field(layout.series, &Quantity::description));
   file.write_strings("/series/week_start", layout.week_start_dates);
+  if (const auto& e = metadata.experiment) {
+    for (const char* group : {"/experiment", "/parameters"}) file.create_group(group);
+    file.write_attribute("/experiment", "name", e->name);
+    file.write_attribute("/experiment", "file", e->file);
+    file.write_attribute("/experiment", "initial_replications", e->initial_replications);
+    file.write_attribute("/experiment", "precision", e->precision);
+    file.write_attribute("/experiment", "precision_metric", e->precision_metric);
+    file.write_attribute("/experiment", "max_replications", e->max_replications);
+    file.write_string("/experiment/text", e->text);
+    file.write_strings("/experiment/metrics", e->metrics);
+    file.write_strings("/variants/overrides", e->variant_overrides);
+    file.write_strings("/parameters/names", e->parameter_names);
+    file.write_doubles("/parameters/values", {layout.variants.size(), e->parameter_names.size()}, e->parameter_values);
+  }
 
   const hsize_t variants = layout.variants.size();
   const hsize_t replications = layout.replications;
@@ -674,6 +725,20 @@ ResultsData read_results(const std::string& path) {
   m.command_line = file.read_string_attribute("/", "command_line");
   m.created_utc = file.read_string_attribute("/", "created_utc");
   m.scenario_text = file.read_string("/scenario/text");
+  if (file.exists("/experiment")) {
+    ExperimentRecord e;
+    e.name = file.read_string_attribute("/experiment", "name");
+    e.file = file.read_string_attribute("/experiment", "file");
+    e.initial_replications = file.read_integer_attribute<std::uint64_t>("/experiment", "initial_replications");
+    e.precision = file.read_double_attribute("/experiment", "precision");
+    e.precision_metric = file.read_string_attribute("/experiment", "precision_metric");
+    e.max_replications = file.read_integer_attribute<std::uint64_t>("/experiment", "max_replications");
+    e.text = file.read_string("/experiment/text");
+    e.metrics = file.read_strings("/experiment/metrics");
+    e.variant_overrides = file.read_strings("/variants/overrides");
+    e.parameter_names = file.read_strings("/parameters/names");
+    m.experiment = std::move(e);
+  }
 
   Layout& layout = data.layout;
   layout.variants = file.read_strings("/variants/names");
@@ -700,6 +765,13 @@ ResultsData read_results(const std::string& path) {
   const std::vector<hsize_t> per_replication = completed_dims;
   const std::vector<hsize_t> per_week{completed_dims[0], completed_dims[1], layout.week_start_dates.size()};
 
+  if (m.experiment) {
+    if (m.experiment->variant_overrides.size() != layout.variants.size())
+      file.fail("/variants/overrides has " + std::to_string(m.experiment->variant_overrides.size()) +
+                " entries for " + std::to_string(layout.variants.size()) + " variants");
+    m.experiment->parameter_values = file.read_numeric<double>(
+        "/parameters/values", {layout.variants.size(), m.experiment->parameter_names.size()});
+  }
   data.completed = file.read_numeric<std::uint8_t>("/completed", per_replication);
   for (const Quantity& q : layout.metrics)
     data.summary.push_back(file.read_numeric<double>("/summary/" + q.name, per_replication));

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -20,6 +21,21 @@
 namespace casesim::results {
 
 inline constexpr int kFormatVersion = 1;
+
+// What `casesim experiment` adds to the file; absent for a plain run.
+struct ExperimentRecord {
+  std::string name;
+  std::string file;                            // the experiment file's path, as given
+  std::string text;                            // its text, verbatim
+  std::vector<std::string> metrics;            // the metrics it compares; the first is the main one
+  std::vector<std::string> variant_overrides;  // [V] each variant's overrides, a YAML flow mapping
+  std::vector<std::string> parameter_names;    // [P] every overridden field path
+  std::vector<double> parameter_values;        // [V * P] variant-major; NaN where not one number
+  std::uint64_t initial_replications = 0;      // replications asked for (a precision run adds more)
+  double precision = 0.0;                      // target relative 95% half-width; 0: none
+  std::string precision_metric;                // empty when precision is 0
+  std::uint64_t max_replications = 0;          // precision runs stop here; 0 when precision is 0
+};
 
 struct Metadata {
   std::string casesim_version;
@@ -34,6 +50,7 @@ struct Metadata {
   std::string boost_version;     // e.g. "1.74.0": distributions may change between versions
   std::string command_line;
   std::string created_utc;       // ISO 8601; the only field that differs between identical runs
+  std::optional<ExperimentRecord> experiment;
 };
 
 struct Quantity {

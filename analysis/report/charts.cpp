@@ -1,0 +1,315 @@
+#include "analysis/report/charts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analysis/metamodel.hpp"
+#include "analysis/report/plain_language.hpp"
+#include "analysis/results_summary.hpp"
+
+namespace casesim::analysis::report {
+
+namespace {
+
+using Object = Json::Object;
+
+std::string spaced(const std::string& name) {
+  std::string s = name;
+  std::replace(s.begin(), s.end(), '_', ' ');
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::string metric_label(const results::Quantity& q) { return fmt::format("{} ({})", spaced(q.name), q.unit); }
+
+// One colour per variant, the same in every chart.
+Json variant_colour(const ReportInput& input) {
+  Json domain = Json::array();
+  for (const auto& v : input.data.layout.variants) domain.push(v);
+  return Json::object({{"field", "variant"},
+                       {"type", "nominal"},
+                       {"title", "Variant"},
+                       {"scale", Json::object({{"domain", domain}, {"scheme", "tableau10"}})},
+                       {"legend", input.data.layout.variants.size() > 1 ? Json(Json::object({{"orient", "bottom"}}))
+                                                                       : Json()}});
+}
+
+Json base_spec() {
+  return Json::object({{"$schema", "https://vega.github.io/schema/vega-lite/v5.json"}});
+}
+
+// Interval rows for a facet of metrics by variant: error bars and points.
+Json interval_facet(const ReportInput& input, Json rows, bool zero_rule) {
+  Json layers = Json::array();
+  if (zero_rule)
+    layers.push(Json::object({{"mark", Json::object({{"type", "rule"}, {"color", "#555"}, {"strokeDash", Json::array({4, 3})}})},
+                              {"encoding", Json::object({{"x", Json::object({{"datum", 0}})}})}}));
+  const Json tooltip = Json::array({Json::object({{"field", "variant"}, {"type", "nominal"}}),
+                                    Json::object({{"field", "mean"}, {"type", "quantitative"}, {"format", ".3~f"}}),
+                                    Json::object({{"field", "ci_low"}, {"type", "quantitative"}, {"title", "95% CI low"}, {"format", ".3~f"}}),
+                                    Json::object({{"field", "ci_high"}, {"type", "quantitative"}, {"title", "95% CI high"}, {"format", ".3~f"}}),
+                                    Json::object({{"field", "n"}, {"type", "quantitative"}, {"title", "replications"}})});
+  const Json y = Json::object({{"field", "variant"}, {"type", "nominal"}, {"title", Json()}, {"sort", Json()}});
+  layers.push(Json::object(
+      {{"mark", Json::object({{"type", "errorbar"}, {"ticks", true}, {"thickness", 2}})},
+       {"encoding", Json::object({{"x", Json::object({{"field", "ci_low"}, {"type", "quantitative"}, {"title", Json()},
+                                                      {"scale", Json::object({{"zero", false}})}})},
+                                  {"x2", Json::object({{"field", "ci_high"}})},
+                                  {"y", y},
+                                  {"color", variant_colour(input)}})}}));
+  layers.push(Json::object({{"mark", Json::object({{"type", "point"}, {"filled", true}, {"size", 70}})},
+                            {"encoding", Json::object({{"x", Json::object({{"field", "mean"}, {"type", "quantitative"}})},
+                                                       {"y", y},
+                                                       {"color", variant_colour(input)},
+                                                       {"tooltip", tooltip}})}}));
+  Json spec = base_spec();
+  spec.set("data", Json::object({{"values", std::move(rows)}}));
+  spec.set("facet", Json::object({{"row", Json::object({{"field", "label"},
+                                                         {"type", "nominal"},
+                                                         {"title", Json()},
+                                                         {"sort", Json()},
+                                                         {"header", Json::object({{"labelAngle", 0},
+                                                                                  {"labelOrient", "top"},
+                                                                                  {"labelAnchor", "start"},
+                                                                                  {"labelFontSize", 13},
+                                                                                  {"labelFontWeight", "bold"}})}})}}));
+  spec.set("spec", Json::object({{"width", 560},
+                                 {"height", Json::object({{"step", 26}})},
+                                 {"layer", std::move(layers)}}));
+  spec.set("resolve", Json::object({{"scale", Json::object({{"x", "independent"}})}}));
+  return spec;
+}
+
+bool marks_late_work(const std::string& name) {
+  return name.find("overdue") != std::string::npos || name.find("late") != std::string::npos ||
+         name.find("stored") != std::string::npos;
+}
+
+}  // namespace
+
+bool is_workforce_series(const std::string& name) {
+  for (const char* word : {"leaver", "vacanc", "agency", "absence", "absent", "sick", "staff", "worker", "fte_in_post",
+                           "recruit"})
+    if (name.find(word) != std::string::npos && name != "caseload_per_fte") return true;
+  return false;
+}
+
+std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t series) {
+  const results::ResultsData& data = input.data;
+  const auto& weeks = data.layout.week_start_dates;
+  if (series >= data.layout.series.size() || weeks.empty()) return std::nullopt;
+  const results::Quantity& q = data.layout.series[series];
+
+  Json rows = Json::array();
+  std::size_t replications = 0;
+  for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
+    const WeeklyBand band = weekly_band(data, series, v);
+    replications = std::max(replications, band.replications);
+    for (std::size_t w = 0; w < weeks.size(); ++w)
+      rows.push(Json::object({{"variant", data.layout.variants[v]},
+                              {"week", weeks[w]},
+                              {"mean", band.mean[w]},
+                              {"p05", band.p05[w]},
+                              {"p95", band.p95[w]}}));
+  }
+  if (replications == 0) return std::nullopt;
+
+  const Json x = Json::object({{"field", "week"}, {"type", "temporal"}, {"title", Json()},
+                               {"axis", Json::object({{"format", "%b %Y"}, {"labelOverlap", true}})}});
+  Json layers = Json::array();
+  const auto warm_up = static_cast<std::size_t>(std::max(0, data.metadata.warm_up_weeks));
+  if (warm_up > 0 && warm_up < weeks.size()) {
+    const Json warm = Json::array({Json::object({{"start", weeks.front()}, {"end", weeks[warm_up]}, {"label", "warm-up (not counted)"}})});
+    layers.push(Json::object({{"data", Json::object({{"values", warm}})},
+                              {"mark", Json::object({{"type", "rect"}, {"color", "#f0ede6"}})},
+                              {"encoding", Json::object({{"x", Json::object({{"field", "start"}, {"type", "temporal"}})},
+                                                         {"x2", Json::object({{"field", "end"}})}})}}));
+    layers.push(Json::object({{"data", Json::object({{"values", warm}})},
+                              {"mark", Json::object({{"type", "text"}, {"align", "left"}, {"baseline", "top"}, {"dx", 4},
+                                                     {"dy", 4}, {"y", 0}, {"color", "#6b6457"}, {"fontStyle", "italic"}})},
+                              {"encoding", Json::object({{"x", Json::object({{"field", "start"}, {"type", "temporal"}})},
+                                                         {"text", Json::object({{"field", "label"}})}})}}));
+  }
+  layers.push(Json::object(
+      {{"mark", Json::object({{"type", "area"}, {"opacity", 0.22}})},
+       {"encoding", Json::object({{"x", x},
+                                  {"y", Json::object({{"field", "p05"}, {"type", "quantitative"}, {"title", q.unit}})},
+                                  {"y2", Json::object({{"field", "p95"}})},
+                                  {"color", variant_colour(input)}})}}));
+  layers.push(Json::object(
+      {{"mark", Json::object({{"type", "line"}, {"strokeWidth", 2}})},
+       {"encoding",
+        Json::object({{"x", x},
+                      {"y", Json::object({{"field", "mean"}, {"type", "quantitative"}})},
+                      {"color", variant_colour(input)},
+                      {"tooltip", Json::array({Json::object({{"field", "variant"}, {"type", "nominal"}}),
+                                               Json::object({{"field", "week"}, {"type", "temporal"}, {"title", "week of"}}),
+                                               Json::object({{"field", "mean"}, {"type", "quantitative"}, {"format", ".2f"}}),
+                                               Json::object({{"field", "p05"}, {"type", "quantitative"}, {"title", "5th percentile"}, {"format", ".2f"}}),
+                                               Json::object({{"field", "p95"}, {"type", "quantitative"}, {"title", "95th percentile"}, {"format", ".2f"}})})}})}}));
+  Json spec = base_spec();
+  spec.set("width", "container");
+  spec.set("height", 240);
+  spec.set("data", Json::object({{"values", std::move(rows)}}));
+  spec.set("layer", std::move(layers));
+
+  Chart chart;
+  chart.id = "series-" + q.name;
+  chart.heading = spaced(q.name) + " by week";
+  chart.note = fmt::format("{} Line: the mean across {} replications; band: the middle 90% of replications "
+                           "(5th to 95th percentile).{}",
+                           q.description, replications,
+                           warm_up > 0 ? " The shaded start is the warm-up, left out of every other figure." : "");
+  chart.spec = std::move(spec);
+  return chart;
+}
+
+std::optional<Chart> overdue_by_variant_chart(const ReportInput& input) {
+  const results::ResultsData& data = input.data;
+  Json rows = Json::array();
+  std::size_t count = 0;
+  for (std::size_t m = 0; m < data.layout.metrics.size(); ++m) {
+    if (!marks_late_work(data.layout.metrics[m].name)) continue;
+    ++count;
+    for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
+      const Summary s = summarise(metric_values(data, m, v));
+      rows.push(Json::object({{"label", metric_label(data.layout.metrics[m])},
+                              {"variant", data.layout.variants[v]},
+                              {"mean", s.mean},
+                              {"ci_low", s.n > 1 ? s.ci_low : s.mean},
+                              {"ci_high", s.n > 1 ? s.ci_high : s.mean},
+                              {"n", s.n}}));
+    }
+  }
+  if (count == 0) return std::nullopt;
+  Chart chart;
+  chart.id = "overdue-by-variant";
+  chart.heading = "Late and overdue work, by variant";
+  chart.note = "Each dot is the mean across replications; the bar is its 95% confidence interval. Scales differ "
+               "between panels, and do not start at zero.";
+  chart.spec = interval_facet(input, std::move(rows), false);
+  return chart;
+}
+
+std::optional<Chart> paired_difference_chart(const ReportInput& input) {
+  const results::ResultsData& data = input.data;
+  if (data.layout.variants.size() < 2 || input.differences.empty()) return std::nullopt;
+  Json rows = Json::array();
+  for (const PairedDifference& d : input.differences) {
+    const std::size_t m = find_metric(data, d.metric);
+    if (m == kNotInFile || d.variant >= data.layout.variants.size() || d.base != 0) continue;
+    rows.push(Json::object({{"label", metric_label(data.layout.metrics[m])},
+                            {"variant", data.layout.variants[d.variant]},
+                            {"mean", d.mean},
+                            {"ci_low", d.ci_low},
+                            {"ci_high", d.ci_high},
+                            {"n", d.pairs}}));
+  }
+  Chart chart;
+  chart.id = "paired-differences";
+  chart.heading = "Differences from " + data.layout.variants[0];
+  chart.note = "Each variant minus the base, replication by replication (common random numbers), with the 95% "
+               "confidence interval of the mean difference. An interval crossing the dashed zero line means no "
+               "difference was detected.";
+  chart.spec = interval_facet(input, std::move(rows), true);
+  return chart;
+}
+
+std::optional<Chart> tornado_chart(const ReportInput& input) {
+  if (!input.parameters) return std::nullopt;
+  const results::ResultsData& data = input.data;
+  const ParameterTable& table = *input.parameters;
+  const std::size_t variants = data.layout.variants.size();
+  if (table.values.size() != variants || table.names.empty()) return std::nullopt;
+
+  // Only parameters that the sweep varies can be separated.
+  std::vector<std::size_t> varied;
+  for (std::size_t p = 0; p < table.names.size(); ++p)
+    for (std::size_t v = 1; v < variants; ++v)
+      if (table.values[v][p] != table.values[0][p]) {
+        varied.push_back(p);
+        break;
+      }
+  if (varied.empty()) return std::nullopt;
+  std::vector<std::string> names;
+  for (std::size_t p : varied) names.push_back(table.names[p]);
+
+  Json rows = Json::array();
+  std::size_t fitted = 0;
+  for (const HeadlineMetric& h : headline_metrics()) {
+    const std::size_t m = find_metric(data, std::string(h.metric));
+    if (m == kNotInFile) continue;
+    std::vector<double> y;
+    std::vector<std::size_t> variant_of;
+    for (std::size_t v = 0; v < variants; ++v)
+      for (double value : metric_values(data, m, v)) {
+        y.push_back(value);
+        variant_of.push_back(v);
+      }
+    Eigen::MatrixXd x(static_cast<Eigen::Index>(y.size()), static_cast<Eigen::Index>(varied.size()));
+    for (std::size_t i = 0; i < y.size(); ++i)
+      for (std::size_t j = 0; j < varied.size(); ++j)
+        x(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = table.values[variant_of[i]][varied[j]];
+    try {
+      const Metamodel model =
+          fit_metamodel(x, Eigen::Map<const Eigen::VectorXd>(y.data(), static_cast<Eigen::Index>(y.size())), names);
+      ++fitted;
+      for (std::size_t j = 0; j < names.size(); ++j)
+        rows.push(Json::object({{"label", fmt::format("{} (R\u00b2 = {:.2f})", metric_label(data.layout.metrics[m]),
+                                                      model.r_squared)},
+                                {"parameter", names[j]},
+                                {"standardised", model.standardised[j]},
+                                {"magnitude", std::fabs(model.standardised[j])},
+                                {"coefficient", model.coefficients[j]},
+                                {"direction", model.standardised[j] < 0 ? "lowers it" : "raises it"}}));
+    } catch (const std::invalid_argument&) {
+      // A sweep too small, or with levers moved together, has nothing to rank for this metric.
+    }
+  }
+  if (fitted == 0) return std::nullopt;
+  Json spec = base_spec();
+  spec.set("data", Json::object({{"values", std::move(rows)}}));
+  spec.set("facet", Json::object({{"row", Json::object({{"field", "label"}, {"type", "nominal"}, {"title", Json()},
+                                                         {"sort", Json()},
+                                                         {"header", Json::object({{"labelAngle", 0},
+                                                                                  {"labelOrient", "top"},
+                                                                                  {"labelAnchor", "start"},
+                                                                                  {"labelFontSize", 13},
+                                                                                  {"labelFontWeight", "bold"}})}})}}));
+  spec.set("spec",
+           Json::object(
+               {{"width", 560},
+                {"height", Json::object({{"step", 24}})},
+                {"layer",
+                 Json::array(
+                     {Json::object(
+                          {{"mark", "bar"},
+                           {"encoding",
+                            Json::object(
+                                {{"x", Json::object({{"field", "standardised"}, {"type", "quantitative"},
+                                                     {"title", "standardised coefficient (sd of outcome per sd of lever)"}})},
+                                 {"y", Json::object({{"field", "parameter"}, {"type", "nominal"}, {"title", Json()},
+                                                     {"sort", Json::object({{"field", "magnitude"}, {"order", "descending"}})}})},
+                                 {"color", Json::object({{"field", "direction"}, {"type", "nominal"}, {"title", Json()},
+                                                         {"scale", Json::object({{"domain", Json::array({"lowers it", "raises it"})},
+                                                                                 {"range", Json::array({"#3b7ea1", "#c4603b"})}})},
+                                                         {"legend", Json::object({{"orient", "bottom"}})}})},
+                                 {"tooltip", Json::array({Json::object({{"field", "parameter"}, {"type", "nominal"}}),
+                                                          Json::object({{"field", "standardised"}, {"type", "quantitative"}, {"format", ".3f"}}),
+                                                          Json::object({{"field", "coefficient"}, {"type", "quantitative"}, {"title", "per unit of lever"}, {"format", ".4g"}})})}})}}),
+                      Json::object({{"mark", Json::object({{"type", "rule"}, {"color", "#555"}})},
+                                    {"encoding", Json::object({{"x", Json::object({{"datum", 0}})}})}})})}}));
+  Chart chart;
+  chart.id = "sensitivity";
+  chart.heading = "Which lever matters most";
+  chart.note = "A straight-line model of each measure on the swept settings, fitted over every replication. Bars "
+               "are standardised coefficients: how many standard deviations the measure moves when a setting moves "
+               "by one of its own standard deviations across the sweep. Longer bars matter more; R\u00b2 says how "
+               "much of the variation the straight-line model explains.";
+  chart.spec = std::move(spec);
+  return chart;
+}
+
+}  // namespace casesim::analysis::report

@@ -1,0 +1,37 @@
+#pragma once
+// The report's charts as Vega-Lite specifications with their data inlined.
+// Each returns nothing (std::nullopt) when the file lacks what it needs, so a
+// report shows only the charts it can draw.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/report/json.hpp"
+#include "analysis/report/report_input.hpp"
+
+namespace casesim::analysis::report {
+
+struct Chart {
+  std::string id;       // HTML element id
+  std::string heading;  // shown above the chart
+  std::string note;     // how to read it, one or two sentences
+  Json spec;
+};
+
+// Weekly series: the mean across replications as a line and the 5th-95th
+// percentile band, one colour per variant, the warm-up shaded.
+std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t series);
+
+// Metrics whose names mark late or overdue work, by variant, with 95% CI error bars.
+std::optional<Chart> overdue_by_variant_chart(const ReportInput& input);
+
+// Paired differences from the base variant, with 95% CIs and a line at 0.
+std::optional<Chart> paired_difference_chart(const ReportInput& input);
+
+// Standardised metamodel coefficients of the headline metrics on the swept parameters.
+std::optional<Chart> tornado_chart(const ReportInput& input);
+
+// Series drawn in the workforce section rather than with caseload.
+bool is_workforce_series(const std::string& name);
+
+}  // namespace casesim::analysis::report

@@ -1,0 +1,17 @@
+#pragma once
+// The report: one self-contained HTML page (the charting libraries inlined,
+// no network needed) that a service manager can read and a researcher can
+// check: the summary in words, charts, every measure's table, and the
+// settings that produced it.
+#include <string>
+
+#include "analysis/report/report_input.hpp"
+
+namespace casesim::analysis::report {
+
+std::string build_report_html(const ReportInput& input);
+
+// Text made safe for HTML element content and attribute values.
+std::string html_escape(const std::string& text);
+
+}  // namespace casesim::analysis::report

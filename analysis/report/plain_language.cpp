@@ -1,0 +1,208 @@
+#include "analysis/report/plain_language.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analysis/results_summary.hpp"
+#include "analysis/warm_up.hpp"
+
+namespace casesim::analysis::report {
+
+namespace {
+
+constexpr std::string_view kDash = "\u2013";
+
+std::string fill(std::string_view phrase, const std::string& value) {
+  std::string out(phrase);
+  const auto at = out.find("{v}");
+  if (at != std::string::npos) out.replace(at, 3, value);
+  return out;
+}
+
+std::string capitalised(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+int decimals_for(double half_width) {
+  if (!(half_width > 0) || !std::isfinite(half_width) || half_width >= 1) return 0;
+  return std::min(3, static_cast<int>(-std::floor(std::log10(half_width))));
+}
+
+std::string interval_only(double low, double high, int decimals) {
+  return fmt::format("{:.{}f}{}{:.{}f}", low, decimals, kDash, high, decimals);
+}
+
+std::string difference_text(const PairedDifference& d) {
+  const int decimals = decimals_for((d.ci_high - d.ci_low) / 2);
+  return fmt::format("paired difference {:+.{}f}, 95% CI {:+.{}f} to {:+.{}f}", d.mean, decimals, d.ci_low, decimals,
+                     d.ci_high, decimals);
+}
+
+const PairedDifference* find_difference(const ReportInput& input, const std::string& metric, std::size_t variant) {
+  for (const PairedDifference& d : input.differences)
+    if (d.metric == metric && d.variant == variant && d.base == 0) return &d;
+  return nullptr;
+}
+
+std::string measured_period(const results::Metadata& m) {
+  const int measured = m.horizon_weeks - m.warm_up_weeks;
+  if (m.warm_up_weeks > 0)
+    return fmt::format("{} weeks each, after a {}-week warm-up that is not counted", measured, m.warm_up_weeks);
+  return fmt::format("{} weeks each", measured);
+}
+
+std::string warm_up_sentence(const results::ResultsData& data) {
+  std::size_t series = find_series(data, "caseload");
+  if (series == kNotInFile) {
+    if (data.layout.series.empty() || data.layout.week_start_dates.empty()) return {};
+    series = 0;
+  }
+  const WeeklyBand band = weekly_band(data, series, 0);
+  if (band.replications == 0) return {};
+  const WarmUpChoice choice = mser5_warm_up(band.mean);
+  if (choice.batches < 2) return {};
+  const std::string& name = data.layout.series[series].name;
+  const int used = data.metadata.warm_up_weeks;
+  std::string s = fmt::format(
+      "The average weekly {} settles after about {} weeks by the MSER-5 rule; this run left out the first {} weeks.",
+      name, choice.warm_up_weeks, used);
+  if (static_cast<int>(choice.warm_up_weeks) > used)
+    s += " The figures may still carry some of the start-up period: consider a longer warm-up.";
+  return s;
+}
+
+}  // namespace
+
+const std::vector<HeadlineMetric>& headline_metrics() {
+  static const std::vector<HeadlineMetric> headlines{
+      {"visits_overdue", "on average {v} statutory visits were overdue", "overdue statutory visits", Better::lower},
+      {"longest_visit_gap", "the longest any child on an allocated case went without a visit was {v} working days",
+       "the longest time a child went unvisited (working days)", Better::lower},
+      {"unallocated_wait_max", "the longest any accepted case waited for a social worker was {v} working days",
+       "the longest wait for allocation (working days)", Better::lower},
+      {"decisions_late", "{v} referral decisions came later than the standard", "late referral decisions",
+       Better::lower},
+      {"caseload_per_fte_mean", "caseloads averaged {v} cases per FTE", "caseload per FTE", Better::lower},
+  };
+  return headlines;
+}
+
+const std::vector<RiskDefinition>& risk_definitions() {
+  // 6 weeks = 30 working days: the gap the managers ask about for a
+  // child on a plan; 4 weeks' wait for allocation marks a stored case risk.
+  static const std::vector<RiskDefinition> risks{
+      {"longest_visit_gap", 30, "at least one child on an allocated case went more than 6 weeks (30 working days) "
+                                "without a visit"},
+      {"unallocated_wait_max", 20, "at least one accepted case waited more than 4 weeks (20 working days) for a "
+                                   "social worker"},
+  };
+  return risks;
+}
+
+std::string readable_number(double value, double half_width) {
+  if (std::isnan(value)) return "-";
+  if (std::isnan(half_width)) return fmt::format("{:.3g}", value);
+  return fmt::format("{:.{}f}", value, decimals_for(half_width));
+}
+
+std::string readable_estimate(const Summary& s) {
+  if (s.n < 2) return readable_number(s.mean, std::nan(""));
+  const int decimals = decimals_for(s.half_width());
+  return fmt::format("{:.{}f} (95% CI {})", s.mean, decimals, interval_only(s.ci_low, s.ci_high, decimals));
+}
+
+std::string readable_percent(const Proportion& p) {
+  if (p.trials == 0) return "-";
+  const int decimals = decimals_for(100 * (p.ci_high - p.ci_low) / 2);
+  return fmt::format("{:.{}f}% (95% CI {}%)", 100 * p.estimate, decimals,
+                     interval_only(100 * p.ci_low, 100 * p.ci_high, decimals));
+}
+
+std::string variant_label(const ReportInput& input, std::size_t variant) {
+  const std::string& name = input.data.layout.variants[variant];
+  if (!input.parameters || variant >= input.parameters->values.size()) return name;
+  const ParameterTable& t = *input.parameters;
+  std::vector<std::string> changed;
+  for (std::size_t p = 0; p < t.names.size(); ++p)
+    if (variant == 0 || t.values[variant][p] != t.values[0][p])
+      changed.push_back(fmt::format("{} = {}", t.names[p], t.values[variant][p]));
+  if (changed.empty()) return name;
+  std::string joined;
+  for (const auto& c : changed) joined += (joined.empty() ? "" : ", ") + c;
+  return fmt::format("{} ({})", name, joined);
+}
+
+std::vector<std::string> plain_language_summary(const ReportInput& input) {
+  const results::ResultsData& data = input.data;
+  std::vector<std::string> out;
+  const std::size_t variants = data.layout.variants.size();
+
+  // The base variant (the first) in words.
+  std::vector<std::string> phrases;
+  for (const HeadlineMetric& h : headline_metrics()) {
+    const std::size_t m = find_metric(data, std::string(h.metric));
+    if (m == kNotInFile) continue;
+    phrases.push_back(fill(h.phrase, readable_estimate(summarise(metric_values(data, m, 0)))));
+  }
+  std::size_t n = 0;
+  for (std::size_t r = 0; r < data.layout.replications; ++r) n += data.completed[r] != 0;
+  std::string opening = fmt::format("Across {} replication{} ({}){}", n, n == 1 ? "" : "s", measured_period(data.metadata),
+                                    variants > 1 ? fmt::format(", with {}", variant_label(input, 0)) : "");
+  if (phrases.empty()) {
+    out.push_back(opening + ", the tables below give each measure's mean and 95% confidence interval.");
+  } else {
+    std::string sentence = opening + ", " + phrases[0];
+    for (std::size_t i = 1; i < std::min<std::size_t>(2, phrases.size()); ++i) sentence += "; " + phrases[i];
+    out.push_back(sentence + ".");
+    if (phrases.size() > 2) {
+      std::string rest = capitalised(phrases[2]);
+      for (std::size_t i = 3; i < phrases.size(); ++i) rest += "; " + phrases[i];
+      out.push_back(rest + ".");
+    }
+  }
+  for (const RiskDefinition& r : risk_definitions()) {
+    const std::size_t m = find_metric(data, std::string(r.metric));
+    if (m == kNotInFile) continue;
+    out.push_back(fmt::format("The chance that {} was {}.", r.event,
+                              readable_percent(exceedance(metric_values(data, m, 0), r.threshold))));
+  }
+
+  // Each other variant against the base, one sentence per headline metric.
+  for (std::size_t v = 1; v < variants; ++v) {
+    const std::string label = variant_label(input, v);
+    const std::string& base = data.layout.variants[0];
+    for (const HeadlineMetric& h : headline_metrics()) {
+      const std::size_t m = find_metric(data, std::string(h.metric));
+      if (m == kNotInFile) continue;
+      const std::string before = readable_estimate(summarise(metric_values(data, m, 0)));
+      const std::string after = readable_estimate(summarise(metric_values(data, m, v)));
+      const PairedDifference* d = find_difference(input, std::string(h.metric), v);
+      if (!d) {
+        out.push_back(fmt::format("{}: {} with {}, {} with {} (no paired comparison is available, so no difference is "
+                                  "claimed).",
+                                  capitalised(std::string(h.label)), before, base, after, label));
+      } else if (d->ci_low <= 0 && d->ci_high >= 0) {
+        out.push_back(fmt::format("With {}, no difference in {} was detected: {} against {} with {} ({}).", label,
+                                  h.label, after, before, base, difference_text(*d)));
+      } else {
+        out.push_back(fmt::format("With {}, {} {} from {} to {} ({}).", label, h.label,
+                                  d->mean < 0 ? "falls" : "rises", before, after, difference_text(*d)));
+      }
+    }
+    for (const RiskDefinition& r : risk_definitions()) {
+      const std::size_t m = find_metric(data, std::string(r.metric));
+      if (m == kNotInFile) continue;
+      out.push_back(fmt::format("With {}, the chance that {} is {}, against {} with {}.", label, r.event,
+                                readable_percent(exceedance(metric_values(data, m, v), r.threshold)),
+                                readable_percent(exceedance(metric_values(data, m, 0), r.threshold)), base));
+    }
+  }
+  if (const std::string w = warm_up_sentence(data); !w.empty()) out.push_back(w);
+  return out;
+}
+
+}  // namespace casesim::analysis::report

@@ -1,0 +1,42 @@
+#pragma once
+// The statistics of a results file, per variant: each metric's summary across
+// completed replications, and each weekly series' mean and 5-95% band. Names,
+// units and descriptions come from the file, so new metrics appear here
+// without a change.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "analysis/statistics.hpp"
+#include "engine/results/results_file.hpp"
+
+namespace casesim::analysis {
+
+struct MetricSummary {
+  std::string variant;
+  std::string metric;
+  std::string unit;
+  Summary summary;
+};
+
+// One row per variant x metric, variant-major, in the file's orders.
+std::vector<MetricSummary> summarise_results(const results::ResultsData& data);
+
+// A metric's values for one variant, completed replications only.
+std::vector<double> metric_values(const results::ResultsData& data, std::size_t metric, std::size_t variant);
+
+// The index of a metric or series by name, or npos when the file does not have it.
+inline constexpr std::size_t kNotInFile = static_cast<std::size_t>(-1);
+std::size_t find_metric(const results::ResultsData& data, const std::string& name);
+std::size_t find_series(const results::ResultsData& data, const std::string& name);
+
+struct WeeklyBand {
+  std::vector<double> mean;  // per week, across completed replications
+  std::vector<double> p05;
+  std::vector<double> p95;
+  std::size_t replications = 0;
+};
+
+WeeklyBand weekly_band(const results::ResultsData& data, std::size_t series, std::size_t variant);
+
+}  // namespace casesim::analysis

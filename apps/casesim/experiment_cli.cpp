@@ -1,0 +1,74 @@
+#include <atomic>
+#include <csignal>
+#include <iostream>
+#include <memory>
+
+#include "apps/casesim/commands.hpp"
+#include "apps/casesim/experiment_command.hpp"
+#include "engine/runner/progress.hpp"
+
+namespace casesim::cli {
+
+namespace {
+
+// Set by SIGINT or SIGTERM; the experiment stops after the batch it is running.
+// A signal handler can only reach the program through a global of this kind.
+std::atomic<bool> stop_requested{false};
+volatile std::sig_atomic_t stop_signal = 0;
+
+extern "C" void request_stop(int signal_number) {
+  stop_signal = signal_number;
+  stop_requested.store(true);
+}
+
+}  // namespace
+
+void add_experiment_command(CLI::App& app, const std::string& command_line) {
+  struct Parsed {
+    ExperimentOptions options;
+    std::uint64_t replications = 0, seed = 0, max_replications = 0;
+    double precision = 0.0;
+  };
+  auto parsed = std::make_shared<Parsed>();
+  parsed->options.command_line = command_line;
+  CLI::App* command = app.add_subcommand(
+      "experiment", "Run every variant of an experiment with common random numbers and compare them with the base");
+  command->add_option("experiment", parsed->options.experiment_path, "Experiment YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  auto* replications = command->add_option("-r,--replications", parsed->replications, "Replications per variant (overrides the file)");
+  auto* seed = command->add_option("-s,--seed", parsed->seed, "Seed (overrides the file)");
+  command->add_option("-t,--threads", parsed->options.threads, "Threads (0: all cores)")->capture_default_str();
+  command->add_option("-o,--output", parsed->options.output, "Results file (default: EXPERIMENT_NAME.h5)");
+  command->add_flag("-f,--force", parsed->options.force, "Replace an existing results file or unfinished run");
+  command->add_flag("--resume", parsed->options.resume, "Continue the unfinished run in OUTPUT.partial");
+  auto* precision = command->add_option(
+      "--precision", parsed->precision,
+      "Add replications until the 95% CI half-width of --metric is below this fraction of its mean in every variant");
+  command->add_option("--metric", parsed->options.precision_metric, "The metric --precision applies to");
+  auto* max_replications = command->add_option("--max-replications", parsed->max_replications,
+                                               "Most replications per variant for --precision (default 10000)");
+  command->callback([parsed, replications, seed, precision, max_replications] {
+    ExperimentOptions& options = parsed->options;
+    if (*replications) options.replications = parsed->replications;
+    if (*seed) options.seed = parsed->seed;
+    if (*precision) options.precision = parsed->precision;
+    if (*max_replications) options.max_replications = parsed->max_replications;
+    options.show_progress = runner::stderr_is_terminal();
+    options.stop = &stop_requested;
+    const auto previous_int = std::signal(SIGINT, request_stop);
+    const auto previous_term = std::signal(SIGTERM, request_stop);
+    const ExperimentOutcome outcome = experiment_command(options, std::cout, std::cerr);
+    std::signal(SIGINT, previous_int);
+    std::signal(SIGTERM, previous_term);
+    if (outcome.interrupted) {
+      // End as a program stopped by that signal does, so shells and job
+      // schedulers see the interruption (the work so far is saved).
+      std::cout.flush();
+      std::signal(stop_signal, SIG_DFL);
+      std::raise(stop_signal);
+    }
+  });
+}
+
+}  // namespace casesim::cli

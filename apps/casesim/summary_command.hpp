@@ -1,0 +1,24 @@
+#pragma once
+// `casesim summary`: a results file's statistics per variant and metric, as
+// tables to read or CSV for a spreadsheet.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "analysis/results_summary.hpp"
+
+namespace casesim::cli {
+
+// Header row, then one row per variant x metric: variant, metric, unit, n,
+// mean, sd, ci_low, ci_high, median, p05, p95. Numbers at full precision (the
+// shortest text that reads back as the same double); a missing value (NaN) is
+// an empty field. Text fields are quoted when they contain a comma or quote.
+std::string summary_csv(const std::vector<analysis::MetricSummary>& rows);
+
+// One table per variant, rounded for reading.
+std::string summary_tables(const std::vector<analysis::MetricSummary>& rows);
+
+// Throws results::ResultsError when the file cannot be read.
+void summary_command(const std::string& results_path, bool csv, std::ostream& out);
+
+}  // namespace casesim::cli

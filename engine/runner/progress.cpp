@@ -1,0 +1,60 @@
+#include "engine/runner/progress.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace casesim::runner {
+
+namespace {
+
+std::string duration_text(double seconds) {
+  const auto s = static_cast<long long>(std::ceil(seconds));
+  if (s < 60) return std::to_string(s) + "s";
+  if (s < 3600) return std::to_string(s / 60) + "m" + (s % 60 < 10 ? "0" : "") + std::to_string(s % 60) + "s";
+  return std::to_string(s / 3600) + "h" + (s / 60 % 60 < 10 ? "0" : "") + std::to_string(s / 60 % 60) + "m";
+}
+
+}  // namespace
+
+std::string format_progress(std::size_t done, std::size_t total, std::size_t done_this_run, double elapsed_seconds) {
+  char text[160];
+  const double percent = total > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 100.0;
+  int length = std::snprintf(text, sizeof text, "  %zu/%zu replications (%.1f%%)", done, total, percent);
+  std::string line(text, static_cast<std::size_t>(length));
+  if (elapsed_seconds > 0 && done_this_run > 0) {
+    const double rate = static_cast<double>(done_this_run) / elapsed_seconds;
+    length = std::snprintf(text, sizeof text, "  %.1f/s", rate);
+    line.append(text, static_cast<std::size_t>(length));
+    line += "  " + duration_text(static_cast<double>(total > done ? total - done : 0) / rate) + " left";
+  }
+  return line;
+}
+
+bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+
+Progress::Progress(std::ostream& out, bool enabled, std::size_t total, std::size_t already_done)
+    : out_(out), enabled_(enabled), total_(total), already_done_(already_done) {
+  if (enabled_) {
+    out_ << '\r' << format_progress(already_done_, total_, 0, 0.0) << std::flush;
+    shown_ = true;
+  }
+}
+
+void Progress::set_total(std::size_t total) { total_ = total; }
+
+void Progress::advance(std::size_t newly_done) {
+  done_ += newly_done;
+  if (!enabled_) return;
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  out_ << '\r' << format_progress(already_done_ + done_, total_, done_, elapsed) << "\x1b[K" << std::flush;
+  shown_ = true;
+}
+
+void Progress::finish() {
+  if (enabled_ && shown_) out_ << '\n' << std::flush;
+  shown_ = false;
+}
+
+}  // namespace casesim::runner

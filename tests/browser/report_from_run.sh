@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `casesim run` on a small scenario, `casesim report` on its results, and the
+# page checked in headless Chromium. Run from any directory: the report must
+# not depend on where casesim was built.
+# usage: report_from_run.sh CASESIM NODE_MODULES OUTPUT_DIR SCENARIO
+set -euo pipefail
+casesim=$1 node_modules=$2 out=$3 scenario=$4
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$out"
+cd "$out"
+"$casesim" run "$scenario" -r 8 -o small.h5 --force >/dev/null
+"$casesim" report small.h5 -o small.html --force
+node "$here/check_report.cjs" "$node_modules" small.html "$out/report-from-run.png" 4
