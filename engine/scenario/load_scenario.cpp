@@ -20,8 +20,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -126,7 +126,10 @@ const std::vector<MappingSchema>& schema() {
         {"error", M},
         {"caught_at_first_visit_share", V}}},
       {"triage.response_by_need",
-       {{"immediate_risk", M, kResponseRow}, {"high", M, kResponseRow}, {"medium", M, kResponseRow}, {"low", M, kResponseRow}}},
+       {{"immediate_risk", M, kResponseRow},
+        {"high", M, kResponseRow},
+        {"medium", M, kResponseRow},
+        {"low", M, kResponseRow}}},
       {kResponseRow, {{"no_further_action", V}, {"assessment", V}, {"section_47", V}}},
       {"triage.error", {{"base", V}, {"per_case_over_cap", V}, {"per_week_since_supervision", V}, {"max", V}}},
       {"pathways",
@@ -144,7 +147,8 @@ const std::vector<MappingSchema>& schema() {
         {"visit_hours", V},
         {"visit_within_working_days", V},
         {"weight", V}}},
-      {"pathways.assessment.outcomes", {{"no_further_action", V}, {"cin_plan", V}, {"cp_plan", V}, {"looked_after", V}}},
+      {"pathways.assessment.outcomes",
+       {{"no_further_action", V}, {"cin_plan", V}, {"cp_plan", V}, {"looked_after", V}}},
       {"pathways.section_47",
        {{"strategy_discussion_hours", V},
         {"icpc_standard_working_days", V},
@@ -206,8 +210,7 @@ const std::vector<MappingSchema>& schema() {
         {"replacement_lag_weeks", V},
         {"interim_tenure_weeks", M, kDistribution},
         {"interim_share", V}}},
-      {"supervision",
-       {{"interval_weeks", V}, {"hours", V}, {"drift_per_week_since_supervision", V}, {"drift_max", V}}},
+      {"supervision", {{"interval_weeks", V}, {"hours", V}, {"drift_per_week_since_supervision", V}, {"drift_max", V}}},
       {"policy", {{"caseload_cap", M}, {"prioritisation", V}, {"absence_cover", V}, {"escalation", M}}},
       {"policy.caseload_cap", {{"basis", V}, {"cases", V}, {"kind", V}, {"weighted", V}}},
       {"policy.escalation",
@@ -396,6 +399,8 @@ constexpr NumberRange kWeeklyHours = zero_up_to(80.0);
 // An assessment's hours are spread over the weeks it takes, so a day is no bound.
 constexpr NumberRange kAssessmentHours = zero_up_to(200.0);
 constexpr NumberRange kCaseWeight = positive_up_to(100.0);
+// A typo guard that also keeps the sum of a profile finite when rescaling.
+constexpr NumberRange kProfileMultiplier = positive_up_to(1000.0);
 // Rates per FTE-year and overload multipliers: not policy limits, typo guards.
 constexpr NumberRange kAnnualRate = zero_up_to(10.0);
 constexpr NumberRange kOverloadMultiplier = zero_up_to(100.0);
@@ -429,8 +434,10 @@ Enum read_enum(const YamlNode& node, const std::string& field, const Choices<Enu
 DurationDistribution read_duration(const YamlNode& node, const std::string& path) {
   const MappingFields fields = fields_of(node, path, kDistribution);
   using Kind = DurationDistribution::Kind;
-  static const Choices<Kind> kKinds = {
-      {"fixed", Kind::fixed}, {"exponential", Kind::exponential}, {"lognormal", Kind::lognormal}, {"gamma", Kind::gamma}};
+  static const Choices<Kind> kKinds = {{"fixed", Kind::fixed},
+                                       {"exponential", Kind::exponential},
+                                       {"lognormal", Kind::lognormal},
+                                       {"gamma", Kind::gamma}};
   DurationDistribution duration;
   duration.kind = read_enum(fields.required("distribution"), path + ".distribution", kKinds);
   const std::string& kind_name =
@@ -510,7 +517,7 @@ class Section {
     if (std::abs(sum - 1.0) > kShareSumTolerance) fail(node(), path_, "shares must sum to 1, got " + format_sum(sum));
   }
 
-  // Multipliers in schema order, every one required and positive, rescaled to
+  // Multipliers in schema order, every one required and in (0, 1000], rescaled to
   // average 1 so the profile shapes the rate without changing its mean.
   template <std::size_t N>
   std::array<double, N> profile() const {
@@ -519,7 +526,7 @@ class Section {
     std::array<double, N> values{};
     double sum = 0.0;
     for (std::size_t i = 0; i < N; ++i) {
-      values[i] = detail::read_number(required(fields[i].name), path_of(fields[i].name), kAnyPositive);
+      values[i] = detail::read_number(required(fields[i].name), path_of(fields[i].name), kProfileMultiplier);
       sum += values[i];
     }
     const double mean = sum / static_cast<double>(N);
@@ -619,8 +626,8 @@ void resolve_holidays(CalendarInput& calendar, const RunSettings& run, const Yam
 ReferralSettings read_referrals(const YamlNode& node) {
   const Section s(node, "referrals", "referrals");
   ReferralSettings referrals;
-  referrals.rate_per_working_day = detail::read_number(s.required("rate_per_working_day"),
-                                                       "referrals.rate_per_working_day", positive_up_to(1000.0));
+  referrals.rate_per_working_day =
+      detail::read_number(s.required("rate_per_working_day"), "referrals.rate_per_working_day", positive_up_to(1000.0));
   using Process = ReferralSettings::ArrivalProcess;
   s.choice("arrival_process", referrals.arrival_process,
            Choices<Process>{{"poisson", Process::poisson}, {"regular", Process::regular}});
@@ -641,7 +648,9 @@ TriageSettings read_triage(const YamlNode* node) {
   if (const auto by_need = s.section("response_by_need")) {
     const auto& levels = by_need->schema().fields;
     for (std::size_t need = 0; need < levels.size(); ++need) {
-      if (const auto row = by_need->section(levels[need].name)) triage.response_by_need[need] = row->shares<kResponses>();
+      if (const auto row = by_need->section(levels[need].name)) {
+        triage.response_by_need[need] = row->shares<kResponses>();
+      }
     }
   }
   if (const auto error = s.section("error")) {
@@ -717,8 +726,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
   if (const auto la = s.section("looked_after")) {
     LookedAfterSettings& out = pathways.looked_after;
     la->whole("first_visit_working_days", out.first_visit_working_days, 0, kMaxWorkingDays);
-    la->whole("visit_interval_first_year_working_days", out.visit_interval_first_year_working_days, 0,
-              kMaxWorkingDays);
+    la->whole("visit_interval_first_year_working_days", out.visit_interval_first_year_working_days, 0, kMaxWorkingDays);
     la->whole("visit_interval_later_working_days", out.visit_interval_later_working_days, 0, kMaxWorkingDays);
     la->number("visit_hours", out.visit_hours, kTaskHours);
     la->duration("duration_working_days", out.duration_working_days);
@@ -945,5 +953,35 @@ Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override
 }
 
 Scenario load_scenario(const std::string& path) { return parse_scenario(read_scenario_source(path), {}); }
+
+namespace {
+
+void collect_field_paths(std::string_view schema_key, const std::string& prefix, std::vector<std::string>& out) {
+  for (const FieldShape& field : schema_of(schema_key).fields) {
+    const std::string path = prefix.empty() ? std::string(field.name) : prefix + "." + std::string(field.name);
+    switch (field.shape) {
+      case Shape::value:
+        out.push_back(path);
+        break;
+      case Shape::list_of_values:
+        out.push_back(path + "[]");
+        break;
+      case Shape::mapping:
+        collect_field_paths(child_schema(schema_key, field), path, out);
+        break;
+      case Shape::list_of_mappings:
+        collect_field_paths(child_schema(schema_key, field), path + "[]", out);
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> scenario_field_paths() {
+  std::vector<std::string> paths;
+  collect_field_paths("", "", paths);
+  return paths;
+}
 
 }  // namespace casesim::scenario

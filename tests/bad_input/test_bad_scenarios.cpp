@@ -134,7 +134,7 @@ const BadCase kCases[] = {
      ":21: triage.response_by_need.high.s47: unknown field; allowed: no_further_action, assessment, section_47"},
     // Profiles: every day or month, each multiplier positive.
     {"weekday_profile_missing_friday", ":11: referrals.weekday_profile.friday: required field missing"},
-    {"month_profile_zero", ":11: referrals.month_profile.august: must be greater than 0, got 0"},
+    {"month_profile_zero", ":11: referrals.month_profile.august: must be in (0, 1000], got 0"},
     // Choices and booleans.
     {"prioritisation_unknown",
      ":21: policy.prioritisation: must be one of: earliest_deadline, highest_risk, first_in_first_out, "
@@ -155,10 +155,8 @@ const BadCase kCases[] = {
     {"sd_missing_for_gamma_weeks", ":21: workforce.turnover.agency_tenure_weeks.sd: required for distribution gamma"},
     // Fields checked against each other.
     {"triage_error_max_below_base", ":21: triage.error.max: must be at least triage.error.base (0.2), got 0.1"},
-    {"triage_error_max_left_out",
-     ":22: triage.error.max: must be at least triage.error.base (0.02), got 0 (left out)"},
-    {"manager_named_like_a_worker",
-     ":17: team.manager.name: duplicate name \"A\", a social worker's on line 19"},
+    {"triage_error_max_left_out", ":22: triage.error.max: must be at least triage.error.base (0.02), got 0 (left out)"},
+    {"manager_named_like_a_worker", ":17: team.manager.name: duplicate name \"A\", a social worker's on line 19"},
     // 32 levels: the root mapping and 31 lists, so the 32nd list is refused.
     {"nesting_very_deep",
      ":21: description[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -268,7 +269,9 @@ TEST(HighPressureScenario, IsTheSeedCaseTeam) {
   for (const auto& worker : s.team.social_workers) {
     agency += worker.agency;
     part_time += worker.fte < 1.0;
-    EXPECT_TRUE(worker.agency ? worker.fte == 1.0 : true) << worker.name;
+    if (worker.agency) {
+      EXPECT_EQ(worker.fte, 1.0) << worker.name;
+    }
     EXPECT_FALSE(worker.newly_qualified) << worker.name;
   }
   EXPECT_EQ(agency, 2);
@@ -464,7 +467,8 @@ TEST(OptionalSections, AnEmptySectionIsAnErrorNotADefault) {
 
 TEST(RequiredFields, MissingFieldInAFlowMappingNamesTheHoldingLine) {
   std::string text = kMinimal;
-  text.replace(text.find("pathways: {}"), 12, "pathways: {assessment: {duration_working_days: {distribution: gamma, sd: 30}}}");
+  text.replace(text.find("pathways: {}"), 12,
+               "pathways: {assessment: {duration_working_days: {distribution: gamma, sd: 30}}}");
   EXPECT_EQ(error_of(text), "inline.yaml:10: pathways.assessment.duration_working_days.mean: required field missing");
 }
 
@@ -492,10 +496,10 @@ TEST(Distributions, EachKindIsRead) {
 
 TEST(Distributions, EveryDurationFieldIsRead) {
   const std::string lognormal = "{distribution: lognormal, mean: 9, sd: 3}";
-  const char* paths[] = {"pathways.assessment.duration_working_days",    "pathways.cp_plan.duration_working_days",
-                         "pathways.cin_plan.duration_working_days",      "pathways.looked_after.duration_working_days",
-                         "workforce.sickness.duration_working_days",     "workforce.turnover.recruitment_lag_weeks",
-                         "workforce.turnover.agency_tenure_weeks",       "workforce.manager.interim_tenure_weeks"};
+  const char* paths[] = {"pathways.assessment.duration_working_days", "pathways.cp_plan.duration_working_days",
+                         "pathways.cin_plan.duration_working_days",   "pathways.looked_after.duration_working_days",
+                         "workforce.sickness.duration_working_days",  "workforce.turnover.recruitment_lag_weeks",
+                         "workforce.turnover.agency_tenure_weeks",    "workforce.manager.interim_tenure_weeks"};
   std::vector<Override> overrides;
   for (const char* path : paths) overrides.push_back(override_of(path, lognormal));
   const Scenario s = parse(kMinimal, overrides);
@@ -509,8 +513,9 @@ TEST(Distributions, EveryDurationFieldIsRead) {
 }
 
 TEST(Numbers, DistributionParametersMustBePositive) {
-  EXPECT_EQ(error_of(kMinimal, {override_of("pathways.cp_plan.duration_working_days", "{distribution: fixed, mean: 0}")}),
-            "experiment.yaml:7: pathways.cp_plan.duration_working_days.mean: must be greater than 0, got 0");
+  EXPECT_EQ(
+      error_of(kMinimal, {override_of("pathways.cp_plan.duration_working_days", "{distribution: fixed, mean: 0}")}),
+      "experiment.yaml:7: pathways.cp_plan.duration_working_days.mean: must be greater than 0, got 0");
   EXPECT_EQ(error_of(kMinimal, {override_of("workforce.sickness.duration_working_days",
                                             "{distribution: gamma, mean: 5, sd: -1}")}),
             "experiment.yaml:7: workforce.sickness.duration_working_days.sd: must be greater than 0, got -1");
@@ -518,9 +523,9 @@ TEST(Numbers, DistributionParametersMustBePositive) {
 
 TEST(Numbers, YamlNumberFormsAreRead) {
   const Scenario s = parse(
-      kMinimal, {override_of("referrals.rate_per_working_day", "1e2"), override_of("referrals.re_referral_share", ".25"),
-                 override_of("run.replications", "+7"), override_of("run.seed", "18446744073709551615"),
-                 override_of("pathways.cp_plan.visits.hours", "24")});
+      kMinimal, {override_of("referrals.rate_per_working_day", "1e2"),
+                 override_of("referrals.re_referral_share", ".25"), override_of("run.replications", "+7"),
+                 override_of("run.seed", "18446744073709551615"), override_of("pathways.cp_plan.visits.hours", "24")});
   EXPECT_DOUBLE_EQ(s.referrals.rate_per_working_day, 100.0);
   EXPECT_DOUBLE_EQ(s.referrals.re_referral_share, 0.25);
   EXPECT_EQ(s.run.replications, 7);
@@ -529,17 +534,15 @@ TEST(Numbers, YamlNumberFormsAreRead) {
 }
 
 TEST(Numbers, BoundsAreInclusiveWhereTheRangeSaysSo) {
-  const Scenario s = parse(kMinimal, {override_of("referrals.re_referral_share", "0"),
-                                      override_of("run.warm_up_weeks", "9"),
-                                      override_of("pathways.cin_plan.visits.interval_working_days", "0"),
-                                      override_of("pathways.looked_after.visit_interval_later_working_days", "520"),
-                                      override_of("triage.decision_standard_working_days", "520"),
-                                      override_of("pathways.cp_plan.review_interval_months", "36"),
-                                      override_of("supervision.interval_weeks", "520"),
-                                      override_of("team.full_time_hours_per_week", "80"),
-                                      override_of("triage.decision_hours", "24"),
-                                      override_of("pathways.assessment.hours", "200"),
-                                      override_of("workforce.newly_qualified_cap_share", "1")});
+  const Scenario s = parse(
+      kMinimal,
+      {override_of("referrals.re_referral_share", "0"), override_of("run.warm_up_weeks", "9"),
+       override_of("pathways.cin_plan.visits.interval_working_days", "0"),
+       override_of("pathways.looked_after.visit_interval_later_working_days", "520"),
+       override_of("triage.decision_standard_working_days", "520"),
+       override_of("pathways.cp_plan.review_interval_months", "36"), override_of("supervision.interval_weeks", "520"),
+       override_of("team.full_time_hours_per_week", "80"), override_of("triage.decision_hours", "24"),
+       override_of("pathways.assessment.hours", "200"), override_of("workforce.newly_qualified_cap_share", "1")});
   EXPECT_DOUBLE_EQ(s.referrals.re_referral_share, 0.0);
   EXPECT_EQ(s.run.warm_up_weeks, 9);
   EXPECT_EQ(s.pathways.cin_plan.visits.interval_working_days, 0);
@@ -561,6 +564,51 @@ TEST(Numbers, BoundsAreInclusiveWhereTheRangeSaysSo) {
             "experiment.yaml:7: pathways.cp_plan.weight: must be in (0, 100], got 0");
 }
 
+// The baseline leaves these at (or sets them to) their defaults, so the tests
+// above would not notice if one were never read.
+TEST(EveryField, FieldsTheBaselineLeavesAtTheirDefaultsAreRead) {
+  const Scenario s = parse(kMinimal, {override_of("referrals.arrival_process", "regular"),
+                                      override_of("triage.decision_standard_working_days", "2"),
+                                      override_of("pathways.assessment.standard_working_days", "40"),
+                                      override_of("pathways.assessment.visit_within_working_days", "3"),
+                                      override_of("pathways.section_47.icpc_standard_working_days", "14"),
+                                      override_of("pathways.section_47.visit_within_working_days", "2"),
+                                      override_of("pathways.cp_plan.first_core_group_working_days", "8"),
+                                      override_of("pathways.cp_plan.first_review_months", "2"),
+                                      override_of("pathways.cp_plan.review_interval_months", "5"),
+                                      override_of("pathways.looked_after.first_visit_working_days", "4"),
+                                      override_of("pathways.looked_after.visit_interval_first_year_working_days", "25"),
+                                      override_of("pathways.looked_after.visit_interval_later_working_days", "55"),
+                                      override_of("workforce.turnover.notice_weeks", "6"),
+                                      override_of("workforce.turnover.agency_start_delay_weeks", "3"),
+                                      override_of("workforce.manager.replacement_lag_weeks", "7"),
+                                      override_of("policy.escalation.agency_lag_weeks", "5"),
+                                      override_of("policy.escalation.agency_weeks", "9"),
+                                      override_of("policy.escalation.review_interval_weeks", "2"),
+                                      override_of("supervision.hours", "2.5"),
+                                      override_of("metrics.unallocated_wait_threshold_working_days", "8")});
+  EXPECT_EQ(s.referrals.arrival_process, ReferralSettings::ArrivalProcess::regular);
+  EXPECT_EQ(s.triage.decision_standard_working_days, 2);
+  EXPECT_EQ(s.pathways.assessment.standard_working_days, 40);
+  EXPECT_EQ(s.pathways.assessment.visit_within_working_days, 3);
+  EXPECT_EQ(s.pathways.section_47.icpc_standard_working_days, 14);
+  EXPECT_EQ(s.pathways.section_47.visit_within_working_days, 2);
+  EXPECT_EQ(s.pathways.cp_plan.first_core_group_working_days, 8);
+  EXPECT_EQ(s.pathways.cp_plan.first_review_months, 2);
+  EXPECT_EQ(s.pathways.cp_plan.review_interval_months, 5);
+  EXPECT_EQ(s.pathways.looked_after.first_visit_working_days, 4);
+  EXPECT_EQ(s.pathways.looked_after.visit_interval_first_year_working_days, 25);
+  EXPECT_EQ(s.pathways.looked_after.visit_interval_later_working_days, 55);
+  EXPECT_EQ(s.workforce.turnover.notice_weeks, 6);
+  EXPECT_EQ(s.workforce.turnover.agency_start_delay_weeks, 3);
+  EXPECT_EQ(s.workforce.manager.replacement_lag_weeks, 7);
+  EXPECT_EQ(s.policy.escalation.agency_lag_weeks, 5);
+  EXPECT_EQ(s.policy.escalation.agency_weeks, 9);
+  EXPECT_EQ(s.policy.escalation.review_interval_weeks, 2);
+  EXPECT_DOUBLE_EQ(s.supervision.hours, 2.5);
+  EXPECT_EQ(s.metrics.unallocated_wait_threshold_working_days, 8);
+}
+
 TEST(Profiles, AreRescaledToAverageOne) {
   // 1..5 average 3, so each is divided by 3.
   const Scenario s = parse(kMinimal, {override_of("referrals.weekday_profile",
@@ -577,6 +625,14 @@ TEST(Profiles, AreRescaledToAverageOne) {
   const Scenario flat = parse(kMinimal, {override_of("referrals.weekday_profile",
                                                      "{monday: 7, tuesday: 7, wednesday: 7, thursday: 7, friday: 7}")});
   EXPECT_EQ(flat.referrals.weekday_profile, (std::array<double, 5>{1, 1, 1, 1, 1}));
+  // Multipliers are bounded, so their sum stays finite: 1000 is the most.
+  const Scenario peak = parse(
+      kMinimal,
+      {override_of("referrals.weekday_profile", "{monday: 1000, tuesday: 1, wednesday: 1, thursday: 1, friday: 1}")});
+  EXPECT_DOUBLE_EQ(peak.referrals.weekday_profile[0], 1000.0 / (1004.0 / 5));
+  EXPECT_EQ(error_of(kMinimal, {override_of("referrals.weekday_profile",
+                                            "{monday: 1e308, tuesday: 1e308, wednesday: 1, thursday: 1, friday: 1}")}),
+            "experiment.yaml:7: referrals.weekday_profile.monday: must be in (0, 1000], got 1e308");
 }
 
 TEST(Shares, NeedMixCountsLevelsLeftOutAsZero) {
@@ -599,8 +655,9 @@ TEST(Shares, SumsWithinOneMillionthOfOneAreAccepted) {
 }
 
 TEST(Shares, AResponseRowLeftOutKeepsItsDefault) {
-  const Scenario s = parse(kMinimal + "triage:\n  response_by_need:\n    immediate_risk: {section_47: 1}\n"
-                                      "    low: {no_further_action: 0.25, assessment: 0.75}\n");
+  const Scenario s = parse(kMinimal +
+                           "triage:\n  response_by_need:\n    immediate_risk: {section_47: 1}\n"
+                           "    low: {no_further_action: 0.25, assessment: 0.75}\n");
   using Row = std::array<double, 3>;
   EXPECT_EQ(s.triage.response_by_need[kImmediateRisk], (Row{0, 0, 1}));
   EXPECT_EQ(s.triage.response_by_need[kHigh], (Row{0, 1, 0}));
@@ -630,11 +687,11 @@ TEST(CrossChecks, TriageErrorCapMayEqualTheBase) {
 }
 
 TEST(Choices, EveryEnumeratorIsReadByItsName) {
-  const Scenario s = parse(kMinimal, {override_of("referrals.arrival_process", "regular"),
-                                      override_of("policy.prioritisation", "highest_risk"),
-                                      override_of("policy.absence_cover", "duty"),
-                                      override_of("policy.caseload_cap.kind", "soft"),
-                                      override_of("policy.caseload_cap.basis", "per_worker")});
+  const Scenario s =
+      parse(kMinimal,
+            {override_of("referrals.arrival_process", "regular"), override_of("policy.prioritisation", "highest_risk"),
+             override_of("policy.absence_cover", "duty"), override_of("policy.caseload_cap.kind", "soft"),
+             override_of("policy.caseload_cap.basis", "per_worker")});
   EXPECT_EQ(s.referrals.arrival_process, ReferralSettings::ArrivalProcess::regular);
   EXPECT_EQ(s.policy.prioritisation, Prioritisation::highest_risk);
   EXPECT_EQ(s.policy.absence_cover, AbsenceCover::duty);
@@ -715,17 +772,17 @@ TEST(Overrides, ReplaceScenarioValues) {
 }
 
 TEST(Overrides, ReachTheFullModelsNestedFields) {
-  const Scenario s = parse(kMinimal, {override_of("pathways.cp_plan.visits.interval_working_days", "15"),
-                                      override_of("team.social_workers[1].agency", "true"),
-                                      override_of("triage.response_by_need.low", "{no_further_action: 1}"),
-                                      override_of("triage.error.max", "0.4"),
-                                      override_of("referrals.month_profile.august", "0.5"),
-                                      override_of("referrals.month_profile",
-                                                  "{january: 2, february: 2, march: 2, april: 2, may: 2, june: 2, "
-                                                  "july: 2, august: 2, september: 2, october: 2, november: 2, "
-                                                  "december: 2}"),
-                                      override_of("workforce.turnover.agency_fill_share", "0.5"),
-                                      override_of("policy.escalation.over_cap_cases", "3")});
+  const Scenario s =
+      parse(kMinimal, {override_of("pathways.cp_plan.visits.interval_working_days", "15"),
+                       override_of("team.social_workers[1].agency", "true"),
+                       override_of("triage.response_by_need.low", "{no_further_action: 1}"),
+                       override_of("triage.error.max", "0.4"), override_of("referrals.month_profile.august", "0.5"),
+                       override_of("referrals.month_profile",
+                                   "{january: 2, february: 2, march: 2, april: 2, may: 2, june: 2, "
+                                   "july: 2, august: 2, september: 2, october: 2, november: 2, "
+                                   "december: 2}"),
+                       override_of("workforce.turnover.agency_fill_share", "0.5"),
+                       override_of("policy.escalation.over_cap_cases", "3")});
   EXPECT_EQ(s.pathways.cp_plan.visits.interval_working_days, 15);
   EXPECT_EQ(s.pathways.cp_plan.visits.hours, 0.0);  // the rest of the mapping keeps its default
   EXPECT_TRUE(s.team.social_workers[1].agency);
@@ -741,10 +798,9 @@ TEST(Overrides, ReachTheFullModelsNestedFields) {
 TEST(Overrides, IntoAFileValueKeepTheRestOfIt) {
   const Scenario s = load_scenario("scenarios/baseline.yaml");
   const ScenarioSource source = read_scenario_source("scenarios/baseline.yaml");
-  const Scenario changed = parse_scenario(
-      source, {override_of("pathways.cp_plan.visits.interval_working_days", "20"),
-               override_of("workforce.turnover.agency_tenure_weeks.mean", "12"),
-               override_of("referrals.weekday_profile.friday", "1.1")});
+  const Scenario changed = parse_scenario(source, {override_of("pathways.cp_plan.visits.interval_working_days", "20"),
+                                                   override_of("workforce.turnover.agency_tenure_weeks.mean", "12"),
+                                                   override_of("referrals.weekday_profile.friday", "1.1")});
   EXPECT_EQ(changed.pathways.cp_plan.visits.interval_working_days, 20);
   EXPECT_DOUBLE_EQ(changed.pathways.cp_plan.visits.hours, 3.5);
   expect_distribution(changed.workforce.turnover.agency_tenure_weeks, Kind::lognormal, 12, 15);
@@ -899,6 +955,54 @@ TEST(Holidays, RunMustEndWithinTheListsYears) {
   // Ten weeks from 1 October stay within the last year.
   const std::string october = std::to_string(list.last_year) + "-10-01";
   EXPECT_EQ(parse(kMinimal, {override_of("run.start_date", october)}).run.horizon_weeks, 10);
+}
+
+// docs/scenario-format.md documents every field a file can set, and nothing
+// else: each table row's first cell is a field path, or the path of a mapping
+// documented whole (a distribution, a profile, a share mapping).
+TEST(ScenarioFormatDoc, DocumentsExactlyTheFieldsTheLoaderReads) {
+  std::ifstream in("docs/scenario-format.md");
+  ASSERT_TRUE(in) << "docs/scenario-format.md";
+  std::vector<std::string> documented;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("| `", 0) != 0) continue;
+    const auto end = line.find('`', 3);
+    ASSERT_NE(end, std::string::npos) << line;
+    documented.push_back(line.substr(3, end - 3));
+  }
+  const std::vector<std::string> fields = scenario_field_paths();
+  ASSERT_EQ(fields.size(), 155u);
+  const auto covers = [](const std::string& doc, const std::string& field) {
+    return field == doc || field.rfind(doc + ".", 0) == 0;
+  };
+  for (const std::string& field : fields) {
+    EXPECT_TRUE(std::any_of(documented.begin(), documented.end(), [&](const auto& d) { return covers(d, field); }))
+        << field << " is not documented";
+  }
+  for (const std::string& doc : documented) {
+    EXPECT_TRUE(std::any_of(fields.begin(), fields.end(), [&](const auto& f) { return covers(doc, f); }))
+        << doc << " is documented but is not a scenario field";
+  }
+  EXPECT_EQ(std::set<std::string>(documented.begin(), documented.end()).size(), documented.size());
+}
+
+TEST(ScenarioFieldPaths, FollowTheScenarioShape) {
+  const std::vector<std::string> fields = scenario_field_paths();
+  EXPECT_EQ(fields.front(), "name");
+  EXPECT_EQ(fields.back(), "metrics.unallocated_wait_threshold_working_days");
+  for (const char* path : {"calendar.extra_holidays[]", "team.social_workers[].agency",
+                           "pathways.cp_plan.visits.interval_working_days", "triage.response_by_need.low.section_47",
+                           "workforce.manager.interim_tenure_weeks.sd", "referrals.month_profile.december"}) {
+    EXPECT_EQ(std::count(fields.begin(), fields.end(), path), 1) << path;
+  }
+  // 4 need levels x 3 responses, and 8 distributions x 3 fields.
+  EXPECT_EQ(std::count_if(fields.begin(), fields.end(),
+                          [](const std::string& f) { return f.rfind("triage.response_by_need.", 0) == 0; }),
+            12);
+  EXPECT_EQ(
+      std::count_if(fields.begin(), fields.end(),
+                    [](const std::string& f) { return f.size() > 13 && f.substr(f.size() - 13) == ".distribution"; }),
+      8);
 }
 
 TEST(ScenarioErrorParts, AreAvailableSeparately) {
