@@ -9,5 +9,6 @@
 namespace casesim::cli {
 
 void add_run_command(CLI::App& app, const std::string& command_line);
+void add_trace_command(CLI::App& app);
 
 }  // namespace casesim::cli

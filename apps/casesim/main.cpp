@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   const std::string command_line = joined(argc, argv);
   casesim::cli::add_run_command(app, command_line);
+  casesim::cli::add_trace_command(app);
 
   try {
     app.parse(argc, argv);

@@ -54,7 +54,8 @@ void TeamModel::do_daily_work(Day day) {
   for (std::size_t p = 0; p < posts_.size(); ++p) {
     Post& post = posts_[p];
     if (!post.in_use || !present(post)) continue;
-    double available = setup_.case_hours_per_working_day(post.fte) + overtime_hours_per_day_;
+    // Days at work are full days; part-time shows in fewer days (see update_workforce).
+    double available = setup_.case_hours_per_working_day(1.0) + overtime_hours_per_day_;
     if (static_cast<std::int32_t>(p) == duty_post_) available = std::max(0.0, available - duty_hours);
     if (overtime_hours_per_day_ > 0.0 && in_window(day)) tally_.overtime_hours += overtime_hours_per_day_;
     const double owed = std::min(available, post.hours_owed);
@@ -86,7 +87,8 @@ void TeamModel::do_daily_work(Day day) {
   if (scenario_.policy.absence_cover == scenario::AbsenceCover::duty && duty_to_cover != kNoWorker && duty_spare > 0.0) {
     tasks_.clear();
     for (const Post& post : posts_)
-      if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today) collect_tasks(post, day);
+      if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today && post.works_today)
+        collect_tasks(post, day);
     std::erase_if(tasks_, [day](const Task& t) { return t.due > day; });
     sort_tasks();
     work_tasks(day, static_cast<std::size_t>(duty_to_cover), duty_spare, true);
@@ -96,7 +98,10 @@ void TeamModel::do_daily_work(Day day) {
 // Appends the post's workable tasks to tasks_.
 void TeamModel::collect_tasks(const Post& post, Day day) {
   const int window = scenario_.pathways.planning_window_working_days;
-  const Day horizon_of_work = calendar_.add_working_days(day, window);
+  Day horizon_of_work = calendar_.add_working_days(day, window);
+  // Leave is planned: in the week before it, a worker also does what falls
+  // due while they are away.
+  if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day)) horizon_of_work = std::max(horizon_of_work, (day / 7 + 2) * 7 - 1);
   for (const std::uint32_t slot : post.cases) {
     const Case& c = cases_[slot];
     const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
@@ -176,6 +181,23 @@ double TeamModel::work_tasks(Day day, std::size_t post, double hours, bool cover
   return hours;
 }
 
+// Whether a whole task of `needed` hours can be done with `hours` left today. A
+// task longer than a working day (a conference report, say) is started on a
+// fresh day and finished the next: the excess is owed from the next day's hours.
+bool TeamModel::fits(double needed, double& hours, std::size_t post) {
+  if (needed <= hours + 1e-9) {
+    hours -= needed;
+    return true;
+  }
+  const double full_day = setup_.case_hours_per_working_day(1.0);
+  if (hours + 1e-9 >= full_day && hours > 0.0) {
+    posts_[post].hours_owed += needed - hours;
+    hours = 0.0;
+    return true;
+  }
+  return false;
+}
+
 bool TeamModel::do_task(const Task& task, Day day, std::size_t post, double& hours) {
   Case& c = cases_[task.slot];
   const auto& p = scenario_.pathways;
@@ -183,9 +205,7 @@ bool TeamModel::do_task(const Task& task, Day day, std::size_t post, double& hou
   switch (task.action) {
     case Action::visit: {
       if (!c.visits_active) return false;
-      const double needed = visit_hours(c);
-      if (needed > hours + 1e-9) return false;
-      hours -= needed;
+      if (!fits(visit_hours(c), hours, post)) return false;
       do_visit(c, day);
       trace("visit", static_cast<std::int64_t>(c.child), who, task.due,
             day > task.due ? calendar_.working_days_between(task.due, day) : 0);
@@ -203,14 +223,12 @@ bool TeamModel::do_task(const Task& task, Day day, std::size_t post, double& hou
       return true;
     }
     case Action::icpc: {
-      if (!c.icpc_active || p.section_47.icpc_hours > hours + 1e-9) return false;
-      hours -= p.section_47.icpc_hours;
+      if (!c.icpc_active || !fits(p.section_47.icpc_hours, hours, post)) return false;
       hold_icpc(task.slot, day);
       return true;
     }
     case Action::core_group: {
-      if (!c.core_group_active || p.cp_plan.core_group_hours > hours + 1e-9) return false;
-      hours -= p.cp_plan.core_group_hours;
+      if (!c.core_group_active || !fits(p.cp_plan.core_group_hours, hours, post)) return false;
       record_action(Action::core_group, c.core_group_due, day);
       trace("core_group", static_cast<std::int64_t>(c.child), who, c.core_group_due,
             day > c.core_group_due ? calendar_.working_days_between(c.core_group_due, day) : 0);
@@ -223,8 +241,7 @@ bool TeamModel::do_task(const Task& task, Day day, std::size_t post, double& hou
     case Action::review: {
       const bool cp = c.stage == Stage::cp_plan;
       const double needed = cp ? p.cp_plan.review_hours : p.cin_plan.review_hours;
-      if (!c.review_active || needed > hours + 1e-9) return false;
-      hours -= needed;
+      if (!c.review_active || !fits(needed, hours, post)) return false;
       record_action(Action::review, c.review_due, day);
       trace("review", static_cast<std::int64_t>(c.child), who, c.review_due,
             day > c.review_due ? calendar_.working_days_between(c.review_due, day) : 0);

@@ -60,7 +60,10 @@ const std::array<QuantityDefinition, kMetricCount>& metric_definitions() {
       {"leavers", "workers", "Social workers who left (permanent and agency)."},
       {"turnover_rate", "per FTE-year",
        "Permanent leavers per FTE-year in post (DfE reports about 16-18% a year nationally)."},
-      {"vacancy_days", "post-days", "Working days that posts stood vacant."},
+      {"vacancy_days", "post-days", "Working days that posts stood empty (no permanent or agency worker)."},
+      {"vacancy_rate", "share",
+       "Share of post-days without a permanent worker, covered by agency staff or empty: the DfE's definition "
+       "(about 17-21% nationally)."},
       {"agency_share", "share", "Agency FTE as a share of all FTE in post (DfE reports about 16-18% nationally)."},
       {"manager_changes", "changes", "Changes of team manager, including interim managers."},
       {"supervision_due", "sessions", "Supervision sessions that fell due."},

@@ -60,6 +60,7 @@ enum class Metric : std::size_t {
   leavers,
   turnover_rate,
   vacancy_days,
+  vacancy_rate,
   agency_share,
   manager_changes,
   // supervision and escalation

@@ -79,6 +79,11 @@ void TeamModel::sample_day(Day day) {
     post.overload += (over - post.overload) / 20.0;
   }
   if (day < setup_.warm_up_days()) return;
+  for (const Post& post : posts_) {
+    if (!post.in_use || post.temporary) continue;
+    tally_.post_days += 1.0;
+    if (post.holder != Post::Holder::permanent) tally_.posts_without_permanent_days += 1.0;
+  }
   double fte = 0.0;
   for (std::size_t p = 0; p < posts_.size(); ++p) {
     const Post& post = posts_[p];
@@ -240,6 +245,7 @@ void TeamModel::finish() {
   s[index(Metric::leavers)] = count(tally_.leavers);
   s[index(Metric::turnover_rate)] = ratio(count(tally_.permanent_leavers), tally_.permanent_fte_days / 253.0);
   s[index(Metric::vacancy_days)] = count(tally_.vacancy_days);
+  s[index(Metric::vacancy_rate)] = ratio(tally_.posts_without_permanent_days, tally_.post_days);
   s[index(Metric::agency_share)] = ratio(tally_.agency_fte_days, tally_.all_fte_days);
   s[index(Metric::manager_changes)] = count(tally_.manager_changes);
   s[index(Metric::supervision_due)] = count(tally_.supervision_due);

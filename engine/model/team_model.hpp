@@ -120,7 +120,8 @@ class TeamModel {
     Day supervision_due = kNever;
     double overload = 0.0;        // smoothed share of the cap held above the cap
     double hours_owed = 0.0;      // handover and strategy discussions, taken from the next days
-    bool absent_today = false;
+    bool absent_today = false;    // on leave or sick
+    bool works_today = true;      // a part-time worker works full days on a share of working days
   };
 
   struct Manager {
@@ -180,6 +181,7 @@ class TeamModel {
     std::uint64_t leavers = 0, permanent_leavers = 0;
     double permanent_fte_days = 0.0, agency_fte_days = 0.0, all_fte_days = 0.0;
     std::uint64_t vacancy_days = 0;
+    double post_days = 0.0, posts_without_permanent_days = 0.0;  // permanent (non-temporary) posts
     std::uint64_t manager_changes = 0;
     std::uint64_t supervision_due = 0, supervision_missed = 0;
     double longest_without_supervision = 0.0;
@@ -218,6 +220,7 @@ class TeamModel {
   void sort_tasks();
   double work_tasks(Day day, std::size_t post, double hours, bool cover);
   bool do_task(const Task& task, Day day, std::size_t post, double& hours);
+  bool fits(double needed, double& hours, std::size_t post);
   void do_visit(Case& c, Day day);
   Day next_visit_after(const Case& c, Day day) const;
   double visit_hours(const Case& c) const;
@@ -255,7 +258,9 @@ class TeamModel {
   Day today() const { return static_cast<Day>(sim_.now()); }
   bool in_window(Day day) const { return day >= setup_.warm_up_days() && day < setup_.horizon_days(); }
   bool counting() const { return sim_.now() >= setup_.warm_up_days(); }
-  bool present(const Post& post) const { return post.holder != Post::Holder::vacant && !post.absent_today; }
+  bool present(const Post& post) const {
+    return post.holder != Post::Holder::vacant && !post.absent_today && post.works_today;
+  }
   Day add_months(Day day, int months) const;
   std::int64_t worker_id(std::size_t post) const { return static_cast<std::int64_t>(post) * 1000 + posts_[post].serial; }
   void trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due = -1, double value = 0.0,
