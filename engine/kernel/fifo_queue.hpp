@@ -19,6 +19,13 @@ class FifoQueue {
     buffer_[(head_ + size_) % buffer_.size()] = value;
     ++size_;
   }
+  // Puts a value at the front: it is the next out.
+  void push_front(const T& value) {
+    if (size_ == buffer_.size()) grow();
+    head_ = (head_ + buffer_.size() - 1) % buffer_.size();
+    buffer_[head_] = value;
+    ++size_;
+  }
   const T& front() const {
     assert(size_ > 0);
     return buffer_[head_];
@@ -27,6 +34,18 @@ class FifoQueue {
   const T& operator[](std::size_t i) const {
     assert(i < size_);
     return buffer_[(head_ + i) % buffer_.size()];
+  }
+  // Removes the first element equal to `value`, keeping the order of the rest.
+  // O(size): for the rare removal from the middle.
+  bool erase(const T& value) {
+    for (std::size_t i = 0; i < size_; ++i) {
+      if (!(buffer_[(head_ + i) % buffer_.size()] == value)) continue;
+      for (std::size_t j = i; j + 1 < size_; ++j)
+        buffer_[(head_ + j) % buffer_.size()] = buffer_[(head_ + j + 1) % buffer_.size()];
+      --size_;
+      return true;
+    }
+    return false;
   }
   T pop() {
     assert(size_ > 0);

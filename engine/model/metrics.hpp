@@ -10,23 +10,66 @@
 namespace casesim::model {
 
 enum class Metric : std::size_t {
+  // referrals and the duty decision
   referrals_received,
+  re_referrals,
   decisions_late,
   referrals_accepted,
+  urgent_referrals,
+  urgent_not_identified,
+  urgent_detection_delay_mean,
+  // allocation
   cases_allocated,
   unallocated_wait_mean,
   unallocated_wait_max,
   cases_stored,
   unallocated_queue_mean,
+  // statutory clocks
+  assessments_completed,
+  assessments_late,
+  assessments_within_standard_share,
+  icpcs_held,
+  icpcs_late,
+  core_groups_due,
+  core_groups_late,
+  reviews_due,
+  reviews_late,
+  // statutory visits
   visits_due,
   visits_overdue,
   visit_days_overdue_mean,
   visit_days_overdue_max,
   longest_visit_gap,
+  children_unvisited_6_weeks,
+  children_unvisited_3_months,
+  cp_children_unvisited_6_weeks,
+  risk_exposure_child_days,
+  drifted_actions,
+  // plans
+  cp_plans_started,
+  cin_plans_started,
+  looked_after_started,
+  cases_closed,
+  // caseloads
   caseload_mean,
   caseload_per_fte_mean,
   caseload_per_fte_max,
-  cases_closed,
+  worker_days_over_cap_share,
+  // workforce
+  sickness_days,
+  leavers,
+  turnover_rate,
+  vacancy_days,
+  vacancy_rate,
+  agency_share,
+  manager_changes,
+  // supervision and escalation
+  supervision_due,
+  supervision_missed,
+  longest_without_supervision_weeks,
+  escalations,
+  overtime_hours,
+  agency_cover_weeks,
   count  // not a metric: the number of them
 };
 inline constexpr std::size_t kMetricCount = static_cast<std::size_t>(Metric::count);
@@ -36,6 +79,11 @@ enum class Series : std::size_t {
   caseload_per_fte,
   unallocated,
   overdue_visits,
+  overdue_actions,
+  cp_children,
+  staff_fte,
+  absent_fte,
+  agency_fte,
   count
 };
 inline constexpr std::size_t kSeriesCount = static_cast<std::size_t>(Series::count);

@@ -6,6 +6,7 @@
 
 #include "engine/model/metrics.hpp"
 #include "engine/model/model_setup.hpp"
+#include "engine/model/trace.hpp"
 
 namespace casesim::model {
 
@@ -28,13 +29,18 @@ struct ReplicationResult {
   // Series-major: series s, week w at weekly[s * weeks + w].
   std::vector<double> weekly;
   ReferralLedger ledger;
-  // Highest (caseload - cap) of any worker at any moment; never above 0 under a hard cap.
-  int most_over_cap = 0;
+  // Highest (caseload - cap - allowance) of any worker at any allocation, where
+  // the allowance is what escalation permits; never above 0 under a hard cap.
+  double most_over_cap = 0.0;
+  // Highest hours a worker used on any day minus the hours they had; never above 0.
+  double most_hours_over_available = 0.0;
   std::uint64_t events = 0;
 
   double metric(Metric m) const { return summary[index(m)]; }
 };
 
-ReplicationResult run_replication(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication);
+// `trace`, if given, receives every event of the replication (slow; for one replication).
+ReplicationResult run_replication(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication,
+                                  TraceSink* trace = nullptr);
 
 }  // namespace casesim::model

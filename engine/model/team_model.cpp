@@ -1,12 +1,11 @@
+// TeamModel: events, referrals, the duty decision, allocation and case stages.
 #include "engine/model/team_model.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
-#include <limits>
 
 #include <boost/random/exponential_distribution.hpp>
-
-#include "engine/model/streams.hpp"
 
 namespace casesim::model {
 
@@ -19,25 +18,41 @@ void TeamModel::TimeAverage::advance(double working_time) {
   last = working_time;
 }
 
-TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication)
+TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication, TraceSink* trace)
     : setup_(setup),
       scenario_(setup.scenario()),
       calendar_(setup.calendar()),
       seed_(seed),
       replication_(replication),
+      trace_(trace),
       arrivals_rng_(kernel::make_stream(seed, replication, stream_id(Stream::referral_arrivals))),
-      case_duration_(setup.scenario().cases.duration_working_days),
-      workers_(setup.workers().size()) {
+      assessment_duration_(setup.scenario().pathways.assessment.duration_working_days),
+      cp_duration_(setup.scenario().pathways.cp_plan.duration_working_days),
+      cin_duration_(setup.scenario().pathways.cin_plan.duration_working_days),
+      looked_after_duration_(setup.scenario().pathways.looked_after.duration_working_days),
+      sickness_duration_(setup.scenario().workforce.sickness.duration_working_days),
+      recruitment_lag_(setup.scenario().workforce.turnover.recruitment_lag_weeks),
+      agency_tenure_(setup.scenario().workforce.turnover.agency_tenure_weeks),
+      interim_tenure_(setup.scenario().workforce.manager.interim_tenure_weeks) {
   const double window_start = calendar_.working_time_at(setup_.warm_up_days());
   const double window_end = calendar_.working_time_at(setup_.horizon_days());
   caseload_average_ = TimeAverage{window_start, window_end, 0.0, 0.0, 0.0};
   queue_average_ = TimeAverage{window_start, window_end, 0.0, 0.0, 0.0};
   result_.weekly.assign(kSeriesCount * static_cast<std::size_t>(setup_.weeks()), 0.0);
-  sim_.reserve(64 + 2 * setup_.workers().size() * 32);
+
+  const auto& workers = scenario_.team.social_workers;
+  posts_.resize(workers.size());
+  for (std::size_t p = 0; p < workers.size(); ++p) {
+    posts_[p].fte = workers[p].fte;
+    start_worker(p, workers[p].agency ? Post::Holder::agency : Post::Holder::permanent, 0, workers[p].newly_qualified);
+  }
+  sim_.reserve(64);
+  tasks_.reserve(256);
 }
 
 ReplicationResult TeamModel::run() {
   const Day horizon = setup_.horizon_days();
+  arrival_working_day_ = calendar_.working_days_before(0);
   schedule_next_arrival();
   const Day first_working_day = calendar_.add_working_days(-1, 1);
   if (first_working_day < horizon) sim_.schedule_at(first_working_day, {kWorkingDayStart, 0});
@@ -54,32 +69,60 @@ void TeamModel::operator()(const kernel::Event& event) {
   switch (event.kind) {
     case kReferralArrival: on_referral_arrival(); break;
     case kWorkingDayStart: on_working_day_start(today()); break;
-    case kCaseClosure: on_case_closure(event.subject); break;
-    case kWeekEnd: on_week_end(event.subject); break;
+    case kPlanEnd: on_plan_end(event.subject); break;
+    case kAssessmentReady: on_assessment_ready(event.subject); break;
+    case kWeekEnd: {
+      sample_week(event.subject);
+      const Day next = 7 * static_cast<Day>(event.subject + 2);
+      if (next < setup_.horizon_days()) sim_.schedule_at(next, {kWeekEnd, event.subject + 1});
+      break;
+    }
   }
 }
 
-// Arrivals are a Poisson process in working time: referrals come in on working
-// days only, at the scenario's rate per working day.
+// Referrals are a Poisson process in working time whose rate varies by working
+// day (weekday and month profiles): an exponential amount of "expected
+// referrals" is used up day by day. A regular process uses up exactly one.
 void TeamModel::schedule_next_arrival() {
-  const auto& referrals = scenario_.referrals;
-  if (referrals.arrival_process == scenario::ReferralSettings::ArrivalProcess::regular) {
-    // Counted from the index, not accumulated, so no rounding drift over a long run.
-    next_arrival_working_time_ = static_cast<double>(referrals_ + 1) / referrals.rate_per_working_day;
-  } else {
-    boost::random::exponential_distribution<double> gap(referrals.rate_per_working_day);
-    next_arrival_working_time_ += gap(arrivals_rng_);
+  double need = 1.0;
+  if (scenario_.referrals.arrival_process == scenario::ReferralSettings::ArrivalProcess::poisson) {
+    boost::random::exponential_distribution<double> unit(1.0);
+    need = unit(arrivals_rng_);
   }
-  const double time = calendar_.time_at_working_time(next_arrival_working_time_);
+  for (;;) {
+    const double rate = setup_.referral_rate_on_working_day(arrival_working_day_);
+    const double available = rate * (1.0 - arrival_day_fraction_);
+    if (need < available) {
+      arrival_day_fraction_ += need / rate;
+      break;
+    }
+    need -= available;
+    ++arrival_working_day_;
+    arrival_day_fraction_ = 0.0;
+    if (calendar_.working_day(arrival_working_day_) >= setup_.horizon_days()) return;
+  }
+  const double time = calendar_.working_day(arrival_working_day_) + arrival_day_fraction_;
   if (time < setup_.horizon_days()) sim_.schedule_at(time, {kReferralArrival, 0});
 }
 
+double TeamModel::referral_uniform(std::uint64_t referral, ReferralDraw what) const {
+  kernel::KeyedEngine engine = referral_engine(referral, what);
+  return kernel::uniform01(engine);
+}
+
+kernel::KeyedEngine TeamModel::referral_engine(std::uint64_t referral, ReferralDraw what) const {
+  const auto draws = static_cast<std::uint64_t>(ReferralDraw::count);
+  return kernel::make_keyed(seed_, replication_, stream_id(Stream::referral_attributes),
+                            referral * draws + static_cast<std::uint64_t>(what));
+}
+
 void TeamModel::on_referral_arrival() {
-  PendingReferral referral{referrals_++, today(), sim_.now() >= setup_.warm_up_days()};
+  PendingReferral referral{referrals_++, today(), counting()};
   ++result_.ledger.received;
   if (referral.counted) ++tally_.referrals_received;
+  trace("referral", -1, -1, -1, static_cast<double>(referral.index));
   const bool unlimited_duty = scenario_.triage.duty_decisions_per_working_day == 0;
-  if (unlimited_duty || (duty_decisions_left_ > 0 && awaiting_decision_.empty())) {
+  if (duty_post_ != kNoWorker && awaiting_decision_.empty() && (unlimited_duty || duty_decisions_left_ > 0)) {
     if (!unlimited_duty) --duty_decisions_left_;
     decide(referral);
   } else {
@@ -88,34 +131,88 @@ void TeamModel::on_referral_arrival() {
   schedule_next_arrival();
 }
 
+// The duty worker's decision. The referral's true need and the right response
+// are drawn from its own keyed streams, so they are the same under every policy;
+// whether triage misses an urgent case depends on the duty worker's state.
 void TeamModel::decide(const PendingReferral& referral) {
-  const Day due = calendar_.add_working_days(referral.arrival_day, scenario_.triage.decision_standard_working_days);
-  if (referral.counted && today() > due) ++tally_.decisions_late;
+  const Day day = today();
+  const auto& triage = scenario_.triage;
+  const Day due = calendar_.add_working_days(referral.arrival_day, triage.decision_standard_working_days);
+  if (referral.counted && day > due) ++tally_.decisions_late;
 
-  // The referral's own draws, keyed on its index: the same referral gets the
-  // same outcome and duration under every policy (common random numbers).
-  kernel::KeyedEngine attributes =
-      kernel::make_keyed(seed_, replication_, stream_id(Stream::referral_attributes), referral.index);
-  const bool accepted = kernel::uniform01(attributes) < scenario_.referrals.accepted_share;
-  if (!accepted) {
+  const auto& mix = scenario_.referrals.need_mix;
+  double u = referral_uniform(referral.index, ReferralDraw::need);
+  std::size_t need = 0;
+  while (need + 1 < scenario::kNeedLevels && u >= mix[need]) u -= mix[need++];
+  const auto& responses = triage.response_by_need[need];
+  double v = referral_uniform(referral.index, ReferralDraw::response);
+  std::size_t response = 0;
+  while (response + 1 < scenario::kResponses && v >= responses[response]) v -= responses[response++];
+
+  const bool re_referral = referral_uniform(referral.index, ReferralDraw::re_referral) < scenario_.referrals.re_referral_share;
+  std::uint64_t child = children_;
+  if (re_referral && recently_closed_count_ > 0) {
+    const std::size_t n = std::min(recently_closed_count_, recently_closed_.size());
+    child = recently_closed_[static_cast<std::size_t>(referral.index % n)];
+    if (referral.counted) ++tally_.re_referrals;
+  } else {
+    ++children_;
+  }
+
+  const bool urgent = response == static_cast<std::size_t>(scenario::Response::section_47);
+  bool missed = false;
+  if (urgent) {
+    if (referral.counted) ++tally_.urgent_referrals;
+    const Post& duty = posts_[static_cast<std::size_t>(duty_post_)];
+    const auto& e = triage.error;
+    const double over_cap = std::max(0.0, duty.load - worker_cap(duty, day));
+    const double p = std::min(e.max, e.base + e.per_case_over_cap * over_cap +
+                                         e.per_week_since_supervision * weeks_since_supervision(duty, day));
+    missed = referral_uniform(referral.index, ReferralDraw::triage_error) < p;
+    if (missed && referral.counted) ++tally_.urgent_not_identified;
+  }
+  trace("decision", static_cast<std::int64_t>(child), worker_id(static_cast<std::size_t>(duty_post_)), due,
+        day > due ? calendar_.working_days_between(due, day) : 0,
+        response == 0 ? "no further action" : (urgent && !missed ? "section 47" : (missed ? "assessment (urgent missed)" : "assessment")));
+
+  if (response == static_cast<std::size_t>(scenario::Response::no_further_action)) {
     ++result_.ledger.no_further_action;
     return;
   }
-  kernel::KeyedEngine duration_rng =
-      kernel::make_keyed(seed_, replication_, stream_id(Stream::case_durations), referral.index);
+  if (referral.counted) ++tally_.referrals_accepted;
 
   const std::uint32_t slot = new_case_slot();
   Case& c = cases_[slot];
+  c = Case{};
+  c.open = true;
   c.referral = referral.index;
-  c.decided_working_time = working_now();
-  c.counted = sim_.now() >= setup_.warm_up_days();
-  c.duration_working_days = case_duration_(duration_rng);
-  c.worker = -1;
-  if (c.counted) ++tally_.referrals_accepted;
-
-  unallocated_.push(slot);
-  queue_average_.set(working_now(), static_cast<double>(unallocated_.size()));
+  c.child = child;
+  c.need = static_cast<std::uint8_t>(need);
+  c.urgent = urgent;
+  c.missed_urgent = missed;
+  c.decision_day = day;
+  c.assessment_due = calendar_.add_working_days(referral.arrival_day, scenario_.pathways.assessment.standard_working_days);
+  c.assessment_hours_left = scenario_.pathways.assessment.hours;
+  if (urgent && !missed) {
+    // The strategy discussion is held on the day of the decision, by the duty worker.
+    posts_[static_cast<std::size_t>(duty_post_)].hours_owed += scenario_.pathways.section_47.strategy_discussion_hours;
+    begin_section_47(c, day, false);
+  } else {
+    c.stage = Stage::assessment;
+  }
+  enqueue(slot, false);
   allocate_waiting();
+}
+
+void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
+  const auto& s47 = scenario_.pathways.section_47;
+  c.stage = Stage::section_47;
+  c.icpc_active = true;
+  c.icpc_due = calendar_.add_working_days(day, s47.icpc_standard_working_days);
+  if (strategy_by_worker && c.worker != kNoWorker)
+    posts_[static_cast<std::size_t>(c.worker)].hours_owed += s47.strategy_discussion_hours;
+  if (c.worker != kNoWorker) set_visit_due(c, calendar_.add_working_days(day, s47.visit_within_working_days));
+  trace("strategy_discussion", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)), c.icpc_due);
 }
 
 std::uint32_t TeamModel::new_case_slot() {
@@ -128,234 +225,380 @@ std::uint32_t TeamModel::new_case_slot() {
   return static_cast<std::uint32_t>(cases_.size() - 1);
 }
 
-// First come, first served: the longest-waiting case goes to the least-loaded
-// worker (cases per FTE, then the lower index) who is under their cap.
-void TeamModel::allocate_waiting() {
-  const auto& worker_setup = setup_.workers();
-  while (!unallocated_.empty()) {
-    std::size_t best = worker_setup.size();
-    double best_load = std::numeric_limits<double>::infinity();
-    for (std::size_t j = 0; j < worker_setup.size(); ++j) {
-      const auto held = static_cast<int>(workers_[j].cases.size());
-      if (held >= worker_setup[j].caseload_cap) continue;
-      const double load = held / worker_setup[j].fte;
-      if (load < best_load) {
-        best_load = load;
-        best = j;
-      }
+double TeamModel::stage_weight(Stage stage) const {
+  const auto& p = scenario_.pathways;
+  switch (stage) {
+    case Stage::assessment:
+    case Stage::section_47: return p.assessment.weight;
+    case Stage::cp_plan: return p.cp_plan.weight;
+    case Stage::cin_plan: return p.cin_plan.weight;
+    case Stage::looked_after: return p.looked_after.weight;
+  }
+  return 1.0;
+}
+
+// Enquiries under section 47 and children already on plans are allocated
+// before new assessments; within each, first come first served.
+void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
+  Case& c = cases_[slot];
+  c.worker = kNoWorker;
+  c.queued_working_time = working_now();
+  c.queue_counted = counting();
+  auto& queue = c.stage == Stage::assessment ? unallocated_ : unallocated_urgent_;
+  if (at_front)
+    queue.push_front(slot);
+  else
+    queue.push(slot);
+  queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
+}
+
+double TeamModel::worker_cap(const Post& post, Day day) const {
+  const bool first_year_nq = post.newly_qualified && day - post.started_day < 365;
+  return setup_.caseload_cap(post.fte, first_year_nq);
+}
+
+// The least-loaded worker (load per FTE, then the lower post) who is in post,
+// not working their notice, and under their cap (plus any escalation
+// allowance). Under a soft cap, the least loaded regardless.
+std::int32_t TeamModel::choose_worker(double weight) const {
+  const Day day = today();
+  const bool soft = scenario_.policy.caseload_cap.kind == scenario::CaseloadCap::Kind::soft;
+  std::int32_t best = kNoWorker;
+  double best_load = std::numeric_limits<double>::infinity();
+  for (std::size_t p = 0; p < posts_.size(); ++p) {
+    const Post& post = posts_[p];
+    if (!post.in_use || post.holder == Post::Holder::vacant || post.leaving_day != kNever) continue;
+    if (!soft && post.load + weight > worker_cap(post, day) + over_cap_allowance_ + 1e-9) continue;
+    const double load = post.load / post.fte;
+    if (load < best_load) {
+      best_load = load;
+      best = static_cast<std::int32_t>(p);
     }
-    if (best == worker_setup.size()) return;  // everyone is at their cap: the case waits
-    allocate(unallocated_.pop(), best);
-    queue_average_.set(working_now(), static_cast<double>(unallocated_.size()));
+  }
+  return best;
+}
+
+void TeamModel::allocate_waiting() {
+  const bool weighted = scenario_.policy.caseload_cap.weighted;
+  for (auto* queue : {&unallocated_urgent_, &unallocated_}) {
+    while (!queue->empty()) {
+      const double weight = weighted ? stage_weight(cases_[queue->front()].stage) : 1.0;
+      const std::int32_t post = choose_worker(weight);
+      if (post == kNoWorker) return;  // nobody has room: the rest wait
+      allocate(queue->pop(), static_cast<std::size_t>(post));
+      queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
+    }
   }
 }
 
-void TeamModel::allocate(std::uint32_t slot, std::size_t worker) {
+void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   Case& c = cases_[slot];
   const double now_working = working_now();
-  const double wait = now_working - c.decided_working_time;
-  if (c.counted) {
+  const Day day = today();
+  const double wait = now_working - c.queued_working_time;
+  if (c.queue_counted) {
     tally_.wait_sum += wait;
     ++tally_.wait_count;
     tally_.wait_max = std::max(tally_.wait_max, wait);
     if (wait > scenario_.metrics.unallocated_wait_threshold_working_days) ++tally_.cases_stored;
   }
-  if (sim_.now() >= setup_.warm_up_days()) ++tally_.cases_allocated;
+  if (counting()) ++tally_.cases_allocated;
 
-  Worker& w = workers_[worker];
-  c.worker = static_cast<std::int32_t>(worker);
-  c.position = static_cast<std::uint32_t>(w.cases.size());
-  w.cases.push_back(slot);
-  result_.most_over_cap =
-      std::max(result_.most_over_cap, static_cast<int>(w.cases.size()) - setup_.workers()[worker].caseload_cap);
-  ++open_cases_;
-  caseload_average_.set(now_working, static_cast<double>(open_cases_));
+  Post& post = posts_[post_index];
+  c.worker = static_cast<std::int32_t>(post_index);
+  c.position = static_cast<std::uint32_t>(post.cases.size());
+  post.cases.push_back(slot);
+  post.load += scenario_.policy.caseload_cap.weighted ? stage_weight(c.stage) : 1.0;
+  if (scenario_.policy.caseload_cap.kind == scenario::CaseloadCap::Kind::hard)
+    result_.most_over_cap = std::max(result_.most_over_cap, post.load - worker_cap(post, day) - over_cap_allowance_);
+  ++open_allocated_;
+  caseload_average_.set(now_working, static_cast<double>(open_allocated_));
+  trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
 
-  c.last_visit_day = today();
-  if (scenario_.cases.visit_interval_working_days > 0)
-    c.next_visit_due = calendar_.add_working_days(today(), scenario_.cases.visit_interval_working_days);
-
-  const double closes_at = calendar_.time_at_working_time(now_working + c.duration_working_days);
-  if (closes_at < setup_.horizon_days()) sim_.schedule_at(closes_at, {kCaseClosure, slot});
+  // A first allocation starts the stage's visiting; a reallocated child keeps
+  // the visit already owed.
+  if (!c.visits_active) {
+    if (c.stage == Stage::assessment && scenario_.pathways.assessment.visit_within_working_days > 0)
+      set_visit_due(c, calendar_.add_working_days(day, scenario_.pathways.assessment.visit_within_working_days));
+    else if (c.stage == Stage::section_47)
+      set_visit_due(c, calendar_.add_working_days(day, scenario_.pathways.section_47.visit_within_working_days));
+  }
+  if (c.stage == Stage::assessment && !c.assessment_started) {
+    // The information an assessment needs is in after a drawn time; it
+    // completes then, or when its worker finishes the work, whichever is later.
+    c.assessment_started = true;
+    kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_duration);
+    const double ready_at = calendar_.time_at_working_time(now_working + assessment_duration_(engine));
+    c.assessment_ready_time = ready_at;
+    if (ready_at < setup_.horizon_days()) c.assessment_ready = sim_.schedule_at(ready_at, {kAssessmentReady, slot});
+  }
 }
 
+void TeamModel::set_visit_due(Case& c, Day due) {
+  if (!c.visits_active) c.last_visit_day = today();
+  c.visits_active = true;
+  c.next_visit_due = due;
+}
+
+// Takes a case off its worker's list (closure, or the worker leaving).
+void TeamModel::detach(std::uint32_t slot) {
+  Case& c = cases_[slot];
+  if (c.worker == kNoWorker) return;
+  Post& post = posts_[static_cast<std::size_t>(c.worker)];
+  const std::uint32_t moved = post.cases.back();
+  post.cases[c.position] = moved;
+  cases_[moved].position = c.position;
+  post.cases.pop_back();
+  post.load -= scenario_.policy.caseload_cap.weighted ? stage_weight(c.stage) : 1.0;
+  if (post.cases.empty()) post.load = 0.0;  // no drift from adding and subtracting weights
+  c.worker = kNoWorker;
+  --open_allocated_;
+  caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
+}
+
+void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
+  Case& c = cases_[slot];
+  if (in_window(day)) {
+    ++tally_.assessments_completed;
+    if (day > c.assessment_due)
+      ++tally_.assessments_late;
+    else
+      ++tally_.assessments_on_time;
+  }
+  trace("assessment_completed", static_cast<std::int64_t>(c.child), worker_id(static_cast<std::size_t>(c.worker)),
+        c.assessment_due, day > c.assessment_due ? calendar_.working_days_between(c.assessment_due, day) : 0);
+  if (c.missed_urgent) {
+    catch_missed_urgent(c, day, "at the end of the assessment");
+    return;
+  }
+  const auto& o = scenario_.pathways.assessment.outcomes;
+  const double u = referral_uniform(c.referral, ReferralDraw::assessment_outcome);
+  if (u < o.no_further_action) {
+    close_case(slot, day);
+  } else if (u < o.no_further_action + o.cin_plan) {
+    begin_cin_plan(slot, day);
+  } else if (u < o.no_further_action + o.cin_plan + o.cp_plan) {
+    // A child protection plan only follows a strategy discussion and a conference.
+    begin_section_47(c, day, true);
+  } else {
+    begin_looked_after(slot, day);
+  }
+}
+
+void TeamModel::hold_icpc(std::uint32_t slot, Day day) {
+  Case& c = cases_[slot];
+  c.icpc_active = false;
+  record_action(Action::icpc, c.icpc_due, day);
+  trace("icpc", static_cast<std::int64_t>(c.child), worker_id(static_cast<std::size_t>(c.worker)), c.icpc_due,
+        day > c.icpc_due ? calendar_.working_days_between(c.icpc_due, day) : 0);
+  const auto& s47 = scenario_.pathways.section_47;
+  if (referral_uniform(c.referral, ReferralDraw::icpc_outcome) < s47.cp_plan_share) {
+    begin_cp_plan(slot, day);
+  } else if (referral_uniform(c.referral, ReferralDraw::icpc_otherwise) < s47.cin_plan_share_otherwise) {
+    begin_cin_plan(slot, day);
+  } else {
+    close_case(slot, day);
+  }
+}
+
+// A missed urgent case, once recognised, gets the strategy discussion it
+// should have had, and its conference clock starts then.
+void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
+  c.missed_urgent = false;
+  const double delay = calendar_.working_days_between(c.decision_day, day);
+  if (c.decision_day >= setup_.warm_up_days()) {
+    ++tally_.urgent_caught;
+    tally_.urgent_detection_delay_sum += delay;
+  }
+  trace("urgent_recognised", static_cast<std::int64_t>(c.child),
+        c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)), -1, delay, how);
+  const bool was_assessment = c.stage == Stage::assessment;
+  begin_section_47(c, day, true);
+  if (was_assessment && c.worker != kNoWorker) {
+    Post& post = posts_[static_cast<std::size_t>(c.worker)];
+    if (scenario_.policy.caseload_cap.weighted) post.load += stage_weight(Stage::section_47) - stage_weight(Stage::assessment);
+  }
+}
+
+void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
+  const double at = calendar_.time_at_working_time(working_now() + duration_working_days);
+  cases_[slot].plan_end = at < setup_.horizon_days() ? sim_.schedule_at(at, {kPlanEnd, slot}) : kernel::EventHandle{};
+}
+
+namespace {
+void clear_tasks_for_new_stage(auto& c) {
+  c.icpc_active = false;
+  c.core_group_active = false;
+  c.review_active = false;
+  c.assessment_hours_left = 0.0;
+}
+}  // namespace
+
+void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
+  Case& c = cases_[slot];
+  const auto& cp = scenario_.pathways.cp_plan;
+  if (c.worker != kNoWorker && scenario_.policy.caseload_cap.weighted)
+    posts_[static_cast<std::size_t>(c.worker)].load += cp.weight - stage_weight(c.stage);
+  clear_tasks_for_new_stage(c);
+  c.stage = Stage::cp_plan;
+  c.plan_start_day = day;
+  if (in_window(day)) ++tally_.cp_started;
+  if (cp.visits.interval_working_days > 0) {
+    c.visits_active = false;
+    set_visit_due(c, calendar_.add_working_days(day, cp.visits.interval_working_days));
+  } else {
+    c.visits_active = false;
+  }
+  if (cp.first_core_group_working_days > 0) {
+    c.core_group_active = true;
+    c.core_group_due = calendar_.add_working_days(day, cp.first_core_group_working_days);
+  }
+  if (cp.first_review_months > 0) {
+    c.review_active = true;
+    c.review_due = add_months(day, cp.first_review_months);
+  }
+  trace("cp_plan", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)));
+  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cp_duration);
+  schedule_plan_end(slot, cp_duration_(engine));
+}
+
+void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
+  Case& c = cases_[slot];
+  const auto& cin = scenario_.pathways.cin_plan;
+  if (c.worker != kNoWorker && scenario_.policy.caseload_cap.weighted)
+    posts_[static_cast<std::size_t>(c.worker)].load += cin.weight - stage_weight(c.stage);
+  clear_tasks_for_new_stage(c);
+  c.stage = Stage::cin_plan;
+  c.plan_start_day = day;
+  if (in_window(day)) ++tally_.cin_started;
+  c.visits_active = false;
+  if (cin.visits.interval_working_days > 0) set_visit_due(c, calendar_.add_working_days(day, cin.visits.interval_working_days));
+  if (cin.review_interval_working_days > 0) {
+    c.review_active = true;
+    c.review_due = calendar_.add_working_days(day, cin.review_interval_working_days);
+  }
+  trace("cin_plan", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)));
+  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cin_duration);
+  schedule_plan_end(slot, cin_duration_(engine));
+}
+
+void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
+  Case& c = cases_[slot];
+  const auto& lac = scenario_.pathways.looked_after;
+  if (c.worker != kNoWorker && scenario_.policy.caseload_cap.weighted)
+    posts_[static_cast<std::size_t>(c.worker)].load += lac.weight - stage_weight(c.stage);
+  clear_tasks_for_new_stage(c);
+  c.stage = Stage::looked_after;
+  c.plan_start_day = day;
+  if (in_window(day)) ++tally_.looked_after_started;
+  c.visits_active = false;
+  if (lac.first_visit_working_days > 0) set_visit_due(c, calendar_.add_working_days(day, lac.first_visit_working_days));
+  trace("looked_after", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)));
+  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::looked_after_duration);
+  schedule_plan_end(slot, looked_after_duration_(engine));
+}
+
+// The start of a working day: staff changes and absence, the duty decisions
+// held over, allocation, the manager's reviews, the day's work, and the
+// day's measurements, in that order.
 void TeamModel::on_working_day_start(Day day) {
   const Day next = calendar_.add_working_days(day, 1);
   if (next < setup_.horizon_days()) sim_.schedule_at(next, {kWorkingDayStart, 0});
 
-  if (scenario_.triage.duty_decisions_per_working_day > 0) {
-    duty_decisions_left_ = scenario_.triage.duty_decisions_per_working_day;
-    while (duty_decisions_left_ > 0 && !awaiting_decision_.empty()) {
-      --duty_decisions_left_;
-      decide(awaiting_decision_.pop());
-    }
+  update_workforce(day);
+  update_manager(day);
+  choose_duty_worker(day);
+  const int capacity = scenario_.triage.duty_decisions_per_working_day;
+  duty_decisions_left_ = capacity;
+  while (duty_post_ != kNoWorker && !awaiting_decision_.empty() && (capacity == 0 || duty_decisions_left_ > 0)) {
+    if (capacity > 0) --duty_decisions_left_;
+    decide(awaiting_decision_.pop());
   }
+  allocate_waiting();
 
-  if (day >= setup_.warm_up_days()) {
-    tally_.caseload_per_fte_sum += static_cast<double>(open_cases_) / setup_.team_fte();
-    ++tally_.caseload_samples;
-    for (std::size_t j = 0; j < workers_.size(); ++j)
-      tally_.caseload_per_fte_max = std::max(
-          tally_.caseload_per_fte_max, static_cast<double>(workers_[j].cases.size()) / setup_.workers()[j].fte);
+  const int interval = std::max(1, scenario_.policy.escalation.review_interval_weeks);
+  const int week = day / 7;
+  if (week != last_escalation_week_ && week % interval == 0) {
+    last_escalation_week_ = week;
+    review_escalation(day);
   }
-
-  if (scenario_.cases.visit_interval_working_days > 0)
-    for (std::size_t j = 0; j < workers_.size(); ++j) do_visits(j, day);
+  hold_supervision(day);
+  do_daily_work(day);
+  sample_day(day);
 }
 
-// A worker does the visits that are due, earliest due date first (ties: the
-// older referral), as far as their hours for the day allow.
-void TeamModel::do_visits(std::size_t worker, Day day) {
-  due_today_.clear();
-  for (const std::uint32_t slot : workers_[worker].cases) {
-    const Case& c = cases_[slot];
-    if (c.next_visit_due <= day) due_today_.push_back({c.next_visit_due, c.referral, slot});
-  }
-  if (due_today_.empty()) return;
-  std::sort(due_today_.begin(), due_today_.end(), [](const DueVisit& a, const DueVisit& b) {
-    return a.due < b.due || (a.due == b.due && a.referral < b.referral);
-  });
-  double hours = setup_.workers()[worker].hours_per_working_day;
-  const double visit_hours = scenario_.cases.visit_hours;
-  for (const DueVisit& visit : due_today_) {
-    // A visit is done whole or not at all; the tolerance absorbs rounding in FTE-scaled hours.
-    if (hours + 1e-9 < visit_hours) break;
-    hours -= visit_hours;
-    record_visit(cases_[visit.slot], day);
-  }
-}
-
-void TeamModel::record_visit(Case& c, Day done_day) {
-  const Day due = c.next_visit_due;
-  if (in_window(due)) {
-    ++tally_.visits_due;
-    if (done_day > due) {
-      const double late = calendar_.working_days_between(due, done_day);
-      ++tally_.visits_overdue;
-      tally_.overdue_days_sum += late;
-      tally_.overdue_days_max = std::max(tally_.overdue_days_max, late);
-    }
-  }
-  record_gap(c.last_visit_day, done_day, done_day);
-  c.last_visit_day = done_day;
-  c.next_visit_due = calendar_.add_working_days(done_day, scenario_.cases.visit_interval_working_days);
-}
-
-// A visit still owed when a case closes, or when the run ends, counts as
-// overdue if its due date has passed, late by the working days up to `as_of_day`.
-void TeamModel::record_missed_visit(const Case& c, Day as_of_day) {
-  const Day due = c.next_visit_due;
-  if (due >= as_of_day || !in_window(due)) return;
-  const double late = std::max(1, calendar_.working_days_between(due, as_of_day));
-  ++tally_.visits_due;
-  ++tally_.visits_overdue;
-  tally_.overdue_days_sum += late;
-  tally_.overdue_days_max = std::max(tally_.overdue_days_max, late);
-}
-
-void TeamModel::record_gap(Day from, Day to, Day counted_from) {
-  if (counted_from < setup_.warm_up_days()) return;
-  tally_.longest_visit_gap =
-      std::max(tally_.longest_visit_gap, static_cast<double>(calendar_.working_days_between(from, to)));
-}
-
-void TeamModel::on_case_closure(std::uint32_t slot) {
+void TeamModel::on_plan_end(std::uint32_t slot) {
   Case& c = cases_[slot];
   const Day day = today();
-  if (scenario_.cases.visit_interval_working_days > 0) {
-    record_missed_visit(c, day);
-    record_gap(c.last_visit_day, day, day);
+  if (c.stage == Stage::cp_plan &&
+      referral_uniform(c.referral, ReferralDraw::cp_step_down) < scenario_.pathways.cp_plan.step_down_to_cin_share) {
+    // Outstanding child protection actions lapse with the plan; an overdue visit carries over.
+    if (c.core_group_active && c.core_group_due < day) record_overdue_at(Action::core_group, c.core_group_due, day);
+    if (c.review_active && c.review_due < day) record_overdue_at(Action::review, c.review_due, day);
+    const Day owed_visit = c.next_visit_due;
+    const bool visit_owed = c.visits_active && owed_visit < day;
+    begin_cin_plan(slot, day);
+    if (visit_owed) c.next_visit_due = owed_visit;
+    return;
   }
-  Worker& w = workers_[static_cast<std::size_t>(c.worker)];
-  const std::uint32_t moved = w.cases.back();
-  w.cases[c.position] = moved;
-  cases_[moved].position = c.position;
-  w.cases.pop_back();
-  --open_cases_;
-  caseload_average_.set(working_now(), static_cast<double>(open_cases_));
+  close_case(slot, day);
+}
+
+void TeamModel::on_assessment_ready(std::uint32_t slot) {
+  const Case& c = cases_[slot];
+  if (c.open && c.stage == Stage::assessment && c.assessment_hours_left <= 0.0 && c.worker != kNoWorker)
+    complete_assessment(slot, today());
+}
+
+void TeamModel::close_case(std::uint32_t slot, Day day) {
+  Case& c = cases_[slot];
+  sim_.cancel(c.plan_end);
+  sim_.cancel(c.assessment_ready);
+  // Whatever was owed and overdue at closure counts as late.
+  if (c.visits_active) {
+    record_overdue_at(Action::visit, c.next_visit_due, day);
+    record_exposure(c, c.next_visit_due, day);
+    record_visit_gap(c, c.last_visit_day, day);
+  }
+  if (c.icpc_active) record_overdue_at(Action::icpc, c.icpc_due, day);
+  if (c.core_group_active) record_overdue_at(Action::core_group, c.core_group_due, day);
+  if (c.review_active) record_overdue_at(Action::review, c.review_due, day);
+  trace("closed", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)));
+  if (c.worker == kNoWorker) {
+    // A plan can end while its child waits for a new worker.
+    const bool removed = unallocated_urgent_.erase(slot) || unallocated_.erase(slot);
+    (void)removed;
+    assert(removed);
+    queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
+  }
+  detach(slot);
   ++result_.ledger.closed;
-  if (sim_.now() >= setup_.warm_up_days()) ++tally_.cases_closed;
+  if (in_window(day)) ++tally_.cases_closed;
+  recently_closed_[recently_closed_count_++ % recently_closed_.size()] = c.child;
+  c.open = false;
   free_case_slots_.push_back(slot);
   allocate_waiting();
 }
 
-void TeamModel::on_week_end(std::uint32_t week) {
-  sample_week(week);
-  const Day next_week_end = 7 * static_cast<Day>(week + 2);
-  if (next_week_end < setup_.horizon_days()) sim_.schedule_at(next_week_end, {kWeekEnd, week + 1});
+Day TeamModel::add_months(Day day, int months) const {
+  using namespace std::chrono;
+  const kernel::Date date = calendar_.date_of(day);
+  year_month_day target = date + std::chrono::months(months);
+  if (!target.ok()) target = year_month_day_last(target.year(), month_day_last(target.month()));
+  // "Within 3 months": the deadline is that date, so the last working day on or before it.
+  const Day deadline = calendar_.day_of(target);
+  return calendar_.add_working_days(deadline + 1, -1);
 }
 
-void TeamModel::sample_week(std::size_t week) {
-  const auto weeks = static_cast<std::size_t>(setup_.weeks());
-  const Day end_of_week = 7 * static_cast<Day>(week + 1);
-  std::size_t overdue = 0;
-  if (scenario_.cases.visit_interval_working_days > 0)
-    for (const Worker& w : workers_)
-      for (const std::uint32_t slot : w.cases)
-        if (cases_[slot].next_visit_due < end_of_week) ++overdue;
-  auto& weekly = result_.weekly;
-  weekly[index(Series::caseload) * weeks + week] = static_cast<double>(open_cases_);
-  weekly[index(Series::caseload_per_fte) * weeks + week] = static_cast<double>(open_cases_) / setup_.team_fte();
-  weekly[index(Series::unallocated) * weeks + week] = static_cast<double>(unallocated_.size());
-  weekly[index(Series::overdue_visits) * weeks + week] = static_cast<double>(overdue);
+void TeamModel::trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due, double value,
+                      std::string_view detail) {
+  if (trace_ == nullptr) return;
+  trace_->record(TraceRecord{today(), sim_.now(), event, child, worker, due, value, detail});
 }
 
-void TeamModel::finish() {
-  const Day horizon = setup_.horizon_days();
-  const double end_working = calendar_.working_time_at(horizon);
-
-  for (std::size_t i = 0; i < awaiting_decision_.size(); ++i) {
-    const PendingReferral& r = awaiting_decision_[i];
-    const Day due = calendar_.add_working_days(r.arrival_day, scenario_.triage.decision_standard_working_days);
-    if (r.counted && due < horizon) ++tally_.decisions_late;
-  }
-  result_.ledger.awaiting_decision = awaiting_decision_.size();
-
-  // Cases still waiting count towards the longest wait and the stored cases:
-  // a case stored for months is the failure this metric is for.
-  for (std::size_t i = 0; i < unallocated_.size(); ++i) {
-    const Case& c = cases_[unallocated_[i]];
-    if (!c.counted) continue;
-    const double wait = end_working - c.decided_working_time;
-    tally_.wait_max = std::max(tally_.wait_max, wait);
-    if (wait > scenario_.metrics.unallocated_wait_threshold_working_days) ++tally_.cases_stored;
-  }
-  result_.ledger.waiting_allocation = unallocated_.size();
-  result_.ledger.open_allocated = open_cases_;
-
-  if (scenario_.cases.visit_interval_working_days > 0)
-    for (const Worker& w : workers_)
-      for (const std::uint32_t slot : w.cases) {
-        record_missed_visit(cases_[slot], horizon);
-        record_gap(cases_[slot].last_visit_day, horizon, horizon);
-      }
-
-  caseload_average_.advance(end_working);
-  queue_average_.advance(end_working);
-
-  auto& s = result_.summary;
-  auto ratio = [](double sum, std::uint64_t n) { return n > 0 ? sum / static_cast<double>(n) : 0.0; };
-  s[index(Metric::referrals_received)] = static_cast<double>(tally_.referrals_received);
-  s[index(Metric::decisions_late)] = static_cast<double>(tally_.decisions_late);
-  s[index(Metric::referrals_accepted)] = static_cast<double>(tally_.referrals_accepted);
-  s[index(Metric::cases_allocated)] = static_cast<double>(tally_.cases_allocated);
-  s[index(Metric::unallocated_wait_mean)] = ratio(tally_.wait_sum, tally_.wait_count);
-  s[index(Metric::unallocated_wait_max)] = tally_.wait_max;
-  s[index(Metric::cases_stored)] = static_cast<double>(tally_.cases_stored);
-  s[index(Metric::unallocated_queue_mean)] = queue_average_.mean();
-  s[index(Metric::visits_due)] = static_cast<double>(tally_.visits_due);
-  s[index(Metric::visits_overdue)] = static_cast<double>(tally_.visits_overdue);
-  s[index(Metric::visit_days_overdue_mean)] = ratio(tally_.overdue_days_sum, tally_.visits_overdue);
-  s[index(Metric::visit_days_overdue_max)] = tally_.overdue_days_max;
-  s[index(Metric::longest_visit_gap)] = tally_.longest_visit_gap;
-  s[index(Metric::caseload_mean)] = caseload_average_.mean();
-  s[index(Metric::caseload_per_fte_mean)] = ratio(tally_.caseload_per_fte_sum, tally_.caseload_samples);
-  s[index(Metric::caseload_per_fte_max)] = tally_.caseload_per_fte_max;
-  s[index(Metric::cases_closed)] = static_cast<double>(tally_.cases_closed);
-}
-
-ReplicationResult run_replication(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication) {
-  TeamModel model(setup, seed, replication);
+ReplicationResult run_replication(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication,
+                                  TraceSink* trace) {
+  TeamModel model(setup, seed, replication, trace);
   return model.run();
 }
 

@@ -1,12 +1,23 @@
 #pragma once
-// The first model slice of a social work team, on the discrete-event kernel:
-// referrals arrive, the duty worker decides them, accepted cases are allocated
-// under the caseload cap or wait unallocated, workers visit their children at
-// the statutory interval as their hours allow, and cases close.
+// A children's social work team on the discrete-event kernel: referrals arrive
+// and are decided (sometimes wrongly) by the duty worker; cases are allocated
+// under a caseload cap or wait; assessments, section 47 enquiries, child
+// protection and child in need plans and looked-after children each carry
+// statutory clocks; each working day each worker does the due work their hours
+// allow, in the order the prioritisation policy sets; workers take leave, fall
+// sick, resign and are replaced (or covered by agency staff); a manager
+// supervises, and escalates when queues or overdue work pass thresholds.
 //
 // One TeamModel is one replication: it owns its simulator, its random streams
-// and its state, and reads the shared ModelSetup. See docs/model.md.
+// and its state, and reads the shared ModelSetup. docs/model.md describes every
+// mechanism in a manager's words. The member functions are split by topic:
+// team_model.cpp (events, referrals, allocation, case stages), daily_work.cpp
+// (the working day's tasks), workforce.cpp (absence, turnover, manager,
+// supervision, escalation), team_metrics.cpp (statutory-action records,
+// weekly series, the summary).
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "engine/kernel/fifo_queue.hpp"
@@ -14,39 +25,123 @@
 #include "engine/kernel/simulator.hpp"
 #include "engine/model/duration_sampler.hpp"
 #include "engine/model/replication.hpp"
+#include "engine/model/streams.hpp"
 
 namespace casesim::model {
 
 class TeamModel {
  public:
-  TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication);
+  TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication, TraceSink* trace);
   ReplicationResult run();
 
   // The kernel calls this for every event.
   void operator()(const kernel::Event& event);
 
  private:
-  enum EventKind : std::uint32_t { kReferralArrival, kWorkingDayStart, kCaseClosure, kWeekEnd };
+  using Day = kernel::Day;
+  static constexpr Day kNever = std::numeric_limits<Day>::max();
+  static constexpr std::int32_t kNoWorker = -1;
+
+  enum EventKind : std::uint32_t { kReferralArrival, kWorkingDayStart, kPlanEnd, kWeekEnd, kAssessmentReady };
+
+  enum class Stage : std::uint8_t { assessment, section_47, cp_plan, cin_plan, looked_after };
+
+  // The statutory actions whose timeliness is recorded.
+  enum class Action : std::uint8_t { visit, assessment, icpc, core_group, review };
 
   struct PendingReferral {
     std::uint64_t index = 0;
-    kernel::Day arrival_day = 0;
+    Day arrival_day = 0;
     bool counted = false;  // arrived after the warm-up
   };
 
+  // One child's open case. Lives in a slot that is reused after closure, so
+  // memory does not grow with the simulated horizon.
   struct Case {
     std::uint64_t referral = 0;  // keys the case's own random draws and breaks ties
-    double decided_working_time = 0.0;
-    bool counted = false;  // decided after the warm-up
-    double duration_working_days = 0.0;
-    std::int32_t worker = -1;
+    std::uint64_t child = 0;
+    bool open = false;
+    Stage stage = Stage::assessment;
+    bool urgent = false;         // true need called for a section 47 enquiry
+    bool missed_urgent = false;  // ... and triage did not see it (until caught)
+    std::uint8_t need = 0;
+    Day decision_day = 0;
+    std::int32_t worker = kNoWorker;
     std::uint32_t position = 0;  // index in its worker's case list
-    kernel::Day next_visit_due = 0;
-    kernel::Day last_visit_day = 0;
+    double queued_working_time = 0.0;
+    bool queue_counted = false;
+
+    // Statutory visits. Children on plans are tracked for gaps.
+    bool visits_active = false;
+    Day next_visit_due = 0;
+    Day last_visit_day = 0;     // or the start of the stage's visiting
+    Day plan_start_day = 0;
+    bool unvisited_6_weeks_counted = false;
+    bool unvisited_3_months_counted = false;
+    bool cp_unvisited_6_weeks_counted = false;
+    bool escalated = false;     // flagged overdue at supervision: done first
+
+    // Assessment (also the clock for a section 47 case's assessment).
+    double assessment_hours_left = 0.0;
+    bool assessment_started = false;
+    double assessment_ready_time = 0.0;  // when its information is in
+    Day assessment_due = 0;
+
+    bool icpc_active = false;
+    Day icpc_due = 0;
+    bool core_group_active = false;
+    Day core_group_due = 0;
+    bool review_active = false;
+    Day review_due = 0;
+
+    kernel::EventHandle plan_end;
+    kernel::EventHandle assessment_ready;
   };
 
-  struct Worker {
-    std::vector<std::uint32_t> cases;  // case slots
+  // A post in the team, held by one social worker at a time, or vacant.
+  struct Post {
+    enum class Holder : std::uint8_t { vacant, permanent, agency };
+    Holder holder = Holder::vacant;
+    bool temporary = false;       // an agency post added by escalation, removed when it ends
+    bool in_use = true;           // false: a freed temporary post slot
+    double fte = 1.0;
+    bool newly_qualified = false;
+    Day started_day = 0;
+    std::uint32_t serial = 0;     // the n-th worker to hold this post
+    std::vector<std::uint32_t> cases;
+    double load = 0.0;            // cases, or weighted cases under a weighted cap
+    Day sick_until = 0;           // absent on days before this
+    std::uint64_t leave_weeks = 0;  // bit w: on leave in week w of the current leave year
+    int leave_year = -1;
+    Day leaving_day = kNever;     // the last day of notice (or of an agency tenure)
+    Day permanent_starts = kNever;  // a recruit's first day, while recruiting
+    Day agency_starts = kNever;     // an agency worker's first day, while waiting for one
+    Day last_supervision = 0;
+    Day supervision_due = kNever;
+    double overload = 0.0;        // smoothed share of the cap held above the cap
+    double hours_owed = 0.0;      // handover and strategy discussions, taken from the next days
+    bool absent_today = false;    // on leave or sick
+    bool works_today = true;      // a part-time worker works full days on a share of working days
+  };
+
+  struct Manager {
+    bool in_post = true;
+    bool interim = false;
+    std::uint32_t serial = 0;
+    Day sick_until = 0;
+    Day leaving_day = kNever;
+    Day starts = kNever;          // while the post is vacant
+  };
+
+  // A piece of due work considered on a working day.
+  struct Task {
+    Day due;
+    std::uint8_t risk;            // lower is more serious
+    bool escalated;
+    Action action;
+    std::uint64_t referral;
+    std::uint32_t slot;
+    Day workable_from;
   };
 
   // Time-weighted mean over the measured window, in working time.
@@ -60,67 +155,163 @@ class TeamModel {
     double mean() const { return to > from ? area / (to - from) : 0.0; }
   };
 
+  struct ActionTally {
+    std::uint64_t due = 0, late = 0;
+  };
+
   struct Tally {
-    std::uint64_t referrals_received = 0, decisions_late = 0, referrals_accepted = 0;
+    std::uint64_t referrals_received = 0, re_referrals = 0, decisions_late = 0, referrals_accepted = 0;
+    std::uint64_t urgent_referrals = 0, urgent_not_identified = 0, urgent_caught = 0;
+    double urgent_detection_delay_sum = 0.0;
     std::uint64_t cases_allocated = 0, cases_closed = 0, cases_stored = 0;
     double wait_sum = 0.0, wait_max = 0.0;
     std::uint64_t wait_count = 0;
-    std::uint64_t visits_due = 0, visits_overdue = 0;
+    std::uint64_t assessments_completed = 0, assessments_late = 0, assessments_on_time = 0;
+    std::array<ActionTally, 5> actions{};
     double overdue_days_sum = 0.0, overdue_days_max = 0.0;
     double longest_visit_gap = 0.0;
+    std::uint64_t unvisited_6_weeks = 0, unvisited_3_months = 0, cp_unvisited_6_weeks = 0;
+    double risk_exposure = 0.0;
+    std::uint64_t drifted = 0;
+    std::uint64_t cp_started = 0, cin_started = 0, looked_after_started = 0;
     double caseload_per_fte_sum = 0.0, caseload_per_fte_max = 0.0;
     std::uint64_t caseload_samples = 0;
+    std::uint64_t worker_days = 0, worker_days_over_cap = 0;
+    double sickness_days = 0.0;
+    std::uint64_t leavers = 0, permanent_leavers = 0;
+    double permanent_fte_days = 0.0, agency_fte_days = 0.0, all_fte_days = 0.0;
+    std::uint64_t vacancy_days = 0;
+    double post_days = 0.0, posts_without_permanent_days = 0.0;  // permanent (non-temporary) posts
+    std::uint64_t manager_changes = 0;
+    std::uint64_t supervision_due = 0, supervision_missed = 0;
+    double longest_without_supervision = 0.0;
+    std::uint64_t escalations = 0;
+    double overtime_hours = 0.0;
+    double agency_cover_weeks = 0.0;
   };
 
+  // --- team_model.cpp: events, referrals, allocation, case stages
   void on_referral_arrival();
-  void on_working_day_start(kernel::Day day);
-  void on_case_closure(std::uint32_t slot);
-  void on_week_end(std::uint32_t week);
-
+  void on_working_day_start(Day day);
+  void on_plan_end(std::uint32_t slot);
+  void on_assessment_ready(std::uint32_t slot);
   void schedule_next_arrival();
   void decide(const PendingReferral& referral);
+  void enqueue(std::uint32_t slot, bool at_front);
   void allocate_waiting();
-  void allocate(std::uint32_t slot, std::size_t worker);
-  void do_visits(std::size_t worker, kernel::Day day);
-  void record_visit(Case& c, kernel::Day done_day);
-  void record_missed_visit(const Case& c, kernel::Day as_of_day);
-  void record_gap(kernel::Day from, kernel::Day to, kernel::Day counted_from);
-  void finish();
-  void sample_week(std::size_t week);
+  std::int32_t choose_worker(double weight) const;
+  void allocate(std::uint32_t slot, std::size_t post);
+  void detach(std::uint32_t slot);
+  void begin_section_47(Case& c, Day day, bool strategy_by_worker);
+  void begin_cp_plan(std::uint32_t slot, Day day);
+  void begin_cin_plan(std::uint32_t slot, Day day);
+  void begin_looked_after(std::uint32_t slot, Day day);
+  void close_case(std::uint32_t slot, Day day);
+  void complete_assessment(std::uint32_t slot, Day day);
+  void hold_icpc(std::uint32_t slot, Day day);
+  void catch_missed_urgent(Case& c, Day day, std::string_view how);
+  void schedule_plan_end(std::uint32_t slot, double duration_working_days);
+  double stage_weight(Stage stage) const;
+  void set_visit_due(Case& c, Day due);
 
+  // --- daily_work.cpp
+  void do_daily_work(Day day);
+  void collect_tasks(const Post& post, Day day);
+  void sort_tasks();
+  double work_tasks(Day day, std::size_t post, double hours, bool cover);
+  bool do_task(const Task& task, Day day, std::size_t post, double& hours);
+  bool fits(double needed, double& hours, std::size_t post);
+  void do_visit(Case& c, Day day);
+  Day next_visit_after(const Case& c, Day day) const;
+  double visit_hours(const Case& c) const;
+
+  // --- workforce.cpp
+  void update_workforce(Day day);
+  void start_worker(std::size_t post, Post::Holder holder, Day day, bool newly_qualified);
+  void worker_leaves(std::size_t post, Day day);
+  void plan_annual_leave(std::size_t post, Day day);
+  bool on_annual_leave(const Post& post, Day day) const;
+  void update_manager(Day day);
+  void hold_supervision(Day day);
+  void review_escalation(Day day);
+  void choose_duty_worker(Day day);
+  double weeks_since_supervision(const Post& post, Day day) const;
+  double worker_cap(const Post& post, Day day) const;
+  double worker_uniform(std::size_t post, std::uint32_t serial, Day day, std::uint32_t what) const;
+  kernel::KeyedEngine worker_engine(std::size_t post, std::uint32_t serial, std::uint32_t what) const;
+
+  // --- team_metrics.cpp
+  void record_action(Action action, Day due, Day done_day);
+  void record_overdue_at(Action action, Day due, Day as_of_day);
+  void record_visit_gap(Case& c, Day from, Day to);
+  void record_exposure(const Case& c, Day due, Day until);
+  void sample_day(Day day);
+  void sample_week(std::size_t week);
+  void finish();
+  std::size_t overdue_actions(Day as_of_day) const;
+
+  // Helpers.
+  double referral_uniform(std::uint64_t referral, ReferralDraw what) const;
+  kernel::KeyedEngine referral_engine(std::uint64_t referral, ReferralDraw what) const;
   std::uint32_t new_case_slot();
   double working_now() const { return calendar_.working_time_at(sim_.now()); }
-  kernel::Day today() const { return static_cast<kernel::Day>(sim_.now()); }
-  bool in_window(kernel::Day day) const { return day >= setup_.warm_up_days() && day < setup_.horizon_days(); }
-  std::size_t caseload() const { return open_cases_; }
+  Day today() const { return static_cast<Day>(sim_.now()); }
+  bool in_window(Day day) const { return day >= setup_.warm_up_days() && day < setup_.horizon_days(); }
+  bool counting() const { return sim_.now() >= setup_.warm_up_days(); }
+  bool present(const Post& post) const {
+    return post.holder != Post::Holder::vacant && !post.absent_today && post.works_today;
+  }
+  Day add_months(Day day, int months) const;
+  std::int64_t worker_id(std::size_t post) const { return static_cast<std::int64_t>(post) * 1000 + posts_[post].serial; }
+  void trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due = -1, double value = 0.0,
+             std::string_view detail = {});
 
   const ModelSetup& setup_;
   const scenario::Scenario& scenario_;
   const kernel::WorkingCalendar& calendar_;
   std::uint64_t seed_;
   std::uint64_t replication_;
+  TraceSink* trace_;
 
   kernel::Simulator sim_;
   kernel::StreamEngine arrivals_rng_;
-  DurationSampler case_duration_;
-  double next_arrival_working_time_ = 0.0;
+  std::int64_t arrival_working_day_ = 0;  // where the arrival process has got to
+  double arrival_day_fraction_ = 0.0;
 
   std::uint64_t referrals_ = 0;
+  std::uint64_t children_ = 0;
   int duty_decisions_left_ = 0;
+  std::int32_t duty_post_ = kNoWorker;
   kernel::FifoQueue<PendingReferral> awaiting_decision_;
+  kernel::FifoQueue<std::uint32_t> unallocated_urgent_;
   kernel::FifoQueue<std::uint32_t> unallocated_;
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_case_slots_;
-  std::vector<Worker> workers_;
-  std::size_t open_cases_ = 0;
+  std::size_t open_allocated_ = 0;
+  std::vector<Post> posts_;
+  Manager manager_;
+  std::array<std::uint64_t, 64> recently_closed_{};  // child numbers, for re-referrals
+  std::size_t recently_closed_count_ = 0;
+
+  // Escalation in force until the next review.
+  double overtime_hours_per_day_ = 0.0;
+  double over_cap_allowance_ = 0.0;
+  bool agency_requested_ = false;
+  Day agency_request_arrives_ = kNever;
+  int last_escalation_week_ = -1;
+
+  DurationSampler assessment_duration_;
+  DurationSampler cp_duration_;
+  DurationSampler cin_duration_;
+  DurationSampler looked_after_duration_;
+  DurationSampler sickness_duration_;
+  DurationSampler recruitment_lag_;
+  DurationSampler agency_tenure_;
+  DurationSampler interim_tenure_;
 
   // Reused each working day so daily work allocates nothing.
-  struct DueVisit {
-    kernel::Day due;
-    std::uint64_t referral;
-    std::uint32_t slot;
-  };
-  std::vector<DueVisit> due_today_;
+  std::vector<Task> tasks_;
+  std::vector<std::uint32_t> supervision_order_;
 
   Tally tally_;
   TimeAverage caseload_average_;

@@ -55,4 +55,10 @@ ScenarioSource read_scenario_source(const std::string& path);
 Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override>& overrides = {});
 Scenario load_scenario(const std::string& path);
 
+// Every field a scenario file can set, as dotted paths in schema order: values
+// only (a distribution's distribution, mean and sd are listed, not the mapping
+// holding them), list items written "[]" ("team.social_workers[].fte").
+// docs/scenario-format.md documents exactly these.
+std::vector<std::string> scenario_field_paths();
+
 }  // namespace casesim::scenario

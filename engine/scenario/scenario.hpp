@@ -4,7 +4,11 @@
 // never changes it, so one Scenario is shared read-only by every replication.
 //
 // Units are in the names. Defaults and their sources are documented in
-// scenarios/baseline.yaml and docs/model.md.
+// scenarios/baseline.yaml and docs/model.md. A default here is what a scenario
+// gets when it leaves an optional field out; it is chosen to switch the
+// mechanism off or to the plainest behaviour (no absence, no turnover, perfect
+// triage), so a scenario states every effect it relies on.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,7 +17,7 @@
 
 namespace casesim::scenario {
 
-// A distribution of a positive duration, in working days.
+// A distribution of a positive duration (the unit is in the field's name).
 struct DurationDistribution {
   enum class Kind { fixed, exponential, lognormal, gamma };
   Kind kind = Kind::exponential;
@@ -40,54 +44,244 @@ struct CalendarSettings {
   std::vector<kernel::Date> holidays;
 };
 
+// The true level of need of a referral. Urgent = immediate_risk or high.
+enum class Need { immediate_risk, high, medium, low };
+inline constexpr std::size_t kNeedLevels = 4;
+
+// What the duty decision sends a referral to.
+enum class Response { no_further_action, assessment, section_47 };
+inline constexpr std::size_t kResponses = 3;
+
 struct ReferralSettings {
   // poisson: a Poisson process in working time (the default: referrals come
   // independently of each other). regular: exactly one every
-  // 1/rate_per_working_day working days, for what-ifs with fixed demand and
-  // for tests whose dates are worked out by hand.
+  // 1/rate_per_working_day working days (before the profiles), for what-ifs
+  // with fixed demand and for tests whose dates are worked out by hand.
   enum class ArrivalProcess { poisson, regular };
   ArrivalProcess arrival_process = ArrivalProcess::poisson;
   double rate_per_working_day = 1.0;
-  // Share of referrals that triage accepts for an assessment and allocation;
-  // the rest end at the decision (no further action).
-  double accepted_share = 1.0;
+  // Multipliers of the rate by weekday (Monday..Friday) and by month
+  // (January..December). The loader rescales each to average 1, so the mean
+  // rate stays rate_per_working_day.
+  std::array<double, 5> weekday_profile{1, 1, 1, 1, 1};
+  std::array<double, 12> month_profile{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  // Shares of referrals by true need, in Need order; sums to 1.
+  std::array<double, kNeedLevels> need_mix{0, 0, 1, 0};
+  // Share of referrals that concern a child whose case closed in the last 12
+  // months (a re-referral).
+  double re_referral_share = 0.0;
+};
+
+// How likely a triaging worker is to miss that an urgent referral is urgent
+// (and send it for an assessment instead of a section 47 enquiry):
+//   base + per_case_over_cap * (cases over the worker's cap)
+//        + per_week_since_supervision * (weeks since their last supervision)
+// capped at `max`. All zero: perfect triage.
+struct TriageErrorSettings {
+  double base = 0.0;
+  double per_case_over_cap = 0.0;
+  double per_week_since_supervision = 0.0;
+  double max = 0.0;
 };
 
 struct TriageSettings {
   // The duty worker decides referrals as they arrive, up to this many a working
   // day; the rest wait for the next working day. 0 means unlimited.
   int duty_decisions_per_working_day = 0;
+  double decision_hours = 0.0;  // taken from the duty worker's day
   // Working Together: a decision within 1 working day of receipt.
   int decision_standard_working_days = 1;
+  // The right response to each level of need: shares of no_further_action,
+  // assessment and section_47 (in Response order), each row summing to 1.
+  std::array<std::array<double, kResponses>, kNeedLevels> response_by_need{{
+      {0, 1, 0}, {0, 1, 0}, {0, 1, 0}, {0, 1, 0}}};
+  TriageErrorSettings error;
+  // A missed urgent case is caught at its first visit with this probability,
+  // otherwise when its assessment ends or at its worker's next supervision.
+  double caught_at_first_visit_share = 0.0;
 };
 
-struct CaseSettings {
-  DurationDistribution duration_working_days;
-  // Statutory visit standard: the most working days between visits. 0: no visits.
-  int visit_interval_working_days = 10;
-  double visit_hours = 3.0;
+// Shares of the outcomes of an assessment; sums to 1.
+struct AssessmentOutcomes {
+  double no_further_action = 1.0;
+  double cin_plan = 0.0;
+  double cp_plan = 0.0;  // via a strategy discussion and an initial child protection conference
+  double looked_after = 0.0;
+};
+
+struct AssessmentSettings {
+  // The earliest an assessment can be completed (information from other
+  // agencies takes time), from allocation.
+  DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
+  double hours = 0.0;                       // worker hours to complete it
+  int standard_working_days = 45;           // from the referral (Working Together)
+  AssessmentOutcomes outcomes;
+  double visit_hours = 0.0;                 // seeing the child, early in the assessment
+  int visit_within_working_days = 5;        // local: the child is seen within this of allocation
+  double weight = 1.0;                      // caseload weight
+};
+
+struct Section47Settings {
+  double strategy_discussion_hours = 0.0;
+  int icpc_standard_working_days = 15;      // from the strategy discussion (Working Together)
+  double icpc_hours = 0.0;                  // report and attendance
+  double cp_plan_share = 1.0;               // ICPCs that result in a plan
+  // Children not made subject to a plan: share given a CIN plan (the rest close).
+  double cin_plan_share_otherwise = 0.0;
+  // local: a child subject to an enquiry is seen within this of allocation, and
+  // then at the child protection visit interval until the conference.
+  int visit_within_working_days = 1;
+};
+
+// A plan's statutory visits and reviews. Intervals of 0 switch that action off.
+struct VisitStandard {
+  int interval_working_days = 0;
+  double hours = 0.0;
+};
+
+struct CpPlanSettings {
+  VisitStandard visits{10, 0.0};                   // local: commonly every 10 working days
+  int first_core_group_working_days = 10;          // Working Together: within 10 working days of the ICPC
+  int core_group_interval_working_days = 0;        // local: commonly every 4-6 weeks
+  double core_group_hours = 0.0;
+  int first_review_months = 3;                     // Working Together: within 3 months of the ICPC
+  int review_interval_months = 6;                  // then at most every 6 months
+  double review_hours = 0.0;
+  DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
+  double step_down_to_cin_share = 0.0;             // plans that end in a CIN plan; the rest close
+  double weight = 1.0;
+};
+
+struct CinPlanSettings {
+  VisitStandard visits{20, 0.0};                   // local: commonly every 4-6 weeks
+  int review_interval_working_days = 0;            // local: about every 3 months
+  double review_hours = 0.0;
+  DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
+  double weight = 1.0;
+};
+
+struct LookedAfterSettings {
+  // Care Planning, Placement and Case Review (England) Regulations 2010, reg. 28:
+  // within 1 week of placement, then at most every 6 weeks in the first year,
+  // then at most every 3 months where the placement is long-term.
+  int first_visit_working_days = 5;
+  int visit_interval_first_year_working_days = 30;
+  int visit_interval_later_working_days = 60;
+  double visit_hours = 0.0;
+  // Time the child's case stays with this team before it transfers or closes.
+  DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
+  double weight = 1.0;
+};
+
+struct PathwaySettings {
+  AssessmentSettings assessment;
+  Section47Settings section_47;
+  CpPlanSettings cp_plan;
+  CinPlanSettings cin_plan;
+  LookedAfterSettings looked_after;
+  // Work becomes doable this many working days before it is due: a worker
+  // plans a visit ahead rather than on its last day.
+  int planning_window_working_days = 0;
 };
 
 struct SocialWorker {
   std::string name;
   double fte = 1.0;
+  bool agency = false;
+  bool newly_qualified = false;  // in the Assessed and Supported Year in Employment
+};
+
+struct ManagerSettings {
+  std::string name = "manager";
+  // Manager hours a week for supervision (the rest of their week is other work).
+  double supervision_hours_per_week = 0.0;
 };
 
 struct TeamSettings {
-  double full_time_hours_per_working_day = 7.4;
+  double full_time_hours_per_week = 37.0;
+  // Share of contracted hours not available for case work (training, team
+  // meetings, duty not modelled elsewhere, general admin).
+  double non_case_share = 0.0;
   std::vector<SocialWorker> social_workers;
+  ManagerSettings manager;
+};
+
+struct SicknessSettings {
+  double episodes_per_fte_year = 0.0;
+  DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
+  // Rate multiplier per unit of sustained overload (weighted caseload over cap,
+  // as a share of the cap, averaged over about four weeks): stress-related
+  // sickness rises with overload.
+  double overload_multiplier = 0.0;
+};
+
+struct TurnoverSettings {
+  double annual_rate = 0.0;                        // leavers per FTE-year, permanent staff
+  double overload_multiplier = 0.0;                // as for sickness
+  int notice_weeks = 4;
+  DurationDistribution recruitment_lag_weeks{DurationDistribution::Kind::fixed, 12.0, 0.0};
+  double newly_qualified_recruit_share = 0.0;
+  double agency_fill_share = 0.0;                  // vacancies covered by agency staff while recruiting
+  int agency_start_delay_weeks = 2;
+  DurationDistribution agency_tenure_weeks{DurationDistribution::Kind::fixed, 26.0, 0.0};
+  double handover_hours_per_case = 0.0;            // taken from the receiving worker
+};
+
+struct ManagerWorkforceSettings {
+  double annual_turnover = 0.0;
+  int replacement_lag_weeks = 4;                   // before an interim manager starts
+  DurationDistribution interim_tenure_weeks{DurationDistribution::Kind::fixed, 26.0, 0.0};
+  double interim_share = 0.0;                      // replacements that are interim (temporary) managers
+};
+
+struct WorkforceSettings {
+  double annual_leave_days_per_fte = 0.0;          // taken in blocks of a working week
+  SicknessSettings sickness;
+  TurnoverSettings turnover;
+  ManagerWorkforceSettings manager;
+  // Newly qualified workers' cap is this share of the full cap in their first year.
+  double newly_qualified_cap_share = 1.0;
+};
+
+struct SupervisionSettings {
+  int interval_weeks = 0;                          // 0: no supervision modelled
+  double hours = 1.5;
+  // Chance that a due action slips by a day, per week since the worker's last supervision.
+  double drift_per_week_since_supervision = 0.0;
+  double drift_max = 0.0;
 };
 
 struct CaseloadCap {
   enum class Basis { per_fte, per_worker };
+  enum class Kind { hard, soft };
   Basis basis = Basis::per_fte;
   // Cases per FTE (per_fte) or per worker (per_worker). A worker's cap is
   // floor(cases * fte) for per_fte.
   double cases = 18.0;
+  Kind kind = Kind::hard;
+  bool weighted = false;  // count cases by their pathway's weight
+};
+
+enum class Prioritisation { earliest_deadline, highest_risk, first_in_first_out };
+enum class AbsenceCover { none, duty };
+
+struct EscalationSettings {
+  bool enabled = false;
+  int unallocated_threshold = 0;                   // cases waiting (0: not used)
+  int overdue_threshold = 0;                       // overdue statutory actions (0: not used)
+  bool request_agency = false;
+  int agency_lag_weeks = 4;
+  int agency_weeks = 12;
+  double overtime_hours_per_worker_per_week = 0.0;
+  int over_cap_cases = 0;                          // allocate up to this many over the cap
+  int review_interval_weeks = 1;                   // how often the manager checks the thresholds
 };
 
 struct PolicySettings {
   CaseloadCap caseload_cap;
+  Prioritisation prioritisation = Prioritisation::earliest_deadline;
+  AbsenceCover absence_cover = AbsenceCover::none;
+  EscalationSettings escalation;
 };
 
 struct MetricSettings {
@@ -102,8 +296,10 @@ struct Scenario {
   CalendarSettings calendar;
   ReferralSettings referrals;
   TriageSettings triage;
-  CaseSettings cases;
+  PathwaySettings pathways;
   TeamSettings team;
+  WorkforceSettings workforce;
+  SupervisionSettings supervision;
   PolicySettings policy;
   MetricSettings metrics;
 };

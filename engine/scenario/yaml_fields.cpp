@@ -497,6 +497,13 @@ kernel::Date read_date(const YamlNode& node, const std::string& field) {
   fail(node, field, "must be a real date in YYYY-MM-DD form, got " + describe(node));
 }
 
+bool read_bool(const YamlNode& node, const std::string& field) {
+  const bool word = node.kind == YamlNode::Kind::text && (node.text == "true" || node.text == "false");
+  if (word && !node.quoted) return node.text == "true";
+  if (word) fail(node, field, "must be true or false without quotes, got " + describe(node));
+  fail(node, field, "must be true or false, got " + describe(node));
+}
+
 std::size_t read_choice(const YamlNode& node, const std::string& field, const std::vector<std::string>& choices) {
   if (node.kind == YamlNode::Kind::text) {
     for (std::size_t i = 0; i < choices.size(); ++i) {

@@ -68,6 +68,9 @@ long long read_whole_number(const YamlNode& node, const std::string& field, long
 std::uint64_t read_unsigned_64(const YamlNode& node, const std::string& field);
 std::string read_text(const YamlNode& node, const std::string& field);
 kernel::Date read_date(const YamlNode& node, const std::string& field);
+// Only the YAML 1.2 core words true and false, unquoted: yes/no/on/off mean a
+// boolean in YAML 1.1 and text in 1.2, so they are refused rather than guessed.
+bool read_bool(const YamlNode& node, const std::string& field);
 // Returns the index of the choice given.
 std::size_t read_choice(const YamlNode& node, const std::string& field, const std::vector<std::string>& choices);
 const std::vector<YamlNode>& read_list(const YamlNode& node, const std::string& field);

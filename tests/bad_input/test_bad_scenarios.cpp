@@ -2,10 +2,10 @@
 // with exactly the message below. The files double as a fuzzing corpus. Most
 // are a small valid scenario with one change; their first line says which.
 // In that base scenario: line 2 name, 3 run, 4 start_date, 5 horizon_weeks,
-// 6 warm_up_weeks, 7 replications, 8 seed, 9 referrals, 10 rate, 11 share,
-// 12 cases, 13 duration, 14 visit interval, 15 visit hours, 16 team,
-// 17 full-time hours, 18 social_workers, 19 worker A, 20 worker B, 21 and on:
-// appended lines.
+// 6 warm_up_weeks, 7 replications, 8 seed, 9 referrals, 10 rate,
+// 11 re_referral_share, 12 pathways, 13 assessment (with its duration),
+// 14 cp_plan (visits), 15 cin_plan (visits), 16 team, 17 full-time hours,
+// 18 social_workers, 19 worker A, 20 worker B, 21 and on: appended lines.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -42,7 +42,7 @@ const BadCase kCases[] = {
     {"wrong_type_fraction_for_whole_number", ":5: run.horizon_weeks: must be a whole number, got 10.5"},
     {"wrong_type_scalar_section", ":9: referrals: must be a mapping, got 5"},
     {"wrong_type_mapping_for_list", ":18: team.social_workers: must be a list, got a mapping"},
-    {"wrong_type_quoted_number", ":11: referrals.accepted_share: must be a number, got \"0.9\""},
+    {"wrong_type_quoted_number", ":11: referrals.re_referral_share: must be a number, got \"0.9\""},
     {"wrong_type_empty_value", ":5: run.horizon_weeks: must be a whole number, got an empty value"},
     {"nesting_beyond_schema", ":21: description: must be text, got a mapping"},
     // Out of range.
@@ -50,10 +50,10 @@ const BadCase kCases[] = {
     {"rate_zero", ":10: referrals.rate_per_working_day: must be in (0, 1000], got 0"},
     {"fte_above_one", ":20: team.social_workers[1].fte: must be in (0, 1], got 1.4"},
     {"fte_zero", ":20: team.social_workers[1].fte: must be in (0, 1], got 0"},
-    {"share_above_one", ":11: referrals.accepted_share: must be in [0, 1], got 1.5"},
-    {"share_negative", ":11: referrals.accepted_share: must be in [0, 1], got -0.1"},
+    {"share_above_one", ":11: referrals.re_referral_share: must be in [0, 1], got 1.5"},
+    {"share_negative", ":11: referrals.re_referral_share: must be in [0, 1], got -0.1"},
     {"rate_nan", ":10: referrals.rate_per_working_day: must be a finite number, got .nan"},
-    {"visit_hours_inf", ":15: cases.visit_hours: must be a finite number, got .inf"},
+    {"visit_hours_inf", ":15: pathways.cin_plan.visits.hours: must be a finite number, got .inf"},
     {"number_overflow", ":10: referrals.rate_per_working_day: must be a finite number, got 1e999"},
     {"huge_integer", ":7: run.replications: must be in 1..1000000, got 99999999999999999999"},
     {"seed_negative", ":8: run.seed: must be in 0..18446744073709551615, got -1"},
@@ -77,20 +77,25 @@ const BadCase kCases[] = {
     {"holiday_list_unknown", ":21: calendar.bank_holidays: must be one of: {LISTS}, got scotland"},
     {"caseload_basis_unknown", ":22: policy.caseload_cap.basis: must be one of: per_fte, per_worker, got per_team"},
     {"distribution_unknown",
-     ":13: cases.duration_working_days.distribution: must be one of: fixed, exponential, lognormal, gamma, "
-     "got weibull"},
-    {"sd_for_exponential", ":13: cases.duration_working_days.sd: not allowed for distribution exponential"},
-    {"sd_missing_for_lognormal", ":13: cases.duration_working_days.sd: required for distribution lognormal"},
+     ":13: pathways.assessment.duration_working_days.distribution: must be one of: fixed, exponential, lognormal, "
+     "gamma, got weibull"},
+    {"sd_for_exponential",
+     ":13: pathways.assessment.duration_working_days.sd: not allowed for distribution exponential"},
+    {"sd_missing_for_lognormal",
+     ":13: pathways.assessment.duration_working_days.sd: required for distribution lognormal"},
     {"name_with_space", ":2: name: must be letters, digits, '_' and '-' only, got \"my team\""},
     // The team.
     {"duplicate_worker_name", ":20: team.social_workers[1].name: duplicate name \"A\", first given on line 19"},
     {"zero_workers", ":18: team.social_workers: must list at least one social worker"},
     // Unknown and duplicate keys: the key's own line.
     {"unknown_key_top_level",
-     ":21: polcy: unknown field; allowed: name, description, run, calendar, referrals, triage, cases, team, "
-     "policy, metrics"},
-    {"unknown_key_nested", ":10: referrals.rate: unknown field; allowed: arrival_process, rate_per_working_day, accepted_share"},
-    {"unknown_key_typo_fte_", ":20: team.social_workers[1].fte_: unknown field; allowed: name, fte"},
+     ":21: polcy: unknown field; allowed: name, description, run, calendar, referrals, triage, pathways, team, "
+     "workforce, supervision, policy, metrics"},
+    {"unknown_key_nested",
+     ":10: referrals.rate: unknown field; allowed: arrival_process, rate_per_working_day, weekday_profile, "
+     "month_profile, need_mix, re_referral_share"},
+    {"unknown_key_typo_fte_",
+     ":20: team.social_workers[1].fte_: unknown field; allowed: name, fte, agency, newly_qualified"},
     {"duplicate_key_top_level", ":21: name: duplicate key, first given on line 2"},
     {"duplicate_key_nested", ":9: run.seed: duplicate key, first given on line 8"},
     {"duplicate_key_in_flow_mapping", ":20: team.social_workers[1].fte: duplicate key, first given on line 20"},
@@ -112,6 +117,46 @@ const BadCase kCases[] = {
     {"billion_laughs", ":3: lol1: anchors and aliases are not allowed in scenarios"},
     {"explicit_tag", ":8: run.seed: YAML tags are not allowed in scenarios, got tag:yaml.org,2002:int"},
     {"list_as_key", ":21: keys must be plain names, got a list"},
+    // The full model's fields (pathways, workforce, supervision, policy).
+    {"missing_section_pathways", ":2: pathways: required field missing"},
+    {"old_cases_section",
+     ":12: cases: unknown field; allowed: name, description, run, calendar, referrals, triage, pathways, team, "
+     "workforce, supervision, policy, metrics"},
+    // Shares that must sum to 1: the sum is in the message, at the mapping's line.
+    {"need_mix_not_summing_to_one", ":11: referrals.need_mix: shares must sum to 1, got 0.95"},
+    {"need_mix_share_negative", ":11: referrals.need_mix.high: must be in [0, 1], got -0.1"},
+    {"need_mix_unknown_level",
+     ":11: referrals.need_mix.urgent: unknown field; allowed: immediate_risk, high, medium, low"},
+    {"outcome_share_above_one", ":13: pathways.assessment.outcomes.no_further_action: must be in [0, 1], got 1.5"},
+    {"outcomes_not_summing_to_one", ":13: pathways.assessment.outcomes: shares must sum to 1, got 0.8"},
+    {"response_row_not_summing_to_one", ":23: triage.response_by_need.high: shares must sum to 1, got 0.9"},
+    {"response_unknown",
+     ":21: triage.response_by_need.high.s47: unknown field; allowed: no_further_action, assessment, section_47"},
+    // Profiles: every day or month, each multiplier positive.
+    {"weekday_profile_missing_friday", ":11: referrals.weekday_profile.friday: required field missing"},
+    {"month_profile_zero", ":11: referrals.month_profile.august: must be in (0, 1000], got 0"},
+    // Choices and booleans.
+    {"prioritisation_unknown",
+     ":21: policy.prioritisation: must be one of: earliest_deadline, highest_risk, first_in_first_out, "
+     "got most_recent"},
+    {"cap_kind_unknown", ":21: policy.caseload_cap.kind: must be one of: hard, soft, got firm"},
+    {"boolean_yes", ":20: team.social_workers[1].agency: must be true or false, got \"yes\""},
+    {"boolean_quoted", ":21: policy.caseload_cap.weighted: must be true or false without quotes, got \"true\""},
+    {"boolean_as_number", ":21: policy.escalation.enabled: must be true or false, got 1"},
+    // Ranges: hours, working days, months, weeks.
+    {"task_hours_above_24", ":14: pathways.cp_plan.visits.hours: must be in [0, 24], got 25"},
+    {"assessment_hours_above_200", ":13: pathways.assessment.hours: must be in [0, 200], got 250"},
+    {"weekly_hours_above_80", ":17: team.full_time_hours_per_week: must be in [0, 80], got 90"},
+    {"interval_above_520", ":15: pathways.cin_plan.visits.interval_working_days: must be in 0..520, got 521"},
+    {"months_above_36", ":14: pathways.cp_plan.first_review_months: must be in 0..36, got 37"},
+    {"weeks_above_520", ":21: supervision.interval_weeks: must be in 0..520, got 600"},
+    {"escalation_review_never", ":21: policy.escalation.review_interval_weeks: must be in 1..520, got 0"},
+    {"newly_qualified_cap_share_zero", ":21: workforce.newly_qualified_cap_share: must be in (0, 1], got 0"},
+    {"sd_missing_for_gamma_weeks", ":21: workforce.turnover.agency_tenure_weeks.sd: required for distribution gamma"},
+    // Fields checked against each other.
+    {"triage_error_max_below_base", ":21: triage.error.max: must be at least triage.error.base (0.2), got 0.1"},
+    {"triage_error_max_left_out", ":22: triage.error.max: must be at least triage.error.base (0.02), got 0 (left out)"},
+    {"manager_named_like_a_worker", ":17: team.manager.name: duplicate name \"A\", a social worker's on line 19"},
     // 32 levels: the root mapping and 31 lists, so the 32nd list is refused.
     {"nesting_very_deep",
      ":21: description[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"
@@ -160,7 +205,7 @@ TEST(BadScenarioCorpus, EveryFileHasAnExpectedMessageAndEveryCaseAFile) {
   std::set<std::string> cases;
   for (const auto& bad : kCases) EXPECT_TRUE(cases.insert(bad.file).second) << bad.file << " listed twice";
   EXPECT_EQ(files, cases);
-  EXPECT_GE(cases.size(), 25u);
+  EXPECT_GE(cases.size(), 85u);
 }
 
 TEST(BadScenarioFile, NonexistentPathCannotBeRead) {

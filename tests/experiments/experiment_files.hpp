@@ -8,8 +8,8 @@
 
 namespace casesim::testing {
 
-// A short version of the baseline: 8 weeks warm-up, 20 weeks in all, cap 18
-// per FTE on 7.2 FTE.
+// A short team: 8 weeks warm-up, 20 weeks in all, cap 18 per FTE on 2.6 FTE,
+// assessments leading to child in need and child protection plans.
 inline const char* const kSmallScenario = R"(name: small
 run:
   start_date: 2025-04-07
@@ -19,13 +19,21 @@ run:
   seed: 1
 referrals:
   rate_per_working_day: 0.76
-  accepted_share: 0.9
-cases:
-  duration_working_days: {distribution: lognormal, mean: 60, sd: 50}
-  visit_interval_working_days: 20
-  visit_hours: 3.5
+  need_mix: {high: 0.2, medium: 0.5, low: 0.3}
+pathways:
+  assessment:
+    duration_working_days: {distribution: lognormal, mean: 20, sd: 10}
+    hours: 6
+    outcomes: {no_further_action: 0.5, cin_plan: 0.4, cp_plan: 0.1}
+    visit_hours: 2
+  cp_plan:
+    visits: {interval_working_days: 10, hours: 2.5}
+    duration_working_days: {distribution: lognormal, mean: 60, sd: 50}
+  cin_plan:
+    visits: {interval_working_days: 20, hours: 3.5}
+    duration_working_days: {distribution: lognormal, mean: 60, sd: 50}
 team:
-  full_time_hours_per_working_day: 7.4
+  full_time_hours_per_week: 37
   social_workers:
     - {name: SW01, fte: 1.0}
     - {name: SW02, fte: 1.0}

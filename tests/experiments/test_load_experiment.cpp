@@ -50,7 +50,7 @@ TEST(LoadExperiment, ExplicitVariantsApplyTheirOverridesToTheBase) {
   - name: cap-15
     overrides:
       policy.caseload_cap.cases: 15
-      cases.visit_hours: 3
+      pathways.cin_plan.visits.hours: 3
   - name: cap-22
     overrides: {policy.caseload_cap.cases: 22}
 )");
@@ -66,15 +66,15 @@ TEST(LoadExperiment, ExplicitVariantsApplyTheirOverridesToTheBase) {
   EXPECT_EQ(e.variants[2].name, "cap-22");
   EXPECT_EQ(e.variants[0].scenario.policy.caseload_cap.cases, 18.0);
   EXPECT_EQ(e.variants[1].scenario.policy.caseload_cap.cases, 15.0);
-  EXPECT_EQ(e.variants[1].scenario.cases.visit_hours, 3.0);
+  EXPECT_EQ(e.variants[1].scenario.pathways.cin_plan.visits.hours, 3.0);
   EXPECT_EQ(e.variants[2].scenario.policy.caseload_cap.cases, 22.0);
-  EXPECT_EQ(e.variants[2].scenario.cases.visit_hours, 3.5);
+  EXPECT_EQ(e.variants[2].scenario.pathways.cin_plan.visits.hours, 3.5);
   EXPECT_EQ(e.variants[0].overrides_yaml, "{}");
-  EXPECT_EQ(e.variants[1].overrides_yaml, "{policy.caseload_cap.cases: 15, cases.visit_hours: 3}");
+  EXPECT_EQ(e.variants[1].overrides_yaml, "{policy.caseload_cap.cases: 15, pathways.cin_plan.visits.hours: 3}");
   EXPECT_EQ(e.variants[1].overrides[0].origin_line, 10);
   // The parameter table: every overridden field, each variant's value, the
   // base's own from the base file.
-  EXPECT_EQ(e.parameter_names, (std::vector<std::string>{"policy.caseload_cap.cases", "cases.visit_hours"}));
+  EXPECT_EQ(e.parameter_names, (std::vector<std::string>{"policy.caseload_cap.cases", "pathways.cin_plan.visits.hours"}));
   EXPECT_EQ(e.parameter_values, (std::vector<double>{18, 3.5, 15, 3, 22, 3.5}));
 }
 
@@ -93,7 +93,7 @@ TEST(LoadExperiment, GridHasOneVariantPerCombinationEachExactlyOnce) {
   const Experiment e = load(dir, R"(grid:
   fields:
     policy.caseload_cap.cases: [15, 18, 22]
-    cases.visit_hours: [3, 4.5]
+    pathways.cin_plan.visits.hours: [3, 4.5]
 )");
   ASSERT_EQ(e.variants.size(), 1u + 3 * 2);
   EXPECT_EQ(e.variants[0].name, "base");
@@ -101,7 +101,7 @@ TEST(LoadExperiment, GridHasOneVariantPerCombinationEachExactlyOnce) {
   EXPECT_EQ(e.variants[6].name, "cases=22,visit_hours=4.5");
   std::multiset<std::pair<double, double>> seen;
   for (std::size_t v = 1; v < e.variants.size(); ++v)
-    seen.insert({e.variants[v].scenario.policy.caseload_cap.cases, e.variants[v].scenario.cases.visit_hours});
+    seen.insert({e.variants[v].scenario.policy.caseload_cap.cases, e.variants[v].scenario.pathways.cin_plan.visits.hours});
   const std::multiset<std::pair<double, double>> expected{{15, 3}, {15, 4.5}, {18, 3}, {18, 4.5}, {22, 3}, {22, 4.5}};
   EXPECT_EQ(seen, expected);
 }
@@ -155,7 +155,7 @@ TEST(LoadExperiment, LatinHypercubeVariantsCoverEachRangeAndKeepIntegersWhole) {
   samples: 10
   ranges:
     referrals.rate_per_working_day: [0.5, 1.0]
-    cases.visit_hours: [2, 4]
+    pathways.cin_plan.visits.hours: [2, 4]
     policy.caseload_cap.cases: [14, 22]
   integer: [policy.caseload_cap.cases]
 )";
@@ -167,14 +167,14 @@ TEST(LoadExperiment, LatinHypercubeVariantsCoverEachRangeAndKeepIntegersWhole) {
   for (std::size_t v = 1; v < e.variants.size(); ++v) {
     const Scenario& s = e.variants[v].scenario;
     ++rate_hits[stratum(s.referrals.rate_per_working_day, 0.5, 1.0, 10)];
-    ++hours_hits[stratum(s.cases.visit_hours, 2, 4, 10)];
+    ++hours_hits[stratum(s.pathways.cin_plan.visits.hours, 2, 4, 10)];
     const double cap = s.policy.caseload_cap.cases;
     EXPECT_EQ(cap, std::floor(cap));
     EXPECT_GE(cap, 14);
     EXPECT_LE(cap, 22);
     // The parameter table holds exactly the values the scenario was given.
     EXPECT_EQ(e.parameter_values[v * 3 + 0], s.referrals.rate_per_working_day);
-    EXPECT_EQ(e.parameter_values[v * 3 + 1], s.cases.visit_hours);
+    EXPECT_EQ(e.parameter_values[v * 3 + 1], s.pathways.cin_plan.visits.hours);
     EXPECT_EQ(e.parameter_values[v * 3 + 2], cap);
   }
   EXPECT_EQ(rate_hits, std::vector<int>(10, 1));
@@ -209,8 +209,8 @@ INSTANTIATE_TEST_SUITE_P(
                       kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n    overrides: {policy.caseload_cap.casez: 15}\n",
                       ":9: policy.caseload_cap.casez: no such field; allowed here: basis, cases"},
         BadExperiment{"override_value_out_of_range",
-                      kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n    overrides:\n      cases.visit_hours: -2\n",
-                      ":10: cases.visit_hours: must be in (0, 24], got -2"},
+                      kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n    overrides:\n      pathways.cin_plan.visits.hours: -2\n",
+                      ":10: pathways.cin_plan.visits.hours: must be in (0, 24], got -2"},
         BadExperiment{"override_of_run_settings",
                       kTop + kMetricsLine + "variants:\n  - name: a\n    overrides: {run.horizon_weeks: 30}\n",
                       ":8: run.horizon_weeks: run settings cannot vary between variants: replications and seed are "
@@ -230,7 +230,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadExperiment{"variant_name_twice",
                       kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n  - name: a\n",
                       ":9: variants[2].name: duplicate variant name 'a' (also variants[0])"},
-        BadExperiment{"variant_without_name", kTop + kMetricsLine + "variants:\n  - overrides: {cases.visit_hours: 3}\n",
+        BadExperiment{"variant_without_name", kTop + kMetricsLine + "variants:\n  - overrides: {pathways.cin_plan.visits.hours: 3}\n",
                       ":7: variants[0].name: required field missing"},
         BadExperiment{"replications_missing", "name: exp\nbase_scenario: small.yaml\nseed: 7\n" + kMetricsLine,
                       ":1: replications: required field missing"},
@@ -239,20 +239,20 @@ INSTANTIATE_TEST_SUITE_P(
         BadExperiment{"unknown_top_level_field", kTop + kMetricsLine + "variant: []\n",
                       ":6: variant: unknown field; allowed: name, description, base_scenario, replications, seed, "
                       "metrics, variants, grid, latin_hypercube"},
-        BadExperiment{"grid_value_list_empty", kTop + kMetricsLine + "grid:\n  fields:\n    cases.visit_hours: []\n",
-                      ":8: grid.fields.cases.visit_hours: must list at least one value"},
-        BadExperiment{"grid_bad_value", kTop + kMetricsLine + "grid:\n  fields:\n    cases.visit_hours: [3, ten]\n",
-                      ":8: cases.visit_hours: must be a number, got \"ten\""},
+        BadExperiment{"grid_value_list_empty", kTop + kMetricsLine + "grid:\n  fields:\n    pathways.cin_plan.visits.hours: []\n",
+                      ":8: grid.fields.pathways.cin_plan.visits.hours: must list at least one value"},
+        BadExperiment{"grid_bad_value", kTop + kMetricsLine + "grid:\n  fields:\n    pathways.cin_plan.visits.hours: [3, ten]\n",
+                      ":8: pathways.cin_plan.visits.hours: must be a number, got \"ten\""},
         BadExperiment{"lhs_low_not_below_high",
-                      kTop + kMetricsLine + "latin_hypercube:\n  samples: 4\n  ranges:\n    cases.visit_hours: [4, 2]\n",
-                      ":9: latin_hypercube.ranges.cases.visit_hours: high must be greater than low"},
+                      kTop + kMetricsLine + "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.hours: [4, 2]\n",
+                      ":9: latin_hypercube.ranges.pathways.cin_plan.visits.hours: high must be greater than low"},
         BadExperiment{"lhs_integer_not_a_range",
                       kTop + kMetricsLine +
-                          "latin_hypercube:\n  samples: 4\n  ranges:\n    cases.visit_hours: [2, 4]\n  integer: [policy.caseload_cap.cases]\n",
+                          "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.hours: [2, 4]\n  integer: [policy.caseload_cap.cases]\n",
                       ":10: latin_hypercube.integer[0]: 'policy.caseload_cap.cases' is not one of the ranges"},
         BadExperiment{"lhs_range_path_unknown",
-                      kTop + kMetricsLine + "latin_hypercube:\n  samples: 4\n  ranges:\n    cases.visit_minutes: [2, 4]\n",
-                      ":9: cases.visit_minutes: no such field; allowed here: duration_working_days, "
+                      kTop + kMetricsLine + "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.minutes: [2, 4]\n",
+                      ":9: pathways.cin_plan.visits.minutes: no such field; allowed here: duration_working_days, "
                       "visit_interval_working_days, visit_hours"}),
     [](const ::testing::TestParamInfo<BadExperiment>& param) { return param.param.name; });
 

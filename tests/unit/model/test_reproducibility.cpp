@@ -15,13 +15,40 @@ using model::Metric;
 
 scenario::Scenario busy_team() {
   scenario::Scenario s = testing::queue_only_scenario(6, 3, 2.0, 8.0, 30, 4);
-  s.referrals.accepted_share = 0.8;
   s.triage.duty_decisions_per_working_day = 3;
-  s.cases.duration_working_days = {scenario::DurationDistribution::Kind::lognormal, 9.0, 6.0};
-  s.cases.visit_interval_working_days = 5;
-  s.cases.visit_hours = 3.5;
+  s.referrals.need_mix = {0.1, 0.2, 0.4, 0.3};
+  s.triage.response_by_need[0] = {0.0, 0.0, 1.0};
+  s.triage.response_by_need[1] = {0.0, 0.5, 0.5};
+  s.triage.response_by_need[3] = {0.2, 0.8, 0.0};
+  s.triage.error = {0.05, 0.02, 0.01, 0.5};
+  s.pathways.assessment.duration_working_days = {scenario::DurationDistribution::Kind::lognormal, 9.0, 6.0};
+  s.pathways.assessment.hours = 4.0;
+  s.pathways.assessment.visit_within_working_days = 5;
+  s.pathways.assessment.visit_hours = 2.0;
+  s.pathways.assessment.outcomes = {0.4, 0.4, 0.1, 0.1};
+  s.pathways.section_47.icpc_hours = 3.0;
+  s.pathways.cp_plan.visits = {10, 3.0};
+  s.pathways.cp_plan.core_group_interval_working_days = 20;
+  s.pathways.cp_plan.core_group_hours = 2.0;
+  s.pathways.cp_plan.duration_working_days = {scenario::DurationDistribution::Kind::gamma, 40.0, 20.0};
+  s.pathways.cin_plan.visits = {20, 3.0};
+  s.pathways.cin_plan.duration_working_days = {scenario::DurationDistribution::Kind::exponential, 30.0, 0.0};
+  s.pathways.looked_after.visit_hours = 4.0;
+  s.pathways.looked_after.duration_working_days = {scenario::DurationDistribution::Kind::fixed, 50.0, 0.0};
+  s.team.full_time_hours_per_week = 37.0;
   s.team.social_workers[1].fte = 0.6;
+  s.team.social_workers[2].agency = true;
+  s.team.manager.supervision_hours_per_week = 6.0;
+  s.workforce.annual_leave_days_per_fte = 25;
+  s.workforce.sickness = {3.0, {scenario::DurationDistribution::Kind::lognormal, 5.0, 5.0}, 1.0};
+  s.workforce.turnover.annual_rate = 0.3;
+  s.workforce.turnover.agency_fill_share = 0.7;
+  s.workforce.turnover.recruitment_lag_weeks = {scenario::DurationDistribution::Kind::lognormal, 8.0, 4.0};
+  s.workforce.manager = {0.5, 2, {scenario::DurationDistribution::Kind::fixed, 10.0, 0.0}, 0.5};
+  s.supervision = {4, 1.5, 0.01, 0.2};
   s.policy.caseload_cap = {scenario::CaseloadCap::Basis::per_fte, 3};
+  s.policy.absence_cover = scenario::AbsenceCover::duty;
+  s.policy.escalation = {true, 4, 10, true, 2, 4, 3.0, 1, 1};
   return s;
 }
 

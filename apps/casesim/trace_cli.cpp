@@ -1,0 +1,28 @@
+#include <iostream>
+#include <memory>
+
+#include "apps/casesim/commands.hpp"
+#include "apps/casesim/trace_command.hpp"
+
+namespace casesim::cli {
+
+void add_trace_command(CLI::App& app) {
+  struct Parsed {
+    TraceOptions options;
+    std::uint64_t seed = 0;
+  };
+  auto parsed = std::make_shared<Parsed>();
+  CLI::App* trace = app.add_subcommand(
+      "trace", "Every event of one replication as CSV (default: the shipped baseline, replication 0)");
+  trace->add_option("scenario", parsed->options.scenario_path, "Scenario YAML file")->check(CLI::ExistingFile);
+  trace->add_option("-k,--replication", parsed->options.replication, "Replication number")->capture_default_str();
+  auto* seed = trace->add_option("-s,--seed", parsed->seed, "Seed (overrides the scenario)");
+  trace->add_option("-o,--output", parsed->options.output, "CSV file (default: standard output)");
+  trace->add_flag("-f,--force", parsed->options.force, "Replace an existing file");
+  trace->callback([parsed, seed] {
+    if (*seed) parsed->options.seed = parsed->seed;
+    trace_command(parsed->options, std::cout);
+  });
+}
+
+}  // namespace casesim::cli

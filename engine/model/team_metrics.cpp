@@ -1,0 +1,259 @@
+// TeamModel: what is measured. Statutory actions are recorded by their due
+// date: an action counts in the measured window if it fell due in it.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/model/team_model.hpp"
+
+namespace casesim::model {
+
+using kernel::Day;
+
+namespace {
+constexpr Day kSixWeeksDays = 42;
+constexpr Day kThreeMonthsDays = 91;
+}  // namespace
+
+void TeamModel::record_action(Action action, Day due, Day done_day) {
+  if (!in_window(due)) return;
+  ActionTally& t = tally_.actions[static_cast<std::size_t>(action)];
+  ++t.due;
+  if (done_day <= due) return;
+  ++t.late;
+  if (action == Action::visit) {
+    const double late = calendar_.working_days_between(due, done_day);
+    tally_.overdue_days_sum += late;
+    tally_.overdue_days_max = std::max(tally_.overdue_days_max, late);
+  }
+}
+
+// An action still owed at closure or at the end of the run counts as late if
+// its date has passed, late by the working days up to `as_of_day` (at least 1).
+void TeamModel::record_overdue_at(Action action, Day due, Day as_of_day) {
+  if (due >= as_of_day || !in_window(due)) return;
+  ActionTally& t = tally_.actions[static_cast<std::size_t>(action)];
+  ++t.due;
+  ++t.late;
+  if (action == Action::visit) {
+    const double late = std::max(1, calendar_.working_days_between(due, as_of_day));
+    tally_.overdue_days_sum += late;
+    tally_.overdue_days_max = std::max(tally_.overdue_days_max, late);
+  }
+}
+
+// Gaps between visits are tracked for children on plans (child protection,
+// child in need, looked after): the seed case is a child unvisited for months.
+void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
+  if (to < setup_.warm_up_days()) return;
+  if (c.stage != Stage::cp_plan && c.stage != Stage::cin_plan && c.stage != Stage::looked_after) return;
+  tally_.longest_visit_gap = std::max(tally_.longest_visit_gap, static_cast<double>(calendar_.working_days_between(from, to)));
+  const Day days = to - from;
+  if (days > kSixWeeksDays && !c.unvisited_6_weeks_counted) {
+    c.unvisited_6_weeks_counted = true;
+    ++tally_.unvisited_6_weeks;
+  }
+  if (days > kThreeMonthsDays && !c.unvisited_3_months_counted) {
+    c.unvisited_3_months_counted = true;
+    ++tally_.unvisited_3_months;
+  }
+  if (c.stage == Stage::cp_plan && days > kSixWeeksDays && !c.cp_unvisited_6_weeks_counted) {
+    c.cp_unvisited_6_weeks_counted = true;
+    ++tally_.cp_unvisited_6_weeks;
+  }
+}
+
+// Risk exposure: calendar days a child on a child protection or child in need
+// plan spends past their visit standard, within the measured window.
+void TeamModel::record_exposure(const Case& c, Day due, Day until) {
+  if (c.stage != Stage::cp_plan && c.stage != Stage::cin_plan) return;
+  const Day from = std::max(due, setup_.warm_up_days());
+  const Day to = std::min(until, setup_.horizon_days());
+  if (to > from) tally_.risk_exposure += to - from;
+}
+
+void TeamModel::sample_day(Day day) {
+  for (Post& post : posts_) {
+    if (!post.in_use || post.holder == Post::Holder::vacant) continue;
+    const double cap = worker_cap(post, day);
+    const double over = cap > 0.0 ? std::max(0.0, post.load / cap - 1.0) : (post.load > 0.0 ? 1.0 : 0.0);
+    post.overload += (over - post.overload) / 20.0;
+  }
+  if (day < setup_.warm_up_days()) return;
+  for (const Post& post : posts_) {
+    if (!post.in_use || post.temporary) continue;
+    tally_.post_days += 1.0;
+    if (post.holder != Post::Holder::permanent) tally_.posts_without_permanent_days += 1.0;
+  }
+  double fte = 0.0;
+  for (std::size_t p = 0; p < posts_.size(); ++p) {
+    const Post& post = posts_[p];
+    if (!post.in_use || post.holder == Post::Holder::vacant) continue;
+    fte += post.fte;
+    tally_.all_fte_days += post.fte;
+    if (post.holder == Post::Holder::agency)
+      tally_.agency_fte_days += post.fte;
+    else
+      tally_.permanent_fte_days += post.fte;
+    ++tally_.worker_days;
+    if (post.load > worker_cap(post, day) + 1e-9) ++tally_.worker_days_over_cap;
+    tally_.caseload_per_fte_max = std::max(tally_.caseload_per_fte_max, static_cast<double>(post.cases.size()) / post.fte);
+  }
+  if (fte > 0.0) {
+    tally_.caseload_per_fte_sum += static_cast<double>(open_allocated_) / fte;
+    ++tally_.caseload_samples;
+  }
+}
+
+std::size_t TeamModel::overdue_actions(Day as_of_day) const {
+  std::size_t n = 0;
+  for (const Case& c : cases_) {
+    if (!c.open) continue;
+    n += (c.visits_active && c.next_visit_due < as_of_day) + (c.icpc_active && c.icpc_due < as_of_day) +
+         (c.core_group_active && c.core_group_due < as_of_day) + (c.review_active && c.review_due < as_of_day) +
+         (c.stage == Stage::assessment && c.assessment_due < as_of_day);
+  }
+  return n;
+}
+
+void TeamModel::sample_week(std::size_t week) {
+  const auto weeks = static_cast<std::size_t>(setup_.weeks());
+  const Day end_of_week = 7 * static_cast<Day>(week + 1);
+  std::size_t overdue_visits = 0, cp_children = 0;
+  for (const Case& c : cases_) {
+    if (!c.open) continue;
+    overdue_visits += c.visits_active && c.next_visit_due < end_of_week;
+    cp_children += c.stage == Stage::cp_plan;
+  }
+  double fte = 0.0, absent = 0.0, agency = 0.0;
+  for (const Post& post : posts_) {
+    if (!post.in_use || post.holder == Post::Holder::vacant) continue;
+    fte += post.fte;
+    if (post.absent_today) absent += post.fte;
+    if (post.holder == Post::Holder::agency) agency += post.fte;
+  }
+  auto put = [&](Series s, double v) { result_.weekly[index(s) * weeks + week] = v; };
+  put(Series::caseload, static_cast<double>(open_allocated_));
+  put(Series::caseload_per_fte, fte > 0.0 ? static_cast<double>(open_allocated_) / fte : 0.0);
+  put(Series::unallocated, static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
+  put(Series::overdue_visits, static_cast<double>(overdue_visits));
+  put(Series::overdue_actions, static_cast<double>(overdue_actions(end_of_week)));
+  put(Series::cp_children, static_cast<double>(cp_children));
+  put(Series::staff_fte, fte);
+  put(Series::absent_fte, absent);
+  put(Series::agency_fte, agency);
+}
+
+void TeamModel::finish() {
+  const Day horizon = setup_.horizon_days();
+  const double end_working = calendar_.working_time_at(horizon);
+  const auto& triage = scenario_.triage;
+
+  for (std::size_t i = 0; i < awaiting_decision_.size(); ++i) {
+    const PendingReferral& r = awaiting_decision_[i];
+    const Day due = calendar_.add_working_days(r.arrival_day, triage.decision_standard_working_days);
+    if (r.counted && due < horizon) ++tally_.decisions_late;
+  }
+  result_.ledger.awaiting_decision = awaiting_decision_.size();
+
+  // Cases still waiting count towards the longest wait and the stored cases:
+  // a case stored for months is the failure this metric is for.
+  for (const auto* queue : {&unallocated_urgent_, &unallocated_}) {
+    for (std::size_t i = 0; i < queue->size(); ++i) {
+      const Case& c = cases_[(*queue)[i]];
+      if (!c.queue_counted) continue;
+      const double wait = end_working - c.queued_working_time;
+      tally_.wait_max = std::max(tally_.wait_max, wait);
+      if (wait > scenario_.metrics.unallocated_wait_threshold_working_days) ++tally_.cases_stored;
+    }
+  }
+  result_.ledger.waiting_allocation = unallocated_.size() + unallocated_urgent_.size();
+  result_.ledger.open_allocated = open_allocated_;
+
+  for (Case& c : cases_) {
+    if (!c.open) continue;
+    if (c.visits_active) {
+      record_overdue_at(Action::visit, c.next_visit_due, horizon);
+      record_exposure(c, c.next_visit_due, horizon);
+      record_visit_gap(c, c.last_visit_day, horizon);
+    }
+    if (c.icpc_active) record_overdue_at(Action::icpc, c.icpc_due, horizon);
+    if (c.core_group_active) record_overdue_at(Action::core_group, c.core_group_due, horizon);
+    if (c.review_active) record_overdue_at(Action::review, c.review_due, horizon);
+    if (c.stage == Stage::assessment && c.assessment_due < horizon && in_window(c.assessment_due))
+      ++tally_.assessments_late;
+  }
+
+  for (const Post& post : posts_) {
+    if (!post.in_use || post.holder == Post::Holder::vacant || post.supervision_due == kNever) continue;
+    if (calendar_.add_working_days(post.supervision_due, 5) < horizon && in_window(post.supervision_due)) {
+      ++tally_.supervision_due;
+      ++tally_.supervision_missed;
+    }
+    if (scenario_.supervision.interval_weeks > 0)
+      tally_.longest_without_supervision = std::max(tally_.longest_without_supervision, (horizon - post.last_supervision) / 7.0);
+  }
+
+  caseload_average_.advance(end_working);
+  queue_average_.advance(end_working);
+
+  auto& s = result_.summary;
+  auto ratio = [](double num, double den) { return den > 0.0 ? num / den : 0.0; };
+  auto count = [](std::uint64_t n) { return static_cast<double>(n); };
+  const auto& a = tally_.actions;
+  auto action = [&](Action x) -> const ActionTally& { return a[static_cast<std::size_t>(x)]; };
+  s[index(Metric::referrals_received)] = count(tally_.referrals_received);
+  s[index(Metric::re_referrals)] = count(tally_.re_referrals);
+  s[index(Metric::decisions_late)] = count(tally_.decisions_late);
+  s[index(Metric::referrals_accepted)] = count(tally_.referrals_accepted);
+  s[index(Metric::urgent_referrals)] = count(tally_.urgent_referrals);
+  s[index(Metric::urgent_not_identified)] = count(tally_.urgent_not_identified);
+  s[index(Metric::urgent_detection_delay_mean)] = ratio(tally_.urgent_detection_delay_sum, count(tally_.urgent_caught));
+  s[index(Metric::cases_allocated)] = count(tally_.cases_allocated);
+  s[index(Metric::unallocated_wait_mean)] = ratio(tally_.wait_sum, count(tally_.wait_count));
+  s[index(Metric::unallocated_wait_max)] = tally_.wait_max;
+  s[index(Metric::cases_stored)] = count(tally_.cases_stored);
+  s[index(Metric::unallocated_queue_mean)] = queue_average_.mean();
+  s[index(Metric::assessments_completed)] = count(tally_.assessments_completed);
+  s[index(Metric::assessments_late)] = count(tally_.assessments_late);
+  s[index(Metric::assessments_within_standard_share)] =
+      ratio(count(tally_.assessments_on_time), count(tally_.assessments_completed));
+  s[index(Metric::icpcs_held)] = count(action(Action::icpc).due);
+  s[index(Metric::icpcs_late)] = count(action(Action::icpc).late);
+  s[index(Metric::core_groups_due)] = count(action(Action::core_group).due);
+  s[index(Metric::core_groups_late)] = count(action(Action::core_group).late);
+  s[index(Metric::reviews_due)] = count(action(Action::review).due);
+  s[index(Metric::reviews_late)] = count(action(Action::review).late);
+  s[index(Metric::visits_due)] = count(action(Action::visit).due);
+  s[index(Metric::visits_overdue)] = count(action(Action::visit).late);
+  s[index(Metric::visit_days_overdue_mean)] = ratio(tally_.overdue_days_sum, count(action(Action::visit).late));
+  s[index(Metric::visit_days_overdue_max)] = tally_.overdue_days_max;
+  s[index(Metric::longest_visit_gap)] = tally_.longest_visit_gap;
+  s[index(Metric::children_unvisited_6_weeks)] = count(tally_.unvisited_6_weeks);
+  s[index(Metric::children_unvisited_3_months)] = count(tally_.unvisited_3_months);
+  s[index(Metric::cp_children_unvisited_6_weeks)] = count(tally_.cp_unvisited_6_weeks);
+  s[index(Metric::risk_exposure_child_days)] = tally_.risk_exposure;
+  s[index(Metric::drifted_actions)] = count(tally_.drifted);
+  s[index(Metric::cp_plans_started)] = count(tally_.cp_started);
+  s[index(Metric::cin_plans_started)] = count(tally_.cin_started);
+  s[index(Metric::looked_after_started)] = count(tally_.looked_after_started);
+  s[index(Metric::cases_closed)] = count(tally_.cases_closed);
+  s[index(Metric::caseload_mean)] = caseload_average_.mean();
+  s[index(Metric::caseload_per_fte_mean)] = ratio(tally_.caseload_per_fte_sum, count(tally_.caseload_samples));
+  s[index(Metric::caseload_per_fte_max)] = tally_.caseload_per_fte_max;
+  s[index(Metric::worker_days_over_cap_share)] = ratio(count(tally_.worker_days_over_cap), count(tally_.worker_days));
+  s[index(Metric::sickness_days)] = tally_.sickness_days;
+  s[index(Metric::leavers)] = count(tally_.leavers);
+  s[index(Metric::turnover_rate)] = ratio(count(tally_.permanent_leavers), tally_.permanent_fte_days / 253.0);
+  s[index(Metric::vacancy_days)] = count(tally_.vacancy_days);
+  s[index(Metric::vacancy_rate)] = ratio(tally_.posts_without_permanent_days, tally_.post_days);
+  s[index(Metric::agency_share)] = ratio(tally_.agency_fte_days, tally_.all_fte_days);
+  s[index(Metric::manager_changes)] = count(tally_.manager_changes);
+  s[index(Metric::supervision_due)] = count(tally_.supervision_due);
+  s[index(Metric::supervision_missed)] = count(tally_.supervision_missed);
+  s[index(Metric::longest_without_supervision_weeks)] = tally_.longest_without_supervision;
+  s[index(Metric::escalations)] = count(tally_.escalations);
+  s[index(Metric::overtime_hours)] = tally_.overtime_hours;
+  s[index(Metric::agency_cover_weeks)] = tally_.agency_cover_weeks;
+}
+
+}  // namespace casesim::model

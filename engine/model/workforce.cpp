@@ -1,0 +1,363 @@
+// TeamModel: the workforce. Annual leave, sickness, resignation and notice,
+// vacancies, recruitment and agency cover, the team manager, supervision and
+// escalation.
+//
+// Every random draw about a worker is keyed on (post, the post's n-th holder,
+// day, what), so the same worker falls sick on the same day under every policy
+// unless the policy changes the worker's overload, which the draw is compared with.
+#include <algorithm>
+#include <bit>
+#include <cmath>
+
+#include "engine/model/team_model.hpp"
+
+namespace casesim::model {
+
+using kernel::Day;
+
+namespace {
+
+// Working days in a year, for converting annual rates to daily hazards.
+constexpr double kWorkingDaysPerYear = 253.0;
+// Sessions are held in the working week before their due date, and counted
+// missed if not held within a working week after it.
+constexpr int kSupervisionWindowWorkingDays = 5;
+// Overload is smoothed over about four working weeks.
+constexpr double kOverloadSmoothing = 1.0 / 20.0;
+
+enum WorkerDraw : std::uint32_t { kResign = 1, kSickness, kSicknessDuration, kRecruitmentLag, kAgencyFill, kAgencyTenure, kNewlyQualified };
+
+}  // namespace
+
+double TeamModel::worker_uniform(std::size_t post, std::uint32_t serial, Day day, std::uint32_t what) const {
+  const std::uint64_t key = ((static_cast<std::uint64_t>(post) << 16 | (serial & 0xffffu)) << 32) |
+                            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day) & 0xffffffu) << 8) | (what & 0xffu);
+  kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::worker_days), key);
+  return kernel::uniform01(engine);
+}
+
+kernel::KeyedEngine TeamModel::worker_engine(std::size_t post, std::uint32_t serial, std::uint32_t what) const {
+  const std::uint64_t key = (static_cast<std::uint64_t>(post) << 40) | (static_cast<std::uint64_t>(serial) << 8) | what;
+  return kernel::make_keyed(seed_, replication_, stream_id(Stream::worker_events), key);
+}
+
+double TeamModel::weeks_since_supervision(const Post& post, Day day) const {
+  if (scenario_.supervision.interval_weeks <= 0) return 0.0;
+  return (day - post.last_supervision) / 7.0;
+}
+
+void TeamModel::start_worker(std::size_t p, Post::Holder holder, Day day, bool newly_qualified) {
+  Post& post = posts_[p];
+  post.holder = holder;
+  ++post.serial;
+  post.newly_qualified = newly_qualified;
+  post.started_day = day;
+  post.sick_until = 0;
+  post.leaving_day = kNever;
+  post.leave_year = -1;
+  post.last_supervision = day;
+  post.overload = 0.0;
+  post.absent_today = false;
+  const int interval = scenario_.supervision.interval_weeks;
+  post.supervision_due = interval > 0 ? calendar_.add_working_days(day, 5 * interval) : kNever;
+  const auto& turnover = scenario_.workforce.turnover;
+  if (holder == Post::Holder::agency) {
+    kernel::KeyedEngine engine = worker_engine(p, post.serial, kAgencyTenure);
+    post.leaving_day = day + static_cast<Day>(std::lround(7.0 * agency_tenure_(engine)));
+    // An agency worker covers a post that is being recruited to.
+    if (post.permanent_starts == kNever && !post.temporary) {
+      kernel::KeyedEngine lag = worker_engine(p, post.serial, kRecruitmentLag);
+      post.permanent_starts = day + static_cast<Day>(std::lround(7.0 * recruitment_lag_(lag)));
+    }
+  }
+  (void)turnover;
+  trace(holder == Post::Holder::agency ? "agency_worker_starts" : "worker_starts", -1, worker_id(p), -1, post.fte,
+        newly_qualified ? "newly qualified" : "");
+}
+
+// A worker leaves: their cases go to colleagues with room (each handover costs
+// the receiver hours), or back to the unallocated queue, ahead of new work.
+void TeamModel::worker_leaves(std::size_t p, Day day) {
+  Post& post = posts_[p];
+  const bool agency = post.holder == Post::Holder::agency;
+  if (in_window(day)) {
+    ++tally_.leavers;
+    if (!agency) ++tally_.permanent_leavers;
+  }
+  trace(agency ? "agency_worker_leaves" : "worker_leaves", -1, worker_id(p), -1, static_cast<double>(post.cases.size()));
+  const std::vector<std::uint32_t> cases = post.cases;
+  post.holder = Post::Holder::vacant;  // before reallocation, so nothing goes back to this post
+  const bool weighted = scenario_.policy.caseload_cap.weighted;
+  for (auto it = cases.rbegin(); it != cases.rend(); ++it) {
+    const std::uint32_t slot = *it;
+    detach(slot);
+    Case& c = cases_[slot];
+    const std::int32_t receiver = choose_worker(weighted ? stage_weight(c.stage) : 1.0);
+    if (receiver != kNoWorker) {
+      c.queued_working_time = working_now();
+      c.queue_counted = false;
+      allocate(slot, static_cast<std::size_t>(receiver));
+      posts_[static_cast<std::size_t>(receiver)].hours_owed += scenario_.workforce.turnover.handover_hours_per_case;
+    } else {
+      enqueue(slot, true);
+    }
+  }
+  post.load = 0.0;
+  post.leaving_day = kNever;
+  post.absent_today = false;
+  if (post.temporary) {
+    post.in_use = false;
+    agency_requested_ = false;
+    return;
+  }
+  const auto& turnover = scenario_.workforce.turnover;
+  if (post.permanent_starts == kNever) {
+    kernel::KeyedEngine lag = worker_engine(p, post.serial, kRecruitmentLag);
+    post.permanent_starts = day + static_cast<Day>(std::lround(7.0 * recruitment_lag_(lag)));
+  }
+  if (worker_uniform(p, post.serial, day, kAgencyFill) < turnover.agency_fill_share)
+    post.agency_starts = day + 7 * turnover.agency_start_delay_weeks;
+}
+
+void TeamModel::plan_annual_leave(std::size_t p, Day day) {
+  Post& post = posts_[p];
+  const int year = day / 364;
+  post.leave_year = year;
+  post.leave_weeks = 0;
+  const int blocks = static_cast<int>(std::lround(scenario_.workforce.annual_leave_days_per_fte * post.fte / 5.0));
+  const std::uint64_t key = (static_cast<std::uint64_t>(p) << 40) | (static_cast<std::uint64_t>(post.serial) << 16) |
+                            static_cast<std::uint64_t>(year);
+  kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::annual_leave), key);
+  // Distinct weeks of the 52, chosen uniformly.
+  for (int b = 0; b < std::min(blocks, 52); ++b) {
+    for (;;) {
+      const auto week = static_cast<unsigned>(kernel::uniform01(engine) * 52.0);
+      if (!(post.leave_weeks >> week & 1u)) {
+        post.leave_weeks |= 1ULL << week;
+        break;
+      }
+    }
+  }
+}
+
+bool TeamModel::on_annual_leave(const Post& post, Day day) const {
+  return post.leave_weeks >> ((day / 7) % 52) & 1u;
+}
+
+void TeamModel::update_workforce(Day day) {
+  const auto& turnover = scenario_.workforce.turnover;
+  const auto& sickness = scenario_.workforce.sickness;
+  for (std::size_t p = 0; p < posts_.size(); ++p) {
+    Post& post = posts_[p];
+    if (!post.in_use) continue;
+    if (post.holder != Post::Holder::vacant && post.leaving_day <= day) worker_leaves(p, day);
+    if (post.holder == Post::Holder::agency && post.permanent_starts <= day) {
+      // The recruit takes over the agency worker's cases directly.
+      if (in_window(day)) ++tally_.leavers;
+      trace("agency_worker_leaves", -1, worker_id(p), -1, static_cast<double>(post.cases.size()), "replaced by a recruit");
+      post.hours_owed = turnover.handover_hours_per_case * static_cast<double>(post.cases.size());
+      const bool nq = worker_uniform(p, post.serial, day, kNewlyQualified) < turnover.newly_qualified_recruit_share;
+      post.permanent_starts = kNever;
+      post.agency_starts = kNever;
+      start_worker(p, Post::Holder::permanent, day, nq);
+    }
+    if (post.holder == Post::Holder::vacant) {
+      if (post.permanent_starts <= day) {
+        const bool nq = worker_uniform(p, post.serial, day, kNewlyQualified) < turnover.newly_qualified_recruit_share;
+        post.permanent_starts = kNever;
+        post.agency_starts = kNever;
+        start_worker(p, Post::Holder::permanent, day, nq);
+      } else if (post.agency_starts <= day) {
+        post.agency_starts = kNever;
+        start_worker(p, Post::Holder::agency, day, false);
+      }
+    }
+    if (post.holder == Post::Holder::vacant) {
+      if (in_window(day)) ++tally_.vacancy_days;
+      continue;
+    }
+
+    if (post.leave_year != day / 364) plan_annual_leave(p, day);
+    const double overload_factor = 1.0 + turnover.overload_multiplier * post.overload;
+    if (post.holder == Post::Holder::permanent && post.leaving_day == kNever && turnover.annual_rate > 0.0) {
+      const double hazard = 1.0 - std::exp(-turnover.annual_rate * overload_factor / kWorkingDaysPerYear);
+      if (worker_uniform(p, post.serial, day, kResign) < hazard) {
+        post.leaving_day = day + 7 * turnover.notice_weeks;
+        trace("resigns", -1, worker_id(p), post.leaving_day);
+      }
+    }
+    const bool on_leave = on_annual_leave(post, day);
+    if (!on_leave && post.sick_until <= day && sickness.episodes_per_fte_year > 0.0) {
+      const double p_sick = sickness.episodes_per_fte_year * post.fte *
+                            (1.0 + sickness.overload_multiplier * post.overload) / kWorkingDaysPerYear;
+      if (worker_uniform(p, post.serial, day, kSickness) < p_sick) {
+        kernel::KeyedEngine engine = worker_engine(p, post.serial, kSicknessDuration + 16 * static_cast<std::uint32_t>(day));
+        const int days = std::max(1, static_cast<int>(std::lround(sickness_duration_(engine))));
+        post.sick_until = calendar_.add_working_days(day, days);
+        trace("sick", -1, worker_id(p), post.sick_until, days);
+      }
+    }
+    const bool sick = post.sick_until > day;
+    post.absent_today = sick || on_leave;
+    // A part-time worker works whole days, on a share of working days equal to
+    // their FTE, spread evenly (a 0.6 FTE worker works 3 days in 5); posts are
+    // staggered so part-timers are not all off on the same day.
+    const double k = static_cast<double>(calendar_.working_days_before(day) + static_cast<std::int64_t>(p) * 2);
+    post.works_today = post.fte >= 1.0 || std::floor((k + 1.0) * post.fte + 1e-9) > std::floor(k * post.fte + 1e-9);
+    if (sick && in_window(day)) tally_.sickness_days += 1.0;
+  }
+
+  // Agency cover requested by escalation arrives in a temporary post.
+  if (agency_request_arrives_ <= day) {
+    agency_request_arrives_ = kNever;
+    std::size_t p = 0;
+    while (p < posts_.size() && posts_[p].in_use) ++p;
+    if (p == posts_.size()) posts_.emplace_back();
+    Post& post = posts_[p];
+    const std::uint32_t serial = post.serial;
+    post = Post{};
+    post.serial = serial;
+    post.temporary = true;
+    post.in_use = true;
+    post.fte = 1.0;
+    start_worker(p, Post::Holder::agency, day, false);
+    const int weeks = scenario_.policy.escalation.agency_weeks;
+    post.leaving_day = day + 7 * weeks;
+    if (in_window(day)) tally_.agency_cover_weeks += weeks;
+  }
+  allocate_waiting();
+}
+
+void TeamModel::update_manager(Day day) {
+  const auto& m = scenario_.workforce.manager;
+  const auto& sickness = scenario_.workforce.sickness;
+  auto uniform = [&](std::uint32_t what) {
+    const std::uint64_t key = (static_cast<std::uint64_t>(manager_.serial) << 40) |
+                              (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) << 8) | what;
+    kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::manager), key);
+    return kernel::uniform01(engine);
+  };
+  if (manager_.in_post && manager_.leaving_day <= day) {
+    manager_.in_post = false;
+    manager_.starts = day + 7 * m.replacement_lag_weeks;
+    trace("manager_leaves", -1, -1);
+  }
+  if (!manager_.in_post && manager_.starts <= day) {
+    manager_.in_post = true;
+    ++manager_.serial;
+    manager_.interim = uniform(1) < m.interim_share;
+    manager_.sick_until = 0;
+    manager_.starts = kNever;
+    manager_.leaving_day = kNever;
+    if (manager_.interim) {
+      const std::uint64_t key = static_cast<std::uint64_t>(manager_.serial) << 8 | 2u;
+      kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::manager), key);
+      manager_.leaving_day = day + std::max(1, static_cast<Day>(std::lround(7.0 * interim_tenure_(engine))));
+    }
+    if (in_window(day)) ++tally_.manager_changes;
+    trace("manager_starts", -1, -1, -1, 0.0, manager_.interim ? "interim" : "permanent");
+  }
+  if (!manager_.in_post) return;
+  if (!manager_.interim && manager_.leaving_day == kNever && m.annual_turnover > 0.0 &&
+      uniform(3) < 1.0 - std::exp(-m.annual_turnover / kWorkingDaysPerYear))
+    manager_.leaving_day = day + 7 * scenario_.workforce.turnover.notice_weeks;
+  if (manager_.sick_until <= day && sickness.episodes_per_fte_year > 0.0 &&
+      uniform(4) < sickness.episodes_per_fte_year / kWorkingDaysPerYear) {
+    const std::uint64_t key = (static_cast<std::uint64_t>(manager_.serial) << 40) |
+                              (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) << 8) | 5u;
+    kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::manager), key);
+    manager_.sick_until = calendar_.add_working_days(day, std::max(1, static_cast<int>(std::lround(sickness_duration_(engine)))));
+    trace("manager_sick", -1, -1, manager_.sick_until);
+  }
+}
+
+void TeamModel::choose_duty_worker(Day day) {
+  (void)day;
+  const std::size_t n = posts_.size();
+  const std::size_t start = duty_post_ == kNoWorker ? 0 : static_cast<std::size_t>(duty_post_) + 1;
+  duty_post_ = kNoWorker;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t p = (start + i) % n;
+    if (posts_[p].in_use && present(posts_[p])) {
+      duty_post_ = static_cast<std::int32_t>(p);
+      return;
+    }
+  }
+}
+
+// Supervision: the manager holds the sessions that are due, most overdue
+// first, while their supervision hours last. A session reviews the worker's
+// caseload: a missed urgent case is recognised, and overdue work is flagged
+// to be done first.
+void TeamModel::hold_supervision(Day day) {
+  const auto& settings = scenario_.supervision;
+  if (settings.interval_weeks <= 0) return;
+  const bool manager_present = manager_.in_post && manager_.sick_until <= day;
+  double manager_hours = manager_present ? scenario_.team.manager.supervision_hours_per_week / 5.0 : 0.0;
+
+  supervision_order_.clear();
+  for (std::size_t p = 0; p < posts_.size(); ++p) {
+    Post& post = posts_[p];
+    if (!post.in_use || post.holder == Post::Holder::vacant || post.supervision_due == kNever) continue;
+    // A session not held within a working week of its date is missed; the next is due an interval later.
+    while (calendar_.add_working_days(post.supervision_due, kSupervisionWindowWorkingDays) < day) {
+      if (in_window(post.supervision_due)) {
+        ++tally_.supervision_due;
+        ++tally_.supervision_missed;
+      }
+      trace("supervision_missed", -1, worker_id(p), post.supervision_due);
+      post.supervision_due = calendar_.add_working_days(post.supervision_due, 5 * settings.interval_weeks);
+    }
+    if (calendar_.add_working_days(post.supervision_due, -kSupervisionWindowWorkingDays) <= day)
+      supervision_order_.push_back(static_cast<std::uint32_t>(p));
+  }
+  std::sort(supervision_order_.begin(), supervision_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return posts_[a].supervision_due < posts_[b].supervision_due ||
+           (posts_[a].supervision_due == posts_[b].supervision_due && a < b);
+  });
+  for (const std::uint32_t p : supervision_order_) {
+    Post& post = posts_[p];
+    if (!present(post) || manager_hours + 1e-9 < settings.hours) continue;
+    manager_hours -= settings.hours;
+    post.hours_owed += settings.hours;
+    if (in_window(post.supervision_due)) ++tally_.supervision_due;
+    const double weeks = (day - post.last_supervision) / 7.0;
+    if (in_window(day)) tally_.longest_without_supervision = std::max(tally_.longest_without_supervision, weeks);
+    trace("supervision", -1, worker_id(p), post.supervision_due, weeks);
+    post.last_supervision = day;
+    post.supervision_due = calendar_.add_working_days(day, 5 * settings.interval_weeks);
+    for (std::size_t i = post.cases.size(); i-- > 0;) {
+      Case& c = cases_[post.cases[i]];
+      if (c.missed_urgent && c.stage == Stage::assessment) catch_missed_urgent(c, day, "at supervision");
+      const bool overdue = (c.visits_active && c.next_visit_due < day) || (c.icpc_active && c.icpc_due < day) ||
+                           (c.core_group_active && c.core_group_due < day) || (c.review_active && c.review_due < day) ||
+                           (c.stage == Stage::assessment && c.assessment_due < day);
+      if (overdue) c.escalated = true;
+    }
+  }
+}
+
+// Escalation: at each review the manager compares the queue and the overdue
+// work with the thresholds and, above them, brings in what the policy allows
+// until the next review. Without a manager at work, nothing is escalated.
+void TeamModel::review_escalation(Day day) {
+  const auto& e = scenario_.policy.escalation;
+  overtime_hours_per_day_ = 0.0;
+  over_cap_allowance_ = 0.0;
+  if (!e.enabled || !manager_.in_post || manager_.sick_until > day) return;
+  const std::size_t waiting = unallocated_.size() + unallocated_urgent_.size();
+  const bool queue_over = e.unallocated_threshold > 0 && waiting >= static_cast<std::size_t>(e.unallocated_threshold);
+  const bool overdue_over = e.overdue_threshold > 0 && overdue_actions(day) >= static_cast<std::size_t>(e.overdue_threshold);
+  if (!queue_over && !overdue_over) return;
+  if (in_window(day)) ++tally_.escalations;
+  overtime_hours_per_day_ = e.overtime_hours_per_worker_per_week / 5.0;
+  over_cap_allowance_ = e.over_cap_cases;
+  if (e.request_agency && !agency_requested_) {
+    agency_requested_ = true;
+    agency_request_arrives_ = day + 7 * e.agency_lag_weeks;
+  }
+  trace("escalation", -1, -1, -1, static_cast<double>(waiting), queue_over ? "unallocated queue" : "overdue work");
+  allocate_waiting();
+}
+
+}  // namespace casesim::model

@@ -1,0 +1,98 @@
+// The shipped baseline against the national figures in shared/domain.md (DfE
+// publications), each with the tolerance we accept and its source. The
+// baseline's measured year is its third (two years of warm-up fill an empty
+// office and bring staffing to its usual churn).
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "analysis/statistics.hpp"
+#include "engine/runner/run_replications.hpp"
+#include "engine/scenario/load_scenario.hpp"
+
+namespace casesim {
+namespace {
+
+using model::Metric;
+
+const std::vector<model::ReplicationResult>& run(const std::string& path) {
+  static std::vector<std::pair<std::string, std::vector<model::ReplicationResult>>> cache;
+  for (const auto& [p, r] : cache)
+    if (p == path) return r;
+  const model::ModelSetup setup(scenario::load_scenario(path));
+  runner::RunPlan plan;
+  plan.seed = setup.scenario().run.seed;
+  plan.replications = 100;
+  cache.emplace_back(path, runner::run_replications(setup, plan));
+  return cache.back().second;
+}
+
+analysis::Summary metric(const std::string& path, Metric m) {
+  std::vector<double> values;
+  for (const auto& r : run(path)) values.push_back(r.metric(m));
+  return analysis::summarise(values);
+}
+
+// The simulated mean lies within [low - tolerance, high + tolerance].
+void expect_within(const analysis::Summary& s, double low, double high, double tolerance, const char* what) {
+  EXPECT_GE(s.mean, low - tolerance) << what << ": " << s.mean << " (95% CI " << s.ci_low << " to " << s.ci_high << ")";
+  EXPECT_LE(s.mean, high + tolerance) << what << ": " << s.mean << " (95% CI " << s.ci_low << " to " << s.ci_high << ")";
+}
+
+const std::string kBaseline = "scenarios/baseline.yaml";
+
+TEST(Calibration, BaselineCaseloadPerFteIsTheNationalAverage) {
+  // DfE, Children's social work workforce 2021-2024: about 16-17 cases per FTE. Tolerance 1 case.
+  expect_within(metric(kBaseline, Metric::caseload_per_fte_mean), 16.0, 17.0, 1.0, "cases per FTE");
+}
+
+TEST(Calibration, BaselineAssessmentsWithin45WorkingDaysAreTheNationalShare) {
+  // DfE, Characteristics of children in need: about 82-84% within 45 working days. Tolerance 5 points.
+  expect_within(metric(kBaseline, Metric::assessments_within_standard_share), 0.82, 0.84, 0.05,
+                "assessments within 45 working days");
+}
+
+TEST(Calibration, BaselineTurnoverIsTheNationalRate) {
+  // DfE, Children's social work workforce: turnover about 16-18% a year. Tolerance 4 points
+  // (a team of 8 has few leavers a year, so each replication's rate is noisy).
+  expect_within(metric(kBaseline, Metric::turnover_rate), 0.16, 0.18, 0.04, "turnover");
+}
+
+TEST(Calibration, BaselineAgencyShareIsTheNationalRate) {
+  // DfE, Children's social work workforce: agency workers about 16-18% of FTE. Tolerance 4 points.
+  expect_within(metric(kBaseline, Metric::agency_share), 0.16, 0.18, 0.04, "agency share");
+}
+
+TEST(Calibration, BaselineVacancyRateIsNearTheNationalRate) {
+  // DfE, Children's social work workforce: vacancy rate about 17-21%. Tolerance 5 points.
+  expect_within(metric(kBaseline, Metric::vacancy_rate), 0.17, 0.21, 0.05, "vacancy rate");
+}
+
+TEST(Calibration, BaselineReReferralsAreTheNationalShare) {
+  // DfE, Characteristics of children in need: about 21-22% of referrals are
+  // re-referrals within 12 months. Tolerance 3 points.
+  std::vector<double> shares;
+  for (const auto& r : run(kBaseline))
+    shares.push_back(r.metric(Metric::re_referrals) / r.metric(Metric::referrals_received));
+  expect_within(analysis::summarise(shares), 0.21, 0.22, 0.03, "re-referral share");
+}
+
+TEST(Calibration, TheHighPressureTeamMissesClearlyMoreSafeguardingActionsThanTheBaseline) {
+  // Seed case 001 (domain.md): caseloads of 20-30, agency churn, temporary
+  // managers and lapsing supervision. Its risks must be clearly (CIs apart) higher.
+  const std::string hp = "scenarios/high-pressure.yaml";
+  const auto caseload = metric(hp, Metric::caseload_per_fte_mean);
+  EXPECT_GE(caseload.mean, 20.0);
+  EXPECT_LE(caseload.mean, 30.0);
+  for (const Metric m : {Metric::visits_overdue, Metric::children_unvisited_6_weeks, Metric::supervision_missed,
+                         Metric::urgent_not_identified, Metric::risk_exposure_child_days}) {
+    const auto base = metric(kBaseline, m);
+    const auto high = metric(hp, m);
+    EXPECT_GT(high.ci_low, base.ci_high) << model::metric_definitions()[static_cast<std::size_t>(m)].name;
+  }
+}
+
+}  // namespace
+}  // namespace casesim
