@@ -80,10 +80,16 @@ std::string warm_up_sentence(const results::ResultsData& data) {
 const std::vector<HeadlineMetric>& headline_metrics() {
   static const std::vector<HeadlineMetric> headlines{
       {"visits_overdue", "on average {v} statutory visits were overdue", "overdue statutory visits", Better::lower},
-      {"longest_visit_gap", "the longest any child on an allocated case went without a visit was {v} working days",
+      {"children_unvisited_6_weeks", "{v} children on plans went more than 6 weeks without a visit",
+       "children on plans unvisited for more than 6 weeks", Better::lower},
+      {"longest_visit_gap", "the longest any child on a plan went without a visit was {v} working days",
        "the longest time a child went unvisited (working days)", Better::lower},
+      {"cases_stored", "{v} accepted cases waited unallocated longer than the stored-case threshold",
+       "cases stored unallocated", Better::lower},
       {"unallocated_wait_max", "the longest any accepted case waited for a social worker was {v} working days",
        "the longest wait for allocation (working days)", Better::lower},
+      {"assessments_within_standard_share", "a share of {v} of assessments were completed within 45 working days",
+       "the share of assessments completed within 45 working days", Better::higher},
       {"decisions_late", "{v} referral decisions came later than the standard", "late referral decisions",
        Better::lower},
       {"caseload_per_fte_mean", "caseloads averaged {v} cases per FTE", "caseload per FTE", Better::lower},
@@ -92,11 +98,13 @@ const std::vector<HeadlineMetric>& headline_metrics() {
 }
 
 const std::vector<RiskDefinition>& risk_definitions() {
-  // 6 weeks = 30 working days: the gap the managers ask about for a
-  // child on a plan; 4 weeks' wait for allocation marks a stored case risk.
+  // The questions managers bring: will any child on a child protection plan
+  // go 6 weeks unvisited, or any child 3 months (seed case 001), and will
+  // any case be left a month without a worker.
   static const std::vector<RiskDefinition> risks{
-      {"longest_visit_gap", 30, "at least one child on an allocated case went more than 6 weeks (30 working days) "
-                                "without a visit"},
+      {"cp_children_unvisited_6_weeks", 0, "at least one child on a child protection plan went more than 6 weeks "
+                                           "without a visit"},
+      {"children_unvisited_3_months", 0, "at least one child on a plan went more than 3 months without a visit"},
       {"unallocated_wait_max", 20, "at least one accepted case waited more than 4 weeks (20 working days) for a "
                                    "social worker"},
   };

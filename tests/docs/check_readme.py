@@ -19,6 +19,7 @@ import tempfile
 VOLATILE = [
     (re.compile(r"\d+(\.\d+)? s, [\d.]+ million events/s"), "<timing>"),
     (re.compile(r"\d+ threads?"), "<threads>"),
+    (re.compile(r", [\d.]+ s$"), ", <seconds>"),
     (re.compile(r"\(/[^)]*/scenarios/"), "(<scenarios>/"),
     (re.compile(r"\(scenarios/"), "(<scenarios>/"),
 ]

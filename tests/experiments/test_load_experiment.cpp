@@ -97,8 +97,8 @@ TEST(LoadExperiment, GridHasOneVariantPerCombinationEachExactlyOnce) {
 )");
   ASSERT_EQ(e.variants.size(), 1u + 3 * 2);
   EXPECT_EQ(e.variants[0].name, "base");
-  EXPECT_EQ(e.variants[1].name, "cases=15,visit_hours=3");
-  EXPECT_EQ(e.variants[6].name, "cases=22,visit_hours=4.5");
+  EXPECT_EQ(e.variants[1].name, "cases=15,hours=3");
+  EXPECT_EQ(e.variants[6].name, "cases=22,hours=4.5");
   std::multiset<std::pair<double, double>> seen;
   for (std::size_t v = 1; v < e.variants.size(); ++v)
     seen.insert({e.variants[v].scenario.policy.caseload_cap.cases, e.variants[v].scenario.pathways.cin_plan.visits.hours});
@@ -207,10 +207,10 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadExperiment{"override_path_unknown",
                       kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n    overrides: {policy.caseload_cap.casez: 15}\n",
-                      ":9: policy.caseload_cap.casez: no such field; allowed here: basis, cases"},
+                      ":9: policy.caseload_cap.casez: no such field; allowed here: basis, cases, kind, weighted"},
         BadExperiment{"override_value_out_of_range",
                       kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n    overrides:\n      pathways.cin_plan.visits.hours: -2\n",
-                      ":10: pathways.cin_plan.visits.hours: must be in (0, 24], got -2"},
+                      ":10: pathways.cin_plan.visits.hours: must be in [0, 24], got -2"},
         BadExperiment{"override_of_run_settings",
                       kTop + kMetricsLine + "variants:\n  - name: a\n    overrides: {run.horizon_weeks: 30}\n",
                       ":8: run.horizon_weeks: run settings cannot vary between variants: replications and seed are "
@@ -252,8 +252,8 @@ INSTANTIATE_TEST_SUITE_P(
                       ":10: latin_hypercube.integer[0]: 'policy.caseload_cap.cases' is not one of the ranges"},
         BadExperiment{"lhs_range_path_unknown",
                       kTop + kMetricsLine + "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.minutes: [2, 4]\n",
-                      ":9: pathways.cin_plan.visits.minutes: no such field; allowed here: duration_working_days, "
-                      "visit_interval_working_days, visit_hours"}),
+                      ":9: pathways.cin_plan.visits.minutes: no such field; allowed here: "
+                      "interval_working_days, hours"}),
     [](const ::testing::TestParamInfo<BadExperiment>& param) { return param.param.name; });
 
 }  // namespace

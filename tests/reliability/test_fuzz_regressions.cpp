@@ -41,7 +41,7 @@ void expect_accepted_or_clearly_refused(const scenario::ScenarioSource& source,
   try {
     const model::ModelSetup setup(scenario::parse_scenario(source, overrides));
     EXPECT_GT(setup.weeks(), 0) << input;
-    EXPECT_FALSE(setup.workers().empty()) << input;
+    EXPECT_FALSE(setup.scenario().team.social_workers.empty()) << input;
   } catch (const scenario::ScenarioError& error) {
     const std::string expected_file = overrides.empty() || error.file() == source.path ? source.path
                                                                                      : overrides.front().origin_file;
