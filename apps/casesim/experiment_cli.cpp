@@ -5,6 +5,7 @@
 
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/experiment_command.hpp"
+#include "apps/casesim/whole_number_option.hpp"
 #include "engine/runner/progress.hpp"
 
 namespace casesim::cli {
@@ -26,7 +27,8 @@ extern "C" void request_stop(int signal_number) {
 void add_experiment_command(CLI::App& app, const std::string& command_line) {
   struct Parsed {
     ExperimentOptions options;
-    std::uint64_t replications = 0, seed = 0, max_replications = 0;
+    std::string replications, seed, threads = "0";
+    std::uint64_t max_replications = 0;
     double precision = 0.0;
   };
   auto parsed = std::make_shared<Parsed>();
@@ -38,7 +40,7 @@ void add_experiment_command(CLI::App& app, const std::string& command_line) {
       ->check(CLI::ExistingFile);
   auto* replications = command->add_option("-r,--replications", parsed->replications, "Replications per variant (overrides the file)");
   auto* seed = command->add_option("-s,--seed", parsed->seed, "Seed (overrides the file)");
-  command->add_option("-t,--threads", parsed->options.threads, "Threads (0: all cores)")->capture_default_str();
+  command->add_option("-t,--threads", parsed->threads, "Threads (0: all cores)")->capture_default_str();
   command->add_option("-o,--output", parsed->options.output, "Results file (default: EXPERIMENT_NAME.h5)");
   command->add_flag("-f,--force", parsed->options.force, "Replace an existing results file or unfinished run");
   command->add_flag("--resume", parsed->options.resume, "Continue the unfinished run in OUTPUT.partial");
@@ -50,8 +52,10 @@ void add_experiment_command(CLI::App& app, const std::string& command_line) {
                                                "Most replications per variant for --precision (default 10000)");
   command->callback([parsed, replications, seed, precision, max_replications] {
     ExperimentOptions& options = parsed->options;
-    if (*replications) options.replications = parsed->replications;
-    if (*seed) options.seed = parsed->seed;
+    if (*replications)
+      options.replications = whole_number_option("--replications", parsed->replications, 1, kMaxReplications);
+    if (*seed) options.seed = whole_number_option("--seed", parsed->seed, 0, UINT64_MAX);
+    options.threads = static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads));
     if (*precision) options.precision = parsed->precision;
     if (*max_replications) options.max_replications = parsed->max_replications;
     options.show_progress = runner::stderr_is_terminal();

@@ -239,6 +239,8 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
 
   const std::string output = options.output.empty() ? experiment.name + ".h5" : options.output;
   const std::string partial = output + ".partial";
+  if (fs::exists(output) && !fs::is_regular_file(output))
+    throw UsageError(fmt::format("{}: not a regular file; --output must name a results file", output));
   if (fs::exists(output) && !options.force)
     throw UsageError(fmt::format("{}: results file exists; use --force to replace it, or --output to choose another name",
                                  output));

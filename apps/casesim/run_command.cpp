@@ -22,9 +22,6 @@ namespace casesim::cli {
 
 namespace {
 
-// Big enough for any real study; beyond it the per-replication results alone
-// would not fit in memory.
-constexpr std::uint64_t kMaxReplications = 1'000'000;
 
 std::string boost_version() {
   return fmt::format("{}.{}.{}", BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100);
@@ -61,6 +58,10 @@ void run_command(const RunOptions& options, std::ostream& out) {
   if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
 
   const std::string output = options.output.empty() ? scenario.name + ".h5" : options.output;
+  // Checked before the run, not found out after it: --force replaces a results
+  // file, never a directory or a device.
+  if (fs::exists(output) && !fs::is_regular_file(output))
+    throw UsageError(fmt::format("{}: not a regular file; --output must name a results file", output));
   if (fs::exists(output) && !options.force)
     throw UsageError(fmt::format("{}: results file exists; use --force to replace it, or --output to choose another name",
                                  output));

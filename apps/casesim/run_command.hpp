@@ -14,6 +14,10 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Big enough for any real study; beyond it the per-replication results alone
+// would not fit in memory.
+inline constexpr std::uint64_t kMaxReplications = 1'000'000;
+
 struct RunOptions {
   std::string scenario_path;  // empty: the shipped baseline
   std::optional<std::uint64_t> replications;

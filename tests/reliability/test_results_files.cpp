@@ -70,8 +70,7 @@ TEST(ResultsFile, DevFullIsNotReplaced) {
   const ProgramOutcome outcome =
       run_program(casesim_run({"-r", "1", "-o", "/dev/full"}), in(directory));
   EXPECT_EQ(outcome.exit_status, kBadInput);
-  EXPECT_EQ(outcome.err,
-            "casesim: /dev/full: results file exists; use --force to replace it, or --output to choose another name\n");
+  EXPECT_EQ(outcome.err, "casesim: /dev/full: not a regular file; --output must name a results file\n");
   EXPECT_TRUE(fs::is_character_file("/dev/full"));
 }
 
@@ -202,7 +201,7 @@ TEST(ResultsFile, DirectoryAsOutputWithForceIsLeftAlone) {
   EXPECT_TRUE(fs::is_empty(directory / "results"));
 }
 
-TEST(ResultsFile, DISABLED_DirectoryAsOutputWithForceIsRefusedBeforeTheRun) {
+TEST(ResultsFile, DirectoryAsOutputWithForceIsRefusedBeforeTheRun) {
   const TemporaryDirectory directory;
   fs::create_directory(directory / "results");
   const ProgramOutcome outcome =
