@@ -58,6 +58,14 @@ void TeamModel::do_daily_work(Day day) {
     double available = setup_.case_hours_per_working_day(1.0) + overtime_hours_per_day_;
     if (static_cast<std::int32_t>(p) == duty_post_) available = std::max(0.0, available - duty_hours);
     if (overtime_hours_per_day_ > 0.0 && in_window(day)) tally_.overtime_hours += overtime_hours_per_day_;
+    // Court work for children in care proceedings comes before the rest.
+    const auto& lac = scenario_.pathways.looked_after;
+    if (lac.court_hours_per_week > 0.0)
+      for (const std::uint32_t slot : post.cases) {
+        const Case& c = cases_[slot];
+        if (c.stage == Stage::looked_after && day - c.plan_start_day < 7 * lac.court_weeks)
+          post.hours_owed += lac.court_hours_per_week / 5.0;
+      }
     const double owed = std::min(available, post.hours_owed);
     post.hours_owed -= owed;
     double hours = available - owed;

@@ -1,6 +1,7 @@
 // TeamModel: what is measured. Statutory actions are recorded by their due
 // date: an action counts in the measured window if it fell due in it.
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "engine/model/team_model.hpp"
@@ -195,6 +196,14 @@ void TeamModel::finish() {
 
   caseload_average_.advance(end_working);
   queue_average_.advance(end_working);
+
+  // A broken invariant is a bug in the model: debug builds (and the sanitizer
+  // run of the suite) check every replication; tests/property checks them
+  // over random scenarios in every build.
+  assert(result_.ledger.balances());
+  assert(scenario_.policy.caseload_cap.kind == scenario::CaseloadCap::Kind::soft || result_.most_over_cap <= 1e-9);
+  assert(result_.most_hours_over_available <= 1e-9);
+  assert(tally_.actions[static_cast<std::size_t>(Action::visit)].late <= tally_.actions[static_cast<std::size_t>(Action::visit)].due);
 
   auto& s = result_.summary;
   auto ratio = [](double num, double den) { return den > 0.0 ? num / den : 0.0; };

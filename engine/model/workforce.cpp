@@ -25,7 +25,7 @@ constexpr int kSupervisionWindowWorkingDays = 5;
 // Overload is smoothed over about four working weeks.
 constexpr double kOverloadSmoothing = 1.0 / 20.0;
 
-enum WorkerDraw : std::uint32_t { kResign = 1, kSickness, kSicknessDuration, kRecruitmentLag, kAgencyFill, kAgencyTenure, kNewlyQualified };
+enum WorkerDraw : std::uint32_t { kResign = 1, kSickness, kSicknessDuration, kRecruitmentLag, kAgencyFill, kAgencyTenure, kNewlyQualified, kOtherLeave };
 
 }  // namespace
 
@@ -198,7 +198,11 @@ void TeamModel::update_workforce(Day day) {
       }
     }
     const bool sick = post.sick_until > day;
-    post.absent_today = sick || on_leave;
+    // Other leave: single days at random, at the scenario's yearly rate per FTE.
+    const bool other_leave = scenario_.workforce.other_leave_days_per_fte > 0.0 && !sick && !on_leave &&
+                             worker_uniform(p, post.serial, day, kOtherLeave) <
+                                 scenario_.workforce.other_leave_days_per_fte / kWorkingDaysPerYear;
+    post.absent_today = sick || on_leave || other_leave;
     // A part-time worker works whole days, on a share of working days equal to
     // their FTE, spread evenly (a 0.6 FTE worker works 3 days in 5); posts are
     // staggered so part-timers are not all off on the same day.

@@ -178,6 +178,8 @@ const std::vector<MappingSchema>& schema() {
         {"visit_interval_first_year_working_days", V},
         {"visit_interval_later_working_days", V},
         {"visit_hours", V},
+        {"court_hours_per_week", V},
+        {"court_weeks", V},
         {"duration_working_days", M, kDistribution},
         {"weight", V}}},
       {"team",
@@ -189,6 +191,7 @@ const std::vector<MappingSchema>& schema() {
       {"team.manager", {{"name", V}, {"supervision_hours_per_week", V}}},
       {"workforce",
        {{"annual_leave_days_per_fte", V},
+        {"other_leave_days_per_fte", V},
         {"sickness", M},
         {"turnover", M},
         {"manager", M},
@@ -729,6 +732,8 @@ PathwaySettings read_pathways(const YamlNode& node) {
     la->whole("visit_interval_first_year_working_days", out.visit_interval_first_year_working_days, 0, kMaxWorkingDays);
     la->whole("visit_interval_later_working_days", out.visit_interval_later_working_days, 0, kMaxWorkingDays);
     la->number("visit_hours", out.visit_hours, kTaskHours);
+    la->number("court_hours_per_week", out.court_hours_per_week, kWeeklyHours);
+    la->whole("court_weeks", out.court_weeks, 0, kMaxWeeks);
     la->duration("duration_working_days", out.duration_working_days);
     la->number("weight", out.weight, kCaseWeight);
   }
@@ -792,6 +797,7 @@ WorkforceSettings read_workforce(const YamlNode* node) {
   if (!node) return workforce;
   const Section s(*node, "workforce", "workforce");
   s.number("annual_leave_days_per_fte", workforce.annual_leave_days_per_fte, zero_up_to(260.0));
+  s.number("other_leave_days_per_fte", workforce.other_leave_days_per_fte, zero_up_to(100.0));
   if (const auto sick = s.section("sickness")) {
     SicknessSettings& out = workforce.sickness;
     sick->number("episodes_per_fte_year", out.episodes_per_fte_year, zero_up_to(52.0));

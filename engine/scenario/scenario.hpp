@@ -168,6 +168,10 @@ struct LookedAfterSettings {
   int visit_interval_first_year_working_days = 30;
   int visit_interval_later_working_days = 60;
   double visit_hours = 0.0;
+  // Court work for children in care proceedings: hours a week for the first
+  // `court_weeks` of the placement (local: proceedings commonly run about 26 weeks).
+  double court_hours_per_week = 0.0;
+  int court_weeks = 26;
   // Time the child's case stays with this team before it transfers or closes.
   DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
   double weight = 1.0;
@@ -236,6 +240,9 @@ struct ManagerWorkforceSettings {
 
 struct WorkforceSettings {
   double annual_leave_days_per_fte = 0.0;          // taken in blocks of a working week
+  // Other leave (compassionate, carer's, training away from the team), taken
+  // as single days at random.
+  double other_leave_days_per_fte = 0.0;
   SicknessSettings sickness;
   TurnoverSettings turnover;
   ManagerWorkforceSettings manager;

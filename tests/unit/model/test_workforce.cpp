@@ -134,5 +134,28 @@ TEST(Escalation, AQueueAboveTheThresholdBringsOvertimeAndAgencyCover) {
   EXPECT_LT(r.metric(Metric::unallocated_queue_mean), off.metric(Metric::unallocated_queue_mean));
 }
 
+TEST(WorkerTime, CourtWorkForChildrenInCareProceedingsLeavesLessTimeForVisits) {
+  scenario::Scenario s = working_team(3, 0.8, 30);
+  s.pathways.assessment.hours = 0.0;  // assessments end on their own, so the same children come into care
+  s.pathways.assessment.outcomes = {0.2, 0.3, 0.0, 0.5};
+  s.pathways.looked_after.visit_hours = 3.0;
+  s.pathways.looked_after.duration_working_days = {Kind::fixed, 200.0, 0.0};
+  const auto without = model::run_replication(model::ModelSetup(s), 5, 0);
+  s.pathways.looked_after.court_hours_per_week = 6.0;
+  const auto with_court = model::run_replication(model::ModelSetup(s), 5, 0);
+  EXPECT_GT(without.metric(Metric::looked_after_started), 5);
+  EXPECT_EQ(with_court.metric(Metric::looked_after_started), without.metric(Metric::looked_after_started));
+  EXPECT_GT(with_court.metric(Metric::visits_overdue), without.metric(Metric::visits_overdue));
+}
+
+TEST(Absence, OtherLeaveTakesWorkersAwayAndVisitsSlip) {
+  scenario::Scenario s = working_team(3, 0.8, 30);
+  const auto without = model::run_replication(model::ModelSetup(s), 5, 0);
+  s.workforce.other_leave_days_per_fte = 60;  // about a quarter of working days
+  const auto with_leave = model::run_replication(model::ModelSetup(s), 5, 0);
+  EXPECT_EQ(with_leave.metric(Metric::referrals_received), without.metric(Metric::referrals_received));
+  EXPECT_GT(with_leave.metric(Metric::visits_overdue), without.metric(Metric::visits_overdue));
+}
+
 }  // namespace
 }  // namespace casesim
