@@ -13,6 +13,7 @@
 
 #include "analysis/paired.hpp"
 #include "analysis/statistics.hpp"
+#include "apps/casesim/results_metadata.hpp"
 #include "apps/casesim/run_command.hpp"
 #include "engine/kernel/random_streams.hpp"
 #include "engine/model/metrics.hpp"
@@ -28,20 +29,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string boost_version() {
-  return fmt::format("{}.{}.{}", BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100);
-}
-
-std::string utc_now() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
-std::vector<results::Quantity> quantities(const auto& definitions) {
-  std::vector<results::Quantity> out;
-  for (const auto& d : definitions) out.push_back({std::string(d.name), std::string(d.unit), std::string(d.description)});
-  return out;
-}
 
 std::vector<std::string> catalogue_metric_names() {
   std::vector<std::string> names;
@@ -282,8 +269,8 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
   results::Layout layout;
   for (const auto& v : experiment.variants) layout.variants.push_back(v.name);
   layout.replications = settings.replications;
-  layout.metrics = quantities(model::metric_definitions());
-  layout.series = quantities(model::series_definitions());
+  layout.metrics = metric_quantities();
+  layout.series = series_quantities();
   const auto weeks = static_cast<std::size_t>(base.run.horizon_weeks);
   for (std::size_t w = 0; w < weeks; ++w)
     layout.week_start_dates.push_back(kernel::format_iso_date(

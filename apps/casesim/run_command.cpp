@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "analysis/statistics.hpp"
+#include "apps/casesim/results_metadata.hpp"
 #include "apps/casesim/shipped_files.hpp"
 #include "apps/casesim/summary_table.hpp"
 #include "engine/kernel/random_streams.hpp"
@@ -23,20 +24,6 @@ namespace casesim::cli {
 namespace {
 
 
-std::string boost_version() {
-  return fmt::format("{}.{}.{}", BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100);
-}
-
-std::string utc_now() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
-std::vector<results::Quantity> quantities(const auto& definitions) {
-  std::vector<results::Quantity> out;
-  for (const auto& d : definitions) out.push_back({std::string(d.name), std::string(d.unit), std::string(d.description)});
-  return out;
-}
 
 }  // namespace
 
@@ -87,8 +74,8 @@ void run_command(const RunOptions& options, std::ostream& out) {
   results::Layout layout;
   layout.variants = {scenario.name};
   layout.replications = replications;
-  layout.metrics = quantities(model::metric_definitions());
-  layout.series = quantities(model::series_definitions());
+  layout.metrics = metric_quantities();
+  layout.series = series_quantities();
   for (std::size_t w = 0; w < weeks; ++w)
     layout.week_start_dates.push_back(kernel::format_iso_date(kernel::Date(
         std::chrono::sys_days(scenario.run.start_date) + std::chrono::days(7 * static_cast<int>(w)))));

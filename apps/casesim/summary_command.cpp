@@ -1,4 +1,5 @@
 #include "apps/casesim/summary_command.hpp"
+#include "apps/casesim/summary_table.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,15 +21,6 @@ std::string csv_text(const std::string& s) {
   return out + "\"";
 }
 
-// Rounded to about four significant figures: enough to read, and the CSV has the rest.
-std::string readable(double v) {
-  if (std::isnan(v)) return "-";
-  const double a = std::fabs(v);
-  if (a != 0.0 && (a >= 1e6 || a < 1e-3)) return fmt::format("{:.3g}", v);
-  if (a >= 100) return fmt::format("{:.1f}", v);
-  return fmt::format("{:.2f}", v);
-}
-
 }  // namespace
 
 std::string summary_csv(const std::vector<analysis::MetricSummary>& rows) {
@@ -47,7 +39,7 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows) {
   std::size_t metric_width = 6, ci_width = 6;
   for (const auto& r : rows) {
     metric_width = std::max(metric_width, r.metric.size());
-    ci_width = std::max(ci_width, readable(r.summary.ci_low).size() + 4 + readable(r.summary.ci_high).size());
+    ci_width = std::max(ci_width, readable_number(r.summary.ci_low).size() + 4 + readable_number(r.summary.ci_high).size());
   }
   std::string variant;
   for (const auto& r : rows) {
@@ -60,9 +52,9 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows) {
       out += fmt::format("{:-<{}}\n", "", metric_width + ci_width + 2 * 8 + 10 * 4 + 6 + 12);
     }
     const analysis::Summary& s = r.summary;
-    const std::string ci = s.n > 1 ? readable(s.ci_low) + " to " + readable(s.ci_high) : "-";
+    const std::string ci = s.n > 1 ? readable_number(s.ci_low) + " to " + readable_number(s.ci_high) : "-";
     out += fmt::format("{:<{}}  {:>10}  {:<{}}  {:>10}  {:>10}  {:>10}  {:>6}  {}\n", r.metric, metric_width,
-                       readable(s.mean), ci, ci_width, readable(s.median), readable(s.p05), readable(s.p95), s.n, r.unit);
+                       readable_number(s.mean), ci, ci_width, readable_number(s.median), readable_number(s.p05), readable_number(s.p95), s.n, r.unit);
   }
   return out;
 }

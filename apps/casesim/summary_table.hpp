@@ -16,4 +16,8 @@ struct TableRow {
 
 std::string format_summary_table(const std::vector<TableRow>& rows);
 
+// A number with enough significant figures to read, without pretending to
+// precision the confidence interval does not support; "-" for NaN.
+std::string readable_number(double v);
+
 }  // namespace casesim::cli

@@ -425,30 +425,26 @@ void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_da
   cases_[slot].plan_end = at < setup_.horizon_days() ? sim_.schedule_at(at, {kPlanEnd, slot}) : kernel::EventHandle{};
 }
 
-namespace {
-void clear_tasks_for_new_stage(auto& c) {
+// Moves a case into a plan: its weight on its worker's caseload follows it,
+// the previous stage's actions lapse, and visiting starts afresh.
+void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
+  if (c.worker != kNoWorker && scenario_.policy.caseload_cap.weighted)
+    posts_[static_cast<std::size_t>(c.worker)].load += stage_weight(stage) - stage_weight(c.stage);
   c.icpc_active = false;
   c.core_group_active = false;
   c.review_active = false;
   c.assessment_hours_left = 0.0;
+  c.stage = stage;
+  c.plan_start_day = day;
+  c.visits_active = false;
 }
-}  // namespace
 
 void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
   const auto& cp = scenario_.pathways.cp_plan;
-  if (c.worker != kNoWorker && scenario_.policy.caseload_cap.weighted)
-    posts_[static_cast<std::size_t>(c.worker)].load += cp.weight - stage_weight(c.stage);
-  clear_tasks_for_new_stage(c);
-  c.stage = Stage::cp_plan;
-  c.plan_start_day = day;
+  enter_stage(c, Stage::cp_plan, day);
   if (in_window(day)) ++tally_.cp_started;
-  if (cp.visits.interval_working_days > 0) {
-    c.visits_active = false;
-    set_visit_due(c, calendar_.add_working_days(day, cp.visits.interval_working_days));
-  } else {
-    c.visits_active = false;
-  }
+  if (cp.visits.interval_working_days > 0) set_visit_due(c, calendar_.add_working_days(day, cp.visits.interval_working_days));
   if (cp.first_core_group_working_days > 0) {
     c.core_group_active = true;
     c.core_group_due = calendar_.add_working_days(day, cp.first_core_group_working_days);
@@ -465,13 +461,8 @@ void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
 void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
   const auto& cin = scenario_.pathways.cin_plan;
-  if (c.worker != kNoWorker && scenario_.policy.caseload_cap.weighted)
-    posts_[static_cast<std::size_t>(c.worker)].load += cin.weight - stage_weight(c.stage);
-  clear_tasks_for_new_stage(c);
-  c.stage = Stage::cin_plan;
-  c.plan_start_day = day;
+  enter_stage(c, Stage::cin_plan, day);
   if (in_window(day)) ++tally_.cin_started;
-  c.visits_active = false;
   if (cin.visits.interval_working_days > 0) set_visit_due(c, calendar_.add_working_days(day, cin.visits.interval_working_days));
   if (cin.review_interval_working_days > 0) {
     c.review_active = true;
@@ -485,13 +476,8 @@ void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
 void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
   const auto& lac = scenario_.pathways.looked_after;
-  if (c.worker != kNoWorker && scenario_.policy.caseload_cap.weighted)
-    posts_[static_cast<std::size_t>(c.worker)].load += lac.weight - stage_weight(c.stage);
-  clear_tasks_for_new_stage(c);
-  c.stage = Stage::looked_after;
-  c.plan_start_day = day;
+  enter_stage(c, Stage::looked_after, day);
   if (in_window(day)) ++tally_.looked_after_started;
-  c.visits_active = false;
   if (lac.first_visit_working_days > 0) set_visit_due(c, calendar_.add_working_days(day, lac.first_visit_working_days));
   trace("looked_after", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::looked_after_duration);

@@ -203,6 +203,7 @@ class TeamModel {
   void allocate(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
   void begin_section_47(Case& c, Day day, bool strategy_by_worker);
+  void enter_stage(Case& c, Stage stage, Day day);
   void begin_cp_plan(std::uint32_t slot, Day day);
   void begin_cin_plan(std::uint32_t slot, Day day);
   void begin_looked_after(std::uint32_t slot, Day day);
