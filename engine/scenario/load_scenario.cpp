@@ -43,11 +43,30 @@ using detail::MappingFields;
 using detail::NumberRange;
 using detail::YamlNode;
 
+// An error is one line on a terminal whatever the input held: a key with a
+// line break or carriage return in it (values are already quoted) is shown
+// with the control characters escaped, as \x0A.
+std::string one_line(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::string error_text(const std::string& file, int line, const std::string& field, const std::string& message) {
-  std::string text = file;
+  std::string text = one_line(file);
   if (line > 0) text += ":" + std::to_string(line);
-  if (!field.empty()) text += ": " + field;
-  return text + ": " + message;
+  if (!field.empty()) text += ": " + one_line(field);
+  return text + ": " + one_line(message);
 }
 
 // --- The schema: which fields each mapping allows, and their shape. The
