@@ -30,6 +30,19 @@ void TeamModel::record_action(Action action, Day due, Day done_day) {
 
 // An action still owed at closure or at the end of the run counts as late if
 // its date has passed, late by the working days up to `as_of_day` (at least 1).
+// Everything a case still owes on `as_of_day` (its closure, or the end of the
+// run): overdue actions count as late, and the visit gap and risk exposure run to then.
+void TeamModel::record_owed_actions(Case& c, Day as_of_day) {
+  if (c.visits_active) {
+    record_overdue_at(Action::visit, c.next_visit_due, as_of_day);
+    record_exposure(c, c.next_visit_due, as_of_day);
+    record_visit_gap(c, c.last_visit_day, as_of_day);
+  }
+  if (c.icpc_active) record_overdue_at(Action::icpc, c.icpc_due, as_of_day);
+  if (c.core_group_active) record_overdue_at(Action::core_group, c.core_group_due, as_of_day);
+  if (c.review_active) record_overdue_at(Action::review, c.review_due, as_of_day);
+}
+
 void TeamModel::record_overdue_at(Action action, Day due, Day as_of_day) {
   if (due >= as_of_day || !in_window(due)) return;
   ActionTally& t = tally_.actions[static_cast<std::size_t>(action)];
@@ -172,14 +185,7 @@ void TeamModel::finish() {
 
   for (Case& c : cases_) {
     if (!c.open) continue;
-    if (c.visits_active) {
-      record_overdue_at(Action::visit, c.next_visit_due, horizon);
-      record_exposure(c, c.next_visit_due, horizon);
-      record_visit_gap(c, c.last_visit_day, horizon);
-    }
-    if (c.icpc_active) record_overdue_at(Action::icpc, c.icpc_due, horizon);
-    if (c.core_group_active) record_overdue_at(Action::core_group, c.core_group_due, horizon);
-    if (c.review_active) record_overdue_at(Action::review, c.review_due, horizon);
+    record_owed_actions(c, horizon);
     if (c.stage == Stage::assessment && c.assessment_due < horizon && in_window(c.assessment_due))
       ++tally_.assessments_late;
   }

@@ -212,7 +212,7 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   if (strategy_by_worker && c.worker != kNoWorker)
     posts_[static_cast<std::size_t>(c.worker)].hours_owed += s47.strategy_discussion_hours;
   if (c.worker != kNoWorker) set_visit_due(c, calendar_.add_working_days(day, s47.visit_within_working_days));
-  trace("strategy_discussion", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)), c.icpc_due);
+  trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.icpc_due);
 }
 
 std::uint32_t TeamModel::new_case_slot() {
@@ -411,7 +411,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
     tally_.urgent_detection_delay_sum += delay;
   }
   trace("urgent_recognised", static_cast<std::int64_t>(c.child),
-        c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)), -1, delay, how);
+        case_worker_id(c), -1, delay, how);
   const bool was_assessment = c.stage == Stage::assessment;
   begin_section_47(c, day, true);
   if (was_assessment && c.worker != kNoWorker) {
@@ -453,7 +453,7 @@ void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
     c.review_active = true;
     c.review_due = add_months(day, cp.first_review_months);
   }
-  trace("cp_plan", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)));
+  trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cp_duration);
   schedule_plan_end(slot, cp_duration_(engine));
 }
@@ -468,7 +468,7 @@ void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
     c.review_active = true;
     c.review_due = calendar_.add_working_days(day, cin.review_interval_working_days);
   }
-  trace("cin_plan", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)));
+  trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cin_duration);
   schedule_plan_end(slot, cin_duration_(engine));
 }
@@ -479,7 +479,7 @@ void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
   enter_stage(c, Stage::looked_after, day);
   if (in_window(day)) ++tally_.looked_after_started;
   if (lac.first_visit_working_days > 0) set_visit_due(c, calendar_.add_working_days(day, lac.first_visit_working_days));
-  trace("looked_after", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)));
+  trace("looked_after", static_cast<std::int64_t>(c.child), case_worker_id(c));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::looked_after_duration);
   schedule_plan_end(slot, looked_after_duration_(engine));
 }
@@ -540,16 +540,8 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
   sim_.cancel(c.plan_end);
   sim_.cancel(c.assessment_ready);
-  // Whatever was owed and overdue at closure counts as late.
-  if (c.visits_active) {
-    record_overdue_at(Action::visit, c.next_visit_due, day);
-    record_exposure(c, c.next_visit_due, day);
-    record_visit_gap(c, c.last_visit_day, day);
-  }
-  if (c.icpc_active) record_overdue_at(Action::icpc, c.icpc_due, day);
-  if (c.core_group_active) record_overdue_at(Action::core_group, c.core_group_due, day);
-  if (c.review_active) record_overdue_at(Action::review, c.review_due, day);
-  trace("closed", static_cast<std::int64_t>(c.child), c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker)));
+  record_owed_actions(c, day);
+  trace("closed", static_cast<std::int64_t>(c.child), case_worker_id(c));
   if (c.worker == kNoWorker) {
     // A plan can end while its child waits for a new worker.
     const bool removed = unallocated_urgent_.erase(slot) || unallocated_.erase(slot);

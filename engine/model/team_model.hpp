@@ -243,6 +243,7 @@ class TeamModel {
 
   // --- team_metrics.cpp
   void record_action(Action action, Day due, Day done_day);
+  void record_owed_actions(Case& c, Day as_of_day);
   void record_overdue_at(Action action, Day due, Day as_of_day);
   void record_visit_gap(Case& c, Day from, Day to);
   void record_exposure(const Case& c, Day due, Day until);
@@ -264,6 +265,9 @@ class TeamModel {
   }
   Day add_months(Day day, int months) const;
   std::int64_t worker_id(std::size_t post) const { return static_cast<std::int64_t>(post) * 1000 + posts_[post].serial; }
+  std::int64_t case_worker_id(const Case& c) const {
+    return c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker));
+  }
   void trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due = -1, double value = 0.0,
              std::string_view detail = {});
 
