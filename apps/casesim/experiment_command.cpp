@@ -239,19 +239,7 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
 
   const scenario::Scenario& base = experiment.variants.front().scenario;
   const std::size_t variants = experiment.variants.size();
-  results::Metadata metadata;
-  metadata.casesim_version = casesim_version();
-  metadata.scenario_name = base.name;
-  metadata.scenario_file = experiment.base_source.path;
-  metadata.scenario_text = experiment.base_source.text;
-  metadata.seed = settings.seed;
-  metadata.start_date = kernel::format_iso_date(base.run.start_date);
-  metadata.horizon_weeks = base.run.horizon_weeks;
-  metadata.warm_up_weeks = base.run.warm_up_weeks;
-  metadata.stream_scheme_version = kernel::kStreamSchemeVersion;
-  metadata.boost_version = boost_version();
-  metadata.command_line = options.command_line;
-  metadata.created_utc = utc_now();
+  results::Metadata metadata = results_metadata(base, experiment.base_source, settings.seed, options.command_line);
   results::ExperimentRecord record;
   record.name = experiment.name;
   record.file = options.experiment_path;

@@ -57,19 +57,7 @@ void run_command(const RunOptions& options, std::ostream& out) {
   const auto replications = static_cast<std::size_t>(scenario.run.replications);
   const std::size_t weeks = static_cast<std::size_t>(scenario.run.horizon_weeks);
 
-  results::Metadata metadata;
-  metadata.casesim_version = casesim_version();
-  metadata.scenario_name = scenario.name;
-  metadata.scenario_file = scenario_path;
-  metadata.scenario_text = source.text;
-  metadata.seed = scenario.run.seed;
-  metadata.start_date = kernel::format_iso_date(scenario.run.start_date);
-  metadata.horizon_weeks = scenario.run.horizon_weeks;
-  metadata.warm_up_weeks = scenario.run.warm_up_weeks;
-  metadata.stream_scheme_version = kernel::kStreamSchemeVersion;
-  metadata.boost_version = boost_version();
-  metadata.command_line = options.command_line;
-  metadata.created_utc = utc_now();
+  const results::Metadata metadata = results_metadata(scenario, source, scenario.run.seed, options.command_line);
 
   results::Layout layout;
   layout.variants = {scenario.name};
