@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -114,15 +115,20 @@ TEST(ResultsFile, KilledRunLeavesOnlyAReadablePartialFile) {
     const std::size_t done = completed_count(data);
     if (delay == 12000ms) EXPECT_GE(done, 1u) << "nothing was flushed in " << delay.count() << " ms";
     EXPECT_LT(done, 20000u);
+    // Completed slots hold finite values. An unfinished slot is NaN, except
+    // the one slot whose write the kill interrupted (values go in before the
+    // completed flag), which may hold some of its values.
+    std::set<std::size_t> interrupted;
     for (std::size_t m = 0; m < data.summary.size(); ++m) {
       for (std::size_t r = 0; r < data.layout.replications; ++r) {
         if (data.completed[r]) {
           ASSERT_TRUE(std::isfinite(data.summary[m][r])) << data.layout.metrics[m].name << " replication " << r;
-        } else {
-          ASSERT_TRUE(std::isnan(data.summary[m][r])) << data.layout.metrics[m].name << " replication " << r;
+        } else if (!std::isnan(data.summary[m][r])) {
+          interrupted.insert(r);
         }
       }
     }
+    EXPECT_LE(interrupted.size(), 1u) << "unfinished slots holding values";
   }
 }
 
