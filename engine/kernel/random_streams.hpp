@@ -31,13 +31,17 @@ constexpr std::uint64_t mix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// The part of derive_seed that does not depend on the key.
+constexpr std::uint64_t stream_key_base(std::uint64_t seed, std::uint64_t replication, std::uint64_t stream) {
+  std::uint64_t h = mix64(seed);
+  h = mix64(h ^ replication);
+  return mix64(h ^ (stream + 0x632be59bd9b4e019ULL));
+}
+
 // Mixes each component in turn, so (1, 2) and (2, 1) differ.
 constexpr std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t replication, std::uint64_t stream,
                                     std::uint64_t key = 0) {
-  std::uint64_t h = mix64(seed);
-  h = mix64(h ^ replication);
-  h = mix64(h ^ (stream + 0x632be59bd9b4e019ULL));
-  return mix64(h ^ key);
+  return mix64(stream_key_base(seed, replication, stream) ^ key);
 }
 
 using StreamEngine = boost::random::mt19937_64;
@@ -69,6 +73,20 @@ inline KeyedEngine make_keyed(std::uint64_t seed, std::uint64_t replication, std
                               std::uint64_t key) {
   return KeyedEngine(derive_seed(seed, replication, stream, key));
 }
+
+// make_keyed for many keys of one (seed, replication, stream): the three mixes
+// that do not depend on the key are done once, here, instead of at every draw
+// (a model draws keyed values per worker per working day). Gives exactly
+// make_keyed's engines.
+class KeyedStream {
+ public:
+  constexpr KeyedStream(std::uint64_t seed, std::uint64_t replication, std::uint32_t stream)
+      : base_(stream_key_base(seed, replication, stream)) {}
+  constexpr KeyedEngine engine(std::uint64_t key) const { return KeyedEngine(mix64(base_ ^ key)); }
+
+ private:
+  std::uint64_t base_;
+};
 
 // A uniform double in [0, 1) from the top 53 bits: identical on every platform,
 // unlike std::generate_canonical.

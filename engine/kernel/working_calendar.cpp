@@ -62,41 +62,19 @@ bool WorkingCalendar::is_working_day(Day day) const {
   return is_working_[static_cast<std::size_t>(day - first_day_)] != 0;
 }
 
-Day WorkingCalendar::add_working_days(Day from, int n) const {
+void WorkingCalendar::throw_add_outside(Day from, int n) const {
   if (!covers(from)) {
     throw std::out_of_range("add_working_days: day " + std::to_string(from) + " (" + format_iso_date(date_of(from)) +
                             ") is outside the working calendar");
   }
-  const auto offset = static_cast<std::size_t>(from - first_day_);
-  // Index into working_days_ of the answer: working days in [first, from] are
-  // the ones at or before `from`, so the first one after it has that index; the
-  // first one before it has index (working days in [first, from)) - 1.
-  std::int64_t index = 0;
-  if (n > 0) {
-    index = std::int64_t{working_before_[offset + 1]} + n - 1;
-  } else if (n < 0) {
-    index = std::int64_t{working_before_[offset]} + n;
-  } else {
-    return from;
-  }
-  if (index < 0 || index >= static_cast<std::int64_t>(working_days_.size())) {
-    throw std::out_of_range("add_working_days: " + std::to_string(n) + " working days from " +
-                            format_iso_date(date_of(from)) + " lies outside the working calendar (" +
-                            format_iso_date(date_of(first_day_)) + " to " + format_iso_date(date_of(last_day_)) +
-                            ")");
-  }
-  return working_days_[static_cast<std::size_t>(index)];
+  throw std::out_of_range("add_working_days: " + std::to_string(n) + " working days from " +
+                          format_iso_date(date_of(from)) + " lies outside the working calendar (" +
+                          format_iso_date(date_of(first_day_)) + " to " + format_iso_date(date_of(last_day_)) + ")");
 }
 
-int WorkingCalendar::working_days_between(Day from, Day to) const {
-  if (!covers(from) || !covers(to)) {
-    throw std::out_of_range("working_days_between: day " + std::to_string(covers(from) ? to : from) +
-                            " is outside the working calendar");
-  }
-  // working_before_[d - first + 1] counts [first, d]; the difference counts
-  // (from, to], and comes out negated when to < from.
-  return working_before_[static_cast<std::size_t>(to - first_day_ + 1)] -
-         working_before_[static_cast<std::size_t>(from - first_day_ + 1)];
+void WorkingCalendar::throw_between_outside(Day from, Day to) const {
+  throw std::out_of_range("working_days_between: day " + std::to_string(covers(from) ? to : from) +
+                          " is outside the working calendar");
 }
 
 double WorkingCalendar::working_time_at(double time) const {

@@ -12,6 +12,7 @@
 //    day k after the origin (k = 0 is the first working day on or after the
 //    origin) occupies working time [k, k+1). Rates "per working day" and
 //    durations "in working days" are in this scale.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -41,11 +42,33 @@ class WorkingCalendar {
   // (n < 0), or `from` itself (n == 0). "Within 1 working day of a referral made
   // on a Friday" is due the next Monday (Tuesday if that Monday is a holiday).
   // Throws std::out_of_range if the answer lies outside the covered range.
-  Day add_working_days(Day from, int n) const;
+  // Inline: the model calls it for every task of every working day.
+  Day add_working_days(Day from, int n) const {
+    if (!covers(from)) throw_add_outside(from, n);
+    const auto offset = static_cast<std::size_t>(from - first_day_);
+    // Index into working_days_ of the answer: working days in [first, from] are
+    // the ones at or before `from`, so the first one after it has that index; the
+    // first one before it has index (working days in [first, from)) - 1.
+    std::int64_t index = 0;
+    if (n > 0)
+      index = std::int64_t{working_before_[offset + 1]} + n - 1;
+    else if (n < 0)
+      index = std::int64_t{working_before_[offset]} + n;
+    else
+      return from;
+    if (index < 0 || index >= static_cast<std::int64_t>(working_days_.size())) throw_add_outside(from, n);
+    return working_days_[static_cast<std::size_t>(index)];
+  }
 
   // Working days in (from, to]; negative (-(working days in (to, from])) when
   // to < from. For a working day d, working_days_between(d, add_working_days(d, n)) == n.
-  int working_days_between(Day from, Day to) const;
+  int working_days_between(Day from, Day to) const {
+    if (!covers(from) || !covers(to)) throw_between_outside(from, to);
+    // working_before_[d - first + 1] counts [first, d]; the difference counts
+    // (from, to], and comes out negated when to < from.
+    return working_before_[static_cast<std::size_t>(to - first_day_ + 1)] -
+           working_before_[static_cast<std::size_t>(from - first_day_ + 1)];
+  }
 
   // Working time at simulation time t (days since the origin's midnight). Time
   // during a non-working day maps to the start of the next working day.
@@ -62,6 +85,10 @@ class WorkingCalendar {
   std::int64_t working_days_before(Day day) const;
 
  private:
+  // Out of line: building the message is the cold path.
+  [[noreturn]] void throw_add_outside(Day from, int n) const;
+  [[noreturn]] void throw_between_outside(Day from, Day to) const;
+
   Date origin_;
   int origin_days_since_epoch_ = 0;  // days_since_epoch(origin_), for day_of and date_of
   Day first_day_ = 0;

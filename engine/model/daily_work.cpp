@@ -51,6 +51,7 @@ void TeamModel::do_daily_work(Day day) {
   const double duty_hours = scenario_.triage.duty_decisions_per_working_day * scenario_.triage.decision_hours;
   std::int32_t duty_to_cover = kNoWorker;
   double duty_spare = 0.0;
+  const Day planning_horizon = calendar_.add_working_days(day, scenario_.pathways.planning_window_working_days);
   for (std::size_t p = 0; p < posts_.size(); ++p) {
     Post& post = posts_[p];
     if (!post.in_use || !present(post)) continue;
@@ -80,7 +81,7 @@ void TeamModel::do_daily_work(Day day) {
     }
 
     tasks_.clear();
-    collect_tasks(post, day);
+    collect_tasks(post, day, planning_horizon);
     sort_tasks();
     hours = work_tasks(day, p, hours, false);
     result_.most_hours_over_available = std::max(result_.most_hours_over_available, -hours);
@@ -96,40 +97,42 @@ void TeamModel::do_daily_work(Day day) {
     tasks_.clear();
     for (const Post& post : posts_)
       if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today && post.works_today)
-        collect_tasks(post, day);
+        collect_tasks(post, day, planning_horizon);
     std::erase_if(tasks_, [day](const Task& t) { return t.due > day; });
     sort_tasks();
     work_tasks(day, static_cast<std::size_t>(duty_to_cover), duty_spare, true);
   }
 }
 
-// Appends the post's workable tasks to tasks_.
-void TeamModel::collect_tasks(const Post& post, Day day) {
+// Appends the post's workable tasks to tasks_: those due up to
+// `planning_horizon` (the planning window from today, the same for everyone).
+void TeamModel::collect_tasks(const Post& post, Day day, Day planning_horizon) {
   const int window = scenario_.pathways.planning_window_working_days;
-  Day horizon_of_work = calendar_.add_working_days(day, window);
+  Day horizon_of_work = planning_horizon;
   // Leave is planned: in the week before it, a worker also does what falls
   // due while they are away.
   if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day)) horizon_of_work = std::max(horizon_of_work, (day / 7 + 2) * 7 - 1);
+  // Only first-in-first-out ordering reads when a task became workable.
+  const bool fifo = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out;
+  auto opened = [&](Day due) { return fifo ? calendar_.add_working_days(due, -window) : due; };
   for (const std::uint32_t slot : post.cases) {
     const Case& c = cases_[slot];
     const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
     auto add = [&](Action action, Day due, Day workable_from) {
       tasks_.push_back(Task{due, risk, c.escalated && due < day, action, c.referral, slot, workable_from});
     };
-    if (c.visits_active && c.next_visit_due <= horizon_of_work)
-      add(Action::visit, c.next_visit_due, calendar_.add_working_days(c.next_visit_due, -window));
+    if (c.visits_active && c.next_visit_due <= horizon_of_work) add(Action::visit, c.next_visit_due, opened(c.next_visit_due));
     if (c.stage == Stage::assessment && c.assessment_hours_left > 0.0) add(Action::assessment, c.assessment_due, c.decision_day);
-    if (c.icpc_active && c.icpc_due <= horizon_of_work)
-      add(Action::icpc, c.icpc_due, calendar_.add_working_days(c.icpc_due, -window));
+    if (c.icpc_active && c.icpc_due <= horizon_of_work) add(Action::icpc, c.icpc_due, opened(c.icpc_due));
     if (c.core_group_active && c.core_group_due <= horizon_of_work)
-      add(Action::core_group, c.core_group_due, calendar_.add_working_days(c.core_group_due, -window));
-    if (c.review_active && c.review_due <= horizon_of_work)
-      add(Action::review, c.review_due, calendar_.add_working_days(c.review_due, -window));
+      add(Action::core_group, c.core_group_due, opened(c.core_group_due));
+    if (c.review_active && c.review_due <= horizon_of_work) add(Action::review, c.review_due, opened(c.review_due));
   }
 }
 
 void TeamModel::sort_tasks() {
   using P = scenario::Prioritisation;
+  if (tasks_.size() < 2) return;
   auto tie = [](const Task& a, const Task& b) {
     return a.referral < b.referral || (a.referral == b.referral && a.action < b.action);
   };
@@ -165,11 +168,11 @@ void TeamModel::sort_tasks() {
 // not fit is passed over for a smaller one further down (a worker fits in
 // what they can); only assessment work can be split across days.
 double TeamModel::work_tasks(Day day, std::size_t post, double hours, bool cover) {
+  if (tasks_.empty()) return hours;
   const Post& worker = posts_[post];
   const double drift = std::min(scenario_.supervision.drift_max,
                                 scenario_.supervision.drift_per_week_since_supervision * weeks_since_supervision(worker, day));
-  kernel::KeyedEngine drift_rng = kernel::make_keyed(
-      seed_, replication_, stream_id(Stream::case_drift),
+  kernel::KeyedEngine drift_rng = case_drift_keys_.engine(
       (static_cast<std::uint64_t>(post) << 44) ^ (static_cast<std::uint64_t>(worker.serial) << 32) ^
           static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (cover ? 1ULL << 63 : 0ULL));
   for (std::size_t i = 0; i < tasks_.size() && hours > 1e-9; ++i) {

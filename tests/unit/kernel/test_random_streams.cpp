@@ -67,6 +67,22 @@ TEST(RandomStreams, PinnedKeyedEngine) {
   EXPECT_EQ(keyed(), 4281074040279380435ULL);
 }
 
+TEST(RandomStreams, KeyedStreamGivesMakeKeyedEngines) {
+  // The pinned engine above, through the precomputed stream base.
+  KeyedEngine keyed = KeyedStream(1, 0, 0).engine(0);
+  EXPECT_EQ(keyed(), 13531312571201753178ULL);
+  EXPECT_EQ(keyed(), 4934775705657264703ULL);
+  // Any key, stream, replication and seed: the same first two outputs as make_keyed.
+  for (const std::uint64_t key : {std::uint64_t{0}, std::uint64_t{7}, std::uint64_t{1} << 63, ~std::uint64_t{0}}) {
+    KeyedEngine precomputed = KeyedStream(20251123, 41, 9).engine(key);
+    KeyedEngine direct = make_keyed(20251123, 41, 9, key);
+    EXPECT_EQ(precomputed(), direct());
+    EXPECT_EQ(precomputed(), direct());
+  }
+  // The base is derive_seed without the last mix with the key.
+  EXPECT_EQ(mix64(stream_key_base(1, 0, 0) ^ 0), 7316731667014403970ULL);
+}
+
 TEST(RandomStreams, PinnedUniform01) {
   StreamEngine stream = make_stream(1, 0, 0);
   EXPECT_EQ(uniform01(stream), 0.85205590302344825);
