@@ -22,6 +22,7 @@ const std::array<QuantityDefinition, kMetricCount>& metric_definitions() {
        "Longest time any case waited unallocated, including cases still waiting at the end."},
       {"cases_stored", "cases", "Cases left unallocated longer than the stored-case threshold."},
       {"unallocated_queue_mean", "cases", "Mean number of cases waiting for allocation (over working time)."},
+      {"cases_waited_share", "share", "Share of accepted cases that waited for a worker (not allocated at once), counting those still waiting at the end."},
       {"assessments_completed", "assessments", "Child and family assessments completed."},
       {"assessments_late", "assessments",
        "Assessments completed more than 45 working days after the referral, or still open past it at the end."},

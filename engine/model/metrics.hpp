@@ -24,6 +24,7 @@ enum class Metric : std::size_t {
   unallocated_wait_max,
   cases_stored,
   unallocated_queue_mean,
+  cases_waited_share,
   // statutory clocks
   assessments_completed,
   assessments_late,

@@ -1,7 +1,9 @@
 #include "engine/model/model_setup.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
 
 namespace casesim::model {
 
@@ -13,10 +15,23 @@ namespace {
 constexpr int kCalendarYearsBefore = 5;
 constexpr int kCalendarYearsAfter = 5;
 
-kernel::WorkingCalendar make_calendar(const scenario::Scenario& s) {
+// The earliest date a snapshot's clocks run from.
+std::chrono::sys_days earliest_date(const snapshot::Snapshot& snapshot, std::chrono::sys_days from) {
+  using std::chrono::sys_days;
+  for (const auto& child : snapshot.children) {
+    from = std::min(from, sys_days(child.referral_date));
+    for (const auto& date : {child.stage_start, child.last_visit, child.last_review})
+      if (date) from = std::min(from, sys_days(*date));
+  }
+  for (const auto& worker : snapshot.workers) from = std::min(from, sys_days(worker.started));
+  return from;
+}
+
+kernel::WorkingCalendar make_calendar(const scenario::Scenario& s, const snapshot::Snapshot* snapshot) {
   using namespace std::chrono;
   const sys_days start{s.run.start_date};
-  const sys_days first = start - days(366 * kCalendarYearsBefore);
+  sys_days first = start - days(366 * kCalendarYearsBefore);
+  if (snapshot) first = earliest_date(*snapshot, first) - days(31);
   const sys_days last = start + days(7 * s.run.horizon_weeks + 366 * kCalendarYearsAfter);
   return kernel::WorkingCalendar(s.run.start_date, kernel::Date(first), kernel::Date(last), s.calendar.holidays);
 }
@@ -33,10 +48,16 @@ double ModelSetup::caseload_cap(double fte, bool in_first_year_newly_qualified) 
   return in_first_year_newly_qualified ? std::floor(cap * scenario_.workforce.newly_qualified_cap_share + 1e-9) : cap;
 }
 
-ModelSetup::ModelSetup(scenario::Scenario scenario)
-    : scenario_(std::move(scenario)), calendar_(make_calendar(scenario_)) {
+ModelSetup::ModelSetup(scenario::Scenario scenario, std::shared_ptr<const snapshot::Snapshot> snapshot)
+    : scenario_(std::move(scenario)), calendar_(make_calendar(scenario_, snapshot.get())), snapshot_(std::move(snapshot)) {
   horizon_days_ = 7 * scenario_.run.horizon_weeks;
   warm_up_days_ = 7 * scenario_.run.warm_up_weeks;
+  counting_from_day_ = warm_up_days_;
+  if (snapshot_) {
+    if (snapshot_->extract_date != scenario_.run.start_date || warm_up_days_ != 0)
+      throw std::logic_error("ModelSetup: a snapshot run must start on the extract date with no warm-up");
+    counting_from_day_ = calendar_.first_day();
+  }
   case_hours_per_fte_ = scenario_.team.full_time_hours_per_week / 5.0 * (1.0 - scenario_.team.non_case_share);
 
   const auto& referrals = scenario_.referrals;
@@ -48,6 +69,54 @@ ModelSetup::ModelSetup(scenario::Scenario scenario)
     const unsigned month = static_cast<unsigned>(date.month());
     const double weekday_factor = weekday >= 1 && weekday <= 5 ? referrals.weekday_profile[weekday - 1] : 1.0;
     referral_rate_.push_back(referrals.rate_per_working_day * weekday_factor * referrals.month_profile[month - 1]);
+  }
+  place_timeline();
+}
+
+// Resolves each timeline event's worker to a post and its date to the first
+// working day on or after it. The loader (or snapshot::start_from) has already
+// checked every name and date, so a miss here is a bug.
+void ModelSetup::place_timeline() {
+  std::vector<std::string> post_names;
+  if (snapshot_) {
+    for (const auto& worker : snapshot_->workers) post_names.push_back(worker.pseudonym);
+  } else {
+    for (const auto& worker : scenario_.team.social_workers) post_names.push_back(worker.name);
+  }
+  initial_posts_ = post_names.size() + static_cast<std::size_t>(scenario_.team.additional_permanent_workers) +
+                   static_cast<std::size_t>(scenario_.team.additional_agency_workers);
+  post_names.resize(initial_posts_);
+  const auto first_working_day_from = [&](kernel::Date date) {
+    const kernel::Day day = calendar_.day_of(date);
+    return calendar_.add_working_days(calendar_.add_working_days(day, -1), 1);
+  };
+  using Kind = scenario::TimelineEvent::Kind;
+  const auto& timeline = scenario_.timeline;
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    const auto& event = timeline[i];
+    DatedChange change;
+    change.event = i;
+    change.day = first_working_day_from(event.date);
+    if (event.until) change.until_day = calendar_.day_of(*event.until) + 1;
+    if (event.kind == Kind::worker_leaves || event.kind == Kind::worker_absent) {
+      const auto at = std::find(post_names.begin(), post_names.end(), event.worker);
+      if (at == post_names.end()) throw std::logic_error("ModelSetup: unknown timeline worker " + event.worker);
+      change.post = static_cast<std::int32_t>(at - post_names.begin());
+    }
+    if (event.kind == Kind::worker_starts) {
+      change.post = static_cast<std::int32_t>(post_names.size());
+      post_names.push_back(event.name);
+      ++posts_for_starts_;
+    }
+    if (event.kind == Kind::referral_rate) {
+      const kernel::Day from = calendar_.day_of(event.date);
+      const kernel::Day to = event.until ? change.until_day : horizon_days_;
+      for (std::size_t k = 0; k < referral_rate_.size(); ++k) {
+        const kernel::Day day = calendar_.working_day(static_cast<std::int64_t>(k));
+        if (day >= from && day < to) referral_rate_[k] *= event.factor;
+      }
+    }
+    dated_changes_.push_back(change);
   }
 }
 

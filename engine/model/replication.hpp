@@ -14,13 +14,14 @@ namespace casesim::model {
 // arrived is exactly one of these at the end.
 struct ReferralLedger {
   std::uint64_t received = 0;
+  std::uint64_t open_at_start = 0;  // a snapshot's children, open when the run starts
   std::uint64_t awaiting_decision = 0;
   std::uint64_t no_further_action = 0;
   std::uint64_t waiting_allocation = 0;
   std::uint64_t open_allocated = 0;
   std::uint64_t closed = 0;
   bool balances() const {
-    return received == awaiting_decision + no_further_action + waiting_allocation + open_allocated + closed;
+    return received + open_at_start == awaiting_decision + no_further_action + waiting_allocation + open_allocated + closed;
   }
 };
 
@@ -35,9 +36,18 @@ struct ReplicationResult {
   // Highest hours a worker used on any day minus the hours they had; never above 0.
   double most_hours_over_available = 0.0;
   std::uint64_t events = 0;
+  // From a snapshot: for each of its children (in Snapshot::children order), 1
+  // if a statutory visit was made late or was still owed past its date at the
+  // end of the run (a visit already overdue on the first day counts). Empty
+  // without a snapshot.
+  std::vector<std::uint8_t> child_visit_late;
 
   double metric(Metric m) const { return summary[index(m)]; }
 };
+
+// From a snapshot: for each of its children, 1 if a statutory visit is already
+// overdue on the extract date. Empty without a snapshot.
+std::vector<std::uint8_t> snapshot_visits_overdue_at_start(const ModelSetup& setup);
 
 // `trace`, if given, receives every event of the replication (slow; for one replication).
 ReplicationResult run_replication(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication,

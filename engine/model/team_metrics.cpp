@@ -79,6 +79,7 @@ void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
 // Risk exposure: calendar days a child on a child protection or child in need
 // plan spends past their visit standard, within the measured window.
 void TeamModel::record_exposure(const Case& c, Day due, Day until) {
+  if (c.snapshot_child >= 0 && until > due) result_.child_visit_late[static_cast<std::size_t>(c.snapshot_child)] = 1;
   if (c.stage != Stage::cp_plan && c.stage != Stage::cin_plan) return;
   const Day from = std::max(due, setup_.warm_up_days());
   const Day to = std::min(until, setup_.horizon_days());
@@ -175,6 +176,7 @@ void TeamModel::finish() {
     for (std::size_t i = 0; i < queue->size(); ++i) {
       const Case& c = cases_[(*queue)[i]];
       if (!c.queue_counted) continue;
+      ++tally_.queued_at_end;
       const double wait = end_working - c.queued_working_time;
       tally_.wait_max = std::max(tally_.wait_max, wait);
       if (wait > scenario_.metrics.unallocated_wait_threshold_working_days) ++tally_.cases_stored;
@@ -196,7 +198,7 @@ void TeamModel::finish() {
       ++tally_.supervision_due;
       ++tally_.supervision_missed;
     }
-    if (scenario_.supervision.interval_weeks > 0)
+    if (supervision_interval_weeks_ > 0)
       tally_.longest_without_supervision = std::max(tally_.longest_without_supervision, (horizon - post.last_supervision) / 7.0);
   }
 
@@ -227,6 +229,8 @@ void TeamModel::finish() {
   s[index(Metric::unallocated_wait_mean)] = ratio(tally_.wait_sum, count(tally_.wait_count));
   s[index(Metric::unallocated_wait_max)] = tally_.wait_max;
   s[index(Metric::cases_stored)] = count(tally_.cases_stored);
+  s[index(Metric::cases_waited_share)] =
+      ratio(count(tally_.waited + tally_.queued_at_end), count(tally_.wait_count + tally_.queued_at_end));
   s[index(Metric::unallocated_queue_mean)] = queue_average_.mean();
   s[index(Metric::assessments_completed)] = count(tally_.assessments_completed);
   s[index(Metric::assessments_late)] = count(tally_.assessments_late);

@@ -40,12 +40,27 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
   queue_average_ = TimeAverage{window_start, window_end, 0.0, 0.0, 0.0};
   result_.weekly.assign(kSeriesCount * static_cast<std::size_t>(setup_.weeks()), 0.0);
 
-  const auto& workers = scenario_.team.social_workers;
-  posts_.resize(workers.size());
-  for (std::size_t p = 0; p < workers.size(); ++p) {
-    posts_[p].fte = workers[p].fte;
-    start_worker(p, workers[p].agency ? Post::Holder::agency : Post::Holder::permanent, 0, workers[p].newly_qualified);
+  cap_cases_ = scenario_.policy.caseload_cap.cases;
+  supervision_interval_weeks_ = scenario_.supervision.interval_weeks;
+  posts_.resize(setup_.initial_posts() + setup_.posts_for_starts());
+  const std::size_t agency_from = setup_.initial_posts() - static_cast<std::size_t>(scenario_.team.additional_agency_workers);
+  const snapshot::Snapshot* snapshot = setup_.snapshot();
+  const std::size_t listed = snapshot ? snapshot->workers.size() : scenario_.team.social_workers.size();
+  for (std::size_t p = 0; p < setup_.initial_posts(); ++p) {
+    if (p < listed && snapshot) continue;  // start_from_snapshot starts them
+    if (p < listed) {
+      const auto& worker = scenario_.team.social_workers[p];
+      posts_[p].fte = worker.fte;
+      start_worker(p, worker.agency ? Post::Holder::agency : Post::Holder::permanent, 0, worker.newly_qualified);
+    } else {
+      start_worker(p, p >= agency_from ? Post::Holder::agency : Post::Holder::permanent, 0, false);
+    }
   }
+  for (std::size_t p = setup_.initial_posts(); p < posts_.size(); ++p) {
+    posts_[p].in_use = false;
+    posts_[p].reserved = true;
+  }
+  if (snapshot) start_from_snapshot(*snapshot);
   sim_.reserve(64);
   tasks_.reserve(256);
 }
@@ -252,9 +267,13 @@ void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
   queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
 }
 
+// The cap in force (a timeline event can change it), for this worker.
 double TeamModel::worker_cap(const Post& post, Day day) const {
+  scenario::CaseloadCap cap = scenario_.policy.caseload_cap;
+  cap.cases = cap_cases_;
+  const double cases = caseload_cap_for(cap, post.fte);
   const bool first_year_nq = post.newly_qualified && day - post.started_day < 365;
-  return setup_.caseload_cap(post.fte, first_year_nq);
+  return first_year_nq ? std::floor(cases * scenario_.workforce.newly_qualified_cap_share + 1e-9) : cases;
 }
 
 // The least-loaded worker (load per FTE, then the lower post) who is in post,
@@ -299,20 +318,16 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   if (c.queue_counted) {
     tally_.wait_sum += wait;
     ++tally_.wait_count;
+    if (wait > 0.0) ++tally_.waited;
     tally_.wait_max = std::max(tally_.wait_max, wait);
     if (wait > scenario_.metrics.unallocated_wait_threshold_working_days) ++tally_.cases_stored;
   }
   if (counting()) ++tally_.cases_allocated;
 
-  Post& post = posts_[post_index];
-  c.worker = static_cast<std::int32_t>(post_index);
-  c.position = static_cast<std::uint32_t>(post.cases.size());
-  post.cases.push_back(slot);
-  post.load += scenario_.policy.caseload_cap.weighted ? stage_weight(c.stage) : 1.0;
+  attach(slot, post_index);
+  const Post& post = posts_[post_index];
   if (scenario_.policy.caseload_cap.kind == scenario::CaseloadCap::Kind::hard)
     result_.most_over_cap = std::max(result_.most_over_cap, post.load - worker_cap(post, day) - over_cap_allowance_);
-  ++open_allocated_;
-  caseload_average_.set(now_working, static_cast<double>(open_allocated_));
   trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
 
   // A first allocation starts the stage's visiting; a reallocated child keeps
@@ -338,6 +353,18 @@ void TeamModel::set_visit_due(Case& c, Day due) {
   if (!c.visits_active) c.last_visit_day = today();
   c.visits_active = true;
   c.next_visit_due = due;
+}
+
+// Puts a case on a worker's list.
+void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
+  Case& c = cases_[slot];
+  Post& post = posts_[post_index];
+  c.worker = static_cast<std::int32_t>(post_index);
+  c.position = static_cast<std::uint32_t>(post.cases.size());
+  post.cases.push_back(slot);
+  post.load += scenario_.policy.caseload_cap.weighted ? stage_weight(c.stage) : 1.0;
+  ++open_allocated_;
+  caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
 }
 
 // Takes a case off its worker's list (closure, or the worker leaving).
@@ -491,6 +518,7 @@ void TeamModel::on_working_day_start(Day day) {
   const Day next = calendar_.add_working_days(day, 1);
   if (next < setup_.horizon_days()) sim_.schedule_at(next, {kWorkingDayStart, 0});
 
+  apply_dated_changes(day);
   update_workforce(day);
   update_manager(day);
   choose_duty_worker(day);

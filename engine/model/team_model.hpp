@@ -33,6 +33,16 @@ class TeamModel {
  public:
   TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t replication, TraceSink* trace);
   ReplicationResult run();
+  // Before run(), from a snapshot: each child's worker (post, or -1 waiting)
+  // and clocks as set from its real dates, in days from the extract date
+  // (kernel::Day max: none running). The same in every replication.
+  struct ChildClocks {
+    std::int32_t worker = -1;
+    kernel::Day next_visit_due, assessment_due, icpc_due, core_group_due, review_due;
+  };
+  std::vector<ChildClocks> snapshot_clocks() const;
+  // Cases held by each post.
+  std::vector<std::size_t> caseloads() const;
 
   // The kernel calls this for every event.
   void operator()(const kernel::Event& event);
@@ -80,6 +90,7 @@ class TeamModel {
     bool unvisited_3_months_counted = false;
     bool cp_unvisited_6_weeks_counted = false;
     bool escalated = false;     // flagged overdue at supervision: done first
+    std::int32_t snapshot_child = -1;  // index in the snapshot's children, for per-child results
 
     // Assessment (also the clock for a section 47 case's assessment).
     double assessment_hours_left = 0.0;
@@ -111,6 +122,8 @@ class TeamModel {
     std::vector<std::uint32_t> cases;
     double load = 0.0;            // cases, or weighted cases under a weighted cap
     Day sick_until = 0;           // absent on days before this
+    Day absent_until = 0;         // a dated absence (timeline or snapshot): absent on days before this
+    bool reserved = false;        // kept for a worker a timeline event starts later
     std::uint64_t leave_weeks = 0;  // bit w: on leave in week w of the current leave year
     int leave_year = -1;
     Day leaving_day = kNever;     // the last day of notice (or of an agency tenure)
@@ -127,6 +140,7 @@ class TeamModel {
   struct Manager {
     bool in_post = true;
     bool interim = false;
+    std::int8_t forced_interim = -1;  // a dated replacement says: 1 interim, 0 permanent; -1: drawn
     std::uint32_t serial = 0;
     Day sick_until = 0;
     Day leaving_day = kNever;
@@ -141,7 +155,7 @@ class TeamModel {
     Action action;
     std::uint64_t referral;
     std::uint32_t slot;
-    Day workable_from;
+    Day workable_from;            // read only under first-in-first-out (else the due day)
   };
 
   // Time-weighted mean over the measured window, in working time.
@@ -166,6 +180,7 @@ class TeamModel {
     std::uint64_t cases_allocated = 0, cases_closed = 0, cases_stored = 0;
     double wait_sum = 0.0, wait_max = 0.0;
     std::uint64_t wait_count = 0;
+    std::uint64_t waited = 0, queued_at_end = 0;  // allocations after a wait; counted cases still waiting
     std::uint64_t assessments_completed = 0, assessments_late = 0, assessments_on_time = 0;
     std::array<ActionTally, 5> actions{};
     double overdue_days_sum = 0.0, overdue_days_max = 0.0;
@@ -190,6 +205,14 @@ class TeamModel {
     double agency_cover_weeks = 0.0;
   };
 
+  // --- dated_changes.cpp: the scenario's timeline
+  void apply_dated_changes(Day day);
+  void close_post(std::size_t post, Day day, bool replaced);
+
+  // --- snapshot_start.cpp: the team and its children as on the extract date
+  void start_from_snapshot(const snapshot::Snapshot& snapshot);
+  void open_snapshot_case(const snapshot::Child& child, std::int32_t index);
+
   // --- team_model.cpp: events, referrals, allocation, case stages
   void on_referral_arrival();
   void on_working_day_start(Day day);
@@ -201,6 +224,7 @@ class TeamModel {
   void allocate_waiting();
   std::int32_t choose_worker(double weight) const;
   void allocate(std::uint32_t slot, std::size_t post);
+  void attach(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
   void begin_section_47(Case& c, Day day, bool strategy_by_worker);
   void enter_stage(Case& c, Stage stage, Day day);
@@ -217,7 +241,7 @@ class TeamModel {
 
   // --- daily_work.cpp
   void do_daily_work(Day day);
-  void collect_tasks(const Post& post, Day day);
+  void collect_tasks(const Post& post, Day day, Day planning_horizon);
   void sort_tasks();
   double work_tasks(Day day, std::size_t post, double hours, bool cover);
   bool do_task(const Task& task, Day day, std::size_t post, double& hours);
@@ -258,7 +282,7 @@ class TeamModel {
   std::uint32_t new_case_slot();
   double working_now() const { return calendar_.working_time_at(sim_.now()); }
   Day today() const { return static_cast<Day>(sim_.now()); }
-  bool in_window(Day day) const { return day >= setup_.warm_up_days() && day < setup_.horizon_days(); }
+  bool in_window(Day day) const { return day >= setup_.counting_from_day() && day < setup_.horizon_days(); }
   bool counting() const { return sim_.now() >= setup_.warm_up_days(); }
   bool present(const Post& post) const {
     return post.holder != Post::Holder::vacant && !post.absent_today && post.works_today;
@@ -277,6 +301,10 @@ class TeamModel {
   std::uint64_t seed_;
   std::uint64_t replication_;
   TraceSink* trace_;
+  // Keyed streams drawn for every worker on every working day: their
+  // key-independent mixing is done once per replication.
+  kernel::KeyedStream worker_day_keys_{seed_, replication_, stream_id(Stream::worker_days)};
+  kernel::KeyedStream case_drift_keys_{seed_, replication_, stream_id(Stream::case_drift)};
 
   kernel::Simulator sim_;
   kernel::StreamEngine arrivals_rng_;
@@ -297,6 +325,11 @@ class TeamModel {
   Manager manager_;
   std::array<std::uint64_t, 64> recently_closed_{};  // child numbers, for re-referrals
   std::size_t recently_closed_count_ = 0;
+
+  // What the timeline has changed so far.
+  std::size_t next_dated_change_ = 0;
+  double cap_cases_ = 0.0;
+  int supervision_interval_weeks_ = 0;
 
   // Escalation in force until the next review.
   double overtime_hours_per_day_ = 0.0;

@@ -32,7 +32,7 @@ enum WorkerDraw : std::uint32_t { kResign = 1, kSickness, kSicknessDuration, kRe
 double TeamModel::worker_uniform(std::size_t post, std::uint32_t serial, Day day, std::uint32_t what) const {
   const std::uint64_t key = ((static_cast<std::uint64_t>(post) << 16 | (serial & 0xffffu)) << 32) |
                             (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day) & 0xffffffu) << 8) | (what & 0xffu);
-  kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::worker_days), key);
+  kernel::KeyedEngine engine = worker_day_keys_.engine(key);
   return kernel::uniform01(engine);
 }
 
@@ -42,7 +42,7 @@ kernel::KeyedEngine TeamModel::worker_engine(std::size_t post, std::uint32_t ser
 }
 
 double TeamModel::weeks_since_supervision(const Post& post, Day day) const {
-  if (scenario_.supervision.interval_weeks <= 0) return 0.0;
+  if (supervision_interval_weeks_ <= 0) return 0.0;
   return (day - post.last_supervision) / 7.0;
 }
 
@@ -58,7 +58,7 @@ void TeamModel::start_worker(std::size_t p, Post::Holder holder, Day day, bool n
   post.last_supervision = day;
   post.overload = 0.0;
   post.absent_today = false;
-  const int interval = scenario_.supervision.interval_weeks;
+  const int interval = supervision_interval_weeks_;
   post.supervision_due = interval > 0 ? calendar_.add_working_days(day, 5 * interval) : kNever;
   const auto& turnover = scenario_.workforce.turnover;
   if (holder == Post::Holder::agency) {
@@ -202,7 +202,7 @@ void TeamModel::update_workforce(Day day) {
     const bool other_leave = scenario_.workforce.other_leave_days_per_fte > 0.0 && !sick && !on_leave &&
                              worker_uniform(p, post.serial, day, kOtherLeave) <
                                  scenario_.workforce.other_leave_days_per_fte / kWorkingDaysPerYear;
-    post.absent_today = sick || on_leave || other_leave;
+    post.absent_today = sick || on_leave || other_leave || post.absent_until > day;
     // A part-time worker works whole days, on a share of working days equal to
     // their FTE, spread evenly (a 0.6 FTE worker works 3 days in 5); posts are
     // staggered so part-timers are not all off on the same day.
@@ -215,7 +215,7 @@ void TeamModel::update_workforce(Day day) {
   if (agency_request_arrives_ <= day) {
     agency_request_arrives_ = kNever;
     std::size_t p = 0;
-    while (p < posts_.size() && posts_[p].in_use) ++p;
+    while (p < posts_.size() && (posts_[p].in_use || posts_[p].reserved)) ++p;
     if (p == posts_.size()) posts_.emplace_back();
     Post& post = posts_[p];
     const std::uint32_t serial = post.serial;
@@ -249,7 +249,8 @@ void TeamModel::update_manager(Day day) {
   if (!manager_.in_post && manager_.starts <= day) {
     manager_.in_post = true;
     ++manager_.serial;
-    manager_.interim = uniform(1) < m.interim_share;
+    manager_.interim = manager_.forced_interim >= 0 ? manager_.forced_interim == 1 : uniform(1) < m.interim_share;
+    manager_.forced_interim = -1;
     manager_.sick_until = 0;
     manager_.starts = kNever;
     manager_.leaving_day = kNever;
@@ -295,7 +296,7 @@ void TeamModel::choose_duty_worker(Day day) {
 // to be done first.
 void TeamModel::hold_supervision(Day day) {
   const auto& settings = scenario_.supervision;
-  if (settings.interval_weeks <= 0) return;
+  if (supervision_interval_weeks_ <= 0) return;
   const bool manager_present = manager_.in_post && manager_.sick_until <= day;
   double manager_hours = manager_present ? scenario_.team.manager.supervision_hours_per_week / 5.0 : 0.0;
 
@@ -310,7 +311,7 @@ void TeamModel::hold_supervision(Day day) {
         ++tally_.supervision_missed;
       }
       trace("supervision_missed", -1, worker_id(p), post.supervision_due);
-      post.supervision_due = calendar_.add_working_days(post.supervision_due, 5 * settings.interval_weeks);
+      post.supervision_due = calendar_.add_working_days(post.supervision_due, 5 * supervision_interval_weeks_);
     }
     if (calendar_.add_working_days(post.supervision_due, -kSupervisionWindowWorkingDays) <= day)
       supervision_order_.push_back(static_cast<std::uint32_t>(p));
@@ -329,7 +330,7 @@ void TeamModel::hold_supervision(Day day) {
     if (in_window(day)) tally_.longest_without_supervision = std::max(tally_.longest_without_supervision, weeks);
     trace("supervision", -1, worker_id(p), post.supervision_due, weeks);
     post.last_supervision = day;
-    post.supervision_due = calendar_.add_working_days(day, 5 * settings.interval_weeks);
+    post.supervision_due = calendar_.add_working_days(day, 5 * supervision_interval_weeks_);
     for (std::size_t i = post.cases.size(); i-- > 0;) {
       Case& c = cases_[post.cases[i]];
       if (c.missed_urgent && c.stage == Stage::assessment) catch_missed_urgent(c, day, "at supervision");

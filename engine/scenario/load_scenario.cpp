@@ -31,6 +31,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine/kernel/one_line.hpp"
 #include "engine/scenario/bank_holidays.hpp"
 #include "engine/scenario/yaml_fields.hpp"
 
@@ -43,24 +44,7 @@ using detail::MappingFields;
 using detail::NumberRange;
 using detail::YamlNode;
 
-// An error is one line on a terminal whatever the input held: a key with a
-// line break or carriage return in it (values are already quoted) is shown
-// with the control characters escaped, as \x0A.
-std::string one_line(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7F) {
-      out += "\\x";
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
+using kernel::one_line;
 
 std::string error_text(const std::string& file, int line, const std::string& field, const std::string& message) {
   std::string text = one_line(file);
@@ -110,7 +94,8 @@ const std::vector<MappingSchema>& schema() {
         {"workforce", M},
         {"supervision", M},
         {"policy", M},
-        {"metrics", M}}},
+        {"metrics", M},
+        {"timeline", Shape::list_of_mappings}}},
       {kDistribution, {{"distribution", V}, {"mean", V}, {"sd", V}}},
       {kVisitStandard, {{"interval_working_days", V}, {"hours", V}}},
       {"run", {{"start_date", V}, {"horizon_weeks", V}, {"warm_up_weeks", V}, {"replications", V}, {"seed", V}}},
@@ -205,6 +190,8 @@ const std::vector<MappingSchema>& schema() {
        {{"full_time_hours_per_week", V},
         {"non_case_share", V},
         {"social_workers", Shape::list_of_mappings},
+        {"additional_permanent_workers", V},
+        {"additional_agency_workers", V},
         {"manager", M}}},
       {"team.social_workers[]", {{"name", V}, {"fte", V}, {"agency", V}, {"newly_qualified", V}}},
       {"team.manager", {{"name", V}, {"supervision_hours_per_week", V}}},
@@ -246,6 +233,21 @@ const std::vector<MappingSchema>& schema() {
         {"over_cap_cases", V},
         {"review_interval_weeks", V}}},
       {"metrics", {{"unallocated_wait_threshold_working_days", V}}},
+      {"timeline[]",
+       {{"date", V},
+        {"event", V},
+        {"worker", V},
+        {"replaced", V},
+        {"count", V},
+        {"name", V},
+        {"fte", V},
+        {"newly_qualified", V},
+        {"agency", V},
+        {"until", V},
+        {"cases", V},
+        {"weeks", V},
+        {"interim", V},
+        {"factor", V}}},
   };
   return mappings;
 }
@@ -797,6 +799,11 @@ TeamSettings read_team(const YamlNode& node) {
     w.boolean("newly_qualified", worker.newly_qualified);
     team.social_workers.push_back(std::move(worker));
   }
+  // Whole extra full-time posts, so a staffing decision is one number an
+  // experiment or the optimiser can vary without rewriting the list.
+  const int room = static_cast<int>(kMaxSocialWorkers - items.size());
+  s.whole("additional_permanent_workers", team.additional_permanent_workers, 0, room);
+  s.whole("additional_agency_workers", team.additional_agency_workers, 0, room - team.additional_permanent_workers);
   if (const auto m = s.section("manager")) {
     if (const YamlNode* name = m->find("name")) {
       team.manager.name = read_person_name(*name, m->path_of("name"));
@@ -902,6 +909,97 @@ MetricSettings read_metrics(const YamlNode* node) {
   return metrics;
 }
 
+// The timeline: each event names its kind and takes only that kind's fields,
+// so a misplaced field is an error rather than silently ignored.
+std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& scenario) {
+  std::vector<TimelineEvent> timeline;
+  if (!node) return timeline;
+  using Kind = TimelineEvent::Kind;
+  static const Choices<Kind> kKinds = {{"worker_leaves", Kind::worker_leaves},
+                                       {"agency_workers_leave", Kind::agency_workers_leave},
+                                       {"worker_starts", Kind::worker_starts},
+                                       {"worker_absent", Kind::worker_absent},
+                                       {"caseload_cap", Kind::caseload_cap},
+                                       {"supervision_interval", Kind::supervision_interval},
+                                       {"manager_absent", Kind::manager_absent},
+                                       {"manager_replaced", Kind::manager_replaced},
+                                       {"referral_rate", Kind::referral_rate}};
+  // Each kind's fields besides date and event: required ones first, then
+  // `required` counts how many of them are required.
+  struct KindFields {
+    std::vector<std::string_view> fields;
+    std::size_t required;
+  };
+  const auto fields_of_kind = [](Kind kind) -> KindFields {
+    switch (kind) {
+      case Kind::worker_leaves: return {{"worker", "replaced"}, 1};
+      case Kind::agency_workers_leave: return {{"count", "replaced"}, 1};
+      case Kind::worker_starts: return {{"name", "fte", "newly_qualified", "agency"}, 0};
+      case Kind::worker_absent: return {{"worker", "until"}, 2};
+      case Kind::caseload_cap: return {{"cases"}, 1};
+      case Kind::supervision_interval: return {{"weeks"}, 1};
+      case Kind::manager_absent: return {{"until"}, 1};
+      case Kind::manager_replaced: return {{"weeks", "interim"}, 0};
+      case Kind::referral_rate: return {{"factor", "until"}, 1};
+    }
+    return {{}, 0};
+  };
+  const auto& items = detail::read_list(*node, "timeline");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string path = "timeline[" + std::to_string(i) + "]";
+    const Section e(items[i], path, "timeline[]");
+    TimelineEvent event;
+    event.file = items[i].file;
+    event.line = items[i].line;
+    event.index = i;
+    event.kind = read_enum(e.required("event"), e.path_of("event"), kKinds);
+    const std::string kind_name(timeline_kind_name(event.kind));
+    event.date = detail::read_date(e.required("date"), e.path_of("date"));
+    const KindFields allowed = fields_of_kind(event.kind);
+    for (const FieldShape& field : schema_of("timeline[]").fields) {
+      if (field.name == "date" || field.name == "event") continue;
+      const auto at = std::find(allowed.fields.begin(), allowed.fields.end(), field.name);
+      const YamlNode* value = e.find(field.name);
+      if (value && at == allowed.fields.end()) {
+        std::string takes;
+        for (const auto name : allowed.fields) takes += (takes.empty() ? "" : ", ") + std::string(name);
+        fail(*value, e.path_of(field.name),
+             "not used by event " + kind_name + (takes.empty() ? " (it takes only date)" : " (it takes " + takes + ")"));
+      }
+      if (!value && at != allowed.fields.end() &&
+          static_cast<std::size_t>(at - allowed.fields.begin()) < allowed.required) {
+        throw ScenarioError(items[i].file, items[i].line, e.path_of(field.name), "required for event " + kind_name);
+      }
+    }
+    if (const YamlNode* worker = e.find("worker")) event.worker = read_person_name(*worker, e.path_of("worker"));
+    e.boolean("replaced", event.replaced);
+    e.whole("count", event.count, 1, kMaxSocialWorkers);
+    if (const YamlNode* name = e.find("name")) event.name = read_person_name(*name, e.path_of("name"));
+    e.number("fte", event.fte, positive_up_to(1.0));
+    e.boolean("newly_qualified", event.newly_qualified);
+    e.boolean("agency", event.agency);
+    if (const YamlNode* until = e.find("until")) {
+      event.until = detail::read_date(*until, e.path_of("until"));
+      if (*event.until < event.date) {
+        fail(*until, e.path_of("until"),
+             "must not be before the event's date " + kernel::format_iso_date(event.date) + ", got " + until->text);
+      }
+    }
+    e.number("cases", event.cases, positive_up_to(1000.0));
+    e.whole("weeks", event.weeks, event.kind == Kind::supervision_interval ? 1 : 0, kMaxWeeks);
+    e.boolean("interim", event.interim);
+    e.number("factor", event.factor, zero_up_to(100.0));
+    timeline.push_back(std::move(event));
+  }
+  std::stable_sort(timeline.begin(), timeline.end(),
+                   [](const TimelineEvent& a, const TimelineEvent& b) { return a.date < b.date; });
+  std::vector<std::string> names;
+  for (const auto& worker : scenario.team.social_workers) names.push_back(worker.name);
+  check_timeline(timeline, scenario.run.start_date, scenario.run.horizon_weeks, names,
+                 "the scenario's team.social_workers");
+  return timeline;
+}
+
 Scenario read_scenario(const YamlNode& root) {
   const Section s(root, "", "");
   Scenario scenario;
@@ -922,6 +1020,7 @@ Scenario read_scenario(const YamlNode& root) {
   scenario.supervision = read_supervision(s.find("supervision"));
   scenario.policy = read_policy(s.find("policy"));
   scenario.metrics = read_metrics(s.find("metrics"));
+  scenario.timeline = read_timeline(s.find("timeline"), scenario);
   return scenario;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/kernel/date.hpp"
+#include "engine/scenario/timeline.hpp"
 
 namespace casesim::scenario {
 
@@ -207,6 +208,10 @@ struct TeamSettings {
   // meetings, duty not modelled elsewhere, general admin).
   double non_case_share = 0.0;
   std::vector<SocialWorker> social_workers;
+  // Experienced full-time workers added to those listed (or to a snapshot's
+  // team) from the first day: a staffing decision as one number.
+  int additional_permanent_workers = 0;
+  int additional_agency_workers = 0;
   ManagerSettings manager;
 };
 
@@ -309,6 +314,8 @@ struct Scenario {
   SupervisionSettings supervision;
   PolicySettings policy;
   MetricSettings metrics;
+  // Dated changes, in date order (events on the same date in file order).
+  std::vector<TimelineEvent> timeline;
 };
 
 }  // namespace casesim::scenario

@@ -90,7 +90,7 @@ const BadCase kCases[] = {
     // Unknown and duplicate keys: the key's own line.
     {"unknown_key_top_level",
      ":21: polcy: unknown field; allowed: name, description, run, calendar, referrals, triage, pathways, team, "
-     "workforce, supervision, policy, metrics"},
+     "workforce, supervision, policy, metrics, timeline"},
     {"unknown_key_nested",
      ":10: referrals.rate: unknown field; allowed: arrival_process, rate_per_working_day, weekday_profile, "
      "month_profile, need_mix, re_referral_share"},
@@ -121,7 +121,7 @@ const BadCase kCases[] = {
     {"missing_section_pathways", ":2: pathways: required field missing"},
     {"old_cases_section",
      ":12: cases: unknown field; allowed: name, description, run, calendar, referrals, triage, pathways, team, "
-     "workforce, supervision, policy, metrics"},
+     "workforce, supervision, policy, metrics, timeline"},
     // Shares that must sum to 1: the sum is in the message, at the mapping's line.
     {"need_mix_not_summing_to_one", ":11: referrals.need_mix: shares must sum to 1, got 0.95"},
     {"need_mix_share_negative", ":11: referrals.need_mix.high: must be in [0, 1], got -0.1"},
@@ -157,6 +157,23 @@ const BadCase kCases[] = {
     {"triage_error_max_below_base", ":21: triage.error.max: must be at least triage.error.base (0.2), got 0.1"},
     {"triage_error_max_left_out", ":22: triage.error.max: must be at least triage.error.base (0.02), got 0 (left out)"},
     {"manager_named_like_a_worker", ":17: team.manager.name: duplicate name \"A\", a social worker's on line 19"},
+    // The timeline of dated changes.
+    {"timeline_bad_date", ":22: timeline[0].date: must be a real date in YYYY-MM-DD form, got \"2025-02-30\""},
+    {"timeline_date_before_start", ":22: timeline[0].date: 2025-04-04 is outside the run (2025-04-07 to 2025-06-15)"},
+    {"timeline_date_outside_run", ":22: timeline[0].date: 2025-06-16 is outside the run (2025-04-07 to 2025-06-15)"},
+    {"timeline_field_not_for_event", ":22: timeline[0].worker: not used by event caseload_cap (it takes cases)"},
+    {"timeline_negative_factor", ":22: timeline[0].factor: must be in [0, 100], got -1"},
+    {"timeline_not_a_list", ":21: timeline: must be a list, got a mapping"},
+    {"timeline_required_field_missing", ":22: timeline[0].until: required for event worker_absent"},
+    {"timeline_started_name_used_before_start",
+     ":22: timeline[0].worker: 'New' is not one of the scenario's team.social_workers nor started by an earlier event"},
+    {"timeline_supervision_zero_weeks", ":22: timeline[0].weeks: must be in 1..520, got 0"},
+    {"timeline_unknown_event",
+     ":22: timeline[0].event: must be one of: worker_leaves, agency_workers_leave, worker_starts, worker_absent, "
+     "caseload_cap, supervision_interval, manager_absent, manager_replaced, referral_rate, got worker_retires"},
+    {"timeline_unknown_worker",
+     ":22: timeline[0].worker: 'Z' is not one of the scenario's team.social_workers nor started by an earlier event"},
+    {"timeline_until_before_date", ":22: timeline[0].until: must not be before the event's date 2025-05-01, got 2025-04-30"},
     // 32 levels: the root mapping and 31 lists, so the 32nd list is refused.
     {"nesting_very_deep",
      ":21: description[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"

@@ -734,7 +734,7 @@ TEST(Text, WindowsLineEndingsAndAByteOrderMarkAreAccepted) {
   EXPECT_EQ(s.team.social_workers.size(), 3u);
   EXPECT_EQ(error_of(text + "seed: 1\r\n"),
             "inline.yaml:16: seed: unknown field; allowed: name, description, run, calendar, referrals, triage, "
-            "pathways, team, workforce, supervision, policy, metrics");
+            "pathways, team, workforce, supervision, policy, metrics, timeline");
 }
 
 TEST(Text, ControlCharactersWrittenAsEscapesAreRefused) {
@@ -845,7 +845,7 @@ TEST(Overrides, UnknownPathNamesTheOverrideAndWhatIsAllowed) {
             "experiment.yaml:12: policy.caseload_cap.case: no such field; allowed here: basis, cases, kind, weighted");
   EXPECT_EQ(error_of(kMinimal, {override_of("referals.re_referral_share", "0.5")}),
             "experiment.yaml:7: referals.re_referral_share: no such field; allowed here: name, description, run, "
-            "calendar, referrals, triage, pathways, team, workforce, supervision, policy, metrics");
+            "calendar, referrals, triage, pathways, team, workforce, supervision, policy, metrics, timeline");
   EXPECT_EQ(error_of(kMinimal, {override_of("team.social_workers[1].fte_", "0.5")}),
             "experiment.yaml:7: team.social_workers[1].fte_: no such field; allowed here: name, fte, agency, "
             "newly_qualified");
@@ -861,7 +861,7 @@ TEST(Overrides, UnknownPathNamesTheOverrideAndWhatIsAllowed) {
             "immediate_risk, high, medium, low");
   EXPECT_EQ(error_of(kMinimal, {override_of("cases.visit_hours", "3")}),
             "experiment.yaml:7: cases.visit_hours: no such field; allowed here: name, description, run, calendar, "
-            "referrals, triage, pathways, team, workforce, supervision, policy, metrics");
+            "referrals, triage, pathways, team, workforce, supervision, policy, metrics, timeline");
 }
 
 TEST(Overrides, PathsMustFollowTheShapeOfTheScenario) {
@@ -971,7 +971,7 @@ TEST(ScenarioFormatDoc, DocumentsExactlyTheFieldsTheLoaderReads) {
     documented.push_back(line.substr(3, end - 3));
   }
   const std::vector<std::string> fields = scenario_field_paths();
-  ASSERT_EQ(fields.size(), 158u);
+  ASSERT_EQ(fields.size(), 174u);
   const auto covers = [](const std::string& doc, const std::string& field) {
     return field == doc || field.rfind(doc + ".", 0) == 0;
   };
@@ -989,7 +989,7 @@ TEST(ScenarioFormatDoc, DocumentsExactlyTheFieldsTheLoaderReads) {
 TEST(ScenarioFieldPaths, FollowTheScenarioShape) {
   const std::vector<std::string> fields = scenario_field_paths();
   EXPECT_EQ(fields.front(), "name");
-  EXPECT_EQ(fields.back(), "metrics.unallocated_wait_threshold_working_days");
+  EXPECT_EQ(fields.back(), "timeline[].factor");
   for (const char* path : {"calendar.extra_holidays[]", "team.social_workers[].agency",
                            "pathways.cp_plan.visits.interval_working_days", "triage.response_by_need.low.section_47",
                            "workforce.manager.interim_tenure_weeks.sd", "referrals.month_profile.december"}) {

@@ -1,0 +1,46 @@
+#pragma once
+// Child ids and worker names are personal data: they are replaced on load by
+// keyed hashes (BLAKE2b, libsodium's crypto_generichash with a key), so the
+// same person always gets the same pseudonym under the same salt, and nobody
+// without the salt can test a guessed id or name against a pseudonym.
+#include <array>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casesim::snapshot {
+
+inline constexpr std::size_t kMinSaltBytes = 16;
+
+class Pseudonymiser {
+ public:
+  // The key is a hash of the salt, so a salt of any length (at least
+  // kMinSaltBytes; throws std::invalid_argument otherwise) gives a full key.
+  explicit Pseudonymiser(std::string_view salt);
+  ~Pseudonymiser();
+  Pseudonymiser(const Pseudonymiser&) = delete;
+  Pseudonymiser& operator=(const Pseudonymiser&) = delete;
+
+  // "C-" / "W-" and 8 lowercase hex digits, from the identifier as normalised
+  // by normalise_key. Children and workers hash in separate domains, so a
+  // child id equal to a worker id gives unrelated pseudonyms.
+  std::string child(std::string_view normalised_id) const;
+  std::string worker(std::string_view normalised_name) const;
+
+ private:
+  std::string pseudonym(std::string_view domain, std::string_view prefix, std::string_view normalised) const;
+  std::array<unsigned char, 32> key_{};
+};
+
+// A salt made from the snapshot's own data files (their bytes, in the given
+// order): the same snapshot always gives the same pseudonyms, and a changed
+// extract gives new ones. Never stored.
+std::string salt_from_files(const std::vector<std::string_view>& file_bytes);
+
+// The salt in `path`, trailing white space (an editor's final newline)
+// removed. Throws SnapshotError when the file cannot be read or holds fewer
+// than kMinSaltBytes bytes.
+std::string read_salt_file(const std::filesystem::path& path);
+
+}  // namespace casesim::snapshot

@@ -1,0 +1,218 @@
+// The timeline: each dated change takes effect on the first working day on or
+// after its date, and only then. The run starts on Monday 7 April 2025 (day
+// 0) with no bank holidays, so day d is 7 April + d.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "engine/model/replication.hpp"
+#include "engine/scenario/load_scenario.hpp"
+#include "tests/support/trace_recorder.hpp"
+
+namespace casesim::model {
+namespace {
+
+using kernel::Date;
+using Kind = scenario::TimelineEvent::Kind;
+
+Date date(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+
+// Regular referrals, assessments that last and need no hours, workers who
+// neither leave nor fall ill: only the timeline changes anything.
+scenario::Scenario steady_team(int workers) {
+  scenario::Scenario s;
+  s.name = "timeline";
+  s.run.start_date = date(2025, 4, 7);
+  s.run.horizon_weeks = 10;
+  s.run.warm_up_weeks = 0;
+  s.calendar.bank_holidays = "none";
+  s.referrals.arrival_process = scenario::ReferralSettings::ArrivalProcess::regular;
+  s.referrals.rate_per_working_day = 1.0;
+  s.pathways.assessment.duration_working_days = {scenario::DurationDistribution::Kind::fixed, 1000.0, 0.0};
+  s.pathways.assessment.visit_within_working_days = 0;
+  s.workforce.turnover.agency_tenure_weeks = {scenario::DurationDistribution::Kind::fixed, 1000.0, 0.0};
+  s.workforce.turnover.recruitment_lag_weeks = {scenario::DurationDistribution::Kind::fixed, 1000.0, 0.0};
+  s.policy.caseload_cap = {scenario::CaseloadCap::Basis::per_worker, 100.0};
+  for (int i = 0; i < workers; ++i) s.team.social_workers.push_back({"SW" + std::to_string(i + 1), 1.0});
+  return s;
+}
+
+scenario::TimelineEvent event(Kind kind, Date on) {
+  scenario::TimelineEvent e;
+  e.kind = kind;
+  e.date = on;
+  return e;
+}
+
+std::vector<testing::KeptRecord> trace_of(const scenario::Scenario& s, const std::string& what) {
+  const ModelSetup setup(s);
+  testing::TraceRecorder trace;
+  run_replication(setup, 11, 0, &trace);
+  return trace.of(what);
+}
+
+// Worker ids in traces are post * 1000 + the post's n-th holder.
+constexpr long long worker_id(int post) { return post * 1000LL + 1; }
+
+TEST(DatedChanges, AWorkerLeavesOnTheFirstWorkingDayOnOrAfterTheDate) {
+  scenario::Scenario s = steady_team(3);
+  auto leaves = event(Kind::worker_leaves, date(2025, 4, 19));  // a Saturday: Monday 21 April is day 14
+  leaves.worker = "SW2";
+  s.timeline = {leaves};
+  const auto left = trace_of(s, "worker_leaves");
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].day, 14);
+  EXPECT_EQ(left[0].worker, worker_id(1));
+}
+
+TEST(DatedChanges, AgencyWorkersWhoStartedLastLeaveFirst) {
+  scenario::Scenario s = steady_team(1);
+  s.team.social_workers.push_back({"A1", 1.0, true});
+  s.team.social_workers.push_back({"A2", 1.0, true});
+  s.team.social_workers.push_back({"A3", 1.0, true});
+  auto leave = event(Kind::agency_workers_leave, date(2025, 4, 9));  // Wednesday, day 2
+  leave.count = 2;
+  s.timeline = {leave};
+  const auto left = trace_of(s, "agency_worker_leaves");
+  ASSERT_EQ(left.size(), 2u);
+  // All started on day 0: the later posts (3, then 2) go first.
+  EXPECT_EQ(left[0].worker, worker_id(3));
+  EXPECT_EQ(left[1].worker, worker_id(2));
+  EXPECT_EQ(left[0].day, 2);
+  EXPECT_EQ(left[1].day, 2);
+}
+
+TEST(DatedChanges, ANewWorkerStartsInANewPostOnTheDate) {
+  scenario::Scenario s = steady_team(2);
+  auto starts = event(Kind::worker_starts, date(2025, 4, 16));  // Wednesday, day 9
+  starts.name = "New";
+  starts.newly_qualified = true;
+  s.timeline = {starts};
+  const auto started = trace_of(s, "worker_starts");
+  ASSERT_EQ(started.size(), 3u);  // the two at the start, then the new one
+  EXPECT_EQ(started[2].day, 9);
+  EXPECT_EQ(started[2].worker, worker_id(2));
+  EXPECT_EQ(started[2].detail, "newly qualified");
+}
+
+TEST(DatedChanges, AnAbsentWorkerTakesNoDutyUntilTheAbsenceEnds) {
+  scenario::Scenario s = steady_team(2);
+  // Poisson arrivals: a regular referral would land on the very first instant
+  // of a day, before that day's duty worker is chosen.
+  s.referrals.arrival_process = scenario::ReferralSettings::ArrivalProcess::poisson;
+  s.referrals.rate_per_working_day = 3.0;
+  auto away = event(Kind::worker_absent, date(2025, 4, 14));  // days 7 to 18 inclusive
+  away.worker = "SW1";
+  away.until = date(2025, 4, 25);
+  s.timeline = {away};
+  int before = 0, during = 0, after = 0;
+  for (const auto& d : trace_of(s, "decision")) {
+    if (d.worker != worker_id(0)) continue;
+    (d.day < 7 ? before : d.day <= 18 ? during : after) += 1;
+  }
+  EXPECT_GT(before, 0);
+  EXPECT_EQ(during, 0);
+  EXPECT_GT(after, 0);
+}
+
+TEST(DatedChanges, ARaisedCapTakesCasesFromTheQueueThatDay) {
+  scenario::Scenario s = steady_team(1);
+  s.policy.caseload_cap.cases = 2;
+  auto cap = event(Kind::caseload_cap, date(2025, 4, 23));  // Wednesday, day 16
+  cap.cases = 5;
+  s.timeline = {cap};
+  const ModelSetup setup(s);
+  const ReplicationResult r = run_replication(setup, 11, 0);
+  const auto weeks = static_cast<std::size_t>(setup.weeks());
+  const auto caseload = [&](std::size_t week) { return r.weekly[index(Series::caseload) * weeks + week]; };
+  // Referrals keep coming (one a working day) and no case ends, so the worker
+  // is at the cap: 2 through week 1 (days 7-13), 5 from week 2 (days 14-20) on.
+  EXPECT_EQ(caseload(0), 2.0);
+  EXPECT_EQ(caseload(1), 2.0);
+  EXPECT_EQ(caseload(3), 5.0);
+  // Referrals come at the start of days 1, 2, 3, ... (one working day of
+  // working time apart): those of days 1 and 2 fill the cap; the rest wait
+  // until the cap rises on day 16, when three are allocated.
+  int allocated_early = 0, allocated_on_day_16 = 0;
+  testing::TraceRecorder trace;
+  run_replication(setup, 11, 0, &trace);
+  for (const auto& a : trace.of("allocated")) {
+    if (a.day >= 3 && a.day < 16) ++allocated_early;
+    if (a.day == 16) ++allocated_on_day_16;
+  }
+  EXPECT_EQ(allocated_early, 0);
+  EXPECT_EQ(allocated_on_day_16, 3);
+}
+
+TEST(DatedChanges, AReplacedManagerLeavesAndTheNewOneStartsWeeksLater) {
+  scenario::Scenario s = steady_team(2);
+  auto replaced = event(Kind::manager_replaced, date(2025, 4, 14));  // day 7
+  replaced.weeks = 2;
+  s.timeline = {replaced};
+  const auto left = trace_of(s, "manager_leaves");
+  const auto started = trace_of(s, "manager_starts");
+  ASSERT_EQ(left.size(), 1u);
+  ASSERT_EQ(started.size(), 1u);
+  EXPECT_EQ(left[0].day, 7);
+  EXPECT_EQ(started[0].day, 21);
+  EXPECT_EQ(started[0].detail, "permanent");
+}
+
+TEST(DatedChanges, SupervisionStopsWhileTheManagerIsAbsentAndStartsWhenAnIntervalIsSet) {
+  scenario::Scenario s = steady_team(2);
+  s.team.manager.supervision_hours_per_week = 10;
+  s.supervision.interval_weeks = 0;
+  auto start = event(Kind::supervision_interval, date(2025, 4, 14));  // day 7: first sessions due day 17
+  start.weeks = 2;
+  auto away = event(Kind::manager_absent, date(2025, 5, 5));  // days 28 to 41
+  away.until = date(2025, 5, 18);
+  s.timeline = {start, away};
+  int before = 0, during = 0, after = 0;
+  for (const auto& session : trace_of(s, "supervision")) (session.day < 7 ? before : session.day >= 28 && session.day <= 41 ? during : after) += 1;
+  EXPECT_EQ(before, 0);
+  EXPECT_EQ(during, 0);
+  EXPECT_GT(after, 0);
+}
+
+TEST(DatedChanges, NoReferralsArriveWhileTheRateIsZero) {
+  scenario::Scenario s = steady_team(2);
+  auto pause = event(Kind::referral_rate, date(2025, 4, 14));  // days 7 to 18
+  pause.factor = 0.0;
+  pause.until = date(2025, 4, 25);
+  s.timeline = {pause};
+  int before = 0, during = 0, after = 0;
+  for (const auto& r : trace_of(s, "referral")) (r.day < 7 ? before : r.day <= 18 ? during : after) += 1;
+  EXPECT_EQ(before, 4);  // one a working day, at the start of days 1-4
+  EXPECT_EQ(during, 0);
+  EXPECT_GT(after, 0);
+}
+
+// A timeline that is empty, or whose changes change nothing, leaves every
+// result bit-identical.
+TEST(DatedChanges, AnEmptyOrNeutralTimelineChangesNothing) {
+  std::ifstream in("scenarios/baseline.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto load = [&](const std::string& extra) {
+    scenario::Scenario s = scenario::parse_scenario({"baseline.yaml", text.str() + extra});
+    s.run.horizon_weeks = 60;
+    s.run.warm_up_weeks = 8;
+    return s;
+  };
+  const ModelSetup plain(load(""));
+  const ModelSetup empty(load("\ntimeline: []\n"));
+  const ModelSetup neutral(load("\ntimeline:\n  - {date: 2025-06-02, event: referral_rate, factor: 1}\n"
+                                "  - {date: 2025-07-01, event: caseload_cap, cases: 22}\n"));
+  for (std::uint64_t replication = 0; replication < 4; ++replication) {
+    const ReplicationResult a = run_replication(plain, 5, replication);
+    for (const ModelSetup* other : {&empty, &neutral}) {
+      const ReplicationResult b = run_replication(*other, 5, replication);
+      EXPECT_EQ(a.summary, b.summary);
+      EXPECT_EQ(a.weekly, b.weekly);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace casesim::model
