@@ -1,0 +1,365 @@
+#include "apps/casesim/optimise_command.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "analysis/paired.hpp"
+#include "apps/casesim/results_metadata.hpp"
+#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/summary_table.hpp"
+#include "engine/model/metrics.hpp"
+#include "engine/results/optimisation_record.hpp"
+#include "engine/optimise/run_optimisation.hpp"
+#include "engine/results/results_file.hpp"
+#include "engine/runner/run_replications.hpp"
+#include "engine/scenario/load_optimisation.hpp"
+#include "engine/scenario/start_from_snapshot.hpp"
+
+namespace casesim::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using analysis::PlanStatus;
+using analysis::SelectionEnd;
+using analysis::Verdict;
+
+// Cheaper plans shown beside the answer, nearest in cost first, and dearer ones.
+constexpr std::size_t kCheaperShown = 5;
+constexpr std::size_t kDearerShown = 3;
+
+std::string money(double amount, const std::string& currency) {
+  const auto whole = static_cast<long long>(std::llround(std::fabs(amount)));
+  const std::string plain = std::to_string(whole);
+  std::string digits;
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    if (i > 0 && (plain.size() - i) % 3 == 0) digits.push_back(',');
+    digits.push_back(plain[i]);
+  }
+  return fmt::format("{}{}{}", amount < 0 ? "-" : "", currency, digits);
+}
+
+// "99.99%": enough digits to tell the per-interval level from 100%.
+std::string percent(double level) {
+  const double missing = 100.0 * (1.0 - level);
+  const int decimals = missing >= 1 ? 0 : std::min(6, static_cast<int>(std::ceil(-std::log10(missing))) + 1);
+  std::string text = fmt::format("{:.{}f}", 100.0 * level, decimals);
+  if (text.find('.') != std::string::npos) {
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.') text.pop_back();
+  }
+  return text + "%";
+}
+
+std::string end_name(SelectionEnd end) {
+  switch (end) {
+    case SelectionEnd::chosen:
+      return "chosen";
+    case SelectionEnd::none_feasible:
+      return "none_feasible";
+    case SelectionEnd::budget_spent:
+      return "budget_spent";
+    case SelectionEnd::running:
+      break;
+  }
+  return "running";
+}
+
+std::string interval_text(const analysis::TargetEstimate& e) {
+  if (std::isnan(e.ci_low)) return "-";
+  return fmt::format("{} to {}", readable_number(e.ci_low), readable_number(e.ci_high));
+}
+
+// Why a plan was shown infeasible: the first target it was shown to miss.
+std::string rejection(const optimise::Optimisation& o, const analysis::ConstrainedSelection& s, std::size_t plan) {
+  for (std::size_t t = 0; t < o.targets.size(); ++t) {
+    const analysis::TargetEstimate& e = s.estimates(plan)[t];
+    if (e.verdict != Verdict::not_met) continue;
+    const bool at_least = o.targets[t].bound.kind == analysis::TargetKind::mean_at_least;
+    return fmt::format("misses {}: {} ({}), {} {}", o.targets[t].description, readable_number(e.estimate),
+                       interval_text(e), at_least ? "below" : "above", readable_number(o.targets[t].bound.bound));
+  }
+  return "";
+}
+
+// Why a plan is still undecided: the targets whose interval straddles the bound.
+std::string doubt(const optimise::Optimisation& o, const analysis::ConstrainedSelection& s, std::size_t plan) {
+  std::string out;
+  for (std::size_t t = 0; t < o.targets.size(); ++t) {
+    const analysis::TargetEstimate& e = s.estimates(plan)[t];
+    if (e.verdict != Verdict::undecided) continue;
+    out += fmt::format("{}{}: {} ({}) straddles {}", out.empty() ? "" : "; ", o.targets[t].description,
+                       readable_number(e.estimate), interval_text(e), readable_number(o.targets[t].bound.bound));
+  }
+  return out;
+}
+
+void print_targets_table(std::ostream& out, const optimise::Optimisation& o, const analysis::ConstrainedSelection& s,
+                         std::size_t plan) {
+  std::size_t width = 6;
+  for (const optimise::Target& t : o.targets) width = std::max(width, t.description.size());
+  const std::string level = percent(s.interval_confidence()) + " CI";
+  std::vector<std::string> cis;
+  std::size_t ci_width = level.size();
+  for (const analysis::TargetEstimate& e : s.estimates(plan)) {
+    cis.push_back(interval_text(e));
+    ci_width = std::max(ci_width, cis.back().size());
+  }
+  out << fmt::format("  {:<{}}  {:>8}  {:<{}}  {}\n", "target", width, "estimate", level, ci_width, "verdict");
+  for (std::size_t t = 0; t < o.targets.size(); ++t) {
+    const analysis::TargetEstimate& e = s.estimates(plan)[t];
+    const char* verdict = e.verdict == Verdict::met ? "met" : e.verdict == Verdict::not_met ? "not met" : "undecided";
+    out << fmt::format("  {:<{}}  {:>8}  {:<{}}  {}\n", o.targets[t].description, width, readable_number(e.estimate),
+                       cis[t], ci_width, verdict);
+  }
+}
+
+// Differences from the answer on each target's metric, paired over the
+// replications both received: common random numbers make these far more
+// precise than the two plans' own intervals suggest.
+void print_paired_differences(std::ostream& out, const optimise::Optimisation& o, const optimise::SearchResult& r,
+                              std::size_t plan, std::size_t answer) {
+  const std::size_t common = std::min(r.selection.replications(plan), r.selection.replications(answer));
+  if (common < 2) return;
+  std::string line;
+  for (std::size_t t = 0; t < o.targets.size(); ++t) {
+    std::vector<double> a, b;
+    for (std::size_t k = 0; k < common; ++k) {
+      const auto value = [&o, t](double v) {
+        // A probability target compares indicators: the mean difference is the difference in probabilities.
+        if (o.targets[t].bound.kind != analysis::TargetKind::probability_above_at_most || std::isnan(v)) return v;
+        return v > o.targets[t].bound.threshold ? 1.0 : 0.0;
+      };
+      a.push_back(value(r.values[plan][t][k]));
+      b.push_back(value(r.values[answer][t][k]));
+    }
+    const analysis::Summary d = analysis::paired_difference(a, b);
+    const std::string what = o.targets[t].bound.kind == analysis::TargetKind::probability_above_at_most
+                                 ? fmt::format("P({} > {:g})", o.targets[t].metric, o.targets[t].bound.threshold)
+                                 : o.targets[t].metric;
+    const auto sign = [](double v) { return fmt::format("{}{}", v > 0 ? "+" : "", readable_number(v)); };
+    line += fmt::format("{}{} {} ({} to {})", line.empty() ? "" : "; ", what, sign(d.mean),
+                        d.n > 1 ? sign(d.ci_low) : "-", d.n > 1 ? sign(d.ci_high) : "-");
+  }
+  out << fmt::format("      vs the answer, paired over {} replications (95% CI): {}\n", common, line);
+}
+
+void print_plan_table(std::ostream& out, const optimise::Optimisation& o, const analysis::ConstrainedSelection& s) {
+  std::size_t width = 4, cost_width = 11;
+  for (const optimise::Plan& p : o.plans) {
+    width = std::max(width, p.name.size());
+    cost_width = std::max(cost_width, money(p.cost_per_year, o.currency).size());
+  }
+  out << fmt::format("{:<{}}  {:>{}}  {:>12}  {}\n", "plan", width, "cost a year", cost_width, "replications", "status");
+  for (const std::size_t p : s.cost_order()) {
+    std::string status(analysis::status_name(s.status(p)));
+    if (s.chosen() == p) status += " (the answer)";
+    // Dropped for its cost: say against what.
+    if (const auto best = s.cheapest_shown_feasible(); best && s.status(p) == PlanStatus::dearer) {
+      const char* than = s.chosen() ? "the answer" : "the cheapest plan shown feasible";
+      status = fmt::format("{} {}", o.plans[p].cost_per_year > o.plans[*best].cost_per_year ? "dearer than" : "same cost as", than);
+    }
+    out << fmt::format("{:<{}}  {:>{}}  {:>12}  {}\n", o.plans[p].name, width, money(o.plans[p].cost_per_year, o.currency),
+                       cost_width, s.replications(p), status);
+  }
+}
+
+void print_report(std::ostream& out, const optimise::Optimisation& o, const optimise::SearchResult& r) {
+  const analysis::ConstrainedSelection& s = r.selection;
+  const std::vector<std::size_t>& order = s.cost_order();
+  const std::string confidence = percent(o.schedule.confidence);
+  if (const auto answer = s.chosen()) {
+    const optimise::Plan& plan = o.plans[*answer];
+    out << fmt::format("\nanswer: {} at {} a year\n", plan.name, money(plan.cost_per_year, o.currency));
+    for (std::size_t d = 0; d < o.decisions.size(); ++d)
+      out << fmt::format("  {}: {}\n", o.decisions[d].field, o.decisions[d].values[plan.choice[d]].text);
+    out << fmt::format("With {} confidence this is the cheapest of the {} plans that meets every target.\n", confidence,
+                       o.plans.size());
+    out << fmt::format("Its targets after {} replications:\n", s.replications(*answer));
+    print_targets_table(out, o, s, *answer);
+
+    std::vector<std::size_t> cheaper, no_cheaper;
+    for (const std::size_t p : order) {
+      if (p == *answer) continue;
+      (o.plans[p].cost_per_year < plan.cost_per_year ? cheaper : no_cheaper).push_back(p);
+    }
+    if (!cheaper.empty()) {
+      out << fmt::format("\ncheaper plans, each shown to miss a target ({} of {}, nearest in cost first):\n",
+                         std::min(cheaper.size(), kCheaperShown), cheaper.size());
+      for (std::size_t i = cheaper.size(); i-- > cheaper.size() - std::min(cheaper.size(), kCheaperShown);) {
+        const std::size_t p = cheaper[i];
+        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency), rejection(o, s, p));
+        print_paired_differences(out, o, r, p, *answer);
+      }
+    }
+    if (!no_cheaper.empty()) {
+      out << "\nnext plans in cost (not needed):\n";
+      for (std::size_t i = 0; i < std::min(no_cheaper.size(), kDearerShown); ++i) {
+        const std::size_t p = no_cheaper[i];
+        const double extra = o.plans[p].cost_per_year - plan.cost_per_year;
+        out << fmt::format("  {}  {}  {}: {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency),
+                           extra > 0 ? money(extra, o.currency) + " more a year" : std::string("the same cost"),
+                           s.status(p) == PlanStatus::infeasible ? rejection(o, s, p) : "not needed");
+        print_paired_differences(out, o, r, p, *answer);
+      }
+    }
+  } else if (s.end() == SelectionEnd::none_feasible) {
+    out << fmt::format("\nno plan meets the targets: with {} confidence each of the {} plans misses at least one.\n",
+                       confidence, o.plans.size());
+    out << "cheapest plans and what they miss:\n";
+    for (std::size_t i = 0; i < std::min(order.size(), kCheaperShown); ++i)
+      out << fmt::format("  {}  {}  {}\n", o.plans[order[i]].name, money(o.plans[order[i]].cost_per_year, o.currency),
+                         rejection(o, s, order[i]));
+  } else {
+    out << fmt::format("\nno answer with {} confidence: plans were still undecided at max_replications {}.\n", confidence,
+                       o.schedule.max_replications);
+    const auto best = s.cheapest_shown_feasible();
+    if (best) {
+      out << fmt::format("cheapest plan shown to meet every target: {} at {} a year\n", o.plans[*best].name,
+                         money(o.plans[*best].cost_per_year, o.currency));
+      print_targets_table(out, o, s, *best);
+      out << "cheaper plans still undecided (any of them may also meet the targets):\n";
+    } else {
+      out << "no plan was shown to meet every target; undecided plans (any of them may meet the targets):\n";
+    }
+    for (const std::size_t p : order) {
+      if (best && p == *best) break;
+      if (s.status(p) == PlanStatus::undecided)
+        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency), doubt(o, s, p));
+    }
+    out << "raise procedure.max_replications to decide them.\n";
+  }
+  out << '\n';
+  print_plan_table(out, o, s);
+  out << fmt::format("{} replications in all ({} if every plan had run to max_replications {})\n", r.replications_run,
+                     o.plans.size() * o.schedule.max_replications, o.schedule.max_replications);
+}
+
+double numeric_value(const std::string& text) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  return text.empty() || end != text.c_str() + text.size() ? std::numeric_limits<double>::quiet_NaN() : value;
+}
+
+}  // namespace
+
+OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out) {
+  std::vector<std::string> metric_names;
+  for (const auto& d : model::metric_definitions()) metric_names.emplace_back(d.name);
+  optimise::Optimisation o = scenario::load_optimisation(options.optimise_path, metric_names);
+  const auto start = load_start_snapshot(options.start_from, options.lenient, options.salt_file);
+  if (start)
+    for (optimise::Plan& p : o.plans) p.scenario = scenario::start_from_snapshot(std::move(p.scenario), *start, o.base_source.path);
+  if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
+  const std::uint64_t seed = options.seed.value_or(o.seed);
+  const std::string output = options.output.empty() ? o.name + ".h5" : options.output;
+  const std::string partial = output + ".partial";
+  if (fs::exists(output) && !fs::is_regular_file(output))
+    throw UsageError(fmt::format("{}: not a regular file; --output must name a results file", output));
+  if (fs::exists(output) && !options.force)
+    throw UsageError(fmt::format("{}: results file exists; use --force to replace it, or --output to choose another name",
+                                 output));
+
+  // The results file is an experiment's, one variant per plan: summary,
+  // report and clients read it as they read any other.
+  const scenario::Scenario& base = o.plans.front().scenario;
+  results::Metadata metadata = results_metadata(base, o.base_source, seed, options.command_line);
+  results::ExperimentRecord record;
+  record.name = o.name;
+  record.file = options.optimise_path;
+  record.text = o.source.text;
+  for (const optimise::Target& t : o.targets)
+    if (std::find(record.metrics.begin(), record.metrics.end(), t.metric) == record.metrics.end())
+      record.metrics.push_back(t.metric);
+  for (const optimise::Decision& d : o.decisions) record.parameter_names.push_back(d.field);
+  for (const optimise::Plan& p : o.plans) {
+    record.variant_overrides.push_back(p.overrides_yaml);
+    for (std::size_t d = 0; d < o.decisions.size(); ++d)
+      record.parameter_values.push_back(numeric_value(o.decisions[d].values[p.choice[d]].value_yaml));
+  }
+  record.initial_replications = o.schedule.initial_replications;
+  metadata.experiment = record;
+
+  results::Layout layout;
+  for (const optimise::Plan& p : o.plans) layout.variants.push_back(p.name);
+  layout.replications = o.schedule.initial_replications;
+  layout.metrics = metric_quantities();
+  layout.series = series_quantities();
+  for (int w = 0; w < base.run.horizon_weeks; ++w)
+    layout.week_start_dates.push_back(
+        kernel::format_iso_date(kernel::Date(std::chrono::sys_days(base.run.start_date) + std::chrono::days(7 * w))));
+
+  runner::RunPlan thread_plan;
+  thread_plan.threads = options.threads;
+  const int threads = runner::thread_count(thread_plan);
+
+  const auto started = std::chrono::steady_clock::now();
+  results::ResultsWriter writer = results::ResultsWriter::create(partial, metadata, layout);
+  std::size_t slots = layout.replications;
+  const optimise::RecordChunk write_chunk = [&](std::span<const runner::ExperimentPair> pairs,
+                                                std::span<const model::ReplicationResult> results) {
+    std::size_t needed = slots;
+    for (const runner::ExperimentPair& pair : pairs) needed = std::max(needed, pair.replication + 1);
+    if (needed > slots) {
+      writer.extend_replications(needed);
+      slots = needed;
+    }
+    for (std::size_t i = 0; i < pairs.size(); ++i)
+      writer.write_replication(pairs[i].variant, pairs[i].replication, results[i].summary, results[i].weekly);
+    writer.flush();
+  };
+  const optimise::SearchResult result = optimise::run_optimisation(o, {seed, options.threads, start}, write_chunk);
+  writer.close();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  const analysis::ConstrainedSelection& s = result.selection;
+  results::OptimisationRecord plan_table;
+  plan_table.confidence = o.schedule.confidence;
+  plan_table.interval_confidence = s.interval_confidence();
+  plan_table.end = end_name(s.end());
+  plan_table.chosen_plan = s.chosen() ? static_cast<std::int64_t>(*s.chosen()) : -1;
+  plan_table.currency = o.currency;
+  for (const optimise::Target& t : o.targets) plan_table.targets.push_back(t.description);
+  for (std::size_t p = 0; p < o.plans.size(); ++p) {
+    plan_table.cost_per_year.push_back(o.plans[p].cost_per_year);
+    plan_table.replications.push_back(s.replications(p));
+    plan_table.status.emplace_back(analysis::status_name(s.status(p)));
+    for (const analysis::TargetEstimate& e : s.estimates(p)) {
+      const bool judged = s.replications(p) > 0;
+      const double nan = std::numeric_limits<double>::quiet_NaN();
+      plan_table.target_estimate.push_back(judged ? e.estimate : nan);
+      plan_table.target_ci_low.push_back(judged ? e.ci_low : nan);
+      plan_table.target_ci_high.push_back(judged ? e.ci_high : nan);
+    }
+  }
+  results::write_optimisation_record(partial, plan_table);
+  fs::rename(partial, output);
+
+  out << fmt::format("casesim {} | optimise {} ({})\n", casesim_version(), o.name, options.optimise_path);
+  out << fmt::format("base scenario {} ({}), {} plans, seed {}, common random numbers\n", base.name, o.base_source.path,
+                     o.plans.size(), seed);
+  out << fmt::format("{} weeks from {} ({} weeks warm-up, not counted); {} threads, {:.2f} s\n", base.run.horizon_weeks,
+                     metadata.start_date, base.run.warm_up_weeks, threads, seconds);
+  out << fmt::format("targets, each judged on a {} interval so that all decisions hold together with {} confidence:\n",
+                     percent(s.interval_confidence()), percent(o.schedule.confidence));
+  for (const optimise::Target& t : o.targets) out << "  " << t.description << '\n';
+  print_report(out, o, result);
+  out << fmt::format("\nresults: {}\n", output);
+
+  OptimiseOutcome outcome;
+  outcome.output = output;
+  outcome.end = plan_table.end;
+  if (const auto answer = s.chosen()) {
+    outcome.chosen_plan = o.plans[*answer].name;
+    outcome.chosen_cost_per_year = o.plans[*answer].cost_per_year;
+  }
+  return outcome;
+}
+
+}  // namespace casesim::cli

@@ -1,0 +1,36 @@
+#pragma once
+// `casesim optimise`: the cheapest staffing plan that meets named safety
+// targets, found by a sequential constrained selection with common random
+// numbers (docs/optimise.md); prints the answer, the runners-up and every
+// plan's replications and status, and writes a results file.
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace casesim::cli {
+
+struct OptimiseOptions {
+  std::string optimise_path;
+  std::optional<std::uint64_t> seed;  // overrides the file
+  int threads = 0;                    // 0: all cores
+  std::string output;                 // empty: <name>.h5
+  bool force = false;                 // replace an existing results file
+  std::string command_line;           // recorded in the results file
+  std::string start_from;             // a team's snapshot to start every plan from; empty: none
+  bool lenient = false;
+  std::string salt_file;
+};
+
+struct OptimiseOutcome {
+  std::string output;       // the results file
+  std::string end;          // chosen, none_feasible or budget_spent
+  std::string chosen_plan;  // empty unless end is chosen
+  double chosen_cost_per_year = 0.0;
+};
+
+// Throws scenario::ScenarioError or UsageError for bad input, and
+// results::ResultsError when the results cannot be written.
+OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out);
+
+}  // namespace casesim::cli
