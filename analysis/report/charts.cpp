@@ -87,6 +87,50 @@ bool marks_late_work(const std::string& name) {
          name.find("stored") != std::string::npos;
 }
 
+constexpr const char* kEventColour = "#b03a2e";
+
+// The scenario's dated changes inside the charted weeks, as dashed vertical
+// rules with their descriptions. Labels step down in three rows so that
+// changes a few weeks apart do not print over each other, and those in the
+// last third of the chart read leftwards so they stay inside it. Returns how
+// many were marked.
+std::size_t add_dated_changes(const results::ResultsData& data, Json& layers) {
+  const auto& weeks = data.layout.week_start_dates;
+  const auto& dates = data.metadata.timeline_dates;
+  const auto& events = data.metadata.timeline_events;
+  if (weeks.empty() || dates.empty() || dates.size() != events.size()) return 0;
+  std::size_t marked = 0;
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    // ISO dates order as text. A change after the last week's start, or before the first, is off the chart.
+    if (dates[i] < weeks.front() || dates[i] > weeks.back()) continue;
+    const auto week = static_cast<std::size_t>(std::lower_bound(weeks.begin(), weeks.end(), dates[i]) - weeks.begin());
+    const bool late_in_chart = 3 * week > 2 * weeks.size();
+    std::string day_month = readable_date(dates[i]);  // "1 March 2027" -> "1 Mar"
+    if (const auto space = day_month.find(' '); space != std::string::npos && day_month.size() > space + 4)
+      day_month = day_month.substr(0, space + 4);
+    const Json value = Json::array(
+        {Json::object({{"date", dates[i]}, {"event", events[i]}, {"label", day_month + ": " + events[i]}})});
+    layers.push(Json::object(
+        {{"data", Json::object({{"values", value}})},
+         {"mark", Json::object({{"type", "rule"}, {"color", kEventColour}, {"strokeWidth", 1.5},
+                                {"strokeDash", Json::array({5, 3})}})},
+         {"encoding", Json::object({{"x", Json::object({{"field", "date"}, {"type", "temporal"}})},
+                                    {"tooltip", Json::array({Json::object({{"field", "date"}, {"type", "temporal"},
+                                                                           {"title", "date"}, {"format", "%e %B %Y"}}),
+                                                             Json::object({{"field", "event"}, {"type", "nominal"},
+                                                                           {"title", "change"}})})}})}}));
+    layers.push(Json::object(
+        {{"data", Json::object({{"values", value}})},
+         {"mark", Json::object({{"type", "text"}, {"align", late_in_chart ? "right" : "left"}, {"baseline", "top"},
+                                {"dx", late_in_chart ? -4 : 4}, {"y", 4 + 14 * static_cast<int>(marked % 3)},
+                                {"color", kEventColour}, {"fontSize", 11}})},
+         {"encoding", Json::object({{"x", Json::object({{"field", "date"}, {"type", "temporal"}})},
+                                    {"text", Json::object({{"field", "label"}, {"type", "nominal"}})}})}}));
+    ++marked;
+  }
+  return marked;
+}
+
 }  // namespace
 
 bool is_workforce_series(const std::string& name) {
@@ -116,8 +160,12 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
   }
   if (replications == 0) return std::nullopt;
 
-  const Json x = Json::object({{"field", "week"}, {"type", "temporal"}, {"title", Json()},
-                               {"axis", Json::object({{"format", "%b %Y"}, {"labelOverlap", true}})}});
+  // Ticks on the first of the month (every third month over longer runs), so
+  // a label and a dated change's rule line up with the calendar.
+  const Json ticks = Json::object({{"interval", "month"}, {"step", weeks.size() <= 60 ? 1 : 3}});
+  const Json x = Json::object(
+      {{"field", "week"}, {"type", "temporal"}, {"title", Json()},
+       {"axis", Json::object({{"format", "%b %Y"}, {"labelOverlap", true}, {"tickCount", ticks}})}});
   Json layers = Json::array();
   const auto warm_up = static_cast<std::size_t>(std::max(0, data.metadata.warm_up_weeks));
   if (warm_up > 0 && warm_up < weeks.size()) {
@@ -149,6 +197,7 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
                                                Json::object({{"field", "mean"}, {"type", "quantitative"}, {"format", ".2f"}}),
                                                Json::object({{"field", "p05"}, {"type", "quantitative"}, {"title", "5th percentile"}, {"format", ".2f"}}),
                                                Json::object({{"field", "p95"}, {"type", "quantitative"}, {"title", "95th percentile"}, {"format", ".2f"}})})}})}}));
+  const std::size_t marked = add_dated_changes(data, layers);
   Json spec = base_spec();
   spec.set("width", "container");
   spec.set("height", 240);
@@ -158,10 +207,12 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
   Chart chart;
   chart.id = "series-" + q.name;
   chart.heading = spaced(q.name) + " by week";
-  chart.note = fmt::format("{} Line: the mean across {} replications; band: the middle 90% of replications "
-                           "(5th to 95th percentile).{}",
+  chart.note = fmt::format("{} Line: the average week across {} simulated futures (replications); shaded band: "
+                           "where the middle 90 in every 100 of them fell that week (5th to 95th percentile), "
+                           "the spread of what could happen rather than doubt about the average.{}{}",
                            q.description, replications,
-                           warm_up > 0 ? " The shaded start is the warm-up, left out of every other figure." : "");
+                           warm_up > 0 ? " The shaded start is the warm-up, left out of every other figure." : "",
+                           marked > 0 ? " Dashed red lines mark the scenario's dated changes." : "");
   chart.spec = std::move(spec);
   return chart;
 }

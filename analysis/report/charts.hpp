@@ -19,7 +19,9 @@ struct Chart {
 };
 
 // Weekly series: the mean across replications as a line and the 5th-95th
-// percentile band, one colour per variant, the warm-up shaded.
+// percentile band, one colour per variant, the warm-up shaded, and each of
+// the scenario's dated changes (Metadata::timeline_*) inside the charted weeks
+// as a dashed vertical rule labelled with its date and description.
 std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t series);
 
 // Metrics whose names mark late or overdue work, by variant, with 95% CI error bars.

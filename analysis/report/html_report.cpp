@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/children_at_risk.hpp"
 #include "analysis/report/chart_libraries.hpp"
 #include "analysis/report/charts.hpp"
 #include "analysis/report/plain_language.hpp"
@@ -25,6 +26,11 @@ h3 { font-size: 1.02rem; margin: 1.6rem 0 0.2rem; }
 .meta, .note { color: var(--muted); font-size: 0.9rem; margin: 0.2rem 0 0.6rem; }
 .brief { background: #eef3f8; border-left: 4px solid var(--accent); padding: 0.9rem 1.2rem; border-radius: 0 6px 6px 0; }
 .brief p { margin: 0.35rem 0; font-size: 1.04rem; }
+.start { margin: 0.5rem 0 0; font-size: 0.98rem; }
+.changes { margin: 0.3rem 0 0; padding-left: 1.2rem; font-size: 0.95rem; }
+.changes time { font-weight: 600; }
+code.pseudonym { font-size: 0.86rem; }
+.overdue { color: #b03a2e; font-weight: 600; }
 .chart { width: 100%; min-height: 60px; }
 .chart.failed { color: #a11; }
 table { border-collapse: collapse; width: 100%; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
@@ -85,6 +91,98 @@ std::string measures_table(const results::ResultsData& data) {
   return out + "</tbody>\n</table>\n";
 }
 
+constexpr std::size_t kChildrenShown = 20;
+
+// Where the run started and what changes on which date, under the title.
+std::string starting_point(const results::ResultsData& data) {
+  const results::Metadata& m = data.metadata;
+  std::string out;
+  if (!m.snapshot_extract_date.empty()) {
+    std::size_t overdue = 0;
+    for (const auto flag : data.layout.child_overdue_at_start) overdue += flag != 0;
+    out += fmt::format("<p class=\"start\" id=\"started-from\">Started from the team as it was on <strong>{}</strong>: "
+                       "{} open children, {} of them with a statutory visit already overdue that day.{}</p>\n",
+                       html_escape(readable_date(m.snapshot_extract_date)), data.layout.children.size(), overdue,
+                       m.snapshot_problems == 0
+                           ? std::string()
+                           : fmt::format(" {} row{} of the snapshot had problems and {} let through (--lenient): "
+                                         "check them with casesim snapshot --lenient.",
+                                         m.snapshot_problems, m.snapshot_problems == 1 ? "" : "s",
+                                         m.snapshot_problems == 1 ? "was" : "were"));
+  }
+  if (!m.timeline_dates.empty() && m.timeline_dates.size() == m.timeline_events.size()) {
+    out += "<p class=\"start\">Dated changes in this scenario, marked on every weekly chart:</p>\n"
+           "<ul class=\"changes\" id=\"dated-changes\">\n";
+    for (std::size_t i = 0; i < m.timeline_dates.size(); ++i)
+      out += fmt::format("<li><time datetime=\"{}\">{}</time>: {}</li>\n", html_escape(m.timeline_dates[i]),
+                         html_escape(readable_date(m.timeline_dates[i])), html_escape(m.timeline_events[i]));
+    out += "</ul>\n";
+  }
+  return out;
+}
+
+std::string children_table(const std::vector<ChildAtRisk>& ranked, const std::string& extract_date) {
+  std::string out = fmt::format(
+      "<table class=\"children-at-risk\">\n<thead><tr><th>#</th><th class=\"text\">Child (pseudonym)</th>"
+      "<th class=\"text\">Stage on {}</th><th>Chance of a late visit (95% interval)</th>"
+      "<th>Replications</th><th class=\"text\">On the extract date</th></tr></thead>\n<tbody>\n",
+      html_escape(readable_date(extract_date)));
+  const std::size_t shown = std::min(kChildrenShown, children_with_any_risk(ranked));
+  for (std::size_t i = 0; i < shown; ++i) {
+    const ChildAtRisk& c = ranked[i];
+    out += fmt::format("<tr><td>{}</td><td class=\"text\"><code class=\"pseudonym\">{}</code></td>"
+                       "<td class=\"text\">{}</td><td>{}</td><td>{} of {}</td><td class=\"text\">{}</td></tr>\n",
+                       i + 1, html_escape(c.pseudonym), html_escape(c.stage), html_escape(readable_percent(c.late)),
+                       c.late.events, c.late.trials,
+                       c.overdue_at_start ? "<span class=\"overdue\">visit already overdue</span>" : "");
+  }
+  return out + "</tbody>\n</table>\n";
+}
+
+std::string children_note(const std::vector<ChildAtRisk>& ranked) {
+  const std::size_t any = children_with_any_risk(ranked);
+  const std::size_t shown = std::min(kChildrenShown, any);
+  if (any == 0) return fmt::format("<p class=\"note\">None of the {} children had a visit late in any replication.</p>\n",
+                                   ranked.size());
+  std::string out = fmt::format("<p class=\"note\">The {} most at risk of the {} children with a late visit in at "
+                                "least one replication", shown, any);
+  if (any == shown) out = fmt::format("<p class=\"note\">All {} children with a late visit in at least one replication", any);
+  if (any > shown) out += fmt::format("; {} more are not listed", any - shown);
+  if (any == ranked.size()) return out + fmt::format(". Every one of the {} children had a late visit in at least one "
+                                                      "replication.</p>\n", ranked.size());
+  return out + fmt::format(". The other {} of the {} children had none in any replication.</p>\n", ranked.size() - any,
+                           ranked.size());
+}
+
+// The children a manager should check first, for each variant.
+std::string children_section(const ReportInput& input) {
+  const results::ResultsData& data = input.data;
+  if (data.layout.children.empty()) return {};
+  std::string out =
+      "<section id=\"children-at-risk\">\n<h2>Children most likely to have a statutory visit late</h2>\n"
+      "<p class=\"note\">Each child open on the extract date, by pseudonym (never by name or case number: "
+      "casesim snapshot --show-names shows whose is whose on the manager's own screen). The chance is the share of "
+      "simulated futures (replications) in which at least one of the child's statutory visits was made after its "
+      "date, or was still owed past its date at the end of the run, with its 95% Wilson interval: with more "
+      "replications the interval narrows. A child marked <span class=\"overdue\">visit already overdue</span> "
+      "was past a visit's date on the extract date.</p>\n";
+  const std::size_t variants = data.layout.variants.size();
+  for (std::size_t v = 0; v < variants; ++v) {
+    const std::vector<ChildAtRisk> ranked = children_at_risk(data, v);
+    std::string body = children_note(ranked) + (children_with_any_risk(ranked) > 0
+                                                   ? children_table(ranked, data.metadata.snapshot_extract_date)
+                                                   : std::string());
+    if (variants == 1) {
+      out += body;
+    } else if (v == 0) {
+      out += fmt::format("<h3>{} (the base)</h3>\n", html_escape(variant_label(input, v))) + body;
+    } else {
+      out += fmt::format("<details><summary>{}</summary>\n{}</details>\n", html_escape(variant_label(input, v)), body);
+    }
+  }
+  return out + "</section>\n";
+}
+
 std::string settings(const ReportInput& input) {
   const results::Metadata& m = input.data.metadata;
   std::size_t completed = 0;
@@ -96,8 +194,12 @@ std::string settings(const ReportInput& input) {
       {"Replications", fmt::format("{} completed of {}", completed,
                                    input.data.layout.replications * input.data.layout.variants.size())},
       {"Seed", std::to_string(m.seed)},
-      {"Simulated period", fmt::format("{} weeks from {}, of which the first {} are warm-up", m.horizon_weeks,
-                                       m.start_date, m.warm_up_weeks)},
+      {"Simulated period",
+       m.snapshot_extract_date.empty()
+           ? fmt::format("{} weeks from {}, of which the first {} are warm-up", m.horizon_weeks, m.start_date,
+                         m.warm_up_weeks)
+           : fmt::format("{} weeks from the snapshot extracted on {} ({} row problems let through), no warm-up",
+                         m.horizon_weeks, m.snapshot_extract_date, m.snapshot_problems)},
       {"casesim version", m.casesim_version},
       {"Random streams", fmt::format("scheme {}, Boost {}", m.stream_scheme_version, m.boost_version)},
       {"Created (UTC)", m.created_utc},
@@ -158,9 +260,9 @@ std::string build_report_html(const ReportInput& input) {
   std::size_t completed = 0;
   for (auto c : data.completed) completed += c != 0;
   html += fmt::format("<p class=\"meta\">{} variant{}, {} completed replications, seed {}, casesim {}, created {}</p>\n"
-                      "</header>\n",
+                      "{}</header>\n",
                       data.layout.variants.size(), data.layout.variants.size() == 1 ? "" : "s", completed, m.seed,
-                      html_escape(m.casesim_version), html_escape(m.created_utc));
+                      html_escape(m.casesim_version), html_escape(m.created_utc), starting_point(data));
 
   html += "<section class=\"brief\" id=\"in-brief\">\n";
   for (const std::string& sentence : plain_language_summary(input)) html += "<p>" + html_escape(sentence) + "</p>\n";
@@ -171,6 +273,7 @@ std::string build_report_html(const ReportInput& input) {
     if (const auto chart = weekly_series_chart(input, s))
       (is_workforce_series(data.layout.series[s].name) ? workforce : caseload) += chart_html(*chart);
   if (!caseload.empty()) html += "<section>\n<h2>Caseload and waiting, week by week</h2>\n" + caseload + "</section>\n";
+  html += children_section(input);
   if (const auto chart = overdue_by_variant_chart(input))
     html += "<section>\n<h2>Late and overdue work</h2>\n" + chart_html(*chart) + "</section>\n";
   if (const auto chart = paired_difference_chart(input))
@@ -179,9 +282,9 @@ std::string build_report_html(const ReportInput& input) {
     html += "<section>\n<h2>Sensitivity</h2>\n" + chart_html(*chart) + "</section>\n";
   if (!workforce.empty()) html += "<section>\n<h2>Workforce</h2>\n" + workforce + "</section>\n";
 
-  html += "<section>\n<h2>Every measure</h2>\n<p class=\"note\">Across completed replications, after the warm-up. "
-          "Hover over a measure's name for its definition.</p>\n" +
-          measures_table(data) + "</section>\n";
+  html += std::string("<section>\n<h2>Every measure</h2>\n<p class=\"note\">Across completed replications, ") +
+          (m.snapshot_extract_date.empty() ? "after the warm-up" : "every week from the snapshot's extract date") +
+          ". Hover over a measure's name for its definition.</p>\n" + measures_table(data) + "</section>\n";
   html += "<section>\n<h2>Settings</h2>\n<p class=\"note\">What produced these numbers: rerunning the command line "
           "with this scenario and seed gives the same results.</p>\n" +
           settings(input) + "</section>\n";

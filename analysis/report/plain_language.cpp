@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 
 #include <fmt/format.h>
 
+#include "analysis/children_at_risk.hpp"
 #include "analysis/results_summary.hpp"
 #include "analysis/warm_up.hpp"
 
@@ -50,12 +52,16 @@ const PairedDifference* find_difference(const ReportInput& input, const std::str
 
 std::string measured_period(const results::Metadata& m) {
   const int measured = m.horizon_weeks - m.warm_up_weeks;
+  if (!m.snapshot_extract_date.empty())
+    return fmt::format("{} weeks each from the team as it was on {}", measured, readable_date(m.snapshot_extract_date));
   if (m.warm_up_weeks > 0)
     return fmt::format("{} weeks each, after a {}-week warm-up that is not counted", measured, m.warm_up_weeks);
   return fmt::format("{} weeks each", measured);
 }
 
 std::string warm_up_sentence(const results::ResultsData& data) {
+  // A run from a snapshot starts from a real team, not an empty office: it has no warm-up by design.
+  if (!data.metadata.snapshot_extract_date.empty()) return {};
   std::size_t series = find_series(data, "caseload");
   if (series == kNotInFile) {
     if (data.layout.series.empty() || data.layout.week_start_dates.empty()) return {};
@@ -75,7 +81,37 @@ std::string warm_up_sentence(const results::ResultsData& data) {
   return s;
 }
 
+// The base variant's children from a snapshot, in one sentence.
+std::string children_sentence(const results::ResultsData& data) {
+  if (data.layout.children.empty()) return {};
+  const std::vector<ChildAtRisk> ranked = children_at_risk(data, 0);
+  if (ranked.empty() || ranked.front().late.trials == 0) return {};
+  std::size_t at_least_half = 0;
+  for (const ChildAtRisk& c : ranked) at_least_half += 2 * c.late.events >= c.late.trials && c.late.events > 0;
+  const std::size_t any = children_with_any_risk(ranked);
+  if (any == 0)
+    return fmt::format("None of the {} children open on {} had a statutory visit late in any replication.",
+                       ranked.size(), readable_date(data.metadata.snapshot_extract_date));
+  const ChildAtRisk& top = ranked.front();
+  return fmt::format("Of the {} children open on {}, {} had a statutory visit late in at least half of the "
+                     "replications and {} in at least one; the most at risk, {} ({}), in {}. The list below names "
+                     "them by pseudonym.",
+                     ranked.size(), readable_date(data.metadata.snapshot_extract_date), at_least_half, any,
+                     top.pseudonym, top.stage, readable_percent(top.late));
+}
+
 }  // namespace
+
+std::string readable_date(const std::string& iso_date) {
+  static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                                 "July",    "August",   "September", "October", "November", "December"};
+  int year = 0, month = 0, day = 0;
+  char tail = 0;
+  if (iso_date.size() != 10 || std::sscanf(iso_date.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3 ||
+      month < 1 || month > 12 || day < 1 || day > 31)
+    return iso_date;
+  return fmt::format("{} {} {}", day, kMonths[month - 1], year);
+}
 
 const std::vector<HeadlineMetric>& headline_metrics() {
   static const std::vector<HeadlineMetric> headlines{
@@ -178,6 +214,7 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
     out.push_back(fmt::format("The chance that {} was {}.", r.event,
                               readable_percent(exceedance(metric_values(data, m, 0), r.threshold))));
   }
+  if (const std::string c = children_sentence(data); !c.empty()) out.push_back(c);
 
   // Each other variant against the base, one sentence per headline metric.
   for (std::size_t v = 1; v < variants; ++v) {

@@ -41,6 +41,9 @@ std::string readable_estimate(const Summary& summary);
 // "41% (95% CI 36–46%)"
 std::string readable_percent(const Proportion& proportion);
 
+// "2027-01-15" as "15 January 2027"; text that is not an ISO date is returned as it is.
+std::string readable_date(const std::string& iso_date);
+
 // A variant's name, with the parameters that differ from the base when the report has a parameter table.
 std::string variant_label(const ReportInput& input, std::size_t variant);
 

@@ -13,5 +13,7 @@ void add_experiment_command(CLI::App& app, const std::string& command_line);
 void add_summary_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_trace_command(CLI::App& app);
+void add_optimise_command(CLI::App& app, const std::string& command_line);
+void add_snapshot_command(CLI::App& app);
 
 }  // namespace casesim::cli

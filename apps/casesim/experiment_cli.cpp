@@ -44,6 +44,12 @@ void add_experiment_command(CLI::App& app, const std::string& command_line) {
   command->add_option("-o,--output", parsed->options.output, "Results file (default: EXPERIMENT_NAME.h5)");
   command->add_flag("-f,--force", parsed->options.force, "Replace an existing results file or unfinished run");
   command->add_flag("--resume", parsed->options.resume, "Continue the unfinished run in OUTPUT.partial");
+  command->add_option("--start-from", parsed->options.start_from,
+                      "Start every variant from a team's snapshot (a directory, docs/snapshot-format.md)");
+  command->add_flag("--lenient", parsed->options.lenient,
+                    "With --start-from: report every bad row, count them, and go on");
+  command->add_option("--salt-file", parsed->options.salt_file,
+                      "With --start-from: the pseudonyms' key (default: derived from the snapshot's files)");
   auto* precision = command->add_option(
       "--precision", parsed->precision,
       "Add replications until the 95% CI half-width of --metric is below this fraction of its mean in every variant");

@@ -4,7 +4,10 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <limits>
+#include <optional>
+#include <span>
 #include <vector>
 
 #include <boost/version.hpp>
@@ -22,6 +25,11 @@
 #include "engine/runner/run_experiment.hpp"
 #include "engine/runner/run_replications.hpp"
 #include "engine/scenario/load_experiment.hpp"
+#include "engine/scenario/start_from_snapshot.hpp"
+#ifdef CASESIM_WITH_MPI
+#include "engine/runner/mpi_experiment.hpp"
+#include "engine/runner/mpi_session.hpp"
+#endif
 
 namespace casesim::cli {
 
@@ -216,14 +224,80 @@ void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
   }
 }
 
-}  // namespace
+// What every process of a run needs: the experiment, its settings, and each
+// variant's model with the run's seed and replications.
+struct Prepared {
+  scenario::Experiment experiment;
+  Settings settings;
+  std::vector<model::ModelSetup> setups;
+  std::string snapshot_extract_date;  // empty without --start-from
+  std::uint64_t snapshot_problems = 0;
+};
 
-ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostream& out, std::ostream& err) {
+Prepared prepare(const ExperimentOptions& options) {
   const std::vector<std::string> metric_names = catalogue_metric_names();
-  const scenario::Experiment experiment = scenario::load_experiment(options.experiment_path, metric_names);
+  scenario::Experiment experiment = scenario::load_experiment(options.experiment_path, metric_names);
   if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
   const Settings settings = settings_from(options, experiment);
+  // From a snapshot, every variant starts from the same team on its extract
+  // date (per-child results are casesim run's: docs/snapshot-format.md).
+  const auto start = load_start_snapshot(options.start_from, options.lenient, options.salt_file);
+  if (start)
+    for (auto& v : experiment.variants)
+      v.scenario = scenario::start_from_snapshot(std::move(v.scenario), *start, experiment.base_source.path);
+  std::vector<model::ModelSetup> setups;
+  for (const auto& v : experiment.variants) {
+    scenario::Scenario s = v.scenario;
+    s.run.seed = settings.seed;
+    s.run.replications = static_cast<int>(settings.replications);
+    setups.emplace_back(std::move(s), start);
+  }
+  Prepared prepared{std::move(experiment), settings, std::move(setups), {}, 0};
+  if (start) {
+    prepared.snapshot_extract_date = kernel::format_iso_date(start->extract_date);
+    prepared.snapshot_problems = start->problems.size();
+  }
+  return prepared;
+}
 
+// Each chunk of pairs as it finishes, with its results in the same order.
+using RecordChunk =
+    std::function<void(std::span<const runner::ExperimentPair>, std::span<const model::ReplicationResult>)>;
+
+// How the pairs are run: here, on this process's threads, or by MPI worker
+// ranks. run_round runs every pair given, recording each chunk as it
+// finishes, and returns false if it stopped part-way (options.stop).
+struct PairRunner {
+  std::function<bool(std::span<const runner::ExperimentPair>, const RecordChunk&)> run_round;
+  std::function<std::string()> describe;  // "2 threads", for the summary line
+};
+
+// Batches big enough to keep every thread busy between flushes, small enough
+// that an interruption loses little and Ctrl-C is answered quickly.
+PairRunner run_here(const ExperimentOptions& options, const Prepared& prepared) {
+  runner::RunPlan plan;
+  plan.threads = options.threads;
+  const int threads = runner::thread_count(plan);
+  const std::size_t batch = static_cast<std::size_t>(std::max(16, 4 * threads));
+  PairRunner here;
+  here.run_round = [&options, &prepared, batch](std::span<const runner::ExperimentPair> pairs,
+                                                const RecordChunk& record) {
+    for (std::size_t first = 0; first < pairs.size(); first += batch) {
+      if (options.stop != nullptr && options.stop->load()) return false;
+      const auto chunk = pairs.subspan(first, std::min(batch, pairs.size() - first));
+      record(chunk, runner::run_pairs(prepared.setups, prepared.settings.seed, chunk, options.threads));
+    }
+    return true;
+  };
+  here.describe = [threads] { return fmt::format("{} threads", threads); };
+  return here;
+}
+
+// The run itself, in the process that owns the results file.
+ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepared& prepared,
+                                 const PairRunner& pair_runner, std::ostream& out, std::ostream& err) {
+  const scenario::Experiment& experiment = prepared.experiment;
+  const Settings& settings = prepared.settings;
   const std::string output = options.output.empty() ? experiment.name + ".h5" : options.output;
   const std::string partial = output + ".partial";
   if (fs::exists(output) && !fs::is_regular_file(output))
@@ -240,6 +314,8 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
   const scenario::Scenario& base = experiment.variants.front().scenario;
   const std::size_t variants = experiment.variants.size();
   results::Metadata metadata = results_metadata(base, experiment.base_source, settings.seed, options.command_line);
+  metadata.snapshot_extract_date = prepared.snapshot_extract_date;
+  metadata.snapshot_problems = prepared.snapshot_problems;
   results::ExperimentRecord record;
   record.name = experiment.name;
   record.file = options.experiment_path;
@@ -263,14 +339,6 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
   for (std::size_t w = 0; w < weeks; ++w)
     layout.week_start_dates.push_back(kernel::format_iso_date(
         kernel::Date(std::chrono::sys_days(base.run.start_date) + std::chrono::days(7 * static_cast<int>(w)))));
-
-  std::vector<model::ModelSetup> setups;
-  for (const auto& v : experiment.variants) {
-    scenario::Scenario s = v.scenario;
-    s.run.seed = settings.seed;
-    s.run.replications = static_cast<int>(settings.replications);
-    setups.emplace_back(std::move(s));
-  }
 
   // Everything already done (a resumed run) is copied into a fresh file, which
   // then replaces the .partial file in one rename: a run killed while resuming
@@ -316,40 +384,32 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
     previous.reset();
   }
 
-  runner::RunPlan plan;
-  plan.threads = options.threads;
-  const int threads = runner::thread_count(plan);
-  // Big enough to keep every thread busy between flushes, small enough that an
-  // interruption loses little and Ctrl-C is answered quickly.
-  const std::size_t batch = static_cast<std::size_t>(std::max(16, 4 * threads));
   runner::Progress progress(err, options.show_progress, variants * replications, already_done);
   const auto started = std::chrono::steady_clock::now();
   bool precision_met = false;
   std::size_t worst_variant = 0;
   double worst_ratio = 0.0;
+  const RecordChunk record_chunk = [&](std::span<const runner::ExperimentPair> chunk,
+                                       std::span<const model::ReplicationResult> results) {
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      const auto [v, r] = chunk[i];
+      writer.write_replication(v, r, results[i].summary, results[i].weekly);
+      for (std::size_t m = 0; m < model::kMetricCount; ++m) values[m][v][r] = results[i].summary[m];
+      completed[v * replications + r] = 1;
+    }
+    writer.flush();
+    progress.advance(chunk.size());
+  };
   while (true) {
     const std::vector<runner::ExperimentPair> pairs = runner::missing_pairs(completed, variants, replications);
-    for (std::size_t first = 0; first < pairs.size(); first += batch) {
-      if (options.stop != nullptr && options.stop->load()) {
-        progress.finish();
-        writer.close();
-        err << fmt::format("casesim: stopped; {} of {} replications are saved in {}\n"
-                           "casesim: to continue: casesim experiment {} --resume{}\n",
-                           std::count(completed.begin(), completed.end(), std::uint8_t{1}), completed.size(), partial,
-                           options.experiment_path, options.output.empty() ? "" : " --output " + options.output);
-        return ExperimentOutcome{true, partial, replications, false};
-      }
-      const std::span<const runner::ExperimentPair> chunk(pairs.data() + first, std::min(batch, pairs.size() - first));
-      const std::vector<model::ReplicationResult> results =
-          runner::run_pairs(setups, settings.seed, chunk, options.threads);
-      for (std::size_t i = 0; i < chunk.size(); ++i) {
-        const auto [v, r] = chunk[i];
-        writer.write_replication(v, r, results[i].summary, results[i].weekly);
-        for (std::size_t m = 0; m < model::kMetricCount; ++m) values[m][v][r] = results[i].summary[m];
-        completed[v * replications + r] = 1;
-      }
-      writer.flush();
-      progress.advance(chunk.size());
+    if (!pair_runner.run_round(pairs, record_chunk)) {
+      progress.finish();
+      writer.close();
+      err << fmt::format("casesim: stopped; {} of {} replications are saved in {}\n"
+                         "casesim: to continue: casesim experiment {} --resume{}\n",
+                         std::count(completed.begin(), completed.end(), std::uint8_t{1}), completed.size(), partial,
+                         options.experiment_path, options.output.empty() ? "" : " --output " + options.output);
+      return ExperimentOutcome{true, partial, replications, false};
     }
     if (settings.precision == 0.0) break;
     const PrecisionCheck check = check_precision(values[metric_index(settings.precision_metric)], settings.precision);
@@ -377,8 +437,8 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
   out << fmt::format("casesim {} | experiment {} ({})\n", casesim_version(), experiment.name, options.experiment_path);
   out << fmt::format("base scenario {} ({}), {} variants x {} replications, seed {}, common random numbers\n",
                      base.name, experiment.base_source.path, variants, replications, settings.seed);
-  out << fmt::format("{} weeks from {} ({} weeks warm-up, not counted); {} threads, {:.2f} s\n", base.run.horizon_weeks,
-                     metadata.start_date, base.run.warm_up_weeks, threads, seconds);
+  out << fmt::format("{} weeks from {} ({} weeks warm-up, not counted); {}, {:.2f} s\n", base.run.horizon_weeks,
+                     metadata.start_date, base.run.warm_up_weeks, pair_runner.describe(), seconds);
   if (settings.precision > 0.0) {
     if (precision_met) {
       out << fmt::format("precision target met: the 95% CI half-width of {} is below {:g}% of its mean for every "
@@ -396,6 +456,64 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
   print_comparison(out, experiment, values);
   out << fmt::format("\nresults: {}\n", output);
   return ExperimentOutcome{false, output, replications, precision_met};
+}
+
+#ifdef CASESIM_WITH_MPI
+// Rank 0 of several: owns the results file and hands the pairs out to the
+// other ranks. Its coordinator is made before anything can fail, so that on
+// any failure here it still releases the workers (which would otherwise wait
+// for work for ever) before the error is reported, once, by this rank.
+ExperimentOutcome coordinate_experiment(const ExperimentOptions& options, const runner::MpiSession& session,
+                                        std::ostream& out, std::ostream& err) {
+  runner::MpiCoordinator coordinator(session);
+  const Prepared prepared = prepare(options);
+  PairRunner on_workers;
+  on_workers.run_round = [&](std::span<const runner::ExperimentPair> pairs, const RecordChunk& record) {
+    return coordinator.run(pairs, record, options.stop);
+  };
+  on_workers.describe = [&coordinator] {
+    return fmt::format("{} worker rank{} with {} threads in all (rank 0 recording results {:.2f} s)",
+                       coordinator.workers(), coordinator.workers() == 1 ? "" : "s", coordinator.threads_in_all(),
+                       coordinator.recording_seconds());
+  };
+  ExperimentOutcome outcome = run_experiment(options, prepared, on_workers, out, err);
+  coordinator.release();
+  return outcome;
+}
+
+// Any other rank: runs the chunks rank 0 hands out. It reports its own
+// failures to rank 0 rather than to the user, so each is reported once.
+ExperimentOutcome work_for_rank_0(const ExperimentOptions& options, const runner::MpiSession& session) {
+  std::optional<Prepared> prepared;
+  try {
+    prepared = prepare(options);
+  } catch (const std::exception& e) {
+    runner::report_worker_failure(session, e.what());
+    return ExperimentOutcome{};
+  }
+  runner::serve_pairs(session, prepared->setups, prepared->settings.seed, options.threads);
+  return ExperimentOutcome{};
+}
+#endif
+
+}  // namespace
+
+ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostream& out, std::ostream& err) {
+#ifdef CASESIM_WITH_MPI
+  // Distributed only when a launcher started several ranks; otherwise MPI is
+  // never started and the run is the single-process one below.
+  if (runner::started_by_mpi_launcher()) {
+    const runner::MpiSession session;
+    if (session.size() > 1) {
+      ExperimentOutcome outcome = session.rank() == 0 ? coordinate_experiment(options, session, out, err)
+                                                      : work_for_rank_0(options, session);
+      outcome.worker = session.rank() != 0;
+      return outcome;
+    }
+  }
+#endif
+  const Prepared prepared = prepare(options);
+  return run_experiment(options, prepared, run_here(options, prepared), out, err);
 }
 
 }  // namespace casesim::cli

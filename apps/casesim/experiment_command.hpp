@@ -22,6 +22,9 @@ struct ExperimentOptions {
   std::string precision_metric;
   std::optional<std::uint64_t> max_replications;  // precision runs: default 10000
   std::string command_line;                   // recorded in the results file
+  std::string start_from;                     // a team's snapshot every variant starts from; empty: none
+  bool lenient = false;
+  std::string salt_file;
   bool show_progress = false;                 // progress on `err` (the program: when stderr is a terminal)
   // Set from elsewhere (a signal handler) to stop after the current batch.
   const std::atomic<bool>* stop = nullptr;
@@ -34,10 +37,13 @@ struct ExperimentOutcome {
   std::string output;        // the results file (complete), or the .partial file (interrupted)
   std::size_t replications = 0;  // per variant, in the file
   bool precision_met = false;    // precision runs only
+  bool worker = false;  // an MPI worker rank: rank 0 wrote the file and printed the table (docs/cluster.md)
 };
 
 // Throws scenario::ScenarioError or UsageError for bad input, and
 // results::ResultsError when the results cannot be written or resumed.
+// Under an MPI launcher with several ranks (a build with CASESIM_WITH_MPI),
+// rank 0 does all of the above and the other ranks only run replications.
 ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace casesim::cli

@@ -1,5 +1,6 @@
 // casesim: the command-line program. Parses arguments, calls the libraries,
 // and maps failures to exit codes: 0 success, 2 bad input, 3 runtime failure.
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -10,6 +11,7 @@
 #include "apps/casesim/run_command.hpp"
 #include "engine/results/results_file.hpp"
 #include "engine/scenario/load_scenario.hpp"
+#include "engine/snapshot/snapshot_error.hpp"
 
 namespace {
 
@@ -34,6 +36,13 @@ int main(int argc, char** argv) {
   casesim::cli::add_summary_command(app);
   casesim::cli::add_report_command(app);
   casesim::cli::add_trace_command(app);
+  casesim::cli::add_optimise_command(app, command_line);
+  casesim::cli::add_snapshot_command(app);
+
+  // A file-size limit (ulimit -f) would otherwise kill the program silently
+  // mid-write; ignored, the write fails with EFBIG and is reported like any
+  // other failed write, and the finished batches stay in the .partial file.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   try {
     app.parse(argc, argv);
@@ -42,6 +51,9 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kBadInput;
   } catch (const casesim::scenario::ScenarioError& e) {
+    std::cerr << "casesim: " << e.what() << '\n';
+    return kBadInput;
+  } catch (const casesim::snapshot::SnapshotError& e) {
     std::cerr << "casesim: " << e.what() << '\n';
     return kBadInput;
   } catch (const casesim::cli::UsageError& e) {

@@ -46,6 +46,10 @@ results::Metadata results_metadata(const scenario::Scenario& scenario, const sce
   metadata.boost_version = boost_version();
   metadata.command_line = command_line;
   metadata.created_utc = utc_now();
+  for (const auto& event : scenario.timeline) {
+    metadata.timeline_dates.push_back(kernel::format_iso_date(event.date));
+    metadata.timeline_events.push_back(scenario::describe(event));
+  }
   return metadata;
 }
 

@@ -21,6 +21,12 @@ void add_run_command(CLI::App& app, const std::string& command_line) {
   run->add_option("-t,--threads", parsed->threads, "Threads (0: all cores)")->capture_default_str();
   run->add_option("-o,--output", parsed->options.output, "Results file (default: SCENARIO_NAME.h5)");
   run->add_flag("-f,--force", parsed->options.force, "Replace an existing results file");
+  run->add_option("--start-from", parsed->options.start_from,
+                  "Start from a team's snapshot: a directory of Annex A lists, workers.csv and snapshot.yaml");
+  run->add_flag("--lenient", parsed->options.lenient,
+                "With --start-from: report every bad row, count them in the results, and go on");
+  run->add_option("--salt-file", parsed->options.salt_file,
+                  "With --start-from: the pseudonyms' key (default: derived from the snapshot's files)");
   run->callback([parsed, replications, seed] {
     if (*replications)
       parsed->options.replications = whole_number_option("--replications", parsed->replications, 1, kMaxReplications);

@@ -1,10 +1,13 @@
 #pragma once
 // `casesim run`: one scenario, many replications, a results file and a table.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
+
+#include "engine/snapshot/snapshot.hpp"
 
 namespace casesim::cli {
 
@@ -26,12 +29,22 @@ struct RunOptions {
   std::string output;         // empty: <scenario name>.h5 in the current directory
   bool force = false;         // replace an existing results file
   std::string command_line;   // recorded in the results file
+  // Start from a team's snapshot (docs/snapshot-format.md) instead of an empty office.
+  std::string start_from;     // the snapshot directory; empty: none
+  bool lenient = false;       // report bad snapshot rows, count them, and go on
+  std::string salt_file;      // the pseudonyms' key; empty: derived from the snapshot
 };
 
-// Throws scenario::ScenarioError or UsageError for bad input, and
+// Throws scenario::ScenarioError, snapshot::SnapshotError or UsageError for bad input, and
 // results::ResultsError when the results cannot be written.
 void run_command(const RunOptions& options, std::ostream& out);
 
 std::string casesim_version();
+
+// The snapshot a run or experiment starts from: null without --start-from
+// (then --lenient and --salt-file are usage errors).
+std::shared_ptr<const snapshot::Snapshot> load_start_snapshot(const std::string& directory, bool lenient,
+                                                              const std::string& salt_file);
+
 
 }  // namespace casesim::cli

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "analysis/children_at_risk.hpp"
+#include "analysis/report/plain_language.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::cli {
@@ -59,10 +61,43 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows) {
   return out;
 }
 
+std::string children_at_risk_text(const results::ResultsData& data, std::size_t shown) {
+  if (data.layout.children.empty()) return {};
+  const std::string extract_date = analysis::report::readable_date(data.metadata.snapshot_extract_date);
+  std::string out;
+  for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
+    const auto ranked = analysis::children_at_risk(data, v);
+    const std::size_t any = analysis::children_with_any_risk(ranked);
+    const std::size_t listed = std::min(shown, any);
+    const std::size_t replications = ranked.front().late.trials;
+    out += fmt::format("\nChildren most likely to have a statutory visit late, variant {} (pseudonymous ids; chance "
+                       "across {} replications, 95% Wilson interval):\n",
+                       data.layout.variants[v], replications);
+    std::size_t stage_width = 5;
+    for (std::size_t i = 0; i < listed; ++i) stage_width = std::max(stage_width, ranked[i].stage.size());
+    for (std::size_t i = 0; i < listed; ++i) {
+      const analysis::ChildAtRisk& c = ranked[i];
+      out += fmt::format("{:>4}  {}  {:<{}}  {}{}\n", i + 1, c.pseudonym, c.stage, stage_width,
+                         analysis::report::readable_percent(c.late),
+                         c.overdue_at_start ? "  visit already overdue on " + extract_date : "");
+    }
+    if (any == 0)
+      out += fmt::format("  none of the {} children in any replication\n", ranked.size());
+    else
+      out += fmt::format("  {} more with a late visit in at least one replication; {} of the {} children in none\n",
+                         any - listed, ranked.size() - any, ranked.size());
+  }
+  return out;
+}
+
 void summary_command(const std::string& results_path, bool csv, std::ostream& out) {
   const results::ResultsData data = results::read_results(results_path);
   const auto rows = analysis::summarise_results(data);
-  out << (csv ? summary_csv(rows) : summary_tables(rows));
+  if (csv) {
+    out << summary_csv(rows);
+    return;
+  }
+  out << summary_tables(rows) << children_at_risk_text(data);
 }
 
 }  // namespace casesim::cli

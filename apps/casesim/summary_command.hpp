@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/results_summary.hpp"
+#include "engine/results/results_file.hpp"
 
 namespace casesim::cli {
 
@@ -18,7 +19,15 @@ std::string summary_csv(const std::vector<analysis::MetricSummary>& rows);
 // One table per variant, rounded for reading.
 std::string summary_tables(const std::vector<analysis::MetricSummary>& rows);
 
-// Throws results::ResultsError when the file cannot be read.
+// For a run started from a snapshot: each variant's `shown` children most
+// likely to have a statutory visit late, by pseudonym, with the chance across
+// completed replications and its Wilson 95% interval, and how many more had
+// any. Empty when the file has no children.
+std::string children_at_risk_text(const results::ResultsData& data, std::size_t shown = 10);
+
+// Tables then the children at risk, or CSV (the metrics only, so it stays one
+// table a spreadsheet reads). Throws results::ResultsError when the file
+// cannot be read.
 void summary_command(const std::string& results_path, bool csv, std::ostream& out);
 
 }  // namespace casesim::cli

@@ -19,6 +19,12 @@ void add_trace_command(CLI::App& app) {
   auto* seed = trace->add_option("-s,--seed", parsed->seed, "Seed (overrides the scenario)");
   trace->add_option("-o,--output", parsed->options.output, "CSV file (default: standard output)");
   trace->add_flag("-f,--force", parsed->options.force, "Replace an existing file");
+  trace->add_option("--start-from", parsed->options.start_from,
+                    "Start from a team's snapshot: a directory of Annex A lists, workers.csv and snapshot.yaml");
+  trace->add_flag("--lenient", parsed->options.lenient,
+                  "With --start-from: report every bad row, count them, and go on");
+  trace->add_option("--salt-file", parsed->options.salt_file,
+                    "With --start-from: the pseudonyms' key (default: derived from the snapshot's files)");
   trace->callback([parsed, seed] {
     if (*seed) parsed->options.seed = parsed->seed;
     trace_command(parsed->options, std::cout);

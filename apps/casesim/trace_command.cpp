@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -9,6 +11,7 @@
 #include "apps/casesim/shipped_files.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/scenario/load_scenario.hpp"
+#include "engine/scenario/start_from_snapshot.hpp"
 
 namespace casesim::cli {
 
@@ -18,32 +21,56 @@ namespace {
 class CsvTrace : public model::TraceSink {
  public:
   CsvTrace(std::ostream& out, const model::ModelSetup& setup) : out_(out), setup_(setup) {
+    // Posts as the model numbers them (model_setup.hpp): the starting team
+    // (a snapshot's workers, by pseudonym, or the scenario's named workers),
+    // unnamed additional posts, then the workers timeline events start.
+    if (const snapshot::Snapshot* start = setup.snapshot()) {
+      for (const auto& worker : start->workers) post_names_.push_back(worker.pseudonym);
+    } else {
+      for (const auto& worker : setup.scenario().team.social_workers) post_names_.push_back(worker.name);
+    }
+    post_names_.resize(setup.initial_posts() + setup.posts_for_starts());
+    for (const model::DatedChange& change : setup.dated_changes()) {
+      const auto& event = setup.scenario().timeline[change.event];
+      if (event.kind == scenario::TimelineEvent::Kind::worker_starts && change.post >= 0)
+        post_names_[static_cast<std::size_t>(change.post)] = event.name;
+    }
     out_ << "date,day,time,event,child,worker,due_date,value,detail\n";
   }
   void record(const model::TraceRecord& r) override {
     const auto& calendar = setup_.calendar();
     out_ << kernel::format_iso_date(calendar.date_of(r.day)) << ',' << r.day << ',' << fmt::format("{:.4f}", r.time)
-         << ',' << r.event << ',' << (r.child >= 0 ? fmt::format("C{:06d}", r.child) : std::string()) << ','
+         << ',' << r.event << ',' << child_name(r.child) << ','
          << worker_name(r.worker) << ',' << (r.due_day >= 0 ? kernel::format_iso_date(calendar.date_of(r.due_day)) : "")
          << ',' << fmt::format("{:g}", r.value) << ',' << r.detail << '\n';
   }
 
  private:
-  // The first holder of a post is the scenario's named worker; later holders
+  // A snapshot's children are the replication's first children, in the
+  // snapshot's order (engine/model/snapshot_start.cpp), so the trace can name
+  // them as the report does.
+  std::string child_name(std::int64_t child) const {
+    if (child < 0) return {};
+    if (const snapshot::Snapshot* start = setup_.snapshot();
+        start && static_cast<std::uint64_t>(child) < start->children.size())
+      return start->children[static_cast<std::size_t>(child)].pseudonym;
+    return fmt::format("C{:06d}", child);
+  }
+  // The first holder of a named post is that worker; later holders
   // (recruits, agency staff) are named after the post.
   std::string worker_name(std::int64_t id) const {
     if (id < 0) return {};
     const auto post = static_cast<std::size_t>(id / 1000);
     const auto serial = id % 1000;
-    const auto& workers = setup_.scenario().team.social_workers;
-    if (post < workers.size()) {
-      if (serial == 1) return workers[post].name;
-      return fmt::format("{}-successor-{}", workers[post].name, serial - 1);
+    if (post < post_names_.size() && !post_names_[post].empty()) {
+      if (serial <= 1) return post_names_[post];  // 0: the post itself, before anyone holds it
+      return fmt::format("{}-successor-{}", post_names_[post], serial - 1);
     }
     return fmt::format("escalation-agency-{}-{}", post, serial);
   }
   std::ostream& out_;
   const model::ModelSetup& setup_;
+  std::vector<std::string> post_names_;  // empty: an unnamed post
 };
 
 }  // namespace
@@ -55,7 +82,9 @@ void trace_command(const TraceOptions& options, std::ostream& out) {
   if (options.seed) scenario.run.seed = *options.seed;
   if (!options.output.empty() && fs::exists(options.output) && !options.force)
     throw UsageError(fmt::format("{}: file exists; use --force to replace it", options.output));
-  const model::ModelSetup setup(scenario);
+  const auto start = load_start_snapshot(options.start_from, options.lenient, options.salt_file);
+  if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, path);
+  const model::ModelSetup setup(scenario, start);
   if (options.output.empty()) {
     CsvTrace sink(out, setup);
     model::run_replication(setup, scenario.run.seed, options.replication, &sink);

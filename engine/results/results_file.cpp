@@ -1,6 +1,8 @@
 #include "engine/results/results_file.hpp"
 
 #include <hdf5.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 
 #include <algorithm>
 #include <array>
@@ -74,6 +76,18 @@ std::string innermost_hdf5_error() {
   std::string innermost;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, keep_innermost_error, &innermost);
   H5Eclear2(H5E_DEFAULT);
+  // A failed write's description is a multi-line dump (time, descriptor,
+  // buffer address...); users need its first words and the system's reason,
+  // on one line: "file write failed: File too large".
+  const std::string reason_key = "error message = '";
+  if (const auto at = innermost.find(reason_key); at != std::string::npos) {
+    const auto start = at + reason_key.size();
+    const auto end = innermost.find('\'', start);
+    const auto colon = innermost.find(':');
+    return innermost.substr(0, std::min(colon, at)) + ": " + innermost.substr(start, end - start);
+  }
+  for (char& c : innermost)
+    if (c == '\n' || c == '\r') c = ' ';
   return innermost;
 }
 
@@ -500,6 +514,12 @@ void validate(const std::string& path, const Metadata& metadata, const Layout& l
       for (const std::string& t : *entries) require_utf8(path, "experiment entry '" + t + "'", t);
   }
   for (const std::string& d : layout.week_start_dates) require_utf8(path, "week start date", d);
+  if (metadata.timeline_events.size() != metadata.timeline_dates.size())
+    throw std::invalid_argument("results file '" + path + "': timeline dates and events differ in length");
+  for (const std::string& t : metadata.timeline_events) require_utf8(path, "timeline event '" + t + "'", t);
+  if (layout.child_stages.size() != layout.children.size() ||
+      layout.child_overdue_at_start.size() != layout.children.size())
+    throw std::invalid_argument("results file '" + path + "': children's ids, stages and flags differ in length");
   for (const auto* quantities : {&layout.metrics, &layout.series})
     for (const Quantity& q : *quantities) {
       require_utf8(path, "unit of " + q.name, q.unit);
@@ -511,6 +531,34 @@ std::vector<std::string> quantity_field(const std::vector<Quantity>& quantities,
   std::vector<std::string> out;
   for (const Quantity& q : quantities) out.push_back(q.*member);
   return out;
+}
+
+std::string fmt_number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+// The file is laid out at full size when created, so its size is known then.
+// HDF5 (1.10, as Debian ships it) crashes on a write the operating system
+// refuses for the file size limit, so a file that cannot fit under the limit,
+// or on its disk, is refused before HDF5 writes it.
+void check_room(const std::string& path, double bytes) {
+  const auto mib = [](double b) { return fmt_number(b / (1024.0 * 1024.0)); };
+  rlimit limit{};
+  if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+      bytes > static_cast<double>(limit.rlim_cur))
+    throw ResultsError("results file '" + path + "': needs about " + mib(bytes) + " MiB, more than the file size limit of " +
+                       mib(static_cast<double>(limit.rlim_cur)) + " MiB (ulimit -f); raise the limit or run fewer replications");
+  std::filesystem::path directory = std::filesystem::path(path).parent_path();
+  if (directory.empty()) directory = ".";
+  struct statvfs disk {};
+  if (statvfs(directory.c_str(), &disk) == 0) {
+    const double free_bytes = static_cast<double>(disk.f_bavail) * static_cast<double>(disk.f_frsize);
+    if (bytes > free_bytes)
+      throw ResultsError("results file '" + path + "': needs about " + mib(bytes) + " MiB, but only " + mib(free_bytes) +
+                         " MiB are free on its disk");
+  }
 }
 
 const double kNotWritten = std::numeric_limits<double>::quiet_NaN();
@@ -531,12 +579,15 @@ struct ResultsWriter::Impl {
   std::vector<Dataset> summary{};  // one per metric
   std::vector<Dataset> series{};   // one per series
   Dataset completed{};
+  std::size_t children = 0;
+  Dataset child_visit_late{};
   bool closed = false;
 
   std::vector<std::pair<Dataset*, std::string>> all_datasets() {
     std::vector<std::pair<Dataset*, std::string>> out;
     for (std::size_t m = 0; m < summary.size(); ++m) out.emplace_back(&summary[m], "/summary/" + metric_names[m]);
     for (std::size_t s = 0; s < series.size(); ++s) out.emplace_back(&series[s], "/series/" + series_names[s]);
+    if (children > 0) out.emplace_back(&child_visit_late, "/children/visit_late");
     out.emplace_back(&completed, "/completed");
     return out;
   }
@@ -562,8 +613,18 @@ ResultsWriter::~ResultsWriter() {
   }
 }
 
+// Bytes of the per-replication datasets (the rest of the file is small).
+double laid_out_bytes(const Layout& layout, std::size_t replications) {
+  const double slots = static_cast<double>(layout.variants.size()) * static_cast<double>(replications);
+  const double per_slot = 8.0 * static_cast<double>(layout.metrics.size() +
+                                                    layout.series.size() * layout.week_start_dates.size()) +
+                          1.0 + static_cast<double>(layout.children.size());
+  return slots * per_slot;
+}
+
 ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& metadata, const Layout& layout) {
   validate(path, metadata, layout);
+  check_room(path, laid_out_bytes(layout, layout.replications));
   Hdf5File file = Hdf5File::create(path);
 
   file.write_attribute("/", "format_version", kFormatVersion);
@@ -589,6 +650,23 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
   file.write_strings("/series/units", quantity_field(layout.series, &Quantity::unit));
   file.write_strings("/series/descriptions", quantity_field(layout.series, &Quantity::description));
   file.write_strings("/series/week_start", layout.week_start_dates);
+  if (!metadata.timeline_dates.empty()) {
+    file.create_group("/timeline");
+    file.write_strings("/timeline/dates", metadata.timeline_dates);
+    file.write_strings("/timeline/events", metadata.timeline_events);
+  }
+  if (!metadata.snapshot_extract_date.empty()) {
+    file.create_group("/snapshot");
+    file.write_attribute("/snapshot", "extract_date", metadata.snapshot_extract_date);
+    file.write_attribute("/snapshot", "problems", metadata.snapshot_problems);
+  }
+  if (!layout.children.empty()) {
+    file.create_group("/children");
+    file.write_strings("/children/ids", layout.children);
+    file.write_strings("/children/stages", layout.child_stages);
+    std::vector<double> overdue(layout.child_overdue_at_start.begin(), layout.child_overdue_at_start.end());
+    file.write_doubles("/children/overdue_at_start", {layout.children.size()}, overdue);
+  }
   if (const auto& e = metadata.experiment) {
     for (const char* group : {"/experiment", "/parameters"}) file.create_group(group);
     file.write_attribute("/experiment", "name", e->name);
@@ -623,6 +701,13 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
   for (const std::string& name : impl->series_names)
     impl->series.push_back(impl->file.create_numeric("/series/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
                                                      &kNotWritten, per_week));
+  impl->children = layout.children.size();
+  if (impl->children > 0) {
+    const hsize_t children = impl->children;
+    const DatasetShape per_child{{variants, replications, children}, {1, replications_per_chunk, children}};
+    impl->child_visit_late = impl->file.create_numeric("/children/visit_late", H5T_STD_U8LE, H5T_NATIVE_UINT8,
+                                                       &kNotCompleted, per_child);
+  }
   impl->completed =
       impl->file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
   // A run killed before its first replication still leaves a readable, empty file.
@@ -631,7 +716,7 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
 }
 
 void ResultsWriter::write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
-                                      std::span<const double> weekly) {
+                                      std::span<const double> weekly, std::span<const std::uint8_t> child_visit_late) {
   if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
   Impl& w = *impl_;
   const std::string& path = w.file.path();
@@ -648,6 +733,9 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
     throw std::invalid_argument("results file '" + path + "': " + std::to_string(weekly.size()) +
                                 " weekly values for " + std::to_string(w.series.size()) + " series of " +
                                 std::to_string(w.weeks) + " weeks");
+  if (child_visit_late.size() != w.children)
+    throw std::invalid_argument("results file '" + path + "': " + std::to_string(child_visit_late.size()) +
+                                " child flags for " + std::to_string(w.children) + " children");
 
   const hsize_t v = variant;
   const hsize_t r = replication;
@@ -657,6 +745,9 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
   for (std::size_t s = 0; s < w.series.size(); ++s)
     w.file.write_block(w.series[s], "/series/" + w.series_names[s], {v, r, 0}, {1, 1, w.weeks}, H5T_NATIVE_DOUBLE,
                        weekly.data() + s * w.weeks);
+  if (w.children > 0)
+    w.file.write_block(w.child_visit_late, "/children/visit_late", {v, r, 0}, {1, 1, w.children}, H5T_NATIVE_UINT8,
+                       child_visit_late.data());
   // Last, so a reader never sees a slot marked complete before its values.
   const std::uint8_t done = 1;
   w.file.write_block(w.completed, "/completed", {v, r}, {1, 1}, H5T_NATIVE_UINT8, &done);
@@ -669,6 +760,9 @@ void ResultsWriter::extend_replications(std::size_t replications) {
     throw std::invalid_argument("results file '" + w.file.path() + "': cannot shrink from " +
                                 std::to_string(w.replications) + " to " + std::to_string(replications) +
                                 " replications");
+  const double per_slot = 8.0 * static_cast<double>(w.summary.size() + w.series.size() * w.weeks) + 1.0 +
+                          static_cast<double>(w.children);
+  check_room(w.file.path(), static_cast<double>(w.variants) * static_cast<double>(replications) * per_slot);
   for (auto& [dataset, name] : w.all_datasets()) {
     std::vector<hsize_t> dims = w.file.extent(*dataset, name);
     dims[1] = replications;
@@ -755,6 +849,22 @@ ResultsData read_results(const std::string& path) {
   layout.metrics = read_quantities("/metrics");
   layout.series = read_quantities("/series");
   layout.week_start_dates = file.read_strings("/series/week_start");
+  if (file.exists("/timeline")) {
+    m.timeline_dates = file.read_strings("/timeline/dates");
+    m.timeline_events = file.read_strings("/timeline/events");
+    if (m.timeline_events.size() != m.timeline_dates.size()) file.fail("/timeline/dates and events differ in length");
+  }
+  if (file.exists("/snapshot")) {
+    m.snapshot_extract_date = file.read_string_attribute("/snapshot", "extract_date");
+    m.snapshot_problems = file.read_integer_attribute<std::uint64_t>("/snapshot", "problems");
+  }
+  if (file.exists("/children")) {
+    layout.children = file.read_strings("/children/ids");
+    layout.child_stages = file.read_strings("/children/stages");
+    if (layout.child_stages.size() != layout.children.size()) file.fail("/children/ids and stages differ in length");
+    for (const double flag : file.read_numeric<double>("/children/overdue_at_start", {layout.children.size()}))
+      layout.child_overdue_at_start.push_back(flag != 0.0 ? 1 : 0);
+  }
 
   // The replication count is whatever /completed holds (it may have been extended).
   const std::vector<hsize_t> completed_dims = file.extent(file.open_dataset("/completed"), "/completed");
@@ -777,6 +887,9 @@ ResultsData read_results(const std::string& path) {
     data.summary.push_back(file.read_numeric<double>("/summary/" + q.name, per_replication));
   for (const Quantity& q : layout.series)
     data.weekly.push_back(file.read_numeric<double>("/series/" + q.name, per_week));
+  if (!layout.children.empty())
+    data.child_visit_late = file.read_numeric<std::uint8_t>(
+        "/children/visit_late", {completed_dims[0], completed_dims[1], layout.children.size()});
   file.close();
   return data;
 }

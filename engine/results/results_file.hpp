@@ -51,6 +51,14 @@ struct Metadata {
   std::string command_line;
   std::string created_utc;       // ISO 8601; the only field that differs between identical runs
   std::optional<ExperimentRecord> experiment;
+  // The scenario's dated changes, for charts: each one's ISO date and a short
+  // description ("2 agency workers leave"). Empty when it has none.
+  std::vector<std::string> timeline_dates;
+  std::vector<std::string> timeline_events;
+  // Started from a snapshot: its extract date (empty otherwise) and how many
+  // row problems --lenient let through.
+  std::string snapshot_extract_date;
+  std::uint64_t snapshot_problems = 0;
 };
 
 struct Quantity {
@@ -65,6 +73,11 @@ struct Layout {
   std::vector<Quantity> metrics;            // one value per replication
   std::vector<Quantity> series;             // one value per replication per week
   std::vector<std::string> week_start_dates;  // ISO dates, one per week of the series
+  // Started from a snapshot: its children's pseudonyms and their stage on the
+  // extract date, one per child. Empty otherwise.
+  std::vector<std::string> children;
+  std::vector<std::string> child_stages;
+  std::vector<std::uint8_t> child_overdue_at_start;  // 1: a visit already overdue on the extract date
 };
 
 // Raised for any failure to create, write or read a results file; the message
@@ -88,10 +101,11 @@ class ResultsWriter {
 
   // summary: one value per metric, in Layout::metrics order.
   // weekly: series-major, series.size() * weeks values (series 0's weeks, then series 1's, ...).
+  // child_visit_late: one flag per child of Layout::children (empty without).
   // A variant or replication out of range, or a span of the wrong size, is the
   // caller's bug: std::invalid_argument, and nothing is written.
   void write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
-                         std::span<const double> weekly);
+                         std::span<const double> weekly, std::span<const std::uint8_t> child_visit_late = {});
   // Grows every variant to `replications` slots (the new ones NaN and not
   // completed), then flushes. Fewer than now is std::invalid_argument.
   void extend_replications(std::size_t replications);
@@ -117,6 +131,8 @@ struct ResultsData {
   std::vector<std::vector<double>> weekly;
   // completed[v * replications + r]
   std::vector<std::uint8_t> completed;
+  // child_visit_late[(v * replications + r) * children + c]; empty without a snapshot.
+  std::vector<std::uint8_t> child_visit_late;
 };
 
 ResultsData read_results(const std::string& path);

@@ -11,7 +11,10 @@
 # First the R example in the docs runs verbatim (only the file name changed),
 # so the docs cannot drift from what works; then the same calls check the rest.
 #
-# Usage: /usr/bin/Rscript --vanilla read_results.R SAMPLE.h5
+# A second file, from write_sample_results --snapshot, checks the docs' example
+# for a run from a snapshot (children and dated changes).
+#
+# Usage: /usr/bin/Rscript --vanilla read_results.R SAMPLE.h5 [SNAPSHOT_SAMPLE.h5]
 library(rhdf5)
 
 path <- commandArgs(trailingOnly = TRUE)[1]
@@ -106,4 +109,37 @@ for (s in seq_along(series_expected)) {
 }
 
 h5closeAll()
+
+# --- a run from a snapshot (write_sample_results --snapshot) ----------------
+# 1 variant x 3 replications (replication 2 unwritten) x 4 children;
+# visit_late rows r0: 1 1 0 0, r1: 1 0 1 0, so each child's chance is 1, 0.5, 0.5, 0.
+snapshot_path <- commandArgs(trailingOnly = TRUE)[2]
+if (!is.na(snapshot_path)) {
+  starts <- gregexpr("```r\n", docs_text, fixed = TRUE)[[1]]
+  snapshot_code <- NULL
+  for (start in starts) {
+    rest <- substring(docs_text, start + 5)
+    block <- substring(rest, 1, regexpr("```", rest, fixed = TRUE) - 1)
+    if (grepl("\"agency-leave.h5\"", block, fixed = TRUE)) { snapshot_code <- block; break }
+  }
+  check(!is.null(snapshot_code), "docs/results-format.md has an ```r example reading \"agency-leave.h5\"")
+  snap <- new.env()
+  eval(parse(text = gsub("\"agency-leave.h5\"", deparse(snapshot_path), snapshot_code, fixed = TRUE)), envir = snap)
+  check(same_bytes(snap$snapshot$extract_date, "2027-01-15"), "snapshot extract_date")
+  check(identical(snap$snapshot$problems, 2), "snapshot problems, as a double")
+  check(identical(snap$changes$date, as.Date(c("2027-03-01", "2027-04-06"))), "timeline dates")
+  check(identical(snap$changes$event, c("2 agency workers leave",
+                                        "New NQSW: newly qualified permanent worker starts (1 FTE)")), "timeline events")
+  check(identical(snap$children$id, c("C-0000000a", "C-0000000b", "C-0000000c", "C-0000000d")), "children ids")
+  check(identical(snap$children$stage, c("CP plan", "CIN plan", "looked after", "open assessment")), "children stages")
+  check(identical(snap$children$overdue_at_start, c(FALSE, TRUE, FALSE, FALSE)), "overdue at start")
+  check(is.raw(snap$late) && identical(dim(snap$late), c(4L, 3L, 1L)), "visit_late is raw child x replication x variant")
+  check(identical(snap$late_first, matrix(c(1L, 1L, 0L, 0L, 1L, 0L, 1L, 0L, 0L, 0L, 0L, 0L), nrow = 4)),
+        "visit_late of the first variant")
+  # The unwritten replication holds 0s; counting it would give 2/3, 1/3, 1/3, 0.
+  check(identical(snap$children$chance, c(1, 0.5, 0.5, 0)), "each child's chance over completed replications")
+  check(identical(snap$most_at_risk$id, c("C-0000000a", "C-0000000b", "C-0000000c", "C-0000000d")),
+        "most at risk first")
+  h5closeAll()
+}
 cat("rhdf5 read the results file as documented: all checks passed\n")

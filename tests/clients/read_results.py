@@ -10,7 +10,10 @@ First the Python example in the docs runs verbatim (only the file name
 changed), so the docs cannot drift from what works; then the same calls check
 the rest of the file.
 
-Usage: /usr/bin/python3 read_results.py SAMPLE.h5
+A second file, from write_sample_results --snapshot, checks the docs' example
+for a run from a snapshot (children and dated changes).
+
+Usage: /usr/bin/python3 read_results.py SAMPLE.h5 [SNAPSHOT_SAMPLE.h5]
 """
 import pathlib
 import re
@@ -30,11 +33,13 @@ SERIES = ["caseload", "unallocated"]
 UNWRITTEN = (1, 2)  # (variant, replication)
 
 
-def docs_example(language):
-    """The first fenced code block in `language` in docs/results-format.md."""
-    match = re.search(r"```" + language + r"\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.DOTALL)
-    assert match, f"{DOCS} has no ```{language} example"
-    return match.group(1)
+def docs_example(language, containing=None):
+    """The first fenced code block in `language` in docs/results-format.md
+    (the first holding `containing`, when given)."""
+    for match in re.finditer(r"```" + language + r"\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.DOTALL):
+        if containing is None or containing in match.group(1):
+            return match.group(1)
+    raise AssertionError(f"{DOCS} has no ```{language} example" + (f" with {containing}" if containing else ""))
 
 
 def expected_summary(m):
@@ -123,10 +128,45 @@ def check_whole_file(path):
         assert np.isnan(f["series/unallocated"][1, 2, :]).all()
 
 
+def check_snapshot_docs_example(path):
+    """The docs' example for a run from a snapshot, on write_sample_results --snapshot's file:
+    1 variant x 3 replications (replication 2 unwritten) x 4 children; visit_late rows
+    r0: 1 1 0 0, r1: 1 0 1 0, so each child's chance is 1, 0.5, 0.5, 0."""
+    code = docs_example("python", containing='"agency-leave.h5"')
+    example = {}
+    exec(compile(code.replace('"agency-leave.h5"', repr(path)), f"{DOCS} (python snapshot example)", "exec"), example)
+
+    assert example["extract_date"] == "2027-01-15"
+    assert example["problems"] == 2
+    assert example["changes"] == [("2027-03-01", "2 agency workers leave"),
+                                  ("2027-04-06", "New NQSW: newly qualified permanent worker starts (1 FTE)")]
+    assert list(example["children"]) == ["C-0000000a", "C-0000000b", "C-0000000c", "C-0000000d"]
+    assert list(example["stages"]) == ["CP plan", "CIN plan", "looked after", "open assessment"]
+    assert_array_equal(example["overdue_at_start"], [False, True, False, False])
+    assert example["late"].dtype == np.uint8 and example["late"].shape == (1, 3, 4)
+    # The unwritten replication holds 0s; counting it would give 2/3, 1/3, 1/3, 0.
+    assert_array_equal(example["chance"], [1.0, 0.5, 0.5, 0.0])
+    assert list(example["most_at_risk"]) == [0, 1, 2, 3]
+
+    with h5py.File(path, "r") as f:
+        objects = []
+        f.visit(objects.append)
+        for name in ["snapshot", "timeline", "timeline/dates", "timeline/events", "children", "children/ids",
+                     "children/stages", "children/overdue_at_start", "children/visit_late"]:
+            assert name in objects, name
+        assert f["children/overdue_at_start"].dtype == np.float64
+        assert f["snapshot"].attrs["problems"].dtype == np.uint64
+        assert_array_equal(f["children/visit_late"][0], [[1, 1, 0, 0], [1, 0, 1, 0], [0, 0, 0, 0]])
+        assert f["children/visit_late"].maxshape == (1, None, 4)
+        assert_array_equal(f["completed"][:], [[1, 1, 0]])
+
+
 def main():
     path = sys.argv[1]
     check_docs_example(path)
     check_whole_file(path)
+    if len(sys.argv) > 2:
+        check_snapshot_docs_example(sys.argv[2])
     print("h5py read the results file as documented: all checks passed")
 
 

@@ -5,8 +5,12 @@
 //   /series/<series s> at (v, r, week w) = 1000 v + 100 r + 10 s + w
 // Replication 2 of variant 1 is left unwritten, as in a run killed part-way.
 //
-// Usage: write_sample_results OUTPUT.h5
+// With --snapshot, a run from a snapshot instead (see write_snapshot_sample).
+//
+// Usage: write_sample_results [--snapshot] OUTPUT.h5
+#include <cstdint>
 #include <cstdio>
+#include <string>
 #include <exception>
 #include <vector>
 
@@ -51,11 +55,53 @@ Layout sample_layout() {
   return l;
 }
 
+// A run from a snapshot with dated changes: 1 variant x 3 replications x 2
+// weeks x 4 children, replication 2 unwritten. /children/visit_late at
+// (0, r, c): r 0: 1 1 0 0; r 1: 1 0 1 0; so over the written replications
+// each child's chance is 1, 0.5, 0.5, 0.
+int write_snapshot_sample(const char* path) {
+  Metadata m = sample_metadata();
+  m.scenario_name = "agency-leave";
+  m.start_date = "2027-01-15";
+  m.horizon_weeks = 2;
+  m.warm_up_weeks = 0;
+  m.timeline_dates = {"2027-03-01", "2027-04-06"};
+  m.timeline_events = {"2 agency workers leave", "New NQSW: newly qualified permanent worker starts (1 FTE)"};
+  m.snapshot_extract_date = "2027-01-15";
+  m.snapshot_problems = 2;
+  Layout l;
+  l.variants = {"agency-leave"};
+  l.replications = 3;
+  l.metrics = {{"visits_overdue", "visits", "Statutory visits overdue."}};
+  l.series = {{"caseload", "cases", "Allocated cases in the team at the end of the week."}};
+  l.week_start_dates = {"2027-01-15", "2027-01-22"};
+  l.children = {"C-0000000a", "C-0000000b", "C-0000000c", "C-0000000d"};
+  l.child_stages = {"CP plan", "CIN plan", "looked after", "open assessment"};
+  l.child_overdue_at_start = {0, 1, 0, 0};
+  const std::uint8_t late[2][4] = {{1, 1, 0, 0}, {1, 0, 1, 0}};
+  ResultsWriter writer = ResultsWriter::create(path, m, l);
+  for (std::size_t r = 0; r < 2; ++r) {
+    const std::vector<double> summary{10.0 + static_cast<double>(r)};
+    const std::vector<double> weekly{100.0 + static_cast<double>(r), 101.0 + static_cast<double>(r)};
+    writer.write_replication(0, r, summary, weekly, std::vector<std::uint8_t>(late[r], late[r] + 4));
+  }
+  writer.close();
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--snapshot") {
+    try {
+      return write_snapshot_sample(argv[2]);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "write_sample_results: %s\n", e.what());
+      return 3;
+    }
+  }
   if (argc != 2) {
-    std::fprintf(stderr, "usage: write_sample_results OUTPUT.h5\n");
+    std::fprintf(stderr, "usage: write_sample_results [--snapshot] OUTPUT.h5\n");
     return 2;
   }
   try {

@@ -1,0 +1,23 @@
+#include <iostream>
+#include <memory>
+
+#include "apps/casesim/commands.hpp"
+#include "apps/casesim/snapshot_command.hpp"
+
+namespace casesim::cli {
+
+void add_snapshot_command(CLI::App& app) {
+  auto options = std::make_shared<SnapshotOptions>();
+  CLI::App* command = app.add_subcommand(
+      "snapshot", "Check a team snapshot (Annex A lists, workers.csv, snapshot.yaml) and summarise what was read");
+  command->add_option("directory", options->directory, "Snapshot directory (docs/snapshot-format.md)")->required();
+  command->add_flag("--lenient", options->lenient,
+                    "Report every row problem and carry on (rows skipped or degraded as documented)");
+  command->add_option("--salt-file", options->salt_file,
+                      "File holding the pseudonyms' salt (default: derived from the snapshot's files)");
+  command->add_flag("--show-names", options->show_names,
+                    "Print each worker's name beside the pseudonym (terminal only; never written to a file)");
+  command->callback([options] { snapshot_command(*options, std::cout); });
+}
+
+}  // namespace casesim::cli
