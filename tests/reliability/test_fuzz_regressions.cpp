@@ -12,6 +12,8 @@
 
 #include "engine/model/model_setup.hpp"
 #include "engine/scenario/bank_holidays.hpp"
+#include "engine/model/metrics.hpp"
+#include "engine/scenario/load_experiment.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "fuzz/override_input.hpp"
 #include "tests/reliability/program.hpp"
@@ -64,6 +66,27 @@ TEST(FuzzRegressions, OverrideInputsAreAcceptedOrClearlyRefused) {
   ASSERT_GE(inputs.size(), 10u);
   for (const fs::path& input : inputs)
     expect_accepted_or_clearly_refused(baseline, {fuzz::override_from_input(read_file(input))}, input);
+}
+
+// As fuzz/fuzz_experiment.cpp: placed beside the shipped experiments, so their
+// relative base_scenario paths resolve.
+TEST(FuzzRegressions, ExperimentInputsAreAcceptedOrClearlyRefused) {
+  std::vector<std::string> metric_names;
+  for (const auto& metric : model::metric_definitions()) metric_names.emplace_back(metric.name);
+  const auto inputs = files_in({"scenarios/experiments", "tests/reliability/fuzz_regressions/fuzz_experiment"});
+  ASSERT_GE(inputs.size(), 4u);
+  const std::string path = (kSource / "scenarios/experiments/fuzz.yaml").string();
+  for (const fs::path& input : inputs) {
+    try {
+      const scenario::Experiment experiment = scenario::parse_experiment({path, read_file(input)}, metric_names);
+      ASSERT_FALSE(experiment.variants.empty()) << input;
+      const model::ModelSetup setup(experiment.variants.front().scenario);
+      EXPECT_GT(setup.weeks(), 0) << input;
+    } catch (const scenario::ScenarioError& error) {
+      EXPECT_EQ(std::string(error.what()).rfind(error.file(), 0), 0u) << input;
+      EXPECT_FALSE(error.message().empty()) << input;
+    }
+  }
 }
 
 TEST(FuzzRegressions, HolidayListInputsParseSortedOrAreRefused) {
