@@ -16,6 +16,7 @@
 
 #include "analysis/paired.hpp"
 #include "analysis/statistics.hpp"
+#include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/results_metadata.hpp"
 #include "apps/casesim/run_command.hpp"
 #include "engine/kernel/random_streams.hpp"
@@ -300,11 +301,7 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
   const Settings& settings = prepared.settings;
   const std::string output = options.output.empty() ? experiment.name + ".h5" : options.output;
   const std::string partial = output + ".partial";
-  if (fs::exists(output) && !fs::is_regular_file(output))
-    throw UsageError(fmt::format("{}: not a regular file; --output must name a results file", output));
-  if (fs::exists(output) && !options.force)
-    throw UsageError(fmt::format("{}: results file exists; use --force to replace it, or --output to choose another name",
-                                 output));
+  check_results_destination(output, options.force);
   if (options.resume && !fs::exists(partial))
     throw UsageError(fmt::format("--resume: there is no unfinished run to continue ({} does not exist)", partial));
   if (!options.resume && fs::exists(partial) && !options.force)

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "analysis/paired.hpp"
+#include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/results_metadata.hpp"
 #include "apps/casesim/run_command.hpp"
 #include "apps/casesim/summary_table.hpp"
@@ -260,11 +261,7 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
   const std::uint64_t seed = options.seed.value_or(o.seed);
   const std::string output = options.output.empty() ? o.name + ".h5" : options.output;
   const std::string partial = output + ".partial";
-  if (fs::exists(output) && !fs::is_regular_file(output))
-    throw UsageError(fmt::format("{}: not a regular file; --output must name a results file", output));
-  if (fs::exists(output) && !options.force)
-    throw UsageError(fmt::format("{}: results file exists; use --force to replace it, or --output to choose another name",
-                                 output));
+  check_results_destination(output, options.force);
 
   // The results file is an experiment's, one variant per plan: summary,
   // report and clients read it as they read any other.

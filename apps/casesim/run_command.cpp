@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "analysis/statistics.hpp"
+#include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/results_metadata.hpp"
 #include "apps/casesim/shipped_files.hpp"
 #include "apps/casesim/summary_table.hpp"
@@ -70,13 +71,7 @@ void run_command(const RunOptions& options, std::ostream& out) {
   if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
 
   const std::string output = options.output.empty() ? scenario.name + ".h5" : options.output;
-  // Checked before the run, not found out after it: --force replaces a results
-  // file, never a directory or a device.
-  if (fs::exists(output) && !fs::is_regular_file(output))
-    throw UsageError(fmt::format("{}: not a regular file; --output must name a results file", output));
-  if (fs::exists(output) && !options.force)
-    throw UsageError(fmt::format("{}: results file exists; use --force to replace it, or --output to choose another name",
-                                 output));
+  check_results_destination(output, options.force);
 
   const auto start = load_start_snapshot(options.start_from, options.lenient, options.salt_file);
   if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, source.path);

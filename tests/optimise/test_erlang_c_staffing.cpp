@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "tests/support/erlang_c.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/optimise/run_optimisation.hpp"
 #include "engine/scenario/load_optimisation.hpp"
@@ -18,16 +19,7 @@
 namespace casesim {
 namespace {
 
-// Erlang C: the probability that an arrival waits, c servers, offered load a < c.
-double erlang_c(int c, double a) {
-  double term = 1.0, sum = 1.0;  // a^k / k! for k = 0
-  for (int k = 1; k < c; ++k) {
-    term *= a / k;
-    sum += term;
-  }
-  const double last = term * a / c * (c / (c - a));  // a^c / c! * c / (c - a)
-  return last / (sum + last);
-}
+using testing::erlang_c;
 
 TEST(ErlangC, MatchesHandWorkedValues) {
   EXPECT_NEAR(erlang_c(1, 0.5), 0.5, 1e-12);        // M/M/1: P(wait) = rho

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/erlang_c.hpp"
 #include "analysis/statistics.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/runner/run_replications.hpp"
@@ -17,16 +18,7 @@ namespace {
 
 using model::Metric;
 
-// Erlang C: the probability that an arrival waits, for c servers and offered load a = lambda/mu < c.
-double erlang_c(int c, double a) {
-  double term = 1.0, sum = 1.0;  // a^k / k! for k = 0
-  for (int k = 1; k < c; ++k) {
-    term *= a / k;
-    sum += term;
-  }
-  const double last = term * a / c * (c / (c - a));  // a^c / c! * c / (c - a)
-  return last / (sum + last);
-}
+using testing::erlang_c;
 
 double erlang_c_mean_wait(int c, double lambda, double mu) { return erlang_c(c, lambda / mu) / (c * mu - lambda); }
 
