@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/model/team_model.hpp"
+#include "engine/model/working_time.hpp"
 
 namespace casesim::model {
 
@@ -17,34 +18,8 @@ constexpr std::uint8_t kRiskRank[] = {4, 0, 1, 3, 2};  // by Stage
 
 }  // namespace
 
-double TeamModel::visit_hours(const Case& c) const {
-  const auto& p = scenario_.pathways;
-  switch (c.stage) {
-    case Stage::assessment:
-    case Stage::section_47: return p.assessment.visit_hours;
-    case Stage::cp_plan: return p.cp_plan.visits.hours;
-    case Stage::cin_plan: return p.cin_plan.visits.hours;
-    case Stage::looked_after: return p.looked_after.visit_hours;
-  }
-  return 0.0;
-}
-
-// When the next statutory visit falls due, counted from a visit on `day`.
-Day TeamModel::next_visit_after(const Case& c, Day day) const {
-  const auto& p = scenario_.pathways;
-  int interval = 0;
-  switch (c.stage) {
-    case Stage::assessment: return kNever;  // the assessment's one visit is done
-    case Stage::section_47:
-    case Stage::cp_plan: interval = p.cp_plan.visits.interval_working_days; break;
-    case Stage::cin_plan: interval = p.cin_plan.visits.interval_working_days; break;
-    case Stage::looked_after:
-      // Regulation 28: 6-weekly in the first year of the placement, then 3-monthly.
-      interval = day - c.plan_start_day < 365 ? p.looked_after.visit_interval_first_year_working_days
-                                              : p.looked_after.visit_interval_later_working_days;
-      break;
-  }
-  return interval > 0 ? calendar_.add_working_days(day, interval) : kNever;
+Day TeamModel::next_due_after(const Case& c, Action action, Day day) const {
+  return due_after(standards_.of(c.stage, action).next, day, c.plan_start_day);
 }
 
 void TeamModel::do_daily_work(Day day) {
@@ -65,7 +40,7 @@ void TeamModel::do_daily_work(Day day) {
       for (const std::uint32_t slot : post.cases) {
         const Case& c = cases_[slot];
         if (c.stage == Stage::looked_after && day - c.plan_start_day < 7 * lac.court_weeks)
-          post.hours_owed += lac.court_hours_per_week / 5.0;
+          post.hours_owed += lac.court_hours_per_week / kWorkingDaysPerWeek;
       }
     const double owed = std::min(available, post.hours_owed);
     post.hours_owed -= owed;
@@ -76,7 +51,7 @@ void TeamModel::do_daily_work(Day day) {
       if (i >= post.cases.size()) continue;
       const std::uint32_t slot = post.cases[i];
       const Case& c = cases_[slot];
-      if (c.stage == Stage::assessment && c.assessment_hours_left <= 0.0 && sim_.now() >= c.assessment_ready_time)
+      if (c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 && sim_.now() >= c.assessment_ready_time)
         complete_assessment(slot, day);
     }
 
@@ -117,16 +92,18 @@ void TeamModel::collect_tasks(const Post& post, Day day, Day planning_horizon) {
   auto opened = [&](Day due) { return fifo ? calendar_.add_working_days(due, -window) : due; };
   for (const std::uint32_t slot : post.cases) {
     const Case& c = cases_[slot];
+    if (c.clocks.earliest_planned_due() > horizon_of_work && !c.clocks.owes_unplanned()) continue;
     const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
-    auto add = [&](Action action, Day due, Day workable_from) {
+    c.clocks.for_each_owed([&](Action action, Day due) {
+      Day workable_from = c.decision_day;
+      if (kind_of(action).planned) {
+        if (due > horizon_of_work) return;
+        workable_from = opened(due);
+      } else if (c.assessment_hours_left <= 0.0) {
+        return;  // its work is done; it completes when its information is in
+      }
       tasks_.push_back(Task{due, risk, c.escalated && due < day, action, c.referral, slot, workable_from});
-    };
-    if (c.visits_active && c.next_visit_due <= horizon_of_work) add(Action::visit, c.next_visit_due, opened(c.next_visit_due));
-    if (c.stage == Stage::assessment && c.assessment_hours_left > 0.0) add(Action::assessment, c.assessment_due, c.decision_day);
-    if (c.icpc_active && c.icpc_due <= horizon_of_work) add(Action::icpc, c.icpc_due, opened(c.icpc_due));
-    if (c.core_group_active && c.core_group_due <= horizon_of_work)
-      add(Action::core_group, c.core_group_due, opened(c.core_group_due));
-    if (c.review_active && c.review_due <= horizon_of_work) add(Action::review, c.review_due, opened(c.review_due));
+    });
   }
 }
 
@@ -209,76 +186,69 @@ bool TeamModel::fits(double needed, double& hours, std::size_t post) {
   return false;
 }
 
+// Does one task if it is still owed and fits in the hours left: records it
+// against its due date, and sets when the next falls due.
 bool TeamModel::do_task(const Task& task, Day day, std::size_t post, double& hours) {
   Case& c = cases_[task.slot];
-  const auto& p = scenario_.pathways;
+  if (!c.clocks.owed(task.action)) return false;
+  if (kind_of(task.action).split_over_days) return work_on_assessment(task.slot, day, hours);
+  if (!fits(standards_.of(c.stage, task.action).hours, hours, post)) return false;
   const std::int64_t who = worker_id(post);
   switch (task.action) {
-    case Action::visit: {
-      if (!c.visits_active) return false;
-      if (!fits(visit_hours(c), hours, post)) return false;
+    case Action::visit:
       do_visit(c, day);
       trace("visit", static_cast<std::int64_t>(c.child), who, task.due,
             day > task.due ? calendar_.working_days_between(task.due, day) : 0);
       return true;
-    }
-    case Action::assessment: {
-      if (c.stage != Stage::assessment || c.assessment_hours_left <= 0.0) return false;
-      const double spent = std::min(hours, c.assessment_hours_left);
-      hours -= spent;
-      c.assessment_hours_left -= spent;
-      if (c.assessment_hours_left <= 1e-9) {
-        c.assessment_hours_left = 0.0;
-        if (sim_.now() >= c.assessment_ready_time) complete_assessment(task.slot, day);
-      }
+    case Action::icpc:
+      hold_icpc(task.slot, day);  // the conference decides the case's next stage
       return true;
-    }
-    case Action::icpc: {
-      if (!c.icpc_active || !fits(p.section_47.icpc_hours, hours, post)) return false;
-      hold_icpc(task.slot, day);
-      return true;
-    }
-    case Action::core_group: {
-      if (!c.core_group_active || !fits(p.cp_plan.core_group_hours, hours, post)) return false;
-      record_action(Action::core_group, c.core_group_due, day);
-      trace("core_group", static_cast<std::int64_t>(c.child), who, c.core_group_due,
-            day > c.core_group_due ? calendar_.working_days_between(c.core_group_due, day) : 0);
-      if (p.cp_plan.core_group_interval_working_days > 0)
-        c.core_group_due = calendar_.add_working_days(day, p.cp_plan.core_group_interval_working_days);
-      else
-        c.core_group_active = false;
-      return true;
-    }
+    case Action::assessment:
+      break;  // split over days: worked on above
+    case Action::core_group:
     case Action::review: {
-      const bool cp = c.stage == Stage::cp_plan;
-      const double needed = cp ? p.cp_plan.review_hours : p.cin_plan.review_hours;
-      if (!c.review_active || !fits(needed, hours, post)) return false;
-      record_action(Action::review, c.review_due, day);
-      trace("review", static_cast<std::int64_t>(c.child), who, c.review_due,
-            day > c.review_due ? calendar_.working_days_between(c.review_due, day) : 0);
-      if (cp && p.cp_plan.review_interval_months > 0)
-        c.review_due = add_months(day, p.cp_plan.review_interval_months);
-      else if (!cp && p.cin_plan.review_interval_working_days > 0)
-        c.review_due = calendar_.add_working_days(day, p.cin_plan.review_interval_working_days);
+      const Day due = c.clocks.due(task.action);
+      record_action(task.action, due, day);
+      trace(kind_of(task.action).name, static_cast<std::int64_t>(c.child), who, due,
+            day > due ? calendar_.working_days_between(due, day) : 0);
+      const Day next = next_due_after(c, task.action, day);
+      if (next == kNever)
+        c.clocks.stop(task.action);
       else
-        c.review_active = false;
+        c.clocks.start(task.action, next);
       return true;
     }
   }
   return false;
 }
 
+// An assessment's hours are spread over days; it completes once they are
+// done and its information is in.
+bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
+  Case& c = cases_[slot];
+  if (c.assessment_hours_left <= 0.0) return false;
+  const double spent = std::min(hours, c.assessment_hours_left);
+  hours -= spent;
+  c.assessment_hours_left -= spent;
+  if (c.assessment_hours_left <= 1e-9) {
+    c.assessment_hours_left = 0.0;
+    if (sim_.now() >= c.assessment_ready_time) complete_assessment(slot, day);
+  }
+  return true;
+}
+
 void TeamModel::do_visit(Case& c, Day day) {
-  record_action(Action::visit, c.next_visit_due, day);
-  if (day > c.next_visit_due) record_exposure(c, c.next_visit_due, day);
+  const Day due = c.clocks.due(Action::visit);
+  record_action(Action::visit, due, day);
+  if (day > due) record_exposure(c, due, day);
   record_visit_gap(c, c.last_visit_day, day);
   c.last_visit_day = day;
   c.escalated = false;
-  const Day next = next_visit_after(c, day);
+  const Day next = next_due_after(c, Action::visit, day);
   if (next == kNever)
-    c.visits_active = false;
+    c.clocks.stop(Action::visit);
   else
-    c.next_visit_due = next;
+    c.clocks.start(Action::visit, next);
   // Seeing the child is the first chance to recognise a missed urgent case.
   if (c.missed_urgent &&
       referral_uniform(c.referral, ReferralDraw::caught_at_visit) < scenario_.triage.caught_at_first_visit_share)

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "engine/model/team_model.hpp"
+#include "engine/model/working_time.hpp"
 
 namespace casesim::model {
 
@@ -56,7 +57,7 @@ void TeamModel::apply_dated_changes(Day day) {
         break;
       }
       case Kind::caseload_cap:
-        cap_cases_ = event.cases;
+        cap_.change_cases(event.cases);
         allocate_waiting();
         break;
       case Kind::supervision_interval:
@@ -64,7 +65,7 @@ void TeamModel::apply_dated_changes(Day day) {
         if (supervision_interval_weeks_ <= 0) {
           for (Post& post : posts_)
             if (post.in_use && post.holder != Post::Holder::vacant)
-              post.supervision_due = calendar_.add_working_days(day, 5 * event.weeks);
+              post.supervision_due = calendar_.add_working_days(day, kWorkingDaysPerWeek * event.weeks);
         }
         supervision_interval_weeks_ = event.weeks;
         break;

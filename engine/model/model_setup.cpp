@@ -38,18 +38,11 @@ kernel::WorkingCalendar make_calendar(const scenario::Scenario& s, const snapsho
 
 }  // namespace
 
-double caseload_cap_for(const scenario::CaseloadCap& cap, double fte) {
-  if (cap.basis == scenario::CaseloadCap::Basis::per_worker) return std::floor(cap.cases + 1e-9);
-  return std::floor(cap.cases * fte + 1e-9);
-}
-
-double ModelSetup::caseload_cap(double fte, bool in_first_year_newly_qualified) const {
-  const double cap = caseload_cap_for(scenario_.policy.caseload_cap, fte);
-  return in_first_year_newly_qualified ? std::floor(cap * scenario_.workforce.newly_qualified_cap_share + 1e-9) : cap;
-}
-
 ModelSetup::ModelSetup(scenario::Scenario scenario, std::shared_ptr<const snapshot::Snapshot> snapshot)
-    : scenario_(std::move(scenario)), calendar_(make_calendar(scenario_, snapshot.get())), snapshot_(std::move(snapshot)) {
+    : scenario_(std::move(scenario)),
+      calendar_(make_calendar(scenario_, snapshot.get())),
+      snapshot_(std::move(snapshot)),
+      standards_(scenario_.pathways) {
   horizon_days_ = 7 * scenario_.run.horizon_weeks;
   warm_up_days_ = 7 * scenario_.run.warm_up_weeks;
   counting_from_day_ = warm_up_days_;

@@ -1,13 +1,14 @@
 #pragma once
 // What every replication of a scenario shares, worked out once: the scenario
 // itself, its working-day calendar, the referral rate on each working day and
-// the hours and caps that follow from the team's settings. Immutable after
+// the hours and statutory standards that follow from its settings. Immutable after
 // construction, so replications read it from many threads.
 #include <cstdint>
 #include <memory>
 #include <vector>
 
 #include "engine/kernel/working_calendar.hpp"
+#include "engine/model/statutory_actions.hpp"
 #include "engine/scenario/scenario.hpp"
 #include "engine/snapshot/snapshot.hpp"
 
@@ -53,8 +54,8 @@ class ModelSetup {
   }
   // Case-work hours in a working day for a worker of this FTE.
   double case_hours_per_working_day(double fte) const { return case_hours_per_fte_ * fte; }
-  // The caseload a worker may hold (in cases, or weighted cases under a weighted cap).
-  double caseload_cap(double fte, bool in_first_year_newly_qualified) const;
+  // How each statutory action is done at each stage.
+  const StatutoryStandards& standards() const { return standards_; }
 
  private:
   void place_timeline();
@@ -70,11 +71,7 @@ class ModelSetup {
   std::vector<DatedChange> dated_changes_;
   std::vector<double> referral_rate_;
   double case_hours_per_fte_ = 0.0;
+  StatutoryStandards standards_;
 };
-
-// A worker's cap: per FTE, a part-time worker's share rounded down (a 0.6 FTE
-// worker under a cap of 18 per FTE holds at most 10); per worker, the same
-// number for everyone, which is how part-time staff end up with full-time caseloads.
-double caseload_cap_for(const scenario::CaseloadCap& cap, double fte);
 
 }  // namespace casesim::model

@@ -30,7 +30,7 @@ void TeamModel::start_from_snapshot(const snapshot::Snapshot& snapshot) {
   tally_ = Tally{};
 }
 
-void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t index) {
+void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t child_index) {
   using SnapshotStage = snapshot::Stage;
   const auto& pathways = scenario_.pathways;
   const Day referral_day = calendar_.day_of(child.referral_date);
@@ -40,16 +40,16 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t in
   Case& c = cases_[slot];
   c = Case{};
   c.open = true;
-  c.referral = static_cast<std::uint64_t>(index);
+  c.referral = static_cast<std::uint64_t>(child_index);
   c.child = children_++;
-  c.snapshot_child = index;
+  c.snapshot_child = child_index;
   c.decision_day = referral_day;
   c.urgent = child.stage == SnapshotStage::section_47 || child.stage == SnapshotStage::cp_plan;
   c.need = static_cast<std::uint8_t>(c.urgent || child.stage == SnapshotStage::looked_after ? scenario::Need::high
                                                                                              : scenario::Need::medium);
-  c.assessment_due = calendar_.add_working_days(referral_day, pathways.assessment.standard_working_days);
-  c.assessment_hours_left = pathways.assessment.hours;  // the lists do not say how far it has got
   c.stage = Stage::assessment;
+  start_clock(c, Action::assessment, referral_day);
+  c.assessment_hours_left = pathways.assessment.hours;  // the lists do not say how far it has got
   const bool allocated = child.worker >= 0;
   const auto worker = static_cast<std::size_t>(child.worker);
 
@@ -111,39 +111,40 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t in
   // today"; an enquiry's child is to be seen within its standard from now, a
   // child on a plan at once.
   const Day last_visit = child.last_visit ? calendar_.day_of(*child.last_visit) : 0;
-  const Day next_visit = next_visit_after(c, last_visit);
-  c.visits_active = next_visit != kNever;
-  if (c.visits_active) {
+  const Day next_visit = next_due_after(c, Action::visit, last_visit);
+  if (next_visit == kNever) {
+    c.clocks.stop(Action::visit);
+  } else {
     c.last_visit_day = last_visit;
     if (child.last_visit)
-      c.next_visit_due = next_visit;
+      c.clocks.start(Action::visit, next_visit);
     else if (child.stage == SnapshotStage::section_47)
-      c.next_visit_due = calendar_.add_working_days(0, pathways.section_47.visit_within_working_days);
+      c.clocks.start(Action::visit, due_after(standards_.of(Stage::section_47, Action::visit).first, 0, c.plan_start_day));
     else
-      c.next_visit_due = 0;
+      c.clocks.start(Action::visit, 0);
   }
   // Reviews: from the latest one if known; otherwise the schedule from the
   // stage's start stands (an overdue first review is overdue now).
-  if (c.review_active && child.last_review) {
+  if (c.clocks.owed(Action::review) && child.last_review) {
     const Day last = calendar_.day_of(*child.last_review);
-    c.review_due = child.stage == SnapshotStage::cp_plan
-                       ? add_months(last, pathways.cp_plan.review_interval_months)
-                       : calendar_.add_working_days(last, pathways.cin_plan.review_interval_working_days);
+    c.clocks.move(Action::review, child.stage == SnapshotStage::cp_plan
+                                      ? add_months(last, pathways.cp_plan.review_interval_months)
+                                      : calendar_.add_working_days(last, pathways.cin_plan.review_interval_working_days));
   }
   // Core groups and CIN reviews leave no dates in the lists: those the
   // schedule put in the past are taken as held, and the next follows it.
-  if (c.core_group_active && c.core_group_due < 0) {
+  const auto catch_up = [&](Action action, int interval) {
+    while (c.clocks.due(action) < 0) c.clocks.move(action, calendar_.add_working_days(c.clocks.due(action), interval));
+  };
+  if (c.clocks.owed(Action::core_group) && c.clocks.due(Action::core_group) < 0) {
     const int interval = pathways.cp_plan.core_group_interval_working_days;
-    if (interval <= 0) {
-      c.core_group_active = false;
-    } else {
-      while (c.core_group_due < 0) c.core_group_due = calendar_.add_working_days(c.core_group_due, interval);
-    }
+    if (interval <= 0)
+      c.clocks.stop(Action::core_group);
+    else
+      catch_up(Action::core_group, interval);
   }
-  if (child.stage == SnapshotStage::cin_plan && c.review_active && !child.last_review) {
-    const int interval = pathways.cin_plan.review_interval_working_days;
-    while (c.review_due < 0) c.review_due = calendar_.add_working_days(c.review_due, interval);
-  }
+  if (child.stage == SnapshotStage::cin_plan && c.clocks.owed(Action::review) && !child.last_review)
+    catch_up(Action::review, pathways.cin_plan.review_interval_working_days);
   if (!allocated) enqueue(slot, false);
 }
 
@@ -153,11 +154,9 @@ std::vector<TeamModel::ChildClocks> TeamModel::snapshot_clocks() const {
     if (!c.open || c.snapshot_child < 0) continue;
     ChildClocks& k = clocks[static_cast<std::size_t>(c.snapshot_child)];
     k.worker = c.worker;
-    k.next_visit_due = c.visits_active ? c.next_visit_due : kNever;
-    k.assessment_due = c.stage == Stage::assessment || c.stage == Stage::section_47 ? c.assessment_due : kNever;
-    k.icpc_due = c.icpc_active ? c.icpc_due : kNever;
-    k.core_group_due = c.core_group_active ? c.core_group_due : kNever;
-    k.review_due = c.review_active ? c.review_due : kNever;
+    for (const Action action : kActions) k.due[index(action)] = c.clocks.owed(action) ? c.clocks.due(action) : kNever;
+    // An enquiry's assessment clock still runs from the referral (the lists give its date).
+    if (c.stage == Stage::section_47) k.due[index(Action::assessment)] = c.clocks.due(Action::assessment);
   }
   return clocks;
 }
@@ -173,7 +172,7 @@ std::vector<std::uint8_t> snapshot_visits_overdue_at_start(const ModelSetup& set
   const TeamModel model(setup, 0, 0, nullptr);
   std::vector<std::uint8_t> overdue;
   for (const auto& clocks : model.snapshot_clocks())
-    overdue.push_back(static_cast<std::uint8_t>(clocks.next_visit_due < 0 ? 1 : 0));
+    overdue.push_back(static_cast<std::uint8_t>(clocks.due_of(Action::visit) < 0 ? 1 : 0));
   return overdue;
 }
 

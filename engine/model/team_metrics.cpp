@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/model/team_model.hpp"
+#include "engine/model/working_time.hpp"
 
 namespace casesim::model {
 
@@ -28,19 +29,18 @@ void TeamModel::record_action(Action action, Day due, Day done_day) {
   }
 }
 
-// An action still owed at closure or at the end of the run counts as late if
-// its date has passed, late by the working days up to `as_of_day` (at least 1).
 // Everything a case still owes on `as_of_day` (its closure, or the end of the
-// run): overdue actions count as late, and the visit gap and risk exposure run to then.
+// run): an action whose date has passed counts as late, late by the working
+// days up to then (at least 1), and the visit gap and risk exposure run to then.
 void TeamModel::record_owed_actions(Case& c, Day as_of_day) {
-  if (c.visits_active) {
-    record_overdue_at(Action::visit, c.next_visit_due, as_of_day);
-    record_exposure(c, c.next_visit_due, as_of_day);
-    record_visit_gap(c, c.last_visit_day, as_of_day);
-  }
-  if (c.icpc_active) record_overdue_at(Action::icpc, c.icpc_due, as_of_day);
-  if (c.core_group_active) record_overdue_at(Action::core_group, c.core_group_due, as_of_day);
-  if (c.review_active) record_overdue_at(Action::review, c.review_due, as_of_day);
+  c.clocks.for_each_owed([&](Action action, Day due) {
+    if (!kind_of(action).recorded_by_due_date) return;
+    record_overdue_at(action, due, as_of_day);
+    if (action == Action::visit) {
+      record_exposure(c, due, as_of_day);
+      record_visit_gap(c, c.last_visit_day, as_of_day);
+    }
+  });
 }
 
 void TeamModel::record_overdue_at(Action action, Day due, Day as_of_day) {
@@ -119,14 +119,17 @@ void TeamModel::sample_day(Day day) {
   }
 }
 
+std::size_t TeamModel::overdue_actions(const Case& c, Day as_of_day) {
+  if (c.clocks.earliest_due() >= as_of_day) return 0;
+  std::size_t n = 0;
+  c.clocks.for_each_owed([&](Action, Day due) { n += due < as_of_day; });
+  return n;
+}
+
 std::size_t TeamModel::overdue_actions(Day as_of_day) const {
   std::size_t n = 0;
-  for (const Case& c : cases_) {
-    if (!c.open) continue;
-    n += (c.visits_active && c.next_visit_due < as_of_day) + (c.icpc_active && c.icpc_due < as_of_day) +
-         (c.core_group_active && c.core_group_due < as_of_day) + (c.review_active && c.review_due < as_of_day) +
-         (c.stage == Stage::assessment && c.assessment_due < as_of_day);
-  }
+  for (const Case& c : cases_)
+    if (c.open) n += overdue_actions(c, as_of_day);
   return n;
 }
 
@@ -136,7 +139,7 @@ void TeamModel::sample_week(std::size_t week) {
   std::size_t overdue_visits = 0, cp_children = 0;
   for (const Case& c : cases_) {
     if (!c.open) continue;
-    overdue_visits += c.visits_active && c.next_visit_due < end_of_week;
+    overdue_visits += c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < end_of_week;
     cp_children += c.stage == Stage::cp_plan;
   }
   double fte = 0.0, absent = 0.0, agency = 0.0;
@@ -188,13 +191,14 @@ void TeamModel::finish() {
   for (Case& c : cases_) {
     if (!c.open) continue;
     record_owed_actions(c, horizon);
-    if (c.stage == Stage::assessment && c.assessment_due < horizon && in_window(c.assessment_due))
-      ++tally_.assessments_late;
+    const Day assessment_due = c.clocks.due(Action::assessment);
+    if (c.clocks.owed(Action::assessment) && assessment_due < horizon && in_window(assessment_due)) ++tally_.assessments_late;
   }
 
   for (const Post& post : posts_) {
     if (!post.in_use || post.holder == Post::Holder::vacant || post.supervision_due == kNever) continue;
-    if (calendar_.add_working_days(post.supervision_due, 5) < horizon && in_window(post.supervision_due)) {
+    if (calendar_.add_working_days(post.supervision_due, kSupervisionWindowWorkingDays) < horizon &&
+        in_window(post.supervision_due)) {
       ++tally_.supervision_due;
       ++tally_.supervision_missed;
     }
@@ -211,13 +215,12 @@ void TeamModel::finish() {
   assert(result_.ledger.balances());
   assert(scenario_.policy.caseload_cap.kind == scenario::CaseloadCap::Kind::soft || result_.most_over_cap <= 1e-9);
   assert(result_.most_hours_over_available <= 1e-9);
-  assert(tally_.actions[static_cast<std::size_t>(Action::visit)].late <= tally_.actions[static_cast<std::size_t>(Action::visit)].due);
+  assert(tally_.actions[index(Action::visit)].late <= tally_.actions[index(Action::visit)].due);
 
   auto& s = result_.summary;
   auto ratio = [](double num, double den) { return den > 0.0 ? num / den : 0.0; };
   auto count = [](std::uint64_t n) { return static_cast<double>(n); };
-  const auto& a = tally_.actions;
-  auto action = [&](Action x) -> const ActionTally& { return a[static_cast<std::size_t>(x)]; };
+  auto action = [&](Action x) -> const ActionTally& { return tally_.actions[index(x)]; };
   s[index(Metric::referrals_received)] = count(tally_.referrals_received);
   s[index(Metric::re_referrals)] = count(tally_.re_referrals);
   s[index(Metric::decisions_late)] = count(tally_.decisions_late);
@@ -236,14 +239,11 @@ void TeamModel::finish() {
   s[index(Metric::assessments_late)] = count(tally_.assessments_late);
   s[index(Metric::assessments_within_standard_share)] =
       ratio(count(tally_.assessments_on_time), count(tally_.assessments_completed));
-  s[index(Metric::icpcs_held)] = count(action(Action::icpc).due);
-  s[index(Metric::icpcs_late)] = count(action(Action::icpc).late);
-  s[index(Metric::core_groups_due)] = count(action(Action::core_group).due);
-  s[index(Metric::core_groups_late)] = count(action(Action::core_group).late);
-  s[index(Metric::reviews_due)] = count(action(Action::review).due);
-  s[index(Metric::reviews_late)] = count(action(Action::review).late);
-  s[index(Metric::visits_due)] = count(action(Action::visit).due);
-  s[index(Metric::visits_overdue)] = count(action(Action::visit).late);
+  for (const Action a : kActions) {
+    if (!kind_of(a).recorded_by_due_date) continue;
+    s[index(kind_of(a).due_metric)] = count(action(a).due);
+    s[index(kind_of(a).late_metric)] = count(action(a).late);
+  }
   s[index(Metric::visit_days_overdue_mean)] = ratio(tally_.overdue_days_sum, count(action(Action::visit).late));
   s[index(Metric::visit_days_overdue_max)] = tally_.overdue_days_max;
   s[index(Metric::longest_visit_gap)] = tally_.longest_visit_gap;
@@ -262,7 +262,7 @@ void TeamModel::finish() {
   s[index(Metric::worker_days_over_cap_share)] = ratio(count(tally_.worker_days_over_cap), count(tally_.worker_days));
   s[index(Metric::sickness_days)] = tally_.sickness_days;
   s[index(Metric::leavers)] = count(tally_.leavers);
-  s[index(Metric::turnover_rate)] = ratio(count(tally_.permanent_leavers), tally_.permanent_fte_days / 253.0);
+  s[index(Metric::turnover_rate)] = ratio(count(tally_.permanent_leavers), tally_.permanent_fte_days / kWorkingDaysPerYear);
   s[index(Metric::vacancy_days)] = count(tally_.vacancy_days);
   s[index(Metric::vacancy_rate)] = ratio(tally_.posts_without_permanent_days, tally_.post_days);
   s[index(Metric::agency_share)] = ratio(tally_.agency_fte_days, tally_.all_fte_days);

@@ -26,6 +26,8 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
       replication_(replication),
       trace_(trace),
       arrivals_rng_(kernel::make_stream(seed, replication, stream_id(Stream::referral_arrivals))),
+      standards_(setup.standards()),
+      cap_(setup.scenario()),
       assessment_duration_(setup.scenario().pathways.assessment.duration_working_days),
       cp_duration_(setup.scenario().pathways.cp_plan.duration_working_days),
       cin_duration_(setup.scenario().pathways.cin_plan.duration_working_days),
@@ -40,7 +42,6 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
   queue_average_ = TimeAverage{window_start, window_end, 0.0, 0.0, 0.0};
   result_.weekly.assign(kSeriesCount * static_cast<std::size_t>(setup_.weeks()), 0.0);
 
-  cap_cases_ = scenario_.policy.caseload_cap.cases;
   supervision_interval_weeks_ = scenario_.supervision.interval_weeks;
   posts_.resize(setup_.initial_posts() + setup_.posts_for_starts());
   const std::size_t agency_from = setup_.initial_posts() - static_cast<std::size_t>(scenario_.team.additional_agency_workers);
@@ -206,29 +207,41 @@ void TeamModel::decide(const PendingReferral& referral) {
   c.urgent = urgent;
   c.missed_urgent = missed;
   c.decision_day = day;
-  c.assessment_due = calendar_.add_working_days(referral.arrival_day, scenario_.pathways.assessment.standard_working_days);
+  c.stage = Stage::assessment;
+  start_clock(c, Action::assessment, referral.arrival_day);
   c.assessment_hours_left = scenario_.pathways.assessment.hours;
   if (urgent && !missed) {
     // The strategy discussion is held on the day of the decision, by the duty worker.
     posts_[static_cast<std::size_t>(duty_post_)].hours_owed += scenario_.pathways.section_47.strategy_discussion_hours;
     begin_section_47(c, day, false);
-  } else {
-    c.stage = Stage::assessment;
   }
   enqueue(slot, false);
   allocate_waiting();
 }
 
+// The strategy discussion starts the enquiry: the assessment's own clock
+// lapses (the enquiry's conference takes over), the rest of the case stands.
 void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   const auto& s47 = scenario_.pathways.section_47;
   c.stage = Stage::section_47;
-  c.icpc_active = true;
-  c.icpc_due = calendar_.add_working_days(day, s47.icpc_standard_working_days);
+  c.clocks.stop(Action::assessment);
+  start_clock(c, Action::icpc, day);
   if (strategy_by_worker && c.worker != kNoWorker)
     posts_[static_cast<std::size_t>(c.worker)].hours_owed += s47.strategy_discussion_hours;
-  if (c.worker != kNoWorker) set_visit_due(c, calendar_.add_working_days(day, s47.visit_within_working_days));
-  trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.icpc_due);
+  if (c.worker != kNoWorker) start_clock(c, Action::visit, day);
+  trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.clocks.due(Action::icpc));
 }
+
+void TeamModel::start_clock(Case& c, Action action, Day from) {
+  const Day due = due_after(standards_.of(c.stage, action).first, from, c.plan_start_day);
+  if (due == kNever) return;
+  if (action == Action::visit) {
+    set_visit_due(c, due);
+    return;
+  }
+  c.clocks.start(action, due);
+}
+
 
 std::uint32_t TeamModel::new_case_slot() {
   if (!free_case_slots_.empty()) {
@@ -238,18 +251,6 @@ std::uint32_t TeamModel::new_case_slot() {
   }
   cases_.emplace_back();
   return static_cast<std::uint32_t>(cases_.size() - 1);
-}
-
-double TeamModel::stage_weight(Stage stage) const {
-  const auto& p = scenario_.pathways;
-  switch (stage) {
-    case Stage::assessment:
-    case Stage::section_47: return p.assessment.weight;
-    case Stage::cp_plan: return p.cp_plan.weight;
-    case Stage::cin_plan: return p.cin_plan.weight;
-    case Stage::looked_after: return p.looked_after.weight;
-  }
-  return 1.0;
 }
 
 // Enquiries under section 47 and children already on plans are allocated
@@ -269,11 +270,7 @@ void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
 
 // The cap in force (a timeline event can change it), for this worker.
 double TeamModel::worker_cap(const Post& post, Day day) const {
-  scenario::CaseloadCap cap = scenario_.policy.caseload_cap;
-  cap.cases = cap_cases_;
-  const double cases = caseload_cap_for(cap, post.fte);
-  const bool first_year_nq = post.newly_qualified && day - post.started_day < 365;
-  return first_year_nq ? std::floor(cases * scenario_.workforce.newly_qualified_cap_share + 1e-9) : cases;
+  return cap_.for_worker(post.fte, in_first_year_newly_qualified(post, day));
 }
 
 // The least-loaded worker (load per FTE, then the lower post) who is in post,
@@ -281,13 +278,12 @@ double TeamModel::worker_cap(const Post& post, Day day) const {
 // allowance). Under a soft cap, the least loaded regardless.
 std::int32_t TeamModel::choose_worker(double weight) const {
   const Day day = today();
-  const bool soft = scenario_.policy.caseload_cap.kind == scenario::CaseloadCap::Kind::soft;
   std::int32_t best = kNoWorker;
   double best_load = std::numeric_limits<double>::infinity();
   for (std::size_t p = 0; p < posts_.size(); ++p) {
     const Post& post = posts_[p];
     if (!post.in_use || post.holder == Post::Holder::vacant || post.leaving_day != kNever) continue;
-    if (!soft && post.load + weight > worker_cap(post, day) + over_cap_allowance_ + 1e-9) continue;
+    if (!cap_.has_room(post.load, weight, post.fte, in_first_year_newly_qualified(post, day))) continue;
     const double load = post.load / post.fte;
     if (load < best_load) {
       best_load = load;
@@ -298,11 +294,9 @@ std::int32_t TeamModel::choose_worker(double weight) const {
 }
 
 void TeamModel::allocate_waiting() {
-  const bool weighted = scenario_.policy.caseload_cap.weighted;
   for (auto* queue : {&unallocated_urgent_, &unallocated_}) {
     while (!queue->empty()) {
-      const double weight = weighted ? stage_weight(cases_[queue->front()].stage) : 1.0;
-      const std::int32_t post = choose_worker(weight);
+      const std::int32_t post = choose_worker(cap_.weight(cases_[queue->front()].stage));
       if (post == kNoWorker) return;  // nobody has room: the rest wait
       allocate(queue->pop(), static_cast<std::size_t>(post));
       queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
@@ -326,18 +320,14 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
 
   attach(slot, post_index);
   const Post& post = posts_[post_index];
-  if (scenario_.policy.caseload_cap.kind == scenario::CaseloadCap::Kind::hard)
-    result_.most_over_cap = std::max(result_.most_over_cap, post.load - worker_cap(post, day) - over_cap_allowance_);
+  if (cap_.hard())
+    result_.most_over_cap = std::max(result_.most_over_cap, post.load - worker_cap(post, day) - cap_.over_cap_allowance());
   trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
 
   // A first allocation starts the stage's visiting; a reallocated child keeps
   // the visit already owed.
-  if (!c.visits_active) {
-    if (c.stage == Stage::assessment && scenario_.pathways.assessment.visit_within_working_days > 0)
-      set_visit_due(c, calendar_.add_working_days(day, scenario_.pathways.assessment.visit_within_working_days));
-    else if (c.stage == Stage::section_47)
-      set_visit_due(c, calendar_.add_working_days(day, scenario_.pathways.section_47.visit_within_working_days));
-  }
+  if (!c.clocks.owed(Action::visit) && (c.stage == Stage::assessment || c.stage == Stage::section_47))
+    start_clock(c, Action::visit, day);
   if (c.stage == Stage::assessment && !c.assessment_started) {
     // The information an assessment needs is in after a drawn time; it
     // completes then, or when its worker finishes the work, whichever is later.
@@ -350,9 +340,8 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
 }
 
 void TeamModel::set_visit_due(Case& c, Day due) {
-  if (!c.visits_active) c.last_visit_day = today();
-  c.visits_active = true;
-  c.next_visit_due = due;
+  if (!c.clocks.owed(Action::visit)) c.last_visit_day = today();
+  c.clocks.start(Action::visit, due);
 }
 
 // Puts a case on a worker's list.
@@ -362,7 +351,7 @@ void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
   c.worker = static_cast<std::int32_t>(post_index);
   c.position = static_cast<std::uint32_t>(post.cases.size());
   post.cases.push_back(slot);
-  post.load += scenario_.policy.caseload_cap.weighted ? stage_weight(c.stage) : 1.0;
+  post.load += cap_.weight(c.stage);
   ++open_allocated_;
   caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
 }
@@ -376,7 +365,7 @@ void TeamModel::detach(std::uint32_t slot) {
   post.cases[c.position] = moved;
   cases_[moved].position = c.position;
   post.cases.pop_back();
-  post.load -= scenario_.policy.caseload_cap.weighted ? stage_weight(c.stage) : 1.0;
+  post.load -= cap_.weight(c.stage);
   if (post.cases.empty()) post.load = 0.0;  // no drift from adding and subtracting weights
   c.worker = kNoWorker;
   --open_allocated_;
@@ -385,15 +374,16 @@ void TeamModel::detach(std::uint32_t slot) {
 
 void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
+  const Day due = c.clocks.due(Action::assessment);
   if (in_window(day)) {
     ++tally_.assessments_completed;
-    if (day > c.assessment_due)
+    if (day > due)
       ++tally_.assessments_late;
     else
       ++tally_.assessments_on_time;
   }
-  trace("assessment_completed", static_cast<std::int64_t>(c.child), worker_id(static_cast<std::size_t>(c.worker)),
-        c.assessment_due, day > c.assessment_due ? calendar_.working_days_between(c.assessment_due, day) : 0);
+  trace("assessment_completed", static_cast<std::int64_t>(c.child), worker_id(static_cast<std::size_t>(c.worker)), due,
+        day > due ? calendar_.working_days_between(due, day) : 0);
   if (c.missed_urgent) {
     catch_missed_urgent(c, day, "at the end of the assessment");
     return;
@@ -414,10 +404,11 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
 
 void TeamModel::hold_icpc(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
-  c.icpc_active = false;
-  record_action(Action::icpc, c.icpc_due, day);
-  trace("icpc", static_cast<std::int64_t>(c.child), worker_id(static_cast<std::size_t>(c.worker)), c.icpc_due,
-        day > c.icpc_due ? calendar_.working_days_between(c.icpc_due, day) : 0);
+  const Day due = c.clocks.due(Action::icpc);
+  c.clocks.stop(Action::icpc);
+  record_action(Action::icpc, due, day);
+  trace("icpc", static_cast<std::int64_t>(c.child), worker_id(static_cast<std::size_t>(c.worker)), due,
+        day > due ? calendar_.working_days_between(due, day) : 0);
   const auto& s47 = scenario_.pathways.section_47;
   if (referral_uniform(c.referral, ReferralDraw::icpc_outcome) < s47.cp_plan_share) {
     begin_cp_plan(slot, day);
@@ -439,12 +430,9 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
   }
   trace("urgent_recognised", static_cast<std::int64_t>(c.child),
         case_worker_id(c), -1, delay, how);
-  const bool was_assessment = c.stage == Stage::assessment;
+  const Stage was = c.stage;
   begin_section_47(c, day, true);
-  if (was_assessment && c.worker != kNoWorker) {
-    Post& post = posts_[static_cast<std::size_t>(c.worker)];
-    if (scenario_.policy.caseload_cap.weighted) post.load += stage_weight(Stage::section_47) - stage_weight(Stage::assessment);
-  }
+  if (c.worker != kNoWorker) posts_[static_cast<std::size_t>(c.worker)].load += cap_.weight(Stage::section_47) - cap_.weight(was);
 }
 
 void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
@@ -455,31 +443,18 @@ void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_da
 // Moves a case into a plan: its weight on its worker's caseload follows it,
 // the previous stage's actions lapse, and visiting starts afresh.
 void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
-  if (c.worker != kNoWorker && scenario_.policy.caseload_cap.weighted)
-    posts_[static_cast<std::size_t>(c.worker)].load += stage_weight(stage) - stage_weight(c.stage);
-  c.icpc_active = false;
-  c.core_group_active = false;
-  c.review_active = false;
+  if (c.worker != kNoWorker) posts_[static_cast<std::size_t>(c.worker)].load += cap_.weight(stage) - cap_.weight(c.stage);
+  c.clocks.stop_all();
   c.assessment_hours_left = 0.0;
   c.stage = stage;
   c.plan_start_day = day;
-  c.visits_active = false;
 }
 
 void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
-  const auto& cp = scenario_.pathways.cp_plan;
   enter_stage(c, Stage::cp_plan, day);
   if (in_window(day)) ++tally_.cp_started;
-  if (cp.visits.interval_working_days > 0) set_visit_due(c, calendar_.add_working_days(day, cp.visits.interval_working_days));
-  if (cp.first_core_group_working_days > 0) {
-    c.core_group_active = true;
-    c.core_group_due = calendar_.add_working_days(day, cp.first_core_group_working_days);
-  }
-  if (cp.first_review_months > 0) {
-    c.review_active = true;
-    c.review_due = add_months(day, cp.first_review_months);
-  }
+  for (const Action action : {Action::visit, Action::core_group, Action::review}) start_clock(c, action, day);
   trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cp_duration);
   schedule_plan_end(slot, cp_duration_(engine));
@@ -487,14 +462,9 @@ void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
 
 void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
-  const auto& cin = scenario_.pathways.cin_plan;
   enter_stage(c, Stage::cin_plan, day);
   if (in_window(day)) ++tally_.cin_started;
-  if (cin.visits.interval_working_days > 0) set_visit_due(c, calendar_.add_working_days(day, cin.visits.interval_working_days));
-  if (cin.review_interval_working_days > 0) {
-    c.review_active = true;
-    c.review_due = calendar_.add_working_days(day, cin.review_interval_working_days);
-  }
+  for (const Action action : {Action::visit, Action::review}) start_clock(c, action, day);
   trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cin_duration);
   schedule_plan_end(slot, cin_duration_(engine));
@@ -502,10 +472,9 @@ void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
 
 void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
-  const auto& lac = scenario_.pathways.looked_after;
   enter_stage(c, Stage::looked_after, day);
   if (in_window(day)) ++tally_.looked_after_started;
-  if (lac.first_visit_working_days > 0) set_visit_due(c, calendar_.add_working_days(day, lac.first_visit_working_days));
+  start_clock(c, Action::visit, day);
   trace("looked_after", static_cast<std::int64_t>(c.child), case_worker_id(c));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::looked_after_duration);
   schedule_plan_end(slot, looked_after_duration_(engine));
@@ -546,13 +515,18 @@ void TeamModel::on_plan_end(std::uint32_t slot) {
   const Day day = today();
   if (c.stage == Stage::cp_plan &&
       referral_uniform(c.referral, ReferralDraw::cp_step_down) < scenario_.pathways.cp_plan.step_down_to_cin_share) {
-    // Outstanding child protection actions lapse with the plan; an overdue visit carries over.
-    if (c.core_group_active && c.core_group_due < day) record_overdue_at(Action::core_group, c.core_group_due, day);
-    if (c.review_active && c.review_due < day) record_overdue_at(Action::review, c.review_due, day);
-    const Day owed_visit = c.next_visit_due;
-    const bool visit_owed = c.visits_active && owed_visit < day;
+    // Outstanding child protection actions lapse with the plan, counted late
+    // if overdue; an overdue visit carries over.
+    StatutoryClocks carried;
+    c.clocks.for_each_owed([&](Action action, Day due) {
+      if (due >= day) return;
+      if (kind_of(action).carried_over_on_step_down)
+        carried.start(action, due);
+      else if (kind_of(action).recorded_by_due_date)
+        record_overdue_at(action, due, day);
+    });
     begin_cin_plan(slot, day);
-    if (visit_owed) c.next_visit_due = owed_visit;
+    carried.for_each_owed([&](Action action, Day due) { c.clocks.move(action, due); });
     return;
   }
   close_case(slot, day);
@@ -560,7 +534,7 @@ void TeamModel::on_plan_end(std::uint32_t slot) {
 
 void TeamModel::on_assessment_ready(std::uint32_t slot) {
   const Case& c = cases_[slot];
-  if (c.open && c.stage == Stage::assessment && c.assessment_hours_left <= 0.0 && c.worker != kNoWorker)
+  if (c.open && c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 && c.worker != kNoWorker)
     complete_assessment(slot, today());
 }
 

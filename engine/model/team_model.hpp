@@ -23,8 +23,10 @@
 #include "engine/kernel/fifo_queue.hpp"
 #include "engine/kernel/random_streams.hpp"
 #include "engine/kernel/simulator.hpp"
+#include "engine/model/caseload_cap.hpp"
 #include "engine/model/duration_sampler.hpp"
 #include "engine/model/replication.hpp"
+#include "engine/model/statutory_actions.hpp"
 #include "engine/model/streams.hpp"
 
 namespace casesim::model {
@@ -38,7 +40,8 @@ class TeamModel {
   // (kernel::Day max: none running). The same in every replication.
   struct ChildClocks {
     std::int32_t worker = -1;
-    kernel::Day next_visit_due, assessment_due, icpc_due, core_group_due, review_due;
+    std::array<kernel::Day, kActionCount> due{};
+    kernel::Day due_of(Action action) const { return due[index(action)]; }
   };
   std::vector<ChildClocks> snapshot_clocks() const;
   // Cases held by each post.
@@ -53,11 +56,6 @@ class TeamModel {
   static constexpr std::int32_t kNoWorker = -1;
 
   enum EventKind : std::uint32_t { kReferralArrival, kWorkingDayStart, kPlanEnd, kWeekEnd, kAssessmentReady };
-
-  enum class Stage : std::uint8_t { assessment, section_47, cp_plan, cin_plan, looked_after };
-
-  // The statutory actions whose timeliness is recorded.
-  enum class Action : std::uint8_t { visit, assessment, icpc, core_group, review };
 
   struct PendingReferral {
     std::uint64_t index = 0;
@@ -81,9 +79,9 @@ class TeamModel {
     double queued_working_time = 0.0;
     bool queue_counted = false;
 
+    // The statutory actions the case owes (statutory_actions.hpp).
+    StatutoryClocks clocks{};
     // Statutory visits. Children on plans are tracked for gaps.
-    bool visits_active = false;
-    Day next_visit_due = 0;
     Day last_visit_day = 0;     // or the start of the stage's visiting
     Day plan_start_day = 0;
     bool unvisited_6_weeks_counted = false;
@@ -92,18 +90,10 @@ class TeamModel {
     bool escalated = false;     // flagged overdue at supervision: done first
     std::int32_t snapshot_child = -1;  // index in the snapshot's children, for per-child results
 
-    // Assessment (also the clock for a section 47 case's assessment).
+    // The assessment's work: hours still to do, and when its information is in.
     double assessment_hours_left = 0.0;
     bool assessment_started = false;
-    double assessment_ready_time = 0.0;  // when its information is in
-    Day assessment_due = 0;
-
-    bool icpc_active = false;
-    Day icpc_due = 0;
-    bool core_group_active = false;
-    Day core_group_due = 0;
-    bool review_active = false;
-    Day review_due = 0;
+    double assessment_ready_time = 0.0;
 
     kernel::EventHandle plan_end;
     kernel::EventHandle assessment_ready;
@@ -211,7 +201,7 @@ class TeamModel {
 
   // --- snapshot_start.cpp: the team and its children as on the extract date
   void start_from_snapshot(const snapshot::Snapshot& snapshot);
-  void open_snapshot_case(const snapshot::Child& child, std::int32_t index);
+  void open_snapshot_case(const snapshot::Child& child, std::int32_t child_index);
 
   // --- team_model.cpp: events, referrals, allocation, case stages
   void on_referral_arrival();
@@ -236,8 +226,23 @@ class TeamModel {
   void hold_icpc(std::uint32_t slot, Day day);
   void catch_missed_urgent(Case& c, Day day, std::string_view how);
   void schedule_plan_end(std::uint32_t slot, double duration_working_days);
-  double stage_weight(Stage stage) const;
   void set_visit_due(Case& c, Day due);
+  // Starts the action's clock at its stage's standard, counted from `from`;
+  // an action the stage's standard switches off is not owed.
+  void start_clock(Case& c, Action action, Day from);
+  // Inline: the model calls it for every action done.
+  Day due_after(const Interval& interval, Day from, Day placement_start) const {
+    switch (interval.unit) {
+      case Interval::Unit::none: return kNever;
+      case Interval::Unit::working_days: return calendar_.add_working_days(from, interval.count);
+      case Interval::Unit::months: return add_months(from, interval.count);
+      case Interval::Unit::by_placement_year: {
+        const int count = from - placement_start < 365 ? interval.count : interval.count_after_first_year;
+        return count > 0 ? calendar_.add_working_days(from, count) : kNever;
+      }
+    }
+    return kNever;
+  }
 
   // --- daily_work.cpp
   void do_daily_work(Day day);
@@ -247,8 +252,9 @@ class TeamModel {
   bool do_task(const Task& task, Day day, std::size_t post, double& hours);
   bool fits(double needed, double& hours, std::size_t post);
   void do_visit(Case& c, Day day);
-  Day next_visit_after(const Case& c, Day day) const;
-  double visit_hours(const Case& c) const;
+  bool work_on_assessment(std::uint32_t slot, Day day, double& hours);
+  // When the action falls due next after one done on `day`.
+  Day next_due_after(const Case& c, Action action, Day day) const;
 
   // --- workforce.cpp
   void update_workforce(Day day);
@@ -262,6 +268,9 @@ class TeamModel {
   void choose_duty_worker(Day day);
   double weeks_since_supervision(const Post& post, Day day) const;
   double worker_cap(const Post& post, Day day) const;
+  bool in_first_year_newly_qualified(const Post& post, Day day) const {
+    return post.newly_qualified && day - post.started_day < 365;
+  }
   double worker_uniform(std::size_t post, std::uint32_t serial, Day day, std::uint32_t what) const;
   kernel::KeyedEngine worker_engine(std::size_t post, std::uint32_t serial, std::uint32_t what) const;
 
@@ -275,6 +284,8 @@ class TeamModel {
   void sample_week(std::size_t week);
   void finish();
   std::size_t overdue_actions(Day as_of_day) const;
+  // The case's statutory actions overdue on `as_of_day`.
+  static std::size_t overdue_actions(const Case& c, Day as_of_day);
 
   // Helpers.
   double referral_uniform(std::uint64_t referral, ReferralDraw what) const;
@@ -326,14 +337,14 @@ class TeamModel {
   std::array<std::uint64_t, 64> recently_closed_{};  // child numbers, for re-referrals
   std::size_t recently_closed_count_ = 0;
 
-  // What the timeline has changed so far.
+  // What the timeline has changed so far (the cap too, in cap_).
   std::size_t next_dated_change_ = 0;
-  double cap_cases_ = 0.0;
   int supervision_interval_weeks_ = 0;
+  const StatutoryStandards& standards_;
+  CaseloadCapInForce cap_;
 
-  // Escalation in force until the next review.
+  // Escalation in force until the next review (and its allowance over the cap, in cap_).
   double overtime_hours_per_day_ = 0.0;
-  double over_cap_allowance_ = 0.0;
   bool agency_requested_ = false;
   Day agency_request_arrives_ = kNever;
   int last_escalation_week_ = -1;

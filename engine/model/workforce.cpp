@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "engine/model/team_model.hpp"
+#include "engine/model/working_time.hpp"
 
 namespace casesim::model {
 
@@ -17,11 +18,6 @@ using kernel::Day;
 
 namespace {
 
-// Working days in a year, for converting annual rates to daily hazards.
-constexpr double kWorkingDaysPerYear = 253.0;
-// Sessions are held in the working week before their due date, and counted
-// missed if not held within a working week after it.
-constexpr int kSupervisionWindowWorkingDays = 5;
 // Overload is smoothed over about four working weeks.
 constexpr double kOverloadSmoothing = 1.0 / 20.0;
 
@@ -59,7 +55,7 @@ void TeamModel::start_worker(std::size_t p, Post::Holder holder, Day day, bool n
   post.overload = 0.0;
   post.absent_today = false;
   const int interval = supervision_interval_weeks_;
-  post.supervision_due = interval > 0 ? calendar_.add_working_days(day, 5 * interval) : kNever;
+  post.supervision_due = interval > 0 ? calendar_.add_working_days(day, kWorkingDaysPerWeek * interval) : kNever;
   const auto& turnover = scenario_.workforce.turnover;
   if (holder == Post::Holder::agency) {
     kernel::KeyedEngine engine = worker_engine(p, post.serial, kAgencyTenure);
@@ -87,12 +83,11 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
   trace(agency ? "agency_worker_leaves" : "worker_leaves", -1, worker_id(p), -1, static_cast<double>(post.cases.size()));
   const std::vector<std::uint32_t> cases = post.cases;
   post.holder = Post::Holder::vacant;  // before reallocation, so nothing goes back to this post
-  const bool weighted = scenario_.policy.caseload_cap.weighted;
   for (auto it = cases.rbegin(); it != cases.rend(); ++it) {
     const std::uint32_t slot = *it;
     detach(slot);
     Case& c = cases_[slot];
-    const std::int32_t receiver = choose_worker(weighted ? stage_weight(c.stage) : 1.0);
+    const std::int32_t receiver = choose_worker(cap_.weight(c.stage));
     if (receiver != kNoWorker) {
       c.queued_working_time = working_now();
       c.queue_counted = false;
@@ -124,7 +119,8 @@ void TeamModel::plan_annual_leave(std::size_t p, Day day) {
   const int year = day / 364;
   post.leave_year = year;
   post.leave_weeks = 0;
-  const int blocks = static_cast<int>(std::lround(scenario_.workforce.annual_leave_days_per_fte * post.fte / 5.0));
+  const int blocks =
+      static_cast<int>(std::lround(scenario_.workforce.annual_leave_days_per_fte * post.fte / kWorkingDaysPerWeek));
   const std::uint64_t key = (static_cast<std::uint64_t>(p) << 40) | (static_cast<std::uint64_t>(post.serial) << 16) |
                             static_cast<std::uint64_t>(year);
   kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::annual_leave), key);
@@ -298,7 +294,7 @@ void TeamModel::hold_supervision(Day day) {
   const auto& settings = scenario_.supervision;
   if (supervision_interval_weeks_ <= 0) return;
   const bool manager_present = manager_.in_post && manager_.sick_until <= day;
-  double manager_hours = manager_present ? scenario_.team.manager.supervision_hours_per_week / 5.0 : 0.0;
+  double manager_hours = manager_present ? scenario_.team.manager.supervision_hours_per_week / kWorkingDaysPerWeek : 0.0;
 
   supervision_order_.clear();
   for (std::size_t p = 0; p < posts_.size(); ++p) {
@@ -311,7 +307,8 @@ void TeamModel::hold_supervision(Day day) {
         ++tally_.supervision_missed;
       }
       trace("supervision_missed", -1, worker_id(p), post.supervision_due);
-      post.supervision_due = calendar_.add_working_days(post.supervision_due, 5 * supervision_interval_weeks_);
+      post.supervision_due =
+          calendar_.add_working_days(post.supervision_due, kWorkingDaysPerWeek * supervision_interval_weeks_);
     }
     if (calendar_.add_working_days(post.supervision_due, -kSupervisionWindowWorkingDays) <= day)
       supervision_order_.push_back(static_cast<std::uint32_t>(p));
@@ -330,14 +327,11 @@ void TeamModel::hold_supervision(Day day) {
     if (in_window(day)) tally_.longest_without_supervision = std::max(tally_.longest_without_supervision, weeks);
     trace("supervision", -1, worker_id(p), post.supervision_due, weeks);
     post.last_supervision = day;
-    post.supervision_due = calendar_.add_working_days(day, 5 * supervision_interval_weeks_);
+    post.supervision_due = calendar_.add_working_days(day, kWorkingDaysPerWeek * supervision_interval_weeks_);
     for (std::size_t i = post.cases.size(); i-- > 0;) {
       Case& c = cases_[post.cases[i]];
       if (c.missed_urgent && c.stage == Stage::assessment) catch_missed_urgent(c, day, "at supervision");
-      const bool overdue = (c.visits_active && c.next_visit_due < day) || (c.icpc_active && c.icpc_due < day) ||
-                           (c.core_group_active && c.core_group_due < day) || (c.review_active && c.review_due < day) ||
-                           (c.stage == Stage::assessment && c.assessment_due < day);
-      if (overdue) c.escalated = true;
+      if (overdue_actions(c, day) > 0) c.escalated = true;
     }
   }
 }
@@ -348,15 +342,15 @@ void TeamModel::hold_supervision(Day day) {
 void TeamModel::review_escalation(Day day) {
   const auto& e = scenario_.policy.escalation;
   overtime_hours_per_day_ = 0.0;
-  over_cap_allowance_ = 0.0;
+  cap_.allow_over_cap(0.0);
   if (!e.enabled || !manager_.in_post || manager_.sick_until > day) return;
   const std::size_t waiting = unallocated_.size() + unallocated_urgent_.size();
   const bool queue_over = e.unallocated_threshold > 0 && waiting >= static_cast<std::size_t>(e.unallocated_threshold);
   const bool overdue_over = e.overdue_threshold > 0 && overdue_actions(day) >= static_cast<std::size_t>(e.overdue_threshold);
   if (!queue_over && !overdue_over) return;
   if (in_window(day)) ++tally_.escalations;
-  overtime_hours_per_day_ = e.overtime_hours_per_worker_per_week / 5.0;
-  over_cap_allowance_ = e.over_cap_cases;
+  overtime_hours_per_day_ = e.overtime_hours_per_worker_per_week / kWorkingDaysPerWeek;
+  cap_.allow_over_cap(e.over_cap_cases);
   if (e.request_agency && !agency_requested_) {
     agency_requested_ = true;
     agency_request_arrives_ = day + 7 * e.agency_lag_weeks;

@@ -103,38 +103,38 @@ TEST(SnapshotStart, ClocksRunFromTheRealDates) {
   // plan, Tue 2 Feb (day 18); core groups 10 working days after the plan
   // (16 Nov) then every 20 (14 Dec, 11 Jan: taken as held) and next Mon 8 Feb (day 24).
   EXPECT_EQ(clocks[0].worker, 0);
-  EXPECT_EQ(clocks[0].next_visit_due, 4);
-  EXPECT_EQ(clocks[0].review_due, 18);
-  EXPECT_EQ(clocks[0].core_group_due, 24);
+  EXPECT_EQ(clocks[0].due_of(Action::visit), 4);
+  EXPECT_EQ(clocks[0].due_of(Action::review), 18);
+  EXPECT_EQ(clocks[0].due_of(Action::core_group), 24);
 
   // An assessment whose referral was 40 working days ago has 5 left: Fri 22 Jan
   // (day 7). The child was seen after it started, so no visit is owed.
   EXPECT_EQ(clocks[1].worker, 1);
-  EXPECT_EQ(clocks[1].assessment_due, 7);
-  EXPECT_EQ(clocks[1].next_visit_due, kNone);
+  EXPECT_EQ(clocks[1].due_of(Action::assessment), 7);
+  EXPECT_EQ(clocks[1].due_of(Action::visit), kNone);
 
   // CIN plan, last visited Tue 1 Dec: due 20 working days later, Tue 29 Dec, 17
   // days before the extract date: overdue on day one. Reviews every 60 working
   // days from the referral (1 Jun): 24 Aug, 16 Nov, then Mon 8 Feb (day 24).
-  EXPECT_EQ(clocks[2].next_visit_due, -17);
-  EXPECT_EQ(clocks[2].review_due, 24);
+  EXPECT_EQ(clocks[2].due_of(Action::visit), -17);
+  EXPECT_EQ(clocks[2].due_of(Action::review), 24);
 
   // Looked after since 2024 (past the first year): visits at most every 60
   // working days; last visited Fri 20 Nov, so due Fri 12 Feb (day 28).
   EXPECT_EQ(clocks[3].worker, 2);
-  EXPECT_EQ(clocks[3].next_visit_due, 28);
+  EXPECT_EQ(clocks[3].due_of(Action::visit), 28);
 
   // An unallocated referral of Wed 13 Jan waits; its assessment is due 45
   // working days after it, Wed 17 Mar (day 61).
   EXPECT_EQ(clocks[4].worker, -1);
-  EXPECT_EQ(clocks[4].assessment_due, 61);
+  EXPECT_EQ(clocks[4].due_of(Action::assessment), 61);
 
   // Strategy discussion Tue 12 Jan: conference within 15 working days, Tue 2 Feb
   // (day 18); last visit unknown, so the child is to be seen within the
   // enquiry's standard (1 working day) from now: Mon 18 Jan (day 3).
-  EXPECT_EQ(clocks[5].icpc_due, 18);
-  EXPECT_EQ(clocks[5].next_visit_due, 3);
-  EXPECT_EQ(clocks[5].assessment_due, 59);
+  EXPECT_EQ(clocks[5].due_of(Action::icpc), 18);
+  EXPECT_EQ(clocks[5].due_of(Action::visit), 3);
+  EXPECT_EQ(clocks[5].due_of(Action::assessment), 59);
 }
 
 TEST(SnapshotStart, AVisitOverdueOnDayOneCountsAtOnceAndEveryChildIsAccountedFor) {

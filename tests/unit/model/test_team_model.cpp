@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/model/model_setup.hpp"
+#include "engine/model/caseload_cap.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/scenario/bank_holidays.hpp"
 #include "tests/support/trace_recorder.hpp"
@@ -249,10 +250,10 @@ TEST(Allocation, CasesWaitFirstComeFirstServedUntilACaseCloses) {
 
 TEST(CaseloadCap, PerFteCapsRoundAPartTimeShareDownAndPerWorkerCapsDoNot) {
   using B = scenario::CaseloadCap::Basis;
-  EXPECT_EQ(model::caseload_cap_for({B::per_fte, 18}, 1.0), 18);
-  EXPECT_EQ(model::caseload_cap_for({B::per_fte, 18}, 0.6), 10);  // 10.8
-  EXPECT_EQ(model::caseload_cap_for({B::per_fte, 15}, 0.8), 12);  // exactly 12
-  EXPECT_EQ(model::caseload_cap_for({B::per_worker, 18}, 0.6), 18);
+  EXPECT_EQ(model::CaseloadCapInForce::for_fte({B::per_fte, 18}, 1.0), 18);
+  EXPECT_EQ(model::CaseloadCapInForce::for_fte({B::per_fte, 18}, 0.6), 10);  // 10.8
+  EXPECT_EQ(model::CaseloadCapInForce::for_fte({B::per_fte, 15}, 0.8), 12);  // exactly 12
+  EXPECT_EQ(model::CaseloadCapInForce::for_fte({B::per_worker, 18}, 0.6), 18);
 }
 
 TEST(Absence, AWorkerAlwaysOnLeaveWithNoCoverMissesEveryVisit) {

@@ -1,0 +1,60 @@
+#pragma once
+// The caseload cap in force: the scenario's cap as dated changes have moved
+// it, the allowance over it that escalation grants until the next review, the
+// protected share for newly qualified workers, and what each case counts for.
+// One value, so that allocation, triage and the measures all read the same cap.
+#include <array>
+#include <cmath>
+
+#include "engine/model/statutory_actions.hpp"
+#include "engine/scenario/scenario.hpp"
+
+namespace casesim::model {
+
+class CaseloadCapInForce {
+ public:
+  explicit CaseloadCapInForce(const scenario::Scenario& scenario)
+      : cap_(scenario.policy.caseload_cap), newly_qualified_share_(scenario.workforce.newly_qualified_cap_share) {
+    const auto& p = scenario.pathways;
+    weights_ = {p.assessment.weight, p.assessment.weight, p.cp_plan.weight, p.cin_plan.weight, p.looked_after.weight};
+  }
+
+  // A worker's cap: per FTE, a part-time worker's share rounded down (a 0.6
+  // FTE worker under a cap of 18 per FTE holds at most 10); per worker, the
+  // same number for everyone, which is how part-time staff end up with
+  // full-time caseloads.
+  static double for_fte(const scenario::CaseloadCap& cap, double fte) {
+    if (cap.basis == scenario::CaseloadCap::Basis::per_worker) return std::floor(cap.cases + 1e-9);
+    return std::floor(cap.cases * fte + 1e-9);
+  }
+
+  // This worker's cap, in cases (or weighted cases under a weighted cap); a
+  // newly qualified worker's first year is protected by a lower one.
+  double for_worker(double fte, bool in_first_year_newly_qualified) const {
+    const double cases = for_fte(cap_, fte);
+    return in_first_year_newly_qualified ? std::floor(cases * newly_qualified_share_ + 1e-9) : cases;
+  }
+
+  // What a case at this stage counts for on its worker's caseload.
+  double weight(Stage stage) const { return cap_.weighted ? weights_[index(stage)] : 1.0; }
+
+  // Whether a worker holding `load` may take a case of `weight`: under a hard
+  // cap, only within their cap plus the escalation allowance.
+  bool has_room(double load, double weight, double fte, bool in_first_year_newly_qualified) const {
+    return !hard() || load + weight <= for_worker(fte, in_first_year_newly_qualified) + over_cap_allowance_ + 1e-9;
+  }
+
+  bool hard() const { return cap_.kind == scenario::CaseloadCap::Kind::hard; }
+  double over_cap_allowance() const { return over_cap_allowance_; }
+
+  void change_cases(double cases) { cap_.cases = cases; }                 // a dated change
+  void allow_over_cap(double cases) { over_cap_allowance_ = cases; }      // escalation, until its next review
+
+ private:
+  scenario::CaseloadCap cap_;
+  double newly_qualified_share_ = 1.0;
+  double over_cap_allowance_ = 0.0;
+  std::array<double, kStageCount> weights_{};
+};
+
+}  // namespace casesim::model
