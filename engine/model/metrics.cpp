@@ -3,6 +3,7 @@
 // The catalogue is header-only data; its rules are checked here, once, when
 // the model compiles. The lists themselves make every enumerator's name its
 // definition's name, and names unique (an enumerator cannot repeat).
+// metric_names() is here because it allocates.
 namespace casesim::model {
 
 namespace {
@@ -39,5 +40,12 @@ static_assert(well_formed(metric_definitions()) && well_formed(series_definition
 static_assert(every_group_has_a_metric(), "a metric group no metric belongs to");
 
 }  // namespace
+
+std::vector<std::string> metric_names() {
+  std::vector<std::string> names;
+  names.reserve(kMetricCount);
+  for (const QuantityDefinition& d : metric_definitions()) names.emplace_back(d.name);
+  return names;
+}
 
 }  // namespace casesim::model

@@ -8,11 +8,14 @@
 // the enum and the definitions are generated: an enumerator's name is its
 // definition's name and its place is its place in the results file, so the two
 // cannot drift apart. The catalogue is constexpr data in this header, so
-// analysis reads it without linking the model; metrics.cpp checks its rules.
+// analysis reads it without linking the model; metrics.cpp checks its rules
+// and holds metric_names().
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace casesim::model {
 
@@ -195,6 +198,10 @@ constexpr std::optional<Series> series_named(std::string_view name) {
     if (series_definitions()[s].name == name) return static_cast<Series>(s);
   return std::nullopt;
 }
+
+// Every metric's name, in catalogue order: what experiment and optimise files
+// may name (scenario::load_experiment and load_optimisation take this list).
+std::vector<std::string> metric_names();
 
 }  // namespace casesim::model
 

@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -33,6 +34,12 @@ TEST(MetricCatalogue, EnumeratorsNameTheirResultsFileEntries) {
   EXPECT_EQ(definition(Series::caseload_per_fte).name, "caseload_per_fte");
   EXPECT_EQ(index(Series::agency_fte), kSeriesCount - 1);
   EXPECT_EQ(&definition(Metric::leavers), &metric_definitions()[index(Metric::leavers)]);
+}
+
+TEST(MetricCatalogue, MetricNamesListsEveryMetricInOrder) {
+  const std::vector<std::string> names = metric_names();
+  ASSERT_EQ(names.size(), kMetricCount);
+  for (std::size_t m = 0; m < kMetricCount; ++m) EXPECT_EQ(names[m], metric_definitions()[m].name);
 }
 
 TEST(MetricCatalogue, NamesAreLowerCaseIdentifiers) {
