@@ -36,7 +36,8 @@ constexpr bool every_group_has_a_metric() {
 }
 
 static_assert(well_formed(metric_definitions()) && well_formed(series_definitions()),
-              "each metric and series needs a snake_case name, a unit, a description ending in a full stop, and a group");
+              "each metric and series needs a snake_case name, a unit, a description ending in a full stop "
+              "and a group");
 static_assert(every_group_has_a_metric(), "a metric group no metric belongs to");
 
 }  // namespace

@@ -60,7 +60,8 @@ enum class MetricGroup {
   X(unallocated_queue_mean, allocation, false, "cases", \
     "Mean number of cases waiting for allocation (over working time).") \
   X(cases_waited_share, allocation, false, "share", \
-    "Share of accepted cases that waited for a worker (not allocated at once), counting those still waiting at the end.") \
+    "Share of accepted cases that waited for a worker (not allocated at once), " \
+    "counting those still waiting at the end.") \
   X(assessments_completed, assessments_and_conferences, false, "assessments", \
     "Child and family assessments completed.") \
   X(assessments_late, assessments_and_conferences, true, "assessments", \
@@ -69,7 +70,8 @@ enum class MetricGroup {
     "Share of completed assessments done within 45 working days (DfE reports about 82-84% nationally).") \
   X(icpcs_held, assessments_and_conferences, false, "conferences", "Initial child protection conferences held.") \
   X(icpcs_late, assessments_and_conferences, true, "conferences", \
-    "Initial child protection conferences held more than 15 working days after the strategy discussion, or overdue at the end.") \
+    "Initial child protection conferences held more than 15 working days after the strategy discussion, " \
+    "or overdue at the end.") \
   X(core_groups_due, assessments_and_conferences, false, "meetings", "Core group meetings that fell due.") \
   X(core_groups_late, assessments_and_conferences, true, "meetings", \
     "Core group meetings held late or not held by the end.") \
@@ -156,7 +158,7 @@ struct QuantityDefinition {
   std::string_view name;
   std::string_view unit;
   std::string_view description;
-  MetricGroup group = MetricGroup::count;
+  MetricGroup group = MetricGroup::count;  // count: none, which no catalogue entry has
   bool late_work = false;  // metrics only: see CASESIM_METRICS
 };
 
