@@ -29,6 +29,15 @@ model::ReplicationResult result_for(const results::Layout& layout, std::size_t v
   return result;
 }
 
+// out.h5 left unfinished with `pairs` recorded, as a stopped run leaves it.
+void leave_unfinished_with(const TemporaryDirectory& dir, const SmallRun& run, const std::vector<ExperimentPair>& pairs) {
+  Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
+  std::vector<model::ReplicationResult> results;
+  for (const auto [v, r] : pairs) results.push_back(result_for(run.layout, v, r));
+  recording.record(pairs, results);
+  recording.leave_unfinished();
+}
+
 std::size_t slot(const results::ResultsData& data, std::size_t v, std::size_t r) {
   return v * data.layout.replications + r;
 }
@@ -95,10 +104,7 @@ TEST(Recording, AReplicationBeyondTheSlotsGrowsEveryVariantAndKeepsWhatWasThere)
 TEST(Recording, LeftUnfinishedItStaysUnderThePartialName) {
   const TemporaryDirectory dir;
   const SmallRun run(dir, 3, 7);
-  Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
-  const std::vector<ExperimentPair> pairs{{0, 0}, {1, 0}};
-  recording.record(pairs, std::vector<model::ReplicationResult>{result_for(run.layout, 0, 0), result_for(run.layout, 1, 0)});
-  recording.leave_unfinished();
+  leave_unfinished_with(dir, run, {{0, 0}, {1, 0}});
   EXPECT_FALSE(fs::exists(dir.file("out.h5")));
   EXPECT_EQ(results::read_results(dir.file("out.h5.partial")).completed, (std::vector<std::uint8_t>{1, 0, 0, 1, 0, 0}));
 }
@@ -106,12 +112,7 @@ TEST(Recording, LeftUnfinishedItStaysUnderThePartialName) {
 TEST(Recording, ResumeCopiesTheFinishedSlotsAndKeepsTheFilesOwnMetadata) {
   const TemporaryDirectory dir;
   const SmallRun run(dir, 3, 7);
-  {
-    Recording first = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
-    const std::vector<ExperimentPair> pairs{{0, 1}, {1, 2}};
-    first.record(pairs, std::vector<model::ReplicationResult>{result_for(run.layout, 0, 1), result_for(run.layout, 1, 2)});
-    first.leave_unfinished();
-  }
+  leave_unfinished_with(dir, run, {{0, 1}, {1, 2}});
   results::Metadata later = run.metadata;
   later.command_line = "runner test, resumed";
   later.created_utc = "2099-01-01T00:00:00Z";
@@ -131,12 +132,7 @@ TEST(Recording, ResumeCopiesTheFinishedSlotsAndKeepsTheFilesOwnMetadata) {
 TEST(Recording, ResumeOfAnotherExperimentIsRefusedNamingWhatDiffersAndLeavesItsFile) {
   const TemporaryDirectory dir;
   const SmallRun run(dir, 3, 11);
-  {
-    Recording first = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
-    const std::vector<ExperimentPair> pairs{{0, 0}};
-    first.record(pairs, std::vector<model::ReplicationResult>{result_for(run.layout, 0, 0)});
-    first.leave_unfinished();
-  }
+  leave_unfinished_with(dir, run, {{0, 0}});
   results::Metadata other_seed = run.metadata;
   other_seed.seed = 12;
   try {
