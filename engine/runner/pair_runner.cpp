@@ -8,16 +8,17 @@
 
 namespace casesim::runner {
 
-std::size_t batch_size(int threads) {
+std::size_t batch_size(int threads, bool stoppable) {
   RunPlan plan;
   plan.threads = threads;
-  return static_cast<std::size_t>(std::max(16, 4 * thread_count(plan)));
+  const int per_thread = stoppable ? 4 : 8;
+  return static_cast<std::size_t>(std::max(4 * per_thread, per_thread * thread_count(plan)));
 }
 
 bool run_in_batches(std::span<const model::ModelSetup> setups, std::uint64_t seed,
                     std::span<const ExperimentPair> pairs, int threads, const std::atomic<bool>* stop,
                     const RecordChunk& record) {
-  const std::size_t batch = batch_size(threads);
+  const std::size_t batch = batch_size(threads, stop != nullptr);
   for (std::size_t first = 0; first < pairs.size(); first += batch) {
     if (stop != nullptr && stop->load()) return false;
     const auto chunk = pairs.subspan(first, std::min(batch, pairs.size() - first));

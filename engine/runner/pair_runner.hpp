@@ -28,13 +28,14 @@ struct PairRunner {
 };
 
 // Pairs per batch on `threads` threads (0: all cores): big enough to keep
-// every thread busy between the results file's flushes, small enough that an
+// every thread busy between the results file's flushes, with few waits for
+// the last pair of a batch. A run that can be stopped takes half that, so an
 // interruption loses little and Ctrl-C is answered quickly.
-std::size_t batch_size(int threads);
+std::size_t batch_size(int threads, bool stoppable);
 
-// The batch loop: `pairs` run with run_pairs, batch_size(threads) at a time,
-// each batch recorded before the next starts. Stops before a batch once
-// `stop` (may be null) is set, and then returns false.
+// The batch loop: `pairs` run with run_pairs, batch_size(threads, stop) at a
+// time, each batch recorded before the next starts. Stops before a batch once
+// `stop` (may be null: a run that is not stopped) is set, and then returns false.
 bool run_in_batches(std::span<const model::ModelSetup> setups, std::uint64_t seed,
                     std::span<const ExperimentPair> pairs, int threads, const std::atomic<bool>* stop,
                     const RecordChunk& record);

@@ -47,7 +47,7 @@ TEST(RunAndRecord, RecordsEveryPairAndFinishesTheFile) {
 TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {
   const TemporaryDirectory dir;
   // More pairs than one batch, so the stop comes between batches.
-  const SmallRun run(dir, 2 * batch_size(kThreads), 3);
+  const SmallRun run(dir, 2 * batch_size(kThreads, true), 3);
   Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
   std::atomic<bool> stop{false};
   RecordSettings settings;
@@ -58,7 +58,7 @@ TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {
   const RecordedRun outcome = run_and_record(recording, run_here(run.setups, run.seed, kThreads, &stop), settings);
   EXPECT_TRUE(outcome.stopped);
   EXPECT_FALSE(fs::exists(dir.file("out.h5")));
-  EXPECT_EQ(recording.completed_count(), batch_size(kThreads));
+  EXPECT_EQ(recording.completed_count(), batch_size(kThreads, true));
   const results::ResultsData part = results::read_results(dir.file("out.h5.partial"));
   EXPECT_EQ(part.completed, recording.completed());
   // Replication-major: a stopped run has the same replications of every variant.
@@ -67,7 +67,7 @@ TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {
 
 TEST(RunAndRecord, AResumedRunEqualsTheUninterruptedRun) {
   const TemporaryDirectory dir;
-  const SmallRun run(dir, 2 * batch_size(kThreads), 5);
+  const SmallRun run(dir, 2 * batch_size(kThreads, true), 5);
   Recording whole = Recording::start(dir.file("whole.h5"), run.metadata, run.layout);
   run_and_record(whole, run_here(run.setups, run.seed, kThreads, nullptr));
 
@@ -81,7 +81,7 @@ TEST(RunAndRecord, AResumedRunEqualsTheUninterruptedRun) {
 
   // On one thread rather than two: the results do not depend on it.
   Recording resumed = Recording::resume(dir.file("stopped.h5"), run.metadata, run.layout);
-  EXPECT_EQ(resumed.completed_count(), batch_size(1));
+  EXPECT_EQ(resumed.completed_count(), batch_size(1, true));
   EXPECT_FALSE(run_and_record(resumed, run_here(run.setups, run.seed, kThreads, nullptr)).stopped);
   EXPECT_FALSE(fs::exists(dir.file("stopped.h5.partial")));
   testing::expect_same_results(results::read_results(dir.file("whole.h5")),
