@@ -248,6 +248,50 @@ double numeric_value(const std::string& text) {
   return text.empty() || end != text.c_str() + text.size() ? std::numeric_limits<double>::quiet_NaN() : value;
 }
 
+// What the results file records of the optimise file beside the base scenario.
+results::ExperimentRecord optimise_file_record(const OptimiseOptions& options, const optimise::Optimisation& o) {
+  results::ExperimentRecord record;
+  record.name = o.name;
+  record.file = options.optimise_path;
+  record.text = o.source.text;
+  for (const optimise::Target& t : o.targets)
+    if (std::find(record.metrics.begin(), record.metrics.end(), t.metric) == record.metrics.end())
+      record.metrics.push_back(t.metric);
+  for (const optimise::Decision& d : o.decisions) record.parameter_names.push_back(d.field);
+  for (const optimise::Plan& p : o.plans) {
+    record.variant_overrides.push_back(p.overrides_yaml);
+    for (std::size_t d = 0; d < o.decisions.size(); ++d)
+      record.parameter_values.push_back(numeric_value(o.decisions[d].values[p.choice[d]].value_yaml));
+  }
+  record.initial_replications = o.schedule.initial_replications;
+  return record;
+}
+
+// The /optimise table: each plan's cost, replications and status, and each
+// target as last judged for it.
+results::OptimisationRecord plan_table_of(const optimise::Optimisation& o, const analysis::ConstrainedSelection& s) {
+  results::OptimisationRecord plan_table;
+  plan_table.confidence = o.schedule.confidence;
+  plan_table.interval_confidence = s.interval_confidence();
+  plan_table.end = end_name(s.end());
+  plan_table.chosen_plan = s.chosen() ? static_cast<std::int64_t>(*s.chosen()) : -1;
+  plan_table.currency = o.currency;
+  for (const optimise::Target& t : o.targets) plan_table.targets.push_back(t.description);
+  for (std::size_t p = 0; p < o.plans.size(); ++p) {
+    plan_table.cost_per_year.push_back(o.plans[p].cost_per_year);
+    plan_table.replications.push_back(s.replications(p));
+    plan_table.status.emplace_back(analysis::status_name(s.status(p)));
+    for (const analysis::TargetEstimate& e : s.estimates(p)) {
+      const bool judged = s.replications(p) > 0;
+      const double nan = std::numeric_limits<double>::quiet_NaN();
+      plan_table.target_estimate.push_back(judged ? e.estimate : nan);
+      plan_table.target_ci_low.push_back(judged ? e.ci_low : nan);
+      plan_table.target_ci_high.push_back(judged ? e.ci_high : nan);
+    }
+  }
+  return plan_table;
+}
+
 }  // namespace
 
 OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out) {
@@ -266,21 +310,7 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
   // report and clients read it as they read any other.
   const scenario::Scenario& base = o.plans.front().scenario;
   results::Metadata metadata = runner::results_metadata(base, o.base_source, seed, options.command_line);
-  results::ExperimentRecord record;
-  record.name = o.name;
-  record.file = options.optimise_path;
-  record.text = o.source.text;
-  for (const optimise::Target& t : o.targets)
-    if (std::find(record.metrics.begin(), record.metrics.end(), t.metric) == record.metrics.end())
-      record.metrics.push_back(t.metric);
-  for (const optimise::Decision& d : o.decisions) record.parameter_names.push_back(d.field);
-  for (const optimise::Plan& p : o.plans) {
-    record.variant_overrides.push_back(p.overrides_yaml);
-    for (std::size_t d = 0; d < o.decisions.size(); ++d)
-      record.parameter_values.push_back(numeric_value(o.decisions[d].values[p.choice[d]].value_yaml));
-  }
-  record.initial_replications = o.schedule.initial_replications;
-  metadata.experiment = record;
+  metadata.experiment = optimise_file_record(options, o);
 
   std::vector<std::string> plan_names;
   for (const optimise::Plan& p : o.plans) plan_names.push_back(p.name);
@@ -302,25 +332,7 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   const analysis::ConstrainedSelection& s = result.selection;
-  results::OptimisationRecord plan_table;
-  plan_table.confidence = o.schedule.confidence;
-  plan_table.interval_confidence = s.interval_confidence();
-  plan_table.end = end_name(s.end());
-  plan_table.chosen_plan = s.chosen() ? static_cast<std::int64_t>(*s.chosen()) : -1;
-  plan_table.currency = o.currency;
-  for (const optimise::Target& t : o.targets) plan_table.targets.push_back(t.description);
-  for (std::size_t p = 0; p < o.plans.size(); ++p) {
-    plan_table.cost_per_year.push_back(o.plans[p].cost_per_year);
-    plan_table.replications.push_back(s.replications(p));
-    plan_table.status.emplace_back(analysis::status_name(s.status(p)));
-    for (const analysis::TargetEstimate& e : s.estimates(p)) {
-      const bool judged = s.replications(p) > 0;
-      const double nan = std::numeric_limits<double>::quiet_NaN();
-      plan_table.target_estimate.push_back(judged ? e.estimate : nan);
-      plan_table.target_ci_low.push_back(judged ? e.ci_low : nan);
-      plan_table.target_ci_high.push_back(judged ? e.ci_high : nan);
-    }
-  }
+  const results::OptimisationRecord plan_table = plan_table_of(o, s);
   recording.finish(plan_table);
 
   out << fmt::format("casesim {} | optimise {} ({})\n", runner::casesim_version(), o.name, options.optimise_path);
