@@ -8,8 +8,9 @@
 #include <CLI/CLI.hpp>
 
 #include "apps/casesim/commands.hpp"
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "engine/results/results_file.hpp"
+#include "engine/runner/version.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "engine/snapshot/snapshot_error.hpp"
 
@@ -28,7 +29,7 @@ std::string joined(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   CLI::App app{"casesim: simulate a children's social care team and estimate the risk of missed safeguarding actions"};
-  app.set_version_flag("--version", casesim::cli::casesim_version());
+  app.set_version_flag("--version", casesim::runner::casesim_version());
   app.require_subcommand(1);
   const std::string command_line = joined(argc, argv);
   casesim::cli::add_run_command(app, command_line);

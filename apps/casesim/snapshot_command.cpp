@@ -7,7 +7,7 @@
 #include <chrono>
 #include <vector>
 
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
 #include "engine/snapshot/pseudonymiser.hpp"
 
