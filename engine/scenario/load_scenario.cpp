@@ -31,27 +31,18 @@
 #include <unordered_map>
 #include <utility>
 
-#include "engine/kernel/one_line.hpp"
+#include "engine/input/yaml_readers.hpp"
+#include "engine/input/yaml_tree.hpp"
 #include "engine/scenario/bank_holidays.hpp"
-#include "engine/scenario/yaml_fields.hpp"
 
 namespace casesim::scenario {
 
 namespace {
 
-using detail::fail;
-using detail::MappingFields;
-using detail::NumberRange;
-using detail::YamlNode;
-
-using kernel::one_line;
-
-std::string error_text(const std::string& file, int line, const std::string& field, const std::string& message) {
-  std::string text = one_line(file);
-  if (line > 0) text += ":" + std::to_string(line);
-  if (!field.empty()) text += ": " + one_line(field);
-  return text + ": " + one_line(message);
-}
+using input::fail;
+using input::MappingFields;
+using input::NumberRange;
+using input::YamlNode;
 
 // --- The schema: which fields each mapping allows, and their shape. The
 // validation below and the override paths both use it. ---
@@ -378,13 +369,13 @@ void apply_override(YamlNode& root, const Override& override_) {
     if (!last && !holds_fields) fail_override(override_, "no such field: " + field_path + " has no fields");
 
     if (node->kind != YamlNode::Kind::mapping) {
-      fail(*node, actual, "must be a mapping, got " + detail::describe(*node));
+      fail(*node, actual, "must be a mapping, got " + input::describe(*node));
     }
     YamlNode* child = node->find(step.key);
     if (step.index) {
       const std::size_t count = child && child->kind == YamlNode::Kind::list ? child->items.size() : 0;
       if (child && child->kind != YamlNode::Kind::list) {
-        fail(*child, field_path, "must be a list, got " + detail::describe(*child));
+        fail(*child, field_path, "must be a list, got " + input::describe(*child));
       }
       if (*step.index >= count) {
         fail_override(override_, "no such item: " + field_path + " has " + std::to_string(count) +
@@ -394,7 +385,8 @@ void apply_override(YamlNode& root, const Override& override_) {
     }
     if (last) {
       YamlNode value =
-          detail::parse_yaml(override_.value_yaml, override_.origin_file, override_.origin_line, override_.path);
+          input::parse_yaml(override_.value_yaml, override_.origin_file, override_.origin_line, override_.path,
+                           "scenario");
       if (step.index) {
         *child = std::move(value);
       } else {
@@ -442,7 +434,7 @@ constexpr int kMaxDutyDecisionsPerWorkingDay = 1'000'000;
 constexpr double kShareSumTolerance = 1e-6;
 
 int read_int(const YamlNode& node, const std::string& field, int min, int max) {
-  return static_cast<int>(detail::read_whole_number(node, field, min, max));
+  return static_cast<int>(input::read_whole_number(node, field, min, max));
 }
 
 template <typename Enum>
@@ -452,7 +444,7 @@ template <typename Enum>
 Enum read_enum(const YamlNode& node, const std::string& field, const Choices<Enum>& choices) {
   std::vector<std::string> names;
   for (const auto& choice : choices) names.push_back(choice.first);
-  return choices[detail::read_choice(node, field, names)].second;
+  return choices[input::read_choice(node, field, names)].second;
 }
 
 DurationDistribution read_duration(const YamlNode& node, const std::string& path) {
@@ -466,12 +458,12 @@ DurationDistribution read_duration(const YamlNode& node, const std::string& path
   duration.kind = read_enum(fields.required("distribution"), path + ".distribution", kKinds);
   const std::string& kind_name =
       std::find_if(kKinds.begin(), kKinds.end(), [&](const auto& c) { return c.second == duration.kind; })->first;
-  duration.mean = detail::read_number(fields.required("mean"), path + ".mean", kAnyPositive);
+  duration.mean = input::read_number(fields.required("mean"), path + ".mean", kAnyPositive);
   const bool has_sd = duration.kind == Kind::lognormal || duration.kind == Kind::gamma;
   const YamlNode* sd = fields.optional("sd");
   if (has_sd) {
     if (!sd) throw ScenarioError(node.file, node.holder_line, path + ".sd", "required for distribution " + kind_name);
-    duration.sd = detail::read_number(*sd, path + ".sd", kAnyPositive);
+    duration.sd = input::read_number(*sd, path + ".sd", kAnyPositive);
   } else if (sd) {
     fail(*sd, path + ".sd", "not allowed for distribution " + kind_name);
   }
@@ -505,13 +497,13 @@ class Section {
   }
 
   void number(std::string_view name, double& out, NumberRange range) const {
-    if (const YamlNode* value = find(name)) out = detail::read_number(*value, path_of(name), range);
+    if (const YamlNode* value = find(name)) out = input::read_number(*value, path_of(name), range);
   }
   void whole(std::string_view name, int& out, int min, int max) const {
     if (const YamlNode* value = find(name)) out = read_int(*value, path_of(name), min, max);
   }
   void boolean(std::string_view name, bool& out) const {
-    if (const YamlNode* value = find(name)) out = detail::read_bool(*value, path_of(name));
+    if (const YamlNode* value = find(name)) out = input::read_bool(*value, path_of(name));
   }
   template <typename Enum>
   void choice(std::string_view name, Enum& out, const Choices<Enum>& choices) const {
@@ -550,7 +542,7 @@ class Section {
     std::array<double, N> values{};
     double sum = 0.0;
     for (std::size_t i = 0; i < N; ++i) {
-      values[i] = detail::read_number(required(fields[i].name), path_of(fields[i].name), kProfileMultiplier);
+      values[i] = input::read_number(required(fields[i].name), path_of(fields[i].name), kProfileMultiplier);
       sum += values[i];
     }
     const double mean = sum / static_cast<double>(N);
@@ -565,19 +557,19 @@ class Section {
 };
 
 std::string read_name(const YamlNode& node) {
-  const std::string name = detail::read_text(node, "name");
+  const std::string name = input::read_text(node, "name");
   const bool allowed = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   });
   // The name becomes part of file names and result labels.
-  if (!allowed) fail(node, "name", "must be letters, digits, '_' and '-' only, got " + detail::describe(node));
+  if (!allowed) fail(node, "name", "must be letters, digits, '_' and '-' only, got " + input::describe(node));
   return name;
 }
 
 RunSettings read_run(const YamlNode& node) {
   const Section s(node, "run", "run");
   RunSettings run;
-  run.start_date = detail::read_date(s.required("start_date"), "run.start_date");
+  run.start_date = input::read_date(s.required("start_date"), "run.start_date");
   run.horizon_weeks = read_int(s.required("horizon_weeks"), "run.horizon_weeks", 1, kMaxHorizonWeeks);
   const YamlNode& warm_up = s.required("warm_up_weeks");
   run.warm_up_weeks = read_int(warm_up, "run.warm_up_weeks", 0, kMaxHorizonWeeks);
@@ -587,7 +579,7 @@ RunSettings read_run(const YamlNode& node) {
          "must be less than run.horizon_weeks (" + std::to_string(run.horizon_weeks) + "), got " + warm_up.text);
   }
   run.replications = read_int(s.required("replications"), "run.replications", 1, kMaxReplications);
-  run.seed = detail::read_unsigned_64(s.required("seed"), "run.seed");
+  run.seed = input::read_unsigned_64(s.required("seed"), "run.seed");
   return run;
 }
 
@@ -606,14 +598,14 @@ CalendarInput read_calendar(const YamlNode* node) {
   if (const YamlNode* name = s.find("bank_holidays")) {
     std::vector<std::string> choices = shipped_holiday_list_names();
     choices.push_back("none");
-    input.settings.bank_holidays = choices[detail::read_choice(*name, "calendar.bank_holidays", choices)];
+    input.settings.bank_holidays = choices[input::read_choice(*name, "calendar.bank_holidays", choices)];
     input.bank_holidays_node = name;
   }
   if (const YamlNode* extra = s.find("extra_holidays")) {
-    const auto& items = detail::read_list(*extra, "calendar.extra_holidays");
+    const auto& items = input::read_list(*extra, "calendar.extra_holidays");
     for (std::size_t i = 0; i < items.size(); ++i) {
       input.settings.extra_holidays.push_back(
-          detail::read_date(items[i], "calendar.extra_holidays[" + std::to_string(i) + "]"));
+          input::read_date(items[i], "calendar.extra_holidays[" + std::to_string(i) + "]"));
     }
   }
   return input;
@@ -651,7 +643,7 @@ ReferralSettings read_referrals(const YamlNode& node) {
   const Section s(node, "referrals", "referrals");
   ReferralSettings referrals;
   referrals.rate_per_working_day =
-      detail::read_number(s.required("rate_per_working_day"), "referrals.rate_per_working_day", positive_up_to(1000.0));
+      input::read_number(s.required("rate_per_working_day"), "referrals.rate_per_working_day", positive_up_to(1000.0));
   using Process = ReferralSettings::ArrivalProcess;
   s.choice("arrival_process", referrals.arrival_process,
            Choices<Process>{{"poisson", Process::poisson}, {"regular", Process::regular}});
@@ -764,7 +756,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
 
 // A person's name: any text without control characters, but not empty.
 std::string read_person_name(const YamlNode& node, const std::string& field) {
-  std::string name = detail::read_text(node, field);
+  std::string name = input::read_text(node, field);
   if (name.empty()) fail(node, field, "must not be empty");
   return name;
 }
@@ -775,7 +767,7 @@ TeamSettings read_team(const YamlNode& node) {
   s.number("full_time_hours_per_week", team.full_time_hours_per_week, kWeeklyHours);
   s.number("non_case_share", team.non_case_share, kShare);
   const YamlNode& list_node = s.required("social_workers");
-  const auto& items = detail::read_list(list_node, "team.social_workers");
+  const auto& items = input::read_list(list_node, "team.social_workers");
   if (items.empty()) fail(list_node, "team.social_workers", "must list at least one social worker");
   if (items.size() > kMaxSocialWorkers) {
     fail(list_node, "team.social_workers",
@@ -792,9 +784,9 @@ TeamSettings read_team(const YamlNode& node) {
     const auto [first, inserted] = first_line_of_name.emplace(worker.name, name.line);
     if (!inserted) {
       fail(name, w.path_of("name"),
-           "duplicate name " + detail::describe(name) + ", first given on line " + std::to_string(first->second));
+           "duplicate name " + input::describe(name) + ", first given on line " + std::to_string(first->second));
     }
-    worker.fte = detail::read_number(w.required("fte"), w.path_of("fte"), positive_up_to(1.0));
+    worker.fte = input::read_number(w.required("fte"), w.path_of("fte"), positive_up_to(1.0));
     w.boolean("agency", worker.agency);
     w.boolean("newly_qualified", worker.newly_qualified);
     team.social_workers.push_back(std::move(worker));
@@ -809,7 +801,7 @@ TeamSettings read_team(const YamlNode& node) {
       team.manager.name = read_person_name(*name, m->path_of("name"));
       if (const auto same = first_line_of_name.find(team.manager.name); same != first_line_of_name.end()) {
         fail(*name, m->path_of("name"),
-             "duplicate name " + detail::describe(*name) + ", a social worker's on line " +
+             "duplicate name " + input::describe(*name) + ", a social worker's on line " +
                  std::to_string(same->second));
       }
     }
@@ -944,7 +936,7 @@ std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& s
     }
     return {{}, 0};
   };
-  const auto& items = detail::read_list(*node, "timeline");
+  const auto& items = input::read_list(*node, "timeline");
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string path = "timeline[" + std::to_string(i) + "]";
     const Section e(items[i], path, "timeline[]");
@@ -954,7 +946,7 @@ std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& s
     event.index = i;
     event.kind = read_enum(e.required("event"), e.path_of("event"), kKinds);
     const std::string kind_name(timeline_kind_name(event.kind));
-    event.date = detail::read_date(e.required("date"), e.path_of("date"));
+    event.date = input::read_date(e.required("date"), e.path_of("date"));
     const KindFields allowed = fields_of_kind(event.kind);
     for (const FieldShape& field : schema_of("timeline[]").fields) {
       if (field.name == "date" || field.name == "event") continue;
@@ -979,7 +971,7 @@ std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& s
     e.boolean("newly_qualified", event.newly_qualified);
     e.boolean("agency", event.agency);
     if (const YamlNode* until = e.find("until")) {
-      event.until = detail::read_date(*until, e.path_of("until"));
+      event.until = input::read_date(*until, e.path_of("until"));
       if (*event.until < event.date) {
         fail(*until, e.path_of("until"),
              "must not be before the event's date " + kernel::format_iso_date(event.date) + ", got " + until->text);
@@ -1005,7 +997,7 @@ Scenario read_scenario(const YamlNode& root) {
   Scenario scenario;
   scenario.name = read_name(s.required("name"));
   if (const YamlNode* description = s.find("description")) {
-    scenario.description = detail::read_text(*description, "description");
+    scenario.description = input::read_text(*description, "description");
   }
   const YamlNode& run_node = s.required("run");
   scenario.run = read_run(run_node);
@@ -1025,13 +1017,6 @@ Scenario read_scenario(const YamlNode& root) {
 }
 
 }  // namespace
-
-ScenarioError::ScenarioError(std::string file, int line, std::string field, std::string message)
-    : std::runtime_error(error_text(file, line, field, message)),
-      file_(std::move(file)),
-      line_(line),
-      field_(std::move(field)),
-      message_(std::move(message)) {}
 
 ScenarioSource read_scenario_source(const std::string& path) {
   const auto cannot_read = [&](const std::string& reason) {
@@ -1065,12 +1050,12 @@ Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override
   if (source.text.size() > kMaxScenarioBytes) {
     throw ScenarioError(source.path, 0, "", "larger than the 1 MiB limit for a scenario");
   }
-  YamlNode root = detail::parse_yaml(source.text, source.path, 0, "");
+  YamlNode root = input::parse_yaml(source.text, source.path, 0, "", "scenario");
   if (root.kind == YamlNode::Kind::empty) {
     throw ScenarioError(source.path, 0, "", "empty file, expected a scenario (a YAML mapping)");
   }
   if (root.kind != YamlNode::Kind::mapping) {
-    fail(root, "", "expected a scenario (a YAML mapping), got " + detail::describe(root));
+    fail(root, "", "expected a scenario (a YAML mapping), got " + input::describe(root));
   }
   for (const Override& override_ : overrides) apply_override(root, override_);
   return read_scenario(root);

@@ -245,7 +245,7 @@ TEST(Pseudonymiser, SaltFileIsReadWithoutItsFinalNewline) {
     read_salt_file(dir.path() / "short");
     FAIL() << "no exception";
   } catch (const SnapshotError& error) {
-    EXPECT_EQ(error.problem(), "salt too short: 3 bytes, need at least 16 (e.g. openssl rand -hex 32 > " +
+    EXPECT_EQ(error.message(), "salt too short: 3 bytes, need at least 16 (e.g. openssl rand -hex 32 > " +
                                    (dir.path() / "short").string() + ")");
   }
 }
@@ -459,7 +459,7 @@ TEST(LoadSnapshot, LenientCollectsEveryProblemAndDegradesRowsAsDocumented) {
   options.lenient = true;
   const Snapshot snapshot = load_snapshot(dir.path(), options);
   std::vector<std::string> problems;
-  for (const auto& p : snapshot.problems) problems.push_back(snapshot_error_text(p.file, p.line, p.column, p.problem));
+  for (const auto& p : snapshot.problems) problems.push_back(input::input_error_text(p.file, p.line, p.column, p.problem));
   EXPECT_EQ(problems,
             (std::vector<std::string>{
                 "workers.csv:3: Worker: the same worker as line 2 (names are matched ignoring case, spaces and "
