@@ -15,12 +15,12 @@
 #include <variant>
 #include <vector>
 
+#include "engine/input/date_text.hpp"
 #include "engine/kernel/working_calendar.hpp"
 #include "engine/scenario/bank_holidays.hpp"
 #include "engine/snapshot/csv_table.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
 #include "engine/snapshot/pseudonymiser.hpp"
-#include "engine/snapshot/snapshot_date.hpp"
 #include "tests/unit/snapshot/snapshot_fixture.hpp"
 
 namespace casesim::snapshot {
@@ -188,13 +188,13 @@ TEST(ExampleSnapshot, PseudonymsAreStableAndHideTheIds) {
 // --- Dates ---
 
 kernel::Date parsed(const std::string& text) {
-  const auto result = parse_snapshot_date(text);
+  const auto result = input::parse_spreadsheet_date(text);
   if (const auto* problem = std::get_if<std::string>(&result)) ADD_FAILURE() << text << ": " << *problem;
   return std::holds_alternative<kernel::Date>(result) ? std::get<kernel::Date>(result) : kernel::Date{};
 }
 
 std::string problem_of(const std::string& text) {
-  const auto result = parse_snapshot_date(text);
+  const auto result = input::parse_spreadsheet_date(text);
   return std::holds_alternative<std::string>(result) ? std::get<std::string>(result) : "read as a date";
 }
 
