@@ -21,7 +21,7 @@
 //     initial_replications: 20
 //     batch_replications: 20
 //     max_replications: 200
-#include "engine/scenario/load_optimisation.hpp"
+#include "engine/optimise/load_optimisation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -30,12 +30,12 @@
 #include <limits>
 #include <set>
 
-#include "engine/scenario/experiment.hpp"
 #include "engine/input/number_text.hpp"
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
+#include "engine/scenario/experiment.hpp"
 
-namespace casesim::scenario {
+namespace casesim::optimise {
 
 namespace {
 
@@ -60,11 +60,11 @@ std::string last_segment(const std::string& path) {
 }
 
 struct ReadDecision {
-  optimise::Decision decision;
+  Decision decision;
   std::vector<int> lines;  // each value's line, for errors in the plans built from it
 };
 
-std::vector<optimise::DecisionValue> read_range(const YamlNode& node, const std::string& field, std::vector<int>& lines) {
+std::vector<DecisionValue> read_range(const YamlNode& node, const std::string& field, std::vector<int>& lines) {
   const MappingFields range(node, field, {"from", "to", "step"});
   const double from = input::read_number(range.required("from"), range.path_of("from"), kAnyNumber);
   const double to = input::read_number(range.required("to"), range.path_of("to"), kAnyNumber);
@@ -75,7 +75,7 @@ std::vector<optimise::DecisionValue> read_range(const YamlNode& node, const std:
   if (count > static_cast<double>(kMaxOptimisationPlans))
     fail(node, field, "gives " + number_text(count) + " values; at most " + std::to_string(kMaxOptimisationPlans) + " plans are allowed");
   const bool whole = from == std::floor(from) && step == std::floor(step);
-  std::vector<optimise::DecisionValue> values;
+  std::vector<DecisionValue> values;
   for (int i = 0; i < static_cast<int>(count); ++i) {
     const double value = from + i * step;
     const std::string text = whole ? std::to_string(static_cast<long long>(value)) : number_text(value);
@@ -88,7 +88,7 @@ std::vector<optimise::DecisionValue> read_range(const YamlNode& node, const std:
 ReadDecision read_decision(const YamlNode& node, const std::string& field) {
   const MappingFields fields(node, field, {"field", "name", "values", "cost_per_unit_per_year", "cost_per_year"});
   ReadDecision read;
-  optimise::Decision& d = read.decision;
+  Decision& d = read.decision;
   const YamlNode& path = fields.required("field");
   d.field = input::read_text(path, fields.path_of("field"));
   if (d.field.empty()) fail(path, fields.path_of("field"), "must not be empty");
@@ -131,7 +131,7 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
   if (per_unit != nullptr) {
     const std::string cost_field = fields.path_of("cost_per_unit_per_year");
     const double cost = input::read_number(*per_unit, cost_field, kCost);
-    for (optimise::DecisionValue& v : d.values) {
+    for (DecisionValue& v : d.values) {
       const auto number = input::decimal_number(v.text);
       if (!number || v.value_yaml != v.text)
         fail(*per_unit, cost_field, "needs numbers as values, got '" + v.text + "'; price each value with cost_per_year instead");
@@ -143,24 +143,24 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
     if (per_value->kind != YamlNode::Kind::mapping)
       fail(*per_value, cost_field, "must map each value to its cost a year, got " + input::describe(*per_value));
     std::string listed;
-    for (const optimise::DecisionValue& v : d.values) listed += (listed.empty() ? "" : ", ") + v.text;
+    for (const DecisionValue& v : d.values) listed += (listed.empty() ? "" : ", ") + v.text;
     for (std::size_t k = 0; k < per_value->keys.size(); ++k) {
       const std::string& key = per_value->keys[k].text;
       const auto match = std::find_if(d.values.begin(), d.values.end(),
-                                      [&key](const optimise::DecisionValue& v) { return v.text == key; });
+                                      [&key](const DecisionValue& v) { return v.text == key; });
       if (match == d.values.end())
         fail(per_value->keys[k], cost_field + "." + key, "not one of the values: " + listed);
       match->cost_per_year = input::read_number(per_value->items[k], cost_field + "." + key, kCost);
     }
-    for (const optimise::DecisionValue& v : d.values)
+    for (const DecisionValue& v : d.values)
       if (per_value->find(v.text) == nullptr) fail(*per_value, cost_field, "no cost given for value '" + v.text + "'");
   }
   return read;
 }
 
-optimise::Target read_target(const YamlNode& node, const std::string& field, const std::vector<std::string>& metric_names) {
+Target read_target(const YamlNode& node, const std::string& field, const std::vector<std::string>& metric_names) {
   const MappingFields fields(node, field, {"metric", "mean_at_most", "mean_at_least", "probability_above"});
-  optimise::Target target;
+  Target target;
   const YamlNode& metric = fields.required("metric");
   target.metric = input::read_text(metric, fields.path_of("metric"));
   if (std::find(metric_names.begin(), metric_names.end(), target.metric) == metric_names.end()) {
@@ -215,15 +215,16 @@ analysis::SelectionSchedule read_procedure(const YamlNode& node) {
 
 }  // namespace
 
-optimise::Optimisation parse_optimisation(const ScenarioSource& source, const std::vector<std::string>& metric_names) {
+Optimisation parse_optimisation(const scenario::ScenarioSource& source, const std::vector<std::string>& metric_names) {
   const std::string& file = source.path;
   const YamlNode root = input::parse_yaml(source.text, file, 0, "", "scenario");
-  if (root.kind == YamlNode::Kind::empty) throw ScenarioError(file, 0, "", "empty file, expected an optimise file (a YAML mapping)");
+  if (root.kind == YamlNode::Kind::empty)
+    throw scenario::ScenarioError(file, 0, "", "empty file, expected an optimise file (a YAML mapping)");
   if (root.kind != YamlNode::Kind::mapping)
     fail(root, "", "expected an optimise file (a YAML mapping), got " + input::describe(root));
   const MappingFields fields(root, "", {"name", "description", "base_scenario", "seed", "currency", "decisions",
                                         "targets", "procedure"});
-  optimise::Optimisation o;
+  Optimisation o;
   o.source = source;
   const YamlNode& name = fields.required("name");
   o.name = input::read_text(name, "name");
@@ -276,38 +277,39 @@ optimise::Optimisation parse_optimisation(const ScenarioSource& source, const st
                                                       : std::filesystem::path(file).parent_path() / base_path)
           .lexically_normal();
   try {
-    o.base_source = read_scenario_source(resolved.string());
-  } catch (const ScenarioError& e) {
+    o.base_source = scenario::read_scenario_source(resolved.string());
+  } catch (const scenario::ScenarioError& e) {
     std::string reason = e.message();
     if (const std::string prefix = "cannot read scenario: "; reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
     fail(base, "base_scenario", "cannot read scenario " + resolved.string() + ": " + reason);
   }
-  parse_scenario(o.base_source);
+  scenario::parse_scenario(o.base_source);
 
   std::vector<std::size_t> sizes;
   for (const ReadDecision& d : decisions) sizes.push_back(d.decision.values.size());
-  for (const std::vector<std::size_t>& combination : grid_combinations(sizes)) {
-    optimise::Plan plan;
+  for (const std::vector<std::size_t>& combination : scenario::grid_combinations(sizes)) {
+    Plan plan;
     plan.choice = combination;
     plan.overrides_yaml = "{";
     for (std::size_t d = 0; d < decisions.size(); ++d) {
-      const optimise::Decision& decision = decisions[d].decision;
-      const optimise::DecisionValue& value = decision.values[combination[d]];
+      const Decision& decision = decisions[d].decision;
+      const DecisionValue& value = decision.values[combination[d]];
       plan.name += (d ? "," : "") + decision.name + "=" + value.text;
       plan.cost_per_year += value.cost_per_year;
-      plan.overrides.push_back(Override{decision.field, value.value_yaml, file, decisions[d].lines[combination[d]]});
+      plan.overrides.push_back(
+          scenario::Override{decision.field, value.value_yaml, file, decisions[d].lines[combination[d]]});
       plan.overrides_yaml += (d ? ", " : "") + decision.field + ": " + value.value_yaml;
     }
     plan.overrides_yaml += "}";
-    plan.scenario = parse_scenario(o.base_source, plan.overrides);
+    plan.scenario = scenario::parse_scenario(o.base_source, plan.overrides);
     o.plans.push_back(std::move(plan));
   }
   for (ReadDecision& d : decisions) o.decisions.push_back(std::move(d.decision));
   return o;
 }
 
-optimise::Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names) {
-  return parse_optimisation(read_scenario_source(path), metric_names);
+Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names) {
+  return parse_optimisation(scenario::read_scenario_source(path), metric_names);
 }
 
-}  // namespace casesim::scenario
+}  // namespace casesim::optimise
