@@ -34,6 +34,7 @@
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
 #include "engine/scenario/experiment.hpp"
+#include "engine/scenario/field_path.hpp"
 
 namespace casesim::optimise {
 
@@ -52,11 +53,6 @@ std::string number_text(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.12g", value);
   return buffer;
-}
-
-std::string last_segment(const std::string& path) {
-  const std::size_t dot = path.rfind('.');
-  return dot == std::string::npos ? path : path.substr(dot + 1);
 }
 
 struct ReadDecision {
@@ -96,7 +92,7 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
     fail(path, fields.path_of("field"),
          "run settings cannot be a decision: the replications and seed are the search's, and every plan keeps the "
          "base scenario's start date, horizon and warm-up");
-  d.name = last_segment(d.field);
+  d.name = scenario::last_segment(d.field);
   if (const YamlNode* name = fields.optional("name")) {
     d.name = input::read_text(*name, fields.path_of("name"));
     if (d.name.empty() || d.name.find_first_of(",= ") != std::string::npos)

@@ -30,6 +30,7 @@
 
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
+#include "engine/scenario/field_path.hpp"
 
 namespace casesim::scenario {
 
@@ -49,37 +50,16 @@ std::string number_yaml(double value, bool integer) {
   return std::string(buffer, error == std::errc() ? end : buffer);
 }
 
-struct PathStep {
-  std::string key;
-  std::optional<std::size_t> index;
-};
-
-// Paths here have passed parse_scenario, so their syntax is sound.
-std::vector<PathStep> split_path(std::string_view path) {
-  std::vector<PathStep> steps;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const std::size_t dot = path.find('.', start);
-    std::string segment(path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
-    PathStep step;
-    if (const auto bracket = segment.find('['); bracket != std::string::npos) {
-      step.index = std::stoul(segment.substr(bracket + 1));
-      segment.resize(bracket);
-    }
-    step.key = std::move(segment);
-    steps.push_back(std::move(step));
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  return steps;
-}
-
-const YamlNode* follow(const YamlNode* node, const std::vector<PathStep>& steps, std::size_t first) {
-  for (std::size_t i = first; i < steps.size() && node != nullptr; ++i) {
-    node = node->find(steps[i].key);
-    if (node != nullptr && steps[i].index) {
-      if (node->kind != YamlNode::Kind::list || *steps[i].index >= node->items.size()) return nullptr;
-      node = &node->items[*steps[i].index];
+// The node at `steps` below `node`; nullptr when there is none (or no steps:
+// the path was not a field path).
+const YamlNode* follow(const YamlNode* node, const std::optional<std::vector<FieldPathStep>>& steps) {
+  if (!steps) return nullptr;
+  for (std::size_t i = 0; i < steps->size() && node != nullptr; ++i) {
+    const FieldPathStep& step = (*steps)[i];
+    node = node->find(step.key);
+    if (node != nullptr && step.index) {
+      if (node->kind != YamlNode::Kind::list || *step.index >= node->items.size()) return nullptr;
+      node = &node->items[*step.index];
     }
   }
   return node;
@@ -88,7 +68,6 @@ const YamlNode* follow(const YamlNode* node, const std::vector<PathStep>& steps,
 // The value a variant gives `path`: from its last override that reaches it,
 // else from the base file. NaN when that is not one number.
 double resolved_number(const YamlNode& base_root, const ExperimentVariant& variant, const std::string& path) {
-  const std::vector<PathStep> steps = split_path(path);
   for (auto o = variant.overrides.rbegin(); o != variant.overrides.rend(); ++o) {
     const bool exact = o->path == path;
     const bool inside = path.size() > o->path.size() && path.compare(0, o->path.size(), o->path) == 0 &&
@@ -97,18 +76,13 @@ double resolved_number(const YamlNode& base_root, const ExperimentVariant& varia
     if (!exact && !inside && !beneath) continue;
     if (beneath) return std::numeric_limits<double>::quiet_NaN();  // the field is a mapping or list
     const YamlNode value = input::parse_yaml(o->value_yaml, o->origin_file, o->origin_line, o->path, "scenario");
-    const YamlNode* at = exact ? &value : follow(&value, split_path(path.substr(o->path.size() + 1)), 0);
+    const YamlNode* at = exact ? &value : follow(&value, split_field_path(path.substr(o->path.size() + 1)));
     const auto number = at != nullptr ? input::number_in(*at) : std::nullopt;
     return number.value_or(std::numeric_limits<double>::quiet_NaN());
   }
-  const YamlNode* at = follow(&base_root, steps, 0);
+  const YamlNode* at = follow(&base_root, split_field_path(path));
   const auto number = at != nullptr ? input::number_in(*at) : std::nullopt;
   return number.value_or(std::numeric_limits<double>::quiet_NaN());
-}
-
-std::string last_segment(const std::string& path) {
-  const std::size_t dot = path.rfind('.');
-  return dot == std::string::npos ? path : path.substr(dot + 1);
 }
 
 // Short names for sweep variants: the fields' last segments, or whole paths
