@@ -1,6 +1,6 @@
 #pragma once
-// Reading a scenario from YAML: the only place in casesim that knows YAML. Every
-// value is validated here, once, so the model can trust a Scenario.
+// Reading a scenario from YAML (through engine/input's safe tree). Every value
+// is validated here, once, so the model can trust a Scenario.
 #include <string>
 #include <vector>
 
