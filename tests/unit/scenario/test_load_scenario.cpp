@@ -1077,9 +1077,9 @@ TEST(ScenarioErrorParts, AreAvailableSeparately) {
   EXPECT_EQ(std::string(no_field.what()), "x.yaml:4: not valid YAML: illegal map value");
 }
 
-// Why the loader builds its own tree from parser events instead of using
+// Why engine/input builds its own tree from parser events instead of using
 // YAML::Node: yaml-cpp 0.7 keeps both entries of a duplicated key and a lookup
-// silently answers with the first. If an upgrade changes this, the loader's
+// silently answers with the first. If an upgrade changes this, the tree's
 // duplicate check is still needed, but this note should be revisited.
 TEST(YamlCppBehaviour, KeepsBothDuplicateKeysAndLooksUpTheFirst) {
   const YAML::Node node = YAML::Load("a: 1\na: 2\n");
