@@ -9,10 +9,9 @@
 
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/usage_error.hpp"
+#include "engine/input/input_error.hpp"
 #include "engine/results/results_file.hpp"
 #include "engine/runner/version.hpp"
-#include "engine/scenario/load_scenario.hpp"
-#include "engine/snapshot/snapshot_error.hpp"
 
 namespace {
 
@@ -51,10 +50,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kBadInput;
-  } catch (const casesim::scenario::ScenarioError& e) {
-    std::cerr << "casesim: " << e.what() << '\n';
-    return kBadInput;
-  } catch (const casesim::snapshot::SnapshotError& e) {
+  } catch (const casesim::input::InputError& e) {
     std::cerr << "casesim: " << e.what() << '\n';
     return kBadInput;
   } catch (const casesim::cli::UsageError& e) {

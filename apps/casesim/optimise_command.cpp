@@ -20,7 +20,7 @@
 #include "engine/runner/results_metadata.hpp"
 #include "engine/runner/run_replications.hpp"
 #include "engine/runner/version.hpp"
-#include "engine/scenario/load_optimisation.hpp"
+#include "engine/optimise/load_optimisation.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
 
 namespace casesim::cli {
@@ -297,7 +297,7 @@ results::OptimisationRecord plan_table_of(const optimise::Optimisation& o, const
 OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out) {
   std::vector<std::string> metric_names;
   for (const auto& d : model::metric_definitions()) metric_names.emplace_back(d.name);
-  optimise::Optimisation o = scenario::load_optimisation(options.optimise_path, metric_names);
+  optimise::Optimisation o = optimise::load_optimisation(options.optimise_path, metric_names);
   const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
   if (start)
     for (optimise::Plan& p : o.plans) p.scenario = scenario::start_from_snapshot(std::move(p.scenario), *start, o.base_source.path);
