@@ -68,7 +68,8 @@ void TeamModel::do_daily_work(Day day) {
 
   // Absence cover: the duty worker's spare hours go to absent colleagues'
   // work that is due today or overdue.
-  if (scenario_.policy.absence_cover == scenario::AbsenceCover::duty && duty_to_cover != kNoWorker && duty_spare > 0.0) {
+  if (scenario_.policy.absence_cover == scenario::AbsenceCover::duty && duty_to_cover != kNoWorker &&
+      duty_spare > 0.0) {
     tasks_.clear();
     for (const Post& post : posts_)
       if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today && post.works_today)
@@ -86,7 +87,8 @@ void TeamModel::collect_tasks(const Post& post, Day day, Day planning_horizon) {
   Day horizon_of_work = planning_horizon;
   // Leave is planned: in the week before it, a worker also does what falls
   // due while they are away.
-  if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day)) horizon_of_work = std::max(horizon_of_work, (day / 7 + 2) * 7 - 1);
+  if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day))
+    horizon_of_work = std::max(horizon_of_work, (day / 7 + 2) * 7 - 1);
   // Only first-in-first-out ordering reads when a task became workable.
   const bool fifo = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out;
   auto opened = [&](Day due) { return fifo ? calendar_.add_working_days(due, -window) : due; };
@@ -147,11 +149,12 @@ void TeamModel::sort_tasks() {
 double TeamModel::work_tasks(Day day, std::size_t post, double hours, bool cover) {
   if (tasks_.empty()) return hours;
   const Post& worker = posts_[post];
-  const double drift = std::min(scenario_.supervision.drift_max,
-                                scenario_.supervision.drift_per_week_since_supervision * weeks_since_supervision(worker, day));
+  const double drift =
+      std::min(scenario_.supervision.drift_max,
+               scenario_.supervision.drift_per_week_since_supervision * weeks_since_supervision(worker, day));
   kernel::KeyedEngine drift_rng = case_drift_keys_.engine(
       (static_cast<std::uint64_t>(post) << 44) ^ (static_cast<std::uint64_t>(worker.serial) << 32) ^
-          static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (cover ? 1ULL << 63 : 0ULL));
+      static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (cover ? 1ULL << 63 : 0ULL));
   for (std::size_t i = 0; i < tasks_.size() && hours > 1e-9; ++i) {
     const Task task = tasks_[i];
     const Case& c = cases_[task.slot];
@@ -203,8 +206,7 @@ bool TeamModel::do_task(const Task& task, Day day, std::size_t post, double& hou
     case Action::icpc:
       hold_icpc(task.slot, day);  // the conference decides the case's next stage
       return true;
-    case Action::assessment:
-      break;  // split over days: worked on above
+    case Action::assessment: break;  // split over days: worked on above
     case Action::core_group:
     case Action::review: {
       const Day due = c.clocks.due(task.action);

@@ -21,7 +21,8 @@ struct ReferralLedger {
   std::uint64_t open_allocated = 0;
   std::uint64_t closed = 0;
   bool balances() const {
-    return received + open_at_start == awaiting_decision + no_further_action + waiting_allocation + open_allocated + closed;
+    return received + open_at_start ==
+           awaiting_decision + no_further_action + waiting_allocation + open_allocated + closed;
   }
 };
 

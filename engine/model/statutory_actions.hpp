@@ -26,10 +26,14 @@ inline constexpr std::size_t kStageCount = 5;
 enum class Action : std::uint8_t { visit, assessment, icpc, core_group, review };
 inline constexpr std::size_t kActionCount = 5;
 inline constexpr std::array<Action, kActionCount> kActions{Action::visit, Action::assessment, Action::icpc,
-                                                          Action::core_group, Action::review};
+                                                           Action::core_group, Action::review};
 
-constexpr std::size_t index(Action a) { return static_cast<std::size_t>(a); }
-constexpr std::size_t index(Stage s) { return static_cast<std::size_t>(s); }
+constexpr std::size_t index(Action a) {
+  return static_cast<std::size_t>(a);
+}
+constexpr std::size_t index(Stage s) {
+  return static_cast<std::size_t>(s);
+}
 
 // What is fixed about each kind of action, whatever the scenario.
 struct ActionKind {
@@ -58,7 +62,9 @@ inline constexpr std::array<ActionKind, kActionCount> kActionKinds{{
     {"review", true, false, true, Metric::reviews_due, Metric::reviews_late, false},
 }};
 
-constexpr const ActionKind& kind_of(Action a) { return kActionKinds[index(a)]; }
+constexpr const ActionKind& kind_of(Action a) {
+  return kActionKinds[index(a)];
+}
 
 // The statutory clocks of one case: for each action, its due date and
 // whether it is owed at all. A clock that stops being owed keeps its date (a

@@ -60,7 +60,8 @@ void TeamModel::record_overdue_at(Action action, Day due, Day as_of_day) {
 void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
   if (to < setup_.warm_up_days()) return;
   if (c.stage != Stage::cp_plan && c.stage != Stage::cin_plan && c.stage != Stage::looked_after) return;
-  tally_.longest_visit_gap = std::max(tally_.longest_visit_gap, static_cast<double>(calendar_.working_days_between(from, to)));
+  tally_.longest_visit_gap =
+      std::max(tally_.longest_visit_gap, static_cast<double>(calendar_.working_days_between(from, to)));
   const Day days = to - from;
   if (days > kSixWeeksDays && !c.unvisited_6_weeks_counted) {
     c.unvisited_6_weeks_counted = true;
@@ -111,7 +112,8 @@ void TeamModel::sample_day(Day day) {
       tally_.permanent_fte_days += post.fte;
     ++tally_.worker_days;
     if (post.load > worker_cap(post, day) + 1e-9) ++tally_.worker_days_over_cap;
-    tally_.caseload_per_fte_max = std::max(tally_.caseload_per_fte_max, static_cast<double>(post.cases.size()) / post.fte);
+    tally_.caseload_per_fte_max =
+        std::max(tally_.caseload_per_fte_max, static_cast<double>(post.cases.size()) / post.fte);
   }
   if (fte > 0.0) {
     tally_.caseload_per_fte_sum += static_cast<double>(open_allocated_) / fte;
@@ -192,7 +194,8 @@ void TeamModel::finish() {
     if (!c.open) continue;
     record_owed_actions(c, horizon);
     const Day assessment_due = c.clocks.due(Action::assessment);
-    if (c.clocks.owed(Action::assessment) && assessment_due < horizon && in_window(assessment_due)) ++tally_.assessments_late;
+    if (c.clocks.owed(Action::assessment) && assessment_due < horizon && in_window(assessment_due))
+      ++tally_.assessments_late;
   }
 
   for (const Post& post : posts_) {
@@ -203,7 +206,8 @@ void TeamModel::finish() {
       ++tally_.supervision_missed;
     }
     if (supervision_interval_weeks_ > 0)
-      tally_.longest_without_supervision = std::max(tally_.longest_without_supervision, (horizon - post.last_supervision) / 7.0);
+      tally_.longest_without_supervision =
+          std::max(tally_.longest_without_supervision, (horizon - post.last_supervision) / 7.0);
   }
 
   caseload_average_.advance(end_working);
@@ -262,7 +266,8 @@ void TeamModel::finish() {
   s[index(Metric::worker_days_over_cap_share)] = ratio(count(tally_.worker_days_over_cap), count(tally_.worker_days));
   s[index(Metric::sickness_days)] = tally_.sickness_days;
   s[index(Metric::leavers)] = count(tally_.leavers);
-  s[index(Metric::turnover_rate)] = ratio(count(tally_.permanent_leavers), tally_.permanent_fte_days / kWorkingDaysPerYear);
+  s[index(Metric::turnover_rate)] =
+      ratio(count(tally_.permanent_leavers), tally_.permanent_fte_days / kWorkingDaysPerYear);
   s[index(Metric::vacancy_days)] = count(tally_.vacancy_days);
   s[index(Metric::vacancy_rate)] = ratio(tally_.posts_without_permanent_days, tally_.post_days);
   s[index(Metric::agency_share)] = ratio(tally_.agency_fte_days, tally_.all_fte_days);

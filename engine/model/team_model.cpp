@@ -44,7 +44,8 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
 
   supervision_interval_weeks_ = scenario_.supervision.interval_weeks;
   posts_.resize(setup_.initial_posts() + setup_.posts_for_starts());
-  const std::size_t agency_from = setup_.initial_posts() - static_cast<std::size_t>(scenario_.team.additional_agency_workers);
+  const std::size_t agency_from =
+      setup_.initial_posts() - static_cast<std::size_t>(scenario_.team.additional_agency_workers);
   const snapshot::Snapshot* snapshot = setup_.snapshot();
   const std::size_t listed = snapshot ? snapshot->workers.size() : scenario_.team.social_workers.size();
   for (std::size_t p = 0; p < setup_.initial_posts(); ++p) {
@@ -165,7 +166,8 @@ void TeamModel::decide(const PendingReferral& referral) {
   std::size_t response = 0;
   while (response + 1 < scenario::kResponses && v >= responses[response]) v -= responses[response++];
 
-  const bool re_referral = referral_uniform(referral.index, ReferralDraw::re_referral) < scenario_.referrals.re_referral_share;
+  const bool re_referral =
+      referral_uniform(referral.index, ReferralDraw::re_referral) < scenario_.referrals.re_referral_share;
   std::uint64_t child = children_;
   if (re_referral && recently_closed_count_ > 0) {
     const std::size_t n = std::min(recently_closed_count_, recently_closed_.size());
@@ -189,7 +191,8 @@ void TeamModel::decide(const PendingReferral& referral) {
   }
   trace("decision", static_cast<std::int64_t>(child), worker_id(static_cast<std::size_t>(duty_post_)), due,
         day > due ? calendar_.working_days_between(due, day) : 0,
-        response == 0 ? "no further action" : (urgent && !missed ? "section 47" : (missed ? "assessment (urgent missed)" : "assessment")));
+        response == 0 ? "no further action"
+                      : (urgent && !missed ? "section 47" : (missed ? "assessment (urgent missed)" : "assessment")));
 
   if (response == static_cast<std::size_t>(scenario::Response::no_further_action)) {
     ++result_.ledger.no_further_action;
@@ -241,7 +244,6 @@ void TeamModel::start_clock(Case& c, Action action, Day from) {
   }
   c.clocks.start(action, due);
 }
-
 
 std::uint32_t TeamModel::new_case_slot() {
   if (!free_case_slots_.empty()) {
@@ -321,7 +323,8 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   attach(slot, post_index);
   const Post& post = posts_[post_index];
   if (cap_.hard())
-    result_.most_over_cap = std::max(result_.most_over_cap, post.load - worker_cap(post, day) - cap_.over_cap_allowance());
+    result_.most_over_cap =
+        std::max(result_.most_over_cap, post.load - worker_cap(post, day) - cap_.over_cap_allowance());
   trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
 
   // A first allocation starts the stage's visiting; a reallocated child keeps
@@ -428,11 +431,11 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
     ++tally_.urgent_caught;
     tally_.urgent_detection_delay_sum += delay;
   }
-  trace("urgent_recognised", static_cast<std::int64_t>(c.child),
-        case_worker_id(c), -1, delay, how);
+  trace("urgent_recognised", static_cast<std::int64_t>(c.child), case_worker_id(c), -1, delay, how);
   const Stage was = c.stage;
   begin_section_47(c, day, true);
-  if (c.worker != kNoWorker) posts_[static_cast<std::size_t>(c.worker)].load += cap_.weight(Stage::section_47) - cap_.weight(was);
+  if (c.worker != kNoWorker)
+    posts_[static_cast<std::size_t>(c.worker)].load += cap_.weight(Stage::section_47) - cap_.weight(was);
 }
 
 void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
@@ -443,7 +446,8 @@ void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_da
 // Moves a case into a plan: its weight on its worker's caseload follows it,
 // the previous stage's actions lapse, and visiting starts afresh.
 void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
-  if (c.worker != kNoWorker) posts_[static_cast<std::size_t>(c.worker)].load += cap_.weight(stage) - cap_.weight(c.stage);
+  if (c.worker != kNoWorker)
+    posts_[static_cast<std::size_t>(c.worker)].load += cap_.weight(stage) - cap_.weight(c.stage);
   c.clocks.stop_all();
   c.assessment_hours_left = 0.0;
   c.stage = stage;

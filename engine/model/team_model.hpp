@@ -82,12 +82,12 @@ class TeamModel {
     // The statutory actions the case owes (statutory_actions.hpp).
     StatutoryClocks clocks{};
     // Statutory visits. Children on plans are tracked for gaps.
-    Day last_visit_day = 0;     // or the start of the stage's visiting
+    Day last_visit_day = 0;  // or the start of the stage's visiting
     Day plan_start_day = 0;
     bool unvisited_6_weeks_counted = false;
     bool unvisited_3_months_counted = false;
     bool cp_unvisited_6_weeks_counted = false;
-    bool escalated = false;     // flagged overdue at supervision: done first
+    bool escalated = false;            // flagged overdue at supervision: done first
     std::int32_t snapshot_child = -1;  // index in the snapshot's children, for per-child results
 
     // The assessment's work: hours still to do, and when its information is in.
@@ -103,28 +103,28 @@ class TeamModel {
   struct Post {
     enum class Holder : std::uint8_t { vacant, permanent, agency };
     Holder holder = Holder::vacant;
-    bool temporary = false;       // an agency post added by escalation, removed when it ends
-    bool in_use = true;           // false: a freed temporary post slot
+    bool temporary = false;  // an agency post added by escalation, removed when it ends
+    bool in_use = true;      // false: a freed temporary post slot
     double fte = 1.0;
     bool newly_qualified = false;
     Day started_day = 0;
-    std::uint32_t serial = 0;     // the n-th worker to hold this post
+    std::uint32_t serial = 0;  // the n-th worker to hold this post
     std::vector<std::uint32_t> cases;
-    double load = 0.0;            // cases, or weighted cases under a weighted cap
-    Day sick_until = 0;           // absent on days before this
-    Day absent_until = 0;         // a dated absence (timeline or snapshot): absent on days before this
-    bool reserved = false;        // kept for a worker a timeline event starts later
+    double load = 0.0;              // cases, or weighted cases under a weighted cap
+    Day sick_until = 0;             // absent on days before this
+    Day absent_until = 0;           // a dated absence (timeline or snapshot): absent on days before this
+    bool reserved = false;          // kept for a worker a timeline event starts later
     std::uint64_t leave_weeks = 0;  // bit w: on leave in week w of the current leave year
     int leave_year = -1;
-    Day leaving_day = kNever;     // the last day of notice (or of an agency tenure)
+    Day leaving_day = kNever;       // the last day of notice (or of an agency tenure)
     Day permanent_starts = kNever;  // a recruit's first day, while recruiting
     Day agency_starts = kNever;     // an agency worker's first day, while waiting for one
     Day last_supervision = 0;
     Day supervision_due = kNever;
-    double overload = 0.0;        // smoothed share of the cap held above the cap
-    double hours_owed = 0.0;      // handover and strategy discussions, taken from the next days
-    bool absent_today = false;    // on leave or sick
-    bool works_today = true;      // a part-time worker works full days on a share of working days
+    double overload = 0.0;      // smoothed share of the cap held above the cap
+    double hours_owed = 0.0;    // handover and strategy discussions, taken from the next days
+    bool absent_today = false;  // on leave or sick
+    bool works_today = true;    // a part-time worker works full days on a share of working days
   };
 
   struct Manager {
@@ -134,18 +134,18 @@ class TeamModel {
     std::uint32_t serial = 0;
     Day sick_until = 0;
     Day leaving_day = kNever;
-    Day starts = kNever;          // while the post is vacant
+    Day starts = kNever;  // while the post is vacant
   };
 
   // A piece of due work considered on a working day.
   struct Task {
     Day due;
-    std::uint8_t risk;            // lower is more serious
+    std::uint8_t risk;  // lower is more serious
     bool escalated;
     Action action;
     std::uint64_t referral;
     std::uint32_t slot;
-    Day workable_from;            // read only under first-in-first-out (else the due day)
+    Day workable_from;  // read only under first-in-first-out (else the due day)
   };
 
   // Time-weighted mean over the measured window, in working time.
@@ -299,7 +299,9 @@ class TeamModel {
     return post.holder != Post::Holder::vacant && !post.absent_today && post.works_today;
   }
   Day add_months(Day day, int months) const;
-  std::int64_t worker_id(std::size_t post) const { return static_cast<std::int64_t>(post) * 1000 + posts_[post].serial; }
+  std::int64_t worker_id(std::size_t post) const {
+    return static_cast<std::int64_t>(post) * 1000 + posts_[post].serial;
+  }
   std::int64_t case_worker_id(const Case& c) const {
     return c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker));
   }

@@ -232,15 +232,9 @@ void collect_field_paths(std::string_view schema_key, const std::string& prefix,
   for (const detail::FieldShape& field : detail::schema_of(schema_key).fields) {
     const std::string path = prefix.empty() ? std::string(field.name) : prefix + "." + std::string(field.name);
     switch (field.shape) {
-      case Shape::value:
-        out.push_back(path);
-        break;
-      case Shape::list_of_values:
-        out.push_back(path + "[]");
-        break;
-      case Shape::mapping:
-        collect_field_paths(detail::child_schema(schema_key, field), path, out);
-        break;
+      case Shape::value: out.push_back(path); break;
+      case Shape::list_of_values: out.push_back(path + "[]"); break;
+      case Shape::mapping: collect_field_paths(detail::child_schema(schema_key, field), path, out); break;
       case Shape::list_of_mappings:
         collect_field_paths(detail::child_schema(schema_key, field), path + "[]", out);
         break;
