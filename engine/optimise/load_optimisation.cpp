@@ -315,7 +315,7 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
 }
 
 Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names) {
-  return parse_optimisation(scenario::read_scenario_source(path), metric_names);
+  return parse_optimisation(scenario::read_scenario_source(path, "optimise file"), metric_names);
 }
 
 }  // namespace casesim::optimise

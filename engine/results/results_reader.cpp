@@ -2,12 +2,15 @@
 // the layout the writer makes (docs/results-format.md).
 #include <utility>
 
+#include "engine/input/input_file.hpp"
 #include "engine/results/hdf5_file.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::results {
 
 ResultsData read_results(const std::string& path) {
+  // HDF5 opens by name: a FIFO would block it, and a device never ends.
+  input::refuse_special_file(path, path, "results file");
   Hdf5File file = Hdf5File::open_read_only(path);
   if (!file.has_attribute("/", "format_version"))
     throw ResultsError("results file '" + path +

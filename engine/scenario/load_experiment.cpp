@@ -327,7 +327,7 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
 }
 
 Experiment load_experiment(const std::string& path, const std::vector<std::string>& metric_names) {
-  return parse_experiment(read_scenario_source(path), metric_names);
+  return parse_experiment(read_scenario_source(path, "experiment"), metric_names);
 }
 
 }  // namespace casesim::scenario

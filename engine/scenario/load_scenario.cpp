@@ -22,12 +22,7 @@
 // read_sections.cpp.
 #include "engine/scenario/load_scenario.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <memory>
-
+#include "engine/input/input_file.hpp"
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
 #include "engine/scenario/overrides.hpp"
@@ -35,32 +30,8 @@
 
 namespace casesim::scenario {
 
-ScenarioSource read_scenario_source(const std::string& path) {
-  const auto cannot_read = [&](const std::string& reason) {
-    return ScenarioError(path, 0, "", "cannot read scenario: " + reason);
-  };
-  std::error_code error;
-  const auto status = std::filesystem::status(path, error);
-  if (error) throw cannot_read(error.message());
-  if (!std::filesystem::is_regular_file(status)) {
-    throw cannot_read(std::filesystem::is_directory(status) ? "it is a directory" : "not a regular file");
-  }
-  const auto too_large = [&] { return cannot_read("larger than the 1 MiB limit for a scenario"); };
-  const auto size = std::filesystem::file_size(path, error);
-  if (error) throw cannot_read(error.message());
-  if (size > kMaxScenarioBytes) throw too_large();
-
-  errno = 0;
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw cannot_read(errno != 0 ? std::strerror(errno) : "cannot open");
-  ScenarioSource source{path, {}};
-  // Read one byte past the limit: the file may have grown since it was sized.
-  source.text.resize(kMaxScenarioBytes + 1);
-  const std::size_t read = std::fread(source.text.data(), 1, source.text.size(), file.get());
-  if (std::ferror(file.get())) throw cannot_read(std::strerror(errno));
-  if (read > kMaxScenarioBytes) throw too_large();
-  source.text.resize(read);
-  return source;
+ScenarioSource read_scenario_source(const std::string& path, std::string_view noun) {
+  return ScenarioSource{path, input::read_input_file(path, path, {noun, kMaxScenarioBytes})};
 }
 
 Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override>& overrides) {

@@ -2,6 +2,7 @@
 // Reading a scenario from YAML (through engine/input's safe tree). Every value
 // is validated here, once, so the model can trust a Scenario.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/input/input_error.hpp"
@@ -31,9 +32,11 @@ struct Override {
 // Scenario files larger than this are refused before parsing.
 inline constexpr std::size_t kMaxScenarioBytes = 1024 * 1024;
 
-// Throws ScenarioError when the path cannot be read, is not a regular file or
-// is larger than kMaxScenarioBytes.
-ScenarioSource read_scenario_source(const std::string& path);
+// Throws ScenarioError when the path cannot be read, is not a regular file (a
+// FIFO, a device, a directory) or is larger than kMaxScenarioBytes. `noun`
+// says what the file is in those messages: "cannot read experiment: ...".
+// Experiments and optimise files are read this way too.
+ScenarioSource read_scenario_source(const std::string& path, std::string_view noun = "scenario");
 // Throws ScenarioError on any invalid content or override.
 Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override>& overrides = {});
 Scenario load_scenario(const std::string& path);

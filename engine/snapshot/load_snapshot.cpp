@@ -7,12 +7,11 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <unordered_map>
 
+#include "engine/input/input_file.hpp"
 #include "engine/snapshot/annex_a_list.hpp"
 #include "engine/snapshot/csv_table.hpp"
 #include "engine/snapshot/problem_log.hpp"
@@ -24,17 +23,10 @@ namespace casesim::snapshot {
 
 namespace {
 
-constexpr std::uintmax_t kMaxFileBytes = 64ull * 1024 * 1024;
+constexpr std::size_t kMaxFileBytes = 64ull * 1024 * 1024;
 
 std::string read_bytes(const std::filesystem::path& directory, const std::string& name) {
-  const auto path = directory / name;
-  std::error_code error;
-  const auto size = std::filesystem::file_size(path, error);
-  if (error) throw SnapshotError(name, 0, "", "cannot read: " + error.message());
-  if (size > kMaxFileBytes) throw SnapshotError(name, 0, "", "larger than the 64 MiB limit for one file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SnapshotError(name, 0, "", "cannot read");
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return input::read_input_file(directory / name, name, {"snapshot file", kMaxFileBytes});
 }
 
 std::size_t slot(AnnexList list) {

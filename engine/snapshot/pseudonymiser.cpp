@@ -2,13 +2,10 @@
 
 #include <sodium.h>
 
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 
+#include "engine/input/input_file.hpp"
 #include "engine/snapshot/snapshot_error.hpp"
 
 namespace casesim::snapshot {
@@ -88,12 +85,7 @@ std::string salt_from_files(const std::vector<std::string_view>& file_bytes) {
 
 std::string read_salt_file(const std::filesystem::path& path) {
   const std::string name = path.string();
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error))
-    throw SnapshotError(name, 0, "", "cannot read salt file: it is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SnapshotError(name, 0, "", std::string("cannot read salt file: ") + std::strerror(errno));
-  std::string salt((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string salt = input::read_input_file(path, name, {"salt file", kMaxSaltFileBytes});
   while (!salt.empty() && (salt.back() == '\n' || salt.back() == '\r' || salt.back() == ' ' || salt.back() == '\t')) {
     salt.pop_back();
   }

@@ -12,6 +12,8 @@
 namespace casesim::snapshot {
 
 inline constexpr std::size_t kMinSaltBytes = 16;
+// A salt is a line or two of random text; a bigger file is not a salt.
+inline constexpr std::size_t kMaxSaltFileBytes = 64 * 1024;
 
 class Pseudonymiser {
  public:
@@ -39,8 +41,9 @@ class Pseudonymiser {
 std::string salt_from_files(const std::vector<std::string_view>& file_bytes);
 
 // The salt in `path`, trailing white space (an editor's final newline)
-// removed. Throws SnapshotError when the file cannot be read or holds fewer
-// than kMinSaltBytes bytes.
+// removed. Throws SnapshotError when the file cannot be read, is not a
+// regular file (a FIFO, /dev/zero), is larger than kMaxSaltFileBytes or holds
+// fewer than kMinSaltBytes bytes.
 std::string read_salt_file(const std::filesystem::path& path);
 
 }  // namespace casesim::snapshot

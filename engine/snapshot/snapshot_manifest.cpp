@@ -1,12 +1,11 @@
 #include "engine/snapshot/snapshot_manifest.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "engine/input/input_file.hpp"
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
 #include "engine/snapshot/column_match.hpp"
@@ -67,8 +66,12 @@ std::string file_in_directory(const YamlNode& node, const std::string& field, co
       name == "..") {
     fail(node, field, "must be the name of a file in the snapshot directory, got \"" + name + "\"");
   }
-  if (!std::filesystem::is_regular_file(directory / name)) {
+  std::error_code error;
+  if (!std::filesystem::exists(std::filesystem::symlink_status(directory / name, error))) {
     fail(node, field, "no file \"" + name + "\" in the snapshot directory");
+  }
+  if (const std::string problem = input::not_a_regular_file(directory / name); !problem.empty()) {
+    fail(node, field, "cannot read \"" + name + "\": " + problem);
   }
   return name;
 }
@@ -77,18 +80,12 @@ std::string file_in_directory(const YamlNode& node, const std::string& field, co
 // and aliases, tags and non-UTF-8 text, each at its line.
 YamlNode load_yaml(const std::filesystem::path& path) {
   std::error_code error;
-  if (!std::filesystem::exists(path, error)) {
+  if (!std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
     throw SnapshotError(kManifest, 0, "",
                         "missing; a snapshot directory needs a manifest giving at least extract_date "
                         "(see docs/snapshot-format.md)");
   }
-  if (!std::filesystem::is_regular_file(path, error)) throw SnapshotError(kManifest, 0, "", "not a regular file");
-  if (std::filesystem::file_size(path, error) > kMaxManifestBytes) {
-    throw SnapshotError(kManifest, 0, "", "larger than the 64 KiB limit for a manifest");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SnapshotError(kManifest, 0, "", "cannot be read");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text = input::read_input_file(path, kManifest, {"snapshot manifest", kMaxManifestBytes});
   YamlNode root = input::parse_yaml(text, kManifest, 0, "", "snapshot manifest");
   if (root.kind != YamlNode::Kind::mapping) {
     throw SnapshotError(kManifest, root.kind == YamlNode::Kind::empty ? 1 : root.line, "",
