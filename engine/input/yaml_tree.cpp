@@ -12,6 +12,7 @@
 
 #include "engine/input/input_error.hpp"
 #include "engine/input/number_text.hpp"
+#include "engine/input/text_encoding.hpp"
 
 namespace casesim::input {
 
@@ -21,44 +22,13 @@ std::string item_path(const std::string& parent, std::size_t index) {
   return parent + "[" + std::to_string(index) + "]";
 }
 
-std::string hex_byte(unsigned char byte) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "0x%02X", static_cast<unsigned>(byte));
-  return buffer;
-}
-
-// Length of the UTF-8 sequence starting at text[pos], or 0 if it is not
-// well-formed (overlong forms, surrogates and code points past U+10FFFF are not).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  std::size_t length = 0;
-  unsigned char second_min = 0x80, second_max = 0xBF;
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) second_min = 0xA0;
-    if (lead == 0xED) second_max = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) second_min = 0x90;
-    if (lead == 0xF4) second_max = 0x8F;
-  } else {
-    return 0;
-  }
-  if (pos + length > text.size()) return 0;
-  if (byte(pos + 1) < second_min || byte(pos + 1) > second_max) return 0;
-  for (std::size_t i = pos + 2; i < pos + length; ++i) {
-    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-  }
-  return length;
-}
-
 // YAML requires printable Unicode; yaml-cpp does not check, and a stray binary
 // file would otherwise produce confusing parse errors or garbage keys.
 void check_text_encoding(std::string_view text, const std::string& file, int fixed_line, const std::string& field) {
+  if (const auto wide = wide_encoding(text)) {
+    throw InputError(file, fixed_line, field,
+                     *wide + " text, not UTF-8; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)");
+  }
   int line = 1;
   std::size_t line_start = 0;
   std::size_t pos = 0;
@@ -78,7 +48,12 @@ void check_text_encoding(std::string_view text, const std::string& file, int fix
       throw InputError(file, reported_line, field, "binary data, not a YAML text file" + where());
     }
     const std::size_t length = utf8_sequence_length(text, pos);
-    if (length == 0) throw InputError(file, reported_line, field, "not UTF-8 text" + where());
+    if (length == 0) {
+      throw InputError(file, reported_line, field,
+                       "not UTF-8 text" + where() +
+                           "; the file may be Latin-1 or Windows-1252: save it as UTF-8 (in most editors: Save As, "
+                           "encoding UTF-8)");
+    }
     pos += length;
   }
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "engine/input/text_encoding.hpp"
 #include "engine/snapshot/snapshot_error.hpp"
 
 namespace casesim::snapshot {
@@ -52,6 +53,32 @@ std::string parse_problem(int error) {
   }
 }
 
+// How to fix an encoding, for every message about one.
+constexpr std::string_view kSaveAsCsvUtf8 =
+    "in Excel, use File > Save As and choose \"CSV UTF-8 (Comma delimited) (*.csv)\"";
+
+// A cell's bytes must be UTF-8. Excel's plain "CSV (Comma delimited)" writes
+// Windows-1252, whose accented letters are not. The message names the cell by
+// line and column, never by what it holds: it may be a child's or a worker's
+// name.
+void check_utf8(const CsvTable& table, const CsvRow& row, bool header) {
+  for (std::size_t column = 0; column < row.fields.size(); ++column) {
+    const std::string& cell = row.fields[column];
+    const auto at = input::first_non_utf8_byte(cell);
+    if (!at) continue;
+    const std::string byte = input::hex_byte(static_cast<unsigned char>(cell[*at]));
+    const bool named = !header && column < table.header.size();
+    const std::string where = header  ? " in column " + std::to_string(column + 1) + " of the header row"
+                              : named ? ""
+                                      : " in column " + std::to_string(column + 1);
+    throw SnapshotError(table.file, row.line, named ? table.header[column] : "",
+                        "not UTF-8 text (byte " + byte + where +
+                            "); the file is probably Windows-1252 or Latin-1, as Excel's \"CSV (Comma "
+                            "delimited)\" saves it: " +
+                            std::string(kSaveAsCsvUtf8));
+  }
+}
+
 struct ParserDeleter {
   void operator()(csv_parser* parser) const {
     csv_free(parser);
@@ -67,8 +94,17 @@ const std::string& CsvTable::field(const CsvRow& row, std::size_t column) const 
 }
 
 CsvTable parse_csv_table(std::string_view bytes, const std::string& file) {
+  if (const auto wide = input::wide_encoding(bytes)) {
+    throw SnapshotError(
+        file, 0, "",
+        *wide + " text (as Excel's \"Unicode Text\" saves it), not CSV UTF-8; " + std::string(kSaveAsCsvUtf8));
+  }
   // Excel's "CSV UTF-8" starts with a byte order mark.
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (const auto zero = bytes.find('\0'); zero != std::string_view::npos) {
+    const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(zero), '\n');
+    throw SnapshotError(file, static_cast<int>(line), "", "binary data (a zero byte), not a CSV text file");
+  }
 
   std::unique_ptr<csv_parser, ParserDeleter> parser(new csv_parser);
   if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
@@ -106,10 +142,13 @@ CsvTable parse_csv_table(std::string_view bytes, const std::string& file) {
   if (first == state.rows.end()) {
     throw SnapshotError(file, 1, "", "empty file; expected a header row (a list with no rows still has its header)");
   }
+  check_utf8(table, *first, true);
   table.header = std::move(first->fields);
   table.header_line = first->line;
   for (auto it = std::next(first); it != state.rows.end(); ++it) {
-    if (!all_blank(*it)) table.rows.push_back(std::move(*it));
+    if (all_blank(*it)) continue;
+    check_utf8(table, *it, false);
+    table.rows.push_back(std::move(*it));
   }
   return table;
 }

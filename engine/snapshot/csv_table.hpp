@@ -2,7 +2,7 @@
 // A CSV file as a header and rows of text, each row knowing the physical line
 // it starts on, so every message can point at the line a spreadsheet user sees.
 // The only code that knows the CSV format (quoting, embedded line breaks, a
-// UTF-8 byte order mark, CRLF line ends).
+// UTF-8 byte order mark, CRLF line ends, and the encodings Excel saves in).
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -27,7 +27,11 @@ struct CsvTable {
 
 // Parses `bytes` (one file's content). Throws SnapshotError naming `file` and
 // the line for malformed CSV (an unterminated quote, a quote inside an
-// unquoted field) and for a file with no header row.
+// unquoted field), for a file with no header row, and for text that is not
+// UTF-8: UTF-16 or UTF-32 (Excel's "Unicode Text"), a zero byte (binary data),
+// or a cell with bytes that are not UTF-8 (Excel's Windows-1252 "CSV"), named
+// by its line and column; every encoding message says how to save the file as
+// "CSV UTF-8" in Excel.
 CsvTable parse_csv_table(std::string_view bytes, const std::string& file);
 
 }  // namespace casesim::snapshot

@@ -107,8 +107,10 @@ const BadCase kCases[] = {
     {"not_yaml_unclosed_list", ":4: not valid YAML: end of sequence flow not found"},
     {"not_yaml_prose", ":2: not valid YAML: illegal map value"},
     {"binary_garbage", ":1: binary data, not a YAML text file (byte 0x7F at column 1)"},
-    {"not_utf8", ":2: not UTF-8 text (byte 0xE9 at column 10)"},
-    {"utf16", ":1: not UTF-8 text (byte 0xFF at column 1)"},
+    {"not_utf8",
+     ":2: not UTF-8 text (byte 0xE9 at column 10); the file may be Latin-1 or Windows-1252: save it as UTF-8 (in "
+     "most editors: Save As, encoding UTF-8)"},
+    {"utf16", ": UTF-16 text, not UTF-8; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"},
     {"two_documents", ":21: more than one YAML document; a scenario is a single mapping"},
     // A file that is not YAML is reported as such, before anything found on the way.
     {"syntax_error_after_duplicate_key", ":5: not valid YAML: end of map flow not found"},

@@ -55,6 +55,22 @@ const BadCase kCases[] = {
     {"stray_quote",
      "list7.csv:3: malformed CSV: a quote inside a field that is not quoted, or text after a closing "
      "quote"},
+    // Encodings: Excel's "Unicode Text" (UTF-16) and its plain "CSV" (Windows-1252).
+    {"encoding_utf16",
+     "list7.csv: UTF-16 text (as Excel's \"Unicode Text\" saves it), not CSV UTF-8; in Excel, use File > Save As "
+     "and choose \"CSV UTF-8 (Comma delimited) (*.csv)\""},
+    {"encoding_utf16_without_mark",
+     "workers.csv: UTF-16 text (as Excel's \"Unicode Text\" saves it), not CSV UTF-8; in Excel, use File > Save "
+     "As and choose \"CSV UTF-8 (Comma delimited) (*.csv)\""},
+    {"encoding_windows_1252",
+     "workers.csv:3: Worker: not UTF-8 text (byte 0xFC); the file is probably Windows-1252 or Latin-1, as Excel's "
+     "\"CSV (Comma delimited)\" saves it: in Excel, use File > Save As and choose \"CSV UTF-8 (Comma delimited) "
+     "(*.csv)\""},
+    {"encoding_windows_1252_header",
+     "workers.csv:1: not UTF-8 text (byte 0xE9 in column 7 of the header row); the file is probably Windows-1252 or "
+     "Latin-1, as Excel's \"CSV (Comma delimited)\" saves it: in Excel, use File > Save As and choose \"CSV UTF-8 "
+     "(Comma delimited) (*.csv)\""},
+    {"encoding_zero_byte", "list7.csv:3: binary data (a zero byte), not a CSV text file"},
     // Columns: a list or workers.csv in another layout.
     {"missing_column",
      "list7.csv:1: Date of the Last Statutory Visit: required column missing (a list in another "
