@@ -51,8 +51,7 @@ std::optional<std::vector<std::string_view>> split_date(std::string_view text) {
 }  // namespace
 
 std::variant<kernel::Date, std::string> parse_spreadsheet_date(std::string_view text) {
-  const std::string quoted = "\"" + std::string(text) + "\"";
-  const std::string unreadable = "unreadable date " + quoted + "; expected dd/mm/yyyy or yyyy-mm-dd";
+  const std::string unreadable = "unreadable date; expected dd/mm/yyyy or yyyy-mm-dd";
 
   std::string_view date_part = text;
   const auto time_at = text.find_first_of(" T");
@@ -79,14 +78,14 @@ std::variant<kernel::Date, std::string> parse_spreadsheet_date(std::string_view 
     month = to_int(p[1]);
     year = to_int(p[2]);
   } else if (p[0].size() <= 2 && p[1].size() <= 2 && p[2].size() == 2) {
-    return "two-digit year is ambiguous in " + quoted + "; write the year in full (dd/mm/yyyy)";
+    return "two-digit year is ambiguous; write the year in full (dd/mm/yyyy)";
   } else {
     return unreadable;
   }
   const kernel::Date date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
                           std::chrono::day(static_cast<unsigned>(day))};
-  if (!date.ok()) return "not a real date: " + quoted;
-  if (year < 1900) return "implausible year in " + quoted;
+  if (!date.ok()) return "not a real date (dates are read as day/month/year)";
+  if (year < 1900) return "implausible year (before 1900)";
   return date;
 }
 

@@ -13,8 +13,10 @@ namespace casesim::input {
 // Accepted: d/m/yyyy and dd/mm/yyyy (separators '/', '-' or '.', the same
 // twice), yyyy-mm-dd, each optionally followed by a time of day (" 00:00",
 // " 00:00:00", "T00:00:00"), which Excel adds and which is dropped. Returns the
-// date, or the problem as a message ("not a real date: \"31/02/2026\"").
-// Blank text is the caller's business (it means "none" in most columns).
+// date, or the problem as a message that does not repeat the text ("not a real
+// date (dates are read as day/month/year)"): the text may be personal data in
+// a column shifted out of place. Blank text is the caller's business (it means
+// "none" in most columns).
 std::variant<kernel::Date, std::string> parse_spreadsheet_date(std::string_view text);
 
 }  // namespace casesim::input

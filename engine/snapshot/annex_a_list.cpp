@@ -187,15 +187,13 @@ ListTable read_annex_list(AnnexList list, const CsvTable& table, kernel::Date ex
       const auto status = read_case_status(cells.text(column(layout.case_status)));
       if (!status.known) {
         cells.report(column(layout.case_status),
-                     "unknown value \"" + cells.text(column(layout.case_status)) +
-                         "\"; expected looked after, CP plan, CIN plan, open assessment, section 47, referral or "
-                         "closed");
+                     "unknown value; expected looked after, CP plan, CIN plan, open assessment, section 47, "
+                     "referral or closed");
       } else if (status.closed) {
         status_closed = true;
       } else if (row.end) {
-        cells.report(column(layout.case_status), "says the case is open but the " +
-                                                     header_of(table, columns, layout.end) + " is " +
-                                                     kernel::format_iso_date(*row.end));
+        cells.report(column(layout.case_status),
+                     "says the case is open but the row has a " + header_of(table, columns, layout.end));
         continue;
       } else {
         row.case_status = status.stage;
@@ -214,8 +212,7 @@ ListTable read_annex_list(AnnexList list, const CsvTable& table, kernel::Date ex
       continue;
     }
     if (row.start && row.end && *row.end < *row.start) {
-      cells.report(column(layout.end), kernel::format_iso_date(*row.end) + " is before the " + result.start_header +
-                                           " " + kernel::format_iso_date(*row.start));
+      cells.report(column(layout.end), "before the " + result.start_header + " on the same row");
       continue;
     }
 

@@ -54,15 +54,28 @@ std::vector<std::optional<std::size_t>> find_columns(const CsvTable& table, cons
       found[s] = c;
     }
   }
+  std::vector<std::string> expected;
+  std::size_t required_found = 0;
+  for (std::size_t s = 0; s < specs.size(); ++s) {
+    if (!specs[s].required) continue;
+    expected.emplace_back(specs[s].header);
+    if (found[s]) ++required_found;
+  }
   for (std::size_t s = 0; s < specs.size(); ++s) {
     if (found[s] || !specs[s].required) continue;
-    std::vector<std::string> expected;
-    for (const auto& spec : specs) {
-      if (spec.required) expected.emplace_back(spec.header);
+    std::string message = "required column missing" + hint + "; expected: " + joined(expected);
+    // A file exported without its header row has a row of data in its place:
+    // a child's id, a date of birth, a worker's name. Its cells are listed
+    // only when enough of them are expected headers for the row to be one.
+    if (2 * required_found >= expected.size()) {
+      message += "; found: " + joined(table.header);
+    } else {
+      message += "; line " + std::to_string(table.header_line) + " has " +
+                 (required_found == 0 ? std::string("none") : "only " + std::to_string(required_found)) +
+                 " of them, so it may not be a header row (a file saved without its headers?); its cells are not "
+                 "shown, as they may be personal data";
     }
-    throw SnapshotError(
-        table.file, table.header_line, std::string(specs[s].header),
-        "required column missing" + hint + "; expected: " + joined(expected) + "; found: " + joined(table.header));
+    throw SnapshotError(table.file, table.header_line, std::string(specs[s].header), message);
   }
   return found;
 }

@@ -25,7 +25,9 @@ struct ColumnSpec {
 
 // Where each spec's column is in the table, by index into `specs`. Throws
 // SnapshotError at the header line when a required column is missing (naming
-// it, every expected header and the headers found) or when two columns match
+// it, every expected header and, when at least half the required headers were
+// found so the row is a header row, the headers found; a row that is not is
+// data, maybe personal, and its cells are not shown) or when two columns match
 // the same spec.
 // `hint` follows "required column missing" (e.g. " (a list in another year's layout?)").
 std::vector<std::optional<std::size_t>> find_columns(const CsvTable& table, const std::vector<ColumnSpec>& specs,

@@ -36,8 +36,8 @@ RowCells::DateCell RowCells::date(std::size_t column) const {
   }
   const kernel::Date date = std::get<kernel::Date>(parsed);
   if (date > extract_date_) {
-    report(column, kernel::format_iso_date(date) + " (\"" + cell + "\") is after the extract date " +
-                       kernel::format_iso_date(extract_date_));
+    report(column,
+           "after the extract date " + kernel::format_iso_date(extract_date_) + " (dates are read as day/month/year)");
     return {std::nullopt, true};
   }
   return {date, false};
@@ -52,7 +52,7 @@ std::optional<bool> RowCells::yes_no(std::size_t column, bool blank_means, const
   if (word == "no" || word == "n" || word == "false" || word == "0" || (extra_no && word == extra_no)) return false;
   std::string expected = "yes or no";
   if (extra_yes && extra_no) expected = std::string(extra_yes) + " or " + extra_no + " (or yes or no)";
-  report(column, "expected " + expected + ", got \"" + cell + "\"");
+  report(column, "expected " + expected);
   return std::nullopt;
 }
 

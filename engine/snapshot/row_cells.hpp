@@ -2,6 +2,12 @@
 // Reading one CSV row's cells as typed values, reporting each bad cell as
 // "file:line: header: problem" to a ProblemLog. Shared by the Annex A lists
 // and workers.csv so every file reads dates and yes/no answers the same way.
+//
+// A problem never repeats what the cell holds, whatever its column: a row
+// exported with a cell missing or an unquoted comma shifts a child's id, a
+// date of birth or a worker's name into a date or yes/no column, and the
+// message must not carry it to a terminal, a log or an email. The file, line
+// and column say where to look.
 #include <cstddef>
 #include <optional>
 #include <string>

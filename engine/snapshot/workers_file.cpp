@@ -72,7 +72,7 @@ WorkersTable read_workers_file(const CsvTable& table, kernel::Date extract_date,
     }
     const auto fte = read_fte(cells.text(column(kFte)));
     if (!fte) {
-      cells.report(column(kFte), "must be a number in (0, 1], got \"" + cells.text(column(kFte)) + "\"");
+      cells.report(column(kFte), "must be a number in (0, 1]");
       continue;
     }
     worker.fte = *fte;
@@ -97,8 +97,7 @@ WorkersTable read_workers_file(const CsvTable& table, kernel::Date extract_date,
       const auto until = unbounded.date(column(kAbsentUntil));
       if (until.bad) continue;
       if (*until.date < extract_date) {
-        cells.report(column(kAbsentUntil), kernel::format_iso_date(*until.date) + " is before the extract date " +
-                                               kernel::format_iso_date(extract_date) +
+        cells.report(column(kAbsentUntil), "before the extract date " + kernel::format_iso_date(extract_date) +
                                                " (leave it blank for a worker who is back at work)");
         continue;
       }

@@ -19,12 +19,16 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/privacy/csv_cells.hpp"
 #include "tests/reliability/program.hpp"
 
 namespace casesim {
 namespace {
 
 namespace fs = std::filesystem;
+using privacy::csv_fields;
+using privacy::lowercase;
+using privacy::trimmed;
 using reliability::ProgramOutcome;
 using reliability::read_file;
 using reliability::run_program;
@@ -33,51 +37,12 @@ const fs::path kSource = CASESIM_SOURCE_DIR;
 const fs::path kSnapshot = kSource / "scenarios/snapshots/example";
 const fs::path kWhatIf = kSource / "scenarios/what-if/agency-leave.yaml";
 
-// One CSV record's fields; quoted fields may hold commas and doubled quotes.
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      fields.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
-std::string trimmed(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  std::size_t start = 0;
-  while (start < s.size() && std::isspace(static_cast<unsigned char>(s[start]))) ++start;
-  return s.substr(start);
-}
-
 // Every non-empty value of the named columns in every CSV of the snapshot.
 std::set<std::string> column_values(const std::vector<std::string>& columns) {
   std::set<std::string> values;
   for (const auto& entry : fs::directory_iterator(kSnapshot)) {
     if (entry.path().extension() != ".csv") continue;
-    std::string text = read_file(entry.path());
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // Excel's byte order mark
-    std::vector<std::string> lines;
-    std::string line;
-    for (const char c : text) {
-      if (c == '\n') {
-        lines.push_back(line);
-        line.clear();
-      } else if (c != '\r') {
-        line += c;
-      }
-    }
-    if (!line.empty()) lines.push_back(line);
+    const std::vector<std::string> lines = privacy::csv_lines(entry.path());
     if (lines.empty()) continue;
     const auto header = csv_fields(lines[0]);
     for (const std::string& column : columns) {
@@ -91,11 +56,6 @@ std::set<std::string> column_values(const std::vector<std::string>& columns) {
     }
   }
   return values;
-}
-
-std::string lowercase(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 std::string letters_and_digits(const std::string& s) {

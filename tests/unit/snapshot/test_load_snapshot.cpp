@@ -206,14 +206,15 @@ TEST(SnapshotDate, ReadsDayMonthYearFirst) {
   EXPECT_EQ(parsed("29/02/2028"), date(2028, 2, 29));
 }
 
+// The problem never repeats the text: in a shifted row it may be someone's
+// name or date of birth.
 TEST(SnapshotDate, RefusesAnythingAmbiguousOrImpossible) {
-  EXPECT_EQ(problem_of("29/02/2027"), "not a real date: \"29/02/2027\"");
-  EXPECT_EQ(problem_of("01/13/2027"), "not a real date: \"01/13/2027\"");
-  EXPECT_EQ(problem_of("5/1/27"), "two-digit year is ambiguous in \"5/1/27\"; write the year in full (dd/mm/yyyy)");
-  EXPECT_EQ(problem_of("15/01/0027"), "implausible year in \"15/01/0027\"");
+  EXPECT_EQ(problem_of("29/02/2027"), "not a real date (dates are read as day/month/year)");
+  EXPECT_EQ(problem_of("01/13/2027"), "not a real date (dates are read as day/month/year)");
+  EXPECT_EQ(problem_of("5/1/27"), "two-digit year is ambiguous; write the year in full (dd/mm/yyyy)");
+  EXPECT_EQ(problem_of("15/01/0027"), "implausible year (before 1900)");
   for (const char* text : {"2027/01/15", "15/01-2027", "15 Jan 2027", "46402", "15/01/2027 25:00", "2027-1-15", ""}) {
-    EXPECT_EQ(problem_of(text), "unreadable date \"" + std::string(text) + "\"; expected dd/mm/yyyy or yyyy-mm-dd")
-        << text;
+    EXPECT_EQ(problem_of(text), "unreadable date; expected dd/mm/yyyy or yyyy-mm-dd") << text;
   }
 }
 
@@ -411,7 +412,7 @@ TEST(LoadSnapshot, ExcelExportWithByteOrderMarkCrlfAndQuotedLineBreaks) {
   EXPECT_EQ(snapshot.problems[0].file, "list7.csv");
   EXPECT_EQ(snapshot.problems[0].line, 5);
   EXPECT_EQ(snapshot.problems[0].column, "DATE OF THE LAST STATUTORY VISIT");
-  EXPECT_EQ(snapshot.problems[0].problem, "not a real date: \"32/01/2027\"");
+  EXPECT_EQ(snapshot.problems[0].problem, "not a real date (dates are read as day/month/year)");
 }
 
 TEST(LoadSnapshot, WorkerNamesMatchIgnoringCaseSpacingAndPunctuation) {
@@ -468,12 +469,12 @@ TEST(LoadSnapshot, LenientCollectsEveryProblemAndDegradesRowsAsDocumented) {
             (std::vector<std::string>{
                 "workers.csv:3: Worker: the same worker as line 2 (names are matched ignoring case, spaces and "
                 "punctuation)",
-                "list6.csv:4: Case Status: unknown value \"Adopted\"; expected looked after, CP plan, CIN plan, open "
-                "assessment, section 47, referral or closed",
-                "list7.csv:2: Date of the Last Statutory Visit: not a real date: \"99/01/2027\"",
-                "list7.csv:3: Child Protection Plan Start Date: not a real date: \"01/13/2026\"",
-                "list8.csv:2: Date Ceased to be Looked After: 2027-01-20 (\"20/01/2027\") is after the extract date "
-                "2027-01-15",
+                "list6.csv:4: Case Status: unknown value; expected looked after, CP plan, CIN plan, open assessment, "
+                "section 47, referral or closed",
+                "list7.csv:2: Date of the Last Statutory Visit: not a real date (dates are read as day/month/year)",
+                "list7.csv:3: Child Protection Plan Start Date: not a real date (dates are read as day/month/year)",
+                "list8.csv:2: Date Ceased to be Looked After: after the extract date 2027-01-15 (dates are read as "
+                "day/month/year)",
                 "list4.csv:2: Continuous Assessment Start Date: no referral on or before this date for this child in "
                 "List 3 or List 6; the assessment's 45 working days run from the referral (with --lenient this date "
                 "is used)",
@@ -501,7 +502,8 @@ TEST(LoadSnapshot, StrictLoadingStopsAtTheFirstProblem) {
     load_snapshot(dir.path(), {});
     FAIL() << "no exception";
   } catch (const SnapshotError& error) {
-    EXPECT_STREQ(error.what(), "list7.csv:2: Date of the Last Statutory Visit: not a real date: \"99/01/2027\"");
+    EXPECT_STREQ(error.what(),
+                 "list7.csv:2: Date of the Last Statutory Visit: not a real date (dates are read as day/month/year)");
     EXPECT_EQ(error.line(), 2);
   }
 }
