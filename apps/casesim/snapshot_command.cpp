@@ -61,8 +61,10 @@ std::string snapshot_summary(const snapshot::Snapshot& snap, const std::vector<s
   int absent = 0;
   std::size_t team_width = 4;
   std::size_t name_width = 4;
+  std::size_t pseudonym_width = 10;
   for (std::size_t i = 0; i < snap.workers.size(); ++i) {
     const auto& worker = snap.workers[i];
+    pseudonym_width = std::max(pseudonym_width, worker.pseudonym.size());
     fte += worker.fte;
     agency += worker.agency;
     newly_qualified += worker.newly_qualified;
@@ -75,7 +77,7 @@ std::string snapshot_summary(const snapshot::Snapshot& snap, const std::vector<s
                      weekday_name(snap.extract_date));
   out += fmt::format("workers: {} ({} FTE; {} agency, {} newly qualified, {} absent)\n", snap.workers.size(),
                      fte_text(fte), agency, newly_qualified, absent);
-  std::string header = fmt::format("{:<10}  ", "worker");
+  std::string header = fmt::format("{:<{}}  ", "worker", pseudonym_width);
   if (names) header += fmt::format("{:<{}}  ", "name", name_width);
   header +=
       fmt::format("{:<{}}  {:>4}  {:<9}  {:<3}  {:<12}", "team", team_width, "FTE", "contract", "NQ", "absent until");
@@ -86,14 +88,15 @@ std::string snapshot_summary(const snapshot::Snapshot& snap, const std::vector<s
     std::string line;
     if (i < snap.workers.size()) {
       const auto& worker = snap.workers[i];
-      line = fmt::format("{:<10}  ", worker.pseudonym);
+      line = fmt::format("{:<{}}  ", worker.pseudonym, pseudonym_width);
       if (names) line += fmt::format("{:<{}}  ", worker_names[i], name_width);
       line += fmt::format("{:<{}}  {:>4}  {:<9}  {:<3}  {:<12}", worker.team, team_width, fte_text(worker.fte),
                           worker.agency ? "agency" : "permanent", worker.newly_qualified ? "yes" : "no",
                           worker.absent_until ? kernel::format_iso_date(*worker.absent_until) : "-");
     } else {
-      line = fmt::format("{:<{}}", "unallocated",
-                         10 + 2 + (names ? name_width + 2 : 0) + team_width + 2 + 4 + 2 + 9 + 2 + 3 + 2 + 12);
+      line =
+          fmt::format("{:<{}}", "unallocated",
+                      pseudonym_width + 2 + (names ? name_width + 2 : 0) + team_width + 2 + 4 + 2 + 9 + 2 + 3 + 2 + 12);
     }
     int total = 0;
     for (const int count : caseloads[i]) {

@@ -123,9 +123,10 @@ class SnapshotBuilder {
     const auto [it, inserted] = seen.emplace(pseudonym, key);
     if (!inserted && it->second != key) {
       throw SnapshotError(file, line, column,
-                          "two different " + what +
-                              "s have the same pseudonym (a 1 in 4 billion chance); run "
-                              "again with --salt-file and another salt");
+                          "two different " + what + "s have the same pseudonym (among " +
+                              std::to_string(seen.size() + 1) + " " + what + "s the chance of that is " +
+                              collision_chance_in_words(seen.size() + 1) +
+                              "); run again with --salt-file and another salt");
     }
   }
 

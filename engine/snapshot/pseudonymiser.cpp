@@ -2,8 +2,12 @@
 
 #include <sodium.h>
 
+#include <cmath>
 #include <cstdint>
 #include <stdexcept>
+#include <utility>
+
+#include <fmt/format.h>
 
 #include "engine/input/input_file.hpp"
 #include "engine/snapshot/snapshot_error.hpp"
@@ -53,9 +57,10 @@ std::string Pseudonymiser::pseudonym(std::string_view domain, std::string_view p
   update(state, domain);
   update(state, normalised);
   crypto_generichash_final(&state, digest, sizeof digest);
+  static_assert(kPseudonymBits % 8 == 0 && kPseudonymBits / 8 <= sizeof digest);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(prefix);
-  for (int i = 0; i < 4; ++i) {
+  for (std::size_t i = 0; i < kPseudonymBits / 8; ++i) {
     out.push_back(kHex[digest[i] >> 4]);
     out.push_back(kHex[digest[i] & 0xF]);
   }
@@ -68,6 +73,21 @@ std::string Pseudonymiser::child(std::string_view normalised_id) const {
 
 std::string Pseudonymiser::worker(std::string_view normalised_name) const {
   return pseudonym("worker", "W-", normalised_name);
+}
+
+double pseudonym_collision_chance(std::size_t ids) {
+  const double n = static_cast<double>(ids);
+  return -std::expm1(-n * (n - 1) / std::ldexp(1.0, static_cast<int>(kPseudonymBits) + 1));
+}
+
+std::string collision_chance_in_words(std::size_t ids) {
+  const double odds = 1.0 / pseudonym_collision_chance(ids);
+  static constexpr std::pair<double, const char*> kScales[] = {
+      {1e18, "quintillion"}, {1e15, "quadrillion"}, {1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}};
+  for (const auto& [scale, word] : kScales) {
+    if (odds >= scale) return fmt::format("about 1 in {:.2g} {}", odds / scale, word);
+  }
+  return fmt::format("about 1 in {:.0f}", odds);
 }
 
 std::string salt_from_files(const std::vector<std::string_view>& file_bytes) {

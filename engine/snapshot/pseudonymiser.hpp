@@ -12,6 +12,18 @@
 namespace casesim::snapshot {
 
 inline constexpr std::size_t kMinSaltBytes = 16;
+// A pseudonym's length. 32 bits were too few: among an authority's 100,000
+// children two share a 32-bit pseudonym more often than not (the birthday
+// bound, n^2 / 2^33), so every salt failed. With 64 bits that chance is about
+// 1 in 3.7 billion. The first 32 bits are the old pseudonym, so an old
+// "W-1a2b3c4d" is the start of the new one.
+inline constexpr std::size_t kPseudonymBits = 64;
+
+// The chance that `ids` different ids give at least two the same pseudonym:
+// 1 - exp(-ids (ids - 1) / 2^(kPseudonymBits + 1)).
+double pseudonym_collision_chance(std::size_t ids);
+// That chance for a message: "about 1 in 3.7 billion" (100,000 ids).
+std::string collision_chance_in_words(std::size_t ids);
 // A salt is a line or two of random text; a bigger file is not a salt.
 inline constexpr std::size_t kMaxSaltFileBytes = 64 * 1024;
 
@@ -24,9 +36,10 @@ class Pseudonymiser {
   Pseudonymiser(const Pseudonymiser&) = delete;
   Pseudonymiser& operator=(const Pseudonymiser&) = delete;
 
-  // "C-" / "W-" and 8 lowercase hex digits, from the identifier as normalised
-  // by normalise_key. Children and workers hash in separate domains, so a
-  // child id equal to a worker id gives unrelated pseudonyms.
+  // "C-" / "W-" and 16 lowercase hex digits (kPseudonymBits), from the
+  // identifier as normalised by normalise_key. Children and workers hash in
+  // separate domains, so a child id equal to a worker id gives unrelated
+  // pseudonyms.
   std::string child(std::string_view normalised_id) const;
   std::string worker(std::string_view normalised_name) const;
 

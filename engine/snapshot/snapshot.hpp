@@ -17,7 +17,7 @@
 namespace casesim::snapshot {
 
 struct Worker {
-  std::string pseudonym;  // "W-" and 8 hex digits
+  std::string pseudonym;  // "W-" and 16 hex digits
   std::string team;       // as written in workers.csv (a team name is not personal data)
   double fte = 1.0;
   bool agency = false;
@@ -31,7 +31,7 @@ struct Worker {
 enum class Stage : std::uint8_t { referral, section_47, assessment, cin_plan, cp_plan, looked_after };
 
 struct Child {
-  std::string pseudonym;  // "C-" and 8 hex digits
+  std::string pseudonym;  // "C-" and 16 hex digits
   Stage stage = Stage::referral;
   std::int32_t worker = -1;  // index into Snapshot::workers; -1: unallocated
   // The date of the referral now open (List 3 Date of referral, or List 6 CIN

@@ -44,7 +44,7 @@ async function checkWhatIf(page) {
                                  (rs) => rs.map((r) => [...r.cells].map((c) => c.innerText)));
   if (rows.length === 0) problems.push('the children-at-risk table has no rows');
   for (const r of rows) {
-    if (!/^C-[0-9a-f]{8}$/.test(r[1])) problems.push(`a child is not named by pseudonym: "${r[1]}"`);
+    if (!/^C-[0-9a-f]{16}$/.test(r[1])) problems.push(`a child is not named by pseudonym: "${r[1]}"`);
     if (!/^\d+(\.\d+)?% \(95% CI /.test(r[3])) problems.push(`no chance with its interval: "${r[3]}"`);
   }
   console.log(`what-if: ${changes.length} dated changes on ${weekly.length} weekly charts, ${rows.length} children listed`);

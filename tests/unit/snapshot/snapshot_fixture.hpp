@@ -2,6 +2,8 @@
 // A small snapshot directory written by a test: the manifest, workers.csv and
 // the six lists, each with the minimal headers (a list not given is written
 // with its header only), in a fresh temporary directory removed afterwards.
+#include <algorithm>
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -64,6 +66,26 @@ class FixtureDirectory {
       const auto it = rows.find(number);
       write("list" + std::to_string(number) + ".csv", header + "\n" + (it == rows.end() ? "" : it->second));
     }
+  }
+
+  // An authority-wide extract: `workers` workers ("Social Worker 0001", ...)
+  // and `children` children on CIN plans (List 6; the other lists empty),
+  // with 7-digit ids from 1000000, allocated in turn.
+  void write_authority_extract(std::size_t children, std::size_t workers) const {
+    std::string people = kWorkersHeader;
+    const auto worker_name = [](std::size_t w) {
+      std::string number = std::to_string(w + 1);
+      return "Social Worker " + std::string(4 - std::min<std::size_t>(4, number.size()), '0') + number;
+    };
+    for (std::size_t w = 0; w < workers; ++w) people += worker_name(w) + ",Authority,1.0,No,No,04/03/2019,\n";
+    std::string cin;
+    cin.reserve(children * 60);
+    for (std::size_t c = 0; c < children; ++c) {
+      cin += std::to_string(1000000 + c) + ",01/06/2026,06/01/2027,,,";
+      cin += worker_name(c % workers);
+      cin += '\n';
+    }
+    write_snapshot({{6, cin}}, people);
   }
 
  private:

@@ -149,8 +149,8 @@ TEST(ExampleSnapshot, OverdueVisitsAndLateAssessmentsMatchTheGenerator) {
 TEST(ExampleSnapshot, PseudonymsAreStableAndHideTheIds) {
   const Snapshot first = load_snapshot(kExample, {});
   const Snapshot second = load_snapshot(kExample, {});
-  const std::regex child_form("C-[0-9a-f]{8}");
-  const std::regex worker_form("W-[0-9a-f]{8}");
+  const std::regex child_form("C-[0-9a-f]{16}");
+  const std::regex worker_form("W-[0-9a-f]{16}");
   std::set<std::string> distinct;
   for (std::size_t i = 0; i < first.children.size(); ++i) {
     EXPECT_EQ(first.children[i].pseudonym, second.children[i].pseudonym);
@@ -160,10 +160,10 @@ TEST(ExampleSnapshot, PseudonymsAreStableAndHideTheIds) {
   EXPECT_EQ(distinct.size(), first.children.size());
   // The generator worked these out in Python (hashlib.blake2b) from the
   // files' bytes: README.md's table. The two agency workers:
-  EXPECT_EQ(first.workers[0].pseudonym, "W-badbcb78");   // Priya Shah
-  EXPECT_EQ(first.workers[8].pseudonym, "W-127378ab");   // Kwame Mensah
-  EXPECT_EQ(first.workers[9].pseudonym, "W-3448ad4d");   // Laura McBride
-  EXPECT_EQ(first.workers[10].pseudonym, "W-8aaafb29");  // Ellie Brennan
+  EXPECT_EQ(first.workers[0].pseudonym, "W-badbcb784bc0d13f");   // Priya Shah
+  EXPECT_EQ(first.workers[8].pseudonym, "W-127378ab0969c0f0");   // Kwame Mensah
+  EXPECT_EQ(first.workers[9].pseudonym, "W-3448ad4d396b927b");   // Laura McBride
+  EXPECT_EQ(first.workers[10].pseudonym, "W-8aaafb295d9395dc");  // Ellie Brennan
   for (std::size_t i = 0; i < first.workers.size(); ++i) {
     EXPECT_EQ(first.workers[i].pseudonym, second.workers[i].pseudonym);
     EXPECT_TRUE(std::regex_match(first.workers[i].pseudonym, worker_form)) << first.workers[i].pseudonym;
@@ -223,13 +223,14 @@ TEST(SnapshotDate, RefusesAnythingAmbiguousOrImpossible) {
 TEST(Pseudonymiser, KnownValuesPinTheScheme) {
   // Worked out independently with Python's hashlib.blake2b (keyed BLAKE2b):
   // key = BLAKE2b-256(len8 + "casesim snapshot pseudonym key v1" + len8 + salt),
-  // pseudonym = first 4 bytes of BLAKE2b-128 keyed (len8 + domain + len8 + id),
+  // pseudonym = first 8 bytes of BLAKE2b-128 keyed (len8 + domain + len8 + id),
   // len8 the length as 8 little-endian bytes. A change here renames every
-  // child and worker in every council's dated events.
+  // child and worker in every council's dated events. (Until 64-bit
+  // pseudonyms they were the first 4 bytes: C-13bc55ab, W-7a74f53d.)
   const Pseudonymiser pseudonyms("0123456789abcdef0123456789abcdef");
-  EXPECT_EQ(pseudonyms.child("1234567"), "C-13bc55ab");
-  EXPECT_EQ(pseudonyms.worker("priyashah"), "W-7a74f53d");
-  EXPECT_NE(pseudonyms.child("priyashah"), "C-7a74f53d");
+  EXPECT_EQ(pseudonyms.child("1234567"), "C-13bc55abea622bf7");
+  EXPECT_EQ(pseudonyms.worker("priyashah"), "W-7a74f53d37e96766");
+  EXPECT_NE(pseudonyms.child("priyashah").substr(2), pseudonyms.worker("priyashah").substr(2));
 }
 
 TEST(Pseudonymiser, RefusesAShortSalt) {
