@@ -11,6 +11,10 @@ namespace casesim::input {
 bool is_digits(std::string_view text);
 // [-+]?[0-9]+
 bool looks_whole(std::string_view text);
+
+// 2^53: beyond it a double no longer holds every whole number, so a count
+// or an integer field's value must stay within it.
+inline constexpr double kMaxExactWhole = 9007199254740992.0;
 // [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
 bool looks_decimal(std::string_view text);
 // YAML's .nan and [-+].inf, in the three spellings the core schema allows.

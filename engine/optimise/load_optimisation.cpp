@@ -74,7 +74,11 @@ std::vector<DecisionValue> read_range(const YamlNode& node, const std::string& f
     fail(node, field,
          "gives " + number_text(count) + " values; at most " + std::to_string(kMaxOptimisationPlans) +
              " plans are allowed");
-  const bool whole = from == std::floor(from) && step == std::floor(step);
+  // Whole values are written without a fraction, as the scenario's whole
+  // fields need; beyond 2^53 a double is no longer a count, and beyond a long
+  // long the conversion would be undefined.
+  const bool whole = from == std::floor(from) && step == std::floor(step) && std::abs(from) < input::kMaxExactWhole &&
+                     std::abs(to) < input::kMaxExactWhole;
   std::vector<DecisionValue> values;
   for (int i = 0; i < static_cast<int>(count); ++i) {
     const double value = from + i * step;
@@ -138,6 +142,12 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
              "needs numbers as values, got '" + v.text + "'; price each value with cost_per_year instead");
       if (*number < 0) fail(*per_unit, cost_field, "needs values of at least 0, got " + v.text);
       v.cost_per_year = cost * *number;
+      // Each value's cost within the bound a cost_per_year entry has, so a
+      // plan's cost (their sum) stays a finite number.
+      if (!kCost.contains(v.cost_per_year))
+        fail(*per_unit, cost_field,
+             "gives value " + v.text + " a cost of " + number_text(v.cost_per_year) + " a year, more than the " +
+                 number_text(kCost.high) + " a value may cost");
     }
   } else {
     const std::string cost_field = fields.path_of("cost_per_year");
@@ -215,6 +225,23 @@ analysis::SelectionSchedule read_procedure(const YamlNode& node) {
     s.max_replications = s.initial_replications;
   }
   return s;
+}
+
+// The search splits 1 - confidence over every interval it judges (plans x
+// targets x looks, analysis::interval_confidence). A confidence so near 1 that
+// an interval's comes out as exactly 1 has no interval at all: the t and
+// Clopper-Pearson quantiles at 1 are infinite.
+void check_interval_confidence(const Optimisation& o, const YamlNode* procedure) {
+  const double level =
+      analysis::interval_confidence(o.schedule.confidence, o.plans.size(), o.targets.size(), o.schedule.looks());
+  if (level < 1.0) return;
+  const YamlNode* confidence = procedure ? procedure->find("confidence") : nullptr;
+  const std::string intervals = std::to_string(o.plans.size()) + " plans x " + std::to_string(o.targets.size()) +
+                                " targets x " + std::to_string(o.schedule.looks()) + " looks";
+  const std::string message = "is too close to 1: shared over every interval the search judges (" + intervals +
+                              "), each interval's confidence rounds to 1; lower it (0.99 or 0.999 is usual)";
+  if (confidence) fail(*confidence, "procedure.confidence", message);
+  throw scenario::ScenarioError(o.source.path, 0, "procedure.confidence", message);
 }
 
 }  // namespace
@@ -311,6 +338,7 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
     o.plans.push_back(std::move(plan));
   }
   for (ReadDecision& d : decisions) o.decisions.push_back(std::move(d.decision));
+  check_interval_confidence(o, fields.optional("procedure"));
   return o;
 }
 

@@ -28,6 +28,7 @@
 #include <optional>
 #include <set>
 
+#include "engine/input/number_text.hpp"
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
 #include "engine/scenario/field_path.hpp"
@@ -215,8 +216,15 @@ void read_latin_hypercube(const YamlNode& node, const std::string& file, std::ui
     SampleRange range{input::read_number(bounds[0], field + "[0]", any),
                       input::read_number(bounds[1], field + "[1]", any), integer_paths.count(path) > 0};
     if (!(range.low < range.high)) fail(bounds[1], field, "high must be greater than low");
+    // Samples are low + u (high - low): the width must be a number too.
+    if (!std::isfinite(range.high - range.low))
+      fail(ranges_node.items[r], field, "the range is too wide to sample (high - low is not a finite number)");
     if (range.integer && (range.low != std::floor(range.low) || range.high != std::floor(range.high)))
       fail(ranges_node.items[r], field, "an integer range needs whole-number bounds");
+    // Integers are written as whole numbers; beyond 2^53 a double holds no
+    // count exactly, and beyond a long long the conversion is undefined.
+    if (range.integer && (std::abs(range.low) > input::kMaxExactWhole || std::abs(range.high) > input::kMaxExactWhole))
+      fail(ranges_node.items[r], field, "an integer range needs bounds within -2^53..2^53 (9007199254740992)");
     ranges.push_back(range);
     paths.push_back(path);
     lines.push_back(ranges_node.keys[r].line);

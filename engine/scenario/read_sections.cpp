@@ -11,6 +11,7 @@
 #include "engine/input/yaml_readers.hpp"
 #include "engine/scenario/bank_holidays.hpp"
 #include "engine/scenario/load_scenario.hpp"
+#include "engine/scenario/run_dates.hpp"
 #include "engine/scenario/section_reader.hpp"
 #include "engine/scenario/timeline.hpp"
 
@@ -64,6 +65,9 @@ RunSettings read_run(const YamlNode& node) {
   if (run.warm_up_weeks >= run.horizon_weeks) {
     fail(warm_up, "run.warm_up_weeks",
          "must be less than run.horizon_weeks (" + std::to_string(run.horizon_weeks) + "), got " + warm_up.text);
+  }
+  if (const auto problem = run_end_problem(run.start_date, run.horizon_weeks)) {
+    fail(s.required("start_date"), "run.start_date", *problem);
   }
   run.replications = read_int(s.required("replications"), "run.replications", 1, kMaxReplications);
   run.seed = input::read_unsigned_64(s.required("seed"), "run.seed");
@@ -185,7 +189,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
   PathwaySettings pathways;
   if (const auto a = s.section("assessment")) {
     AssessmentSettings& out = pathways.assessment;
-    a->duration("duration_working_days", out.duration_working_days);
+    a->duration("duration_working_days", out.duration_working_days, kMaxCaseDurationWorkingDays);
     a->number("hours", out.hours, kAssessmentHours);
     a->whole("standard_working_days", out.standard_working_days, 0, kMaxWorkingDays);
     if (const auto outcomes = a->section("outcomes")) {
@@ -214,7 +218,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
     cp->whole("first_review_months", out.first_review_months, 0, kMaxMonths);
     cp->whole("review_interval_months", out.review_interval_months, 0, kMaxMonths);
     cp->number("review_hours", out.review_hours, kTaskHours);
-    cp->duration("duration_working_days", out.duration_working_days);
+    cp->duration("duration_working_days", out.duration_working_days, kMaxCaseDurationWorkingDays);
     cp->number("step_down_to_cin_share", out.step_down_to_cin_share, kShare);
     cp->number("weight", out.weight, kCaseWeight);
   }
@@ -223,7 +227,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
     read_visit_standard(*cin, out.visits);
     cin->whole("review_interval_working_days", out.review_interval_working_days, 0, kMaxWorkingDays);
     cin->number("review_hours", out.review_hours, kTaskHours);
-    cin->duration("duration_working_days", out.duration_working_days);
+    cin->duration("duration_working_days", out.duration_working_days, kMaxCaseDurationWorkingDays);
     cin->number("weight", out.weight, kCaseWeight);
   }
   if (const auto la = s.section("looked_after")) {
@@ -234,7 +238,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
     la->number("visit_hours", out.visit_hours, kTaskHours);
     la->number("court_hours_per_week", out.court_hours_per_week, kWeeklyHours);
     la->whole("court_weeks", out.court_weeks, 0, kMaxWeeks);
-    la->duration("duration_working_days", out.duration_working_days);
+    la->duration("duration_working_days", out.duration_working_days, kMaxCaseDurationWorkingDays);
     la->number("weight", out.weight, kCaseWeight);
   }
   s.whole("planning_window_working_days", pathways.planning_window_working_days, 0, kMaxWorkingDays);
@@ -306,7 +310,7 @@ WorkforceSettings read_workforce(const YamlNode* node) {
   if (const auto sick = s.section("sickness")) {
     SicknessSettings& out = workforce.sickness;
     sick->number("episodes_per_fte_year", out.episodes_per_fte_year, zero_up_to(52.0));
-    sick->duration("duration_working_days", out.duration_working_days);
+    sick->duration("duration_working_days", out.duration_working_days, kMaxSicknessWorkingDays);
     sick->number("overload_multiplier", out.overload_multiplier, kOverloadMultiplier);
   }
   if (const auto t = s.section("turnover")) {
@@ -314,18 +318,18 @@ WorkforceSettings read_workforce(const YamlNode* node) {
     t->number("annual_rate", out.annual_rate, kAnnualRate);
     t->number("overload_multiplier", out.overload_multiplier, kOverloadMultiplier);
     t->whole("notice_weeks", out.notice_weeks, 0, kMaxWeeks);
-    t->duration("recruitment_lag_weeks", out.recruitment_lag_weeks);
+    t->duration("recruitment_lag_weeks", out.recruitment_lag_weeks, kMaxStaffingDurationWeeks);
     t->number("newly_qualified_recruit_share", out.newly_qualified_recruit_share, kShare);
     t->number("agency_fill_share", out.agency_fill_share, kShare);
     t->whole("agency_start_delay_weeks", out.agency_start_delay_weeks, 0, kMaxWeeks);
-    t->duration("agency_tenure_weeks", out.agency_tenure_weeks);
+    t->duration("agency_tenure_weeks", out.agency_tenure_weeks, kMaxStaffingDurationWeeks);
     t->number("handover_hours_per_case", out.handover_hours_per_case, kTaskHours);
   }
   if (const auto m = s.section("manager")) {
     ManagerWorkforceSettings& out = workforce.manager;
     m->number("annual_turnover", out.annual_turnover, kAnnualRate);
     m->whole("replacement_lag_weeks", out.replacement_lag_weeks, 0, kMaxWeeks);
-    m->duration("interim_tenure_weeks", out.interim_tenure_weeks);
+    m->duration("interim_tenure_weeks", out.interim_tenure_weeks, kMaxStaffingDurationWeeks);
     m->number("interim_share", out.interim_share, kShare);
   }
   // A share of 0 would give newly qualified workers no cases at all.

@@ -26,6 +26,25 @@ struct DurationDistribution {
   double sd = 0.0;  // lognormal and gamma only
 };
 
+// What the loader accepts for a duration, so that the model's arithmetic on it
+// stays finite: a lognormal's and a gamma's parameters come from mean^2, sd^2
+// and their ratio (engine/model/duration_sampler.hpp), which overflow or
+// vanish for a huge mean or a tiny sd (a lognormal with mean 1e200 gave NaN
+// durations), and the model turns draws into whole days. The mean is at least
+// kMinDurationMean and at most the field's own bound; sd (lognormal, gamma)
+// lies from kMinSdToMean to kMaxSdToMean times the mean. Within these, every
+// parameter is finite and positive (tests/unit/scenario/test_duration_bounds.cpp).
+inline constexpr double kMinDurationMean = 0.001;
+inline constexpr double kMinSdToMean = 0.001;  // narrower is a fixed duration
+inline constexpr double kMaxSdToMean = 10.0;   // a lognormal's sigma is then 2.15
+// Ten years: a case, plan or placement, in working days, and a tenure or a
+// recruitment lag, in weeks.
+inline constexpr double kMaxCaseDurationWorkingDays = 2600.0;
+inline constexpr double kMaxStaffingDurationWeeks = 520.0;
+// A working year: the model counts a sickness episode's working days on a
+// calendar that runs five years past the run, so longer would not fit.
+inline constexpr double kMaxSicknessWorkingDays = 260.0;
+
 struct RunSettings {
   kernel::Date start_date{std::chrono::year{2025}, std::chrono::month{4}, std::chrono::day{1}};
   int horizon_weeks = 52;

@@ -22,7 +22,7 @@ constexpr NumberRange kProfileMultiplier = positive_up_to(1000.0);
 // Shares that must sum to 1 may be off by rounding in the last digits.
 constexpr double kShareSumTolerance = 1e-6;
 
-DurationDistribution read_duration(const YamlNode& node, const std::string& path) {
+DurationDistribution read_duration(const YamlNode& node, const std::string& path, double max_mean) {
   const input::MappingFields fields = fields_of(node, path, kDistribution);
   using Kind = DurationDistribution::Kind;
   static const Choices<Kind> kKinds = {{"fixed", Kind::fixed},
@@ -33,12 +33,19 @@ DurationDistribution read_duration(const YamlNode& node, const std::string& path
   duration.kind = read_enum(fields.required("distribution"), path + ".distribution", kKinds);
   const std::string& kind_name =
       std::find_if(kKinds.begin(), kKinds.end(), [&](const auto& c) { return c.second == duration.kind; })->first;
-  duration.mean = input::read_number(fields.required("mean"), path + ".mean", kAnyPositive);
+  duration.mean = input::read_number(fields.required("mean"), path + ".mean",
+                                     NumberRange{kMinDurationMean, false, max_mean, false});
   const bool has_sd = duration.kind == Kind::lognormal || duration.kind == Kind::gamma;
   const YamlNode* sd = fields.optional("sd");
   if (has_sd) {
     if (!sd) throw ScenarioError(node.file, node.holder_line, path + ".sd", "required for distribution " + kind_name);
     duration.sd = input::read_number(*sd, path + ".sd", kAnyPositive);
+    const NumberRange spread{kMinSdToMean * duration.mean, false, kMaxSdToMean * duration.mean, false};
+    if (!spread.contains(duration.sd)) {
+      fail(*sd, path + ".sd",
+           "must be " + spread.to_string() + " (from a thousandth of the mean to ten times it), got " +
+               input::shown(sd->text));
+    }
   } else if (sd) {
     fail(*sd, path + ".sd", "not allowed for distribution " + kind_name);
   }
@@ -78,8 +85,8 @@ void Section::boolean(std::string_view name, bool& out) const {
   if (const YamlNode* value = find(name)) out = input::read_bool(*value, path_of(name));
 }
 
-void Section::duration(std::string_view name, DurationDistribution& out) const {
-  if (const YamlNode* value = find(name)) out = read_duration(*value, path_of(name));
+void Section::duration(std::string_view name, DurationDistribution& out, double max_mean) const {
+  if (const YamlNode* value = find(name)) out = read_duration(*value, path_of(name), max_mean);
 }
 
 void Section::read_shares(std::span<double> values) const {

@@ -64,7 +64,9 @@ class Section {
   void choice(std::string_view name, Enum& out, const Choices<Enum>& choices) const {
     if (const input::YamlNode* value = find(name)) out = read_enum(*value, path_of(name), choices);
   }
-  void duration(std::string_view name, DurationDistribution& out) const;
+  // A duration distribution whose mean is at most `max_mean` (see
+  // DurationDistribution's bounds in scenario.hpp).
+  void duration(std::string_view name, DurationDistribution& out, double max_mean) const;
 
   // A mapping of shares in schema order, each in [0, 1]; those left out are 0,
   // and together they must sum to 1.

@@ -4,12 +4,16 @@
 
 #include "engine/scenario/bank_holidays.hpp"
 #include "engine/scenario/load_scenario.hpp"
+#include "engine/scenario/run_dates.hpp"
 
 namespace casesim::scenario {
 
 Scenario start_from_snapshot(Scenario scenario, const snapshot::Snapshot& snapshot, const std::string& scenario_file) {
   scenario.run.start_date = snapshot.extract_date;
   scenario.run.warm_up_weeks = 0;
+  if (const auto problem = run_end_problem(snapshot.extract_date, scenario.run.horizon_weeks)) {
+    throw ScenarioError(scenario_file, 0, "run.horizon_weeks", *problem + " (the run starts on the snapshot's date)");
+  }
   if (scenario.calendar.bank_holidays != "none") {
     const auto list = shipped_holiday_list(scenario.calendar.bank_holidays);
     const kernel::Date end = kernel::date_from_days_since_epoch(kernel::days_since_epoch(snapshot.extract_date) +

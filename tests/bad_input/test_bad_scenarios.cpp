@@ -17,19 +17,17 @@
 
 #include "engine/scenario/bank_holidays.hpp"
 #include "engine/scenario/load_scenario.hpp"
+#include "tests/bad_input/yaml_corpus.hpp"
 
 namespace casesim::scenario {
 namespace {
 
 const std::string kDir = "tests/bad_input/scenarios/";
 
-struct BadCase {
-  const char* file;
-  // what() after the path. {COVERS} stands for the england-and-wales list's
-  // covered years and {LISTS} for the shipped list names, so adding years or
-  // lists does not break these cases.
-  const char* expected;
-};
+// what() after the path. {COVERS} stands for the england-and-wales list's
+// covered years and {LISTS} for the shipped list names, so adding years or
+// lists does not break these cases.
+using BadCase = bad_input::BadYaml;
 
 const BadCase kCases[] = {
     // Missing fields: the line is that of the key holding the mapping.
@@ -155,6 +153,24 @@ const BadCase kCases[] = {
     {"escalation_review_never", ":21: policy.escalation.review_interval_weeks: must be in 1..520, got 0"},
     {"newly_qualified_cap_share_zero", ":21: workforce.newly_qualified_cap_share: must be in (0, 1], got 0"},
     {"sd_missing_for_gamma_weeks", ":21: workforce.turnover.agency_tenure_weeks.sd: required for distribution gamma"},
+    // Values inside the old documented ranges that broke the arithmetic: a
+    // distribution's parameters overflowing or vanishing, a duration too long
+    // for the model's whole days or calendar, dates past 9999.
+    {"duration_mean_overflows_lognormal",
+     ":13: pathways.assessment.duration_working_days.mean: must be in [0.001, 2600], got 1e200"},
+    {"duration_sd_underflows_lognormal",
+     ":13: pathways.assessment.duration_working_days.sd: must be in [0.025, 250] (from a thousandth of the mean to "
+     "ten times it), got 1e-300"},
+    {"duration_gamma_shape_underflows",
+     ":13: pathways.assessment.duration_working_days.sd: must be in [0.025, 250] (from a thousandth of the mean to "
+     "ten times it), got 1e200"},
+    {"duration_mean_tiny", ":13: pathways.assessment.duration_working_days.mean: must be in [0.001, 2600], got 1e-320"},
+    {"sickness_longer_than_a_year",
+     ":21: workforce.sickness.duration_working_days.mean: must be in [0.001, 260], got 5000"},
+    {"tenure_weeks_overflow", ":21: workforce.turnover.agency_tenure_weeks.mean: must be in [0.001, 520], got 1e300"},
+    {"run_past_year_9989",
+     ":4: run.start_date: a run of 10 weeks from 9999-06-01 ends after 9989-12-31, the last day a run may reach: "
+     "dates are written as YYYY-MM-DD, and clocks are counted up to five years past the run"},
     // Fields checked against each other.
     {"triage_error_max_below_base", ":21: triage.error.max: must be at least triage.error.base (0.2), got 0.1"},
     {"triage_error_max_left_out", ":22: triage.error.max: must be at least triage.error.base (0.02), got 0 (left out)"},
@@ -213,21 +229,10 @@ TEST_P(BadScenario, IsRefusedWithExactMessage) {
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<BadCase>& param_info) {
-  return param_info.param.file;
-}
-
-INSTANTIATE_TEST_SUITE_P(Corpus, BadScenario, ::testing::ValuesIn(kCases), case_name);
+INSTANTIATE_TEST_SUITE_P(Corpus, BadScenario, ::testing::ValuesIn(kCases), bad_input::case_name);
 
 TEST(BadScenarioCorpus, EveryFileHasAnExpectedMessageAndEveryCaseAFile) {
-  std::set<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(kDir)) {
-    if (entry.path().extension() == ".yaml") files.insert(entry.path().stem().string());
-  }
-  std::set<std::string> cases;
-  for (const auto& bad : kCases) EXPECT_TRUE(cases.insert(bad.file).second) << bad.file << " listed twice";
-  EXPECT_EQ(files, cases);
-  EXPECT_GE(cases.size(), 85u);
+  bad_input::expect_one_case_per_file(kDir, kCases, 92);
 }
 
 TEST(BadScenarioFile, NonexistentPathCannotBeRead) {

@@ -520,7 +520,7 @@ TEST(Distributions, EveryDurationFieldIsRead) {
 TEST(Numbers, DistributionParametersMustBePositive) {
   EXPECT_EQ(
       error_of(kMinimal, {override_of("pathways.cp_plan.duration_working_days", "{distribution: fixed, mean: 0}")}),
-      "experiment.yaml:7: pathways.cp_plan.duration_working_days.mean: must be greater than 0, got 0");
+      "experiment.yaml:7: pathways.cp_plan.duration_working_days.mean: must be in [0.001, 2600], got 0");
   EXPECT_EQ(error_of(kMinimal, {override_of("workforce.sickness.duration_working_days",
                                             "{distribution: gamma, mean: 5, sd: -1}")}),
             "experiment.yaml:7: workforce.sickness.duration_working_days.sd: must be greater than 0, got -1");
