@@ -18,6 +18,7 @@ enum class Metric : std::size_t {
   urgent_referrals,
   urgent_not_identified,
   urgent_detection_delay_mean,
+  concerns_on_open_cases,
   // allocation
   cases_allocated,
   unallocated_wait_mean,
@@ -25,6 +26,8 @@ enum class Metric : std::size_t {
   cases_stored,
   unallocated_queue_mean,
   cases_waited_share,
+  unallocated_at_end,
+  longest_current_wait,
   // statutory clocks
   assessments_completed,
   assessments_late,
@@ -44,6 +47,14 @@ enum class Metric : std::size_t {
   children_unvisited_6_weeks,
   children_unvisited_3_months,
   cp_children_unvisited_6_weeks,
+  children_past_visit_standard,
+  children_past_visit_standard_assessment,
+  children_past_visit_standard_section_47,
+  children_past_visit_standard_cp,
+  children_past_visit_standard_cin,
+  children_past_visit_standard_looked_after_first_year,
+  children_past_visit_standard_looked_after_later,
+  visits_to_waiting_children,
   risk_exposure_child_days,
   drifted_actions,
   // plans

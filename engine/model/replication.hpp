@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/model/durations.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/model/model_setup.hpp"
 #include "engine/model/trace.hpp"
@@ -17,11 +18,13 @@ struct ReferralLedger {
   std::uint64_t open_at_start = 0;  // a snapshot's children, open when the run starts
   std::uint64_t awaiting_decision = 0;
   std::uint64_t no_further_action = 0;
+  std::uint64_t joined_open_case = 0;  // a concern about a child whose case was open: joins that case
   std::uint64_t waiting_allocation = 0;
   std::uint64_t open_allocated = 0;
   std::uint64_t closed = 0;
   bool balances() const {
-    return received + open_at_start == awaiting_decision + no_further_action + waiting_allocation + open_allocated + closed;
+    return received + open_at_start ==
+           awaiting_decision + no_further_action + joined_open_case + waiting_allocation + open_allocated + closed;
   }
 };
 
@@ -29,6 +32,9 @@ struct ReplicationResult {
   std::array<double, kMetricCount> summary{};
   // Series-major: series s, week w at weekly[s * weeks + w].
   std::vector<double> weekly;
+  // Duration-major: duration d, bin b (working days, the last bin longer) at
+  // durations[d * kDurationBins + b]: completions in the counted period.
+  std::vector<std::uint32_t> durations = std::vector<std::uint32_t>(kDurationCount * kDurationBins, 0);
   ReferralLedger ledger;
   // Highest (caseload - cap - allowance) of any worker at any allocation, where
   // the allowance is what escalation permits; never above 0 under a hard cap.

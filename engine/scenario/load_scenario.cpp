@@ -135,7 +135,7 @@ const std::vector<MappingSchema>& schema() {
         {"medium", M, kResponseRow},
         {"low", M, kResponseRow}}},
       {kResponseRow, {{"no_further_action", V}, {"assessment", V}, {"section_47", V}}},
-      {"triage.error", {{"base", V}, {"per_case_over_cap", V}, {"per_week_since_supervision", V}, {"max", V}}},
+      {"triage.error", {{"base", V}, {"per_overload", V}, {"per_week_since_supervision", V}, {"max", V}}},
       {"pathways",
        {{"assessment", M},
         {"section_47", M},
@@ -679,7 +679,7 @@ TriageSettings read_triage(const YamlNode* node) {
   }
   if (const auto error = s.section("error")) {
     error->number("base", triage.error.base, kShare);
-    error->number("per_case_over_cap", triage.error.per_case_over_cap, kShare);
+    error->number("per_overload", triage.error.per_overload, kShare);
     error->number("per_week_since_supervision", triage.error.per_week_since_supervision, kShare);
     error->number("max", triage.error.max, kShare);
     // A cap below the base would silently cancel the base rate.
