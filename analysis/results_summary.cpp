@@ -11,7 +11,7 @@ bool completed(const results::ResultsData& data, std::size_t variant, std::size_
   return data.completed[variant * data.layout.replications + replication] != 0;
 }
 
-std::size_t find(const std::vector<results::Quantity>& quantities, const std::string& name) {
+std::size_t find(const std::vector<results::Quantity>& quantities, std::string_view name) {
   for (std::size_t i = 0; i < quantities.size(); ++i)
     if (quantities[i].name == name) return i;
   return kNotInFile;
@@ -25,6 +25,14 @@ std::size_t find_metric(const results::ResultsData& data, const std::string& nam
 
 std::size_t find_series(const results::ResultsData& data, const std::string& name) {
   return find(data.layout.series, name);
+}
+
+std::size_t find_metric(const results::ResultsData& data, model::Metric metric) {
+  return find(data.layout.metrics, model::definition(metric).name);
+}
+
+std::size_t find_series(const results::ResultsData& data, model::Series series) {
+  return find(data.layout.series, model::definition(series).name);
 }
 
 std::vector<double> metric_values(const results::ResultsData& data, std::size_t metric, std::size_t variant) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/statistics.hpp"
+#include "engine/model/metrics.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::analysis {
@@ -29,6 +30,9 @@ std::vector<double> metric_values(const results::ResultsData& data, std::size_t 
 inline constexpr std::size_t kNotInFile = static_cast<std::size_t>(-1);
 std::size_t find_metric(const results::ResultsData& data, const std::string& name);
 std::size_t find_series(const results::ResultsData& data, const std::string& name);
+// The same for a metric or series of the catalogue, found by its name.
+std::size_t find_metric(const results::ResultsData& data, model::Metric metric);
+std::size_t find_series(const results::ResultsData& data, model::Series series);
 
 struct WeeklyBand {
   std::vector<double> mean;  // per week, across completed replications

@@ -8,6 +8,7 @@
 #include "analysis/metamodel.hpp"
 #include "analysis/report/plain_language.hpp"
 #include "analysis/results_summary.hpp"
+#include "engine/model/metrics.hpp"
 
 namespace casesim::analysis::report {
 
@@ -82,9 +83,12 @@ Json interval_facet(const ReportInput& input, Json rows, bool zero_rule) {
   return spec;
 }
 
+// A metric the catalogue does not know (a file from another version of
+// casesim) is left out of the late-work chart, not guessed at; it is still in
+// the table of every measure.
 bool marks_late_work(const std::string& name) {
-  return name.find("overdue") != std::string::npos || name.find("late") != std::string::npos ||
-         name.find("stored") != std::string::npos;
+  const auto metric = model::metric_named(name);
+  return metric && model::definition(*metric).late_work;
 }
 
 constexpr const char* kEventColour = "#b03a2e";
@@ -134,10 +138,8 @@ std::size_t add_dated_changes(const results::ResultsData& data, Json& layers) {
 }  // namespace
 
 bool is_workforce_series(const std::string& name) {
-  for (const char* word : {"leaver", "vacanc", "agency", "absence", "absent", "sick", "staff", "worker", "fte_in_post",
-                           "recruit"})
-    if (name.find(word) != std::string::npos && name != "caseload_per_fte") return true;
-  return false;
+  const auto series = model::series_named(name);
+  return series && model::definition(*series).group == model::MetricGroup::workforce;
 }
 
 std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t series) {
@@ -290,7 +292,7 @@ std::optional<Chart> tornado_chart(const ReportInput& input) {
   Json rows = Json::array();
   std::size_t fitted = 0;
   for (const HeadlineMetric& h : headline_metrics()) {
-    const std::size_t m = find_metric(data, std::string(h.metric));
+    const std::size_t m = find_metric(data, h.metric);
     if (m == kNotInFile) continue;
     std::vector<double> y;
     std::vector<std::size_t> variant_of;

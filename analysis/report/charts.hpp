@@ -24,7 +24,7 @@ struct Chart {
 // as a dashed vertical rule labelled with its date and description.
 std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t series);
 
-// Metrics whose names mark late or overdue work, by variant, with 95% CI error bars.
+// The metrics the catalogue marks as late work, by variant, with 95% CI error bars.
 std::optional<Chart> overdue_by_variant_chart(const ReportInput& input);
 
 // Paired differences from the base variant, with 95% CIs and a line at 0.
@@ -33,7 +33,8 @@ std::optional<Chart> paired_difference_chart(const ReportInput& input);
 // Standardised metamodel coefficients of the headline metrics on the swept parameters.
 std::optional<Chart> tornado_chart(const ReportInput& input);
 
-// Series drawn in the workforce section rather than with caseload.
+// Series the catalogue files under workforce, drawn in the workforce section
+// rather than with caseload; a series it does not know stays with caseload.
 bool is_workforce_series(const std::string& name);
 
 }  // namespace casesim::analysis::report

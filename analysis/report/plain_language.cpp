@@ -44,9 +44,10 @@ std::string difference_text(const PairedDifference& d) {
                      d.ci_high, decimals);
 }
 
-const PairedDifference* find_difference(const ReportInput& input, const std::string& metric, std::size_t variant) {
+const PairedDifference* find_difference(const ReportInput& input, model::Metric metric, std::size_t variant) {
+  const std::string_view name = model::definition(metric).name;
   for (const PairedDifference& d : input.differences)
-    if (d.metric == metric && d.variant == variant && d.base == 0) return &d;
+    if (d.metric == name && d.variant == variant && d.base == 0) return &d;
   return nullptr;
 }
 
@@ -62,7 +63,7 @@ std::string measured_period(const results::Metadata& m) {
 std::string warm_up_sentence(const results::ResultsData& data) {
   // A run from a snapshot starts from a real team, not an empty office: it has no warm-up by design.
   if (!data.metadata.snapshot_extract_date.empty()) return {};
-  std::size_t series = find_series(data, "caseload");
+  std::size_t series = find_series(data, model::Series::caseload);
   if (series == kNotInFile) {
     if (data.layout.series.empty() || data.layout.week_start_dates.empty()) return {};
     series = 0;
@@ -114,35 +115,38 @@ std::string readable_date(const std::string& iso_date) {
 }
 
 const std::vector<HeadlineMetric>& headline_metrics() {
+  using model::Metric;
   static const std::vector<HeadlineMetric> headlines{
-      {"visits_overdue", "on average {v} statutory visits were overdue", "overdue statutory visits", Better::lower},
-      {"children_unvisited_6_weeks", "{v} children on plans went more than 6 weeks without a visit",
-       "children on plans unvisited for more than 6 weeks", Better::lower},
-      {"longest_visit_gap", "the longest any child on a plan went without a visit was {v} working days",
-       "the longest time a child went unvisited (working days)", Better::lower},
-      {"cases_stored", "{v} accepted cases waited unallocated longer than the stored-case threshold",
-       "cases stored unallocated", Better::lower},
-      {"unallocated_wait_max", "the longest any accepted case waited for a social worker was {v} working days",
-       "the longest wait for allocation (working days)", Better::lower},
-      {"assessments_within_standard_share", "a share of {v} of assessments were completed within 45 working days",
-       "the share of assessments completed within 45 working days", Better::higher},
-      {"decisions_late", "{v} referral decisions came later than the standard", "late referral decisions",
+      {Metric::visits_overdue, "on average {v} statutory visits were overdue", "overdue statutory visits",
        Better::lower},
-      {"caseload_per_fte_mean", "caseloads averaged {v} cases per FTE", "caseload per FTE", Better::lower},
+      {Metric::children_unvisited_6_weeks, "{v} children on plans went more than 6 weeks without a visit",
+       "children on plans unvisited for more than 6 weeks", Better::lower},
+      {Metric::longest_visit_gap, "the longest any child on a plan went without a visit was {v} working days",
+       "the longest time a child went unvisited (working days)", Better::lower},
+      {Metric::cases_stored, "{v} accepted cases waited unallocated longer than the stored-case threshold",
+       "cases stored unallocated", Better::lower},
+      {Metric::unallocated_wait_max, "the longest any accepted case waited for a social worker was {v} working days",
+       "the longest wait for allocation (working days)", Better::lower},
+      {Metric::assessments_within_standard_share, "a share of {v} of assessments were completed within 45 working days",
+       "the share of assessments completed within 45 working days", Better::higher},
+      {Metric::decisions_late, "{v} referral decisions came later than the standard", "late referral decisions",
+       Better::lower},
+      {Metric::caseload_per_fte_mean, "caseloads averaged {v} cases per FTE", "caseload per FTE", Better::lower},
   };
   return headlines;
 }
 
 const std::vector<RiskDefinition>& risk_definitions() {
+  using model::Metric;
   // The questions managers bring: will any child on a child protection plan
   // go 6 weeks unvisited, or any child 3 months (seed case 001), and will
   // any case be left a month without a worker.
   static const std::vector<RiskDefinition> risks{
-      {"cp_children_unvisited_6_weeks", 0, "at least one child on a child protection plan went more than 6 weeks "
-                                           "without a visit"},
-      {"children_unvisited_3_months", 0, "at least one child on a plan went more than 3 months without a visit"},
-      {"unallocated_wait_max", 20, "at least one accepted case waited more than 4 weeks (20 working days) for a "
-                                   "social worker"},
+      {Metric::cp_children_unvisited_6_weeks, 0,
+       "at least one child on a child protection plan went more than 6 weeks without a visit"},
+      {Metric::children_unvisited_3_months, 0, "at least one child on a plan went more than 3 months without a visit"},
+      {Metric::unallocated_wait_max, 20,
+       "at least one accepted case waited more than 4 weeks (20 working days) for a social worker"},
   };
   return risks;
 }
@@ -188,7 +192,7 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
   // The base variant (the first) in words.
   std::vector<std::string> phrases;
   for (const HeadlineMetric& h : headline_metrics()) {
-    const std::size_t m = find_metric(data, std::string(h.metric));
+    const std::size_t m = find_metric(data, h.metric);
     if (m == kNotInFile) continue;
     phrases.push_back(fill(h.phrase, readable_estimate(summarise(metric_values(data, m, 0)))));
   }
@@ -209,7 +213,7 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
     }
   }
   for (const RiskDefinition& r : risk_definitions()) {
-    const std::size_t m = find_metric(data, std::string(r.metric));
+    const std::size_t m = find_metric(data, r.metric);
     if (m == kNotInFile) continue;
     out.push_back(fmt::format("The chance that {} was {}.", r.event,
                               readable_percent(exceedance(metric_values(data, m, 0), r.threshold))));
@@ -221,11 +225,11 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
     const std::string label = variant_label(input, v);
     const std::string& base = data.layout.variants[0];
     for (const HeadlineMetric& h : headline_metrics()) {
-      const std::size_t m = find_metric(data, std::string(h.metric));
+      const std::size_t m = find_metric(data, h.metric);
       if (m == kNotInFile) continue;
       const std::string before = readable_estimate(summarise(metric_values(data, m, 0)));
       const std::string after = readable_estimate(summarise(metric_values(data, m, v)));
-      const PairedDifference* d = find_difference(input, std::string(h.metric), v);
+      const PairedDifference* d = find_difference(input, h.metric, v);
       if (!d) {
         out.push_back(fmt::format("{}: {} with {}, {} with {} (no paired comparison is available, so no difference is "
                                   "claimed).",
@@ -239,7 +243,7 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
       }
     }
     for (const RiskDefinition& r : risk_definitions()) {
-      const std::size_t m = find_metric(data, std::string(r.metric));
+      const std::size_t m = find_metric(data, r.metric);
       if (m == kNotInFile) continue;
       out.push_back(fmt::format("With {}, the chance that {} is {}, against {} with {}.", label, r.event,
                                 readable_percent(exceedance(metric_values(data, m, v), r.threshold)),

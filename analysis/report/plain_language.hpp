@@ -12,13 +12,16 @@
 #include "analysis/ranking.hpp"
 #include "analysis/report/report_input.hpp"
 #include "analysis/statistics.hpp"
+#include "engine/model/metrics.hpp"
 
 namespace casesim::analysis::report {
 
 // Metrics the summary speaks about, when the file has them, in this order.
-// `phrase` has "{v}" where the value and its interval go.
+// `phrase` has "{v}" where the value and its interval go. The wording is the
+// report's; the metric is named by its catalogue enumerator, so a metric
+// renamed or removed from the catalogue does not compile here.
 struct HeadlineMetric {
-  std::string_view metric;
+  model::Metric metric;
   std::string_view phrase;  // e.g. "on average {v} statutory visits were overdue"
   std::string_view label;   // e.g. "overdue statutory visits"
   Better better;
@@ -27,7 +30,7 @@ const std::vector<HeadlineMetric>& headline_metrics();
 
 // Risks reported as the chance, across replications, that a metric exceeds a threshold.
 struct RiskDefinition {
-  std::string_view metric;
+  model::Metric metric;
   double threshold;
   std::string_view event;  // completes "the chance that ..."
 };

@@ -1,30 +1,28 @@
 #include "apps/casesim/experiment_command.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <functional>
-#include <limits>
+#include <memory>
 #include <optional>
-#include <span>
 #include <vector>
 
-#include <boost/version.hpp>
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "analysis/paired.hpp"
 #include "analysis/statistics.hpp"
 #include "apps/casesim/results_destination.hpp"
-#include "apps/casesim/results_metadata.hpp"
-#include "apps/casesim/run_command.hpp"
-#include "engine/kernel/random_streams.hpp"
+#include "apps/casesim/start_options.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "engine/model/metrics.hpp"
-#include "engine/results/results_file.hpp"
+#include "engine/runner/pair_runner.hpp"
 #include "engine/runner/progress.hpp"
-#include "engine/runner/run_experiment.hpp"
-#include "engine/runner/run_replications.hpp"
+#include "engine/runner/recording.hpp"
+#include "engine/runner/results_metadata.hpp"
+#include "engine/runner/run_and_record.hpp"
+#include "engine/runner/version.hpp"
 #include "engine/scenario/load_experiment.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
 #ifdef CASESIM_WITH_MPI
@@ -37,7 +35,6 @@ namespace casesim::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
 
 std::vector<std::string> catalogue_metric_names() {
   std::vector<std::string> names;
@@ -68,9 +65,6 @@ std::string interval(const analysis::Summary& s, bool with_sign) {
   return with_sign ? fmt::format("{} to {}", signed_number(s.ci_low), signed_number(s.ci_high))
                    : fmt::format("{} to {}", number(s.ci_low), number(s.ci_high));
 }
-
-// Values of one metric: values[v][r], NaN until written.
-using MetricValues = std::vector<std::vector<double>>;
 
 struct Settings {
   std::uint64_t seed = 0;
@@ -111,70 +105,8 @@ Settings settings_from(const ExperimentOptions& options, const scenario::Experim
   return s;
 }
 
-// A resumed run must be the same experiment: same texts, variants, seed and
-// replication plan. Anything else would mix two experiments in one file.
-void require_same_experiment(const std::string& partial, const results::ResultsData& previous,
-                             const results::Metadata& metadata, const results::Layout& layout) {
-  const auto refuse = [&](const std::string& what) {
-    throw UsageError(fmt::format("--resume: {} is not this experiment's unfinished run: {} differs; "
-                                 "use --force to start again",
-                                 partial, what));
-  };
-  const results::Metadata& old = previous.metadata;
-  if (!old.experiment) refuse("it is not an experiment's file, so everything");
-  const results::ExperimentRecord& a = *old.experiment;
-  const results::ExperimentRecord& b = *metadata.experiment;
-  if (a.text != b.text) refuse("the experiment file's text");
-  if (old.scenario_text != metadata.scenario_text) refuse("the base scenario's text");
-  if (previous.layout.variants != layout.variants || a.variant_overrides != b.variant_overrides) refuse("the variants");
-  if (old.seed != metadata.seed) refuse(fmt::format("the seed ({} there, {} now)", old.seed, metadata.seed));
-  if (a.initial_replications != b.initial_replications)
-    refuse(fmt::format("the replications ({} there, {} now)", a.initial_replications, b.initial_replications));
-  if (a.precision != b.precision || a.precision_metric != b.precision_metric || a.max_replications != b.max_replications)
-    refuse("the precision target (--precision, --metric, --max-replications)");
-  if (previous.layout.metrics.size() != layout.metrics.size() || previous.layout.series.size() != layout.series.size() ||
-      previous.layout.week_start_dates != layout.week_start_dates || old.stream_scheme_version != metadata.stream_scheme_version)
-    refuse("the metrics, series or streams of this casesim");
-  for (std::size_t m = 0; m < layout.metrics.size(); ++m)
-    if (previous.layout.metrics[m].name != layout.metrics[m].name) refuse("the metric catalogue");
-}
-
-struct PrecisionCheck {
-  bool met = false;
-  double worst_ratio = 0.0;  // half-width / |mean|, over variants
-  std::size_t worst_variant = 0;
-};
-
-PrecisionCheck check_precision(const MetricValues& values, double precision) {
-  PrecisionCheck check{true, 0.0, 0};
-  for (std::size_t v = 0; v < values.size(); ++v) {
-    const analysis::Summary s = analysis::summarise(values[v]);
-    const double half = s.half_width();
-    // A metric that does not vary at all is as precise as it can be.
-    const double ratio = half == 0.0 ? 0.0 : half / std::fabs(s.mean);
-    if (!(ratio < precision)) check.met = false;
-    if (!(ratio <= check.worst_ratio)) {
-      check.worst_ratio = ratio;
-      check.worst_variant = v;
-    }
-  }
-  return check;
-}
-
-// The next replication count of a precision run: enough, by the usual
-// half-width ~ 1/sqrt(n) rule, for the worst variant (with 10% to spare), but
-// at most double, and at least one more. It depends only on the results so
-// far, so a resumed run takes the same steps as an uninterrupted one.
-std::size_t next_replications(std::size_t now, const PrecisionCheck& check, double precision, std::size_t most) {
-  double projected = static_cast<double>(2 * now);
-  if (std::isfinite(check.worst_ratio))
-    projected = std::ceil(1.1 * static_cast<double>(now) * (check.worst_ratio / precision) * (check.worst_ratio / precision));
-  const double next = std::clamp(projected, static_cast<double>(now + 1), static_cast<double>(2 * now));
-  return std::min(most, static_cast<std::size_t>(next));
-}
-
 void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
-                      const std::vector<MetricValues>& values) {
+                      const runner::RecordedSummaries& values) {
   const std::size_t variants = experiment.variants.size();
   std::size_t name_width = 7;
   for (const auto& v : experiment.variants) name_width = std::max(name_width, v.name.size());
@@ -231,8 +163,7 @@ struct Prepared {
   scenario::Experiment experiment;
   Settings settings;
   std::vector<model::ModelSetup> setups;
-  std::string snapshot_extract_date;  // empty without --start-from
-  std::uint64_t snapshot_problems = 0;
+  std::shared_ptr<const snapshot::Snapshot> start;  // null without --start-from
 };
 
 Prepared prepare(const ExperimentOptions& options) {
@@ -242,7 +173,7 @@ Prepared prepare(const ExperimentOptions& options) {
   const Settings settings = settings_from(options, experiment);
   // From a snapshot, every variant starts from the same team on its extract
   // date (per-child results are casesim run's: docs/snapshot-format.md).
-  const auto start = load_start_snapshot(options.start_from, options.lenient, options.salt_file);
+  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
   if (start)
     for (auto& v : experiment.variants)
       v.scenario = scenario::start_from_snapshot(std::move(v.scenario), *start, experiment.base_source.path);
@@ -253,50 +184,40 @@ Prepared prepare(const ExperimentOptions& options) {
     s.run.replications = static_cast<int>(settings.replications);
     setups.emplace_back(std::move(s), start);
   }
-  Prepared prepared{std::move(experiment), settings, std::move(setups), {}, 0};
-  if (start) {
-    prepared.snapshot_extract_date = kernel::format_iso_date(start->extract_date);
-    prepared.snapshot_problems = start->problems.size();
-  }
-  return prepared;
+  return Prepared{std::move(experiment), settings, std::move(setups), start};
 }
 
-// Each chunk of pairs as it finishes, with its results in the same order.
-using RecordChunk =
-    std::function<void(std::span<const runner::ExperimentPair>, std::span<const model::ReplicationResult>)>;
+// What the results file records of the experiment beside the base scenario.
+results::ExperimentRecord experiment_record(const ExperimentOptions& options, const scenario::Experiment& experiment,
+                                            const Settings& settings) {
+  results::ExperimentRecord record;
+  record.name = experiment.name;
+  record.file = options.experiment_path;
+  record.text = experiment.source.text;
+  record.metrics = experiment.metrics;
+  for (const auto& v : experiment.variants) record.variant_overrides.push_back(v.overrides_yaml);
+  record.parameter_names = experiment.parameter_names;
+  record.parameter_values = experiment.parameter_values;
+  record.initial_replications = settings.replications;
+  record.precision = settings.precision;
+  record.precision_metric = settings.precision_metric;
+  record.max_replications = settings.max_replications;
+  return record;
+}
 
-// How the pairs are run: here, on this process's threads, or by MPI worker
-// ranks. run_round runs every pair given, recording each chunk as it
-// finishes, and returns false if it stopped part-way (options.stop).
-struct PairRunner {
-  std::function<bool(std::span<const runner::ExperimentPair>, const RecordChunk&)> run_round;
-  std::function<std::string()> describe;  // "2 threads", for the summary line
-};
-
-// Batches big enough to keep every thread busy between flushes, small enough
-// that an interruption loses little and Ctrl-C is answered quickly.
-PairRunner run_here(const ExperimentOptions& options, const Prepared& prepared) {
-  runner::RunPlan plan;
-  plan.threads = options.threads;
-  const int threads = runner::thread_count(plan);
-  const std::size_t batch = static_cast<std::size_t>(std::max(16, 4 * threads));
-  PairRunner here;
-  here.run_round = [&options, &prepared, batch](std::span<const runner::ExperimentPair> pairs,
-                                                const RecordChunk& record) {
-    for (std::size_t first = 0; first < pairs.size(); first += batch) {
-      if (options.stop != nullptr && options.stop->load()) return false;
-      const auto chunk = pairs.subspan(first, std::min(batch, pairs.size() - first));
-      record(chunk, runner::run_pairs(prepared.setups, prepared.settings.seed, chunk, options.threads));
-    }
-    return true;
-  };
-  here.describe = [threads] { return fmt::format("{} threads", threads); };
-  return here;
+// --resume: the unfinished run in OUTPUT.partial, refused if it is another experiment's.
+runner::Recording resume_recording(const std::string& output, const results::Metadata& metadata,
+                                   const results::Layout& layout) {
+  try {
+    return runner::Recording::resume(output, metadata, layout);
+  } catch (const runner::ResumeRefused& refused) {
+    throw UsageError(fmt::format("--resume: {}; use --force to start again", refused.what()));
+  }
 }
 
 // The run itself, in the process that owns the results file.
 ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepared& prepared,
-                                 const PairRunner& pair_runner, std::ostream& out, std::ostream& err) {
+                                 const runner::PairRunner& pair_runner, std::ostream& out, std::ostream& err) {
   const scenario::Experiment& experiment = prepared.experiment;
   const Settings& settings = prepared.settings;
   const std::string output = options.output.empty() ? experiment.name + ".h5" : options.output;
@@ -310,132 +231,40 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
 
   const scenario::Scenario& base = experiment.variants.front().scenario;
   const std::size_t variants = experiment.variants.size();
-  results::Metadata metadata = results_metadata(base, experiment.base_source, settings.seed, options.command_line);
-  metadata.snapshot_extract_date = prepared.snapshot_extract_date;
-  metadata.snapshot_problems = prepared.snapshot_problems;
-  results::ExperimentRecord record;
-  record.name = experiment.name;
-  record.file = options.experiment_path;
-  record.text = experiment.source.text;
-  record.metrics = experiment.metrics;
-  for (const auto& v : experiment.variants) record.variant_overrides.push_back(v.overrides_yaml);
-  record.parameter_names = experiment.parameter_names;
-  record.parameter_values = experiment.parameter_values;
-  record.initial_replications = settings.replications;
-  record.precision = settings.precision;
-  record.precision_metric = settings.precision_metric;
-  record.max_replications = settings.max_replications;
-  metadata.experiment = record;
+  results::Metadata metadata = runner::results_metadata(base, experiment.base_source, settings.seed, options.command_line);
+  if (prepared.start) runner::record_start_snapshot(metadata, *prepared.start);
+  metadata.experiment = experiment_record(options, experiment, settings);
+  std::vector<std::string> variant_names;
+  for (const auto& v : experiment.variants) variant_names.push_back(v.name);
+  const results::Layout layout = runner::results_layout(base, std::move(variant_names), settings.replications);
+  runner::Recording recording =
+      options.resume ? resume_recording(output, metadata, layout) : runner::Recording::start(output, metadata, layout);
 
-  results::Layout layout;
-  for (const auto& v : experiment.variants) layout.variants.push_back(v.name);
-  layout.replications = settings.replications;
-  layout.metrics = metric_quantities();
-  layout.series = series_quantities();
-  const auto weeks = static_cast<std::size_t>(base.run.horizon_weeks);
-  for (std::size_t w = 0; w < weeks; ++w)
-    layout.week_start_dates.push_back(kernel::format_iso_date(
-        kernel::Date(std::chrono::sys_days(base.run.start_date) + std::chrono::days(7 * static_cast<int>(w)))));
-
-  // Everything already done (a resumed run) is copied into a fresh file, which
-  // then replaces the .partial file in one rename: a run killed while resuming
-  // still leaves a readable .partial file holding all that was done.
-  std::size_t replications = settings.replications;
-  std::vector<MetricValues> values(model::kMetricCount, MetricValues(variants));
-  std::vector<std::uint8_t> completed;
-  std::optional<results::ResultsData> previous;
-  if (options.resume) {
-    previous = results::read_results(partial);
-    require_same_experiment(partial, *previous, metadata, layout);
-    metadata = previous->metadata;  // the original command line and start time describe the run
-    replications = previous->layout.replications;
-    layout.replications = replications;
-  }
-  for (auto& metric : values)
-    for (auto& per_variant : metric) per_variant.assign(replications, std::numeric_limits<double>::quiet_NaN());
-  completed.assign(variants * replications, 0);
-
-  const std::string creating = previous ? partial + ".resuming" : partial;
-  results::ResultsWriter writer = results::ResultsWriter::create(creating, metadata, layout);
-  std::size_t already_done = 0;
-  if (previous) {
-    const std::size_t series_values = layout.series.size() * weeks;
-    std::vector<double> summary(layout.metrics.size());
-    std::vector<double> weekly(series_values);
-    for (std::size_t slot = 0; slot < variants * replications; ++slot) {
-      if (previous->completed[slot] == 0) continue;
-      const std::size_t v = slot / replications, r = slot % replications;
-      for (std::size_t m = 0; m < summary.size(); ++m) {
-        summary[m] = previous->summary[m][slot];
-        values[m][v][r] = summary[m];
-      }
-      for (std::size_t s = 0; s < layout.series.size(); ++s)
-        std::copy_n(previous->weekly[s].begin() + static_cast<std::ptrdiff_t>(slot * weeks), weeks,
-                    weekly.begin() + static_cast<std::ptrdiff_t>(s * weeks));
-      writer.write_replication(v, r, summary, weekly);
-      completed[slot] = 1;
-      ++already_done;
-    }
-    writer.flush();
-    fs::rename(creating, partial);
-    previous.reset();
-  }
-
-  runner::Progress progress(err, options.show_progress, variants * replications, already_done);
+  runner::Progress progress(err, options.show_progress, variants * recording.replications(),
+                            recording.completed_count());
+  runner::RecordSettings record_settings;
+  record_settings.progress = &progress;
+  if (settings.precision > 0.0)
+    record_settings.precision =
+        runner::PrecisionTarget{settings.precision, metric_index(settings.precision_metric), settings.max_replications};
   const auto started = std::chrono::steady_clock::now();
-  bool precision_met = false;
-  std::size_t worst_variant = 0;
-  double worst_ratio = 0.0;
-  const RecordChunk record_chunk = [&](std::span<const runner::ExperimentPair> chunk,
-                                       std::span<const model::ReplicationResult> results) {
-    for (std::size_t i = 0; i < chunk.size(); ++i) {
-      const auto [v, r] = chunk[i];
-      writer.write_replication(v, r, results[i].summary, results[i].weekly);
-      for (std::size_t m = 0; m < model::kMetricCount; ++m) values[m][v][r] = results[i].summary[m];
-      completed[v * replications + r] = 1;
-    }
-    writer.flush();
-    progress.advance(chunk.size());
-  };
-  while (true) {
-    const std::vector<runner::ExperimentPair> pairs = runner::missing_pairs(completed, variants, replications);
-    if (!pair_runner.run_round(pairs, record_chunk)) {
-      progress.finish();
-      writer.close();
-      err << fmt::format("casesim: stopped; {} of {} replications are saved in {}\n"
-                         "casesim: to continue: casesim experiment {} --resume{}\n",
-                         std::count(completed.begin(), completed.end(), std::uint8_t{1}), completed.size(), partial,
-                         options.experiment_path, options.output.empty() ? "" : " --output " + options.output);
-      return ExperimentOutcome{true, partial, replications, false};
-    }
-    if (settings.precision == 0.0) break;
-    const PrecisionCheck check = check_precision(values[metric_index(settings.precision_metric)], settings.precision);
-    precision_met = check.met;
-    worst_variant = check.worst_variant;
-    worst_ratio = check.worst_ratio;
-    if (check.met || replications >= settings.max_replications) break;
-    const std::size_t next = next_replications(replications, check, settings.precision, settings.max_replications);
-    writer.extend_replications(next);
-    std::vector<std::uint8_t> grown(variants * next, 0);
-    for (std::size_t v = 0; v < variants; ++v)
-      std::copy_n(completed.begin() + static_cast<std::ptrdiff_t>(v * replications), replications,
-                  grown.begin() + static_cast<std::ptrdiff_t>(v * next));
-    completed = std::move(grown);
-    for (auto& metric : values)
-      for (auto& per_variant : metric) per_variant.resize(next, std::numeric_limits<double>::quiet_NaN());
-    replications = next;
-    progress.set_total(variants * replications);
-  }
-  progress.finish();
+  const runner::RecordedRun run = runner::run_and_record(recording, pair_runner, record_settings);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  writer.close();
-  fs::rename(partial, output);
+  const std::size_t replications = recording.replications();
+  if (run.stopped) {
+    err << fmt::format("casesim: stopped; {} of {} replications are saved in {}\n"
+                       "casesim: to continue: casesim experiment {} --resume{}\n",
+                       recording.completed_count(), recording.completed().size(), partial, options.experiment_path,
+                       options.output.empty() ? "" : " --output " + options.output);
+    return ExperimentOutcome{true, partial, replications, false};
+  }
+  const bool precision_met = run.precision && run.precision->met;
 
-  out << fmt::format("casesim {} | experiment {} ({})\n", casesim_version(), experiment.name, options.experiment_path);
+  out << fmt::format("casesim {} | experiment {} ({})\n", runner::casesim_version(), experiment.name, options.experiment_path);
   out << fmt::format("base scenario {} ({}), {} variants x {} replications, seed {}, common random numbers\n",
                      base.name, experiment.base_source.path, variants, replications, settings.seed);
   out << fmt::format("{} weeks from {} ({} weeks warm-up, not counted); {}, {:.2f} s\n", base.run.horizon_weeks,
-                     metadata.start_date, base.run.warm_up_weeks, pair_runner.describe(), seconds);
+                     recording.metadata().start_date, base.run.warm_up_weeks, pair_runner.describe(), seconds);
   if (settings.precision > 0.0) {
     if (precision_met) {
       out << fmt::format("precision target met: the 95% CI half-width of {} is below {:g}% of its mean for every "
@@ -444,13 +273,13 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
     } else {
       out << fmt::format("precision target NOT met: stopped at --max-replications {}; widest is {} at {:.1f}% of its mean "
                          "(target {:g}%)\n",
-                         replications, experiment.variants[worst_variant].name, 100 * worst_ratio,
-                         100 * settings.precision);
+                         replications, experiment.variants[run.precision->worst_variant].name,
+                         100 * run.precision->worst_ratio, 100 * settings.precision);
     }
   }
   out << fmt::format("Differences are variant minus base ({}), paired replication by replication.\n",
                      experiment.variants.front().name);
-  print_comparison(out, experiment, values);
+  print_comparison(out, experiment, recording.summaries());
   out << fmt::format("\nresults: {}\n", output);
   return ExperimentOutcome{false, output, replications, precision_met};
 }
@@ -464,16 +293,8 @@ ExperimentOutcome coordinate_experiment(const ExperimentOptions& options, const 
                                         std::ostream& out, std::ostream& err) {
   runner::MpiCoordinator coordinator(session);
   const Prepared prepared = prepare(options);
-  PairRunner on_workers;
-  on_workers.run_round = [&](std::span<const runner::ExperimentPair> pairs, const RecordChunk& record) {
-    return coordinator.run(pairs, record, options.stop);
-  };
-  on_workers.describe = [&coordinator] {
-    return fmt::format("{} worker rank{} with {} threads in all (rank 0 recording results {:.2f} s)",
-                       coordinator.workers(), coordinator.workers() == 1 ? "" : "s", coordinator.threads_in_all(),
-                       coordinator.recording_seconds());
-  };
-  ExperimentOutcome outcome = run_experiment(options, prepared, on_workers, out, err);
+  ExperimentOutcome outcome =
+      run_experiment(options, prepared, runner::on_worker_ranks(coordinator, options.stop), out, err);
   coordinator.release();
   return outcome;
 }
@@ -510,7 +331,9 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
   }
 #endif
   const Prepared prepared = prepare(options);
-  return run_experiment(options, prepared, run_here(options, prepared), out, err);
+  return run_experiment(options, prepared,
+                        runner::run_here(prepared.setups, prepared.settings.seed, options.threads, options.stop), out,
+                        err);
 }
 
 }  // namespace casesim::cli

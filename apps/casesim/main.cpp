@@ -8,10 +8,10 @@
 #include <CLI/CLI.hpp>
 
 #include "apps/casesim/commands.hpp"
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/usage_error.hpp"
+#include "engine/input/input_error.hpp"
 #include "engine/results/results_file.hpp"
-#include "engine/scenario/load_scenario.hpp"
-#include "engine/snapshot/snapshot_error.hpp"
+#include "engine/runner/version.hpp"
 
 namespace {
 
@@ -28,7 +28,7 @@ std::string joined(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   CLI::App app{"casesim: simulate a children's social care team and estimate the risk of missed safeguarding actions"};
-  app.set_version_flag("--version", casesim::cli::casesim_version());
+  app.set_version_flag("--version", casesim::runner::casesim_version());
   app.require_subcommand(1);
   const std::string command_line = joined(argc, argv);
   casesim::cli::add_run_command(app, command_line);
@@ -50,10 +50,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kBadInput;
-  } catch (const casesim::scenario::ScenarioError& e) {
-    std::cerr << "casesim: " << e.what() << '\n';
-    return kBadInput;
-  } catch (const casesim::snapshot::SnapshotError& e) {
+  } catch (const casesim::input::InputError& e) {
     std::cerr << "casesim: " << e.what() << '\n';
     return kBadInput;
   } catch (const casesim::cli::UsageError& e) {

@@ -3,30 +3,30 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <limits>
-#include <set>
+#include <span>
 
 #include <fmt/format.h>
 
 #include "analysis/paired.hpp"
 #include "apps/casesim/results_destination.hpp"
-#include "apps/casesim/results_metadata.hpp"
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/start_options.hpp"
 #include "apps/casesim/summary_table.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "engine/model/metrics.hpp"
-#include "engine/results/optimisation_record.hpp"
 #include "engine/optimise/run_optimisation.hpp"
-#include "engine/results/results_file.hpp"
+#include "engine/results/optimisation_record.hpp"
+#include "engine/runner/recording.hpp"
+#include "engine/runner/results_metadata.hpp"
 #include "engine/runner/run_replications.hpp"
-#include "engine/scenario/load_optimisation.hpp"
+#include "engine/runner/version.hpp"
+#include "engine/optimise/load_optimisation.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
 
 namespace casesim::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
 using analysis::PlanStatus;
 using analysis::SelectionEnd;
 using analysis::Verdict;
@@ -248,25 +248,8 @@ double numeric_value(const std::string& text) {
   return text.empty() || end != text.c_str() + text.size() ? std::numeric_limits<double>::quiet_NaN() : value;
 }
 
-}  // namespace
-
-OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out) {
-  std::vector<std::string> metric_names;
-  for (const auto& d : model::metric_definitions()) metric_names.emplace_back(d.name);
-  optimise::Optimisation o = scenario::load_optimisation(options.optimise_path, metric_names);
-  const auto start = load_start_snapshot(options.start_from, options.lenient, options.salt_file);
-  if (start)
-    for (optimise::Plan& p : o.plans) p.scenario = scenario::start_from_snapshot(std::move(p.scenario), *start, o.base_source.path);
-  if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
-  const std::uint64_t seed = options.seed.value_or(o.seed);
-  const std::string output = options.output.empty() ? o.name + ".h5" : options.output;
-  const std::string partial = output + ".partial";
-  check_results_destination(output, options.force);
-
-  // The results file is an experiment's, one variant per plan: summary,
-  // report and clients read it as they read any other.
-  const scenario::Scenario& base = o.plans.front().scenario;
-  results::Metadata metadata = results_metadata(base, o.base_source, seed, options.command_line);
+// What the results file records of the optimise file beside the base scenario.
+results::ExperimentRecord optimise_file_record(const OptimiseOptions& options, const optimise::Optimisation& o) {
   results::ExperimentRecord record;
   record.name = o.name;
   record.file = options.optimise_path;
@@ -281,41 +264,12 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
       record.parameter_values.push_back(numeric_value(o.decisions[d].values[p.choice[d]].value_yaml));
   }
   record.initial_replications = o.schedule.initial_replications;
-  metadata.experiment = record;
+  return record;
+}
 
-  results::Layout layout;
-  for (const optimise::Plan& p : o.plans) layout.variants.push_back(p.name);
-  layout.replications = o.schedule.initial_replications;
-  layout.metrics = metric_quantities();
-  layout.series = series_quantities();
-  for (int w = 0; w < base.run.horizon_weeks; ++w)
-    layout.week_start_dates.push_back(
-        kernel::format_iso_date(kernel::Date(std::chrono::sys_days(base.run.start_date) + std::chrono::days(7 * w))));
-
-  runner::RunPlan thread_plan;
-  thread_plan.threads = options.threads;
-  const int threads = runner::thread_count(thread_plan);
-
-  const auto started = std::chrono::steady_clock::now();
-  results::ResultsWriter writer = results::ResultsWriter::create(partial, metadata, layout);
-  std::size_t slots = layout.replications;
-  const optimise::RecordChunk write_chunk = [&](std::span<const runner::ExperimentPair> pairs,
-                                                std::span<const model::ReplicationResult> results) {
-    std::size_t needed = slots;
-    for (const runner::ExperimentPair& pair : pairs) needed = std::max(needed, pair.replication + 1);
-    if (needed > slots) {
-      writer.extend_replications(needed);
-      slots = needed;
-    }
-    for (std::size_t i = 0; i < pairs.size(); ++i)
-      writer.write_replication(pairs[i].variant, pairs[i].replication, results[i].summary, results[i].weekly);
-    writer.flush();
-  };
-  const optimise::SearchResult result = optimise::run_optimisation(o, {seed, options.threads, start}, write_chunk);
-  writer.close();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-  const analysis::ConstrainedSelection& s = result.selection;
+// The /optimise table: each plan's cost, replications and status, and each
+// target as last judged for it.
+results::OptimisationRecord plan_table_of(const optimise::Optimisation& o, const analysis::ConstrainedSelection& s) {
   results::OptimisationRecord plan_table;
   plan_table.confidence = o.schedule.confidence;
   plan_table.interval_confidence = s.interval_confidence();
@@ -335,14 +289,57 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
       plan_table.target_ci_high.push_back(judged ? e.ci_high : nan);
     }
   }
-  results::write_optimisation_record(partial, plan_table);
-  fs::rename(partial, output);
+  return plan_table;
+}
 
-  out << fmt::format("casesim {} | optimise {} ({})\n", casesim_version(), o.name, options.optimise_path);
+}  // namespace
+
+OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out) {
+  std::vector<std::string> metric_names;
+  for (const auto& d : model::metric_definitions()) metric_names.emplace_back(d.name);
+  optimise::Optimisation o = optimise::load_optimisation(options.optimise_path, metric_names);
+  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
+  if (start)
+    for (optimise::Plan& p : o.plans) p.scenario = scenario::start_from_snapshot(std::move(p.scenario), *start, o.base_source.path);
+  if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
+  const std::uint64_t seed = options.seed.value_or(o.seed);
+  const std::string output = options.output.empty() ? o.name + ".h5" : options.output;
+  check_results_destination(output, options.force);
+
+  // The results file is an experiment's, one variant per plan: summary,
+  // report and clients read it as they read any other.
+  const scenario::Scenario& base = o.plans.front().scenario;
+  results::Metadata metadata = runner::results_metadata(base, o.base_source, seed, options.command_line);
+  metadata.experiment = optimise_file_record(options, o);
+
+  std::vector<std::string> plan_names;
+  for (const optimise::Plan& p : o.plans) plan_names.push_back(p.name);
+  const results::Layout layout = runner::results_layout(base, std::move(plan_names), o.schedule.initial_replications);
+
+  runner::RunPlan thread_plan;
+  thread_plan.threads = options.threads;
+  const int threads = runner::thread_count(thread_plan);
+
+  // The search decides which replications to run; each chunk is recorded as
+  // it finishes, the file growing as plans receive more replications.
+  const auto started = std::chrono::steady_clock::now();
+  runner::Recording recording = runner::Recording::start(output, metadata, layout);
+  const optimise::RecordChunk record_chunk = [&recording](std::span<const runner::ExperimentPair> pairs,
+                                                          std::span<const model::ReplicationResult> results) {
+    recording.record(pairs, results);
+  };
+  const optimise::SearchResult result = optimise::run_optimisation(o, {seed, options.threads, start}, record_chunk);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  const analysis::ConstrainedSelection& s = result.selection;
+  const results::OptimisationRecord plan_table = plan_table_of(o, s);
+  recording.finish(plan_table);
+
+  out << fmt::format("casesim {} | optimise {} ({})\n", runner::casesim_version(), o.name, options.optimise_path);
   out << fmt::format("base scenario {} ({}), {} plans, seed {}, common random numbers\n", base.name, o.base_source.path,
                      o.plans.size(), seed);
   out << fmt::format("{} weeks from {} ({} weeks warm-up, not counted); {} threads, {:.2f} s\n", base.run.horizon_weeks,
-                     metadata.start_date, base.run.warm_up_weeks, threads, seconds);
+                     recording.metadata().start_date, base.run.warm_up_weeks, threads, seconds);
   out << fmt::format("targets, each judged on a {} interval so that all decisions hold together with {} confidence:\n",
                      percent(s.interval_confidence()), percent(o.schedule.confidence));
   for (const optimise::Target& t : o.targets) out << "  " << t.description << '\n';

@@ -10,7 +10,7 @@
 
 #include "analysis/paired.hpp"
 #include "analysis/report/html_report.hpp"
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::cli {

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/usage_error.hpp"
 
 namespace casesim::cli {
 

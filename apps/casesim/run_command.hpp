@@ -1,25 +1,11 @@
 #pragma once
 // `casesim run`: one scenario, many replications, a results file and a table.
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <ostream>
-#include <stdexcept>
 #include <string>
 
-#include "engine/snapshot/snapshot.hpp"
-
 namespace casesim::cli {
-
-// A command-line mistake (exit status 2, like a bad scenario).
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// Big enough for any real study; beyond it the per-replication results alone
-// would not fit in memory.
-inline constexpr std::uint64_t kMaxReplications = 1'000'000;
 
 struct RunOptions {
   std::string scenario_path;  // empty: the shipped baseline
@@ -38,13 +24,5 @@ struct RunOptions {
 // Throws scenario::ScenarioError, snapshot::SnapshotError or UsageError for bad input, and
 // results::ResultsError when the results cannot be written.
 void run_command(const RunOptions& options, std::ostream& out);
-
-std::string casesim_version();
-
-// The snapshot a run or experiment starts from: null without --start-from
-// (then --lenient and --salt-file are usage errors).
-std::shared_ptr<const snapshot::Snapshot> load_start_snapshot(const std::string& directory, bool lenient,
-                                                              const std::string& salt_file);
-
 
 }  // namespace casesim::cli

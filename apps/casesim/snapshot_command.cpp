@@ -7,7 +7,8 @@
 #include <chrono>
 #include <vector>
 
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/usage_error.hpp"
+#include "engine/input/input_error.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
 #include "engine/snapshot/pseudonymiser.hpp"
 
@@ -121,7 +122,7 @@ std::string snapshot_summary(const snapshot::Snapshot& snap, const std::vector<s
 
   out += fmt::format("\nproblems: {}\n", snap.problems.empty() ? "none" : std::to_string(snap.problems.size()));
   for (const auto& problem : snap.problems) {
-    out += "  " + snapshot::snapshot_error_text(problem.file, problem.line, problem.column, problem.problem) + "\n";
+    out += "  " + input::input_error_text(problem.file, problem.line, problem.column, problem.problem) + "\n";
   }
   return out;
 }

@@ -7,8 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "apps/casesim/run_command.hpp"
 #include "apps/casesim/shipped_files.hpp"
+#include "apps/casesim/start_options.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
@@ -82,7 +83,7 @@ void trace_command(const TraceOptions& options, std::ostream& out) {
   if (options.seed) scenario.run.seed = *options.seed;
   if (!options.output.empty() && fs::exists(options.output) && !options.force)
     throw UsageError(fmt::format("{}: file exists; use --force to replace it", options.output));
-  const auto start = load_start_snapshot(options.start_from, options.lenient, options.salt_file);
+  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
   if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, path);
   const model::ModelSetup setup(scenario, start);
   if (options.output.empty()) {

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/usage_error.hpp"
 
 namespace casesim::cli {
 
@@ -23,6 +23,10 @@ inline std::uint64_t whole_number_option(const std::string& option, const std::s
     throw UsageError(fmt::format("{}: must be a whole number from {} to {}, got {}", option, low, high, text));
   return value;
 }
+
+// The most replications --replications may ask for: big enough for any real
+// study; beyond it the per-replication results alone would not fit in memory.
+inline constexpr std::uint64_t kMaxReplications = 1'000'000;
 
 // The most threads a run may ask for: beyond any machine's cores, and far below
 // what exhausts memory for thread stacks.

@@ -3,7 +3,7 @@
 // candidate values and costs, safety targets on the model's metrics, the
 // settings of the search, and every candidate plan (the full factorial of the
 // decisions) built into a validated Scenario. Built by
-// scenario::load_optimisation; run by optimise::run_optimisation.
+// optimise::load_optimisation; run by optimise::run_optimisation.
 #include <cstddef>
 #include <cstdint>
 #include <string>

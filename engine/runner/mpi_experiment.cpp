@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "engine/runner/run_replications.hpp"
 
 namespace casesim::runner {
@@ -240,6 +242,19 @@ void MpiCoordinator::release() {
     }
     worker.chunk.clear();
   }
+}
+
+PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>* stop) {
+  PairRunner on_workers;
+  on_workers.run_round = [&coordinator, stop](std::span<const ExperimentPair> pairs, const RecordChunk& record) {
+    return coordinator.run(pairs, record, stop);
+  };
+  on_workers.describe = [&coordinator] {
+    return fmt::format("{} worker rank{} with {} threads in all (rank 0 recording results {:.2f} s)",
+                       coordinator.workers(), coordinator.workers() == 1 ? "" : "s", coordinator.threads_in_all(),
+                       coordinator.recording_seconds());
+  };
+  return on_workers;
 }
 
 void serve_pairs(const MpiSession& session, std::span<const model::ModelSetup> setups, std::uint64_t seed,

@@ -13,21 +13,16 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "engine/model/replication.hpp"
 #include "engine/runner/mpi_session.hpp"
+#include "engine/runner/pair_runner.hpp"
 #include "engine/runner/run_experiment.hpp"
 
 namespace casesim::runner {
-
-// One chunk of pairs come back, results in the order of the pairs; each result
-// holds summary, weekly and child_visit_late only.
-using RecordChunk =
-    std::function<void(std::span<const ExperimentPair>, std::span<const model::ReplicationResult>)>;
 
 // Rank 0's side.
 class MpiCoordinator {
@@ -39,7 +34,8 @@ class MpiCoordinator {
   MpiCoordinator& operator=(const MpiCoordinator&) = delete;
 
   // Runs `pairs` on the worker ranks, in their order, and calls `record` with
-  // each chunk as it comes back (in the order chunks finish). Once `stop` is
+  // each chunk as it comes back (in the order chunks finish); each result
+  // holds summary, weekly and child_visit_late only. Once `stop` is
   // set no more chunks are handed out; the ones out are still recorded, and
   // run() returns false. A worker that fails makes run() throw
   // std::runtime_error naming its rank, after the other chunks out have come
@@ -70,6 +66,11 @@ class MpiCoordinator {
   std::vector<Worker> workers_;  // workers_[k] is rank k + 1
   double recording_seconds_ = 0.0;
 };
+
+// The pairs of a run handed out by `coordinator` to the worker ranks: a
+// PairRunner for run_and_record, which records on this rank (rank 0) as the
+// chunks come back. `coordinator` and `stop` must outlive it.
+PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>* stop);
 
 // A worker rank's side: asks rank 0 for chunks, runs each with run_pairs on
 // `threads` threads (0: all of this rank's cores), and sends the results back,

@@ -28,60 +28,19 @@
 #include <optional>
 #include <set>
 
-#include "engine/scenario/yaml_fields.hpp"
+#include "engine/input/yaml_readers.hpp"
+#include "engine/input/yaml_tree.hpp"
+#include "engine/scenario/field_path.hpp"
 
 namespace casesim::scenario {
 
 namespace {
 
-using detail::fail;
-using detail::MappingFields;
-using detail::NumberRange;
-using detail::YamlNode;
-
-// Plain text that would change meaning inside a flow collection is quoted.
-std::string scalar_yaml(const YamlNode& node) {
-  const bool needs_quotes = node.quoted || node.text.empty() ||
-                            node.text.find_first_of(",[]{}#:\"'\n\t") != std::string::npos ||
-                            node.text.front() == ' ' || node.text.back() == ' ';
-  if (!needs_quotes) return node.text;
-  std::string out = "\"";
-  for (const char c : node.text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
-// A value as one line of flow YAML that parses back to the same tree.
-std::string flow_yaml(const YamlNode& node) {
-  switch (node.kind) {
-    case YamlNode::Kind::empty:
-      return "";
-    case YamlNode::Kind::text:
-      return scalar_yaml(node);
-    case YamlNode::Kind::list: {
-      std::string out = "[";
-      for (std::size_t i = 0; i < node.items.size(); ++i) out += (i ? ", " : "") + flow_yaml(node.items[i]);
-      return out + "]";
-    }
-    case YamlNode::Kind::mapping: {
-      std::string out = "{";
-      for (std::size_t i = 0; i < node.items.size(); ++i)
-        out += (i ? ", " : "") + scalar_yaml(node.keys[i]) + ": " + flow_yaml(node.items[i]);
-      return out + "}";
-    }
-  }
-  return "";
-}
+using input::fail;
+using input::flow_yaml;
+using input::MappingFields;
+using input::NumberRange;
+using input::YamlNode;
 
 std::string number_yaml(double value, bool integer) {
   if (integer) return std::to_string(static_cast<long long>(value));
@@ -91,47 +50,16 @@ std::string number_yaml(double value, bool integer) {
   return std::string(buffer, error == std::errc() ? end : buffer);
 }
 
-std::optional<double> number_of(const YamlNode& node) {
-  if (node.kind != YamlNode::Kind::text || node.quoted || node.text.empty()) return std::nullopt;
-  std::string_view text = node.text;
-  if (text.front() == '+') text.remove_prefix(1);
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-struct PathStep {
-  std::string key;
-  std::optional<std::size_t> index;
-};
-
-// Paths here have passed parse_scenario, so their syntax is sound.
-std::vector<PathStep> split_path(std::string_view path) {
-  std::vector<PathStep> steps;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const std::size_t dot = path.find('.', start);
-    std::string segment(path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
-    PathStep step;
-    if (const auto bracket = segment.find('['); bracket != std::string::npos) {
-      step.index = std::stoul(segment.substr(bracket + 1));
-      segment.resize(bracket);
-    }
-    step.key = std::move(segment);
-    steps.push_back(std::move(step));
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  return steps;
-}
-
-const YamlNode* follow(const YamlNode* node, const std::vector<PathStep>& steps, std::size_t first) {
-  for (std::size_t i = first; i < steps.size() && node != nullptr; ++i) {
-    node = node->find(steps[i].key);
-    if (node != nullptr && steps[i].index) {
-      if (node->kind != YamlNode::Kind::list || *steps[i].index >= node->items.size()) return nullptr;
-      node = &node->items[*steps[i].index];
+// The node at `steps` below `node`; nullptr when there is none (or no steps:
+// the path was not a field path).
+const YamlNode* follow(const YamlNode* node, const std::optional<std::vector<FieldPathStep>>& steps) {
+  if (!steps) return nullptr;
+  for (std::size_t i = 0; i < steps->size() && node != nullptr; ++i) {
+    const FieldPathStep& step = (*steps)[i];
+    node = node->find(step.key);
+    if (node != nullptr && step.index) {
+      if (node->kind != YamlNode::Kind::list || *step.index >= node->items.size()) return nullptr;
+      node = &node->items[*step.index];
     }
   }
   return node;
@@ -140,7 +68,6 @@ const YamlNode* follow(const YamlNode* node, const std::vector<PathStep>& steps,
 // The value a variant gives `path`: from its last override that reaches it,
 // else from the base file. NaN when that is not one number.
 double resolved_number(const YamlNode& base_root, const ExperimentVariant& variant, const std::string& path) {
-  const std::vector<PathStep> steps = split_path(path);
   for (auto o = variant.overrides.rbegin(); o != variant.overrides.rend(); ++o) {
     const bool exact = o->path == path;
     const bool inside = path.size() > o->path.size() && path.compare(0, o->path.size(), o->path) == 0 &&
@@ -148,19 +75,14 @@ double resolved_number(const YamlNode& base_root, const ExperimentVariant& varia
     const bool beneath = o->path.size() > path.size() && o->path.compare(0, path.size(), path) == 0;
     if (!exact && !inside && !beneath) continue;
     if (beneath) return std::numeric_limits<double>::quiet_NaN();  // the field is a mapping or list
-    const YamlNode value = detail::parse_yaml(o->value_yaml, o->origin_file, o->origin_line, o->path);
-    const YamlNode* at = exact ? &value : follow(&value, split_path(path.substr(o->path.size() + 1)), 0);
-    const auto number = at != nullptr ? number_of(*at) : std::nullopt;
+    const YamlNode value = input::parse_yaml(o->value_yaml, o->origin_file, o->origin_line, o->path, "scenario");
+    const YamlNode* at = exact ? &value : follow(&value, split_field_path(path.substr(o->path.size() + 1)));
+    const auto number = at != nullptr ? input::number_in(*at) : std::nullopt;
     return number.value_or(std::numeric_limits<double>::quiet_NaN());
   }
-  const YamlNode* at = follow(&base_root, steps, 0);
-  const auto number = at != nullptr ? number_of(*at) : std::nullopt;
+  const YamlNode* at = follow(&base_root, split_field_path(path));
+  const auto number = at != nullptr ? input::number_in(*at) : std::nullopt;
   return number.value_or(std::numeric_limits<double>::quiet_NaN());
-}
-
-std::string last_segment(const std::string& path) {
-  const std::size_t dot = path.rfind('.');
-  return dot == std::string::npos ? path : path.substr(dot + 1);
 }
 
 // Short names for sweep variants: the fields' last segments, or whole paths
@@ -194,7 +116,7 @@ Override override_from(const YamlNode& key, const YamlNode& value, const std::st
 std::vector<Override> read_overrides(const YamlNode& node, const std::string& field, const std::string& file) {
   if (node.kind == YamlNode::Kind::empty) return {};
   if (node.kind != YamlNode::Kind::mapping)
-    fail(node, field, "must be a mapping of field paths to values, got " + detail::describe(node));
+    fail(node, field, "must be a mapping of field paths to values, got " + input::describe(node));
   std::vector<Override> overrides;
   for (std::size_t i = 0; i < node.items.size(); ++i) overrides.push_back(override_from(node.keys[i], node.items[i], file));
   return overrides;
@@ -216,13 +138,13 @@ struct PendingVariant {
 };
 
 void read_explicit_variants(const YamlNode& node, const std::string& file, std::vector<PendingVariant>& out) {
-  const std::vector<YamlNode>& items = detail::read_list(node, "variants");
+  const std::vector<YamlNode>& items = input::read_list(node, "variants");
   if (items.empty()) fail(node, "variants", "must list at least one variant (the first is the base)");
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string field = "variants[" + std::to_string(i) + "]";
     const MappingFields fields(items[i], field, {"name", "overrides"});
     const YamlNode& name = fields.required("name");
-    PendingVariant variant{detail::read_text(name, fields.path_of("name")), &name, name.line, field, {}};
+    PendingVariant variant{input::read_text(name, fields.path_of("name")), &name, name.line, field, {}};
     if (variant.name.empty()) fail(name, fields.path_of("name"), "must not be empty");
     if (const YamlNode* overrides = fields.optional("overrides"))
       variant.overrides = read_overrides(*overrides, fields.path_of("overrides"), file);
@@ -234,13 +156,13 @@ void read_grid(const YamlNode& node, const std::string& file, std::vector<Pendin
   const MappingFields fields(node, "grid", {"fields"});
   const YamlNode& axes = fields.required("fields");
   if (axes.kind != YamlNode::Kind::mapping || axes.items.empty())
-    fail(axes, "grid.fields", "must map at least one field path to a list of values, got " + detail::describe(axes));
+    fail(axes, "grid.fields", "must map at least one field path to a list of values, got " + input::describe(axes));
   std::vector<std::string> paths;
   std::vector<std::size_t> sizes;
   std::size_t total = 1;
   for (std::size_t a = 0; a < axes.items.size(); ++a) {
     const std::string field = "grid.fields." + axes.keys[a].text;
-    const std::vector<YamlNode>& values = detail::read_list(axes.items[a], field);
+    const std::vector<YamlNode>& values = input::read_list(axes.items[a], field);
     if (values.empty()) fail(axes.items[a], field, "must list at least one value");
     paths.push_back(axes.keys[a].text);
     sizes.push_back(values.size());
@@ -263,18 +185,18 @@ void read_grid(const YamlNode& node, const std::string& file, std::vector<Pendin
 void read_latin_hypercube(const YamlNode& node, const std::string& file, std::uint64_t seed,
                           std::vector<PendingVariant>& out) {
   const MappingFields fields(node, "latin_hypercube", {"samples", "ranges", "integer"});
-  const auto samples = static_cast<std::size_t>(detail::read_whole_number(
+  const auto samples = static_cast<std::size_t>(input::read_whole_number(
       fields.required("samples"), "latin_hypercube.samples", 1, static_cast<long long>(kMaxExperimentVariants)));
   const YamlNode& ranges_node = fields.required("ranges");
   if (ranges_node.kind != YamlNode::Kind::mapping || ranges_node.items.empty())
     fail(ranges_node, "latin_hypercube.ranges", "must map at least one field path to [low, high], got " +
-                                                    detail::describe(ranges_node));
+                                                    input::describe(ranges_node));
   std::set<std::string> integer_paths;
   if (const YamlNode* integer = fields.optional("integer")) {
-    const std::vector<YamlNode>& items = detail::read_list(*integer, "latin_hypercube.integer");
+    const std::vector<YamlNode>& items = input::read_list(*integer, "latin_hypercube.integer");
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string field = "latin_hypercube.integer[" + std::to_string(i) + "]";
-      const std::string path = detail::read_text(items[i], field);
+      const std::string path = input::read_text(items[i], field);
       if (ranges_node.find(path) == nullptr) fail(items[i], field, "'" + path + "' is not one of the ranges");
       integer_paths.insert(path);
     }
@@ -286,10 +208,10 @@ void read_latin_hypercube(const YamlNode& node, const std::string& file, std::ui
   for (std::size_t r = 0; r < ranges_node.items.size(); ++r) {
     const std::string& path = ranges_node.keys[r].text;
     const std::string field = "latin_hypercube.ranges." + path;
-    const std::vector<YamlNode>& bounds = detail::read_list(ranges_node.items[r], field);
+    const std::vector<YamlNode>& bounds = input::read_list(ranges_node.items[r], field);
     if (bounds.size() != 2) fail(ranges_node.items[r], field, "must be [low, high], got " + std::to_string(bounds.size()) + " values");
-    SampleRange range{detail::read_number(bounds[0], field + "[0]", any),
-                      detail::read_number(bounds[1], field + "[1]", any), integer_paths.count(path) > 0};
+    SampleRange range{input::read_number(bounds[0], field + "[0]", any),
+                      input::read_number(bounds[1], field + "[1]", any), integer_paths.count(path) > 0};
     if (!(range.low < range.high)) fail(bounds[1], field, "high must be greater than low");
     if (range.integer && (range.low != std::floor(range.low) || range.high != std::floor(range.high)))
       fail(ranges_node.items[r], field, "an integer range needs whole-number bounds");
@@ -313,27 +235,27 @@ void read_latin_hypercube(const YamlNode& node, const std::string& file, std::ui
 
 Experiment parse_experiment(const ScenarioSource& source, const std::vector<std::string>& metric_names) {
   const std::string& file = source.path;
-  const YamlNode root = detail::parse_yaml(source.text, file, 0, "");
+  const YamlNode root = input::parse_yaml(source.text, file, 0, "", "scenario");
   if (root.kind == YamlNode::Kind::empty) throw ScenarioError(file, 0, "", "empty file, expected an experiment (a YAML mapping)");
   if (root.kind != YamlNode::Kind::mapping)
-    fail(root, "", "expected an experiment (a YAML mapping), got " + detail::describe(root));
+    fail(root, "", "expected an experiment (a YAML mapping), got " + input::describe(root));
   const MappingFields fields(root, "", {"name", "description", "base_scenario", "replications", "seed", "metrics",
                                         "variants", "grid", "latin_hypercube"});
   Experiment experiment;
   experiment.source = source;
-  experiment.name = detail::read_text(fields.required("name"), "name");
+  experiment.name = input::read_text(fields.required("name"), "name");
   if (experiment.name.empty()) fail(fields.required("name"), "name", "must not be empty");
-  if (const YamlNode* description = fields.optional("description")) detail::read_text(*description, "description");
+  if (const YamlNode* description = fields.optional("description")) input::read_text(*description, "description");
   experiment.replications = static_cast<int>(
-      detail::read_whole_number(fields.required("replications"), "replications", 1, kMaxExperimentReplications));
-  experiment.seed = detail::read_unsigned_64(fields.required("seed"), "seed");
+      input::read_whole_number(fields.required("replications"), "replications", 1, kMaxExperimentReplications));
+  experiment.seed = input::read_unsigned_64(fields.required("seed"), "seed");
 
   const YamlNode& metrics = fields.required("metrics");
-  const std::vector<YamlNode>& metric_items = detail::read_list(metrics, "metrics");
+  const std::vector<YamlNode>& metric_items = input::read_list(metrics, "metrics");
   if (metric_items.empty()) fail(metrics, "metrics", "must name at least one metric (the first is the main metric)");
   for (std::size_t i = 0; i < metric_items.size(); ++i) {
     const std::string field = "metrics[" + std::to_string(i) + "]";
-    const std::string name = detail::read_text(metric_items[i], field);
+    const std::string name = input::read_text(metric_items[i], field);
     if (std::find(metric_names.begin(), metric_names.end(), name) == metric_names.end()) {
       std::string allowed;
       for (const std::string& m : metric_names) allowed += (allowed.empty() ? "" : ", ") + m;
@@ -347,7 +269,7 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
   // The base scenario: a file that cannot be read is this file's error; one
   // that is invalid is reported in its own file.
   const YamlNode& base = fields.required("base_scenario");
-  const std::string base_path = detail::read_text(base, "base_scenario");
+  const std::string base_path = input::read_text(base, "base_scenario");
   if (base_path.empty()) fail(base, "base_scenario", "must not be empty");
   const std::filesystem::path resolved =
       std::filesystem::path(base_path).is_absolute() ? std::filesystem::path(base_path)
@@ -384,7 +306,8 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
     experiment.variants.push_back(std::move(variant));
   }
 
-  const YamlNode base_root = detail::parse_yaml(experiment.base_source.text, experiment.base_source.path, 0, "");
+  const YamlNode base_root =
+      input::parse_yaml(experiment.base_source.text, experiment.base_source.path, 0, "", "scenario");
   for (const ExperimentVariant& v : experiment.variants)
     for (const Override& o : v.overrides)
       if (std::find(experiment.parameter_names.begin(), experiment.parameter_names.end(), o.path) ==

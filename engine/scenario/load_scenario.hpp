@@ -1,34 +1,17 @@
 #pragma once
-// Reading a scenario from YAML: the only place in casesim that knows YAML. Every
-// value is validated here, once, so the model can trust a Scenario.
-#include <stdexcept>
+// Reading a scenario from YAML (through engine/input's safe tree). Every value
+// is validated here, once, so the model can trust a Scenario.
 #include <string>
 #include <vector>
 
+#include "engine/input/input_error.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace casesim::scenario {
 
-// Bad input: where it is and what is wrong. what() is
-// "FILE:LINE: FIELD: MESSAGE", with ":LINE" left out when there is no line
-// (an unreadable file) and "FIELD: " left out when no single field is to blame
-// (a file that is not YAML at all).
-class ScenarioError : public std::runtime_error {
- public:
-  // line is 1-based; 0 means no line.
-  ScenarioError(std::string file, int line, std::string field, std::string message);
-
-  const std::string& file() const noexcept { return file_; }
-  int line() const noexcept { return line_; }
-  const std::string& field() const noexcept { return field_; }
-  const std::string& message() const noexcept { return message_; }
-
- private:
-  std::string file_;
-  int line_;
-  std::string field_;
-  std::string message_;
-};
+// Bad input in a scenario, an experiment or an optimise file: input::InputError,
+// whose what() is "FILE:LINE: FIELD: MESSAGE".
+using ScenarioError = input::InputError;
 
 // What was loaded, verbatim, so a results file can record the exact input.
 struct ScenarioSource {

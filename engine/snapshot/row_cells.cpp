@@ -2,8 +2,8 @@
 
 #include <variant>
 
+#include "engine/input/date_text.hpp"
 #include "engine/snapshot/column_match.hpp"
-#include "engine/snapshot/snapshot_date.hpp"
 
 namespace casesim::snapshot {
 
@@ -27,7 +27,7 @@ bool RowCells::check_width() const {
 RowCells::DateCell RowCells::date(std::size_t column) const {
   const std::string& cell = text(column);
   if (cell.empty()) return {};
-  auto parsed = parse_snapshot_date(cell);
+  auto parsed = input::parse_spreadsheet_date(cell);
   if (const auto* problem = std::get_if<std::string>(&parsed)) {
     report(column, *problem);
     return {std::nullopt, true};

@@ -1,13 +1,14 @@
 #include "engine/snapshot/snapshot_manifest.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <set>
+#include <optional>
+#include <string_view>
 #include <vector>
 
+#include "engine/input/yaml_readers.hpp"
+#include "engine/input/yaml_tree.hpp"
 #include "engine/snapshot/column_match.hpp"
 #include "engine/snapshot/snapshot_error.hpp"
 
@@ -15,10 +16,11 @@ namespace casesim::snapshot {
 
 namespace {
 
+using input::fail;
+using input::YamlNode;
+
 constexpr std::size_t kMaxManifestBytes = 64 * 1024;
 const std::string kManifest = kManifestName;
-
-int line_of(const YAML::Node& node) { return node.Mark().line + 1; }
 
 // What a list's file is called when the manifest does not say: Ofsted's
 // numbering ("List 6.csv", "annex-a-list6-cin.csv") or the list's subject.
@@ -53,43 +55,27 @@ std::vector<std::string> csv_files_in(const std::filesystem::path& directory) {
   return names;
 }
 
-std::string text_of(const YAML::Node& node, const std::string& field) {
-  if (!node.IsScalar()) throw SnapshotError(kManifest, line_of(node), field, "must be a file name");
-  return node.Scalar();
+std::string text_of(const YamlNode& node, const std::string& field) {
+  if (node.kind != YamlNode::Kind::text) fail(node, field, "must be a file name");
+  return node.text;
 }
 
 // A plain file name inside the snapshot directory, which must exist.
-std::string file_in_directory(const YAML::Node& node, const std::string& field,
-                              const std::filesystem::path& directory) {
+std::string file_in_directory(const YamlNode& node, const std::string& field, const std::filesystem::path& directory) {
   const std::string name = text_of(node, field);
   if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos ||
       name == "." || name == "..") {
-    throw SnapshotError(kManifest, line_of(node), field,
-                        "must be the name of a file in the snapshot directory, got \"" + name + "\"");
+    fail(node, field, "must be the name of a file in the snapshot directory, got \"" + name + "\"");
   }
   if (!std::filesystem::is_regular_file(directory / name)) {
-    throw SnapshotError(kManifest, line_of(node), field, "no file \"" + name + "\" in the snapshot directory");
+    fail(node, field, "no file \"" + name + "\" in the snapshot directory");
   }
   return name;
 }
 
-// Keys of a mapping, refusing unknown and repeated ones (yaml-cpp would keep
-// both and answer with the first).
-void check_keys(const YAML::Node& mapping, const std::string& prefix, const std::vector<std::string>& allowed) {
-  std::set<std::string> seen;
-  for (const auto& entry : mapping) {
-    const std::string key = entry.first.Scalar();
-    const std::string field = prefix + key;
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      std::string choices;
-      for (const auto& name : allowed) choices += (choices.empty() ? "" : ", ") + name;
-      throw SnapshotError(kManifest, line_of(entry.first), field, "unknown key; expected one of: " + choices);
-    }
-    if (!seen.insert(key).second) throw SnapshotError(kManifest, line_of(entry.first), field, "given twice");
-  }
-}
-
-YAML::Node load_yaml(const std::filesystem::path& path) {
+// The manifest as a tree: input::parse_yaml refuses duplicate keys, anchors
+// and aliases, tags and non-UTF-8 text, each at its line.
+YamlNode load_yaml(const std::filesystem::path& path) {
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {
     throw SnapshotError(kManifest, 0, "",
@@ -103,16 +89,12 @@ YAML::Node load_yaml(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw SnapshotError(kManifest, 0, "", "cannot be read");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  try {
-    YAML::Node root = YAML::Load(text);
-    if (!root.IsMap()) {
-      throw SnapshotError(kManifest, root.IsNull() ? 1 : line_of(root), "",
-                          "must be a mapping with extract_date (and optionally lists and workers)");
-    }
-    return root;
-  } catch (const YAML::Exception& e) {
-    throw SnapshotError(kManifest, e.mark.line + 1, "", "not valid YAML: " + e.msg);
+  YamlNode root = input::parse_yaml(text, kManifest, 0, "", "snapshot manifest");
+  if (root.kind != YamlNode::Kind::mapping) {
+    throw SnapshotError(kManifest, root.kind == YamlNode::Kind::empty ? 1 : root.line, "",
+                        "must be a mapping with extract_date (and optionally lists and workers)");
   }
+  return root;
 }
 
 }  // namespace
@@ -130,36 +112,27 @@ std::string manifest_key(AnnexList list) {
 }
 
 SnapshotManifest read_manifest(const std::filesystem::path& directory) {
-  const YAML::Node root = load_yaml(directory / kManifest);
-  check_keys(root, "", {"extract_date", "lists", "workers"});
+  const YamlNode root = load_yaml(directory / kManifest);
+  const input::MappingFields fields(root, "", {"extract_date", "lists", "workers"});
 
   SnapshotManifest manifest;
-  const YAML::Node date = root["extract_date"];
-  if (!date) throw SnapshotError(kManifest, 1, "extract_date", "required field missing");
-  const auto parsed = date.IsScalar() ? kernel::parse_iso_date(date.Scalar()) : std::nullopt;
-  if (!parsed) {
-    throw SnapshotError(kManifest, line_of(date), "extract_date",
-                        "must be a real date in YYYY-MM-DD form, got \"" + (date.IsScalar() ? date.Scalar() : "") +
-                            "\"");
-  }
-  manifest.extract_date = *parsed;
+  manifest.extract_date = input::read_date(fields.required("extract_date"), "extract_date");
 
-  const YAML::Node lists = root["lists"];
-  std::vector<std::string> list_keys;
-  for (const AnnexList list : kAnnexLists) list_keys.push_back(manifest_key(list));
-  if (lists) {
-    if (!lists.IsMap()) throw SnapshotError(kManifest, line_of(lists), "lists", "must be a mapping of list to file name");
-    check_keys(lists, "lists.", list_keys);
+  std::optional<input::MappingFields> lists;
+  if (const YamlNode* node = fields.optional("lists")) {
+    if (node->kind != YamlNode::Kind::mapping) fail(*node, "lists", "must be a mapping of list to file name");
+    std::vector<std::string> keys;
+    for (const AnnexList list : kAnnexLists) keys.push_back(manifest_key(list));
+    lists.emplace(*node, "lists", std::vector<std::string_view>(keys.begin(), keys.end()));
   }
   const std::vector<std::string> candidates = csv_files_in(directory);
   for (const AnnexList list : kAnnexLists) {
     const std::string key = manifest_key(list);
-    if (lists && lists[key]) {
-      const YAML::Node named = lists[key];
-      if (named.IsScalar() && named.Scalar() == "none") {
+    if (const YamlNode* named = lists ? lists->optional(key) : nullptr) {
+      if (named->kind == YamlNode::Kind::text && named->text == "none") {
         manifest.list_files[list] = std::nullopt;
       } else {
-        manifest.list_files[list] = file_in_directory(named, "lists." + key, directory);
+        manifest.list_files[list] = file_in_directory(*named, "lists." + key, directory);
       }
       continue;
     }
@@ -182,8 +155,8 @@ SnapshotManifest read_manifest(const std::filesystem::path& directory) {
     manifest.list_files[list] = matches.front();
   }
 
-  if (const YAML::Node workers = root["workers"]) {
-    manifest.workers_file = file_in_directory(workers, "workers", directory);
+  if (const YamlNode* workers = fields.optional("workers")) {
+    manifest.workers_file = file_in_directory(*workers, "workers", directory);
   } else {
     const auto it = std::find_if(candidates.begin(), candidates.end(), [](const std::string& name) {
       return normalise_key(std::filesystem::path(name).stem().string()) == "workers";

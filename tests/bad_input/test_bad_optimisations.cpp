@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "engine/model/metrics.hpp"
-#include "engine/scenario/load_optimisation.hpp"
+#include "engine/optimise/load_optimisation.hpp"
 
 namespace casesim::scenario {
 namespace {
@@ -89,7 +89,7 @@ TEST_P(BadOptimisation, IsRefusedWithExactMessage) {
   const BadCase& bad = GetParam();
   const std::string path = kDir + bad.file + ".yaml";
   try {
-    load_optimisation(path, catalogue());
+    optimise::load_optimisation(path, catalogue());
     FAIL() << path << " was accepted";
   } catch (const ScenarioError& error) {
     EXPECT_EQ(std::string(error.what()), expected_message(bad));

@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
                       {"caseload_per_fte_mean", "cases per FTE", "Mean caseload per FTE."}};
   d.layout.series = {{"caseload", "cases", "Allocated cases."},
                      {"unallocated", "cases", "Cases waiting."},
-                     {"agency_share", "share", "Share of FTE from agency workers."}};
+                     {"agency_fte", "FTE", "Agency social worker FTE in post."}};
   const std::size_t weeks = 20, reps = 12, variants = 3;
   for (std::size_t w = 0; w < weeks; ++w) d.layout.week_start_dates.push_back(
       "2025-" + std::string(w < 4 ? "04" : w < 8 ? "05" : w < 13 ? "06" : w < 17 ? "07" : "08") + "-" +
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
         const double t = static_cast<double>(w);
         d.weekly[0][slot * weeks + w] = 110 * (1 - std::exp(-t / 4)) - 10 * static_cast<double>(v) + 3 * wobble;
         d.weekly[1][slot * weeks + w] = 2 + static_cast<double>(v) + wobble;
-        d.weekly[2][slot * weeks + w] = 0.1 + 0.02 * static_cast<double>(v) + 0.01 * wobble;
+        d.weekly[2][slot * weeks + w] = 1.0 + 0.5 * static_cast<double>(v) + 0.2 * wobble;
       }
     }
   d.completed.assign(variants * reps, 1);

@@ -12,7 +12,7 @@
 #include "analysis/paired.hpp"
 #include "analysis/statistics.hpp"
 #include "apps/casesim/experiment_command.hpp"
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/results/results_file.hpp"
 #include "tests/experiments/experiment_files.hpp"

@@ -13,7 +13,7 @@
 #include "tests/support/erlang_c.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/optimise/run_optimisation.hpp"
-#include "engine/scenario/load_optimisation.hpp"
+#include "engine/optimise/load_optimisation.hpp"
 #include "tests/optimise/optimise_files.hpp"
 
 namespace casesim {
@@ -73,7 +73,7 @@ targets:
 procedure: {{confidence: 0.95, initial_replications: 10, batch_replications: 10, max_replications: 200}}
 )",
                                                                       q.target_wait_probability));
-  const optimise::Optimisation o = scenario::load_optimisation(path, catalogue());
+  const optimise::Optimisation o = optimise::load_optimisation(path, catalogue());
   ASSERT_EQ(o.plans.size(), 8u);
   const optimise::SearchResult result = optimise::run_optimisation(o, {o.seed, 2});
   ASSERT_EQ(result.selection.end(), analysis::SelectionEnd::chosen)

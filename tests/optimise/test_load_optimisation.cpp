@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/model/metrics.hpp"
-#include "engine/scenario/load_optimisation.hpp"
+#include "engine/optimise/load_optimisation.hpp"
 #include "tests/optimise/optimise_files.hpp"
 
 namespace casesim {
@@ -41,7 +41,7 @@ targets:
 TEST(LoadOptimisation, MakesEveryCombinationWithItsCostAndOverrides) {
   const testing::TemporaryFolder folder;
   folder.write("mmc.yaml", testing::queue_scenario(1.0, 1.0, 10));
-  const optimise::Optimisation o = scenario::load_optimisation(folder.write("mix.yaml", kFile), catalogue());
+  const optimise::Optimisation o = optimise::load_optimisation(folder.write("mix.yaml", kFile), catalogue());
   EXPECT_EQ(o.name, "mix");
   EXPECT_EQ(o.seed, 7u);
   EXPECT_EQ(o.currency, "EUR ");
@@ -83,7 +83,7 @@ TEST(LoadOptimisation, MakesEveryCombinationWithItsCostAndOverrides) {
 TEST(LoadOptimisation, ReadsTheProcedureAndResolvesTheBaseBesideTheFile) {
   const testing::TemporaryFolder folder;
   folder.write("mmc.yaml", testing::queue_scenario(1.0, 1.0, 10));
-  const optimise::Optimisation o = scenario::load_optimisation(folder.write("p.yaml", R"(name: p
+  const optimise::Optimisation o = optimise::load_optimisation(folder.write("p.yaml", R"(name: p
 base_scenario: mmc.yaml
 seed: 1
 decisions:
@@ -104,7 +104,7 @@ procedure: {confidence: 0.9, initial_replications: 8, batch_replications: 4, max
 }
 
 TEST(LoadOptimisation, ShippedStaffingFileLoads) {
-  const optimise::Optimisation o = scenario::load_optimisation("scenarios/optimise/staffing.yaml", catalogue());
+  const optimise::Optimisation o = optimise::load_optimisation("scenarios/optimise/staffing.yaml", catalogue());
   EXPECT_EQ(o.name, "staffing");
   EXPECT_EQ(o.base_source.path, "scenarios/baseline.yaml");
   EXPECT_EQ(o.plans.size(), 12u);

@@ -9,7 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "apps/casesim/optimise_command.hpp"
-#include "apps/casesim/run_command.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "apps/casesim/summary_command.hpp"
 #include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"

@@ -15,12 +15,12 @@
 #include <variant>
 #include <vector>
 
+#include "engine/input/date_text.hpp"
 #include "engine/kernel/working_calendar.hpp"
 #include "engine/scenario/bank_holidays.hpp"
 #include "engine/snapshot/csv_table.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
 #include "engine/snapshot/pseudonymiser.hpp"
-#include "engine/snapshot/snapshot_date.hpp"
 #include "tests/unit/snapshot/snapshot_fixture.hpp"
 
 namespace casesim::snapshot {
@@ -188,13 +188,13 @@ TEST(ExampleSnapshot, PseudonymsAreStableAndHideTheIds) {
 // --- Dates ---
 
 kernel::Date parsed(const std::string& text) {
-  const auto result = parse_snapshot_date(text);
+  const auto result = input::parse_spreadsheet_date(text);
   if (const auto* problem = std::get_if<std::string>(&result)) ADD_FAILURE() << text << ": " << *problem;
   return std::holds_alternative<kernel::Date>(result) ? std::get<kernel::Date>(result) : kernel::Date{};
 }
 
 std::string problem_of(const std::string& text) {
-  const auto result = parse_snapshot_date(text);
+  const auto result = input::parse_spreadsheet_date(text);
   return std::holds_alternative<std::string>(result) ? std::get<std::string>(result) : "read as a date";
 }
 
@@ -245,7 +245,7 @@ TEST(Pseudonymiser, SaltFileIsReadWithoutItsFinalNewline) {
     read_salt_file(dir.path() / "short");
     FAIL() << "no exception";
   } catch (const SnapshotError& error) {
-    EXPECT_EQ(error.problem(), "salt too short: 3 bytes, need at least 16 (e.g. openssl rand -hex 32 > " +
+    EXPECT_EQ(error.message(), "salt too short: 3 bytes, need at least 16 (e.g. openssl rand -hex 32 > " +
                                    (dir.path() / "short").string() + ")");
   }
 }
@@ -459,7 +459,7 @@ TEST(LoadSnapshot, LenientCollectsEveryProblemAndDegradesRowsAsDocumented) {
   options.lenient = true;
   const Snapshot snapshot = load_snapshot(dir.path(), options);
   std::vector<std::string> problems;
-  for (const auto& p : snapshot.problems) problems.push_back(snapshot_error_text(p.file, p.line, p.column, p.problem));
+  for (const auto& p : snapshot.problems) problems.push_back(input::input_error_text(p.file, p.line, p.column, p.problem));
   EXPECT_EQ(problems,
             (std::vector<std::string>{
                 "workers.csv:3: Worker: the same worker as line 2 (names are matched ignoring case, spaces and "

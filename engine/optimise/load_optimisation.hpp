@@ -1,16 +1,16 @@
 #pragma once
 // Reading an optimise file (YAML; docs/optimise.md). Everything is checked
 // here, before any replication runs: the file's own fields, the base scenario,
-// and every candidate plan's overrides applied to it. Errors are ScenarioError,
-// "FILE:LINE: FIELD: MESSAGE"; a value a scenario field cannot take names the
-// optimise file and the line of that value.
+// and every candidate plan's overrides applied to it. Errors are
+// scenario::ScenarioError, "FILE:LINE: FIELD: MESSAGE"; a value a scenario
+// field cannot take names the optimise file and the line of that value.
 #include <cstddef>
 #include <string>
 #include <vector>
 
 #include "engine/optimise/optimisation.hpp"
 
-namespace casesim::scenario {
+namespace casesim::optimise {
 
 // Bounds that keep a search to something a machine can run in one go.
 inline constexpr std::size_t kMaxOptimisationPlans = 500;
@@ -18,7 +18,7 @@ inline constexpr long long kMaxOptimisationReplications = 1'000'000;
 
 // `metric_names`: the model's metric catalogue, which targets must come from.
 // base_scenario is read relative to the directory of the optimise file.
-optimise::Optimisation parse_optimisation(const ScenarioSource& source, const std::vector<std::string>& metric_names);
-optimise::Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names);
+Optimisation parse_optimisation(const scenario::ScenarioSource& source, const std::vector<std::string>& metric_names);
+Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names);
 
-}  // namespace casesim::scenario
+}  // namespace casesim::optimise

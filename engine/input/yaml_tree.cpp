@@ -1,27 +1,21 @@
-#include "engine/scenario/yaml_fields.hpp"
+#include "engine/input/yaml_tree.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <charconv>
-#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
 
-#include "engine/scenario/load_scenario.hpp"
+#include "engine/input/input_error.hpp"
+#include "engine/input/number_text.hpp"
 
-namespace casesim::scenario::detail {
+namespace casesim::input {
 
 namespace {
-
-std::string child_path(const std::string& parent, std::string_view key) {
-  if (parent.empty()) return std::string(key);
-  return parent + "." + std::string(key);
-}
 
 std::string item_path(const std::string& parent, std::size_t index) {
   return parent + "[" + std::to_string(index) + "]";
@@ -81,10 +75,10 @@ void check_text_encoding(std::string_view text, const std::string& file, int fix
       continue;
     }
     if ((byte < 0x20 && byte != '\t' && byte != '\r') || byte == 0x7F) {
-      throw ScenarioError(file, reported_line, field, "binary data, not a YAML text file" + where());
+      throw InputError(file, reported_line, field, "binary data, not a YAML text file" + where());
     }
     const std::size_t length = utf8_sequence_length(text, pos);
-    if (length == 0) throw ScenarioError(file, reported_line, field, "not UTF-8 text" + where());
+    if (length == 0) throw InputError(file, reported_line, field, "not UTF-8 text" + where());
     pos += length;
   }
 }
@@ -96,10 +90,13 @@ void check_text_encoding(std::string_view text, const std::string& file, int fix
 // stops the parse at once, as it bounds yaml-cpp's recursion too.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, int fixed_line, const std::string& root_field)
-      : file_(file), fixed_line_(fixed_line), root_field_(root_field) {}
+  TreeBuilder(const std::string& file, int fixed_line, const std::string& root_field, std::string_view document)
+      : file_(file),
+        fixed_line_(fixed_line),
+        root_field_(root_field),
+        in_documents_(" in " + std::string(document) + "s") {}
 
-  const std::optional<ScenarioError>& error() const { return error_; }
+  const std::optional<InputError>& error() const { return error_; }
   YamlNode take_root() { return std::move(root_); }
   int line_of(const YAML::Mark& mark) const { return fixed_line_ > 0 ? fixed_line_ : mark.line + 1; }
 
@@ -112,7 +109,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    if (!error_) reject(line_of(mark), next_path(), "aliases are not allowed in scenarios");
+    if (!error_) reject(line_of(mark), next_path(), "aliases are not allowed" + in_documents_);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -172,21 +169,21 @@ class TreeBuilder : public YAML::EventHandler {
   // file into a huge tree.
   bool check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor == YAML::NullAnchor) return true;
-    reject(line_of(mark), next_path(), "anchors and aliases are not allowed in scenarios");
+    reject(line_of(mark), next_path(), "anchors and aliases are not allowed" + in_documents_);
     return false;
   }
 
   bool check_tag(const YAML::Mark& mark, const std::string& tag) {
     if (tag == "?" || tag == "!" || tag.empty()) return true;
-    reject(line_of(mark), next_path(), "YAML tags are not allowed in scenarios, got " + tag);
+    reject(line_of(mark), next_path(), "YAML tags are not allowed" + in_documents_ + ", got " + tag);
     return false;
   }
 
   void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YamlNode::Kind kind) {
     const std::string path = next_path();
     if (static_cast<int>(depth_) >= kMaxYamlDepth) {
-      throw ScenarioError(file_, line_of(mark), path,
-                          "nested more than " + std::to_string(kMaxYamlDepth) + " levels deep");
+      throw InputError(file_, line_of(mark), path,
+                       "nested more than " + std::to_string(kMaxYamlDepth) + " levels deep");
     }
     ++depth_;
     if (error_ || !check_anchor(mark, anchor) || !check_tag(mark, tag)) return;
@@ -247,64 +244,15 @@ class TreeBuilder : public YAML::EventHandler {
   const std::string& file_;
   int fixed_line_;
   const std::string& root_field_;
+  const std::string in_documents_;  // " in scenarios"
   std::vector<Frame> stack_;
   std::size_t depth_ = 0;  // counted even while ignoring events after an error
   YamlNode root_;
-  std::optional<ScenarioError> error_;
+  std::optional<InputError> error_;
 };
-
-bool is_digits(std::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-std::string_view without_sign(std::string_view text) {
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
-  return text;
-}
-
-// YAML 1.2 core schema integers, decimal only.
-bool looks_whole(std::string_view text) { return is_digits(without_sign(text)); }
-
-// YAML 1.2 core schema floats: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
-bool looks_decimal(std::string_view text) {
-  text = without_sign(text);
-  const auto exponent = text.find_first_of("eE");
-  std::string_view mantissa = text.substr(0, exponent);
-  if (exponent != std::string_view::npos && !looks_whole(text.substr(exponent + 1))) return false;
-  const auto point = mantissa.find('.');
-  if (point == std::string_view::npos) return is_digits(mantissa);
-  const std::string_view whole = mantissa.substr(0, point);
-  const std::string_view fraction = mantissa.substr(point + 1);
-  if (whole.empty()) return is_digits(fraction);
-  return is_digits(whole) && (fraction.empty() || is_digits(fraction));
-}
-
-bool looks_non_finite(std::string_view text) {
-  for (std::string_view word : {".nan", ".NaN", ".NAN"}) {
-    if (text == word) return true;
-  }
-  const std::string_view unsigned_text = without_sign(text);
-  for (std::string_view word : {".inf", ".Inf", ".INF"}) {
-    if (unsigned_text == word) return true;
-  }
-  return false;
-}
 
 bool looks_numeric(const YamlNode& node) {
   return node.kind == YamlNode::Kind::text && !node.quoted && (looks_decimal(node.text) || looks_non_finite(node.text));
-}
-
-// The text as written, for "got ..."; very long values are cut.
-std::string shown(const std::string& text) {
-  constexpr std::size_t kMaxShown = 60;
-  if (text.size() <= kMaxShown) return text;
-  std::size_t cut = kMaxShown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return text.substr(0, cut) + "...";
 }
 
 std::string quoted(const std::string& text) {
@@ -324,13 +272,20 @@ std::string quoted(const std::string& text) {
   return out;
 }
 
-std::string format_bound(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
+}  // namespace
+
+std::string child_path(const std::string& parent, std::string_view key) {
+  if (parent.empty()) return std::string(key);
+  return parent + "." + std::string(key);
 }
 
-}  // namespace
+std::string shown(const std::string& text) {
+  constexpr std::size_t kMaxShown = 60;
+  if (text.size() <= kMaxShown) return text;
+  std::size_t cut = kMaxShown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+  return text.substr(0, cut) + "...";
+}
 
 const YamlNode* YamlNode::find(std::string_view key) const {
   if (kind != Kind::mapping) return nullptr;
@@ -344,10 +299,11 @@ YamlNode* YamlNode::find(std::string_view key) {
   return const_cast<YamlNode*>(static_cast<const YamlNode&>(*this).find(key));
 }
 
-YamlNode parse_yaml(std::string_view text, const std::string& file, int fixed_line, const std::string& root_field) {
+YamlNode parse_yaml(std::string_view text, const std::string& file, int fixed_line, const std::string& root_field,
+                    std::string_view document) {
   check_text_encoding(text, file, fixed_line, root_field);
   std::istringstream in{std::string(text)};
-  TreeBuilder builder(file, fixed_line, root_field);
+  TreeBuilder builder(file, fixed_line, root_field, document);
   try {
     YAML::Parser parser(in);
     const bool has_document = parser.HandleNextDocument(builder);
@@ -388,12 +344,12 @@ YamlNode parse_yaml(std::string_view text, const std::string& file, int fixed_li
       has_second = true;
     }
     if (has_second) {
-      throw ScenarioError(file, fixed_line > 0 ? fixed_line : second.line + 1, root_field,
-                          "more than one YAML document; a scenario is a single mapping");
+      throw InputError(file, fixed_line > 0 ? fixed_line : second.line + 1, root_field,
+                       "more than one YAML document; a " + std::string(document) + " is a single mapping");
     }
   } catch (const YAML::Exception& error) {
     const int line = fixed_line > 0 ? fixed_line : (error.mark.is_null() ? 0 : error.mark.line + 1);
-    throw ScenarioError(file, line, root_field, "not valid YAML: " + error.msg);
+    throw InputError(file, line, root_field, "not valid YAML: " + error.msg);
   }
   return builder.take_root();
 }
@@ -412,133 +368,51 @@ std::string describe(const YamlNode& node) {
   return looks_numeric(node) ? shown(node.text) : quoted(node.text);
 }
 
-void fail(const YamlNode& at, const std::string& field, const std::string& message) {
-  // A block list or mapping starts at its first entry; its key's line names it better.
-  const bool collection = at.kind == YamlNode::Kind::list || at.kind == YamlNode::Kind::mapping;
-  throw ScenarioError(at.file, collection ? at.holder_line : at.line, field, message);
-}
+namespace {
 
-bool NumberRange::contains(double value) const {
-  const bool above_low = low_open ? value > low : value >= low;
-  const bool below_high = high_open ? value < high : value <= high;
-  return above_low && below_high;
-}
-
-std::string NumberRange::to_string() const {
-  if (std::isinf(high)) return (low_open ? "greater than " : "at least ") + format_bound(low);
-  return "in " + std::string(low_open ? "(" : "[") + format_bound(low) + ", " + format_bound(high) +
-         (high_open ? ")" : "]");
-}
-
-double read_number(const YamlNode& node, const std::string& field, NumberRange range) {
-  if (looks_numeric(node) && looks_non_finite(node.text))
-    fail(node, field, "must be a finite number, got " + node.text);
-  if (!looks_numeric(node)) fail(node, field, "must be a number, got " + describe(node));
-  std::string_view text = node.text;
-  if (text[0] == '+') text.remove_prefix(1);
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error == std::errc::result_out_of_range) {
-    const auto exponent = text.find_first_of("eE");
-    const bool tiny = exponent != std::string_view::npos && exponent + 1 < text.size() && text[exponent + 1] == '-';
-    if (!tiny) fail(node, field, "must be a finite number, got " + shown(node.text));
-    value = 0.0;
-  } else if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    fail(node, field, "must be a number, got " + describe(node));
-  }
-  if (!range.contains(value)) fail(node, field, "must be " + range.to_string() + ", got " + shown(node.text));
-  return value;
-}
-
-long long read_whole_number(const YamlNode& node, const std::string& field, long long min, long long max) {
-  if (node.kind != YamlNode::Kind::text || node.quoted || !looks_whole(node.text)) {
-    fail(node, field, "must be a whole number, got " + describe(node));
-  }
-  std::string_view text = node.text;
-  if (text[0] == '+') text.remove_prefix(1);
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
-    fail(node, field, "must be in " + std::to_string(min) + ".." + std::to_string(max) + ", got " + shown(node.text));
-  }
-  return value;
-}
-
-std::uint64_t read_unsigned_64(const YamlNode& node, const std::string& field) {
-  if (node.kind != YamlNode::Kind::text || node.quoted || !looks_whole(node.text)) {
-    fail(node, field, "must be a whole number, got " + describe(node));
-  }
-  std::string_view text = node.text;
-  if (text[0] == '+') text.remove_prefix(1);
-  unsigned long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text[0] == '-' || error != std::errc() || end != text.data() + text.size()) {
-    fail(node, field, "must be in 0.." + std::to_string(UINT64_MAX) + ", got " + shown(node.text));
-  }
-  return static_cast<std::uint64_t>(value);
-}
-
-std::string read_text(const YamlNode& node, const std::string& field) {
-  if (node.kind != YamlNode::Kind::text) fail(node, field, "must be text, got " + describe(node));
-  for (char c : node.text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) {
-      fail(node, field, "must not contain control characters, got " + describe(node));
+// Plain text that would change meaning inside a flow collection is quoted.
+std::string scalar_yaml(const YamlNode& node) {
+  const bool needs_quotes = node.quoted || node.text.empty() ||
+                            node.text.find_first_of(",[]{}#:\"'\n\t") != std::string::npos ||
+                            node.text.front() == ' ' || node.text.back() == ' ';
+  if (!needs_quotes) return node.text;
+  std::string out = "\"";
+  for (const char c : node.text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += c;
     }
   }
-  return node.text;
+  return out + "\"";
 }
 
-kernel::Date read_date(const YamlNode& node, const std::string& field) {
-  // YAML 1.2 has no date type: a date is text, quoted or not.
-  if (node.kind == YamlNode::Kind::text) {
-    if (const auto date = kernel::parse_iso_date(node.text)) return *date;
-  }
-  fail(node, field, "must be a real date in YYYY-MM-DD form, got " + describe(node));
-}
+}  // namespace
 
-bool read_bool(const YamlNode& node, const std::string& field) {
-  const bool word = node.kind == YamlNode::Kind::text && (node.text == "true" || node.text == "false");
-  if (word && !node.quoted) return node.text == "true";
-  if (word) fail(node, field, "must be true or false without quotes, got " + describe(node));
-  fail(node, field, "must be true or false, got " + describe(node));
-}
-
-std::size_t read_choice(const YamlNode& node, const std::string& field, const std::vector<std::string>& choices) {
-  if (node.kind == YamlNode::Kind::text) {
-    for (std::size_t i = 0; i < choices.size(); ++i) {
-      if (node.text == choices[i]) return i;
+std::string flow_yaml(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::empty:
+      return "";
+    case YamlNode::Kind::text:
+      return scalar_yaml(node);
+    case YamlNode::Kind::list: {
+      std::string out = "[";
+      for (std::size_t i = 0; i < node.items.size(); ++i) out += (i ? ", " : "") + flow_yaml(node.items[i]);
+      return out + "]";
+    }
+    case YamlNode::Kind::mapping: {
+      std::string out = "{";
+      for (std::size_t i = 0; i < node.items.size(); ++i)
+        out += (i ? ", " : "") + scalar_yaml(node.keys[i]) + ": " + flow_yaml(node.items[i]);
+      return out + "}";
     }
   }
-  std::string allowed;
-  for (const auto& choice : choices) allowed += (allowed.empty() ? "" : ", ") + choice;
-  const std::string got = node.kind == YamlNode::Kind::text && !node.text.empty() ? shown(node.text) : describe(node);
-  fail(node, field, "must be one of: " + allowed + ", got " + got);
+  return "";
 }
 
-const std::vector<YamlNode>& read_list(const YamlNode& node, const std::string& field) {
-  if (node.kind != YamlNode::Kind::list) fail(node, field, "must be a list, got " + describe(node));
-  return node.items;
-}
-
-MappingFields::MappingFields(const YamlNode& node, std::string path, const std::vector<std::string_view>& allowed)
-    : node_(node), path_(std::move(path)) {
-  if (node.kind != YamlNode::Kind::mapping) fail(node, path_, "must be a mapping, got " + describe(node));
-  for (const YamlNode& key : node.keys) {
-    bool known = false;
-    for (std::string_view name : allowed) known = known || key.text == name;
-    if (known) continue;
-    std::string names;
-    for (std::string_view name : allowed) names += (names.empty() ? "" : ", ") + std::string(name);
-    fail(key, path_of(key.text), "unknown field; allowed: " + names);
-  }
-}
-
-const YamlNode& MappingFields::required(std::string_view name) const {
-  if (const YamlNode* value = optional(name)) return *value;
-  throw ScenarioError(node_.file, node_.holder_line, path_of(name), "required field missing");
-}
-
-std::string MappingFields::path_of(std::string_view name) const { return child_path(path_, name); }
-
-}  // namespace casesim::scenario::detail
+}  // namespace casesim::input

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace casesim::kernel {
+namespace casesim::input {
 
 inline std::string one_line(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -24,4 +24,4 @@ inline std::string one_line(std::string_view text) {
   return out;
 }
 
-}  // namespace casesim::kernel
+}  // namespace casesim::input

@@ -1,19 +1,13 @@
-#include "engine/snapshot/snapshot_date.hpp"
+#include "engine/input/date_text.hpp"
 
 #include <optional>
 #include <vector>
 
-namespace casesim::snapshot {
+#include "engine/input/number_text.hpp"
+
+namespace casesim::input {
 
 namespace {
-
-bool all_digits(std::string_view text) {
-  if (text.empty()) return false;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 int to_int(std::string_view digits) {
   int value = 0;
@@ -33,7 +27,7 @@ bool is_time_of_day(std::string_view text) {
   }
   if (parts.size() < 2 || parts.size() > 3) return false;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (parts[i].size() != 2 || !all_digits(parts[i])) return false;
+    if (parts[i].size() != 2 || !is_digits(parts[i])) return false;
     if (to_int(parts[i]) > (i == 0 ? 23 : 59)) return false;
   }
   return true;
@@ -56,7 +50,7 @@ std::optional<std::vector<std::string_view>> split_date(std::string_view text) {
 
 }  // namespace
 
-std::variant<kernel::Date, std::string> parse_snapshot_date(std::string_view text) {
+std::variant<kernel::Date, std::string> parse_spreadsheet_date(std::string_view text) {
   const std::string quoted = "\"" + std::string(text) + "\"";
   const std::string unreadable = "unreadable date " + quoted + "; expected dd/mm/yyyy or yyyy-mm-dd";
 
@@ -69,7 +63,7 @@ std::variant<kernel::Date, std::string> parse_snapshot_date(std::string_view tex
     date_part = text.substr(0, time_at);
   }
   const auto parts = split_date(date_part);
-  if (!parts || !all_digits((*parts)[0]) || !all_digits((*parts)[1]) || !all_digits((*parts)[2])) {
+  if (!parts || !is_digits((*parts)[0]) || !is_digits((*parts)[1]) || !is_digits((*parts)[2])) {
     return unreadable;
   }
   const auto& p = *parts;
@@ -96,4 +90,4 @@ std::variant<kernel::Date, std::string> parse_snapshot_date(std::string_view tex
   return date;
 }
 
-}  // namespace casesim::snapshot
+}  // namespace casesim::input

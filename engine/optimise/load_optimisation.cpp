@@ -21,7 +21,7 @@
 //     initial_replications: 20
 //     batch_replications: 20
 //     max_replications: 200
-#include "engine/scenario/load_optimisation.hpp"
+#include "engine/optimise/load_optimisation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -30,33 +30,24 @@
 #include <limits>
 #include <set>
 
+#include "engine/input/number_text.hpp"
+#include "engine/input/yaml_readers.hpp"
+#include "engine/input/yaml_tree.hpp"
 #include "engine/scenario/experiment.hpp"
-#include "engine/scenario/yaml_fields.hpp"
+#include "engine/scenario/field_path.hpp"
 
-namespace casesim::scenario {
+namespace casesim::optimise {
 
 namespace {
 
-using detail::fail;
-using detail::MappingFields;
-using detail::NumberRange;
-using detail::YamlNode;
+using input::fail;
+using input::MappingFields;
+using input::NumberRange;
+using input::YamlNode;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 const NumberRange kAnyNumber{-std::numeric_limits<double>::max(), false, std::numeric_limits<double>::max(), false};
 const NumberRange kCost{0.0, false, 1e12, false};  // a typo guard: no team costs a trillion a year
-
-// A scalar as it goes into an override: text that was quoted stays quoted, so
-// it is read back as text.
-std::string scalar_yaml(const YamlNode& node) {
-  if (!node.quoted) return node.text;
-  std::string out = "\"";
-  for (const char c : node.text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string number_text(double value) {
   char buffer[32];
@@ -64,36 +55,23 @@ std::string number_text(double value) {
   return buffer;
 }
 
-std::optional<double> number_in(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-std::string last_segment(const std::string& path) {
-  const std::size_t dot = path.rfind('.');
-  return dot == std::string::npos ? path : path.substr(dot + 1);
-}
-
 struct ReadDecision {
-  optimise::Decision decision;
+  Decision decision;
   std::vector<int> lines;  // each value's line, for errors in the plans built from it
 };
 
-std::vector<optimise::DecisionValue> read_range(const YamlNode& node, const std::string& field, std::vector<int>& lines) {
+std::vector<DecisionValue> read_range(const YamlNode& node, const std::string& field, std::vector<int>& lines) {
   const MappingFields range(node, field, {"from", "to", "step"});
-  const double from = detail::read_number(range.required("from"), range.path_of("from"), kAnyNumber);
-  const double to = detail::read_number(range.required("to"), range.path_of("to"), kAnyNumber);
-  const double step = detail::read_number(range.required("step"), range.path_of("step"),
+  const double from = input::read_number(range.required("from"), range.path_of("from"), kAnyNumber);
+  const double to = input::read_number(range.required("to"), range.path_of("to"), kAnyNumber);
+  const double step = input::read_number(range.required("step"), range.path_of("step"),
                                           NumberRange{0.0, true, kInfinity, false});
   if (to < from) fail(range.required("to"), range.path_of("to"), "must be at least from (" + number_text(from) + "), got " + number_text(to));
   const double count = std::floor((to - from) / step + 1e-9) + 1;
   if (count > static_cast<double>(kMaxOptimisationPlans))
     fail(node, field, "gives " + number_text(count) + " values; at most " + std::to_string(kMaxOptimisationPlans) + " plans are allowed");
   const bool whole = from == std::floor(from) && step == std::floor(step);
-  std::vector<optimise::DecisionValue> values;
+  std::vector<DecisionValue> values;
   for (int i = 0; i < static_cast<int>(count); ++i) {
     const double value = from + i * step;
     const std::string text = whole ? std::to_string(static_cast<long long>(value)) : number_text(value);
@@ -106,17 +84,17 @@ std::vector<optimise::DecisionValue> read_range(const YamlNode& node, const std:
 ReadDecision read_decision(const YamlNode& node, const std::string& field) {
   const MappingFields fields(node, field, {"field", "name", "values", "cost_per_unit_per_year", "cost_per_year"});
   ReadDecision read;
-  optimise::Decision& d = read.decision;
+  Decision& d = read.decision;
   const YamlNode& path = fields.required("field");
-  d.field = detail::read_text(path, fields.path_of("field"));
+  d.field = input::read_text(path, fields.path_of("field"));
   if (d.field.empty()) fail(path, fields.path_of("field"), "must not be empty");
   if (d.field == "run" || d.field.rfind("run.", 0) == 0)
     fail(path, fields.path_of("field"),
          "run settings cannot be a decision: the replications and seed are the search's, and every plan keeps the "
          "base scenario's start date, horizon and warm-up");
-  d.name = last_segment(d.field);
+  d.name = scenario::last_segment(d.field);
   if (const YamlNode* name = fields.optional("name")) {
-    d.name = detail::read_text(*name, fields.path_of("name"));
+    d.name = input::read_text(*name, fields.path_of("name"));
     if (d.name.empty() || d.name.find_first_of(",= ") != std::string::npos)
       fail(*name, fields.path_of("name"), "must be a short label without spaces, ',' or '=', got \"" + d.name + "\"");
   }
@@ -126,16 +104,16 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
   if (values.kind == YamlNode::Kind::mapping) {
     d.values = read_range(values, values_field, read.lines);
   } else {
-    const std::vector<YamlNode>& items = detail::read_list(values, values_field);
+    const std::vector<YamlNode>& items = input::read_list(values, values_field);
     if (items.empty()) fail(values, values_field, "must list at least one value");
     std::set<std::string> seen;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string item_field = values_field + "[" + std::to_string(i) + "]";
       if (items[i].kind != YamlNode::Kind::text)
-        fail(items[i], item_field, "must be one value (a number or a word), got " + detail::describe(items[i]));
+        fail(items[i], item_field, "must be one value (a number or a word), got " + input::describe(items[i]));
       if (!seen.insert(items[i].text).second)
         fail(items[i], item_field, "value '" + items[i].text + "' is listed twice");
-      d.values.push_back({items[i].text, scalar_yaml(items[i]), 0.0});
+      d.values.push_back({items[i].text, input::flow_yaml(items[i]), 0.0});
       read.lines.push_back(items[i].line);
     }
   }
@@ -148,9 +126,9 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
          "cost_per_year (a cost for each value)");
   if (per_unit != nullptr) {
     const std::string cost_field = fields.path_of("cost_per_unit_per_year");
-    const double cost = detail::read_number(*per_unit, cost_field, kCost);
-    for (optimise::DecisionValue& v : d.values) {
-      const auto number = number_in(v.text);
+    const double cost = input::read_number(*per_unit, cost_field, kCost);
+    for (DecisionValue& v : d.values) {
+      const auto number = input::decimal_number(v.text);
       if (!number || v.value_yaml != v.text)
         fail(*per_unit, cost_field, "needs numbers as values, got '" + v.text + "'; price each value with cost_per_year instead");
       if (*number < 0) fail(*per_unit, cost_field, "needs values of at least 0, got " + v.text);
@@ -159,28 +137,28 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
   } else {
     const std::string cost_field = fields.path_of("cost_per_year");
     if (per_value->kind != YamlNode::Kind::mapping)
-      fail(*per_value, cost_field, "must map each value to its cost a year, got " + detail::describe(*per_value));
+      fail(*per_value, cost_field, "must map each value to its cost a year, got " + input::describe(*per_value));
     std::string listed;
-    for (const optimise::DecisionValue& v : d.values) listed += (listed.empty() ? "" : ", ") + v.text;
+    for (const DecisionValue& v : d.values) listed += (listed.empty() ? "" : ", ") + v.text;
     for (std::size_t k = 0; k < per_value->keys.size(); ++k) {
       const std::string& key = per_value->keys[k].text;
       const auto match = std::find_if(d.values.begin(), d.values.end(),
-                                      [&key](const optimise::DecisionValue& v) { return v.text == key; });
+                                      [&key](const DecisionValue& v) { return v.text == key; });
       if (match == d.values.end())
         fail(per_value->keys[k], cost_field + "." + key, "not one of the values: " + listed);
-      match->cost_per_year = detail::read_number(per_value->items[k], cost_field + "." + key, kCost);
+      match->cost_per_year = input::read_number(per_value->items[k], cost_field + "." + key, kCost);
     }
-    for (const optimise::DecisionValue& v : d.values)
+    for (const DecisionValue& v : d.values)
       if (per_value->find(v.text) == nullptr) fail(*per_value, cost_field, "no cost given for value '" + v.text + "'");
   }
   return read;
 }
 
-optimise::Target read_target(const YamlNode& node, const std::string& field, const std::vector<std::string>& metric_names) {
+Target read_target(const YamlNode& node, const std::string& field, const std::vector<std::string>& metric_names) {
   const MappingFields fields(node, field, {"metric", "mean_at_most", "mean_at_least", "probability_above"});
-  optimise::Target target;
+  Target target;
   const YamlNode& metric = fields.required("metric");
-  target.metric = detail::read_text(metric, fields.path_of("metric"));
+  target.metric = input::read_text(metric, fields.path_of("metric"));
   if (std::find(metric_names.begin(), metric_names.end(), target.metric) == metric_names.end()) {
     std::string allowed;
     for (const std::string& m : metric_names) allowed += (allowed.empty() ? "" : ", ") + m;
@@ -192,15 +170,15 @@ optimise::Target read_target(const YamlNode& node, const std::string& field, con
   if ((at_most != nullptr) + (at_least != nullptr) + (probability != nullptr) != 1)
     fail(node, field, "give exactly one bound: mean_at_most, mean_at_least or probability_above");
   if (at_most != nullptr) {
-    target.bound = {analysis::TargetKind::mean_at_most, detail::read_number(*at_most, fields.path_of("mean_at_most"), kAnyNumber), 0.0};
+    target.bound = {analysis::TargetKind::mean_at_most, input::read_number(*at_most, fields.path_of("mean_at_most"), kAnyNumber), 0.0};
     target.description = "mean " + target.metric + " <= " + number_text(target.bound.bound);
   } else if (at_least != nullptr) {
-    target.bound = {analysis::TargetKind::mean_at_least, detail::read_number(*at_least, fields.path_of("mean_at_least"), kAnyNumber), 0.0};
+    target.bound = {analysis::TargetKind::mean_at_least, input::read_number(*at_least, fields.path_of("mean_at_least"), kAnyNumber), 0.0};
     target.description = "mean " + target.metric + " >= " + number_text(target.bound.bound);
   } else {
     const MappingFields p(*probability, fields.path_of("probability_above"), {"threshold", "at_most"});
-    const double threshold = detail::read_number(p.required("threshold"), p.path_of("threshold"), kAnyNumber);
-    const double bound = detail::read_number(p.required("at_most"), p.path_of("at_most"), NumberRange{0.0, false, 1.0, false});
+    const double threshold = input::read_number(p.required("threshold"), p.path_of("threshold"), kAnyNumber);
+    const double bound = input::read_number(p.required("at_most"), p.path_of("at_most"), NumberRange{0.0, false, 1.0, false});
     target.bound = {analysis::TargetKind::probability_above_at_most, bound, threshold};
     target.description = "P(" + target.metric + " > " + number_text(threshold) + ") <= " + number_text(bound);
   }
@@ -211,16 +189,16 @@ analysis::SelectionSchedule read_procedure(const YamlNode& node) {
   const MappingFields fields(node, "procedure", {"confidence", "initial_replications", "batch_replications", "max_replications"});
   analysis::SelectionSchedule s;
   if (const YamlNode* c = fields.optional("confidence"))
-    s.confidence = detail::read_number(*c, "procedure.confidence", NumberRange{0.0, true, 1.0, true});
+    s.confidence = input::read_number(*c, "procedure.confidence", NumberRange{0.0, true, 1.0, true});
   if (const YamlNode* n = fields.optional("initial_replications"))
     s.initial_replications = static_cast<std::size_t>(
-        detail::read_whole_number(*n, "procedure.initial_replications", 2, kMaxOptimisationReplications));
+        input::read_whole_number(*n, "procedure.initial_replications", 2, kMaxOptimisationReplications));
   if (const YamlNode* n = fields.optional("batch_replications"))
     s.batch_replications = static_cast<std::size_t>(
-        detail::read_whole_number(*n, "procedure.batch_replications", 1, kMaxOptimisationReplications));
+        input::read_whole_number(*n, "procedure.batch_replications", 1, kMaxOptimisationReplications));
   if (const YamlNode* n = fields.optional("max_replications")) {
     s.max_replications = static_cast<std::size_t>(
-        detail::read_whole_number(*n, "procedure.max_replications", 2, kMaxOptimisationReplications));
+        input::read_whole_number(*n, "procedure.max_replications", 2, kMaxOptimisationReplications));
     if (s.max_replications < s.initial_replications)
       fail(*n, "procedure.max_replications",
            "must be at least procedure.initial_replications (" + std::to_string(s.initial_replications) + "), got " +
@@ -233,28 +211,29 @@ analysis::SelectionSchedule read_procedure(const YamlNode& node) {
 
 }  // namespace
 
-optimise::Optimisation parse_optimisation(const ScenarioSource& source, const std::vector<std::string>& metric_names) {
+Optimisation parse_optimisation(const scenario::ScenarioSource& source, const std::vector<std::string>& metric_names) {
   const std::string& file = source.path;
-  const YamlNode root = detail::parse_yaml(source.text, file, 0, "");
-  if (root.kind == YamlNode::Kind::empty) throw ScenarioError(file, 0, "", "empty file, expected an optimise file (a YAML mapping)");
+  const YamlNode root = input::parse_yaml(source.text, file, 0, "", "scenario");
+  if (root.kind == YamlNode::Kind::empty)
+    throw scenario::ScenarioError(file, 0, "", "empty file, expected an optimise file (a YAML mapping)");
   if (root.kind != YamlNode::Kind::mapping)
-    fail(root, "", "expected an optimise file (a YAML mapping), got " + detail::describe(root));
+    fail(root, "", "expected an optimise file (a YAML mapping), got " + input::describe(root));
   const MappingFields fields(root, "", {"name", "description", "base_scenario", "seed", "currency", "decisions",
                                         "targets", "procedure"});
-  optimise::Optimisation o;
+  Optimisation o;
   o.source = source;
   const YamlNode& name = fields.required("name");
-  o.name = detail::read_text(name, "name");
+  o.name = input::read_text(name, "name");
   if (o.name.empty() || o.name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
                             std::string::npos)
     fail(name, "name", "must be letters, digits, '_' and '-' only (it names the results file), got \"" + o.name + "\"");
-  if (const YamlNode* description = fields.optional("description")) o.description = detail::read_text(*description, "description");
-  o.seed = detail::read_unsigned_64(fields.required("seed"), "seed");
-  if (const YamlNode* currency = fields.optional("currency")) o.currency = detail::read_text(*currency, "currency");
+  if (const YamlNode* description = fields.optional("description")) o.description = input::read_text(*description, "description");
+  o.seed = input::read_unsigned_64(fields.required("seed"), "seed");
+  if (const YamlNode* currency = fields.optional("currency")) o.currency = input::read_text(*currency, "currency");
 
   std::vector<ReadDecision> decisions;
   const YamlNode& decisions_node = fields.required("decisions");
-  const std::vector<YamlNode>& decision_items = detail::read_list(decisions_node, "decisions");
+  const std::vector<YamlNode>& decision_items = input::read_list(decisions_node, "decisions");
   if (decision_items.empty()) fail(decisions_node, "decisions", "must list at least one decision");
   std::size_t plan_count = 1;
   for (std::size_t i = 0; i < decision_items.size(); ++i) {
@@ -277,7 +256,7 @@ optimise::Optimisation parse_optimisation(const ScenarioSource& source, const st
   }
 
   const YamlNode& targets_node = fields.required("targets");
-  const std::vector<YamlNode>& target_items = detail::read_list(targets_node, "targets");
+  const std::vector<YamlNode>& target_items = input::read_list(targets_node, "targets");
   if (target_items.empty()) fail(targets_node, "targets", "must list at least one safety target");
   for (std::size_t i = 0; i < target_items.size(); ++i)
     o.targets.push_back(read_target(target_items[i], "targets[" + std::to_string(i) + "]", metric_names));
@@ -287,45 +266,46 @@ optimise::Optimisation parse_optimisation(const ScenarioSource& source, const st
   // The base scenario: a file that cannot be read is this file's error; one
   // that is invalid is reported in its own file.
   const YamlNode& base = fields.required("base_scenario");
-  const std::string base_path = detail::read_text(base, "base_scenario");
+  const std::string base_path = input::read_text(base, "base_scenario");
   if (base_path.empty()) fail(base, "base_scenario", "must not be empty");
   const std::filesystem::path resolved =
       (std::filesystem::path(base_path).is_absolute() ? std::filesystem::path(base_path)
                                                       : std::filesystem::path(file).parent_path() / base_path)
           .lexically_normal();
   try {
-    o.base_source = read_scenario_source(resolved.string());
-  } catch (const ScenarioError& e) {
+    o.base_source = scenario::read_scenario_source(resolved.string());
+  } catch (const scenario::ScenarioError& e) {
     std::string reason = e.message();
     if (const std::string prefix = "cannot read scenario: "; reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
     fail(base, "base_scenario", "cannot read scenario " + resolved.string() + ": " + reason);
   }
-  parse_scenario(o.base_source);
+  scenario::parse_scenario(o.base_source);
 
   std::vector<std::size_t> sizes;
   for (const ReadDecision& d : decisions) sizes.push_back(d.decision.values.size());
-  for (const std::vector<std::size_t>& combination : grid_combinations(sizes)) {
-    optimise::Plan plan;
+  for (const std::vector<std::size_t>& combination : scenario::grid_combinations(sizes)) {
+    Plan plan;
     plan.choice = combination;
     plan.overrides_yaml = "{";
     for (std::size_t d = 0; d < decisions.size(); ++d) {
-      const optimise::Decision& decision = decisions[d].decision;
-      const optimise::DecisionValue& value = decision.values[combination[d]];
+      const Decision& decision = decisions[d].decision;
+      const DecisionValue& value = decision.values[combination[d]];
       plan.name += (d ? "," : "") + decision.name + "=" + value.text;
       plan.cost_per_year += value.cost_per_year;
-      plan.overrides.push_back(Override{decision.field, value.value_yaml, file, decisions[d].lines[combination[d]]});
+      plan.overrides.push_back(
+          scenario::Override{decision.field, value.value_yaml, file, decisions[d].lines[combination[d]]});
       plan.overrides_yaml += (d ? ", " : "") + decision.field + ": " + value.value_yaml;
     }
     plan.overrides_yaml += "}";
-    plan.scenario = parse_scenario(o.base_source, plan.overrides);
+    plan.scenario = scenario::parse_scenario(o.base_source, plan.overrides);
     o.plans.push_back(std::move(plan));
   }
   for (ReadDecision& d : decisions) o.decisions.push_back(std::move(d.decision));
   return o;
 }
 
-optimise::Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names) {
-  return parse_optimisation(read_scenario_source(path), metric_names);
+Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names) {
+  return parse_optimisation(scenario::read_scenario_source(path), metric_names);
 }
 
-}  // namespace casesim::scenario
+}  // namespace casesim::optimise

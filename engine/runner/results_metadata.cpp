@@ -1,23 +1,30 @@
-#include "apps/casesim/results_metadata.hpp"
+#include "engine/runner/results_metadata.hpp"
 
 #include <chrono>
+#include <utility>
 
 #include <boost/version.hpp>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include "apps/casesim/run_command.hpp"
+#include "engine/kernel/date.hpp"
 #include "engine/kernel/random_streams.hpp"
 #include "engine/model/metrics.hpp"
+#include "engine/model/replication.hpp"
+#include "engine/runner/version.hpp"
+#include "engine/scenario/timeline.hpp"
+#include "engine/snapshot/load_snapshot.hpp"
 
-namespace casesim::cli {
+namespace casesim::runner {
 
 namespace {
+
 std::vector<results::Quantity> quantities(const auto& definitions) {
   std::vector<results::Quantity> out;
   for (const auto& d : definitions) out.push_back({std::string(d.name), std::string(d.unit), std::string(d.description)});
   return out;
 }
+
 }  // namespace
 
 std::string boost_version() {
@@ -53,4 +60,32 @@ results::Metadata results_metadata(const scenario::Scenario& scenario, const sce
   return metadata;
 }
 
-}  // namespace casesim::cli
+void record_start_snapshot(results::Metadata& metadata, const snapshot::Snapshot& start) {
+  metadata.snapshot_extract_date = kernel::format_iso_date(start.extract_date);
+  metadata.snapshot_problems = start.problems.size();
+}
+
+results::Layout results_layout(const scenario::Scenario& scenario, std::vector<std::string> variants,
+                               std::size_t replications) {
+  results::Layout layout;
+  layout.variants = std::move(variants);
+  layout.replications = replications;
+  layout.metrics = metric_quantities();
+  layout.series = series_quantities();
+  for (int w = 0; w < scenario.run.horizon_weeks; ++w)
+    layout.week_start_dates.push_back(
+        kernel::format_iso_date(kernel::Date(std::chrono::sys_days(scenario.run.start_date) + std::chrono::days(7 * w))));
+  return layout;
+}
+
+void record_children(results::Layout& layout, const model::ModelSetup& setup) {
+  const snapshot::Snapshot* start = setup.snapshot();
+  if (start == nullptr) return;
+  for (const auto& child : start->children) {
+    layout.children.push_back(child.pseudonym);
+    layout.child_stages.push_back(snapshot::stage_name(child.stage));
+  }
+  layout.child_overdue_at_start = model::snapshot_visits_overdue_at_start(setup);
+}
+
+}  // namespace casesim::runner

@@ -1,0 +1,16 @@
+#pragma once
+// --start-from, --lenient and --salt-file, as run, experiment, optimise and
+// trace take them.
+#include <memory>
+#include <string>
+
+#include "engine/snapshot/snapshot.hpp"
+
+namespace casesim::cli {
+
+// The snapshot to start from (runner::load_start_snapshot), or null without
+// --start-from; then --lenient and --salt-file are usage errors.
+std::shared_ptr<const snapshot::Snapshot> start_snapshot(const std::string& start_from, bool lenient,
+                                                         const std::string& salt_file);
+
+}  // namespace casesim::cli

@@ -1,0 +1,77 @@
+#include "engine/input/number_text.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
+namespace casesim::input {
+
+namespace {
+
+std::string_view without_sign(std::string_view text) {
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
+  return text;
+}
+
+}  // namespace
+
+bool is_digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool looks_whole(std::string_view text) { return is_digits(without_sign(text)); }
+
+bool looks_decimal(std::string_view text) {
+  text = without_sign(text);
+  const auto exponent = text.find_first_of("eE");
+  std::string_view mantissa = text.substr(0, exponent);
+  if (exponent != std::string_view::npos && !looks_whole(text.substr(exponent + 1))) return false;
+  const auto point = mantissa.find('.');
+  if (point == std::string_view::npos) return is_digits(mantissa);
+  const std::string_view whole = mantissa.substr(0, point);
+  const std::string_view fraction = mantissa.substr(point + 1);
+  if (whole.empty()) return is_digits(fraction);
+  return is_digits(whole) && (fraction.empty() || is_digits(fraction));
+}
+
+bool looks_non_finite(std::string_view text) {
+  for (std::string_view word : {".nan", ".NaN", ".NAN"}) {
+    if (text == word) return true;
+  }
+  const std::string_view unsigned_text = without_sign(text);
+  for (std::string_view word : {".inf", ".Inf", ".INF"}) {
+    if (unsigned_text == word) return true;
+  }
+  return false;
+}
+
+DecimalReading read_decimal(std::string_view text) {
+  using Status = DecimalReading::Status;
+  if (looks_non_finite(text)) return {Status::not_finite, 0.0};
+  if (!looks_decimal(text)) return {Status::not_a_number, 0.0};
+  // std::from_chars takes a leading '-' but not a '+'.
+  if (text[0] == '+') text.remove_prefix(1);
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error == std::errc::result_out_of_range) {
+    const auto exponent = text.find_first_of("eE");
+    const bool tiny = exponent != std::string_view::npos && exponent + 1 < text.size() && text[exponent + 1] == '-';
+    return tiny ? DecimalReading{Status::number, 0.0} : DecimalReading{Status::not_finite, 0.0};
+  }
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return {Status::not_a_number, 0.0};
+  }
+  return {Status::number, value};
+}
+
+std::optional<double> decimal_number(std::string_view text) {
+  const DecimalReading reading = read_decimal(text);
+  if (reading.status != DecimalReading::Status::number) return std::nullopt;
+  return reading.value;
+}
+
+}  // namespace casesim::input

@@ -1,0 +1,238 @@
+// The results writer: the casesim layout (docs/results-format.md) laid out at
+// full size on creation and filled one (variant, replication) slot at a time.
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+#include <utility>
+
+#include "engine/results/hdf5_file.hpp"
+#include "engine/results/layout_checks.hpp"
+#include "engine/results/results_file.hpp"
+
+namespace casesim::results {
+
+namespace {
+
+constexpr hsize_t kReplicationsPerChunk = 64;
+
+std::vector<std::string> quantity_field(const std::vector<Quantity>& quantities, std::string Quantity::*member) {
+  std::vector<std::string> out;
+  for (const Quantity& q : quantities) out.push_back(q.*member);
+  return out;
+}
+
+const double kNotWritten = std::numeric_limits<double>::quiet_NaN();
+const std::uint8_t kNotCompleted = 0;
+
+}  // namespace
+
+struct ResultsWriter::Impl {
+  Hdf5File file;
+  std::size_t variants;
+  std::size_t replications;
+  std::size_t weeks;
+  std::vector<std::string> metric_names;
+  std::vector<std::string> series_names;
+  std::vector<Dataset> summary{};  // one per metric
+  std::vector<Dataset> series{};   // one per series
+  Dataset completed{};
+  std::size_t children = 0;
+  Dataset child_visit_late{};
+  bool closed = false;
+
+  std::vector<std::pair<Dataset*, std::string>> all_datasets() {
+    std::vector<std::pair<Dataset*, std::string>> out;
+    for (std::size_t m = 0; m < summary.size(); ++m) out.emplace_back(&summary[m], "/summary/" + metric_names[m]);
+    for (std::size_t s = 0; s < series.size(); ++s) out.emplace_back(&series[s], "/series/" + series_names[s]);
+    if (children > 0) out.emplace_back(&child_visit_late, "/children/visit_late");
+    out.emplace_back(&completed, "/completed");
+    return out;
+  }
+};
+
+ResultsWriter::ResultsWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ResultsWriter::ResultsWriter(ResultsWriter&&) noexcept = default;
+ResultsWriter& ResultsWriter::operator=(ResultsWriter&& other) noexcept {
+  if (this != &other) {
+    try {
+      close();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): nothing can report it here
+    }
+    impl_ = std::move(other.impl_);
+  }
+  return *this;
+}
+
+ResultsWriter::~ResultsWriter() {
+  try {
+    close();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor cannot report it; call close() to see it
+  }
+}
+
+ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& metadata, const Layout& layout) {
+  validate_layout(path, metadata, layout);
+  check_room(path, laid_out_bytes(layout.variants.size(), layout.replications, layout.metrics.size(),
+                                  layout.series.size() * layout.week_start_dates.size(), layout.children.size()));
+  Hdf5File file = Hdf5File::create(path);
+
+  file.write_attribute("/", "format_version", kFormatVersion);
+  file.write_attribute("/", "casesim_version", metadata.casesim_version);
+  file.write_attribute("/", "scenario_name", metadata.scenario_name);
+  file.write_attribute("/", "scenario_file", metadata.scenario_file);
+  file.write_attribute("/", "seed", metadata.seed);
+  file.write_attribute("/", "start_date", metadata.start_date);
+  file.write_attribute("/", "horizon_weeks", metadata.horizon_weeks);
+  file.write_attribute("/", "warm_up_weeks", metadata.warm_up_weeks);
+  file.write_attribute("/", "stream_scheme_version", metadata.stream_scheme_version);
+  file.write_attribute("/", "boost_version", metadata.boost_version);
+  file.write_attribute("/", "command_line", metadata.command_line);
+  file.write_attribute("/", "created_utc", metadata.created_utc);
+
+  for (const char* group : {"/scenario", "/variants", "/metrics", "/summary", "/series"}) file.create_group(group);
+  file.write_string("/scenario/text", metadata.scenario_text);
+  file.write_strings("/variants/names", layout.variants);
+  file.write_strings("/metrics/names", quantity_field(layout.metrics, &Quantity::name));
+  file.write_strings("/metrics/units", quantity_field(layout.metrics, &Quantity::unit));
+  file.write_strings("/metrics/descriptions", quantity_field(layout.metrics, &Quantity::description));
+  file.write_strings("/series/names", quantity_field(layout.series, &Quantity::name));
+  file.write_strings("/series/units", quantity_field(layout.series, &Quantity::unit));
+  file.write_strings("/series/descriptions", quantity_field(layout.series, &Quantity::description));
+  file.write_strings("/series/week_start", layout.week_start_dates);
+  if (!metadata.timeline_dates.empty()) {
+    file.create_group("/timeline");
+    file.write_strings("/timeline/dates", metadata.timeline_dates);
+    file.write_strings("/timeline/events", metadata.timeline_events);
+  }
+  if (!metadata.snapshot_extract_date.empty()) {
+    file.create_group("/snapshot");
+    file.write_attribute("/snapshot", "extract_date", metadata.snapshot_extract_date);
+    file.write_attribute("/snapshot", "problems", metadata.snapshot_problems);
+  }
+  if (!layout.children.empty()) {
+    file.create_group("/children");
+    file.write_strings("/children/ids", layout.children);
+    file.write_strings("/children/stages", layout.child_stages);
+    std::vector<double> overdue(layout.child_overdue_at_start.begin(), layout.child_overdue_at_start.end());
+    file.write_array("/children/overdue_at_start", {layout.children.size()}, overdue);
+  }
+  if (const auto& e = metadata.experiment) {
+    for (const char* group : {"/experiment", "/parameters"}) file.create_group(group);
+    file.write_attribute("/experiment", "name", e->name);
+    file.write_attribute("/experiment", "file", e->file);
+    file.write_attribute("/experiment", "initial_replications", e->initial_replications);
+    file.write_attribute("/experiment", "precision", e->precision);
+    file.write_attribute("/experiment", "precision_metric", e->precision_metric);
+    file.write_attribute("/experiment", "max_replications", e->max_replications);
+    file.write_string("/experiment/text", e->text);
+    file.write_strings("/experiment/metrics", e->metrics);
+    file.write_strings("/variants/overrides", e->variant_overrides);
+    file.write_strings("/parameters/names", e->parameter_names);
+    file.write_array("/parameters/values", {layout.variants.size(), e->parameter_names.size()}, e->parameter_values);
+  }
+
+  const hsize_t variants = layout.variants.size();
+  const hsize_t replications = layout.replications;
+  const hsize_t weeks = layout.week_start_dates.size();
+  const hsize_t replications_per_chunk = std::min(replications, kReplicationsPerChunk);
+  const DatasetShape per_replication{{variants, replications}, {1, replications_per_chunk}};
+  const DatasetShape per_week{{variants, replications, weeks}, {1, replications_per_chunk, weeks}};
+
+  auto impl = std::make_unique<Impl>(Impl{.file = std::move(file),
+                                          .variants = layout.variants.size(),
+                                          .replications = layout.replications,
+                                          .weeks = layout.week_start_dates.size(),
+                                          .metric_names = quantity_field(layout.metrics, &Quantity::name),
+                                          .series_names = quantity_field(layout.series, &Quantity::name)});
+  for (const std::string& name : impl->metric_names)
+    impl->summary.push_back(impl->file.create_numeric("/summary/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                                                      &kNotWritten, per_replication));
+  for (const std::string& name : impl->series_names)
+    impl->series.push_back(impl->file.create_numeric("/series/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                                                     &kNotWritten, per_week));
+  impl->children = layout.children.size();
+  if (impl->children > 0) {
+    const hsize_t children = impl->children;
+    const DatasetShape per_child{{variants, replications, children}, {1, replications_per_chunk, children}};
+    impl->child_visit_late = impl->file.create_numeric("/children/visit_late", H5T_STD_U8LE, H5T_NATIVE_UINT8,
+                                                       &kNotCompleted, per_child);
+  }
+  impl->completed =
+      impl->file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
+  // A run killed before its first replication still leaves a readable, empty file.
+  impl->file.flush();
+  return ResultsWriter(std::move(impl));
+}
+
+void ResultsWriter::write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
+                                      std::span<const double> weekly, std::span<const std::uint8_t> child_visit_late) {
+  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  Impl& w = *impl_;
+  const std::string& path = w.file.path();
+  if (variant >= w.variants)
+    throw std::invalid_argument("results file '" + path + "': variant " + std::to_string(variant) +
+                                " out of range (" + std::to_string(w.variants) + " variants)");
+  if (replication >= w.replications)
+    throw std::invalid_argument("results file '" + path + "': replication " + std::to_string(replication) +
+                                " out of range (" + std::to_string(w.replications) + " replications)");
+  if (summary.size() != w.summary.size())
+    throw std::invalid_argument("results file '" + path + "': " + std::to_string(summary.size()) +
+                                " summary values for " + std::to_string(w.summary.size()) + " metrics");
+  if (weekly.size() != w.series.size() * w.weeks)
+    throw std::invalid_argument("results file '" + path + "': " + std::to_string(weekly.size()) +
+                                " weekly values for " + std::to_string(w.series.size()) + " series of " +
+                                std::to_string(w.weeks) + " weeks");
+  if (child_visit_late.size() != w.children)
+    throw std::invalid_argument("results file '" + path + "': " + std::to_string(child_visit_late.size()) +
+                                " child flags for " + std::to_string(w.children) + " children");
+
+  const hsize_t v = variant;
+  const hsize_t r = replication;
+  for (std::size_t m = 0; m < w.summary.size(); ++m)
+    w.file.write_block(w.summary[m], "/summary/" + w.metric_names[m], {v, r}, {1, 1}, H5T_NATIVE_DOUBLE,
+                       &summary[m]);
+  for (std::size_t s = 0; s < w.series.size(); ++s)
+    w.file.write_block(w.series[s], "/series/" + w.series_names[s], {v, r, 0}, {1, 1, w.weeks}, H5T_NATIVE_DOUBLE,
+                       weekly.data() + s * w.weeks);
+  if (w.children > 0)
+    w.file.write_block(w.child_visit_late, "/children/visit_late", {v, r, 0}, {1, 1, w.children}, H5T_NATIVE_UINT8,
+                       child_visit_late.data());
+  // Last, so a reader never sees a slot marked complete before its values.
+  const std::uint8_t done = 1;
+  w.file.write_block(w.completed, "/completed", {v, r}, {1, 1}, H5T_NATIVE_UINT8, &done);
+}
+
+void ResultsWriter::extend_replications(std::size_t replications) {
+  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  Impl& w = *impl_;
+  if (replications < w.replications)
+    throw std::invalid_argument("results file '" + w.file.path() + "': cannot shrink from " +
+                                std::to_string(w.replications) + " to " + std::to_string(replications) +
+                                " replications");
+  check_room(w.file.path(),
+             laid_out_bytes(w.variants, replications, w.summary.size(), w.series.size() * w.weeks, w.children));
+  for (auto& [dataset, name] : w.all_datasets()) {
+    std::vector<hsize_t> dims = w.file.extent(*dataset, name);
+    dims[1] = replications;
+    w.file.set_extent(*dataset, name, dims);
+  }
+  w.replications = replications;
+  w.file.flush();
+}
+
+void ResultsWriter::flush() {
+  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  impl_->file.flush();
+}
+
+void ResultsWriter::close() {
+  if (!impl_ || impl_->closed) return;
+  Impl& w = *impl_;
+  w.closed = true;
+  bool datasets_closed = true;
+  for (auto& [dataset, name] : w.all_datasets()) datasets_closed = dataset->close() && datasets_closed;
+  w.file.close();
+  if (!datasets_closed) w.file.fail("cannot close its datasets");
+}
+
+}  // namespace casesim::results

@@ -1,0 +1,48 @@
+#pragma once
+// How a run's (variant, replication) pairs get run: here, on this process's
+// threads, in batches (run_here), or by MPI worker ranks
+// (mpi_experiment.hpp's on_worker_ranks). Either way each chunk of results is
+// handed to a RecordChunk as it finishes, so what records them (a Recording)
+// does not care where they ran.
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+
+#include "engine/model/replication.hpp"
+#include "engine/runner/run_experiment.hpp"
+
+namespace casesim::runner {
+
+// One chunk of pairs come back, results in the order of the pairs.
+using RecordChunk =
+    std::function<void(std::span<const ExperimentPair>, std::span<const model::ReplicationResult>)>;
+
+struct PairRunner {
+  // Runs every pair given, recording each chunk as it finishes; false if it
+  // was stopped part-way (what was recorded stays recorded).
+  std::function<bool(std::span<const ExperimentPair>, const RecordChunk&)> run_round;
+  std::function<std::string()> describe;  // "2 threads", for a command's summary line
+};
+
+// Pairs per batch on `threads` threads (0: all cores): big enough to keep
+// every thread busy between the results file's flushes, with few waits for
+// the last pair of a batch. A run that can be stopped takes half that, so an
+// interruption loses little and Ctrl-C is answered quickly.
+std::size_t batch_size(int threads, bool stoppable);
+
+// The batch loop: `pairs` run with run_pairs, batch_size(threads, stop) at a
+// time, each batch recorded before the next starts. Stops before a batch once
+// `stop` (may be null: a run that is not stopped) is set, and then returns false.
+bool run_in_batches(std::span<const model::ModelSetup> setups, std::uint64_t seed,
+                    std::span<const ExperimentPair> pairs, int threads, const std::atomic<bool>* stop,
+                    const RecordChunk& record);
+
+// run_in_batches on this process. `setups` (setups[v] is variant v) and
+// `stop` must outlive the runner.
+PairRunner run_here(std::span<const model::ModelSetup> setups, std::uint64_t seed, int threads,
+                    const std::atomic<bool>* stop);
+
+}  // namespace casesim::runner

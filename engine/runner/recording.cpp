@@ -1,0 +1,119 @@
+#include "engine/runner/recording.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <limits>
+#include <numeric>
+#include <utility>
+
+#include "engine/runner/same_run.hpp"
+
+namespace casesim::runner {
+
+ResumeRefused::ResumeRefused(std::string partial, std::string difference)
+    : std::runtime_error(partial + " is not this experiment's unfinished run: " + difference + " differs"),
+      partial_(std::move(partial)),
+      difference_(std::move(difference)) {}
+
+Recording::Recording(std::string output, results::Metadata metadata, results::Layout layout,
+                     results::ResultsWriter writer)
+    : output_(std::move(output)),
+      metadata_(std::move(metadata)),
+      layout_(std::move(layout)),
+      writer_(std::move(writer)),
+      completed_(layout_.variants.size() * layout_.replications, 0),
+      summaries_(layout_.metrics.size(),
+                 std::vector<std::vector<double>>(
+                     layout_.variants.size(),
+                     std::vector<double>(layout_.replications, std::numeric_limits<double>::quiet_NaN()))) {}
+
+Recording Recording::start(const std::string& output, const results::Metadata& metadata,
+                           const results::Layout& layout) {
+  return Recording(output, metadata, layout, results::ResultsWriter::create(output + ".partial", metadata, layout));
+}
+
+Recording Recording::resume(const std::string& output, const results::Metadata& metadata,
+                            const results::Layout& layout) {
+  const std::string partial = output + ".partial";
+  results::ResultsData previous = results::read_results(partial);
+  if (std::string difference = what_differs(previous, metadata, layout); !difference.empty())
+    throw ResumeRefused(partial, std::move(difference));
+  results::Layout resumed = layout;
+  resumed.replications = previous.layout.replications;
+  const std::string resuming = partial + ".resuming";
+  Recording recording(output, previous.metadata, resumed,
+                      results::ResultsWriter::create(resuming, previous.metadata, resumed));
+
+  const std::size_t replications = resumed.replications;
+  const std::size_t weeks = resumed.week_start_dates.size();
+  const std::size_t children = resumed.children.size();
+  std::vector<double> summary(resumed.metrics.size());
+  std::vector<double> weekly(resumed.series.size() * weeks);
+  for (std::size_t slot = 0; slot < recording.completed_.size(); ++slot) {
+    if (previous.completed[slot] == 0) continue;
+    const std::size_t v = slot / replications, r = slot % replications;
+    for (std::size_t m = 0; m < summary.size(); ++m) summary[m] = previous.summary[m][slot];
+    for (std::size_t s = 0; s < resumed.series.size(); ++s)
+      std::copy_n(previous.weekly[s].begin() + static_cast<std::ptrdiff_t>(slot * weeks), weeks,
+                  weekly.begin() + static_cast<std::ptrdiff_t>(s * weeks));
+    const std::span<const std::uint8_t> child_visit_late =
+        children == 0 ? std::span<const std::uint8_t>() : std::span(previous.child_visit_late).subspan(slot * children, children);
+    recording.writer_.write_replication(v, r, summary, weekly, child_visit_late);
+    recording.mark_recorded(v, r, summary);
+  }
+  recording.writer_.flush();
+  std::filesystem::rename(resuming, partial);
+  return recording;
+}
+
+void Recording::mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary) {
+  completed_[variant * layout_.replications + replication] = 1;
+  for (std::size_t m = 0; m < summaries_.size(); ++m) summaries_[m][variant][replication] = summary[m];
+}
+
+void Recording::record(std::span<const ExperimentPair> pairs, std::span<const model::ReplicationResult> results) {
+  std::size_t needed = layout_.replications;
+  for (const ExperimentPair& pair : pairs) needed = std::max(needed, pair.replication + 1);
+  if (needed > layout_.replications) extend_replications(needed);
+  const bool per_child = !layout_.children.empty();
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const auto [v, r] = pairs[i];
+    writer_.write_replication(v, r, results[i].summary, results[i].weekly,
+                              per_child ? std::span<const std::uint8_t>(results[i].child_visit_late)
+                                        : std::span<const std::uint8_t>());
+    mark_recorded(v, r, results[i].summary);
+  }
+  writer_.flush();
+}
+
+void Recording::extend_replications(std::size_t replications) {
+  writer_.extend_replications(replications);
+  const std::size_t before = layout_.replications;
+  std::vector<std::uint8_t> grown(layout_.variants.size() * replications, 0);
+  for (std::size_t v = 0; v < layout_.variants.size(); ++v)
+    std::copy_n(completed_.begin() + static_cast<std::ptrdiff_t>(v * before), before,
+                grown.begin() + static_cast<std::ptrdiff_t>(v * replications));
+  completed_ = std::move(grown);
+  for (auto& metric : summaries_)
+    for (auto& per_variant : metric) per_variant.resize(replications, std::numeric_limits<double>::quiet_NaN());
+  layout_.replications = replications;
+}
+
+std::size_t Recording::completed_count() const {
+  return static_cast<std::size_t>(std::count(completed_.begin(), completed_.end(), std::uint8_t{1}));
+}
+
+void Recording::finish() {
+  writer_.close();
+  std::filesystem::rename(partial(), output_);
+}
+
+void Recording::finish(const results::OptimisationRecord& plans) {
+  writer_.close();
+  results::write_optimisation_record(partial(), plans);
+  std::filesystem::rename(partial(), output_);
+}
+
+void Recording::leave_unfinished() { writer_.close(); }
+
+}  // namespace casesim::runner

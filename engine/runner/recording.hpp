@@ -1,0 +1,98 @@
+#pragma once
+// A run's results file, from its creation to its final name.
+//
+// Written under OUTPUT.partial and moved to OUTPUT only when finished, so a
+// file under the final name is always a finished one. Created before the run,
+// so an unwritable destination is reported at once, not after it. Each chunk
+// of results is written and flushed as it comes, so a run that is stopped or
+// killed keeps what it finished in OUTPUT.partial, and a later run can resume
+// it. The Recording also keeps, in memory, which slots are done and their
+// summary values, for the stopping rule and the command's tables.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/model/replication.hpp"
+#include "engine/results/optimisation_record.hpp"
+#include "engine/results/results_file.hpp"
+#include "engine/runner/run_experiment.hpp"
+
+namespace casesim::runner {
+
+// A resumed OUTPUT.partial holds another experiment's run. what() is
+// "PARTIAL is not this experiment's unfinished run: DIFFERENCE differs".
+class ResumeRefused : public std::runtime_error {
+ public:
+  ResumeRefused(std::string partial, std::string difference);
+  const std::string& partial() const noexcept { return partial_; }
+  const std::string& difference() const noexcept { return difference_; }
+
+ private:
+  std::string partial_;
+  std::string difference_;
+};
+
+// summaries[m][v][r]: metric m of replication r of variant v; NaN until recorded.
+using RecordedSummaries = std::vector<std::vector<std::vector<double>>>;
+
+class Recording {
+ public:
+  // Creates OUTPUT.partial (replacing one that is there: the caller decides
+  // whether that is allowed) laid out for `layout`, and writes `metadata`.
+  static Recording start(const std::string& output, const results::Metadata& metadata,
+                         const results::Layout& layout);
+
+  // Continues OUTPUT.partial, which must hold the same experiment as
+  // `metadata` and `layout` describe (ResumeRefused naming what differs
+  // otherwise). Its finished slots are copied into a fresh file, which then
+  // replaces OUTPUT.partial in one rename: a run killed while resuming still
+  // leaves a readable OUTPUT.partial holding all that was done. The file keeps
+  // its own metadata (the original command line and start time describe the
+  // run) and replication count (a precision run may have grown it).
+  static Recording resume(const std::string& output, const results::Metadata& metadata,
+                          const results::Layout& layout);
+
+  // Writes each result into its (variant, replication) slot, first growing
+  // every variant if a replication lies beyond the slots there are (a search
+  // that adds replications as it goes), then flushes. Per-child flags are
+  // written when the layout has children.
+  void record(std::span<const ExperimentPair> pairs, std::span<const model::ReplicationResult> results);
+  // Grows every variant to `replications` slots, the new ones not completed.
+  void extend_replications(std::size_t replications);
+
+  // The metadata and layout as in the file (layout().replications: now).
+  const results::Metadata& metadata() const { return metadata_; }
+  const results::Layout& layout() const { return layout_; }
+  std::size_t variants() const { return layout_.variants.size(); }
+  std::size_t replications() const { return layout_.replications; }
+  // completed()[v * replications() + r], as in the file.
+  const std::vector<std::uint8_t>& completed() const { return completed_; }
+  std::size_t completed_count() const;
+  const RecordedSummaries& summaries() const { return summaries_; }
+
+  const std::string& output() const { return output_; }
+  std::string partial() const { return output_ + ".partial"; }
+
+  // Closes the file and moves it to OUTPUT.
+  void finish();
+  // The same, after adding a search's plan table (/optimise) to it.
+  void finish(const results::OptimisationRecord& plans);
+  // Closes the file and leaves it as OUTPUT.partial, to be resumed.
+  void leave_unfinished();
+
+ private:
+  Recording(std::string output, results::Metadata metadata, results::Layout layout, results::ResultsWriter writer);
+  void mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary);
+
+  std::string output_;
+  results::Metadata metadata_;
+  results::Layout layout_;
+  results::ResultsWriter writer_;
+  std::vector<std::uint8_t> completed_;
+  RecordedSummaries summaries_;
+};
+
+}  // namespace casesim::runner

@@ -1,0 +1,177 @@
+// A Recording writes exactly what it is given, keeps it in memory too, and
+// moves the file to its final name only when finished.
+#include "engine/runner/recording.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <vector>
+
+#include "engine/model/metrics.hpp"
+#include "tests/unit/runner/small_run.hpp"
+
+namespace casesim::runner {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::SmallRun;
+using testing::TemporaryDirectory;
+
+// A result whose every value says which slot it belongs to.
+model::ReplicationResult result_for(const results::Layout& layout, std::size_t v, std::size_t r) {
+  model::ReplicationResult result;
+  for (std::size_t m = 0; m < result.summary.size(); ++m)
+    result.summary[m] = 100.0 * static_cast<double>(v) + 10.0 * static_cast<double>(r) + static_cast<double>(m) + 0.5;
+  const std::size_t values = layout.series.size() * layout.week_start_dates.size();
+  for (std::size_t i = 0; i < values; ++i)
+    result.weekly.push_back(1000.0 * static_cast<double>(v) + 100.0 * static_cast<double>(r) + static_cast<double>(i));
+  return result;
+}
+
+// out.h5 left unfinished with `pairs` recorded, as a stopped run leaves it.
+void leave_unfinished_with(const TemporaryDirectory& dir, const SmallRun& run, const std::vector<ExperimentPair>& pairs) {
+  Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
+  std::vector<model::ReplicationResult> results;
+  for (const auto [v, r] : pairs) results.push_back(result_for(run.layout, v, r));
+  recording.record(pairs, results);
+  recording.leave_unfinished();
+}
+
+std::size_t slot(const results::ResultsData& data, std::size_t v, std::size_t r) {
+  return v * data.layout.replications + r;
+}
+
+TEST(Recording, WritesWhatItIsGivenAndRenamesOnlyWhenFinished) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 3, 7);
+  const std::string output = dir.file("out.h5");
+  Recording recording = Recording::start(output, run.metadata, run.layout);
+  EXPECT_TRUE(fs::exists(output + ".partial"));
+  EXPECT_FALSE(fs::exists(output));
+
+  const std::vector<ExperimentPair> pairs{{0, 0}, {1, 2}};
+  const std::vector<model::ReplicationResult> results{result_for(run.layout, 0, 0), result_for(run.layout, 1, 2)};
+  recording.record(pairs, results);
+  EXPECT_EQ(recording.completed(), (std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1}));
+  EXPECT_EQ(recording.completed_count(), 2u);
+  EXPECT_EQ(recording.summaries()[3][1][2], results[1].summary[3]);
+  EXPECT_TRUE(std::isnan(recording.summaries()[3][1][1]));
+
+  // Flushed as recorded: the unfinished file already reads back what was given.
+  const results::ResultsData part = results::read_results(output + ".partial");
+  EXPECT_EQ(part.completed, recording.completed());
+  EXPECT_FALSE(fs::exists(output));
+
+  recording.finish();
+  EXPECT_TRUE(fs::exists(output));
+  EXPECT_FALSE(fs::exists(output + ".partial"));
+  const results::ResultsData data = results::read_results(output);
+  EXPECT_EQ(data.metadata.seed, 7u);
+  EXPECT_EQ(data.layout.variants, (std::vector<std::string>{"cap-18", "cap-12"}));
+  EXPECT_EQ(data.completed, (std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1}));
+  const std::size_t weeks = data.layout.week_start_dates.size();
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const auto [v, r] = pairs[i];
+    for (std::size_t m = 0; m < data.summary.size(); ++m)
+      EXPECT_EQ(data.summary[m][slot(data, v, r)], results[i].summary[m]) << "metric " << m;
+    for (std::size_t s = 0; s < data.weekly.size(); ++s)
+      for (std::size_t w = 0; w < weeks; ++w)
+        EXPECT_EQ(data.weekly[s][slot(data, v, r) * weeks + w], results[i].weekly[s * weeks + w]);
+  }
+  EXPECT_TRUE(std::isnan(data.summary[0][slot(data, 0, 1)]));
+}
+
+TEST(Recording, AReplicationBeyondTheSlotsGrowsEveryVariantAndKeepsWhatWasThere) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 2, 7);
+  Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
+  const std::vector<ExperimentPair> first{{1, 1}};
+  recording.record(first, std::vector<model::ReplicationResult>{result_for(run.layout, 1, 1)});
+  const std::vector<ExperimentPair> beyond{{0, 4}};
+  recording.record(beyond, std::vector<model::ReplicationResult>{result_for(run.layout, 0, 4)});
+  EXPECT_EQ(recording.replications(), 5u);
+  EXPECT_EQ(recording.completed(), (std::vector<std::uint8_t>{0, 0, 0, 0, 1, 0, 1, 0, 0, 0}));
+  EXPECT_EQ(recording.summaries()[0][1][1], result_for(run.layout, 1, 1).summary[0]);
+  recording.finish();
+  const results::ResultsData data = results::read_results(dir.file("out.h5"));
+  EXPECT_EQ(data.layout.replications, 5u);
+  EXPECT_EQ(data.completed, recording.completed());
+  EXPECT_EQ(data.summary[0][slot(data, 1, 1)], result_for(run.layout, 1, 1).summary[0]);
+  EXPECT_EQ(data.summary[0][slot(data, 0, 4)], result_for(run.layout, 0, 4).summary[0]);
+}
+
+TEST(Recording, LeftUnfinishedItStaysUnderThePartialName) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 3, 7);
+  leave_unfinished_with(dir, run, {{0, 0}, {1, 0}});
+  EXPECT_FALSE(fs::exists(dir.file("out.h5")));
+  EXPECT_EQ(results::read_results(dir.file("out.h5.partial")).completed, (std::vector<std::uint8_t>{1, 0, 0, 1, 0, 0}));
+}
+
+TEST(Recording, ResumeCopiesTheFinishedSlotsAndKeepsTheFilesOwnMetadata) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 3, 7);
+  leave_unfinished_with(dir, run, {{0, 1}, {1, 2}});
+  results::Metadata later = run.metadata;
+  later.command_line = "runner test, resumed";
+  later.created_utc = "2099-01-01T00:00:00Z";
+  Recording resumed = Recording::resume(dir.file("out.h5"), later, run.layout);
+  EXPECT_FALSE(fs::exists(dir.file("out.h5.partial.resuming")));
+  EXPECT_EQ(resumed.completed(), (std::vector<std::uint8_t>{0, 1, 0, 0, 0, 1}));
+  EXPECT_EQ(resumed.summaries()[2][1][2], result_for(run.layout, 1, 2).summary[2]);
+  EXPECT_EQ(resumed.metadata().command_line, "runner test");
+  EXPECT_EQ(resumed.metadata().created_utc, run.metadata.created_utc);
+  // The fresh file already holds the copied slots, under the partial name.
+  const results::ResultsData part = results::read_results(dir.file("out.h5.partial"));
+  EXPECT_EQ(part.completed, resumed.completed());
+  EXPECT_EQ(part.weekly[1][slot(part, 0, 1) * part.layout.week_start_dates.size()],
+            result_for(run.layout, 0, 1).weekly[part.layout.week_start_dates.size()]);
+}
+
+TEST(Recording, ResumeOfAnotherExperimentIsRefusedNamingWhatDiffersAndLeavesItsFile) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 3, 11);
+  leave_unfinished_with(dir, run, {{0, 0}});
+  results::Metadata other_seed = run.metadata;
+  other_seed.seed = 12;
+  try {
+    Recording::resume(dir.file("out.h5"), other_seed, run.layout);
+    FAIL() << "resumed with another seed";
+  } catch (const ResumeRefused& refused) {
+    EXPECT_EQ(refused.partial(), dir.file("out.h5.partial"));
+    EXPECT_EQ(refused.difference(), "the seed (11 there, 12 now)");
+    EXPECT_EQ(std::string(refused.what()),
+              dir.file("out.h5.partial") + " is not this experiment's unfinished run: the seed (11 there, 12 now) differs");
+  }
+  results::Layout other_variants = run.layout;
+  other_variants.variants[1] = "cap-15";
+  EXPECT_THROW(Recording::resume(dir.file("out.h5"), run.metadata, other_variants), ResumeRefused);
+  results::Metadata other_text = run.metadata;
+  other_text.experiment->text = "name: caps\n# edited\n";
+  try {
+    Recording::resume(dir.file("out.h5"), other_text, run.layout);
+    FAIL() << "resumed another experiment file";
+  } catch (const ResumeRefused& refused) {
+    EXPECT_EQ(refused.difference(), "the experiment file's text");
+  }
+  EXPECT_EQ(results::read_results(dir.file("out.h5.partial")).completed, (std::vector<std::uint8_t>{1, 0, 0, 0, 0, 0}));
+  EXPECT_FALSE(fs::exists(dir.file("out.h5.partial.resuming")));
+}
+
+TEST(Recording, OnlyAnExperimentsFileCanBeResumed) {
+  const TemporaryDirectory dir;
+  SmallRun run(dir, 3, 11);
+  results::Metadata plain = run.metadata;
+  plain.experiment.reset();
+  Recording::start(dir.file("plain.h5"), plain, run.layout).leave_unfinished();
+  try {
+    Recording::resume(dir.file("plain.h5"), run.metadata, run.layout);
+    FAIL() << "resumed a plain run's file as an experiment";
+  } catch (const ResumeRefused& refused) {
+    EXPECT_EQ(refused.difference(), "it is not an experiment's file, so everything");
+  }
+}
+
+}  // namespace
+}  // namespace casesim::runner
