@@ -16,6 +16,11 @@ namespace {
 // children, child in need, and assessments.
 constexpr std::uint8_t kRiskRank[] = {4, 0, 1, 3, 2};  // by Stage
 
+// Task::precedence.
+constexpr std::uint8_t kBookedAppointment = 0;
+constexpr std::uint8_t kFlaggedAtSupervision = 1;
+constexpr std::uint8_t kOtherWork = 2;
+
 }  // namespace
 
 Day TeamModel::next_due_after(const Case& c, Action action, Day day) const {
@@ -71,13 +76,13 @@ void TeamModel::do_daily_work(Day day) {
   }
 
   // Absence cover: the duty worker's spare hours go to absent colleagues'
-  // work that is due today or overdue.
-  if (scenario_.policy.absence_cover == scenario::AbsenceCover::duty && duty_to_cover != kNoWorker && duty_spare > 0.0) {
+  // work that is due today or overdue, and their booked conferences.
+  if (scenario_.policy.absence_cover == scenario::AbsenceCover::duty && duty_to_cover != kNoWorker) {
     tasks_.clear();
     for (const Post& post : posts_)
       if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today && post.works_today)
         collect_tasks(post, day, planning_horizon);
-    std::erase_if(tasks_, [day](const Task& t) { return t.due > day; });
+    std::erase_if(tasks_, [day](const Task& t) { return t.due > day && t.precedence != kBookedAppointment; });
     sort_tasks();
     work_tasks(day, duty_to_cover, duty_spare, true);
   }
@@ -113,11 +118,13 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
   const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
   c.clocks.for_each_owed([&](Action action, Day due) {
     Day workable_from = c.decision_day;
+    std::uint8_t precedence = c.escalated && due < day ? kFlaggedAtSupervision : kOtherWork;
     if (kind_of(action).planned) {
       const Day booked = c.clocks.booked(action);
       if (booked != StatutoryClocks::kNotBooked) {
         if (booked > day) return;
         workable_from = booked;
+        precedence = kBookedAppointment;
       } else {
         if (due > horizon_of_work) return;
         workable_from = fifo ? calendar_.add_working_days(due, -window) : due;
@@ -125,7 +132,7 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
     } else if (waiting_child || c.assessment_hours_left <= 0.0) {
       return;  // its work is done, and it completes when its information is in; or nobody has the case
     }
-    tasks_.push_back(Task{due, risk, c.escalated && due < day, action, c.referral, slot, workable_from, waiting_child});
+    tasks_.push_back(Task{due, risk, precedence, action, c.referral, slot, workable_from, waiting_child});
   });
 }
 
@@ -143,11 +150,11 @@ void TeamModel::sort_tasks() {
   auto tie = [](const Task& a, const Task& b) {
     return a.referral < b.referral || (a.referral == b.referral && a.action < b.action);
   };
-  // Work flagged as overdue at supervision comes first, whatever the policy.
+  // Booked conferences, then work flagged as overdue at supervision, come first, whatever the policy.
   switch (scenario_.policy.prioritisation) {
     case P::earliest_deadline:
       std::sort(tasks_.begin(), tasks_.end(), [&](const Task& a, const Task& b) {
-        if (a.escalated != b.escalated) return a.escalated;
+        if (a.precedence != b.precedence) return a.precedence < b.precedence;
         if (a.due != b.due) return a.due < b.due;
         if (a.risk != b.risk) return a.risk < b.risk;
         return tie(a, b);
@@ -155,7 +162,7 @@ void TeamModel::sort_tasks() {
       break;
     case P::highest_risk:
       std::sort(tasks_.begin(), tasks_.end(), [&](const Task& a, const Task& b) {
-        if (a.escalated != b.escalated) return a.escalated;
+        if (a.precedence != b.precedence) return a.precedence < b.precedence;
         if (a.risk != b.risk) return a.risk < b.risk;
         if (a.due != b.due) return a.due < b.due;
         return tie(a, b);
@@ -163,7 +170,7 @@ void TeamModel::sort_tasks() {
       break;
     case P::first_in_first_out:
       std::sort(tasks_.begin(), tasks_.end(), [&](const Task& a, const Task& b) {
-        if (a.escalated != b.escalated) return a.escalated;
+        if (a.precedence != b.precedence) return a.precedence < b.precedence;
         if (a.workable_from != b.workable_from) return a.workable_from < b.workable_from;
         return tie(a, b);
       });
@@ -189,8 +196,10 @@ double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool abse
                                         static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^
                                         (absence_cover ? 1ULL << 63 : 0ULL));
   }
-  for (std::size_t i = 0; i < tasks_.size() && hours > 1e-9; ++i) {
+  for (std::size_t i = 0; i < tasks_.size(); ++i) {
     const Task task = tasks_[i];
+    // Out of hours, only booked conferences (sorted first) still happen.
+    if (hours <= 1e-9 && task.precedence != kBookedAppointment) break;
     const Case& c = cases_[task.slot];
     // A task may be stale: its case closed (and the slot was reused), was
     // allocated or moved earlier today.
@@ -211,13 +220,15 @@ double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool abse
 // Whether a whole task of `needed` hours can be done with `hours` left today. A
 // task longer than a working day (a conference report, say) is started on a
 // fresh day and finished the next: the excess is owed from the next day's hours.
-bool TeamModel::fits(double needed, double& hours, std::int32_t doer) {
+// A booked conference is attended whatever the day holds: what it takes
+// beyond the hours left is owed from the next days.
+bool TeamModel::fits(double needed, double& hours, std::int32_t doer, bool booked) {
   if (needed <= hours + 1e-9) {
     hours -= needed;
     return true;
   }
   const double full_day = setup_.case_hours_per_working_day(1.0);
-  if (doer != kTeamManager && hours + 1e-9 >= full_day && hours > 0.0) {
+  if (doer != kTeamManager && ((hours + 1e-9 >= full_day && hours > 0.0) || booked)) {
     posts_[static_cast<std::size_t>(doer)].hours_owed += needed - hours;
     hours = 0.0;
     return true;
@@ -231,7 +242,8 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
   Case& c = cases_[task.slot];
   if (!c.clocks.owed(task.action)) return false;
   if (kind_of(task.action).split_over_days) return work_on_assessment(task.slot, day, hours);
-  if (!fits(standards_.of(c.stage, task.action).hours, hours, doer)) return false;
+  if (!fits(standards_.of(c.stage, task.action).hours, hours, doer, task.precedence == kBookedAppointment))
+    return false;
   const std::int64_t who = doer_id(doer);
   switch (task.action) {
     case Action::visit:

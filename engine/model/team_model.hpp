@@ -149,7 +149,9 @@ class TeamModel {
   struct Task {
     Day due;
     std::uint8_t risk;            // lower is more serious
-    bool escalated;
+    // Done first, whatever the policy: 0 a booked conference on its day (the
+    // worker must attend), 1 work flagged overdue at supervision, 2 the rest.
+    std::uint8_t precedence;
     Action action;
     std::uint64_t referral;
     std::uint32_t slot;
@@ -276,7 +278,7 @@ class TeamModel {
   // absent colleagues' due work.
   double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
   bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
-  bool fits(double needed, double& hours, std::int32_t doer);
+  bool fits(double needed, double& hours, std::int32_t doer, bool booked);
   std::int64_t doer_id(std::int32_t doer) const {
     return doer == kTeamManager ? model::kTeamManagerId : worker_id(static_cast<std::size_t>(doer));
   }
