@@ -35,7 +35,8 @@ Verdict verdict_for(TargetKind kind, double bound, double low, double high) {
 }  // namespace
 
 BinomialInterval clopper_pearson(std::size_t events, std::size_t trials, double confidence) {
-  if (trials == 0 || events > trials) throw std::invalid_argument("clopper_pearson: needs 0 <= events <= trials, trials >= 1");
+  if (trials == 0 || events > trials)
+    throw std::invalid_argument("clopper_pearson: needs 0 <= events <= trials, trials >= 1");
   const double alpha = 1.0 - confidence;
   const auto x = static_cast<double>(events), n = static_cast<double>(trials);
   BinomialInterval interval;
@@ -82,19 +83,16 @@ std::size_t SelectionSchedule::replications_at_look(std::size_t look) const {
 }
 
 double interval_confidence(double confidence, std::size_t plans, std::size_t targets, std::size_t looks) {
-  return 1.0 - (1.0 - confidence) / (static_cast<double>(plans) * static_cast<double>(targets) * static_cast<double>(looks));
+  return 1.0 -
+         (1.0 - confidence) / (static_cast<double>(plans) * static_cast<double>(targets) * static_cast<double>(looks));
 }
 
 std::string_view status_name(PlanStatus status) {
   switch (status) {
-    case PlanStatus::undecided:
-      return "undecided";
-    case PlanStatus::feasible:
-      return "feasible";
-    case PlanStatus::infeasible:
-      return "infeasible";
-    case PlanStatus::dearer:
-      return "dearer";
+    case PlanStatus::undecided: return "undecided";
+    case PlanStatus::feasible: return "feasible";
+    case PlanStatus::infeasible: return "infeasible";
+    case PlanStatus::dearer: return "dearer";
   }
   return "";
 }
@@ -108,10 +106,12 @@ ConstrainedSelection::ConstrainedSelection(std::vector<double> costs, std::vecto
     throw std::invalid_argument("ConstrainedSelection: needs 2 <= initial <= max replications and a batch >= 1");
   if (!(schedule_.confidence > 0.0 && schedule_.confidence < 1.0))
     throw std::invalid_argument("ConstrainedSelection: confidence must be in (0, 1)");
-  interval_confidence_ = analysis::interval_confidence(schedule_.confidence, costs_.size(), targets_.size(), schedule_.looks());
+  interval_confidence_ =
+      analysis::interval_confidence(schedule_.confidence, costs_.size(), targets_.size(), schedule_.looks());
   order_.resize(costs_.size());
   std::iota(order_.begin(), order_.end(), std::size_t{0});
-  std::stable_sort(order_.begin(), order_.end(), [this](std::size_t a, std::size_t b) { return costs_[a] < costs_[b]; });
+  std::stable_sort(order_.begin(), order_.end(),
+                   [this](std::size_t a, std::size_t b) { return costs_[a] < costs_[b]; });
   status_.assign(costs_.size(), PlanStatus::undecided);
   replications_.assign(costs_.size(), 0);
   estimates_.assign(costs_.size(), std::vector<TargetEstimate>(targets_.size()));
@@ -132,12 +132,14 @@ void ConstrainedSelection::record_look(const std::vector<std::vector<std::vector
   if (values.size() != costs_.size()) throw std::invalid_argument("ConstrainedSelection: values for every plan needed");
   const std::size_t n = next_replications();
   for (const std::size_t p : plans_to_run()) {
-    if (values[p].size() != targets_.size()) throw std::invalid_argument("ConstrainedSelection: values for every target needed");
+    if (values[p].size() != targets_.size())
+      throw std::invalid_argument("ConstrainedSelection: values for every target needed");
     bool all_met = true, any_not_met = false;
     for (std::size_t t = 0; t < targets_.size(); ++t) {
       if (values[p][t].size() != n)
         throw std::invalid_argument("ConstrainedSelection: plan " + std::to_string(p) + " has " +
-                                    std::to_string(values[p][t].size()) + " replications, expected " + std::to_string(n));
+                                    std::to_string(values[p][t].size()) + " replications, expected " +
+                                    std::to_string(n));
       estimates_[p][t] = judge_target(targets_[t], values[p][t], interval_confidence_);
       all_met = all_met && estimates_[p][t].verdict == Verdict::met;
       any_not_met = any_not_met || estimates_[p][t].verdict == Verdict::not_met;
@@ -153,7 +155,8 @@ void ConstrainedSelection::record_look(const std::vector<std::vector<std::vector
   // dropped (an equal cost cannot beat it); plans shown infeasible keep saying so.
   if (const auto best = cheapest_shown_feasible())
     for (const std::size_t p : order_)
-      if (p != *best && costs_[p] >= costs_[*best] && status_[p] != PlanStatus::infeasible) status_[p] = PlanStatus::dearer;
+      if (p != *best && costs_[p] >= costs_[*best] && status_[p] != PlanStatus::infeasible)
+        status_[p] = PlanStatus::dearer;
   ++look_;
   finish_if_done();
 }

@@ -88,9 +88,9 @@ std::string_view status_name(PlanStatus status);  // "undecided", "feasible", ..
 // Why a search stopped.
 enum class SelectionEnd {
   running,
-  chosen,              // the cheapest plan not shown infeasible was shown feasible
-  none_feasible,       // every plan was shown infeasible
-  budget_spent,        // plans were still undecided at max_replications
+  chosen,         // the cheapest plan not shown infeasible was shown feasible
+  none_feasible,  // every plan was shown infeasible
+  budget_spent,   // plans were still undecided at max_replications
 };
 
 class ConstrainedSelection {

@@ -51,8 +51,8 @@ VarianceReduction common_random_numbers_gain(std::span<const double> variant, st
   if (out.paired_variance > 0) {
     out.ratio = out.unpaired_variance / out.paired_variance;
   } else {
-    out.ratio = out.unpaired_variance > 0 ? std::numeric_limits<double>::infinity()
-                                          : std::numeric_limits<double>::quiet_NaN();
+    out.ratio =
+        out.unpaired_variance > 0 ? std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
   }
   return out;
 }

@@ -17,9 +17,9 @@ namespace casesim::analysis {
 Summary paired_difference(std::span<const double> variant, std::span<const double> base, double confidence = 0.95);
 
 struct VarianceReduction {
-  std::size_t n = 0;              // pairs used
-  double paired_variance = 0.0;   // sample variance of the differences
-  double unpaired_variance = 0.0; // var(variant) + var(base): what independent runs would give
+  std::size_t n = 0;               // pairs used
+  double paired_variance = 0.0;    // sample variance of the differences
+  double unpaired_variance = 0.0;  // var(variant) + var(base): what independent runs would give
   // unpaired / paired: how many times fewer replications the paired comparison
   // needs for the same precision. Infinity when the differences do not vary
   // (identical variants); NaN with fewer than two pairs or when neither varies.

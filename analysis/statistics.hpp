@@ -9,11 +9,11 @@ namespace casesim::analysis {
 struct Summary {
   std::size_t n = 0;
   double mean = 0.0;
-  double sd = 0.0;          // sample standard deviation (n - 1)
-  double ci_low = 0.0;      // 95% confidence interval for the mean (Student t, n - 1 df)
+  double sd = 0.0;      // sample standard deviation (n - 1)
+  double ci_low = 0.0;  // 95% confidence interval for the mean (Student t, n - 1 df)
   double ci_high = 0.0;
   double median = 0.0;
-  double p05 = 0.0;         // 5th and 95th percentiles (linear interpolation, Hyndman-Fan type 7)
+  double p05 = 0.0;  // 5th and 95th percentiles (linear interpolation, Hyndman-Fan type 7)
   double p95 = 0.0;
   double half_width() const { return (ci_high - ci_low) / 2; }
 };

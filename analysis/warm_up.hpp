@@ -16,8 +16,8 @@ inline constexpr std::size_t kMserBatchWeeks = 5;
 struct WarmUpChoice {
   std::size_t warm_up_weeks = 0;  // batches dropped x 5
   std::size_t batches_dropped = 0;
-  std::size_t batches = 0;        // whole batches in the series (a partial last batch is left out)
-  double mser = 0.0;              // the minimised statistic (NaN with fewer than 2 batches)
+  std::size_t batches = 0;  // whole batches in the series (a partial last batch is left out)
+  double mser = 0.0;        // the minimised statistic (NaN with fewer than 2 batches)
 };
 
 // A series shorter than 2 batches gives warm_up_weeks 0 and NaN mser. NaN

@@ -2,9 +2,9 @@
 // takes to start, and its peak resident memory as the simulated horizon or
 // the number of replications grows (statistics are streamed and results
 // written in batches, so neither should hold memory in proportion).
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -121,7 +121,8 @@ void startup(benchmark::State& state) {
   for (auto _ : state) {
     try {
       report(state,
-             run_casesim({"run", "scenarios/baseline.yaml", "-r", "1", "--threads", "1", "-o", dir.file("x.h5"), "--force"}),
+             run_casesim(
+                 {"run", "scenarios/baseline.yaml", "-r", "1", "--threads", "1", "-o", dir.file("x.h5"), "--force"}),
              peak);
     } catch (const std::exception& e) {
       state.SkipWithError(e.what());
@@ -146,7 +147,8 @@ void peak_rss_horizon(benchmark::State& state) {
   const std::string scenario = baseline_with_measured_weeks(dir, static_cast<int>(state.range(0)));
   for (auto _ : state) {
     try {
-      report(state, run_casesim({"run", scenario, "-r", "1", "--threads", "1", "-o", dir.file("x.h5"), "--force"}), peak);
+      report(state, run_casesim({"run", scenario, "-r", "1", "--threads", "1", "-o", dir.file("x.h5"), "--force"}),
+             peak);
     } catch (const std::exception& e) {
       state.SkipWithError(e.what());
       return;
@@ -170,7 +172,8 @@ void peak_rss_run(benchmark::State& state) {
   const std::string replications = std::to_string(state.range(0));
   for (auto _ : state) {
     try {
-      report(state, run_casesim({"run", "scenarios/baseline.yaml", "-r", replications, "-o", dir.file("x.h5"), "--force"}),
+      report(state,
+             run_casesim({"run", "scenarios/baseline.yaml", "-r", replications, "-o", dir.file("x.h5"), "--force"}),
              peak);
     } catch (const std::exception& e) {
       state.SkipWithError(e.what());

@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const scenario::Override override_ = casesim::fuzz::override_from_input(input);
   try {
     const casesim::model::ModelSetup setup(scenario::parse_scenario(baseline(), {override_}));
-    casesim::fuzz::require(setup.weeks() > 0 && !setup.scenario().team.social_workers.empty(), "accepted a scenario without weeks or workers");
+    casesim::fuzz::require(setup.weeks() > 0 && !setup.scenario().team.social_workers.empty(),
+                           "accepted a scenario without weeks or workers");
   } catch (const scenario::ScenarioError& error) {
     // The error may blame the override or the baseline's own text it exposed.
     if (error.file() == override_.origin_file) {

@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const scenario::ScenarioSource source{"fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size)};
   try {
     const casesim::model::ModelSetup setup(scenario::parse_scenario(source));
-    casesim::fuzz::require(setup.weeks() > 0 && !setup.scenario().team.social_workers.empty(), "accepted a scenario without weeks or workers");
+    casesim::fuzz::require(setup.weeks() > 0 && !setup.scenario().team.social_workers.empty(),
+                           "accepted a scenario without weeks or workers");
   } catch (const scenario::ScenarioError& error) {
     casesim::fuzz::require_clear_error(error, source.path);
   }

@@ -23,18 +23,20 @@ std::string spaced(const std::string& name) {
   return s;
 }
 
-std::string metric_label(const results::Quantity& q) { return fmt::format("{} ({})", spaced(q.name), q.unit); }
+std::string metric_label(const results::Quantity& q) {
+  return fmt::format("{} ({})", spaced(q.name), q.unit);
+}
 
 // One colour per variant, the same in every chart.
 Json variant_colour(const ReportInput& input) {
   Json domain = Json::array();
   for (const auto& v : input.data.layout.variants) domain.push(v);
-  return Json::object({{"field", "variant"},
-                       {"type", "nominal"},
-                       {"title", "Variant"},
-                       {"scale", Json::object({{"domain", domain}, {"scheme", "tableau10"}})},
-                       {"legend", input.data.layout.variants.size() > 1 ? Json(Json::object({{"orient", "bottom"}}))
-                                                                       : Json()}});
+  return Json::object(
+      {{"field", "variant"},
+       {"type", "nominal"},
+       {"title", "Variant"},
+       {"scale", Json::object({{"domain", domain}, {"scheme", "tableau10"}})},
+       {"legend", input.data.layout.variants.size() > 1 ? Json(Json::object({{"orient", "bottom"}})) : Json()}});
 }
 
 Json base_spec() {
@@ -45,40 +47,44 @@ Json base_spec() {
 Json interval_facet(const ReportInput& input, Json rows, bool zero_rule) {
   Json layers = Json::array();
   if (zero_rule)
-    layers.push(Json::object({{"mark", Json::object({{"type", "rule"}, {"color", "#555"}, {"strokeDash", Json::array({4, 3})}})},
-                              {"encoding", Json::object({{"x", Json::object({{"datum", 0}})}})}}));
-  const Json tooltip = Json::array({Json::object({{"field", "variant"}, {"type", "nominal"}}),
-                                    Json::object({{"field", "mean"}, {"type", "quantitative"}, {"format", ".3~f"}}),
-                                    Json::object({{"field", "ci_low"}, {"type", "quantitative"}, {"title", "95% CI low"}, {"format", ".3~f"}}),
-                                    Json::object({{"field", "ci_high"}, {"type", "quantitative"}, {"title", "95% CI high"}, {"format", ".3~f"}}),
-                                    Json::object({{"field", "n"}, {"type", "quantitative"}, {"title", "replications"}})});
+    layers.push(Json::object(
+        {{"mark", Json::object({{"type", "rule"}, {"color", "#555"}, {"strokeDash", Json::array({4, 3})}})},
+         {"encoding", Json::object({{"x", Json::object({{"datum", 0}})}})}}));
+  const Json tooltip = Json::array(
+      {Json::object({{"field", "variant"}, {"type", "nominal"}}),
+       Json::object({{"field", "mean"}, {"type", "quantitative"}, {"format", ".3~f"}}),
+       Json::object({{"field", "ci_low"}, {"type", "quantitative"}, {"title", "95% CI low"}, {"format", ".3~f"}}),
+       Json::object({{"field", "ci_high"}, {"type", "quantitative"}, {"title", "95% CI high"}, {"format", ".3~f"}}),
+       Json::object({{"field", "n"}, {"type", "quantitative"}, {"title", "replications"}})});
   const Json y = Json::object({{"field", "variant"}, {"type", "nominal"}, {"title", Json()}, {"sort", Json()}});
-  layers.push(Json::object(
-      {{"mark", Json::object({{"type", "errorbar"}, {"ticks", true}, {"thickness", 2}})},
-       {"encoding", Json::object({{"x", Json::object({{"field", "ci_low"}, {"type", "quantitative"}, {"title", Json()},
-                                                      {"scale", Json::object({{"zero", false}})}})},
-                                  {"x2", Json::object({{"field", "ci_high"}})},
-                                  {"y", y},
-                                  {"color", variant_colour(input)}})}}));
-  layers.push(Json::object({{"mark", Json::object({{"type", "point"}, {"filled", true}, {"size", 70}})},
-                            {"encoding", Json::object({{"x", Json::object({{"field", "mean"}, {"type", "quantitative"}})},
-                                                       {"y", y},
-                                                       {"color", variant_colour(input)},
-                                                       {"tooltip", tooltip}})}}));
+  layers.push(
+      Json::object({{"mark", Json::object({{"type", "errorbar"}, {"ticks", true}, {"thickness", 2}})},
+                    {"encoding", Json::object({{"x", Json::object({{"field", "ci_low"},
+                                                                   {"type", "quantitative"},
+                                                                   {"title", Json()},
+                                                                   {"scale", Json::object({{"zero", false}})}})},
+                                               {"x2", Json::object({{"field", "ci_high"}})},
+                                               {"y", y},
+                                               {"color", variant_colour(input)}})}}));
+  layers.push(
+      Json::object({{"mark", Json::object({{"type", "point"}, {"filled", true}, {"size", 70}})},
+                    {"encoding", Json::object({{"x", Json::object({{"field", "mean"}, {"type", "quantitative"}})},
+                                               {"y", y},
+                                               {"color", variant_colour(input)},
+                                               {"tooltip", tooltip}})}}));
   Json spec = base_spec();
   spec.set("data", Json::object({{"values", std::move(rows)}}));
   spec.set("facet", Json::object({{"row", Json::object({{"field", "label"},
-                                                         {"type", "nominal"},
-                                                         {"title", Json()},
-                                                         {"sort", Json()},
-                                                         {"header", Json::object({{"labelAngle", 0},
-                                                                                  {"labelOrient", "top"},
-                                                                                  {"labelAnchor", "start"},
-                                                                                  {"labelFontSize", 13},
-                                                                                  {"labelFontWeight", "bold"}})}})}}));
-  spec.set("spec", Json::object({{"width", 560},
-                                 {"height", Json::object({{"step", 26}})},
-                                 {"layer", std::move(layers)}}));
+                                                        {"type", "nominal"},
+                                                        {"title", Json()},
+                                                        {"sort", Json()},
+                                                        {"header", Json::object({{"labelAngle", 0},
+                                                                                 {"labelOrient", "top"},
+                                                                                 {"labelAnchor", "start"},
+                                                                                 {"labelFontSize", 13},
+                                                                                 {"labelFontWeight", "bold"}})}})}}));
+  spec.set("spec",
+           Json::object({{"width", 560}, {"height", Json::object({{"step", 26}})}, {"layer", std::move(layers)}}));
   spec.set("resolve", Json::object({{"scale", Json::object({{"x", "independent"}})}}));
   return spec;
 }
@@ -116,18 +122,25 @@ std::size_t add_dated_changes(const results::ResultsData& data, Json& layers) {
         {Json::object({{"date", dates[i]}, {"event", events[i]}, {"label", day_month + ": " + events[i]}})});
     layers.push(Json::object(
         {{"data", Json::object({{"values", value}})},
-         {"mark", Json::object({{"type", "rule"}, {"color", kEventColour}, {"strokeWidth", 1.5},
-                                {"strokeDash", Json::array({5, 3})}})},
-         {"encoding", Json::object({{"x", Json::object({{"field", "date"}, {"type", "temporal"}})},
-                                    {"tooltip", Json::array({Json::object({{"field", "date"}, {"type", "temporal"},
-                                                                           {"title", "date"}, {"format", "%e %B %Y"}}),
-                                                             Json::object({{"field", "event"}, {"type", "nominal"},
-                                                                           {"title", "change"}})})}})}}));
+         {"mark",
+          Json::object(
+              {{"type", "rule"}, {"color", kEventColour}, {"strokeWidth", 1.5}, {"strokeDash", Json::array({5, 3})}})},
+         {"encoding",
+          Json::object(
+              {{"x", Json::object({{"field", "date"}, {"type", "temporal"}})},
+               {"tooltip",
+                Json::array(
+                    {Json::object({{"field", "date"}, {"type", "temporal"}, {"title", "date"}, {"format", "%e %B %Y"}}),
+                     Json::object({{"field", "event"}, {"type", "nominal"}, {"title", "change"}})})}})}}));
     layers.push(Json::object(
         {{"data", Json::object({{"values", value}})},
-         {"mark", Json::object({{"type", "text"}, {"align", late_in_chart ? "right" : "left"}, {"baseline", "top"},
-                                {"dx", late_in_chart ? -4 : 4}, {"y", 4 + 14 * static_cast<int>(marked % 3)},
-                                {"color", kEventColour}, {"fontSize", 11}})},
+         {"mark", Json::object({{"type", "text"},
+                                {"align", late_in_chart ? "right" : "left"},
+                                {"baseline", "top"},
+                                {"dx", late_in_chart ? -4 : 4},
+                                {"y", 4 + 14 * static_cast<int>(marked % 3)},
+                                {"color", kEventColour},
+                                {"fontSize", 11}})},
          {"encoding", Json::object({{"x", Json::object({{"field", "date"}, {"type", "temporal"}})},
                                     {"text", Json::object({{"field", "label"}, {"type", "nominal"}})}})}}));
     ++marked;
@@ -165,22 +178,33 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
   // Ticks on the first of the month (every third month over longer runs), so
   // a label and a dated change's rule line up with the calendar.
   const Json ticks = Json::object({{"interval", "month"}, {"step", weeks.size() <= 60 ? 1 : 3}});
-  const Json x = Json::object(
-      {{"field", "week"}, {"type", "temporal"}, {"title", Json()},
-       {"axis", Json::object({{"format", "%b %Y"}, {"labelOverlap", true}, {"tickCount", ticks}})}});
+  const Json x =
+      Json::object({{"field", "week"},
+                    {"type", "temporal"},
+                    {"title", Json()},
+                    {"axis", Json::object({{"format", "%b %Y"}, {"labelOverlap", true}, {"tickCount", ticks}})}});
   Json layers = Json::array();
   const auto warm_up = static_cast<std::size_t>(std::max(0, data.metadata.warm_up_weeks));
   if (warm_up > 0 && warm_up < weeks.size()) {
-    const Json warm = Json::array({Json::object({{"start", weeks.front()}, {"end", weeks[warm_up]}, {"label", "warm-up (not counted)"}})});
-    layers.push(Json::object({{"data", Json::object({{"values", warm}})},
-                              {"mark", Json::object({{"type", "rect"}, {"color", "#f0ede6"}})},
-                              {"encoding", Json::object({{"x", Json::object({{"field", "start"}, {"type", "temporal"}})},
-                                                         {"x2", Json::object({{"field", "end"}})}})}}));
-    layers.push(Json::object({{"data", Json::object({{"values", warm}})},
-                              {"mark", Json::object({{"type", "text"}, {"align", "left"}, {"baseline", "top"}, {"dx", 4},
-                                                     {"dy", 4}, {"y", 0}, {"color", "#6b6457"}, {"fontStyle", "italic"}})},
-                              {"encoding", Json::object({{"x", Json::object({{"field", "start"}, {"type", "temporal"}})},
-                                                         {"text", Json::object({{"field", "label"}})}})}}));
+    const Json warm = Json::array(
+        {Json::object({{"start", weeks.front()}, {"end", weeks[warm_up]}, {"label", "warm-up (not counted)"}})});
+    layers.push(
+        Json::object({{"data", Json::object({{"values", warm}})},
+                      {"mark", Json::object({{"type", "rect"}, {"color", "#f0ede6"}})},
+                      {"encoding", Json::object({{"x", Json::object({{"field", "start"}, {"type", "temporal"}})},
+                                                 {"x2", Json::object({{"field", "end"}})}})}}));
+    layers.push(
+        Json::object({{"data", Json::object({{"values", warm}})},
+                      {"mark", Json::object({{"type", "text"},
+                                             {"align", "left"},
+                                             {"baseline", "top"},
+                                             {"dx", 4},
+                                             {"dy", 4},
+                                             {"y", 0},
+                                             {"color", "#6b6457"},
+                                             {"fontStyle", "italic"}})},
+                      {"encoding", Json::object({{"x", Json::object({{"field", "start"}, {"type", "temporal"}})},
+                                                 {"text", Json::object({{"field", "label"}})}})}}));
   }
   layers.push(Json::object(
       {{"mark", Json::object({{"type", "area"}, {"opacity", 0.22}})},
@@ -191,14 +215,21 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
   layers.push(Json::object(
       {{"mark", Json::object({{"type", "line"}, {"strokeWidth", 2}})},
        {"encoding",
-        Json::object({{"x", x},
-                      {"y", Json::object({{"field", "mean"}, {"type", "quantitative"}})},
-                      {"color", variant_colour(input)},
-                      {"tooltip", Json::array({Json::object({{"field", "variant"}, {"type", "nominal"}}),
-                                               Json::object({{"field", "week"}, {"type", "temporal"}, {"title", "week of"}}),
-                                               Json::object({{"field", "mean"}, {"type", "quantitative"}, {"format", ".2f"}}),
-                                               Json::object({{"field", "p05"}, {"type", "quantitative"}, {"title", "5th percentile"}, {"format", ".2f"}}),
-                                               Json::object({{"field", "p95"}, {"type", "quantitative"}, {"title", "95th percentile"}, {"format", ".2f"}})})}})}}));
+        Json::object(
+            {{"x", x},
+             {"y", Json::object({{"field", "mean"}, {"type", "quantitative"}})},
+             {"color", variant_colour(input)},
+             {"tooltip",
+              Json::array(
+                  {Json::object({{"field", "variant"}, {"type", "nominal"}}),
+                   Json::object({{"field", "week"}, {"type", "temporal"}, {"title", "week of"}}),
+                   Json::object({{"field", "mean"}, {"type", "quantitative"}, {"format", ".2f"}}),
+                   Json::object(
+                       {{"field", "p05"}, {"type", "quantitative"}, {"title", "5th percentile"}, {"format", ".2f"}}),
+                   Json::object({{"field", "p95"},
+                                 {"type", "quantitative"},
+                                 {"title", "95th percentile"},
+                                 {"format", ".2f"}})})}})}}));
   const std::size_t marked = add_dated_changes(data, layers);
   Json spec = base_spec();
   spec.set("width", "container");
@@ -209,12 +240,13 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
   Chart chart;
   chart.id = "series-" + q.name;
   chart.heading = spaced(q.name) + " by week";
-  chart.note = fmt::format("{} Line: the average week across {} simulated futures (replications); shaded band: "
-                           "where the middle 90 in every 100 of them fell that week (5th to 95th percentile), "
-                           "the spread of what could happen rather than doubt about the average.{}{}",
-                           q.description, replications,
-                           warm_up > 0 ? " The shaded start is the warm-up, left out of every other figure." : "",
-                           marked > 0 ? " Dashed red lines mark the scenario's dated changes." : "");
+  chart.note = fmt::format(
+      "{} Line: the average week across {} simulated futures (replications); shaded band: "
+      "where the middle 90 in every 100 of them fell that week (5th to 95th percentile), "
+      "the spread of what could happen rather than doubt about the average.{}{}",
+      q.description, replications,
+      warm_up > 0 ? " The shaded start is the warm-up, left out of every other figure." : "",
+      marked > 0 ? " Dashed red lines mark the scenario's dated changes." : "");
   chart.spec = std::move(spec);
   return chart;
 }
@@ -240,8 +272,9 @@ std::optional<Chart> overdue_by_variant_chart(const ReportInput& input) {
   Chart chart;
   chart.id = "overdue-by-variant";
   chart.heading = "Late and overdue work, by variant";
-  chart.note = "Each dot is the mean across replications; the bar is its 95% confidence interval. Scales differ "
-               "between panels, and do not start at zero.";
+  chart.note =
+      "Each dot is the mean across replications; the bar is its 95% confidence interval. Scales differ "
+      "between panels, and do not start at zero.";
   chart.spec = interval_facet(input, std::move(rows), false);
   return chart;
 }
@@ -263,9 +296,10 @@ std::optional<Chart> paired_difference_chart(const ReportInput& input) {
   Chart chart;
   chart.id = "paired-differences";
   chart.heading = "Differences from " + data.layout.variants[0];
-  chart.note = "Each variant minus the base, replication by replication (common random numbers), with the 95% "
-               "confidence interval of the mean difference. An interval crossing the dashed zero line means no "
-               "difference was detected.";
+  chart.note =
+      "Each variant minus the base, replication by replication (common random numbers), with the 95% "
+      "confidence interval of the mean difference. An interval crossing the dashed zero line means no "
+      "difference was detected.";
   chart.spec = interval_facet(input, std::move(rows), true);
   return chart;
 }
@@ -310,13 +344,13 @@ std::optional<Chart> tornado_chart(const ReportInput& input) {
           fit_metamodel(x, Eigen::Map<const Eigen::VectorXd>(y.data(), static_cast<Eigen::Index>(y.size())), names);
       ++fitted;
       for (std::size_t j = 0; j < names.size(); ++j)
-        rows.push(Json::object({{"label", fmt::format("{} (R\u00b2 = {:.2f})", metric_label(data.layout.metrics[m]),
-                                                      model.r_squared)},
-                                {"parameter", names[j]},
-                                {"standardised", model.standardised[j]},
-                                {"magnitude", std::fabs(model.standardised[j])},
-                                {"coefficient", model.coefficients[j]},
-                                {"direction", model.standardised[j] < 0 ? "lowers it" : "raises it"}}));
+        rows.push(Json::object(
+            {{"label", fmt::format("{} (R\u00b2 = {:.2f})", metric_label(data.layout.metrics[m]), model.r_squared)},
+             {"parameter", names[j]},
+             {"standardised", model.standardised[j]},
+             {"magnitude", std::fabs(model.standardised[j])},
+             {"coefficient", model.coefficients[j]},
+             {"direction", model.standardised[j] < 0 ? "lowers it" : "raises it"}}));
     } catch (const std::invalid_argument&) {
       // A sweep too small, or with levers moved together, has nothing to rank for this metric.
     }
@@ -324,43 +358,60 @@ std::optional<Chart> tornado_chart(const ReportInput& input) {
   if (fitted == 0) return std::nullopt;
   Json spec = base_spec();
   spec.set("data", Json::object({{"values", std::move(rows)}}));
-  spec.set("facet", Json::object({{"row", Json::object({{"field", "label"}, {"type", "nominal"}, {"title", Json()},
-                                                         {"sort", Json()},
-                                                         {"header", Json::object({{"labelAngle", 0},
-                                                                                  {"labelOrient", "top"},
-                                                                                  {"labelAnchor", "start"},
-                                                                                  {"labelFontSize", 13},
-                                                                                  {"labelFontWeight", "bold"}})}})}}));
-  spec.set("spec",
-           Json::object(
-               {{"width", 560},
-                {"height", Json::object({{"step", 24}})},
-                {"layer",
-                 Json::array(
-                     {Json::object(
-                          {{"mark", "bar"},
-                           {"encoding",
-                            Json::object(
-                                {{"x", Json::object({{"field", "standardised"}, {"type", "quantitative"},
-                                                     {"title", "standardised coefficient (sd of outcome per sd of lever)"}})},
-                                 {"y", Json::object({{"field", "parameter"}, {"type", "nominal"}, {"title", Json()},
-                                                     {"sort", Json::object({{"field", "magnitude"}, {"order", "descending"}})}})},
-                                 {"color", Json::object({{"field", "direction"}, {"type", "nominal"}, {"title", Json()},
-                                                         {"scale", Json::object({{"domain", Json::array({"lowers it", "raises it"})},
-                                                                                 {"range", Json::array({"#3b7ea1", "#c4603b"})}})},
-                                                         {"legend", Json::object({{"orient", "bottom"}})}})},
-                                 {"tooltip", Json::array({Json::object({{"field", "parameter"}, {"type", "nominal"}}),
-                                                          Json::object({{"field", "standardised"}, {"type", "quantitative"}, {"format", ".3f"}}),
-                                                          Json::object({{"field", "coefficient"}, {"type", "quantitative"}, {"title", "per unit of lever"}, {"format", ".4g"}})})}})}}),
-                      Json::object({{"mark", Json::object({{"type", "rule"}, {"color", "#555"}})},
-                                    {"encoding", Json::object({{"x", Json::object({{"datum", 0}})}})}})})}}));
+  spec.set("facet", Json::object({{"row", Json::object({{"field", "label"},
+                                                        {"type", "nominal"},
+                                                        {"title", Json()},
+                                                        {"sort", Json()},
+                                                        {"header", Json::object({{"labelAngle", 0},
+                                                                                 {"labelOrient", "top"},
+                                                                                 {"labelAnchor", "start"},
+                                                                                 {"labelFontSize", 13},
+                                                                                 {"labelFontWeight", "bold"}})}})}}));
+  spec.set(
+      "spec",
+      Json::object(
+          {{"width", 560},
+           {"height", Json::object({{"step", 24}})},
+           {"layer",
+            Json::array(
+                {Json::object(
+                     {{"mark", "bar"},
+                      {"encoding",
+                       Json::object(
+                           {{"x",
+                             Json::object({{"field", "standardised"},
+                                           {"type", "quantitative"},
+                                           {"title", "standardised coefficient (sd of outcome per sd of lever)"}})},
+                            {"y",
+                             Json::object({{"field", "parameter"},
+                                           {"type", "nominal"},
+                                           {"title", Json()},
+                                           {"sort", Json::object({{"field", "magnitude"}, {"order", "descending"}})}})},
+                            {"color",
+                             Json::object({{"field", "direction"},
+                                           {"type", "nominal"},
+                                           {"title", Json()},
+                                           {"scale", Json::object({{"domain", Json::array({"lowers it", "raises it"})},
+                                                                   {"range", Json::array({"#3b7ea1", "#c4603b"})}})},
+                                           {"legend", Json::object({{"orient", "bottom"}})}})},
+                            {"tooltip",
+                             Json::array({Json::object({{"field", "parameter"}, {"type", "nominal"}}),
+                                          Json::object(
+                                              {{"field", "standardised"}, {"type", "quantitative"}, {"format", ".3f"}}),
+                                          Json::object({{"field", "coefficient"},
+                                                        {"type", "quantitative"},
+                                                        {"title", "per unit of lever"},
+                                                        {"format", ".4g"}})})}})}}),
+                 Json::object({{"mark", Json::object({{"type", "rule"}, {"color", "#555"}})},
+                               {"encoding", Json::object({{"x", Json::object({{"datum", 0}})}})}})})}}));
   Chart chart;
   chart.id = "sensitivity";
   chart.heading = "Which lever matters most";
-  chart.note = "A straight-line model of each measure on the swept settings, fitted over every replication. Bars "
-               "are standardised coefficients: how many standard deviations the measure moves when a setting moves "
-               "by one of its own standard deviations across the sweep. Longer bars matter more; R\u00b2 says how "
-               "much of the variation the straight-line model explains.";
+  chart.note =
+      "A straight-line model of each measure on the swept settings, fitted over every replication. Bars "
+      "are standardised coefficients: how many standard deviations the measure moves when a setting moves "
+      "by one of its own standard deviations across the sweep. Longer bars matter more; R\u00b2 says how "
+      "much of the variation the straight-line model explains.";
   chart.spec = std::move(spec);
   return chart;
 }

@@ -61,7 +61,9 @@ for (const el of document.querySelectorAll('script[type="application/json"][data
 }
 )";
 
-std::string cell(double value, double half_width) { return html_escape(readable_number(value, half_width)); }
+std::string cell(double value, double half_width) {
+  return html_escape(readable_number(value, half_width));
+}
 
 std::string chart_html(const Chart& chart) {
   return fmt::format(
@@ -71,11 +73,12 @@ std::string chart_html(const Chart& chart) {
 }
 
 std::string measures_table(const results::ResultsData& data) {
-  std::string out =
-      "<table>\n<thead><tr><th>Measure</th>";
+  std::string out = "<table>\n<thead><tr><th>Measure</th>";
   const bool several = data.layout.variants.size() > 1;
   if (several) out += "<th class=\"text\">Variant</th>";
-  out += "<th>Mean</th><th>95% CI</th><th>Median</th><th>5th pct</th><th>95th pct</th><th>n</th><th class=\"text\">Unit</th></tr></thead>\n<tbody>\n";
+  out +=
+      "<th>Mean</th><th>95% CI</th><th>Median</th><th>5th pct</th><th>95th pct</th><th>n</th><th "
+      "class=\"text\">Unit</th></tr></thead>\n<tbody>\n";
   for (std::size_t m = 0; m < data.layout.metrics.size(); ++m) {
     const results::Quantity& q = data.layout.metrics[m];
     for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
@@ -83,9 +86,10 @@ std::string measures_table(const results::ResultsData& data) {
       const double h = s.n > 1 ? s.half_width() : std::nan("");
       out += fmt::format("<tr><td title=\"{}\">{}</td>", html_escape(q.description), html_escape(q.name));
       if (several) out += fmt::format("<td class=\"text\">{}</td>", html_escape(data.layout.variants[v]));
-      out += fmt::format("<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"text\">{}</td></tr>\n",
-                         cell(s.mean, h), s.n > 1 ? cell(s.ci_low, h) + "\u2013" + cell(s.ci_high, h) : "-",
-                         cell(s.median, h), cell(s.p05, h), cell(s.p95, h), s.n, html_escape(q.unit));
+      out += fmt::format(
+          "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"text\">{}</td></tr>\n",
+          cell(s.mean, h), s.n > 1 ? cell(s.ci_low, h) + "\u2013" + cell(s.ci_high, h) : "-", cell(s.median, h),
+          cell(s.p05, h), cell(s.p95, h), s.n, html_escape(q.unit));
     }
   }
   return out + "</tbody>\n</table>\n";
@@ -100,19 +104,20 @@ std::string starting_point(const results::ResultsData& data) {
   if (!m.snapshot_extract_date.empty()) {
     std::size_t overdue = 0;
     for (const auto flag : data.layout.child_overdue_at_start) overdue += flag != 0;
-    out += fmt::format("<p class=\"start\" id=\"started-from\">Started from the team as it was on <strong>{}</strong>: "
-                       "{} open children, {} of them with a statutory visit already overdue that day.{}</p>\n",
-                       html_escape(readable_date(m.snapshot_extract_date)), data.layout.children.size(), overdue,
-                       m.snapshot_problems == 0
-                           ? std::string()
-                           : fmt::format(" {} row{} of the snapshot had problems and {} let through (--lenient): "
-                                         "check them with casesim snapshot --lenient.",
-                                         m.snapshot_problems, m.snapshot_problems == 1 ? "" : "s",
-                                         m.snapshot_problems == 1 ? "was" : "were"));
+    out += fmt::format(
+        "<p class=\"start\" id=\"started-from\">Started from the team as it was on <strong>{}</strong>: "
+        "{} open children, {} of them with a statutory visit already overdue that day.{}</p>\n",
+        html_escape(readable_date(m.snapshot_extract_date)), data.layout.children.size(), overdue,
+        m.snapshot_problems == 0 ? std::string()
+                                 : fmt::format(" {} row{} of the snapshot had problems and {} let through (--lenient): "
+                                               "check them with casesim snapshot --lenient.",
+                                               m.snapshot_problems, m.snapshot_problems == 1 ? "" : "s",
+                                               m.snapshot_problems == 1 ? "was" : "were"));
   }
   if (!m.timeline_dates.empty() && m.timeline_dates.size() == m.timeline_events.size()) {
-    out += "<p class=\"start\">Dated changes in this scenario, marked on every weekly chart:</p>\n"
-           "<ul class=\"changes\" id=\"dated-changes\">\n";
+    out +=
+        "<p class=\"start\">Dated changes in this scenario, marked on every weekly chart:</p>\n"
+        "<ul class=\"changes\" id=\"dated-changes\">\n";
     for (std::size_t i = 0; i < m.timeline_dates.size(); ++i)
       out += fmt::format("<li><time datetime=\"{}\">{}</time>: {}</li>\n", html_escape(m.timeline_dates[i]),
                          html_escape(readable_date(m.timeline_dates[i])), html_escape(m.timeline_events[i]));
@@ -130,11 +135,11 @@ std::string children_table(const std::vector<ChildAtRisk>& ranked, const std::st
   const std::size_t shown = std::min(kChildrenShown, children_with_any_risk(ranked));
   for (std::size_t i = 0; i < shown; ++i) {
     const ChildAtRisk& c = ranked[i];
-    out += fmt::format("<tr><td>{}</td><td class=\"text\"><code class=\"pseudonym\">{}</code></td>"
-                       "<td class=\"text\">{}</td><td>{}</td><td>{} of {}</td><td class=\"text\">{}</td></tr>\n",
-                       i + 1, html_escape(c.pseudonym), html_escape(c.stage), html_escape(readable_percent(c.late)),
-                       c.late.events, c.late.trials,
-                       c.overdue_at_start ? "<span class=\"overdue\">visit already overdue</span>" : "");
+    out += fmt::format(
+        "<tr><td>{}</td><td class=\"text\"><code class=\"pseudonym\">{}</code></td>"
+        "<td class=\"text\">{}</td><td>{}</td><td>{} of {}</td><td class=\"text\">{}</td></tr>\n",
+        i + 1, html_escape(c.pseudonym), html_escape(c.stage), html_escape(readable_percent(c.late)), c.late.events,
+        c.late.trials, c.overdue_at_start ? "<span class=\"overdue\">visit already overdue</span>" : "");
   }
   return out + "</tbody>\n</table>\n";
 }
@@ -142,14 +147,21 @@ std::string children_table(const std::vector<ChildAtRisk>& ranked, const std::st
 std::string children_note(const std::vector<ChildAtRisk>& ranked) {
   const std::size_t any = children_with_any_risk(ranked);
   const std::size_t shown = std::min(kChildrenShown, any);
-  if (any == 0) return fmt::format("<p class=\"note\">None of the {} children had a visit late in any replication.</p>\n",
-                                   ranked.size());
-  std::string out = fmt::format("<p class=\"note\">The {} most at risk of the {} children with a late visit in at "
-                                "least one replication", shown, any);
-  if (any == shown) out = fmt::format("<p class=\"note\">All {} children with a late visit in at least one replication", any);
+  if (any == 0)
+    return fmt::format("<p class=\"note\">None of the {} children had a visit late in any replication.</p>\n",
+                       ranked.size());
+  std::string out = fmt::format(
+      "<p class=\"note\">The {} most at risk of the {} children with a late visit in at "
+      "least one replication",
+      shown, any);
+  if (any == shown)
+    out = fmt::format("<p class=\"note\">All {} children with a late visit in at least one replication", any);
   if (any > shown) out += fmt::format("; {} more are not listed", any - shown);
-  if (any == ranked.size()) return out + fmt::format(". Every one of the {} children had a late visit in at least one "
-                                                      "replication.</p>\n", ranked.size());
+  if (any == ranked.size())
+    return out + fmt::format(
+                     ". Every one of the {} children had a late visit in at least one "
+                     "replication.</p>\n",
+                     ranked.size());
   return out + fmt::format(". The other {} of the {} children had none in any replication.</p>\n", ranked.size() - any,
                            ranked.size());
 }
@@ -170,8 +182,8 @@ std::string children_section(const ReportInput& input) {
   for (std::size_t v = 0; v < variants; ++v) {
     const std::vector<ChildAtRisk> ranked = children_at_risk(data, v);
     std::string body = children_note(ranked) + (children_with_any_risk(ranked) > 0
-                                                   ? children_table(ranked, data.metadata.snapshot_extract_date)
-                                                   : std::string());
+                                                    ? children_table(ranked, data.metadata.snapshot_extract_date)
+                                                    : std::string());
     if (variants == 1) {
       out += body;
     } else if (v == 0) {
@@ -220,7 +232,8 @@ std::string settings(const ReportInput& input) {
     }
     out += "</tbody>\n</table>\n";
   }
-  out += "<details><summary>Scenario file, as run</summary>\n<pre>" + html_escape(m.scenario_text) + "</pre></details>\n";
+  out +=
+      "<details><summary>Scenario file, as run</summary>\n<pre>" + html_escape(m.scenario_text) + "</pre></details>\n";
   return out;
 }
 
@@ -247,8 +260,9 @@ std::string build_report_html(const ReportInput& input) {
   const results::Metadata& m = data.metadata;
   std::string html;
   html.reserve(vega_js().size() + vega_lite_js().size() + vega_embed_js().size() + 200'000);
-  html += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  html +=
+      "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   html += fmt::format("<title>casesim report: {}</title>\n<style>{}</style>\n", html_escape(m.scenario_name), kStyle);
   for (const std::string_view library : {vega_js(), vega_lite_js(), vega_embed_js()}) {
     html += "<script>\n";
@@ -259,10 +273,11 @@ std::string build_report_html(const ReportInput& input) {
   html += fmt::format("<h1>{}</h1>\n", html_escape(m.scenario_name));
   std::size_t completed = 0;
   for (auto c : data.completed) completed += c != 0;
-  html += fmt::format("<p class=\"meta\">{} variant{}, {} completed replications, seed {}, casesim {}, created {}</p>\n"
-                      "{}</header>\n",
-                      data.layout.variants.size(), data.layout.variants.size() == 1 ? "" : "s", completed, m.seed,
-                      html_escape(m.casesim_version), html_escape(m.created_utc), starting_point(data));
+  html += fmt::format(
+      "<p class=\"meta\">{} variant{}, {} completed replications, seed {}, casesim {}, created {}</p>\n"
+      "{}</header>\n",
+      data.layout.variants.size(), data.layout.variants.size() == 1 ? "" : "s", completed, m.seed,
+      html_escape(m.casesim_version), html_escape(m.created_utc), starting_point(data));
 
   html += "<section class=\"brief\" id=\"in-brief\">\n";
   for (const std::string& sentence : plain_language_summary(input)) html += "<p>" + html_escape(sentence) + "</p>\n";
@@ -285,11 +300,13 @@ std::string build_report_html(const ReportInput& input) {
   html += std::string("<section>\n<h2>Every measure</h2>\n<p class=\"note\">Across completed replications, ") +
           (m.snapshot_extract_date.empty() ? "after the warm-up" : "every week from the snapshot's extract date") +
           ". Hover over a measure's name for its definition.</p>\n" + measures_table(data) + "</section>\n";
-  html += "<section>\n<h2>Settings</h2>\n<p class=\"note\">What produced these numbers: rerunning the command line "
-          "with this scenario and seed gives the same results.</p>\n" +
-          settings(input) + "</section>\n";
-  html += "<footer>Generated by casesim. Figures are simulated estimates with 95% confidence intervals; they describe "
-          "the model under the scenario's assumptions.</footer>\n</main>\n";
+  html +=
+      "<section>\n<h2>Settings</h2>\n<p class=\"note\">What produced these numbers: rerunning the command line "
+      "with this scenario and seed gives the same results.</p>\n" +
+      settings(input) + "</section>\n";
+  html +=
+      "<footer>Generated by casesim. Figures are simulated estimates with 95% confidence intervals; they describe "
+      "the model under the scenario's assumptions.</footer>\n</main>\n";
   html += "<script>" + std::string(kRender) + "</script>\n</body>\n</html>\n";
   return html;
 }

@@ -94,11 +94,12 @@ std::string children_sentence(const results::ResultsData& data) {
     return fmt::format("None of the {} children open on {} had a statutory visit late in any replication.",
                        ranked.size(), readable_date(data.metadata.snapshot_extract_date));
   const ChildAtRisk& top = ranked.front();
-  return fmt::format("Of the {} children open on {}, {} had a statutory visit late in at least half of the "
-                     "replications and {} in at least one; the most at risk, {} ({}), in {}. The list below names "
-                     "them by pseudonym.",
-                     ranked.size(), readable_date(data.metadata.snapshot_extract_date), at_least_half, any,
-                     top.pseudonym, top.stage, readable_percent(top.late));
+  return fmt::format(
+      "Of the {} children open on {}, {} had a statutory visit late in at least half of the "
+      "replications and {} in at least one; the most at risk, {} ({}), in {}. The list below names "
+      "them by pseudonym.",
+      ranked.size(), readable_date(data.metadata.snapshot_extract_date), at_least_half, any, top.pseudonym, top.stage,
+      readable_percent(top.late));
 }
 
 }  // namespace
@@ -198,8 +199,9 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
   }
   std::size_t n = 0;
   for (std::size_t r = 0; r < data.layout.replications; ++r) n += data.completed[r] != 0;
-  std::string opening = fmt::format("Across {} replication{} ({}){}", n, n == 1 ? "" : "s", measured_period(data.metadata),
-                                    variants > 1 ? fmt::format(", with {}", variant_label(input, 0)) : "");
+  std::string opening =
+      fmt::format("Across {} replication{} ({}){}", n, n == 1 ? "" : "s", measured_period(data.metadata),
+                  variants > 1 ? fmt::format(", with {}", variant_label(input, 0)) : "");
   if (phrases.empty()) {
     out.push_back(opening + ", the tables below give each measure's mean and 95% confidence interval.");
   } else {
@@ -231,15 +233,16 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
       const std::string after = readable_estimate(summarise(metric_values(data, m, v)));
       const PairedDifference* d = find_difference(input, h.metric, v);
       if (!d) {
-        out.push_back(fmt::format("{}: {} with {}, {} with {} (no paired comparison is available, so no difference is "
-                                  "claimed).",
-                                  capitalised(std::string(h.label)), before, base, after, label));
+        out.push_back(
+            fmt::format("{}: {} with {}, {} with {} (no paired comparison is available, so no difference is "
+                        "claimed).",
+                        capitalised(std::string(h.label)), before, base, after, label));
       } else if (d->ci_low <= 0 && d->ci_high >= 0) {
         out.push_back(fmt::format("With {}, no difference in {} was detected: {} against {} with {} ({}).", label,
                                   h.label, after, before, base, difference_text(*d)));
       } else {
-        out.push_back(fmt::format("With {}, {} {} from {} to {} ({}).", label, h.label,
-                                  d->mean < 0 ? "falls" : "rises", before, after, difference_text(*d)));
+        out.push_back(fmt::format("With {}, {} {} from {} to {} ({}).", label, h.label, d->mean < 0 ? "falls" : "rises",
+                                  before, after, difference_text(*d)));
       }
     }
     for (const RiskDefinition& r : risk_definitions()) {

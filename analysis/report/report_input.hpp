@@ -36,9 +36,9 @@ struct ParameterTable {
 
 struct ReportInput {
   results::ResultsData data;
-  std::string results_path;                       // shown in the settings
-  std::vector<PairedDifference> differences;      // empty: no paired comparisons available
-  std::optional<ParameterTable> parameters;       // absent: not a sweep
+  std::string results_path;                   // shown in the settings
+  std::vector<PairedDifference> differences;  // empty: no paired comparisons available
+  std::optional<ParameterTable> parameters;   // absent: not a sweep
 };
 
 }  // namespace casesim::analysis::report

@@ -38,7 +38,8 @@ void add_experiment_command(CLI::App& app, const std::string& command_line) {
   command->add_option("experiment", parsed->options.experiment_path, "Experiment YAML file")
       ->required()
       ->check(CLI::ExistingFile);
-  auto* replications = command->add_option("-r,--replications", parsed->replications, "Replications per variant (overrides the file)");
+  auto* replications =
+      command->add_option("-r,--replications", parsed->replications, "Replications per variant (overrides the file)");
   auto* seed = command->add_option("-s,--seed", parsed->seed, "Seed (overrides the file)");
   command->add_option("-t,--threads", parsed->threads, "Threads (0: all cores)")->capture_default_str();
   command->add_option("-o,--output", parsed->options.output, "Results file (default: EXPERIMENT_NAME.h5)");

@@ -58,7 +58,9 @@ std::string number(double v) {
   return fmt::format("{:.2f}", v);
 }
 
-std::string signed_number(double v) { return (v > 0 ? "+" : "") + number(v); }
+std::string signed_number(double v) {
+  return (v > 0 ? "+" : "") + number(v);
+}
 
 std::string interval(const analysis::Summary& s, bool with_sign) {
   if (s.n < 2) return "-";
@@ -88,7 +90,8 @@ Settings settings_from(const ExperimentOptions& options, const scenario::Experim
   }
   s.precision = *options.precision;
   if (!(s.precision > 0.0 && s.precision < 1.0))
-    throw UsageError(fmt::format("--precision: must be a fraction of the mean in (0, 1), e.g. 0.05, got {}", s.precision));
+    throw UsageError(
+        fmt::format("--precision: must be a fraction of the mean in (0, 1), e.g. 0.05, got {}", s.precision));
   if (options.precision_metric.empty()) throw UsageError("--precision needs --metric NAME: the metric to make precise");
   if (metric_index(options.precision_metric) == model::kMetricCount) {
     std::string allowed;
@@ -99,7 +102,8 @@ Settings settings_from(const ExperimentOptions& options, const scenario::Experim
   s.max_replications = options.max_replications.value_or(kDefaultMaxReplications);
   if (s.replications < 2)
     throw UsageError("--precision needs at least 2 replications to start from (a confidence interval needs 2)");
-  if (s.max_replications < s.replications || s.max_replications > static_cast<std::uint64_t>(scenario::kMaxExperimentReplications))
+  if (s.max_replications < s.replications ||
+      s.max_replications > static_cast<std::uint64_t>(scenario::kMaxExperimentReplications))
     throw UsageError(fmt::format("--max-replications: must be between the starting {} replications and {}, got {}",
                                  s.replications, scenario::kMaxExperimentReplications, s.max_replications));
   return s;
@@ -169,7 +173,8 @@ struct Prepared {
 Prepared prepare(const ExperimentOptions& options) {
   const std::vector<std::string> metric_names = catalogue_metric_names();
   scenario::Experiment experiment = scenario::load_experiment(options.experiment_path, metric_names);
-  if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
+  if (options.threads < 0)
+    throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
   const Settings settings = settings_from(options, experiment);
   // From a snapshot, every variant starts from the same team on its extract
   // date (per-child results are casesim run's: docs/snapshot-format.md).
@@ -226,12 +231,13 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
   if (options.resume && !fs::exists(partial))
     throw UsageError(fmt::format("--resume: there is no unfinished run to continue ({} does not exist)", partial));
   if (!options.resume && fs::exists(partial) && !options.force)
-    throw UsageError(fmt::format("{}: an unfinished run is there; add --resume to continue it, or --force to start again",
-                                 partial));
+    throw UsageError(
+        fmt::format("{}: an unfinished run is there; add --resume to continue it, or --force to start again", partial));
 
   const scenario::Scenario& base = experiment.variants.front().scenario;
   const std::size_t variants = experiment.variants.size();
-  results::Metadata metadata = runner::results_metadata(base, experiment.base_source, settings.seed, options.command_line);
+  results::Metadata metadata =
+      runner::results_metadata(base, experiment.base_source, settings.seed, options.command_line);
   if (prepared.start) runner::record_start_snapshot(metadata, *prepared.start);
   metadata.experiment = experiment_record(options, experiment, settings);
   std::vector<std::string> variant_names;
@@ -252,29 +258,33 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::size_t replications = recording.replications();
   if (run.stopped) {
-    err << fmt::format("casesim: stopped; {} of {} replications are saved in {}\n"
-                       "casesim: to continue: casesim experiment {} --resume{}\n",
-                       recording.completed_count(), recording.completed().size(), partial, options.experiment_path,
-                       options.output.empty() ? "" : " --output " + options.output);
+    err << fmt::format(
+        "casesim: stopped; {} of {} replications are saved in {}\n"
+        "casesim: to continue: casesim experiment {} --resume{}\n",
+        recording.completed_count(), recording.completed().size(), partial, options.experiment_path,
+        options.output.empty() ? "" : " --output " + options.output);
     return ExperimentOutcome{true, partial, replications, false};
   }
   const bool precision_met = run.precision && run.precision->met;
 
-  out << fmt::format("casesim {} | experiment {} ({})\n", runner::casesim_version(), experiment.name, options.experiment_path);
+  out << fmt::format("casesim {} | experiment {} ({})\n", runner::casesim_version(), experiment.name,
+                     options.experiment_path);
   out << fmt::format("base scenario {} ({}), {} variants x {} replications, seed {}, common random numbers\n",
                      base.name, experiment.base_source.path, variants, replications, settings.seed);
   out << fmt::format("{} weeks from {} ({} weeks warm-up, not counted); {}, {:.2f} s\n", base.run.horizon_weeks,
                      recording.metadata().start_date, base.run.warm_up_weeks, pair_runner.describe(), seconds);
   if (settings.precision > 0.0) {
     if (precision_met) {
-      out << fmt::format("precision target met: the 95% CI half-width of {} is below {:g}% of its mean for every "
-                         "variant after {} replications\n",
-                         settings.precision_metric, 100 * settings.precision, replications);
+      out << fmt::format(
+          "precision target met: the 95% CI half-width of {} is below {:g}% of its mean for every "
+          "variant after {} replications\n",
+          settings.precision_metric, 100 * settings.precision, replications);
     } else {
-      out << fmt::format("precision target NOT met: stopped at --max-replications {}; widest is {} at {:.1f}% of its mean "
-                         "(target {:g}%)\n",
-                         replications, experiment.variants[run.precision->worst_variant].name,
-                         100 * run.precision->worst_ratio, 100 * settings.precision);
+      out << fmt::format(
+          "precision target NOT met: stopped at --max-replications {}; widest is {} at {:.1f}% of its mean "
+          "(target {:g}%)\n",
+          replications, experiment.variants[run.precision->worst_variant].name, 100 * run.precision->worst_ratio,
+          100 * settings.precision);
     }
   }
   out << fmt::format("Differences are variant minus base ({}), paired replication by replication.\n",
@@ -323,8 +333,8 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
   if (runner::started_by_mpi_launcher()) {
     const runner::MpiSession session;
     if (session.size() > 1) {
-      ExperimentOutcome outcome = session.rank() == 0 ? coordinate_experiment(options, session, out, err)
-                                                      : work_for_rank_0(options, session);
+      ExperimentOutcome outcome =
+          session.rank() == 0 ? coordinate_experiment(options, session, out, err) : work_for_rank_0(options, session);
       outcome.worker = session.rank() != 0;
       return outcome;
     }

@@ -21,11 +21,11 @@ struct ExperimentOptions {
   std::optional<double> precision;            // relative 95% half-width target, e.g. 0.05
   std::string precision_metric;
   std::optional<std::uint64_t> max_replications;  // precision runs: default 10000
-  std::string command_line;                   // recorded in the results file
-  std::string start_from;                     // a team's snapshot every variant starts from; empty: none
+  std::string command_line;                       // recorded in the results file
+  std::string start_from;                         // a team's snapshot every variant starts from; empty: none
   bool lenient = false;
   std::string salt_file;
-  bool show_progress = false;                 // progress on `err` (the program: when stderr is a terminal)
+  bool show_progress = false;  // progress on `err` (the program: when stderr is a terminal)
   // Set from elsewhere (a signal handler) to stop after the current batch.
   const std::atomic<bool>* stop = nullptr;
 };
@@ -33,11 +33,11 @@ struct ExperimentOptions {
 inline constexpr std::uint64_t kDefaultMaxReplications = 10'000;
 
 struct ExperimentOutcome {
-  bool interrupted = false;  // stopped by `stop`; the .partial file holds what was done
-  std::string output;        // the results file (complete), or the .partial file (interrupted)
+  bool interrupted = false;      // stopped by `stop`; the .partial file holds what was done
+  std::string output;            // the results file (complete), or the .partial file (interrupted)
   std::size_t replications = 0;  // per variant, in the file
   bool precision_met = false;    // precision runs only
-  bool worker = false;  // an MPI worker rank: rank 0 wrote the file and printed the table (docs/cluster.md)
+  bool worker = false;           // an MPI worker rank: rank 0 wrote the file and printed the table (docs/cluster.md)
 };
 
 // Throws scenario::ScenarioError or UsageError for bad input, and

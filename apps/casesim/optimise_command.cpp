@@ -14,13 +14,13 @@
 #include "apps/casesim/summary_table.hpp"
 #include "apps/casesim/usage_error.hpp"
 #include "engine/model/metrics.hpp"
+#include "engine/optimise/load_optimisation.hpp"
 #include "engine/optimise/run_optimisation.hpp"
 #include "engine/results/optimisation_record.hpp"
 #include "engine/runner/recording.hpp"
 #include "engine/runner/results_metadata.hpp"
 #include "engine/runner/run_replications.hpp"
 #include "engine/runner/version.hpp"
-#include "engine/optimise/load_optimisation.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
 
 namespace casesim::cli {
@@ -60,14 +60,10 @@ std::string percent(double level) {
 
 std::string end_name(SelectionEnd end) {
   switch (end) {
-    case SelectionEnd::chosen:
-      return "chosen";
-    case SelectionEnd::none_feasible:
-      return "none_feasible";
-    case SelectionEnd::budget_spent:
-      return "budget_spent";
-    case SelectionEnd::running:
-      break;
+    case SelectionEnd::chosen: return "chosen";
+    case SelectionEnd::none_feasible: return "none_feasible";
+    case SelectionEnd::budget_spent: return "budget_spent";
+    case SelectionEnd::running: break;
   }
   return "running";
 }
@@ -157,17 +153,19 @@ void print_plan_table(std::ostream& out, const optimise::Optimisation& o, const 
     width = std::max(width, p.name.size());
     cost_width = std::max(cost_width, money(p.cost_per_year, o.currency).size());
   }
-  out << fmt::format("{:<{}}  {:>{}}  {:>12}  {}\n", "plan", width, "cost a year", cost_width, "replications", "status");
+  out << fmt::format("{:<{}}  {:>{}}  {:>12}  {}\n", "plan", width, "cost a year", cost_width, "replications",
+                     "status");
   for (const std::size_t p : s.cost_order()) {
     std::string status(analysis::status_name(s.status(p)));
     if (s.chosen() == p) status += " (the answer)";
     // Dropped for its cost: say against what.
     if (const auto best = s.cheapest_shown_feasible(); best && s.status(p) == PlanStatus::dearer) {
       const char* than = s.chosen() ? "the answer" : "the cheapest plan shown feasible";
-      status = fmt::format("{} {}", o.plans[p].cost_per_year > o.plans[*best].cost_per_year ? "dearer than" : "same cost as", than);
+      status = fmt::format(
+          "{} {}", o.plans[p].cost_per_year > o.plans[*best].cost_per_year ? "dearer than" : "same cost as", than);
     }
-    out << fmt::format("{:<{}}  {:>{}}  {:>12}  {}\n", o.plans[p].name, width, money(o.plans[p].cost_per_year, o.currency),
-                       cost_width, s.replications(p), status);
+    out << fmt::format("{:<{}}  {:>{}}  {:>12}  {}\n", o.plans[p].name, width,
+                       money(o.plans[p].cost_per_year, o.currency), cost_width, s.replications(p), status);
   }
 }
 
@@ -195,7 +193,8 @@ void print_report(std::ostream& out, const optimise::Optimisation& o, const opti
                          std::min(cheaper.size(), kCheaperShown), cheaper.size());
       for (std::size_t i = cheaper.size(); i-- > cheaper.size() - std::min(cheaper.size(), kCheaperShown);) {
         const std::size_t p = cheaper[i];
-        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency), rejection(o, s, p));
+        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency),
+                           rejection(o, s, p));
         print_paired_differences(out, o, r, p, *answer);
       }
     }
@@ -218,8 +217,8 @@ void print_report(std::ostream& out, const optimise::Optimisation& o, const opti
       out << fmt::format("  {}  {}  {}\n", o.plans[order[i]].name, money(o.plans[order[i]].cost_per_year, o.currency),
                          rejection(o, s, order[i]));
   } else {
-    out << fmt::format("\nno answer with {} confidence: plans were still undecided at max_replications {}.\n", confidence,
-                       o.schedule.max_replications);
+    out << fmt::format("\nno answer with {} confidence: plans were still undecided at max_replications {}.\n",
+                       confidence, o.schedule.max_replications);
     const auto best = s.cheapest_shown_feasible();
     if (best) {
       out << fmt::format("cheapest plan shown to meet every target: {} at {} a year\n", o.plans[*best].name,
@@ -232,7 +231,8 @@ void print_report(std::ostream& out, const optimise::Optimisation& o, const opti
     for (const std::size_t p : order) {
       if (best && p == *best) break;
       if (s.status(p) == PlanStatus::undecided)
-        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency), doubt(o, s, p));
+        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency),
+                           doubt(o, s, p));
     }
     out << "raise procedure.max_replications to decide them.\n";
   }
@@ -300,8 +300,10 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
   optimise::Optimisation o = optimise::load_optimisation(options.optimise_path, metric_names);
   const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
   if (start)
-    for (optimise::Plan& p : o.plans) p.scenario = scenario::start_from_snapshot(std::move(p.scenario), *start, o.base_source.path);
-  if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
+    for (optimise::Plan& p : o.plans)
+      p.scenario = scenario::start_from_snapshot(std::move(p.scenario), *start, o.base_source.path);
+  if (options.threads < 0)
+    throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
   const std::uint64_t seed = options.seed.value_or(o.seed);
   const std::string output = options.output.empty() ? o.name + ".h5" : options.output;
   check_results_destination(output, options.force);

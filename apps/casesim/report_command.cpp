@@ -61,7 +61,8 @@ void report_command(const ReportOptions& options, std::ostream& out) {
     table.values.resize(variants);
     for (std::size_t p = 0; p < parameters; ++p) {
       bool numeric = true;
-      for (std::size_t v = 0; v < variants; ++v) numeric = numeric && !std::isnan(e->parameter_values[v * parameters + p]);
+      for (std::size_t v = 0; v < variants; ++v)
+        numeric = numeric && !std::isnan(e->parameter_values[v * parameters + p]);
       if (!numeric) continue;
       table.names.push_back(e->parameter_names[p]);
       for (std::size_t v = 0; v < variants; ++v) table.values[v].push_back(e->parameter_values[v * parameters + p]);

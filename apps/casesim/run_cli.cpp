@@ -16,7 +16,8 @@ void add_run_command(CLI::App& app, const std::string& command_line) {
   parsed->options.command_line = command_line;
   CLI::App* run = app.add_subcommand("run", "Run replications of a scenario (default: the shipped baseline)");
   run->add_option("scenario", parsed->options.scenario_path, "Scenario YAML file")->check(CLI::ExistingFile);
-  auto* replications = run->add_option("-r,--replications", parsed->replications, "Replications (overrides the scenario)");
+  auto* replications =
+      run->add_option("-r,--replications", parsed->replications, "Replications (overrides the scenario)");
   auto* seed = run->add_option("-s,--seed", parsed->seed, "Seed (overrides the scenario)");
   run->add_option("-t,--threads", parsed->threads, "Threads (0: all cores)")->capture_default_str();
   run->add_option("-o,--output", parsed->options.output, "Results file (default: SCENARIO_NAME.h5)");

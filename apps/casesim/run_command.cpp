@@ -30,7 +30,7 @@ namespace {
 // The children whose visits were most often late across replications, for the
 // manager's list: (share of replications, child index), highest first.
 std::vector<std::pair<double, std::size_t>> children_most_at_risk(const std::vector<std::uint32_t>& late_counts,
-                                                                   std::size_t replications) {
+                                                                  std::size_t replications) {
   std::vector<std::pair<double, std::size_t>> ranked;
   for (std::size_t c = 0; c < late_counts.size(); ++c)
     ranked.emplace_back(static_cast<double>(late_counts[c]) / static_cast<double>(replications), c);
@@ -47,12 +47,13 @@ void run_command(const RunOptions& options, std::ostream& out) {
 
   if (options.replications) {
     if (*options.replications < 1 || *options.replications > kMaxReplications)
-      throw UsageError(fmt::format("--replications: must be between 1 and {}, got {}", kMaxReplications,
-                                   *options.replications));
+      throw UsageError(
+          fmt::format("--replications: must be between 1 and {}, got {}", kMaxReplications, *options.replications));
     scenario.run.replications = static_cast<int>(*options.replications);
   }
   if (options.seed) scenario.run.seed = *options.seed;
-  if (options.threads < 0) throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
+  if (options.threads < 0)
+    throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
 
   const std::string output = options.output.empty() ? scenario.name + ".h5" : options.output;
   check_results_destination(output, options.force);
@@ -90,20 +91,21 @@ void run_command(const RunOptions& options, std::ostream& out) {
   std::vector<TableRow> rows;
   const auto& definitions = model::metric_definitions();
   for (std::size_t m = 0; m < model::kMetricCount; ++m)
-    rows.push_back({std::string(definitions[m].name), std::string(definitions[m].unit),
-                    analysis::summarise(metric_values[m][0])});
+    rows.push_back(
+        {std::string(definitions[m].name), std::string(definitions[m].unit), analysis::summarise(metric_values[m][0])});
 
   out << fmt::format("casesim {} | scenario {} ({})\n", runner::casesim_version(), scenario.name, scenario_path);
   if (start) {
-    out << fmt::format("{} replications, seed {}, {} weeks from the snapshot of {} ({} workers, {} open children{}), {}\n",
-                       replications, scenario.run.seed, scenario.run.horizon_weeks, metadata.start_date,
-                       start->workers.size(), start->children.size(),
-                       start->problems.empty() ? "" : fmt::format(", {} bad rows let through", start->problems.size()),
-                       here.describe());
+    out << fmt::format(
+        "{} replications, seed {}, {} weeks from the snapshot of {} ({} workers, {} open children{}), {}\n",
+        replications, scenario.run.seed, scenario.run.horizon_weeks, metadata.start_date, start->workers.size(),
+        start->children.size(),
+        start->problems.empty() ? "" : fmt::format(", {} bad rows let through", start->problems.size()),
+        here.describe());
   } else {
-    out << fmt::format("{} replications, seed {}, {} weeks from {} ({} weeks warm-up, not counted), {}\n",
-                       replications, scenario.run.seed, scenario.run.horizon_weeks, metadata.start_date,
-                       scenario.run.warm_up_weeks, here.describe());
+    out << fmt::format("{} replications, seed {}, {} weeks from {} ({} weeks warm-up, not counted), {}\n", replications,
+                       scenario.run.seed, scenario.run.horizon_weeks, metadata.start_date, scenario.run.warm_up_weeks,
+                       here.describe());
   }
   out << fmt::format("{:.2f} s, {:.1f} million events/s\n\n", seconds,
                      seconds > 0 ? static_cast<double>(events) / seconds / 1e6 : 0.0);

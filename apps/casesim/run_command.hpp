@@ -11,14 +11,14 @@ struct RunOptions {
   std::string scenario_path;  // empty: the shipped baseline
   std::optional<std::uint64_t> replications;
   std::optional<std::uint64_t> seed;
-  int threads = 0;            // 0: all cores
-  std::string output;         // empty: <scenario name>.h5 in the current directory
-  bool force = false;         // replace an existing results file
-  std::string command_line;   // recorded in the results file
+  int threads = 0;           // 0: all cores
+  std::string output;        // empty: <scenario name>.h5 in the current directory
+  bool force = false;        // replace an existing results file
+  std::string command_line;  // recorded in the results file
   // Start from a team's snapshot (docs/snapshot-format.md) instead of an empty office.
-  std::string start_from;     // the snapshot directory; empty: none
-  bool lenient = false;       // report bad snapshot rows, count them, and go on
-  std::string salt_file;      // the pseudonyms' key; empty: derived from the snapshot
+  std::string start_from;  // the snapshot directory; empty: none
+  bool lenient = false;    // report bad snapshot rows, count them, and go on
+  std::string salt_file;   // the pseudonyms' key; empty: derived from the snapshot
 };
 
 // Throws scenario::ScenarioError, snapshot::SnapshotError or UsageError for bad input, and

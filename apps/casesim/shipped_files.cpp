@@ -18,6 +18,8 @@ std::string shipped_scenarios_dir() {
   return CASESIM_SHIPPED_SCENARIOS;
 }
 
-std::string baseline_scenario_path() { return shipped_scenarios_dir() + "/baseline.yaml"; }
+std::string baseline_scenario_path() {
+  return shipped_scenarios_dir() + "/baseline.yaml";
+}
 
 }  // namespace casesim::cli

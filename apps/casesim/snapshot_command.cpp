@@ -77,8 +77,8 @@ std::string snapshot_summary(const snapshot::Snapshot& snap, const std::vector<s
                      fte_text(fte), agency, newly_qualified, absent);
   std::string header = fmt::format("{:<10}  ", "worker");
   if (names) header += fmt::format("{:<{}}  ", "name", name_width);
-  header += fmt::format("{:<{}}  {:>4}  {:<9}  {:<3}  {:<12}", "team", team_width, "FTE", "contract", "NQ",
-                        "absent until");
+  header +=
+      fmt::format("{:<{}}  {:>4}  {:<9}  {:<3}  {:<12}", "team", team_width, "FTE", "contract", "NQ", "absent until");
   for (const char* column : kStageColumns) header += fmt::format("  {:>4}", column);
   header += "  total\n";
   out += header;
@@ -92,8 +92,8 @@ std::string snapshot_summary(const snapshot::Snapshot& snap, const std::vector<s
                           worker.agency ? "agency" : "permanent", worker.newly_qualified ? "yes" : "no",
                           worker.absent_until ? kernel::format_iso_date(*worker.absent_until) : "-");
     } else {
-      line = fmt::format("{:<{}}", "unallocated", 10 + 2 + (names ? name_width + 2 : 0) + team_width + 2 + 4 + 2 +
-                                                      9 + 2 + 3 + 2 + 12);
+      line = fmt::format("{:<{}}", "unallocated",
+                         10 + 2 + (names ? name_width + 2 : 0) + team_width + 2 + 4 + 2 + 9 + 2 + 3 + 2 + 12);
     }
     int total = 0;
     for (const int count : caseloads[i]) {
@@ -111,8 +111,8 @@ std::string snapshot_summary(const snapshot::Snapshot& snap, const std::vector<s
 
   std::vector<const snapshot::Child*> unknown;
   for (const auto& child : snap.children) {
-    const bool visited = child.stage == Stage::looked_after || child.stage == Stage::cp_plan ||
-                         child.stage == Stage::cin_plan;
+    const bool visited =
+        child.stage == Stage::looked_after || child.stage == Stage::cp_plan || child.stage == Stage::cin_plan;
     if (visited && !child.last_visit) unknown.push_back(&child);
   }
   out += fmt::format("\nlast visit unknown: {} {}\n", unknown.size(), unknown.size() == 1 ? "child" : "children");

@@ -14,7 +14,9 @@ namespace casesim::cli {
 
 namespace {
 
-std::string csv_number(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
+std::string csv_number(double v) {
+  return std::isnan(v) ? std::string() : fmt::format("{}", v);
+}
 
 std::string csv_text(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
@@ -41,7 +43,8 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows) {
   std::size_t metric_width = 6, ci_width = 6;
   for (const auto& r : rows) {
     metric_width = std::max(metric_width, r.metric.size());
-    ci_width = std::max(ci_width, readable_number(r.summary.ci_low).size() + 4 + readable_number(r.summary.ci_high).size());
+    ci_width =
+        std::max(ci_width, readable_number(r.summary.ci_low).size() + 4 + readable_number(r.summary.ci_high).size());
   }
   std::string variant;
   for (const auto& r : rows) {
@@ -56,7 +59,8 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows) {
     const analysis::Summary& s = r.summary;
     const std::string ci = s.n > 1 ? readable_number(s.ci_low) + " to " + readable_number(s.ci_high) : "-";
     out += fmt::format("{:<{}}  {:>10}  {:<{}}  {:>10}  {:>10}  {:>10}  {:>6}  {}\n", r.metric, metric_width,
-                       readable_number(s.mean), ci, ci_width, readable_number(s.median), readable_number(s.p05), readable_number(s.p95), s.n, r.unit);
+                       readable_number(s.mean), ci, ci_width, readable_number(s.median), readable_number(s.p05),
+                       readable_number(s.p95), s.n, r.unit);
   }
   return out;
 }
@@ -70,9 +74,10 @@ std::string children_at_risk_text(const results::ResultsData& data, std::size_t 
     const std::size_t any = analysis::children_with_any_risk(ranked);
     const std::size_t listed = std::min(shown, any);
     const std::size_t replications = ranked.front().late.trials;
-    out += fmt::format("\nChildren most likely to have a statutory visit late, variant {} (pseudonymous ids; chance "
-                       "across {} replications, 95% Wilson interval):\n",
-                       data.layout.variants[v], replications);
+    out += fmt::format(
+        "\nChildren most likely to have a statutory visit late, variant {} (pseudonymous ids; chance "
+        "across {} replications, 95% Wilson interval):\n",
+        data.layout.variants[v], replications);
     std::size_t stage_width = 5;
     for (std::size_t i = 0; i < listed; ++i) stage_width = std::max(stage_width, ranked[i].stage.size());
     for (std::size_t i = 0; i < listed; ++i) {

@@ -41,9 +41,9 @@ class CsvTrace : public model::TraceSink {
   void record(const model::TraceRecord& r) override {
     const auto& calendar = setup_.calendar();
     out_ << kernel::format_iso_date(calendar.date_of(r.day)) << ',' << r.day << ',' << fmt::format("{:.4f}", r.time)
-         << ',' << r.event << ',' << child_name(r.child) << ','
-         << worker_name(r.worker) << ',' << (r.due_day >= 0 ? kernel::format_iso_date(calendar.date_of(r.due_day)) : "")
-         << ',' << fmt::format("{:g}", r.value) << ',' << r.detail << '\n';
+         << ',' << r.event << ',' << child_name(r.child) << ',' << worker_name(r.worker) << ','
+         << (r.due_day >= 0 ? kernel::format_iso_date(calendar.date_of(r.due_day)) : "") << ','
+         << fmt::format("{:g}", r.value) << ',' << r.detail << '\n';
   }
 
  private:

@@ -12,12 +12,12 @@ struct TraceOptions {
   std::string scenario_path;  // empty: the shipped baseline
   std::uint64_t replication = 0;
   std::optional<std::uint64_t> seed;
-  std::string output;         // empty: standard output
+  std::string output;  // empty: standard output
   bool force = false;
   // As for `casesim run`: start from a team's snapshot (docs/snapshot-format.md).
-  std::string start_from;     // the snapshot directory; empty: none
-  bool lenient = false;       // report bad snapshot rows, count them, and go on
-  std::string salt_file;      // the pseudonyms' key; empty: derived from the snapshot
+  std::string start_from;  // the snapshot directory; empty: none
+  bool lenient = false;    // report bad snapshot rows, count them, and go on
+  std::string salt_file;   // the pseudonyms' key; empty: derived from the snapshot
 };
 
 // The CSV's columns: date,day,time,event,child,worker,due_date,value,detail.

@@ -23,7 +23,9 @@ bool is_digits(std::string_view text) {
   return true;
 }
 
-bool looks_whole(std::string_view text) { return is_digits(without_sign(text)); }
+bool looks_whole(std::string_view text) {
+  return is_digits(without_sign(text));
+}
 
 bool looks_decimal(std::string_view text) {
   text = without_sign(text);

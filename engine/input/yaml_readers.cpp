@@ -18,7 +18,9 @@ std::string format_bound(double value) {
   return out.str();
 }
 
-bool is_plain_text(const YamlNode& node) { return node.kind == YamlNode::Kind::text && !node.quoted; }
+bool is_plain_text(const YamlNode& node) {
+  return node.kind == YamlNode::Kind::text && !node.quoted;
+}
 
 }  // namespace
 
@@ -143,6 +145,8 @@ const YamlNode& MappingFields::required(std::string_view name) const {
   throw InputError(node_.file, node_.holder_line, path_of(name), "required field missing");
 }
 
-std::string MappingFields::path_of(std::string_view name) const { return child_path(path_, name); }
+std::string MappingFields::path_of(std::string_view name) const {
+  return child_path(path_, name);
+}
 
 }  // namespace casesim::input

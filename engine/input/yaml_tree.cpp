@@ -356,14 +356,10 @@ YamlNode parse_yaml(std::string_view text, const std::string& file, int fixed_li
 
 std::string describe(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::empty:
-      return "an empty value";
-    case YamlNode::Kind::list:
-      return "a list";
-    case YamlNode::Kind::mapping:
-      return "a mapping";
-    case YamlNode::Kind::text:
-      break;
+    case YamlNode::Kind::empty: return "an empty value";
+    case YamlNode::Kind::list: return "a list";
+    case YamlNode::Kind::mapping: return "a mapping";
+    case YamlNode::Kind::text: break;
   }
   return looks_numeric(node) ? shown(node.text) : quoted(node.text);
 }
@@ -396,10 +392,8 @@ std::string scalar_yaml(const YamlNode& node) {
 
 std::string flow_yaml(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::empty:
-      return "";
-    case YamlNode::Kind::text:
-      return scalar_yaml(node);
+    case YamlNode::Kind::empty: return "";
+    case YamlNode::Kind::text: return scalar_yaml(node);
     case YamlNode::Kind::list: {
       std::string out = "[";
       for (std::size_t i = 0; i < node.items.size(); ++i) out += (i ? ", " : "") + flow_yaml(node.items[i]);

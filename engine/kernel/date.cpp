@@ -6,7 +6,9 @@ namespace casesim::kernel {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Reads `count` digits at `text[pos]`; the caller has checked they are digits.
 int read_digits(std::string_view text, std::size_t pos, std::size_t count) {

@@ -69,8 +69,7 @@ class KeyedEngine {
   std::uint64_t state_;
 };
 
-inline KeyedEngine make_keyed(std::uint64_t seed, std::uint64_t replication, std::uint32_t stream,
-                              std::uint64_t key) {
+inline KeyedEngine make_keyed(std::uint64_t seed, std::uint64_t replication, std::uint32_t stream, std::uint64_t key) {
   return KeyedEngine(derive_seed(seed, replication, stream, key));
 }
 

@@ -25,9 +25,8 @@ WorkingCalendar::WorkingCalendar(Date origin, Date first, Date last, const std::
     throw std::invalid_argument("working calendar: origin, first and last must be real dates");
   }
   if (!(first <= origin && origin <= last)) {
-    throw std::invalid_argument("working calendar: need first <= origin <= last, got first " +
-                                format_iso_date(first) + ", origin " + format_iso_date(origin) +
-                                ", last " + format_iso_date(last));
+    throw std::invalid_argument("working calendar: need first <= origin <= last, got first " + format_iso_date(first) +
+                                ", origin " + format_iso_date(origin) + ", last " + format_iso_date(last));
   }
   origin_days_since_epoch_ = days_since_epoch(origin);
   first_day_ = day_of(first);
@@ -53,9 +52,13 @@ WorkingCalendar::WorkingCalendar(Date origin, Date first, Date last, const std::
   origin_working_offset_ = working_before_[static_cast<std::size_t>(-first_day_)];
 }
 
-Day WorkingCalendar::day_of(Date date) const { return days_since_epoch(date) - origin_days_since_epoch_; }
+Day WorkingCalendar::day_of(Date date) const {
+  return days_since_epoch(date) - origin_days_since_epoch_;
+}
 
-Date WorkingCalendar::date_of(Day day) const { return date_from_days_since_epoch(origin_days_since_epoch_ + day); }
+Date WorkingCalendar::date_of(Day day) const {
+  return date_from_days_since_epoch(origin_days_since_epoch_ + day);
+}
 
 bool WorkingCalendar::is_working_day(Day day) const {
   assert(covers(day));

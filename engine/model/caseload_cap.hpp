@@ -46,8 +46,8 @@ class CaseloadCapInForce {
   bool hard() const { return cap_.kind == scenario::CaseloadCap::Kind::hard; }
   double over_cap_allowance() const { return over_cap_allowance_; }
 
-  void change_cases(double cases) { cap_.cases = cases; }                 // a dated change
-  void allow_over_cap(double cases) { over_cap_allowance_ = cases; }      // escalation, until its next review
+  void change_cases(double cases) { cap_.cases = cases; }             // a dated change
+  void allow_over_cap(double cases) { over_cap_allowance_ = cases; }  // escalation, until its next review
 
  private:
   scenario::CaseloadCap cap_;

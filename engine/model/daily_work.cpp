@@ -64,7 +64,8 @@ void TeamModel::do_daily_work(Day day) {
     collect_tasks(post, day, planning_horizon);
     // The duty worker holds the children waiting for a worker: their due work
     // goes into the day's list beside the worker's own.
-    if (static_cast<std::int32_t>(p) == duty_post_ && scenario_.policy.unallocated_cover == scenario::UnallocatedCover::duty)
+    if (static_cast<std::int32_t>(p) == duty_post_ &&
+        scenario_.policy.unallocated_cover == scenario::UnallocatedCover::duty)
       collect_waiting_children_tasks(day, planning_horizon);
     sort_tasks();
     hours = work_tasks(day, static_cast<std::int32_t>(p), hours, false);
@@ -103,7 +104,8 @@ void TeamModel::collect_tasks(const Post& post, Day day, Day planning_horizon) {
   Day horizon_of_work = planning_horizon;
   // Leave is planned: in the week before it, a worker also does what falls
   // due while they are away.
-  if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day)) horizon_of_work = std::max(horizon_of_work, (day / 7 + 2) * 7 - 1);
+  if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day))
+    horizon_of_work = std::max(horizon_of_work, (day / 7 + 2) * 7 - 1);
   for (const std::uint32_t slot : post.cases) push_due_tasks(cases_[slot], slot, day, horizon_of_work, false);
 }
 
@@ -191,10 +193,9 @@ double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool abse
     const Post& worker = posts_[post];
     drift = std::min(scenario_.supervision.drift_max,
                      scenario_.supervision.drift_per_week_since_supervision * weeks_since_supervision(worker, day));
-    drift_rng = case_drift_keys_.engine((static_cast<std::uint64_t>(post) << 44) ^
-                                        (static_cast<std::uint64_t>(worker.serial) << 32) ^
-                                        static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^
-                                        (absence_cover ? 1ULL << 63 : 0ULL));
+    drift_rng = case_drift_keys_.engine(
+        (static_cast<std::uint64_t>(post) << 44) ^ (static_cast<std::uint64_t>(worker.serial) << 32) ^
+        static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (absence_cover ? 1ULL << 63 : 0ULL));
   }
   for (std::size_t i = 0; i < tasks_.size(); ++i) {
     const Task task = tasks_[i];
@@ -204,8 +205,7 @@ double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool abse
     // A task may be stale: its case closed (and the slot was reused), was
     // allocated or moved earlier today.
     if (c.referral != task.referral) continue;
-    if (task.waiting_child ? c.worker != kNoWorker
-                           : c.worker == kNoWorker || (!absence_cover && c.worker != doer))
+    if (task.waiting_child ? c.worker != kNoWorker : c.worker == kNoWorker || (!absence_cover && c.worker != doer))
       continue;
     if (drift > 0.0 && kernel::uniform01(drift_rng) < drift) {
       if (in_window(day)) ++tally_.drifted;
@@ -255,8 +255,7 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
     case Action::icpc:
       hold_icpc(task.slot, day, who);  // the conference decides the case's next stage
       return true;
-    case Action::assessment:
-      break;  // split over days: worked on above
+    case Action::assessment: break;  // split over days: worked on above
     case Action::core_group:
     case Action::review: {
       const Day due = c.clocks.due(task.action);

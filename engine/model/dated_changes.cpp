@@ -69,9 +69,7 @@ void TeamModel::apply_dated_changes(Day day) {
         }
         supervision_interval_weeks_ = event.weeks;
         break;
-      case Kind::manager_absent:
-        manager_.sick_until = std::max(manager_.sick_until, change.until_day);
-        break;
+      case Kind::manager_absent: manager_.sick_until = std::max(manager_.sick_until, change.until_day); break;
       case Kind::manager_replaced:
         manager_.in_post = false;
         manager_.leaving_day = kNever;
@@ -79,8 +77,7 @@ void TeamModel::apply_dated_changes(Day day) {
         manager_.forced_interim = event.interim ? 1 : 0;
         trace("manager_leaves", -1, -1, -1, 0.0, "dated change");
         break;
-      case Kind::referral_rate:
-        break;  // ModelSetup's referral rates already carry the factor
+      case Kind::referral_rate: break;  // ModelSetup's referral rates already carry the factor
     }
   }
 }

@@ -2,10 +2,10 @@
 // Draws a duration from a scenario's DurationDistribution. Parameters are
 // converted once (lognormal and gamma are given by their mean and standard
 // deviation in scenarios, which is how a manager thinks of them).
+#include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/gamma_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>
-#include <algorithm>
 #include <cmath>
 #include <vector>
 

@@ -15,7 +15,9 @@ enum class Duration : std::size_t {
 inline constexpr std::size_t kDurationCount = 2;
 inline constexpr std::size_t kDurationBins = 92;  // 0..90 working days, then more than 90
 
-constexpr std::size_t index(Duration d) { return static_cast<std::size_t>(d); }
+constexpr std::size_t index(Duration d) {
+  return static_cast<std::size_t>(d);
+}
 
 struct DurationDefinition {
   std::string_view name;

@@ -16,9 +16,9 @@ namespace casesim::model {
 
 // A timeline event placed on the model's days, with its worker resolved to a post.
 struct DatedChange {
-  kernel::Day day = 0;       // the first working day on or after the event's date
-  std::size_t event = 0;     // index into scenario().timeline
-  std::int32_t post = -1;    // worker_leaves, worker_absent: the worker's post; worker_starts: the new post
+  kernel::Day day = 0;        // the first working day on or after the event's date
+  std::size_t event = 0;      // index into scenario().timeline
+  std::int32_t post = -1;     // worker_leaves, worker_absent: the worker's post; worker_starts: the new post
   kernel::Day until_day = 0;  // worker_absent, manager_absent: absent on days before this
 };
 

@@ -47,7 +47,7 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
   c.decision_day = referral_day;
   c.urgent = child.stage == SnapshotStage::section_47 || child.stage == SnapshotStage::cp_plan;
   c.need = static_cast<std::uint8_t>(c.urgent || child.stage == SnapshotStage::looked_after ? scenario::Need::high
-                                                                                             : scenario::Need::medium);
+                                                                                            : scenario::Need::medium);
   c.stage = Stage::assessment;
   start_clock(c, Action::assessment, referral_day);
   c.assessment_hours_left = pathways.assessment.hours;  // the lists do not say how far it has got
@@ -126,7 +126,8 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
     if (child.last_visit)
       c.clocks.start(Action::visit, next_visit);
     else if (child.stage == SnapshotStage::section_47)
-      c.clocks.start(Action::visit, due_after(standards_.of(Stage::section_47, Action::visit).first, 0, c.plan_start_day));
+      c.clocks.start(Action::visit,
+                     due_after(standards_.of(Stage::section_47, Action::visit).first, 0, c.plan_start_day));
     else
       c.clocks.start(Action::visit, 0);
   }
@@ -134,9 +135,10 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
   // stage's start stands (an overdue first review is overdue now).
   if (c.clocks.owed(Action::review) && child.last_review) {
     const Day last = calendar_.day_of(*child.last_review);
-    c.clocks.move(Action::review, child.stage == SnapshotStage::cp_plan
-                                      ? add_months(last, pathways.cp_plan.review_interval_months)
-                                      : calendar_.add_working_days(last, pathways.cin_plan.review_interval_working_days));
+    c.clocks.move(Action::review,
+                  child.stage == SnapshotStage::cp_plan
+                      ? add_months(last, pathways.cp_plan.review_interval_months)
+                      : calendar_.add_working_days(last, pathways.cin_plan.review_interval_working_days));
   }
   // Core groups and CIN reviews leave no dates in the lists: those the
   // schedule put in the past are taken as held, and the next follows it.

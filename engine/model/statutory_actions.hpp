@@ -25,8 +25,8 @@ inline constexpr std::size_t kStageCount = 5;
 // Children are held to their own visit standard; the measures of children
 // past it are split by the standard they are held to.
 enum class VisitStandardGroup : std::uint8_t {
-  assessment,               // seen within the local standard of the decision
-  section_47,               // an enquiry: seen within the local standard, then at the CP interval
+  assessment,  // seen within the local standard of the decision
+  section_47,  // an enquiry: seen within the local standard, then at the CP interval
   cp_plan,
   cin_plan,
   looked_after_first_year,  // regulation 28: not more than 6 weeks in the placement's first year
@@ -34,14 +34,17 @@ enum class VisitStandardGroup : std::uint8_t {
 };
 inline constexpr std::size_t kVisitStandardGroups = 6;
 
-
 enum class Action : std::uint8_t { visit, assessment, icpc, core_group, review };
 inline constexpr std::size_t kActionCount = 5;
 inline constexpr std::array<Action, kActionCount> kActions{Action::visit, Action::assessment, Action::icpc,
-                                                          Action::core_group, Action::review};
+                                                           Action::core_group, Action::review};
 
-constexpr std::size_t index(Action a) { return static_cast<std::size_t>(a); }
-constexpr std::size_t index(Stage s) { return static_cast<std::size_t>(s); }
+constexpr std::size_t index(Action a) {
+  return static_cast<std::size_t>(a);
+}
+constexpr std::size_t index(Stage s) {
+  return static_cast<std::size_t>(s);
+}
 
 // What is fixed about each kind of action, whatever the scenario.
 struct ActionKind {
@@ -70,7 +73,9 @@ inline constexpr std::array<ActionKind, kActionCount> kActionKinds{{
     {"review", true, false, true, Metric::reviews_due, Metric::reviews_late, false},
 }};
 
-constexpr const ActionKind& kind_of(Action a) { return kActionKinds[index(a)]; }
+constexpr const ActionKind& kind_of(Action a) {
+  return kActionKinds[index(a)];
+}
 
 // The statutory clocks of one case: for each action, its due date and
 // whether it is owed at all. A clock that stops being owed keeps its date (a

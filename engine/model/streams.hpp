@@ -17,7 +17,9 @@ enum class Stream : std::uint32_t {
   manager = 8,              // keyed on the manager and the day
 };
 
-constexpr std::uint32_t stream_id(Stream s) { return static_cast<std::uint32_t>(s); }
+constexpr std::uint32_t stream_id(Stream s) {
+  return static_cast<std::uint32_t>(s);
+}
 
 // What is drawn for a referral, each from its own keyed sub-stream so that
 // adding a draw never shifts another.

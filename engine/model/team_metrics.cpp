@@ -99,7 +99,8 @@ VisitStandardGroup TeamModel::visit_standard_group(const Case& c, Day due) const
     case Stage::cin_plan: return VisitStandardGroup::cin_plan;
     case Stage::looked_after: break;
   }
-  return due - c.plan_start_day < 365 ? VisitStandardGroup::looked_after_first_year : VisitStandardGroup::looked_after_later;
+  return due - c.plan_start_day < 365 ? VisitStandardGroup::looked_after_first_year
+                                      : VisitStandardGroup::looked_after_later;
 }
 
 // A child past their own visit standard: a visit due on `due` not made by
@@ -119,7 +120,8 @@ void TeamModel::record_past_standard(Case& c, Day due, Day until) {
 void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
   if (to < setup_.warm_up_days()) return;
   if (c.stage != Stage::cp_plan && c.stage != Stage::cin_plan && c.stage != Stage::looked_after) return;
-  tally_.longest_visit_gap = std::max(tally_.longest_visit_gap, static_cast<double>(calendar_.working_days_between(from, to)));
+  tally_.longest_visit_gap =
+      std::max(tally_.longest_visit_gap, static_cast<double>(calendar_.working_days_between(from, to)));
   const Day days = to - from;
   const double standard = visit_standard_days(c, from);
   if (days > kSixWeeksDays && standard < kSixWeeksDays && !c.unvisited_6_weeks_counted) {
@@ -166,7 +168,8 @@ void TeamModel::sample_day(Day day) {
       tally_.permanent_fte_days += post.fte;
     ++tally_.worker_days;
     if (post.load > worker_cap(post, day) + 1e-9) ++tally_.worker_days_over_cap;
-    tally_.caseload_per_fte_max = std::max(tally_.caseload_per_fte_max, static_cast<double>(post.cases.size()) / post.fte);
+    tally_.caseload_per_fte_max =
+        std::max(tally_.caseload_per_fte_max, static_cast<double>(post.cases.size()) / post.fte);
   }
   if (fte > 0.0) {
     tally_.caseload_per_fte_sum += static_cast<double>(open_allocated_) / fte;
@@ -249,7 +252,8 @@ void TeamModel::finish() {
     if (!c.open) continue;
     record_owed_actions(c, horizon);
     const Day assessment_due = c.clocks.due(Action::assessment);
-    if (c.clocks.owed(Action::assessment) && assessment_due < horizon && in_window(assessment_due)) ++tally_.assessments_late;
+    if (c.clocks.owed(Action::assessment) && assessment_due < horizon && in_window(assessment_due))
+      ++tally_.assessments_late;
   }
 
   for (const Post& post : posts_) {
@@ -260,7 +264,8 @@ void TeamModel::finish() {
       ++tally_.supervision_missed;
     }
     if (scenario_.supervision.modelled)
-      tally_.longest_without_supervision = std::max(tally_.longest_without_supervision, (horizon - post.last_supervision) / 7.0);
+      tally_.longest_without_supervision =
+          std::max(tally_.longest_without_supervision, (horizon - post.last_supervision) / 7.0);
   }
 
   caseload_average_.advance(end_working);
@@ -312,12 +317,15 @@ void TeamModel::finish() {
   s[index(Metric::children_unvisited_3_months)] = count(tally_.unvisited_3_months);
   s[index(Metric::cp_children_unvisited_6_weeks)] = count(tally_.cp_unvisited_6_weeks);
   s[index(Metric::children_past_visit_standard)] = count(tally_.past_visit_standard_any);
-  const auto past = [&](VisitStandardGroup g) { return count(tally_.past_visit_standard[static_cast<std::size_t>(g)]); };
+  const auto past = [&](VisitStandardGroup g) {
+    return count(tally_.past_visit_standard[static_cast<std::size_t>(g)]);
+  };
   s[index(Metric::children_past_visit_standard_assessment)] = past(VisitStandardGroup::assessment);
   s[index(Metric::children_past_visit_standard_section_47)] = past(VisitStandardGroup::section_47);
   s[index(Metric::children_past_visit_standard_cp)] = past(VisitStandardGroup::cp_plan);
   s[index(Metric::children_past_visit_standard_cin)] = past(VisitStandardGroup::cin_plan);
-  s[index(Metric::children_past_visit_standard_looked_after_first_year)] = past(VisitStandardGroup::looked_after_first_year);
+  s[index(Metric::children_past_visit_standard_looked_after_first_year)] =
+      past(VisitStandardGroup::looked_after_first_year);
   s[index(Metric::children_past_visit_standard_looked_after_later)] = past(VisitStandardGroup::looked_after_later);
   s[index(Metric::visits_to_waiting_children)] = count(tally_.visits_by_cover);
   s[index(Metric::risk_exposure_child_days)] = tally_.risk_exposure;
@@ -332,7 +340,8 @@ void TeamModel::finish() {
   s[index(Metric::worker_days_over_cap_share)] = ratio(count(tally_.worker_days_over_cap), count(tally_.worker_days));
   s[index(Metric::sickness_days)] = tally_.sickness_days;
   s[index(Metric::leavers)] = count(tally_.leavers);
-  s[index(Metric::turnover_rate)] = ratio(count(tally_.permanent_leavers), tally_.permanent_fte_days / kWorkingDaysPerYear);
+  s[index(Metric::turnover_rate)] =
+      ratio(count(tally_.permanent_leavers), tally_.permanent_fte_days / kWorkingDaysPerYear);
   s[index(Metric::vacancy_days)] = count(tally_.vacancy_days);
   s[index(Metric::vacancy_rate)] = ratio(tally_.posts_without_permanent_days, tally_.post_days);
   s[index(Metric::agency_share)] = ratio(tally_.agency_fte_days, tally_.all_fte_days);

@@ -29,8 +29,10 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
       standards_(setup.standards()),
       cap_(setup.scenario()),
       assessment_duration_(setup.scenario().pathways.assessment.duration_working_days),
-      assessment_plan_(setup.scenario().pathways.assessment.planned_working_days.value_or(scenario::DurationDistribution{})),
-      icpc_booking_(setup.scenario().pathways.section_47.booked_working_days.value_or(scenario::DurationDistribution{})),
+      assessment_plan_(
+          setup.scenario().pathways.assessment.planned_working_days.value_or(scenario::DurationDistribution{})),
+      icpc_booking_(
+          setup.scenario().pathways.section_47.booked_working_days.value_or(scenario::DurationDistribution{})),
       cp_duration_(setup.scenario().pathways.cp_plan.duration_working_days),
       cin_duration_(setup.scenario().pathways.cin_plan.duration_working_days),
       looked_after_duration_(setup.scenario().pathways.looked_after.duration_working_days),
@@ -47,7 +49,8 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
   supervision_interval_weeks_ = scenario_.supervision.interval_weeks;
   work_weights_ = stage_weights(scenario_.pathways);
   posts_.resize(setup_.initial_posts() + setup_.posts_for_starts());
-  const std::size_t agency_from = setup_.initial_posts() - static_cast<std::size_t>(scenario_.team.additional_agency_workers);
+  const std::size_t agency_from =
+      setup_.initial_posts() - static_cast<std::size_t>(scenario_.team.additional_agency_workers);
   const snapshot::Snapshot* snapshot = setup_.snapshot();
   const std::size_t listed = snapshot ? snapshot->workers.size() : scenario_.team.social_workers.size();
   for (std::size_t p = 0; p < setup_.initial_posts(); ++p) {
@@ -170,7 +173,8 @@ void TeamModel::decide(const PendingReferral& referral) {
 
   // A re-referral concerns a child whose case closed recently; if that child's
   // case has been opened again since, the referral is a new concern on it.
-  const bool re_referral = referral_uniform(referral.index, ReferralDraw::re_referral) < scenario_.referrals.re_referral_share;
+  const bool re_referral =
+      referral_uniform(referral.index, ReferralDraw::re_referral) < scenario_.referrals.re_referral_share;
   std::uint64_t child = children_;
   RecentClosure* closure = nullptr;
   if (re_referral && recently_closed_count_ > 0) {
@@ -197,7 +201,8 @@ void TeamModel::decide(const PendingReferral& referral) {
   }
   trace("decision", static_cast<std::int64_t>(child), worker_id(static_cast<std::size_t>(duty_post_)), due,
         day > due ? calendar_.working_days_between(due, day) : 0,
-        response == 0 ? "no further action" : (urgent && !missed ? "section 47" : (missed ? "assessment (urgent missed)" : "assessment")));
+        response == 0 ? "no further action"
+                      : (urgent && !missed ? "section 47" : (missed ? "assessment (urgent missed)" : "assessment")));
 
   if (response == static_cast<std::size_t>(scenario::Response::no_further_action)) {
     ++result_.ledger.no_further_action;
@@ -286,7 +291,6 @@ void TeamModel::start_clock(Case& c, Action action, Day from) {
   c.clocks.start(action, due);
 }
 
-
 std::uint32_t TeamModel::new_case_slot() {
   if (!free_case_slots_.empty()) {
     const std::uint32_t slot = free_case_slots_.back();
@@ -366,7 +370,8 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   attach(slot, post_index);
   const Post& post = posts_[post_index];
   if (cap_.hard())
-    result_.most_over_cap = std::max(result_.most_over_cap, post.load - worker_cap(post, day) - cap_.over_cap_allowance());
+    result_.most_over_cap =
+        std::max(result_.most_over_cap, post.load - worker_cap(post, day) - cap_.over_cap_allowance());
   trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
 
   // Statutory clocks run from the child's statutory start, allocated or not:
@@ -377,8 +382,8 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
     // finishes the work, whichever is later.
     c.assessment_started = true;
     kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_duration);
-    const double ready_at = std::max(c.assessment_planned_time,
-                                     calendar_.time_at_working_time(now_working + assessment_duration_(engine)));
+    const double ready_at =
+        std::max(c.assessment_planned_time, calendar_.time_at_working_time(now_working + assessment_duration_(engine)));
     c.assessment_ready_time = ready_at;
     if (ready_at < setup_.horizon_days()) c.assessment_ready = sim_.schedule_at(ready_at, {kAssessmentReady, slot});
   }
@@ -456,7 +461,8 @@ void TeamModel::hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by) {
   c.clocks.stop(Action::icpc);
   record_action(Action::icpc, due, day);
   if (in_window(day)) count_duration(Duration::icpc_working_days, calendar_.working_days_between(c.strategy_day, day));
-  trace("icpc", static_cast<std::int64_t>(c.child), held_by, due, day > due ? calendar_.working_days_between(due, day) : 0);
+  trace("icpc", static_cast<std::int64_t>(c.child), held_by, due,
+        day > due ? calendar_.working_days_between(due, day) : 0);
   const auto& s47 = scenario_.pathways.section_47;
   if (referral_uniform(c.referral, ReferralDraw::icpc_outcome) < s47.cp_plan_share) {
     begin_cp_plan(slot, day);
@@ -476,8 +482,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
     ++tally_.urgent_caught;
     tally_.urgent_detection_delay_sum += delay;
   }
-  trace("urgent_recognised", static_cast<std::int64_t>(c.child),
-        case_worker_id(c), -1, delay, how);
+  trace("urgent_recognised", static_cast<std::int64_t>(c.child), case_worker_id(c), -1, delay, how);
   const Stage was = c.stage;
   begin_section_47(c, day, true);
   if (c.worker != kNoWorker) {

@@ -75,25 +75,25 @@ class TeamModel {
     bool urgent = false;         // true need called for a section 47 enquiry
     bool missed_urgent = false;  // ... and triage did not see it (until caught)
     std::uint8_t need = 0;
-    Day referral_day = 0;        // when the referral came in: the assessment's clock runs from it
+    Day referral_day = 0;  // when the referral came in: the assessment's clock runs from it
     Day decision_day = 0;
-    Day strategy_day = 0;        // the last strategy discussion: the conference's clock runs from it
+    Day strategy_day = 0;  // the last strategy discussion: the conference's clock runs from it
     std::int32_t worker = kNoWorker;
     std::uint32_t position = 0;  // index in its worker's case list
     double queued_working_time = 0.0;
-    bool from_queue = false;     // allocated from a queue (false: handed straight on by a leaving worker)
+    bool from_queue = false;  // allocated from a queue (false: handed straight on by a leaving worker)
 
     // The statutory actions the case owes (statutory_actions.hpp).
     StatutoryClocks clocks{};
     // Statutory visits. Children on plans are tracked for gaps.
-    Day last_visit_day = 0;     // or the start of the stage's visiting
+    Day last_visit_day = 0;  // or the start of the stage's visiting
     Day plan_start_day = 0;
     bool unvisited_6_weeks_counted = false;
     bool unvisited_3_months_counted = false;
     bool cp_unvisited_6_weeks_counted = false;
     std::uint8_t past_standard_counted = 0;  // bit per VisitStandardGroup: counted past its visit standard
-    bool escalated = false;     // flagged overdue at supervision: done first
-    std::int32_t snapshot_child = -1;  // index in the snapshot's children, for per-child results
+    bool escalated = false;                  // flagged overdue at supervision: done first
+    std::int32_t snapshot_child = -1;        // index in the snapshot's children, for per-child results
 
     // The assessment's work: hours still to do, and when its information is in.
     double assessment_hours_left = 0.0;
@@ -109,30 +109,30 @@ class TeamModel {
   struct Post {
     enum class Holder : std::uint8_t { vacant, permanent, agency };
     Holder holder = Holder::vacant;
-    bool temporary = false;       // an agency post added by escalation, removed when it ends
-    bool in_use = true;           // false: a freed temporary post slot
+    bool temporary = false;  // an agency post added by escalation, removed when it ends
+    bool in_use = true;      // false: a freed temporary post slot
     double fte = 1.0;
     bool newly_qualified = false;
     Day started_day = 0;
-    std::uint32_t serial = 0;     // the n-th worker to hold this post
+    std::uint32_t serial = 0;  // the n-th worker to hold this post
     std::vector<std::uint32_t> cases;
-    double load = 0.0;            // cases, or weighted cases under a weighted cap
-    double work = 0.0;            // cases weighted by their pathway's weight, whatever the cap counts
-    Day sick_until = 0;           // absent on days before this
-    Day absent_until = 0;         // a dated absence (timeline or snapshot): absent on days before this
-    bool reserved = false;        // kept for a worker a timeline event starts later
+    double load = 0.0;              // cases, or weighted cases under a weighted cap
+    double work = 0.0;              // cases weighted by their pathway's weight, whatever the cap counts
+    Day sick_until = 0;             // absent on days before this
+    Day absent_until = 0;           // a dated absence (timeline or snapshot): absent on days before this
+    bool reserved = false;          // kept for a worker a timeline event starts later
     std::uint64_t leave_weeks = 0;  // bit w: on leave in week w of the current leave year
     int leave_year = -1;
-    Day leaving_day = kNever;     // the last day of notice (or of an agency tenure)
+    Day leaving_day = kNever;       // the last day of notice (or of an agency tenure)
     Day permanent_starts = kNever;  // a recruit's first day, while recruiting
     Day agency_starts = kNever;     // an agency worker's first day, while waiting for one
     Day last_supervision = 0;
     Day supervision_due = kNever;
-    double overload = 0.0;        // smoothed work above a manageable caseload (SicknessSettings)
-    double recent_sickness = 0.0; // smoothed share of recent working days off sick
-    double hours_owed = 0.0;      // handover and strategy discussions, taken from the next days
-    bool absent_today = false;    // on leave or sick
-    bool works_today = true;      // a part-time worker works full days on a share of working days
+    double overload = 0.0;         // smoothed work above a manageable caseload (SicknessSettings)
+    double recent_sickness = 0.0;  // smoothed share of recent working days off sick
+    double hours_owed = 0.0;       // handover and strategy discussions, taken from the next days
+    bool absent_today = false;     // on leave or sick
+    bool works_today = true;       // a part-time worker works full days on a share of working days
   };
 
   struct Manager {
@@ -142,21 +142,21 @@ class TeamModel {
     std::uint32_t serial = 0;
     Day sick_until = 0;
     Day leaving_day = kNever;
-    Day starts = kNever;          // while the post is vacant
+    Day starts = kNever;  // while the post is vacant
   };
 
   // A piece of due work considered on a working day.
   struct Task {
     Day due;
-    std::uint8_t risk;            // lower is more serious
+    std::uint8_t risk;  // lower is more serious
     // Done first, whatever the policy: 0 a booked conference on its day (the
     // worker must attend), 1 work flagged overdue at supervision, 2 the rest.
     std::uint8_t precedence;
     Action action;
     std::uint64_t referral;
     std::uint32_t slot;
-    Day workable_from;            // read only under first-in-first-out (else the due day)
-    bool waiting_child;           // the case waits for a worker: the cover does it
+    Day workable_from;   // read only under first-in-first-out (else the due day)
+    bool waiting_child;  // the case waits for a worker: the cover does it
   };
 
   // Who does a piece of work: a post's worker, or the team manager.
@@ -338,7 +338,9 @@ class TeamModel {
     return post.holder != Post::Holder::vacant && !post.absent_today && post.works_today;
   }
   Day add_months(Day day, int months) const;
-  std::int64_t worker_id(std::size_t post) const { return static_cast<std::int64_t>(post) * 1000 + posts_[post].serial; }
+  std::int64_t worker_id(std::size_t post) const {
+    return static_cast<std::int64_t>(post) * 1000 + posts_[post].serial;
+  }
   std::int64_t case_worker_id(const Case& c) const {
     return c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker));
   }

@@ -24,13 +24,23 @@ constexpr double kOverloadSmoothing = 1.0 / 20.0;
 // Recent sickness is smoothed over about three months of working days.
 constexpr double kRecentSicknessSmoothing = 1.0 / 60.0;
 
-enum WorkerDraw : std::uint32_t { kResign = 1, kSickness, kSicknessDuration, kRecruitmentLag, kAgencyFill, kAgencyTenure, kNewlyQualified, kOtherLeave };
+enum WorkerDraw : std::uint32_t {
+  kResign = 1,
+  kSickness,
+  kSicknessDuration,
+  kRecruitmentLag,
+  kAgencyFill,
+  kAgencyTenure,
+  kNewlyQualified,
+  kOtherLeave
+};
 
 }  // namespace
 
 double TeamModel::worker_uniform(std::size_t post, std::uint32_t serial, Day day, std::uint32_t what) const {
   const std::uint64_t key = ((static_cast<std::uint64_t>(post) << 16 | (serial & 0xffffu)) << 32) |
-                            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day) & 0xffffffu) << 8) | (what & 0xffu);
+                            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day) & 0xffffffu) << 8) |
+                            (what & 0xffu);
   kernel::KeyedEngine engine = worker_day_keys_.engine(key);
   return kernel::uniform01(engine);
 }
@@ -89,7 +99,8 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
     ++tally_.leavers;
     if (!agency) ++tally_.permanent_leavers;
   }
-  trace(agency ? "agency_worker_leaves" : "worker_leaves", -1, worker_id(p), -1, static_cast<double>(post.cases.size()));
+  trace(agency ? "agency_worker_leaves" : "worker_leaves", -1, worker_id(p), -1,
+        static_cast<double>(post.cases.size()));
   const std::vector<std::uint32_t> cases = post.cases;
   post.holder = Post::Holder::vacant;  // before reallocation, so nothing goes back to this post
   for (auto it = cases.rbegin(); it != cases.rend(); ++it) {
@@ -159,7 +170,8 @@ void TeamModel::update_workforce(Day day) {
     if (post.holder == Post::Holder::agency && post.permanent_starts <= day) {
       // The recruit takes over the agency worker's cases directly.
       if (in_window(day)) ++tally_.leavers;
-      trace("agency_worker_leaves", -1, worker_id(p), -1, static_cast<double>(post.cases.size()), "replaced by a recruit");
+      trace("agency_worker_leaves", -1, worker_id(p), -1, static_cast<double>(post.cases.size()),
+            "replaced by a recruit");
       post.hours_owed = turnover.handover_hours_per_case * static_cast<double>(post.cases.size());
       const bool nq = worker_uniform(p, post.serial, day, kNewlyQualified) < turnover.newly_qualified_recruit_share;
       post.permanent_starts = kNever;
@@ -198,7 +210,8 @@ void TeamModel::update_workforce(Day day) {
       const double p_sick = sickness.episodes_per_fte_year * post.fte *
                             (1.0 + sickness.overload_multiplier * post.overload) / kWorkingDaysPerYear;
       if (worker_uniform(p, post.serial, day, kSickness) < p_sick) {
-        kernel::KeyedEngine engine = worker_engine(p, post.serial, kSicknessDuration + 16 * static_cast<std::uint32_t>(day));
+        kernel::KeyedEngine engine =
+            worker_engine(p, post.serial, kSicknessDuration + 16 * static_cast<std::uint32_t>(day));
         const int days = std::max(1, static_cast<int>(std::lround(sickness_duration_(engine))));
         post.sick_until = calendar_.add_working_days(day, days);
         trace("sick", -1, worker_id(p), post.sick_until, days);
@@ -279,7 +292,8 @@ void TeamModel::update_manager(Day day) {
     const std::uint64_t key = (static_cast<std::uint64_t>(manager_.serial) << 40) |
                               (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) << 8) | 5u;
     kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::manager), key);
-    manager_.sick_until = calendar_.add_working_days(day, std::max(1, static_cast<int>(std::lround(sickness_duration_(engine)))));
+    manager_.sick_until =
+        calendar_.add_working_days(day, std::max(1, static_cast<int>(std::lround(sickness_duration_(engine)))));
     trace("manager_sick", -1, -1, manager_.sick_until);
   }
 }
@@ -306,7 +320,8 @@ void TeamModel::hold_supervision(Day day) {
   const auto& settings = scenario_.supervision;
   if (!settings.modelled || supervision_interval_weeks_ <= 0) return;
   const bool manager_present = manager_.in_post && manager_.sick_until <= day;
-  double manager_hours = manager_present ? scenario_.team.manager.supervision_hours_per_week / kWorkingDaysPerWeek : 0.0;
+  double manager_hours =
+      manager_present ? scenario_.team.manager.supervision_hours_per_week / kWorkingDaysPerWeek : 0.0;
 
   supervision_order_.clear();
   for (std::size_t p = 0; p < posts_.size(); ++p) {
@@ -358,7 +373,8 @@ void TeamModel::review_escalation(Day day) {
   if (!e.enabled || !manager_.in_post || manager_.sick_until > day) return;
   const std::size_t waiting = unallocated_.size() + unallocated_urgent_.size();
   const bool queue_over = e.unallocated_threshold > 0 && waiting >= static_cast<std::size_t>(e.unallocated_threshold);
-  const bool overdue_over = e.overdue_threshold > 0 && overdue_actions(day) >= static_cast<std::size_t>(e.overdue_threshold);
+  const bool overdue_over =
+      e.overdue_threshold > 0 && overdue_actions(day) >= static_cast<std::size_t>(e.overdue_threshold);
   if (!queue_over && !overdue_over) return;
   if (in_window(day)) ++tally_.escalations;
   overtime_hours_per_day_ = e.overtime_hours_per_worker_per_week / kWorkingDaysPerWeek;

@@ -64,12 +64,16 @@ std::vector<DecisionValue> read_range(const YamlNode& node, const std::string& f
   const MappingFields range(node, field, {"from", "to", "step"});
   const double from = input::read_number(range.required("from"), range.path_of("from"), kAnyNumber);
   const double to = input::read_number(range.required("to"), range.path_of("to"), kAnyNumber);
-  const double step = input::read_number(range.required("step"), range.path_of("step"),
-                                          NumberRange{0.0, true, kInfinity, false});
-  if (to < from) fail(range.required("to"), range.path_of("to"), "must be at least from (" + number_text(from) + "), got " + number_text(to));
+  const double step =
+      input::read_number(range.required("step"), range.path_of("step"), NumberRange{0.0, true, kInfinity, false});
+  if (to < from)
+    fail(range.required("to"), range.path_of("to"),
+         "must be at least from (" + number_text(from) + "), got " + number_text(to));
   const double count = std::floor((to - from) / step + 1e-9) + 1;
   if (count > static_cast<double>(kMaxOptimisationPlans))
-    fail(node, field, "gives " + number_text(count) + " values; at most " + std::to_string(kMaxOptimisationPlans) + " plans are allowed");
+    fail(node, field,
+         "gives " + number_text(count) + " values; at most " + std::to_string(kMaxOptimisationPlans) +
+             " plans are allowed");
   const bool whole = from == std::floor(from) && step == std::floor(step);
   std::vector<DecisionValue> values;
   for (int i = 0; i < static_cast<int>(count); ++i) {
@@ -130,7 +134,8 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
     for (DecisionValue& v : d.values) {
       const auto number = input::decimal_number(v.text);
       if (!number || v.value_yaml != v.text)
-        fail(*per_unit, cost_field, "needs numbers as values, got '" + v.text + "'; price each value with cost_per_year instead");
+        fail(*per_unit, cost_field,
+             "needs numbers as values, got '" + v.text + "'; price each value with cost_per_year instead");
       if (*number < 0) fail(*per_unit, cost_field, "needs values of at least 0, got " + v.text);
       v.cost_per_year = cost * *number;
     }
@@ -142,10 +147,9 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
     for (const DecisionValue& v : d.values) listed += (listed.empty() ? "" : ", ") + v.text;
     for (std::size_t k = 0; k < per_value->keys.size(); ++k) {
       const std::string& key = per_value->keys[k].text;
-      const auto match = std::find_if(d.values.begin(), d.values.end(),
-                                      [&key](const DecisionValue& v) { return v.text == key; });
-      if (match == d.values.end())
-        fail(per_value->keys[k], cost_field + "." + key, "not one of the values: " + listed);
+      const auto match =
+          std::find_if(d.values.begin(), d.values.end(), [&key](const DecisionValue& v) { return v.text == key; });
+      if (match == d.values.end()) fail(per_value->keys[k], cost_field + "." + key, "not one of the values: " + listed);
       match->cost_per_year = input::read_number(per_value->items[k], cost_field + "." + key, kCost);
     }
     for (const DecisionValue& v : d.values)
@@ -170,15 +174,18 @@ Target read_target(const YamlNode& node, const std::string& field, const std::ve
   if ((at_most != nullptr) + (at_least != nullptr) + (probability != nullptr) != 1)
     fail(node, field, "give exactly one bound: mean_at_most, mean_at_least or probability_above");
   if (at_most != nullptr) {
-    target.bound = {analysis::TargetKind::mean_at_most, input::read_number(*at_most, fields.path_of("mean_at_most"), kAnyNumber), 0.0};
+    target.bound = {analysis::TargetKind::mean_at_most,
+                    input::read_number(*at_most, fields.path_of("mean_at_most"), kAnyNumber), 0.0};
     target.description = "mean " + target.metric + " <= " + number_text(target.bound.bound);
   } else if (at_least != nullptr) {
-    target.bound = {analysis::TargetKind::mean_at_least, input::read_number(*at_least, fields.path_of("mean_at_least"), kAnyNumber), 0.0};
+    target.bound = {analysis::TargetKind::mean_at_least,
+                    input::read_number(*at_least, fields.path_of("mean_at_least"), kAnyNumber), 0.0};
     target.description = "mean " + target.metric + " >= " + number_text(target.bound.bound);
   } else {
     const MappingFields p(*probability, fields.path_of("probability_above"), {"threshold", "at_most"});
     const double threshold = input::read_number(p.required("threshold"), p.path_of("threshold"), kAnyNumber);
-    const double bound = input::read_number(p.required("at_most"), p.path_of("at_most"), NumberRange{0.0, false, 1.0, false});
+    const double bound =
+        input::read_number(p.required("at_most"), p.path_of("at_most"), NumberRange{0.0, false, 1.0, false});
     target.bound = {analysis::TargetKind::probability_above_at_most, bound, threshold};
     target.description = "P(" + target.metric + " > " + number_text(threshold) + ") <= " + number_text(bound);
   }
@@ -186,7 +193,8 @@ Target read_target(const YamlNode& node, const std::string& field, const std::ve
 }
 
 analysis::SelectionSchedule read_procedure(const YamlNode& node) {
-  const MappingFields fields(node, "procedure", {"confidence", "initial_replications", "batch_replications", "max_replications"});
+  const MappingFields fields(node, "procedure",
+                             {"confidence", "initial_replications", "batch_replications", "max_replications"});
   analysis::SelectionSchedule s;
   if (const YamlNode* c = fields.optional("confidence"))
     s.confidence = input::read_number(*c, "procedure.confidence", NumberRange{0.0, true, 1.0, true});
@@ -218,16 +226,17 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
     throw scenario::ScenarioError(file, 0, "", "empty file, expected an optimise file (a YAML mapping)");
   if (root.kind != YamlNode::Kind::mapping)
     fail(root, "", "expected an optimise file (a YAML mapping), got " + input::describe(root));
-  const MappingFields fields(root, "", {"name", "description", "base_scenario", "seed", "currency", "decisions",
-                                        "targets", "procedure"});
+  const MappingFields fields(
+      root, "", {"name", "description", "base_scenario", "seed", "currency", "decisions", "targets", "procedure"});
   Optimisation o;
   o.source = source;
   const YamlNode& name = fields.required("name");
   o.name = input::read_text(name, "name");
-  if (o.name.empty() || o.name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") !=
-                            std::string::npos)
+  if (o.name.empty() ||
+      o.name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != std::string::npos)
     fail(name, "name", "must be letters, digits, '_' and '-' only (it names the results file), got \"" + o.name + "\"");
-  if (const YamlNode* description = fields.optional("description")) o.description = input::read_text(*description, "description");
+  if (const YamlNode* description = fields.optional("description"))
+    o.description = input::read_text(*description, "description");
   o.seed = input::read_unsigned_64(fields.required("seed"), "seed");
   if (const YamlNode* currency = fields.optional("currency")) o.currency = input::read_text(*currency, "currency");
 
@@ -250,8 +259,8 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
     }
     plan_count *= read.decision.values.size();
     if (plan_count > kMaxOptimisationPlans)
-      fail(decision_items[i], field, "the decisions make more than " + std::to_string(kMaxOptimisationPlans) +
-                                         " plans; list fewer values");
+      fail(decision_items[i], field,
+           "the decisions make more than " + std::to_string(kMaxOptimisationPlans) + " plans; list fewer values");
     decisions.push_back(std::move(read));
   }
 
@@ -276,7 +285,8 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
     o.base_source = scenario::read_scenario_source(resolved.string());
   } catch (const scenario::ScenarioError& e) {
     std::string reason = e.message();
-    if (const std::string prefix = "cannot read scenario: "; reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
+    if (const std::string prefix = "cannot read scenario: "; reason.rfind(prefix, 0) == 0)
+      reason.erase(0, prefix.size());
     fail(base, "base_scenario", "cannot read scenario " + resolved.string() + ": " + reason);
   }
   scenario::parse_scenario(o.base_source);

@@ -39,8 +39,8 @@ struct Plan {
   std::vector<std::size_t> choice;  // choice[d]: the index of decision d's value
   double cost_per_year = 0.0;       // the sum of its values' costs
   std::vector<scenario::Override> overrides;
-  std::string overrides_yaml;       // "{team.additional_agency_workers: 1, ...}"
-  scenario::Scenario scenario;      // the base with the overrides applied, validated
+  std::string overrides_yaml;   // "{team.additional_agency_workers: 1, ...}"
+  scenario::Scenario scenario;  // the base with the overrides applied, validated
 };
 
 struct Optimisation {

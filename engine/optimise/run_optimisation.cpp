@@ -27,7 +27,8 @@ std::vector<std::size_t> target_metric_indices(const Optimisation& optimisation)
   return indices;
 }
 
-SearchResult run_optimisation(const Optimisation& optimisation, const SearchSettings& settings, const RecordChunk& record) {
+SearchResult run_optimisation(const Optimisation& optimisation, const SearchSettings& settings,
+                              const RecordChunk& record) {
   const std::size_t plans = optimisation.plans.size();
   std::vector<double> costs;
   std::vector<analysis::SafetyTarget> bounds;
@@ -43,10 +44,9 @@ SearchResult run_optimisation(const Optimisation& optimisation, const SearchSett
     setups.emplace_back(std::move(s), settings.start);
   }
 
-  SearchResult result{analysis::ConstrainedSelection(std::move(costs), std::move(bounds), optimisation.schedule),
-                      std::vector<std::vector<std::vector<double>>>(
-                          plans, std::vector<std::vector<double>>(metrics.size())),
-                      0};
+  SearchResult result{
+      analysis::ConstrainedSelection(std::move(costs), std::move(bounds), optimisation.schedule),
+      std::vector<std::vector<std::vector<double>>>(plans, std::vector<std::vector<double>>(metrics.size())), 0};
   analysis::ConstrainedSelection& selection = result.selection;
   while (selection.end() == analysis::SelectionEnd::running) {
     const std::size_t target_replications = selection.next_replications();
@@ -58,7 +58,8 @@ SearchResult run_optimisation(const Optimisation& optimisation, const SearchSett
     for (std::size_t first = 0; first < pairs.size(); first += kPairsPerChunk) {
       const std::span<const runner::ExperimentPair> chunk =
           std::span<const runner::ExperimentPair>(pairs).subspan(first, std::min(kPairsPerChunk, pairs.size() - first));
-      const std::vector<model::ReplicationResult> results = runner::run_pairs(setups, settings.seed, chunk, settings.threads);
+      const std::vector<model::ReplicationResult> results =
+          runner::run_pairs(setups, settings.seed, chunk, settings.threads);
       for (std::size_t i = 0; i < chunk.size(); ++i)
         for (std::size_t t = 0; t < metrics.size(); ++t)
           result.values[chunk[i].variant][t][chunk[i].replication] = results[i].summary[metrics[t]];

@@ -14,9 +14,9 @@
 
 #include "analysis/constrained_selection.hpp"
 #include "engine/model/replication.hpp"
-#include "engine/snapshot/snapshot.hpp"
 #include "engine/optimise/optimisation.hpp"
 #include "engine/runner/run_experiment.hpp"
+#include "engine/snapshot/snapshot.hpp"
 
 namespace casesim::optimise {
 

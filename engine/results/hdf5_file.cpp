@@ -11,7 +11,9 @@ namespace {
 // HDF5 prints its error stack to stderr by default; we report through
 // ResultsError instead. Set at every entry point because the setting is
 // per-thread in thread-safe builds of HDF5.
-void silence_hdf5_error_printing() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void silence_hdf5_error_printing() {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 herr_t keep_innermost_error(unsigned n, const H5E_error2_t* error, void* innermost) {
   if (n == 0 && error->desc != nullptr) *static_cast<std::string*>(innermost) = error->desc;
@@ -108,7 +110,9 @@ Hdf5File Hdf5File::open_read_write(const std::string& path) {
   return Hdf5File(path, FileHandle(id));
 }
 
-void Hdf5File::fail(std::string_view what) const { throw ResultsError(error_message(path_, what)); }
+void Hdf5File::fail(std::string_view what) const {
+  throw ResultsError(error_message(path_, what));
+}
 
 void Hdf5File::create_group(const std::string& name) {
   PropertyList creation(H5Pcreate(H5P_GROUP_CREATE));
@@ -117,7 +121,9 @@ void Hdf5File::create_group(const std::string& name) {
   if (!group.is_open()) fail("cannot create group " + name);
 }
 
-bool Hdf5File::exists(const std::string& name) const { return H5Lexists(file_.id(), name.c_str(), H5P_DEFAULT) > 0; }
+bool Hdf5File::exists(const std::string& name) const {
+  return H5Lexists(file_.id(), name.c_str(), H5P_DEFAULT) > 0;
+}
 
 // --- attributes ---
 
@@ -218,7 +224,9 @@ std::string Hdf5File::read_string(const std::string& name) const {
   return values.front();
 }
 
-std::vector<std::string> Hdf5File::read_strings(const std::string& name) const { return read_string_values(name, 1); }
+std::vector<std::string> Hdf5File::read_strings(const std::string& name) const {
+  return read_string_values(name, 1);
+}
 
 std::vector<std::string> Hdf5File::read_string_values(const std::string& name, int rank) const {
   Dataset dataset = open_dataset(name);
@@ -274,8 +282,7 @@ Dataset Hdf5File::create_numeric(const std::string& name, hid_t file_type, hid_t
   if (!access.is_open() ||
       H5Pset_chunk_cache(access.id(), H5D_CHUNK_CACHE_NSLOTS_DEFAULT, 0, H5D_CHUNK_CACHE_W0_DEFAULT) < 0)
     fail("cannot set up access to dataset " + name);
-  Dataset dataset(
-      H5Dcreate2(file_.id(), name.c_str(), file_type, space.id(), H5P_DEFAULT, creation.id(), access.id()));
+  Dataset dataset(H5Dcreate2(file_.id(), name.c_str(), file_type, space.id(), H5P_DEFAULT, creation.id(), access.id()));
   if (!dataset.is_open()) fail("cannot create dataset " + name + " of shape " + shape_text(shape.dims));
   return dataset;
 }

@@ -137,17 +137,17 @@ class Hdf5File {
  private:
   Hdf5File(std::string path, FileHandle file) : path_(std::move(path)), file_(std::move(file)) {}
 
-  void write_scalar_attribute(const std::string& owner, const std::string& name, hid_t file_type,
-                              hid_t memory_type, const void* value);
+  void write_scalar_attribute(const std::string& owner, const std::string& name, hid_t file_type, hid_t memory_type,
+                              const void* value);
   Attribute open_attribute(const std::string& owner, const std::string& name) const;
   // The stored type's class, for the checks of the templates below.
   H5T_class_t attribute_class(const Attribute& attribute) const;
   H5T_class_t dataset_class(const Dataset& dataset) const;
-  void read_attribute(const Attribute& attribute, const std::string& owner, const std::string& name,
-                      hid_t memory_type, void* value) const;
+  void read_attribute(const Attribute& attribute, const std::string& owner, const std::string& name, hid_t memory_type,
+                      void* value) const;
   Dataset create_plain_dataset(const std::string& name, hid_t type, hid_t space);
-  void write_plain_array(const std::string& name, const std::vector<hsize_t>& dims, hid_t file_type,
-                         hid_t memory_type, const void* values, bool empty);
+  void write_plain_array(const std::string& name, const std::vector<hsize_t>& dims, hid_t file_type, hid_t memory_type,
+                         const void* values, bool empty);
   void read_whole(const Dataset& dataset, const std::string& name, hid_t memory_type, void* values) const;
   // rank 0: a scalar string; rank 1: an array of strings.
   std::vector<std::string> read_string_values(const std::string& name, int rank) const;
@@ -203,7 +203,8 @@ Integer Hdf5File::read_integer_attribute(const std::string& owner, const std::st
 }
 
 template <typename Value>
-void Hdf5File::write_array(const std::string& name, const std::vector<hsize_t>& dims, const std::vector<Value>& values) {
+void Hdf5File::write_array(const std::string& name, const std::vector<hsize_t>& dims,
+                           const std::vector<Value>& values) {
   write_plain_array(name, dims, StoredAs<Value>::file_type(), StoredAs<Value>::memory_type(), values.data(),
                     values.empty());
 }

@@ -97,8 +97,7 @@ void validate_layout(const std::string& path, const Metadata& metadata, const La
   validate_names(path, "series", layout.series);
   for (const Quantity& s : layout.series)
     if (std::find(kSeriesGroupEntries.begin(), kSeriesGroupEntries.end(), s.name) != kSeriesGroupEntries.end())
-      throw std::invalid_argument("results file '" + path + "': series name '" + s.name +
-                                  "' is reserved in /series");
+      throw std::invalid_argument("results file '" + path + "': series name '" + s.name + "' is reserved in /series");
   if (!layout.series.empty() && layout.week_start_dates.empty())
     throw std::invalid_argument("results file '" + path + "': series given but no weeks");
 
@@ -118,9 +117,9 @@ void validate_layout(const std::string& path, const Metadata& metadata, const La
                                   " parameter values for " + std::to_string(layout.variants.size()) + " variants x " +
                                   std::to_string(e->parameter_names.size()) + " parameters");
     const std::pair<std::string_view, const std::string*> texts[] = {{"experiment name", &e->name},
-                                                                      {"experiment file", &e->file},
-                                                                      {"experiment text", &e->text},
-                                                                      {"precision metric", &e->precision_metric}};
+                                                                     {"experiment file", &e->file},
+                                                                     {"experiment text", &e->text},
+                                                                     {"precision metric", &e->precision_metric}};
     for (const auto& [field, text] : texts) require_utf8(path, field, *text);
     for (const auto* entries : {&e->metrics, &e->variant_overrides, &e->parameter_names})
       for (const std::string& t : *entries) require_utf8(path, "experiment entry '" + t + "'", t);
@@ -150,16 +149,17 @@ void check_room(const std::string& path, double bytes) {
   rlimit limit{};
   if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
       bytes > static_cast<double>(limit.rlim_cur))
-    throw ResultsError("results file '" + path + "': needs about " + mib_text(bytes) + " MiB, more than the file size limit of " +
-                       mib_text(static_cast<double>(limit.rlim_cur)) + " MiB (ulimit -f); raise the limit or run fewer replications");
+    throw ResultsError("results file '" + path + "': needs about " + mib_text(bytes) +
+                       " MiB, more than the file size limit of " + mib_text(static_cast<double>(limit.rlim_cur)) +
+                       " MiB (ulimit -f); raise the limit or run fewer replications");
   std::filesystem::path directory = std::filesystem::path(path).parent_path();
   if (directory.empty()) directory = ".";
   struct statvfs disk {};
   if (statvfs(directory.c_str(), &disk) == 0) {
     const double free_bytes = static_cast<double>(disk.f_bavail) * static_cast<double>(disk.f_frsize);
     if (bytes > free_bytes)
-      throw ResultsError("results file '" + path + "': needs about " + mib_text(bytes) + " MiB, but only " + mib_text(free_bytes) +
-                         " MiB are free on its disk");
+      throw ResultsError("results file '" + path + "': needs about " + mib_text(bytes) + " MiB, but only " +
+                         mib_text(free_bytes) + " MiB are free on its disk");
   }
 }
 

@@ -14,7 +14,9 @@ namespace {
 
 constexpr const char* kOptimiseGroup = "/optimise";
 
-std::string in_optimise_group(const std::string& name) { return std::string(kOptimiseGroup) + "/" + name; }
+std::string in_optimise_group(const std::string& name) {
+  return std::string(kOptimiseGroup) + "/" + name;
+}
 
 }  // namespace
 

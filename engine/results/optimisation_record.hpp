@@ -16,10 +16,10 @@ struct OptimisationRecord {
   std::string end;                   // chosen, none_feasible or budget_spent
   std::int64_t chosen_plan = -1;     // the answer's variant index; -1 when there is none
   std::string currency;
-  std::vector<double> cost_per_year;         // [V]
-  std::vector<std::uint64_t> replications;   // [V] replications each plan received
-  std::vector<std::string> status;           // [V] feasible, infeasible, dearer or undecided
-  std::vector<std::string> targets;          // [T] "P(cp_children_unvisited_6_weeks > 0) <= 0.05"
+  std::vector<double> cost_per_year;        // [V]
+  std::vector<std::uint64_t> replications;  // [V] replications each plan received
+  std::vector<std::string> status;          // [V] feasible, infeasible, dearer or undecided
+  std::vector<std::string> targets;         // [T] "P(cp_children_unvisited_6_weeks > 0) <= 0.05"
   // [V * T] plan-major: each target as last judged for each plan (NaN for a plan never run).
   std::vector<double> target_estimate;
   std::vector<double> target_ci_low;

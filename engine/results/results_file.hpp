@@ -40,16 +40,16 @@ struct ExperimentRecord {
 struct Metadata {
   std::string casesim_version;
   std::string scenario_name;
-  std::string scenario_file;     // as given on the command line
-  std::string scenario_text;     // the file's text, verbatim
+  std::string scenario_file;  // as given on the command line
+  std::string scenario_text;  // the file's text, verbatim
   std::uint64_t seed = 0;
-  std::string start_date;        // ISO date of simulated day 0
+  std::string start_date;  // ISO date of simulated day 0
   int horizon_weeks = 0;
   int warm_up_weeks = 0;
   int stream_scheme_version = 0;
-  std::string boost_version;     // e.g. "1.74.0": distributions may change between versions
+  std::string boost_version;  // e.g. "1.74.0": distributions may change between versions
   std::string command_line;
-  std::string created_utc;       // ISO 8601; the only field that differs between identical runs
+  std::string created_utc;  // ISO 8601; the only field that differs between identical runs
   std::optional<ExperimentRecord> experiment;
   // The scenario's dated changes, for charts: each one's ISO date and a short
   // description ("2 agency workers leave"). Empty when it has none.
@@ -68,10 +68,10 @@ struct Quantity {
 };
 
 struct Layout {
-  std::vector<std::string> variants;        // at least one ("baseline" for a plain run)
+  std::vector<std::string> variants;  // at least one ("baseline" for a plain run)
   std::size_t replications = 0;
-  std::vector<Quantity> metrics;            // one value per replication
-  std::vector<Quantity> series;             // one value per replication per week
+  std::vector<Quantity> metrics;              // one value per replication
+  std::vector<Quantity> series;               // one value per replication per week
   std::vector<std::string> week_start_dates;  // ISO dates, one per week of the series
   // Started from a snapshot: its children's pseudonyms and their stage on the
   // extract date, one per child. Empty otherwise.

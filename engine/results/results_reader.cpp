@@ -94,10 +94,10 @@ ResultsData read_results(const std::string& path) {
 
   if (m.experiment) {
     if (m.experiment->variant_overrides.size() != layout.variants.size())
-      file.fail("/variants/overrides has " + std::to_string(m.experiment->variant_overrides.size()) +
-                " entries for " + std::to_string(layout.variants.size()) + " variants");
-    m.experiment->parameter_values = file.read_numeric<double>(
-        "/parameters/values", {layout.variants.size(), m.experiment->parameter_names.size()});
+      file.fail("/variants/overrides has " + std::to_string(m.experiment->variant_overrides.size()) + " entries for " +
+                std::to_string(layout.variants.size()) + " variants");
+    m.experiment->parameter_values =
+        file.read_numeric<double>("/parameters/values", {layout.variants.size(), m.experiment->parameter_names.size()});
   }
   data.completed = file.read_numeric<std::uint8_t>("/completed", per_replication);
   for (const Quantity& q : layout.metrics)

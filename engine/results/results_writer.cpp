@@ -148,14 +148,14 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
     impl->summary.push_back(impl->file.create_numeric("/summary/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
                                                       &kNotWritten, per_replication));
   for (const std::string& name : impl->series_names)
-    impl->series.push_back(impl->file.create_numeric("/series/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
-                                                     &kNotWritten, per_week));
+    impl->series.push_back(
+        impl->file.create_numeric("/series/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_week));
   impl->children = layout.children.size();
   if (impl->children > 0) {
     const hsize_t children = impl->children;
     const DatasetShape per_child{{variants, replications, children}, {1, replications_per_chunk, children}};
-    impl->child_visit_late = impl->file.create_numeric("/children/visit_late", H5T_STD_U8LE, H5T_NATIVE_UINT8,
-                                                       &kNotCompleted, per_child);
+    impl->child_visit_late =
+        impl->file.create_numeric("/children/visit_late", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_child);
   }
   impl->completed =
       impl->file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
@@ -170,8 +170,8 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
   Impl& w = *impl_;
   const std::string& path = w.file.path();
   if (variant >= w.variants)
-    throw std::invalid_argument("results file '" + path + "': variant " + std::to_string(variant) +
-                                " out of range (" + std::to_string(w.variants) + " variants)");
+    throw std::invalid_argument("results file '" + path + "': variant " + std::to_string(variant) + " out of range (" +
+                                std::to_string(w.variants) + " variants)");
   if (replication >= w.replications)
     throw std::invalid_argument("results file '" + path + "': replication " + std::to_string(replication) +
                                 " out of range (" + std::to_string(w.replications) + " replications)");
@@ -189,8 +189,7 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
   const hsize_t v = variant;
   const hsize_t r = replication;
   for (std::size_t m = 0; m < w.summary.size(); ++m)
-    w.file.write_block(w.summary[m], "/summary/" + w.metric_names[m], {v, r}, {1, 1}, H5T_NATIVE_DOUBLE,
-                       &summary[m]);
+    w.file.write_block(w.summary[m], "/summary/" + w.metric_names[m], {v, r}, {1, 1}, H5T_NATIVE_DOUBLE, &summary[m]);
   for (std::size_t s = 0; s < w.series.size(); ++s)
     w.file.write_block(w.series[s], "/series/" + w.series_names[s], {v, r, 0}, {1, 1, w.weeks}, H5T_NATIVE_DOUBLE,
                        weekly.data() + s * w.weeks);

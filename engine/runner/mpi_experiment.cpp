@@ -169,9 +169,7 @@ bool MpiCoordinator::run(std::span<const ExperimentPair> pairs, const RecordChun
   if (workers_.empty()) throw std::logic_error("MpiCoordinator::run: no worker ranks");
   std::size_t next = 0;
   std::string failure;
-  const auto handing_out = [&] {
-    return next < pairs.size() && failure.empty() && (stop == nullptr || !stop->load());
-  };
+  const auto handing_out = [&] { return next < pairs.size() && failure.empty() && (stop == nullptr || !stop->load()); };
   const auto any_working = [&] {
     return std::any_of(workers_.begin(), workers_.end(), [](const Worker& w) { return w.state == State::Working; });
   };

@@ -76,8 +76,7 @@ PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>*
 // `threads` threads (0: all of this rank's cores), and sends the results back,
 // until rank 0 says there is no more. A failing chunk is reported to rank 0
 // (which reports it to the user) and ends the loop; serve_pairs does not throw.
-void serve_pairs(const MpiSession& session, std::span<const model::ModelSetup> setups, std::uint64_t seed,
-                 int threads);
+void serve_pairs(const MpiSession& session, std::span<const model::ModelSetup> setups, std::uint64_t seed, int threads);
 
 // A worker that cannot even start (its input fails to load) tells rank 0 why.
 void report_worker_failure(const MpiSession& session, const std::string& what);

@@ -23,13 +23,17 @@ MpiSession::MpiSession() {
     throw std::runtime_error("cannot start MPI");
   if (provided < MPI_THREAD_FUNNELED) {
     MPI_Finalize();
-    throw std::runtime_error("this MPI cannot be used by a program with OpenMP threads "
-                             "(MPI_THREAD_FUNNELED: provided " + std::to_string(provided) + ")");
+    throw std::runtime_error(
+        "this MPI cannot be used by a program with OpenMP threads "
+        "(MPI_THREAD_FUNNELED: provided " +
+        std::to_string(provided) + ")");
   }
   MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
 }
 
-MpiSession::~MpiSession() { MPI_Finalize(); }
+MpiSession::~MpiSession() {
+  MPI_Finalize();
+}
 
 }  // namespace casesim::runner

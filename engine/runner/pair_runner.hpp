@@ -17,8 +17,7 @@
 namespace casesim::runner {
 
 // One chunk of pairs come back, results in the order of the pairs.
-using RecordChunk =
-    std::function<void(std::span<const ExperimentPair>, std::span<const model::ReplicationResult>)>;
+using RecordChunk = std::function<void(std::span<const ExperimentPair>, std::span<const model::ReplicationResult>)>;
 
 struct PairRunner {
   // Runs every pair given, recording each chunk as it finishes; false if it

@@ -32,7 +32,9 @@ std::string format_progress(std::size_t done, std::size_t total, std::size_t don
   return line;
 }
 
-bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+  return isatty(STDERR_FILENO) == 1;
+}
 
 Progress::Progress(std::ostream& out, bool enabled, std::size_t total, std::size_t already_done)
     : out_(out), enabled_(enabled), total_(total), already_done_(already_done) {
@@ -42,7 +44,9 @@ Progress::Progress(std::ostream& out, bool enabled, std::size_t total, std::size
   }
 }
 
-void Progress::set_total(std::size_t total) { total_ = total; }
+void Progress::set_total(std::size_t total) {
+  total_ = total;
+}
 
 void Progress::advance(std::size_t newly_done) {
   done_ += newly_done;

@@ -57,7 +57,8 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
       std::copy_n(previous.weekly[s].begin() + static_cast<std::ptrdiff_t>(slot * weeks), weeks,
                   weekly.begin() + static_cast<std::ptrdiff_t>(s * weeks));
     const std::span<const std::uint8_t> child_visit_late =
-        children == 0 ? std::span<const std::uint8_t>() : std::span(previous.child_visit_late).subspan(slot * children, children);
+        children == 0 ? std::span<const std::uint8_t>()
+                      : std::span(previous.child_visit_late).subspan(slot * children, children);
     recording.writer_.write_replication(v, r, summary, weekly, child_visit_late);
     recording.mark_recorded(v, r, summary);
   }
@@ -78,9 +79,9 @@ void Recording::record(std::span<const ExperimentPair> pairs, std::span<const mo
   const bool per_child = !layout_.children.empty();
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const auto [v, r] = pairs[i];
-    writer_.write_replication(v, r, results[i].summary, results[i].weekly,
-                              per_child ? std::span<const std::uint8_t>(results[i].child_visit_late)
-                                        : std::span<const std::uint8_t>());
+    writer_.write_replication(
+        v, r, results[i].summary, results[i].weekly,
+        per_child ? std::span<const std::uint8_t>(results[i].child_visit_late) : std::span<const std::uint8_t>());
     mark_recorded(v, r, results[i].summary);
   }
   writer_.flush();
@@ -114,6 +115,8 @@ void Recording::finish(const results::OptimisationRecord& plans) {
   std::filesystem::rename(partial(), output_);
 }
 
-void Recording::leave_unfinished() { writer_.close(); }
+void Recording::leave_unfinished() {
+  writer_.close();
+}
 
 }  // namespace casesim::runner

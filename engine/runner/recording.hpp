@@ -42,8 +42,7 @@ class Recording {
  public:
   // Creates OUTPUT.partial (replacing one that is there: the caller decides
   // whether that is allowed) laid out for `layout`, and writes `metadata`.
-  static Recording start(const std::string& output, const results::Metadata& metadata,
-                         const results::Layout& layout);
+  static Recording start(const std::string& output, const results::Metadata& metadata, const results::Layout& layout);
 
   // Continues OUTPUT.partial, which must hold the same experiment as
   // `metadata` and `layout` describe (ResumeRefused naming what differs
@@ -52,8 +51,7 @@ class Recording {
   // leaves a readable OUTPUT.partial holding all that was done. The file keeps
   // its own metadata (the original command line and start time describe the
   // run) and replication count (a precision run may have grown it).
-  static Recording resume(const std::string& output, const results::Metadata& metadata,
-                          const results::Layout& layout);
+  static Recording resume(const std::string& output, const results::Metadata& metadata, const results::Layout& layout);
 
   // Writes each result into its (variant, replication) slot, first growing
   // every variant if a replication lies beyond the slots there are (a search

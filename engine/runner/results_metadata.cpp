@@ -3,9 +3,9 @@
 #include <chrono>
 #include <utility>
 
-#include <boost/version.hpp>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <boost/version.hpp>
 
 #include "engine/kernel/date.hpp"
 #include "engine/kernel/random_streams.hpp"
@@ -21,7 +21,8 @@ namespace {
 
 std::vector<results::Quantity> quantities(const auto& definitions) {
   std::vector<results::Quantity> out;
-  for (const auto& d : definitions) out.push_back({std::string(d.name), std::string(d.unit), std::string(d.description)});
+  for (const auto& d : definitions)
+    out.push_back({std::string(d.name), std::string(d.unit), std::string(d.description)});
   return out;
 }
 
@@ -32,11 +33,16 @@ std::string boost_version() {
 }
 
 std::string utc_now() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-std::vector<results::Quantity> metric_quantities() { return quantities(model::metric_definitions()); }
-std::vector<results::Quantity> series_quantities() { return quantities(model::series_definitions()); }
+std::vector<results::Quantity> metric_quantities() {
+  return quantities(model::metric_definitions());
+}
+std::vector<results::Quantity> series_quantities() {
+  return quantities(model::series_definitions());
+}
 
 results::Metadata results_metadata(const scenario::Scenario& scenario, const scenario::ScenarioSource& source,
                                    std::uint64_t seed, const std::string& command_line) {
@@ -73,8 +79,8 @@ results::Layout results_layout(const scenario::Scenario& scenario, std::vector<s
   layout.metrics = metric_quantities();
   layout.series = series_quantities();
   for (int w = 0; w < scenario.run.horizon_weeks; ++w)
-    layout.week_start_dates.push_back(
-        kernel::format_iso_date(kernel::Date(std::chrono::sys_days(scenario.run.start_date) + std::chrono::days(7 * w))));
+    layout.week_start_dates.push_back(kernel::format_iso_date(
+        kernel::Date(std::chrono::sys_days(scenario.run.start_date) + std::chrono::days(7 * w))));
   return layout;
 }
 

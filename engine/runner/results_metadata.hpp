@@ -17,8 +17,8 @@
 
 namespace casesim::runner {
 
-std::string boost_version();  // e.g. "1.74.0": Boost's distributions may change between versions
-std::string utc_now();        // ISO 8601, to the second
+std::string boost_version();                         // e.g. "1.74.0": Boost's distributions may change between versions
+std::string utc_now();                               // ISO 8601, to the second
 std::vector<results::Quantity> metric_quantities();  // the model's metric catalogue
 std::vector<results::Quantity> series_quantities();  // the model's weekly series
 

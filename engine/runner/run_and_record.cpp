@@ -28,8 +28,8 @@ RecordedRun run_and_record(Recording& recording, const PairRunner& pairs, const 
     const PrecisionTarget& target = *settings.precision;
     run.precision = check_precision(recording.summaries()[target.metric], target.relative_half_width);
     if (run.precision->met || recording.replications() >= target.max_replications) break;
-    recording.extend_replications(
-        next_replications(recording.replications(), *run.precision, target.relative_half_width, target.max_replications));
+    recording.extend_replications(next_replications(recording.replications(), *run.precision,
+                                                    target.relative_half_width, target.max_replications));
     if (settings.progress != nullptr) settings.progress->set_total(recording.variants() * recording.replications());
   }
   finish_progress();

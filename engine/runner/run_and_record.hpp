@@ -19,7 +19,7 @@ struct RecordSettings {
 };
 
 struct RecordedRun {
-  bool stopped = false;  // the pair runner stopped part-way: the recording was left unfinished
+  bool stopped = false;                     // the pair runner stopped part-way: the recording was left unfinished
   std::optional<PrecisionCheck> precision;  // the last check of a precision run
 };
 

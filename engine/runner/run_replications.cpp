@@ -6,7 +6,9 @@
 
 namespace casesim::runner {
 
-int thread_count(const RunPlan& plan) { return plan.threads > 0 ? plan.threads : omp_get_max_threads(); }
+int thread_count(const RunPlan& plan) {
+  return plan.threads > 0 ? plan.threads : omp_get_max_threads();
+}
 
 std::vector<model::ReplicationResult> run_replications(const model::ModelSetup& setup, const RunPlan& plan) {
   std::vector<model::ReplicationResult> results(plan.replications);

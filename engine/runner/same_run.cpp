@@ -19,9 +19,11 @@ std::string what_differs(const results::ResultsData& previous, const results::Me
   if (old.seed != metadata.seed) return fmt::format("the seed ({} there, {} now)", old.seed, metadata.seed);
   if (a.initial_replications != b.initial_replications)
     return fmt::format("the replications ({} there, {} now)", a.initial_replications, b.initial_replications);
-  if (a.precision != b.precision || a.precision_metric != b.precision_metric || a.max_replications != b.max_replications)
+  if (a.precision != b.precision || a.precision_metric != b.precision_metric ||
+      a.max_replications != b.max_replications)
     return "the precision target (--precision, --metric, --max-replications)";
-  if (previous.layout.metrics.size() != layout.metrics.size() || previous.layout.series.size() != layout.series.size() ||
+  if (previous.layout.metrics.size() != layout.metrics.size() ||
+      previous.layout.series.size() != layout.series.size() ||
       previous.layout.week_start_dates != layout.week_start_dates ||
       old.stream_scheme_version != metadata.stream_scheme_version)
     return "the metrics, series or streams of this casesim";

@@ -2,6 +2,8 @@
 
 namespace casesim::runner {
 
-std::string casesim_version() { return CASESIM_VERSION; }
+std::string casesim_version() {
+  return CASESIM_VERSION;
+}
 
 }  // namespace casesim::runner

@@ -38,7 +38,9 @@ std::optional<int> parse_year(std::string_view text) {
 
 }  // namespace
 
-std::vector<std::string> shipped_holiday_list_names() { return {std::string(kEnglandAndWales)}; }
+std::vector<std::string> shipped_holiday_list_names() {
+  return {std::string(kEnglandAndWales)};
+}
 
 std::optional<HolidayList> shipped_holiday_list(std::string_view name) {
   if (name == kEnglandAndWales) return parse_holiday_list(detail::kEnglandAndWalesBankHolidays);
@@ -66,13 +68,15 @@ HolidayList parse_holiday_list(std::string_view text) {
       const std::string_view comment = trim(raw.substr(hash + 1));
       if (comment.substr(0, kCoversKey.size()) != kCoversKey) continue;
 
-      if (covers_line) fail(line_number, "second 'covers:' line (the first is line " + std::to_string(*covers_line) + ")");
+      if (covers_line)
+        fail(line_number, "second 'covers:' line (the first is line " + std::to_string(*covers_line) + ")");
       const std::string_view range = trim(comment.substr(kCoversKey.size()));
       const auto dash = range.find('-');
       const auto first_year = parse_year(trim(range.substr(0, dash)));
       const auto last_year = dash == std::string_view::npos ? std::nullopt : parse_year(trim(range.substr(dash + 1)));
       if (!first_year || !last_year) {
-        fail(line_number, "expected '# covers: FIRST-LAST' with four-digit years, got '" + std::string(trim(raw)) + "'");
+        fail(line_number,
+             "expected '# covers: FIRST-LAST' with four-digit years, got '" + std::string(trim(raw)) + "'");
       }
       if (*first_year > *last_year) {
         fail(line_number, "covered years run backwards: " + std::string(range));

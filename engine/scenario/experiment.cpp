@@ -48,8 +48,9 @@ std::vector<std::vector<double>> latin_hypercube(std::size_t samples, const std:
     const SampleRange& range = ranges[r];
     for (std::size_t s = 0; s < samples; ++s) {
       // Rounding can carry the top stratum's draw up to exactly 1; keep it inside.
-      const double u = std::min(std::nextafter(1.0, 0.0), (static_cast<double>(stratum[s]) + kernel::uniform01(engine)) /
-                                                              static_cast<double>(samples));
+      const double u =
+          std::min(std::nextafter(1.0, 0.0),
+                   (static_cast<double>(stratum[s]) + kernel::uniform01(engine)) / static_cast<double>(samples));
       if (range.integer) {
         const double width = range.high - range.low + 1.0;
         design[s][r] = std::min(range.high, range.low + std::floor(u * width));

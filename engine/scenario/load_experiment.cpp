@@ -118,7 +118,8 @@ std::vector<Override> read_overrides(const YamlNode& node, const std::string& fi
   if (node.kind != YamlNode::Kind::mapping)
     fail(node, field, "must be a mapping of field paths to values, got " + input::describe(node));
   std::vector<Override> overrides;
-  for (std::size_t i = 0; i < node.items.size(); ++i) overrides.push_back(override_from(node.keys[i], node.items[i], file));
+  for (std::size_t i = 0; i < node.items.size(); ++i)
+    overrides.push_back(override_from(node.keys[i], node.items[i], file));
   return overrides;
 }
 
@@ -189,8 +190,8 @@ void read_latin_hypercube(const YamlNode& node, const std::string& file, std::ui
       fields.required("samples"), "latin_hypercube.samples", 1, static_cast<long long>(kMaxExperimentVariants)));
   const YamlNode& ranges_node = fields.required("ranges");
   if (ranges_node.kind != YamlNode::Kind::mapping || ranges_node.items.empty())
-    fail(ranges_node, "latin_hypercube.ranges", "must map at least one field path to [low, high], got " +
-                                                    input::describe(ranges_node));
+    fail(ranges_node, "latin_hypercube.ranges",
+         "must map at least one field path to [low, high], got " + input::describe(ranges_node));
   std::set<std::string> integer_paths;
   if (const YamlNode* integer = fields.optional("integer")) {
     const std::vector<YamlNode>& items = input::read_list(*integer, "latin_hypercube.integer");
@@ -209,7 +210,8 @@ void read_latin_hypercube(const YamlNode& node, const std::string& file, std::ui
     const std::string& path = ranges_node.keys[r].text;
     const std::string field = "latin_hypercube.ranges." + path;
     const std::vector<YamlNode>& bounds = input::read_list(ranges_node.items[r], field);
-    if (bounds.size() != 2) fail(ranges_node.items[r], field, "must be [low, high], got " + std::to_string(bounds.size()) + " values");
+    if (bounds.size() != 2)
+      fail(ranges_node.items[r], field, "must be [low, high], got " + std::to_string(bounds.size()) + " values");
     SampleRange range{input::read_number(bounds[0], field + "[0]", any),
                       input::read_number(bounds[1], field + "[1]", any), integer_paths.count(path) > 0};
     if (!(range.low < range.high)) fail(bounds[1], field, "high must be greater than low");
@@ -236,11 +238,13 @@ void read_latin_hypercube(const YamlNode& node, const std::string& file, std::ui
 Experiment parse_experiment(const ScenarioSource& source, const std::vector<std::string>& metric_names) {
   const std::string& file = source.path;
   const YamlNode root = input::parse_yaml(source.text, file, 0, "", "scenario");
-  if (root.kind == YamlNode::Kind::empty) throw ScenarioError(file, 0, "", "empty file, expected an experiment (a YAML mapping)");
+  if (root.kind == YamlNode::Kind::empty)
+    throw ScenarioError(file, 0, "", "empty file, expected an experiment (a YAML mapping)");
   if (root.kind != YamlNode::Kind::mapping)
     fail(root, "", "expected an experiment (a YAML mapping), got " + input::describe(root));
-  const MappingFields fields(root, "", {"name", "description", "base_scenario", "replications", "seed", "metrics",
-                                        "variants", "grid", "latin_hypercube"});
+  const MappingFields fields(root, "",
+                             {"name", "description", "base_scenario", "replications", "seed", "metrics", "variants",
+                              "grid", "latin_hypercube"});
   Experiment experiment;
   experiment.source = source;
   experiment.name = input::read_text(fields.required("name"), "name");
@@ -271,14 +275,15 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
   const YamlNode& base = fields.required("base_scenario");
   const std::string base_path = input::read_text(base, "base_scenario");
   if (base_path.empty()) fail(base, "base_scenario", "must not be empty");
-  const std::filesystem::path resolved =
-      std::filesystem::path(base_path).is_absolute() ? std::filesystem::path(base_path)
-                                                     : std::filesystem::path(file).parent_path() / base_path;
+  const std::filesystem::path resolved = std::filesystem::path(base_path).is_absolute()
+                                             ? std::filesystem::path(base_path)
+                                             : std::filesystem::path(file).parent_path() / base_path;
   try {
     experiment.base_source = read_scenario_source(resolved.lexically_normal().string());
   } catch (const ScenarioError& e) {
     std::string reason = e.message();
-    if (const std::string prefix = "cannot read scenario: "; reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
+    if (const std::string prefix = "cannot read scenario: "; reason.rfind(prefix, 0) == 0)
+      reason.erase(0, prefix.size());
     fail(base, "base_scenario", "cannot read scenario " + resolved.lexically_normal().string() + ": " + reason);
   }
   const Scenario base_scenario = parse_scenario(experiment.base_source);
@@ -290,7 +295,8 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
     pending.push_back(PendingVariant{"base", &root, 0, "", {}});
   }
   if (const YamlNode* grid = fields.optional("grid")) read_grid(*grid, file, pending);
-  if (const YamlNode* lhs = fields.optional("latin_hypercube")) read_latin_hypercube(*lhs, file, experiment.seed, pending);
+  if (const YamlNode* lhs = fields.optional("latin_hypercube"))
+    read_latin_hypercube(*lhs, file, experiment.seed, pending);
   if (pending.size() > kMaxExperimentVariants)
     throw ScenarioError(file, 0, "variants", "more than " + std::to_string(kMaxExperimentVariants) + " variants");
 
@@ -301,8 +307,9 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
       throw ScenarioError(file, p.line, p.field.rfind("variants", 0) == 0 ? p.field + ".name" : p.field,
                           "duplicate variant name '" + p.name + "' (also " + it->second + ")");
     for (const Override& o : p.overrides) refuse_run_override(o);
-    ExperimentVariant variant{p.name, p.overrides, overrides_yaml(p.overrides),
-                              p.overrides.empty() ? base_scenario : parse_scenario(experiment.base_source, p.overrides)};
+    ExperimentVariant variant{
+        p.name, p.overrides, overrides_yaml(p.overrides),
+        p.overrides.empty() ? base_scenario : parse_scenario(experiment.base_source, p.overrides)};
     experiment.variants.push_back(std::move(variant));
   }
 

@@ -79,6 +79,8 @@ Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override
   return detail::read_scenario(root);
 }
 
-Scenario load_scenario(const std::string& path) { return parse_scenario(read_scenario_source(path), {}); }
+Scenario load_scenario(const std::string& path) {
+  return parse_scenario(read_scenario_source(path), {});
+}
 
 }  // namespace casesim::scenario

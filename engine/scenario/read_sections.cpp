@@ -289,9 +289,9 @@ TeamSettings read_team(const YamlNode& node) {
     if (const YamlNode* name = m->find("name")) {
       team.manager.name = read_person_name(*name, m->path_of("name"));
       if (const auto same = first_line_of_name.find(team.manager.name); same != first_line_of_name.end()) {
-        fail(*name, m->path_of("name"),
-             "duplicate name " + input::describe(*name) + ", a social worker's on line " +
-                 std::to_string(same->second));
+        fail(
+            *name, m->path_of("name"),
+            "duplicate name " + input::describe(*name) + ", a social worker's on line " + std::to_string(same->second));
       }
     }
     m->number("supervision_hours_per_week", team.manager.supervision_hours_per_week, kWeeklyHours);
@@ -372,10 +372,10 @@ PolicySettings read_policy(const YamlNode* node) {
                                    {"first_in_first_out", Prioritisation::first_in_first_out}});
   s.choice("absence_cover", policy.absence_cover,
            Choices<AbsenceCover>{{"none", AbsenceCover::none}, {"duty", AbsenceCover::duty}});
-  s.choice("unallocated_cover", policy.unallocated_cover,
-           Choices<UnallocatedCover>{{"none", UnallocatedCover::none},
-                                     {"duty", UnallocatedCover::duty},
-                                     {"manager", UnallocatedCover::manager}});
+  s.choice(
+      "unallocated_cover", policy.unallocated_cover,
+      Choices<UnallocatedCover>{
+          {"none", UnallocatedCover::none}, {"duty", UnallocatedCover::duty}, {"manager", UnallocatedCover::manager}});
   if (const auto e = s.section("escalation")) {
     EscalationSettings& out = policy.escalation;
     e->boolean("enabled", out.enabled);
@@ -407,15 +407,12 @@ std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& s
   std::vector<TimelineEvent> timeline;
   if (!node) return timeline;
   using Kind = TimelineEvent::Kind;
-  static const Choices<Kind> kKinds = {{"worker_leaves", Kind::worker_leaves},
-                                       {"agency_workers_leave", Kind::agency_workers_leave},
-                                       {"worker_starts", Kind::worker_starts},
-                                       {"worker_absent", Kind::worker_absent},
-                                       {"caseload_cap", Kind::caseload_cap},
-                                       {"supervision_interval", Kind::supervision_interval},
-                                       {"manager_absent", Kind::manager_absent},
-                                       {"manager_replaced", Kind::manager_replaced},
-                                       {"referral_rate", Kind::referral_rate}};
+  static const Choices<Kind> kKinds = {
+      {"worker_leaves", Kind::worker_leaves},   {"agency_workers_leave", Kind::agency_workers_leave},
+      {"worker_starts", Kind::worker_starts},   {"worker_absent", Kind::worker_absent},
+      {"caseload_cap", Kind::caseload_cap},     {"supervision_interval", Kind::supervision_interval},
+      {"manager_absent", Kind::manager_absent}, {"manager_replaced", Kind::manager_replaced},
+      {"referral_rate", Kind::referral_rate}};
   // Each kind's fields besides date and event: required ones first, then
   // `required` counts how many of them are required.
   struct KindFields {
@@ -455,8 +452,9 @@ std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& s
       if (value && at == allowed.fields.end()) {
         std::string takes;
         for (const auto name : allowed.fields) takes += (takes.empty() ? "" : ", ") + std::string(name);
-        fail(*value, e.path_of(field.name),
-             "not used by event " + kind_name + (takes.empty() ? " (it takes only date)" : " (it takes " + takes + ")"));
+        fail(
+            *value, e.path_of(field.name),
+            "not used by event " + kind_name + (takes.empty() ? " (it takes only date)" : " (it takes " + takes + ")"));
       }
       if (!value && at != allowed.fields.end() &&
           static_cast<std::size_t>(at - allowed.fields.begin()) < allowed.required) {

@@ -113,8 +113,8 @@ struct TriageSettings {
   int decision_standard_working_days = 1;
   // The right response to each level of need: shares of no_further_action,
   // assessment and section_47 (in Response order), each row summing to 1.
-  std::array<std::array<double, kResponses>, kNeedLevels> response_by_need{{
-      {0, 1, 0}, {0, 1, 0}, {0, 1, 0}, {0, 1, 0}}};
+  std::array<std::array<double, kResponses>, kNeedLevels> response_by_need{
+      {{0, 1, 0}, {0, 1, 0}, {0, 1, 0}, {0, 1, 0}}};
   TriageErrorSettings error;
   // A missed urgent case is caught at its first visit with this probability,
   // otherwise when its assessment ends or at its worker's next supervision.
@@ -138,19 +138,19 @@ struct AssessmentSettings {
   // day. It completes then, or later if its information or its hours are not
   // in by then. Not set: as soon as both are in.
   std::optional<DurationDistribution> planned_working_days;
-  double hours = 0.0;                       // worker hours to complete it
-  int standard_working_days = 45;           // from the referral (Working Together)
+  double hours = 0.0;              // worker hours to complete it
+  int standard_working_days = 45;  // from the referral (Working Together)
   AssessmentOutcomes outcomes;
-  double visit_hours = 0.0;                 // seeing the child, early in the assessment
-  int visit_within_working_days = 5;        // local: the child is seen within this of the decision
-  double weight = 1.0;                      // caseload weight
+  double visit_hours = 0.0;           // seeing the child, early in the assessment
+  int visit_within_working_days = 5;  // local: the child is seen within this of the decision
+  double weight = 1.0;                // caseload weight
 };
 
 struct Section47Settings {
   double strategy_discussion_hours = 0.0;
-  int icpc_standard_working_days = 15;      // from the strategy discussion (Working Together)
-  double icpc_hours = 0.0;                  // report and attendance
-  double cp_plan_share = 1.0;               // ICPCs that result in a plan
+  int icpc_standard_working_days = 15;  // from the strategy discussion (Working Together)
+  double icpc_hours = 0.0;              // report and attendance
+  double cp_plan_share = 1.0;           // ICPCs that result in a plan
   // Children not made subject to a plan: share given a CIN plan (the rest close).
   double cin_plan_share_otherwise = 0.0;
   // local: a child subject to an enquiry is seen within this of the strategy
@@ -169,21 +169,21 @@ struct VisitStandard {
 };
 
 struct CpPlanSettings {
-  VisitStandard visits{10, 0.0};                   // local: commonly every 10 working days
-  int first_core_group_working_days = 10;          // Working Together: within 10 working days of the ICPC
-  int core_group_interval_working_days = 0;        // local: commonly every 4-6 weeks
+  VisitStandard visits{10, 0.0};             // local: commonly every 10 working days
+  int first_core_group_working_days = 10;    // Working Together: within 10 working days of the ICPC
+  int core_group_interval_working_days = 0;  // local: commonly every 4-6 weeks
   double core_group_hours = 0.0;
-  int first_review_months = 3;                     // Working Together: within 3 months of the ICPC
-  int review_interval_months = 6;                  // then at most every 6 months
+  int first_review_months = 3;     // Working Together: within 3 months of the ICPC
+  int review_interval_months = 6;  // then at most every 6 months
   double review_hours = 0.0;
   DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
-  double step_down_to_cin_share = 0.0;             // plans that end in a CIN plan; the rest close
+  double step_down_to_cin_share = 0.0;  // plans that end in a CIN plan; the rest close
   double weight = 1.0;
 };
 
 struct CinPlanSettings {
-  VisitStandard visits{20, 0.0};                   // local: commonly every 4-6 weeks
-  int review_interval_working_days = 0;            // local: about every 3 months
+  VisitStandard visits{20, 0.0};         // local: commonly every 4-6 weeks
+  int review_interval_working_days = 0;  // local: about every 3 months
   double review_hours = 0.0;
   DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
   double weight = 1.0;
@@ -255,29 +255,29 @@ struct SicknessSettings {
 };
 
 struct TurnoverSettings {
-  double annual_rate = 0.0;                        // leavers per FTE-year, permanent staff
-  double overload_multiplier = 0.0;                // as for sickness
+  double annual_rate = 0.0;          // leavers per FTE-year, permanent staff
+  double overload_multiplier = 0.0;  // as for sickness
   // Rate multiplier per unit of recent sickness (the share of the last three
   // months off sick): workers who have been off sick are likelier to leave.
   double sickness_multiplier = 0.0;
   int notice_weeks = 4;
   DurationDistribution recruitment_lag_weeks{DurationDistribution::Kind::fixed, 12.0, 0.0};
   double newly_qualified_recruit_share = 0.0;
-  double agency_fill_share = 0.0;                  // vacancies covered by agency staff while recruiting
+  double agency_fill_share = 0.0;  // vacancies covered by agency staff while recruiting
   int agency_start_delay_weeks = 2;
   DurationDistribution agency_tenure_weeks{DurationDistribution::Kind::fixed, 26.0, 0.0};
-  double handover_hours_per_case = 0.0;            // taken from the receiving worker
+  double handover_hours_per_case = 0.0;  // taken from the receiving worker
 };
 
 struct ManagerWorkforceSettings {
   double annual_turnover = 0.0;
-  int replacement_lag_weeks = 4;                   // before an interim manager starts
+  int replacement_lag_weeks = 4;  // before an interim manager starts
   DurationDistribution interim_tenure_weeks{DurationDistribution::Kind::fixed, 26.0, 0.0};
-  double interim_share = 0.0;                      // replacements that are interim (temporary) managers
+  double interim_share = 0.0;  // replacements that are interim (temporary) managers
 };
 
 struct WorkforceSettings {
-  double annual_leave_days_per_fte = 0.0;          // taken in blocks of a working week
+  double annual_leave_days_per_fte = 0.0;  // taken in blocks of a working week
   // Other leave (compassionate, carer's, training away from the team), taken
   // as single days at random.
   double other_leave_days_per_fte = 0.0;
@@ -328,14 +328,14 @@ enum class UnallocatedCover { none, duty, manager };
 
 struct EscalationSettings {
   bool enabled = false;
-  int unallocated_threshold = 0;                   // cases waiting (0: not used)
-  int overdue_threshold = 0;                       // overdue statutory actions (0: not used)
+  int unallocated_threshold = 0;  // cases waiting (0: not used)
+  int overdue_threshold = 0;      // overdue statutory actions (0: not used)
   bool request_agency = false;
   int agency_lag_weeks = 4;
   int agency_weeks = 12;
   double overtime_hours_per_worker_per_week = 0.0;
-  int over_cap_cases = 0;                          // allocate up to this many over the cap
-  int review_interval_weeks = 1;                   // how often the manager checks the thresholds
+  int over_cap_cases = 0;         // allocate up to this many over the cap
+  int review_interval_weeks = 1;  // how often the manager checks the thresholds
 };
 
 struct PolicySettings {

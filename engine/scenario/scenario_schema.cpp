@@ -162,7 +162,11 @@ const std::vector<MappingSchema>& scenario_schema() {
         {"interim_tenure_weeks", M, kDistribution},
         {"interim_share", V}}},
       {"supervision",
-       {{"modelled", V}, {"interval_weeks", V}, {"hours", V}, {"drift_per_week_since_supervision", V}, {"drift_max", V}}},
+       {{"modelled", V},
+        {"interval_weeks", V},
+        {"hours", V},
+        {"drift_per_week_since_supervision", V},
+        {"drift_max", V}}},
       {"policy",
        {{"caseload_cap", M}, {"prioritisation", V}, {"absence_cover", V}, {"unallocated_cover", V}, {"escalation", M}}},
       {"policy.caseload_cap", {{"basis", V}, {"cases", V}, {"kind", V}, {"weighted", V}}},
@@ -239,15 +243,9 @@ void collect_field_paths(std::string_view schema_key, const std::string& prefix,
   for (const detail::FieldShape& field : detail::schema_of(schema_key).fields) {
     const std::string path = prefix.empty() ? std::string(field.name) : prefix + "." + std::string(field.name);
     switch (field.shape) {
-      case Shape::value:
-        out.push_back(path);
-        break;
-      case Shape::list_of_values:
-        out.push_back(path + "[]");
-        break;
-      case Shape::mapping:
-        collect_field_paths(detail::child_schema(schema_key, field), path, out);
-        break;
+      case Shape::value: out.push_back(path); break;
+      case Shape::list_of_values: out.push_back(path + "[]"); break;
+      case Shape::mapping: collect_field_paths(detail::child_schema(schema_key, field), path, out); break;
       case Shape::list_of_mappings:
         collect_field_paths(detail::child_schema(schema_key, field), path + "[]", out);
         break;

@@ -40,7 +40,9 @@ std::vector<DurationBand> read_bands(const YamlNode& node, const std::string& pa
     const YamlNode& from = band.required("from");
     b.from = read_int(from, at + ".from", 0, kMaxBandValue);
     // Each band starts after the one before, so the bands read as a table.
-    if (b.from < earliest) fail(from, at + ".from", "must be at least " + std::to_string(earliest) + " (after the band before), got " + from.text);
+    if (b.from < earliest)
+      fail(from, at + ".from",
+           "must be at least " + std::to_string(earliest) + " (after the band before), got " + from.text);
     b.to = read_int(band.required("to"), at + ".to", b.from, kMaxBandValue);
     b.share = input::read_number(band.required("share"), at + ".share", kShare);
     sum += b.share;

@@ -17,8 +17,12 @@
 
 namespace casesim::scenario::detail {
 
-constexpr input::NumberRange positive_up_to(double high) { return {0.0, true, high, false}; }
-constexpr input::NumberRange zero_up_to(double high) { return {0.0, false, high, false}; }
+constexpr input::NumberRange positive_up_to(double high) {
+  return {0.0, true, high, false};
+}
+constexpr input::NumberRange zero_up_to(double high) {
+  return {0.0, false, high, false};
+}
 inline constexpr input::NumberRange kShare{0.0, false, 1.0, false};
 
 int read_int(const input::YamlNode& node, const std::string& field, int min, int max);

@@ -31,7 +31,8 @@ std::string describe(const TimelineEvent& e) {
   switch (e.kind) {
     case Kind::worker_leaves: return fmt::format("{} leaves{}", e.worker, e.replaced ? " (replaced)" : "");
     case Kind::agency_workers_leave:
-      return fmt::format("{} agency worker{} leave{}", e.count, e.count == 1 ? "" : "s", e.replaced ? " (replaced)" : "");
+      return fmt::format("{} agency worker{} leave{}", e.count, e.count == 1 ? "" : "s",
+                         e.replaced ? " (replaced)" : "");
     case Kind::worker_starts:
       return fmt::format("{}{}{} worker starts ({:g} FTE)", e.name.empty() ? "a " : e.name + ": ",
                          e.newly_qualified ? "newly qualified " : "", e.agency ? "agency" : "permanent", e.fte);
@@ -66,8 +67,8 @@ void check_timeline(const std::vector<TimelineEvent>& timeline, kernel::Date sta
     using Kind = TimelineEvent::Kind;
     if (e.kind == Kind::worker_leaves || e.kind == Kind::worker_absent) {
       if (std::find(known.begin(), known.end(), e.worker) == known.end()) {
-        fail(".worker", fmt::format("'{}' is not one of {} nor started by an earlier event", e.worker,
-                                    team_description));
+        fail(".worker",
+             fmt::format("'{}' is not one of {} nor started by an earlier event", e.worker, team_description));
       }
     }
     if (e.kind == Kind::worker_starts && !e.name.empty()) {

@@ -12,15 +12,15 @@ namespace casesim::scenario {
 
 struct TimelineEvent {
   enum class Kind {
-    worker_leaves,          // `worker` leaves; their cases go to colleagues or back to the queue
-    agency_workers_leave,   // `count` agency workers leave, those who started last first
-    worker_starts,          // a new worker (`fte`, `newly_qualified`, `agency`, optional `name`) starts
-    worker_absent,          // `worker` is absent from the date to `until`, inclusive
-    caseload_cap,           // the cap becomes `cases` (in the policy's basis)
-    supervision_interval,   // supervision is due every `weeks` weeks
-    manager_absent,         // the manager is absent from the date to `until`, inclusive
-    manager_replaced,       // the manager leaves; the post is vacant `weeks`, then a new (or `interim`) one starts
-    referral_rate,          // referrals are `factor` times the usual rate, to `until` (or the end of the run)
+    worker_leaves,         // `worker` leaves; their cases go to colleagues or back to the queue
+    agency_workers_leave,  // `count` agency workers leave, those who started last first
+    worker_starts,         // a new worker (`fte`, `newly_qualified`, `agency`, optional `name`) starts
+    worker_absent,         // `worker` is absent from the date to `until`, inclusive
+    caseload_cap,          // the cap becomes `cases` (in the policy's basis)
+    supervision_interval,  // supervision is due every `weeks` weeks
+    manager_absent,        // the manager is absent from the date to `until`, inclusive
+    manager_replaced,      // the manager leaves; the post is vacant `weeks`, then a new (or `interim`) one starts
+    referral_rate,         // referrals are `factor` times the usual rate, to `until` (or the end of the run)
   };
   Kind kind = Kind::worker_leaves;
   kernel::Date date;
@@ -30,7 +30,7 @@ struct TimelineEvent {
   std::string worker;
   bool replaced = false;  // worker_leaves, agency_workers_leave: the post is recruited to as usual
   int count = 0;
-  std::string name;       // worker_starts
+  std::string name;  // worker_starts
   double fte = 1.0;
   bool newly_qualified = false;
   bool agency = false;

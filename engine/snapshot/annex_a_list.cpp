@@ -82,16 +82,26 @@ struct StatusReading {
 
 StatusReading read_case_status(const std::string& text) {
   static const std::map<std::string, Stage, std::less<>> kStages = {
-      {"lookedafter", Stage::looked_after},   {"childlookedafter", Stage::looked_after},
-      {"cla", Stage::looked_after},           {"lac", Stage::looked_after},
-      {"childincare", Stage::looked_after},   {"cpplan", Stage::cp_plan},
-      {"childprotectionplan", Stage::cp_plan}, {"cpp", Stage::cp_plan},
-      {"cinplan", Stage::cin_plan},           {"childinneedplan", Stage::cin_plan},
-      {"openassessment", Stage::assessment},  {"assessment", Stage::assessment},
-      {"section47", Stage::section_47},       {"s47", Stage::section_47},
-      {"opensection47", Stage::section_47},   {"opens47", Stage::section_47},
-      {"section47enquiry", Stage::section_47}, {"s47enquiry", Stage::section_47},
-      {"referral", Stage::referral},          {"openreferral", Stage::referral},
+      {"lookedafter", Stage::looked_after},
+      {"childlookedafter", Stage::looked_after},
+      {"cla", Stage::looked_after},
+      {"lac", Stage::looked_after},
+      {"childincare", Stage::looked_after},
+      {"cpplan", Stage::cp_plan},
+      {"childprotectionplan", Stage::cp_plan},
+      {"cpp", Stage::cp_plan},
+      {"cinplan", Stage::cin_plan},
+      {"childinneedplan", Stage::cin_plan},
+      {"openassessment", Stage::assessment},
+      {"assessment", Stage::assessment},
+      {"section47", Stage::section_47},
+      {"s47", Stage::section_47},
+      {"opensection47", Stage::section_47},
+      {"opens47", Stage::section_47},
+      {"section47enquiry", Stage::section_47},
+      {"s47enquiry", Stage::section_47},
+      {"referral", Stage::referral},
+      {"openreferral", Stage::referral},
   };
   const std::string key = normalise_key(text);
   if (key == "closed" || key == "caseclosed") return {true, true, std::nullopt};
@@ -183,9 +193,9 @@ ListTable read_annex_list(AnnexList list, const CsvTable& table, kernel::Date ex
       } else if (status.closed) {
         status_closed = true;
       } else if (row.end) {
-        cells.report(column(layout.case_status),
-                     "says the case is open but the " + header_of(table, columns, layout.end) + " is " +
-                         kernel::format_iso_date(*row.end));
+        cells.report(column(layout.case_status), "says the case is open but the " +
+                                                     header_of(table, columns, layout.end) + " is " +
+                                                     kernel::format_iso_date(*row.end));
         continue;
       } else {
         row.case_status = status.stage;
@@ -199,14 +209,13 @@ ListTable read_annex_list(AnnexList list, const CsvTable& table, kernel::Date ex
       default: row.open = !row.end; break;
     }
     if (!row.start && (row.open || list == AnnexList::referrals)) {
-      cells.report(column(layout.start), list == AnnexList::referrals
-                                             ? "missing; every referral needs its date"
-                                             : "missing; an open record needs its start date");
+      cells.report(column(layout.start), list == AnnexList::referrals ? "missing; every referral needs its date"
+                                                                      : "missing; an open record needs its start date");
       continue;
     }
     if (row.start && row.end && *row.end < *row.start) {
-      cells.report(column(layout.end), kernel::format_iso_date(*row.end) + " is before the " +
-                                           result.start_header + " " + kernel::format_iso_date(*row.start));
+      cells.report(column(layout.end), kernel::format_iso_date(*row.end) + " is before the " + result.start_header +
+                                           " " + kernel::format_iso_date(*row.start));
       continue;
     }
 

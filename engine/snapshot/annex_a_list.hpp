@@ -14,8 +14,14 @@
 
 namespace casesim::snapshot {
 
-enum class AnnexList { referrals = 3, assessments = 4, section_47 = 5, children_in_need = 6, child_protection = 7,
-                       children_in_care = 8 };
+enum class AnnexList {
+  referrals = 3,
+  assessments = 4,
+  section_47 = 5,
+  children_in_need = 6,
+  child_protection = 7,
+  children_in_care = 8
+};
 
 inline constexpr AnnexList kAnnexLists[] = {AnnexList::referrals,        AnnexList::assessments,
                                             AnnexList::section_47,       AnnexList::children_in_need,
@@ -37,7 +43,7 @@ struct ListRow {
   std::optional<kernel::Date> end;
   // Lists 6-8 (last seen / last statutory visit / last social work visit).
   std::optional<kernel::Date> last_visit;
-  bool last_visit_reported = false;  // unreadable, already reported (lenient)
+  bool last_visit_reported = false;         // unreadable, already reported (lenient)
   std::optional<kernel::Date> last_review;  // Lists 7-8
   std::optional<Stage> case_status;         // List 6: Case Status naming an open stage
 };
@@ -48,9 +54,9 @@ struct ListTable {
   // Headers as written in the file, for messages.
   std::string start_header;
   std::string worker_header;
-  std::string last_visit_header;  // Lists 6-8
-  std::string case_status_header; // List 6, when the column is there
-  std::vector<ListRow> rows;      // valid rows; at most one open row per child in Lists 4-8
+  std::string last_visit_header;   // Lists 6-8
+  std::string case_status_header;  // List 6, when the column is there
+  std::vector<ListRow> rows;       // valid rows; at most one open row per child in Lists 4-8
 };
 
 // Throws SnapshotError when a required column is missing. Row problems go to

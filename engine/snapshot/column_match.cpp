@@ -60,9 +60,9 @@ std::vector<std::optional<std::size_t>> find_columns(const CsvTable& table, cons
     for (const auto& spec : specs) {
       if (spec.required) expected.emplace_back(spec.header);
     }
-    throw SnapshotError(table.file, table.header_line, std::string(specs[s].header),
-                        "required column missing" + hint + "; expected: " +
-                            joined(expected) + "; found: " + joined(table.header));
+    throw SnapshotError(
+        table.file, table.header_line, std::string(specs[s].header),
+        "required column missing" + hint + "; expected: " + joined(expected) + "; found: " + joined(table.header));
   }
   return found;
 }

@@ -13,8 +13,12 @@ namespace {
 
 // libcsv's own defaults, set explicitly: the row-start tracking below must
 // skip exactly what the parser skips before a row begins.
-int is_csv_space(unsigned char c) { return c == ' ' || c == '\t' ? 1 : 0; }
-int is_csv_terminator(unsigned char c) { return c == '\r' || c == '\n' ? 1 : 0; }
+int is_csv_space(unsigned char c) {
+  return c == ' ' || c == '\t' ? 1 : 0;
+}
+int is_csv_terminator(unsigned char c) {
+  return c == '\r' || c == '\n' ? 1 : 0;
+}
 
 struct ParseState {
   std::vector<CsvRow> rows;

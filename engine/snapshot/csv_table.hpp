@@ -11,15 +11,15 @@
 namespace casesim::snapshot {
 
 struct CsvRow {
-  int line = 0;  // 1-based physical line on which the row starts
+  int line = 0;                     // 1-based physical line on which the row starts
   std::vector<std::string> fields;  // as in the file, without quotes; surrounding spaces trimmed
 };
 
 struct CsvTable {
-  std::string file;  // name used in messages
+  std::string file;                 // name used in messages
   std::vector<std::string> header;  // the first row that is not blank
   int header_line = 1;
-  std::vector<CsvRow> rows;         // the rest, without rows whose every field is blank
+  std::vector<CsvRow> rows;  // the rest, without rows whose every field is blank
 
   // The row's field in column `column`, or "" when the row is shorter.
   const std::string& field(const CsvRow& row, std::size_t column) const;

@@ -37,12 +37,14 @@ std::string read_bytes(const std::filesystem::path& directory, const std::string
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-std::size_t slot(AnnexList list) { return static_cast<std::size_t>(list); }
+std::size_t slot(AnnexList list) {
+  return static_cast<std::size_t>(list);
+}
 
 // One child's rows across the lists.
 struct ChildRows {
-  std::array<const ListRow*, 9> open{};  // by list number; List 3: the referral still open
-  std::vector<const ListRow*> referrals;  // every List 3 row
+  std::array<const ListRow*, 9> open{};    // by list number; List 3: the referral still open
+  std::vector<const ListRow*> referrals;   // every List 3 row
   std::vector<kernel::Date> work_started;  // List 4 and 5 start dates, open or closed
 };
 
@@ -129,8 +131,9 @@ class SnapshotBuilder {
     const auto [it, inserted] = seen.emplace(pseudonym, key);
     if (!inserted && it->second != key) {
       throw SnapshotError(file, line, column,
-                          "two different " + what + "s have the same pseudonym (a 1 in 4 billion chance); run "
-                          "again with --salt-file and another salt");
+                          "two different " + what +
+                              "s have the same pseudonym (a 1 in 4 billion chance); run "
+                              "again with --salt-file and another salt");
     }
   }
 
@@ -141,8 +144,7 @@ class SnapshotBuilder {
     const auto it = worker_index_.find(row.worker_key);
     if (it != worker_index_.end()) return it->second;
     log_.report(table(list).file, row.line, table(list).worker_header,
-                "worker not found in " + workers_file_ +
-                    " (names are matched ignoring case, spaces and punctuation)");
+                "worker not found in " + workers_file_ + " (names are matched ignoring case, spaces and punctuation)");
     return -1;
   }
 
@@ -150,8 +152,9 @@ class SnapshotBuilder {
     // List 3: only the latest referral can still be open, and only until an
     // assessment or enquiry starts on or after its date.
     if (!rows.referrals.empty()) {
-      const ListRow* latest = *std::max_element(rows.referrals.begin(), rows.referrals.end(),
-                                                [](const ListRow* a, const ListRow* b) { return *a->start < *b->start; });
+      const ListRow* latest =
+          *std::max_element(rows.referrals.begin(), rows.referrals.end(),
+                            [](const ListRow* a, const ListRow* b) { return *a->start < *b->start; });
       const bool followed = std::any_of(rows.work_started.begin(), rows.work_started.end(),
                                         [latest](kernel::Date d) { return d >= *latest->start; });
       if (latest->open && !followed) rows.open[slot(AnnexList::referrals)] = latest;
@@ -163,7 +166,8 @@ class SnapshotBuilder {
       const ListRow* row = rows.open[slot(list)];
       if (!row) continue;
       workers[slot(list)] = worker_of(list, *row);
-      if (list != AnnexList::children_in_need) by_precedence = std::max(by_precedence.value_or(Stage::referral), stage_of(list));
+      if (list != AnnexList::children_in_need)
+        by_precedence = std::max(by_precedence.value_or(Stage::referral), stage_of(list));
     }
     const ListRow* cin = rows.open[slot(AnnexList::children_in_need)];
     if (!cin && !by_precedence) return;  // nothing open: a closed case
@@ -180,11 +184,10 @@ class SnapshotBuilder {
                         std::to_string(rows.open[slot(higher)]->line) + " is " + open_record_words(higher) +
                         ", which comes first");
       } else if (status != Stage::cin_plan && !rows.open[slot(needed)]) {
-        const std::string where = tables_[slot(needed)]
-                                      ? table(needed).file + " has no " + open_record_words(needed).substr(3) +
-                                            " for this child"
-                                      : "the snapshot has no " + annex_list_title(needed) + " (lists." +
-                                            manifest_key(needed) + ": none)";
+        const std::string where =
+            tables_[slot(needed)]
+                ? table(needed).file + " has no " + open_record_words(needed).substr(3) + " for this child"
+                : "the snapshot has no " + annex_list_title(needed) + " (lists." + manifest_key(needed) + ": none)";
         log_.report(cin_table.file, cin->line, cin_table.case_status_header,
                     "says " + stage_name(status) + ", but " + where);
       } else {
@@ -239,11 +242,11 @@ class SnapshotBuilder {
     }
     if (found) return *found;
     if (cin && cin->start && *cin->start <= *began) return *cin->start;
-    log_.report(source_table.file, source.line, source_table.start_header,
-                "no referral on or before this date for this child in List 3 or List 6; the " +
-                    std::string(stage == Stage::assessment ? "assessment's 45 working days run"
-                                                           : "enquiry's clocks run") +
-                    " from the referral (with --lenient this date is used)");
+    log_.report(
+        source_table.file, source.line, source_table.start_header,
+        "no referral on or before this date for this child in List 3 or List 6; the " +
+            std::string(stage == Stage::assessment ? "assessment's 45 working days run" : "enquiry's clocks run") +
+            " from the referral (with --lenient this date is used)");
     return *began;
   }
 

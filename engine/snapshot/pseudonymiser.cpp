@@ -44,7 +44,9 @@ Pseudonymiser::Pseudonymiser(std::string_view salt) {
   crypto_generichash_final(&state, key_.data(), key_.size());
 }
 
-Pseudonymiser::~Pseudonymiser() { sodium_memzero(key_.data(), key_.size()); }
+Pseudonymiser::~Pseudonymiser() {
+  sodium_memzero(key_.data(), key_.size());
+}
 
 std::string Pseudonymiser::pseudonym(std::string_view domain, std::string_view prefix,
                                      std::string_view normalised) const {
@@ -87,7 +89,8 @@ std::string salt_from_files(const std::vector<std::string_view>& file_bytes) {
 std::string read_salt_file(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code error;
-  if (std::filesystem::is_directory(path, error)) throw SnapshotError(name, 0, "", "cannot read salt file: it is a directory");
+  if (std::filesystem::is_directory(path, error))
+    throw SnapshotError(name, 0, "", "cannot read salt file: it is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw SnapshotError(name, 0, "", std::string("cannot read salt file: ") + std::strerror(errno));
   std::string salt((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

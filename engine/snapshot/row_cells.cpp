@@ -11,7 +11,9 @@ void RowCells::report(std::size_t column, const std::string& problem) const {
   log_.report(table_.file, row_.line, table_.header[column], problem);
 }
 
-void RowCells::report_row(const std::string& problem) const { log_.report(table_.file, row_.line, "", problem); }
+void RowCells::report_row(const std::string& problem) const {
+  log_.report(table_.file, row_.line, "", problem);
+}
 
 bool RowCells::check_width() const {
   for (std::size_t i = table_.header.size(); i < row_.fields.size(); ++i) {

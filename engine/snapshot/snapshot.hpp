@@ -22,8 +22,8 @@ struct Worker {
   double fte = 1.0;
   bool agency = false;
   bool newly_qualified = false;
-  kernel::Date started;                       // role start date
-  std::optional<kernel::Date> absent_until;   // absent up to and including this date
+  kernel::Date started;                      // role start date
+  std::optional<kernel::Date> absent_until;  // absent up to and including this date
 };
 
 // A child's current stage, by the precedence of annex-a.md: looked after > CP
@@ -53,9 +53,9 @@ struct Child {
 
 // A row problem found with --lenient, reported and counted rather than fatal.
 struct Problem {
-  std::string file;   // file name within the snapshot directory
-  int line = 0;       // 1-based physical line of the row
-  std::string column; // the column's header as written in the file
+  std::string file;    // file name within the snapshot directory
+  int line = 0;        // 1-based physical line of the row
+  std::string column;  // the column's header as written in the file
   std::string problem;
 };
 

@@ -63,8 +63,8 @@ std::string text_of(const YamlNode& node, const std::string& field) {
 // A plain file name inside the snapshot directory, which must exist.
 std::string file_in_directory(const YamlNode& node, const std::string& field, const std::filesystem::path& directory) {
   const std::string name = text_of(node, field);
-  if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos ||
-      name == "." || name == "..") {
+  if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name == "." ||
+      name == "..") {
     fail(node, field, "must be the name of a file in the snapshot directory, got \"" + name + "\"");
   }
   if (!std::filesystem::is_regular_file(directory / name)) {

@@ -92,9 +92,8 @@ WorkersTable read_workers_file(const CsvTable& table, kernel::Date extract_date,
     if (columns[kAbsentUntil] && !cells.text(column(kAbsentUntil)).empty()) {
       // The one column whose dates lie after the extract date: absence is
       // "until" a future date. One before the extract date is stale data.
-      const RowCells unbounded(table, csv_row, kernel::Date{std::chrono::year(9999), std::chrono::December,
-                                                            std::chrono::day(31)},
-                               log);
+      const RowCells unbounded(table, csv_row,
+                               kernel::Date{std::chrono::year(9999), std::chrono::December, std::chrono::day(31)}, log);
       const auto until = unbounded.date(column(kAbsentUntil));
       if (until.bad) continue;
       if (*until.date < extract_date) {

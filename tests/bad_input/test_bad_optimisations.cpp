@@ -56,7 +56,8 @@ const BadCase kCases[] = {
     {"value_out_of_range", ":10: policy.absence_cover: must be one of: none, duty, got sometimes"},
     {"value_listed_twice", ":7: decisions[0].values[2]: value '1' is listed twice"},
     {"decision_field_twice", ":9: decisions[1].field: field 'team.additional_agency_workers' is already decisions[0]"},
-    {"max_below_initial", ":17: procedure.max_replications: must be at least procedure.initial_replications (20), got 10"},
+    {"max_below_initial",
+     ":17: procedure.max_replications: must be at least procedure.initial_replications (20), got 10"},
     {"initial_replications_one", ":17: procedure.initial_replications: must be in 2..1000000, got 1"},
     {"targets_empty", ":12: targets: must list at least one safety target"},
     {"decisions_empty", ":5: decisions: must list at least one decision"},
@@ -97,7 +98,9 @@ TEST_P(BadOptimisation, IsRefusedWithExactMessage) {
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<BadCase>& param_info) { return param_info.param.file; }
+std::string case_name(const ::testing::TestParamInfo<BadCase>& param_info) {
+  return param_info.param.file;
+}
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadOptimisation, ::testing::ValuesIn(kCases), case_name);
 

@@ -173,7 +173,8 @@ const BadCase kCases[] = {
      "caseload_cap, supervision_interval, manager_absent, manager_replaced, referral_rate, got worker_retires"},
     {"timeline_unknown_worker",
      ":22: timeline[0].worker: 'Z' is not one of the scenario's team.social_workers nor started by an earlier event"},
-    {"timeline_until_before_date", ":22: timeline[0].until: must not be before the event's date 2025-05-01, got 2025-04-30"},
+    {"timeline_until_before_date",
+     ":22: timeline[0].until: must not be before the event's date 2025-05-01, got 2025-04-30"},
     // 32 levels: the root mapping and 31 lists, so the 32nd list is refused.
     {"nesting_very_deep",
      ":21: description[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"
@@ -210,7 +211,9 @@ TEST_P(BadScenario, IsRefusedWithExactMessage) {
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<BadCase>& param_info) { return param_info.param.file; }
+std::string case_name(const ::testing::TestParamInfo<BadCase>& param_info) {
+  return param_info.param.file;
+}
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadScenario, ::testing::ValuesIn(kCases), case_name);
 

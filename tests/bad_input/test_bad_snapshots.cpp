@@ -86,8 +86,7 @@ const BadCase kCases[] = {
      "list7.csv:3: Child Protection Plan Start Date: missing; an open record needs its start "
      "date"},
     {"missing_child_id", "list7.csv:3: Child Unique ID: missing; every row needs the child's id"},
-    {"shifted_row",
-     "list7.csv:3: row has a value in column 7 but the header has only 6 columns (an unquoted comma?)"},
+    {"shifted_row", "list7.csv:3: row has a value in column 7 but the header has only 6 columns (an unquoted comma?)"},
     {"yes_no_unreadable", "list5.csv:2: Was an ICPC deemed unnecessary?: expected yes or no, got \"maybe\""},
     {"case_status_unknown",
      "list6.csv:2: Case Status: unknown value \"Early help\"; expected looked after, CP plan, "
@@ -154,7 +153,9 @@ TEST_P(BadSnapshot, LenientLoadingCollectsTheSameProblemOrStillRefuses) {
   }
 }
 
-std::string case_name(const ::testing::TestParamInfo<BadCase>& param_info) { return param_info.param.directory; }
+std::string case_name(const ::testing::TestParamInfo<BadCase>& param_info) {
+  return param_info.param.directory;
+}
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadSnapshot, ::testing::ValuesIn(kCases), case_name);
 

@@ -36,9 +36,14 @@ int main(int argc, char** argv) {
                      {"unallocated", "cases", "Cases waiting."},
                      {"agency_fte", "FTE", "Agency social worker FTE in post."}};
   const std::size_t weeks = 20, reps = 12, variants = 3;
-  for (std::size_t w = 0; w < weeks; ++w) d.layout.week_start_dates.push_back(
-      "2025-" + std::string(w < 4 ? "04" : w < 8 ? "05" : w < 13 ? "06" : w < 17 ? "07" : "08") + "-" +
-      std::to_string(10 + w % 4));
+  for (std::size_t w = 0; w < weeks; ++w)
+    d.layout.week_start_dates.push_back("2025-" +
+                                        std::string(w < 4    ? "04"
+                                                    : w < 8  ? "05"
+                                                    : w < 13 ? "06"
+                                                    : w < 17 ? "07"
+                                                             : "08") +
+                                        "-" + std::to_string(10 + w % 4));
   d.summary.assign(3, std::vector<double>(variants * reps));
   d.weekly.assign(3, std::vector<double>(variants * reps * weeks));
   for (std::size_t v = 0; v < variants; ++v)
@@ -59,8 +64,10 @@ int main(int argc, char** argv) {
   input.results_path = "synthetic";
   input.parameters = analysis::report::ParameterTable{{"team.caseload_cap_per_fte", "referrals.rate_per_working_day"},
                                                       {{18, 0.76}, {15, 0.80}, {12, 0.76}}};
-  input.differences = {{"visits_overdue", 1, 0, 12, -8, -9.5, -6.5},  {"visits_overdue", 2, 0, 12, -16, -18, -14},
-                       {"longest_visit_gap", 1, 0, 12, -2, -4.5, 0.5}, {"longest_visit_gap", 2, 0, 12, -4, -6, -2}};
+  input.differences = {{"visits_overdue", 1, 0, 12, -8, -9.5, -6.5},
+                       {"visits_overdue", 2, 0, 12, -16, -18, -14},
+                       {"longest_visit_gap", 1, 0, 12, -2, -4.5, 0.5},
+                       {"longest_visit_gap", 2, 0, 12, -4, -6, -2}};
   std::ofstream(argv[1]) << analysis::report::build_report_html(input);
   return 0;
 }

@@ -10,8 +10,8 @@
 // Usage: write_sample_results [--snapshot] OUTPUT.h5
 #include <cstdint>
 #include <cstdio>
-#include <string>
 #include <exception>
+#include <string>
 #include <vector>
 
 #include "engine/results/results_file.hpp"

@@ -74,7 +74,8 @@ TEST(LoadExperiment, ExplicitVariantsApplyTheirOverridesToTheBase) {
   EXPECT_EQ(e.variants[1].overrides[0].origin_line, 10);
   // The parameter table: every overridden field, each variant's value, the
   // base's own from the base file.
-  EXPECT_EQ(e.parameter_names, (std::vector<std::string>{"policy.caseload_cap.cases", "pathways.cin_plan.visits.hours"}));
+  EXPECT_EQ(e.parameter_names,
+            (std::vector<std::string>{"policy.caseload_cap.cases", "pathways.cin_plan.visits.hours"}));
   EXPECT_EQ(e.parameter_values, (std::vector<double>{18, 3.5, 15, 3, 22, 3.5}));
 }
 
@@ -101,7 +102,8 @@ TEST(LoadExperiment, GridHasOneVariantPerCombinationEachExactlyOnce) {
   EXPECT_EQ(e.variants[6].name, "cases=22,hours=4.5");
   std::multiset<std::pair<double, double>> seen;
   for (std::size_t v = 1; v < e.variants.size(); ++v)
-    seen.insert({e.variants[v].scenario.policy.caseload_cap.cases, e.variants[v].scenario.pathways.cin_plan.visits.hours});
+    seen.insert(
+        {e.variants[v].scenario.policy.caseload_cap.cases, e.variants[v].scenario.pathways.cin_plan.visits.hours});
   const std::multiset<std::pair<double, double>> expected{{15, 3}, {15, 4.5}, {18, 3}, {18, 4.5}, {22, 3}, {22, 4.5}};
   EXPECT_EQ(seen, expected);
 }
@@ -206,11 +208,14 @@ INSTANTIATE_TEST_SUITE_P(
     Experiments, BadExperimentFile,
     ::testing::Values(
         BadExperiment{"override_path_unknown",
-                      kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n    overrides: {policy.caseload_cap.casez: 15}\n",
+                      kTop + kMetricsLine +
+                          "variants:\n  - name: a\n  - name: b\n    overrides: {policy.caseload_cap.casez: 15}\n",
                       ":9: policy.caseload_cap.casez: no such field; allowed here: basis, cases, kind, weighted"},
-        BadExperiment{"override_value_out_of_range",
-                      kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n    overrides:\n      pathways.cin_plan.visits.hours: -2\n",
-                      ":10: pathways.cin_plan.visits.hours: must be in [0, 24], got -2"},
+        BadExperiment{
+            "override_value_out_of_range",
+            kTop + kMetricsLine +
+                "variants:\n  - name: a\n  - name: b\n    overrides:\n      pathways.cin_plan.visits.hours: -2\n",
+            ":10: pathways.cin_plan.visits.hours: must be in [0, 24], got -2"},
         BadExperiment{"override_of_run_settings",
                       kTop + kMetricsLine + "variants:\n  - name: a\n    overrides: {run.horizon_weeks: 30}\n",
                       ":8: run.horizon_weeks: run settings cannot vary between variants: replications and seed are "
@@ -227,31 +232,37 @@ INSTANTIATE_TEST_SUITE_P(
                       ":2: base_scenario: cannot read scenario {dir}/nowhere.yaml: No such file or directory"},
         BadExperiment{"variants_empty", kTop + kMetricsLine + "variants: []\n",
                       ":6: variants: must list at least one variant (the first is the base)"},
-        BadExperiment{"variant_name_twice",
-                      kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n  - name: a\n",
+        BadExperiment{"variant_name_twice", kTop + kMetricsLine + "variants:\n  - name: a\n  - name: b\n  - name: a\n",
                       ":9: variants[2].name: duplicate variant name 'a' (also variants[0])"},
-        BadExperiment{"variant_without_name", kTop + kMetricsLine + "variants:\n  - overrides: {pathways.cin_plan.visits.hours: 3}\n",
+        BadExperiment{"variant_without_name",
+                      kTop + kMetricsLine + "variants:\n  - overrides: {pathways.cin_plan.visits.hours: 3}\n",
                       ":7: variants[0].name: required field missing"},
         BadExperiment{"replications_missing", "name: exp\nbase_scenario: small.yaml\nseed: 7\n" + kMetricsLine,
                       ":1: replications: required field missing"},
-        BadExperiment{"replications_zero", "name: exp\nbase_scenario: small.yaml\nreplications: 0\nseed: 7\n" + kMetricsLine,
+        BadExperiment{"replications_zero",
+                      "name: exp\nbase_scenario: small.yaml\nreplications: 0\nseed: 7\n" + kMetricsLine,
                       ":3: replications: must be in 1..1000000, got 0"},
         BadExperiment{"unknown_top_level_field", kTop + kMetricsLine + "variant: []\n",
                       ":6: variant: unknown field; allowed: name, description, base_scenario, replications, seed, "
                       "metrics, variants, grid, latin_hypercube"},
-        BadExperiment{"grid_value_list_empty", kTop + kMetricsLine + "grid:\n  fields:\n    pathways.cin_plan.visits.hours: []\n",
+        BadExperiment{"grid_value_list_empty",
+                      kTop + kMetricsLine + "grid:\n  fields:\n    pathways.cin_plan.visits.hours: []\n",
                       ":8: grid.fields.pathways.cin_plan.visits.hours: must list at least one value"},
-        BadExperiment{"grid_bad_value", kTop + kMetricsLine + "grid:\n  fields:\n    pathways.cin_plan.visits.hours: [3, ten]\n",
+        BadExperiment{"grid_bad_value",
+                      kTop + kMetricsLine + "grid:\n  fields:\n    pathways.cin_plan.visits.hours: [3, ten]\n",
                       ":8: pathways.cin_plan.visits.hours: must be a number, got \"ten\""},
         BadExperiment{"lhs_low_not_below_high",
-                      kTop + kMetricsLine + "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.hours: [4, 2]\n",
+                      kTop + kMetricsLine +
+                          "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.hours: [4, 2]\n",
                       ":9: latin_hypercube.ranges.pathways.cin_plan.visits.hours: high must be greater than low"},
         BadExperiment{"lhs_integer_not_a_range",
                       kTop + kMetricsLine +
-                          "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.hours: [2, 4]\n  integer: [policy.caseload_cap.cases]\n",
+                          "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.hours: [2, 4]\n  "
+                          "integer: [policy.caseload_cap.cases]\n",
                       ":10: latin_hypercube.integer[0]: 'policy.caseload_cap.cases' is not one of the ranges"},
         BadExperiment{"lhs_range_path_unknown",
-                      kTop + kMetricsLine + "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.minutes: [2, 4]\n",
+                      kTop + kMetricsLine +
+                          "latin_hypercube:\n  samples: 4\n  ranges:\n    pathways.cin_plan.visits.minutes: [2, 4]\n",
                       ":9: pathways.cin_plan.visits.minutes: no such field; allowed here: "
                       "interval_working_days, hours"}),
     [](const ::testing::TestParamInfo<BadExperiment>& param) { return param.param.name; });

@@ -2,10 +2,10 @@
 // SIGINT), then resumed: the results must equal an uninterrupted run's.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -105,16 +105,15 @@ class ResumeExperiment : public ::testing::Test {
 
   void SetUp() override {
     experiment_ = dir_.write("resume.yaml", experiment_text());
-    const pid_t whole = start({"experiment", experiment_, "--threads", "2", "--output", dir_.file("whole.h5")},
-                              dir_.file("whole"));
+    const pid_t whole =
+        start({"experiment", experiment_, "--threads", "2", "--output", dir_.file("whole.h5")}, dir_.file("whole"));
     const int status = wait_for(whole);
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_text(dir_.file("whole.err"));
   }
 
   // Stops a one-thread run part-way with `signal_number`; returns its status.
   int run_and_stop(int signal_number) {
-    const pid_t pid =
-        start({"experiment", experiment_, "--threads", "1", "--output", output()}, dir_.file("stopped"));
+    const pid_t pid = start({"experiment", experiment_, "--threads", "1", "--output", output()}, dir_.file("stopped"));
     EXPECT_TRUE(wait_for_progress(pid, output() + ".partial", 32)) << "the run ended before it could be stopped";
     kill(pid, signal_number);
     return wait_for(pid);
@@ -124,8 +123,8 @@ class ResumeExperiment : public ::testing::Test {
     const results::ResultsData part = results::read_results(output() + ".partial");
     EXPECT_GE(completed_count(part), 32u);
     EXPECT_LT(completed_count(part), 450u);
-    const pid_t pid = start({"experiment", experiment_, "--threads", "2", "--output", output(), "--resume"},
-                            dir_.file("resumed"));
+    const pid_t pid =
+        start({"experiment", experiment_, "--threads", "2", "--output", output(), "--resume"}, dir_.file("resumed"));
     const int status = wait_for(pid);
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_text(dir_.file("resumed.err"));
     EXPECT_FALSE(std::filesystem::exists(output() + ".partial"));

@@ -61,8 +61,10 @@ variants:
 // mpirun as the suite needs it here: as root, more ranks than cores, each
 // rank free to use every core (no binding), messages over shared memory.
 std::vector<std::string> mpirun(int ranks, const std::vector<std::string>& casesim_arguments) {
-  std::vector<std::string> argv{CASESIM_MPIRUN, "--oversubscribe", "--bind-to", "none",
-                                "--mca", "btl", "self,vader", "--mca", "btl_vader_single_copy_mechanism", "none"};
+  std::vector<std::string> argv{CASESIM_MPIRUN, "--oversubscribe", "--bind-to",
+                                "none",         "--mca",           "btl",
+                                "self,vader",   "--mca",           "btl_vader_single_copy_mechanism",
+                                "none"};
 #ifdef CASESIM_SANITIZED
   // Open MPI leaves memory from MPI_Init (its plugins, hwloc, PMIx) unfreed at
   // exit, through stacks LeakSanitizer cannot unwind (plugins already
@@ -202,8 +204,8 @@ TEST_F(MpiExperiment, ThreeRanksShareTheWorkAndWriteTheSameResults) {
 
 // A precision run grows the file in rounds; the workers wait between rounds.
 TEST_F(MpiExperiment, PrecisionRunTakesTheSameStepsAsOneProcess) {
-  const std::vector<std::string> precision{"--replications", "10", "--precision", "0.1", "--metric", "visits_overdue",
-                                           "--max-replications", "200"};
+  const std::vector<std::string> precision{
+      "--replications", "10", "--precision", "0.1", "--metric", "visits_overdue", "--max-replications", "200"};
   const ProgramOutcome one = run_alone("caps.yaml", "one.h5", precision);
   std::vector<std::string> arguments{"experiment", file("caps.yaml"), "--threads", "1", "--output", file("three.h5")};
   arguments.insert(arguments.end(), precision.begin(), precision.end());

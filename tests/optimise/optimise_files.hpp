@@ -16,7 +16,8 @@ namespace casesim::testing {
 // listed worker with a cap of 1 case, no absence, turnover or supervision, and
 // no bank holidays. With k additional workers it is an M/M/c queue with
 // c = 1 + k servers, so cases_waited_share estimates Erlang C's P(wait).
-inline std::string queue_scenario(double arrivals_per_working_day, double mean_duration_working_days, int horizon_weeks) {
+inline std::string queue_scenario(double arrivals_per_working_day, double mean_duration_working_days,
+                                  int horizon_weeks) {
   return fmt::format(R"(name: mmc
 run: {{start_date: 2025-04-07, horizon_weeks: {}, warm_up_weeks: 4, replications: 1, seed: 1}}
 calendar: {{bank_holidays: none}}

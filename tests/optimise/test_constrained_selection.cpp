@@ -57,7 +57,7 @@ TEST(JudgeTarget, MeanIntervalIsStudentTAndVerdictsFollowTheBound) {
   EXPECT_DOUBLE_EQ(e.estimate, 3.0);
   EXPECT_NEAR(e.ci_low, 3.0 - 1.963243, 1e-5);
   EXPECT_NEAR(e.ci_high, 3.0 + 1.963243, 1e-5);
-  EXPECT_EQ(e.verdict, Verdict::met);  // 4.963 <= 5
+  EXPECT_EQ(e.verdict, Verdict::met);                                                                     // 4.963 <= 5
   EXPECT_EQ(judge_target({TargetKind::mean_at_most, 1.0, 0.0}, values, 0.95).verdict, Verdict::not_met);  // 1.037 > 1
   EXPECT_EQ(judge_target({TargetKind::mean_at_most, 3.0, 0.0}, values, 0.95).verdict, Verdict::undecided);
   EXPECT_EQ(judge_target({TargetKind::mean_at_least, 1.0, 0.0}, values, 0.95).verdict, Verdict::met);

@@ -10,11 +10,11 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "tests/support/erlang_c.hpp"
 #include "engine/model/metrics.hpp"
-#include "engine/optimise/run_optimisation.hpp"
 #include "engine/optimise/load_optimisation.hpp"
+#include "engine/optimise/run_optimisation.hpp"
 #include "tests/optimise/optimise_files.hpp"
+#include "tests/support/erlang_c.hpp"
 
 namespace casesim {
 namespace {
@@ -72,7 +72,7 @@ targets:
     mean_at_most: {}
 procedure: {{confidence: 0.95, initial_replications: 10, batch_replications: 10, max_replications: 200}}
 )",
-                                                                      q.target_wait_probability));
+                                                                     q.target_wait_probability));
   const optimise::Optimisation o = optimise::load_optimisation(path, catalogue());
   ASSERT_EQ(o.plans.size(), 8u);
   const optimise::SearchResult result = optimise::run_optimisation(o, {o.seed, 2});
@@ -82,8 +82,10 @@ procedure: {{confidence: 0.95, initial_replications: 10, batch_replications: 10,
   EXPECT_EQ(o.plans[chosen].name, fmt::format("added={}", c - 1)) << "Erlang C says c = " << c;
   EXPECT_DOUBLE_EQ(o.plans[chosen].cost_per_year, 50000.0 * (c - 1));
   // Every smaller team was shown to miss the target, every larger one dropped unrun past what was needed.
-  for (int k = 0; k < c - 1; ++k) EXPECT_EQ(result.selection.status(static_cast<std::size_t>(k)), analysis::PlanStatus::infeasible);
-  for (int k = c; k < 8; ++k) EXPECT_EQ(result.selection.status(static_cast<std::size_t>(k)), analysis::PlanStatus::dearer);
+  for (int k = 0; k < c - 1; ++k)
+    EXPECT_EQ(result.selection.status(static_cast<std::size_t>(k)), analysis::PlanStatus::infeasible);
+  for (int k = c; k < 8; ++k)
+    EXPECT_EQ(result.selection.status(static_cast<std::size_t>(k)), analysis::PlanStatus::dearer);
   // The estimate is Erlang C's within the (simultaneous) interval.
   const analysis::TargetEstimate& e = result.selection.estimates(chosen)[0];
   EXPECT_LE(e.ci_low, erlang_c(c, a));

@@ -57,7 +57,8 @@ TEST(LoadOptimisation, MakesEveryCombinationWithItsCostAndOverrides) {
   EXPECT_DOUBLE_EQ(last.cost_per_year, 2 * 80000.0 + 6000.0 + 0.0);
   EXPECT_DOUBLE_EQ(o.plans[3].cost_per_year, 0.0 + 6000.0 + 1000.0);
   EXPECT_EQ(last.overrides_yaml,
-            "{team.additional_agency_workers: 2, policy.absence_cover: duty, pathways.assessment.duration_working_days.mean: 1.5}");
+            "{team.additional_agency_workers: 2, policy.absence_cover: duty, "
+            "pathways.assessment.duration_working_days.mean: 1.5}");
   // The overrides are applied to the base and validated.
   EXPECT_EQ(last.scenario.team.additional_agency_workers, 2);
   EXPECT_EQ(last.scenario.policy.absence_cover, scenario::AbsenceCover::duty);

@@ -9,8 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "apps/casesim/optimise_command.hpp"
-#include "apps/casesim/usage_error.hpp"
 #include "apps/casesim/summary_command.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
 #include "tests/optimise/optimise_files.hpp"

@@ -101,7 +101,8 @@ std::string lowercase(std::string s) {
 std::string letters_and_digits(const std::string& s) {
   std::string out;
   for (const char c : s)
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -113,8 +114,10 @@ std::vector<std::string> names_in(const std::string& bytes, const std::set<std::
   for (const std::string& id : child_ids)
     if (bytes.find(id) != std::string::npos) found.push_back("child id " + id);
   for (const std::string& name : worker_names) {
-    if (bytes.find(name) != std::string::npos) found.push_back("worker name " + name);
-    else if (folded.find(lowercase(name)) != std::string::npos) found.push_back("worker name " + name + ", in another case");
+    if (bytes.find(name) != std::string::npos)
+      found.push_back("worker name " + name);
+    else if (folded.find(lowercase(name)) != std::string::npos)
+      found.push_back("worker name " + name + ", in another case");
     else if (folded.find(letters_and_digits(name)) != std::string::npos)
       found.push_back("worker name " + name + " as " + letters_and_digits(name));
   }
@@ -122,7 +125,7 @@ std::vector<std::string> names_in(const std::string& bytes, const std::set<std::
 }
 
 struct Output {
-  std::string what;   // a file's name, or a command's stream
+  std::string what;  // a file's name, or a command's stream
   std::string bytes;
 };
 

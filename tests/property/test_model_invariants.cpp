@@ -19,12 +19,15 @@ namespace {
 using model::Metric;
 using Kind = scenario::DurationDistribution::Kind;
 
-double share() { return *rc::gen::inRange(0, 101) / 100.0; }
+double share() {
+  return *rc::gen::inRange(0, 101) / 100.0;
+}
 
 scenario::DurationDistribution random_duration(int max_quarter_days) {
   const Kind kind = *rc::gen::element(Kind::fixed, Kind::exponential, Kind::lognormal, Kind::gamma);
   const double mean = *rc::gen::inRange(1, max_quarter_days) / 4.0;
-  const double sd = (kind == Kind::lognormal || kind == Kind::gamma) ? *rc::gen::inRange(1, max_quarter_days) / 4.0 : 0.0;
+  const double sd =
+      (kind == Kind::lognormal || kind == Kind::gamma) ? *rc::gen::inRange(1, max_quarter_days) / 4.0 : 0.0;
   return {kind, mean, sd};
 }
 
@@ -51,8 +54,8 @@ scenario::Scenario random_scenario() {
   s.calendar.bank_holidays = "none";
   s.run.horizon_weeks = *rc::gen::inRange(1, 40);
   s.run.warm_up_weeks = *rc::gen::inRange(0, s.run.horizon_weeks);
-  s.referrals.arrival_process = *rc::gen::element(ReferralSettings::ArrivalProcess::poisson,
-                                                  ReferralSettings::ArrivalProcess::regular);
+  s.referrals.arrival_process =
+      *rc::gen::element(ReferralSettings::ArrivalProcess::poisson, ReferralSettings::ArrivalProcess::regular);
   s.referrals.rate_per_working_day = *rc::gen::inRange(1, 200) / 40.0;
   for (auto& w : s.referrals.weekday_profile) w = *rc::gen::inRange(1, 20) / 10.0;
   for (auto& m : s.referrals.month_profile) m = *rc::gen::inRange(1, 20) / 10.0;
@@ -98,8 +101,8 @@ scenario::Scenario random_scenario() {
   s.team.non_case_share = share() / 2;
   const int workers = *rc::gen::inRange(1, 10);
   for (int i = 0; i < workers; ++i)
-    s.team.social_workers.push_back({"SW" + std::to_string(i), *rc::gen::inRange(1, 11) / 10.0, *rc::gen::arbitrary<bool>(),
-                                     *rc::gen::arbitrary<bool>()});
+    s.team.social_workers.push_back({"SW" + std::to_string(i), *rc::gen::inRange(1, 11) / 10.0,
+                                     *rc::gen::arbitrary<bool>(), *rc::gen::arbitrary<bool>()});
   s.team.manager.supervision_hours_per_week = *rc::gen::inRange(0, 12);
   s.workforce.annual_leave_days_per_fte = *rc::gen::inRange(0, 40);
   s.workforce.sickness = {share() * 10, random_duration(60), share() * 3};
@@ -118,13 +121,20 @@ scenario::Scenario random_scenario() {
   s.supervision = {*rc::gen::inRange(0, 9), share() * 3, share() / 10, share()};
   s.policy.caseload_cap = {*rc::gen::element(CaseloadCap::Basis::per_fte, CaseloadCap::Basis::per_worker),
                            static_cast<double>(*rc::gen::inRange(1, 30)),
-                           *rc::gen::element(CaseloadCap::Kind::hard, CaseloadCap::Kind::soft), *rc::gen::arbitrary<bool>()};
+                           *rc::gen::element(CaseloadCap::Kind::hard, CaseloadCap::Kind::soft),
+                           *rc::gen::arbitrary<bool>()};
   s.policy.prioritisation = *rc::gen::element(Prioritisation::earliest_deadline, Prioritisation::highest_risk,
                                               Prioritisation::first_in_first_out);
   s.policy.absence_cover = *rc::gen::element(AbsenceCover::none, AbsenceCover::duty);
-  s.policy.escalation = {*rc::gen::arbitrary<bool>(), *rc::gen::inRange(0, 10), *rc::gen::inRange(0, 20),
-                         *rc::gen::arbitrary<bool>(), *rc::gen::inRange(0, 6), *rc::gen::inRange(1, 12),
-                         share() * 8, *rc::gen::inRange(0, 4), *rc::gen::inRange(1, 4)};
+  s.policy.escalation = {*rc::gen::arbitrary<bool>(),
+                         *rc::gen::inRange(0, 10),
+                         *rc::gen::inRange(0, 20),
+                         *rc::gen::arbitrary<bool>(),
+                         *rc::gen::inRange(0, 6),
+                         *rc::gen::inRange(1, 12),
+                         share() * 8,
+                         *rc::gen::inRange(0, 4),
+                         *rc::gen::inRange(1, 4)};
   return s;
 }
 

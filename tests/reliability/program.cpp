@@ -26,7 +26,9 @@ std::filesystem::path make_temporary_directory() {
 
 }  // namespace
 
-std::string casesim_program() { return CASESIM_PROGRAM; }
+std::string casesim_program() {
+  return CASESIM_PROGRAM;
+}
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -27,21 +27,35 @@ const CommandLineMistake kMistakes[] = {
     {"UnknownOption", {"run", "--bogus"}, "The following argument was not expected: --bogus\n" + kHelpHint},
     {"NoCommand", {}, "A subcommand is required\n" + kHelpHint},
     {"UnknownCommand", {"frobnicate"}, "A subcommand is required\n" + kHelpHint},
-    {"ReplicationsZero", {"run", "--replications", "0"},
+    {"ReplicationsZero",
+     {"run", "--replications", "0"},
      "casesim: --replications: must be a whole number from 1 to 1000000, got 0\n"},
     // Refused by its range before anything is allocated for it.
-    {"ReplicationsTenToTheTwelve", {"run", "--replications", "1000000000000"},
+    {"ReplicationsTenToTheTwelve",
+     {"run", "--replications", "1000000000000"},
      "casesim: --replications: must be a whole number from 1 to 1000000, got 1000000000000\n"},
-    {"ReplicationsOneAboveTheLimit", {"run", "-r", "1000001"},
+    {"ReplicationsOneAboveTheLimit",
+     {"run", "-r", "1000001"},
      "casesim: --replications: must be a whole number from 1 to 1000000, got 1000001\n"},
-    {"ReplicationsNotANumber", {"run", "--replications", "abc"}, "casesim: --replications: must be a whole number from 1 to 1000000, got abc\n"},
-    {"ReplicationsFraction", {"run", "-r", "2.5"}, "casesim: --replications: must be a whole number from 1 to 1000000, got 2.5\n"},
+    {"ReplicationsNotANumber",
+     {"run", "--replications", "abc"},
+     "casesim: --replications: must be a whole number from 1 to 1000000, got abc\n"},
+    {"ReplicationsFraction",
+     {"run", "-r", "2.5"},
+     "casesim: --replications: must be a whole number from 1 to 1000000, got 2.5\n"},
     {"ReplicationsWithoutValue", {"run", "-r"}, "--replications: 1 required TEXT missing\n" + kHelpHint},
-    {"ThreadsMinusOne", {"run", "--threads", "-1"}, "casesim: --threads: must be a whole number from 0 to 1024, got -1\n"},
-    {"ThreadsNotANumber", {"run", "--threads", "abc"}, "casesim: --threads: must be a whole number from 0 to 1024, got abc\n"},
-    {"SeedNotANumber", {"run", "--seed", "abc"}, "casesim: --seed: must be a whole number from 0 to 18446744073709551615, got abc\n"},
+    {"ThreadsMinusOne",
+     {"run", "--threads", "-1"},
+     "casesim: --threads: must be a whole number from 0 to 1024, got -1\n"},
+    {"ThreadsNotANumber",
+     {"run", "--threads", "abc"},
+     "casesim: --threads: must be a whole number from 0 to 1024, got abc\n"},
+    {"SeedNotANumber",
+     {"run", "--seed", "abc"},
+     "casesim: --seed: must be a whole number from 0 to 18446744073709551615, got abc\n"},
     {"OutputWithoutValue", {"run", "-o"}, "--output: 1 required TEXT missing\n" + kHelpHint},
-    {"ScenarioFileMissing", {"run", "no_such_scenario.yaml"},
+    {"ScenarioFileMissing",
+     {"run", "no_such_scenario.yaml"},
      "scenario: File does not exist: no_such_scenario.yaml\n" + kHelpHint},
     {"ScenarioIsADirectory", {"run", "."}, "scenario: File is actually a directory: .\n" + kHelpHint},
 };
@@ -81,10 +95,10 @@ INSTANTIATE_TEST_SUITE_P(Mistakes, CommandLine, ::testing::ValuesIn(kMistakes),
 
 TEST(CommandLine, NegativeReplicationsAreRefusedWithTheAllowedRange) {
   const TemporaryDirectory directory;
-  const ProgramOutcome outcome =
-      run_program(with_program({"run", "--replications", "-5"}), in(directory));
+  const ProgramOutcome outcome = run_program(with_program({"run", "--replications", "-5"}), in(directory));
   EXPECT_EQ(outcome.exit_status, kBadInput);
-  EXPECT_EQ(outcome.err.rfind("casesim: --replications: must be a whole number from 1 to 1000000, got ", 0), 0u) << outcome.err;
+  EXPECT_EQ(outcome.err.rfind("casesim: --replications: must be a whole number from 1 to 1000000, got ", 0), 0u)
+      << outcome.err;
   EXPECT_EQ(std::count(outcome.err.begin(), outcome.err.end(), '\n'), 1);
   EXPECT_TRUE(is_empty_directory(directory.path()));
 }
@@ -94,8 +108,7 @@ TEST(CommandLine, NegativeReplicationsAreRefusedWithTheAllowedRange) {
 // numbers are now read as text and checked (apps/casesim/whole_number_option.hpp).
 TEST(CommandLine, NegativeReplicationsAreReportedAsGiven) {
   const TemporaryDirectory directory;
-  const ProgramOutcome outcome =
-      run_program(with_program({"run", "--replications", "-5"}), in(directory));
+  const ProgramOutcome outcome = run_program(with_program({"run", "--replications", "-5"}), in(directory));
   EXPECT_EQ(outcome.exit_status, kBadInput);
   EXPECT_EQ(outcome.err, "casesim: --replications: must be a whole number from 1 to 1000000, got -5\n");
 }
@@ -104,8 +117,7 @@ TEST(CommandLine, NegativeReplicationsAreReportedAsGiven) {
 // setting. The scenario file's run.seed refuses -1 with its range.
 TEST(CommandLine, NegativeSeedIsRefused) {
   const TemporaryDirectory directory;
-  const ProgramOutcome outcome =
-      run_program(with_program({"run", "-r", "1", "--seed", "-1"}), in(directory));
+  const ProgramOutcome outcome = run_program(with_program({"run", "-r", "1", "--seed", "-1"}), in(directory));
   EXPECT_EQ(outcome.exit_status, kBadInput);
   EXPECT_EQ(outcome.err, "casesim: --seed: must be a whole number from 0 to 18446744073709551615, got -1\n");
   EXPECT_TRUE(is_empty_directory(directory.path()));
@@ -114,8 +126,7 @@ TEST(CommandLine, NegativeSeedIsRefused) {
 // Today --threads 100000 crashes (SIGSEGV in libgomp starting the threads).
 TEST(CommandLine, ThreadCountNoMachineHasIsRefused) {
   const TemporaryDirectory directory;
-  const ProgramOutcome outcome =
-      run_program(with_program({"run", "-r", "1", "--threads", "100000"}), in(directory));
+  const ProgramOutcome outcome = run_program(with_program({"run", "-r", "1", "--threads", "100000"}), in(directory));
   EXPECT_EQ(outcome.signal, 0);
   EXPECT_EQ(outcome.exit_status, kBadInput);
   EXPECT_EQ(outcome.err.rfind("casesim: --threads: must be ", 0), 0u) << outcome.err;
@@ -141,8 +152,7 @@ TEST(BadScenarioFiles, EachExitsWithStatus2AndTheLoadersMessageOnOneLine) {
       expected = std::string("casesim: ") + error.what() + "\n";
     }
     const TemporaryDirectory directory;
-    const ProgramOutcome outcome =
-        run_program(with_program({"run", path, "-o", "out.h5"}), in(directory));
+    const ProgramOutcome outcome = run_program(with_program({"run", path, "-o", "out.h5"}), in(directory));
     EXPECT_EQ(outcome.signal, 0) << path;
     EXPECT_EQ(outcome.exit_status, kBadInput) << path;
     EXPECT_EQ(outcome.err, expected);

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/metrics.hpp"
 #include "engine/model/model_setup.hpp"
 #include "engine/scenario/bank_holidays.hpp"
-#include "engine/model/metrics.hpp"
 #include "engine/scenario/load_experiment.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "fuzz/override_input.hpp"
@@ -45,8 +45,8 @@ void expect_accepted_or_clearly_refused(const scenario::ScenarioSource& source,
     EXPECT_GT(setup.weeks(), 0) << input;
     EXPECT_FALSE(setup.scenario().team.social_workers.empty()) << input;
   } catch (const scenario::ScenarioError& error) {
-    const std::string expected_file = overrides.empty() || error.file() == source.path ? source.path
-                                                                                     : overrides.front().origin_file;
+    const std::string expected_file =
+        overrides.empty() || error.file() == source.path ? source.path : overrides.front().origin_file;
     EXPECT_EQ(error.file(), expected_file) << input;
     EXPECT_EQ(std::string(error.what()).rfind(expected_file, 0), 0u) << input;
     EXPECT_FALSE(error.message().empty()) << input;
@@ -56,8 +56,7 @@ void expect_accepted_or_clearly_refused(const scenario::ScenarioSource& source,
 TEST(FuzzRegressions, ScenarioInputsAreAcceptedOrClearlyRefused) {
   const auto inputs = files_in({"tests/reliability/fuzz_regressions/fuzz_scenario"});
   ASSERT_GE(inputs.size(), 2u);
-  for (const fs::path& input : inputs)
-    expect_accepted_or_clearly_refused({"fuzz.yaml", read_file(input)}, {}, input);
+  for (const fs::path& input : inputs) expect_accepted_or_clearly_refused({"fuzz.yaml", read_file(input)}, {}, input);
 }
 
 TEST(FuzzRegressions, OverrideInputsAreAcceptedOrClearlyRefused) {
@@ -90,8 +89,8 @@ TEST(FuzzRegressions, ExperimentInputsAreAcceptedOrClearlyRefused) {
 }
 
 TEST(FuzzRegressions, HolidayListInputsParseSortedOrAreRefused) {
-  const auto inputs = files_in({"data/bank-holidays", "fuzz/corpus/holiday_list",
-                                "tests/reliability/fuzz_regressions/fuzz_holiday_list"});
+  const auto inputs = files_in(
+      {"data/bank-holidays", "fuzz/corpus/holiday_list", "tests/reliability/fuzz_regressions/fuzz_holiday_list"});
   ASSERT_GE(inputs.size(), 5u);
   for (const fs::path& input : inputs) {
     try {
@@ -129,8 +128,8 @@ TEST(FuzzRegressions, HandWrittenHolidayListsGiveTheExpectedOutcome) {
 // refused at its own line, naming the file...
 TEST(FuzzRegressions, KeyWithALineBreakIsRefusedAtItsLine) {
   const fs::path dir = kSource / "tests/reliability/fuzz_regressions/fuzz_scenario";
-  for (const auto& [name, line] : {std::pair{"quoted_key_with_newline.yaml", 1},
-                                   std::pair{"unknown_key_with_carriage_return.yaml", 7}}) {
+  for (const auto& [name, line] :
+       {std::pair{"quoted_key_with_newline.yaml", 1}, std::pair{"unknown_key_with_carriage_return.yaml", 7}}) {
     try {
       scenario::parse_scenario({"fuzz.yaml", read_file(dir / name)});
       ADD_FAILURE() << name << " accepted";

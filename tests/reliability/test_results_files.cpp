@@ -42,8 +42,7 @@ std::size_t completed_count(const results::ResultsData& data) {
 TEST(ResultsFile, ExistingFileIsNotOverwrittenWithoutForce) {
   const TemporaryDirectory directory;
   { std::ofstream(directory / "out.h5") << "finished work"; }
-  const ProgramOutcome outcome =
-      run_program(casesim_run({"-r", "2", "-o", "out.h5"}), in(directory));
+  const ProgramOutcome outcome = run_program(casesim_run({"-r", "2", "-o", "out.h5"}), in(directory));
   EXPECT_EQ(outcome.exit_status, kBadInput);
   EXPECT_EQ(outcome.err,
             "casesim: out.h5: results file exists; use --force to replace it, or --output to choose another name\n");
@@ -55,8 +54,7 @@ TEST(ResultsFile, ForceReplacesAnExistingFileWithACompleteOne) {
   const TemporaryDirectory directory;
   { std::ofstream(directory / "out.h5") << "old"; }
   const ProgramOutcome outcome =
-      run_program(casesim_run({"-r", "3", "--seed", "11", "-o", "out.h5", "--force"}),
-                  in(directory));
+      run_program(casesim_run({"-r", "3", "--seed", "11", "-o", "out.h5", "--force"}), in(directory));
   ASSERT_EQ(outcome.exit_status, 0) << outcome.err;
   const results::ResultsData data = results::read_results((directory / "out.h5").string());
   EXPECT_EQ(data.metadata.seed, 11u);
@@ -68,8 +66,7 @@ TEST(ResultsFile, ForceReplacesAnExistingFileWithACompleteOne) {
 // A device is not a results file: refused like any existing file, and left a device.
 TEST(ResultsFile, DevFullIsNotReplaced) {
   const TemporaryDirectory directory;
-  const ProgramOutcome outcome =
-      run_program(casesim_run({"-r", "1", "-o", "/dev/full"}), in(directory));
+  const ProgramOutcome outcome = run_program(casesim_run({"-r", "1", "-o", "/dev/full"}), in(directory));
   EXPECT_EQ(outcome.exit_status, kBadInput);
   EXPECT_EQ(outcome.err, "casesim: /dev/full: not a regular file; --output must name a results file\n");
   EXPECT_TRUE(fs::is_character_file("/dev/full"));
@@ -88,8 +85,7 @@ TEST(ResultsFile, KilledRunLeavesOnlyAReadablePartialFile) {
     const TemporaryDirectory directory;
     const fs::path final_name = directory / "long.h5";
     const fs::path partial = directory / "long.h5.partial";
-    Program program(casesim_run({"-r", "20000", "--threads", "1", "--seed", "5", "-o", "long.h5"}),
-                    in(directory));
+    Program program(casesim_run({"-r", "20000", "--threads", "1", "--seed", "5", "-o", "long.h5"}), in(directory));
     const auto started = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point appeared{};
     bool seen = false;
@@ -134,8 +130,7 @@ TEST(ResultsFile, KilledRunLeavesOnlyAReadablePartialFile) {
 
 TEST(ResultsFile, CompletedRunLeavesNoPartialFile) {
   const TemporaryDirectory directory;
-  const ProgramOutcome outcome =
-      run_program(casesim_run({"-r", "40", "-o", "done.h5"}), in(directory));
+  const ProgramOutcome outcome = run_program(casesim_run({"-r", "40", "-o", "done.h5"}), in(directory));
   ASSERT_EQ(outcome.exit_status, 0) << outcome.err;
   EXPECT_EQ(completed_count(results::read_results((directory / "done.h5").string())), 40u);
   EXPECT_FALSE(fs::exists(directory / "done.h5.partial"));
@@ -143,8 +138,7 @@ TEST(ResultsFile, CompletedRunLeavesNoPartialFile) {
 
 TEST(ResultsFileWriteFailure, DirectoryThatDoesNotExistIsAOneLineErrorBeforeAnyWork) {
   const TemporaryDirectory directory;
-  const ProgramOutcome outcome =
-      run_program(casesim_run({"-r", "2", "-o", "missing/sub/out.h5"}), in(directory));
+  const ProgramOutcome outcome = run_program(casesim_run({"-r", "2", "-o", "missing/sub/out.h5"}), in(directory));
   EXPECT_EQ(outcome.exit_status, kRuntimeFailure);
   EXPECT_EQ(outcome.err,
             "casesim: results file 'missing/sub/out.h5.partial': cannot create it: directory 'missing/sub' does not "
@@ -160,8 +154,7 @@ TEST(ResultsFileWriteFailure, DirectoryWithoutWritePermissionIsAnErrorAndNoFile)
   const TemporaryDirectory directory;
   fs::create_directory(directory / "read-only");
   fs::permissions(directory / "read-only", fs::perms::owner_read | fs::perms::owner_exec);
-  const ProgramOutcome outcome =
-      run_program(casesim_run({"-r", "2", "-o", "read-only/out.h5"}), in(directory));
+  const ProgramOutcome outcome = run_program(casesim_run({"-r", "2", "-o", "read-only/out.h5"}), in(directory));
   fs::permissions(directory / "read-only", fs::perms::owner_all);
   EXPECT_EQ(outcome.exit_status, kRuntimeFailure);
   EXPECT_EQ(outcome.err.rfind("casesim: results file 'read-only/out.h5.partial': ", 0), 0u) << outcome.err;
@@ -173,8 +166,8 @@ TEST(ResultsFileWriteFailure, DirectoryWithoutWritePermissionIsAnErrorAndNoFile)
 // final name and the exit status is not success.
 TEST(ResultsFileWriteFailure, FileSizeLimitLeavesNoFileUnderTheFinalName) {
   const TemporaryDirectory directory;
-  const ProgramOutcome outcome = run_program(casesim_run({"-r", "2000", "-o", "big.h5"}),
-                                             limited_to(64 * 1024, in(directory)));
+  const ProgramOutcome outcome =
+      run_program(casesim_run({"-r", "2000", "-o", "big.h5"}), limited_to(64 * 1024, in(directory)));
   EXPECT_TRUE(outcome.signal != 0 || outcome.exit_status != 0);
   EXPECT_FALSE(fs::exists(directory / "big.h5"));
   // Refused before anything is written: not even a partial file is left.
@@ -185,8 +178,8 @@ TEST(ResultsFileWriteFailure, FileSizeLimitLeavesNoFileUnderTheFinalName) {
 // HDF5 writes (it crashes on such a write), one line, status 3, no file.
 TEST(ResultsFileWriteFailure, FileSizeLimitIsAOneLineErrorWithStatus3) {
   const TemporaryDirectory directory;
-  const ProgramOutcome outcome = run_program(casesim_run({"-r", "2000", "-o", "big.h5"}),
-                                             limited_to(64 * 1024, in(directory)));
+  const ProgramOutcome outcome =
+      run_program(casesim_run({"-r", "2000", "-o", "big.h5"}), limited_to(64 * 1024, in(directory)));
   EXPECT_EQ(outcome.signal, 0);
   EXPECT_EQ(outcome.exit_status, kRuntimeFailure);
   EXPECT_EQ(outcome.err.rfind("casesim: results file 'big.h5.partial': needs about ", 0), 0u) << outcome.err;
@@ -201,8 +194,7 @@ TEST(ResultsFileWriteFailure, FileSizeLimitIsAOneLineErrorWithStatus3) {
 TEST(ResultsFile, DirectoryAsOutputWithForceIsLeftAlone) {
   const TemporaryDirectory directory;
   fs::create_directory(directory / "results");
-  const ProgramOutcome outcome =
-      run_program(casesim_run({"-r", "2", "-o", "results", "--force"}), in(directory));
+  const ProgramOutcome outcome = run_program(casesim_run({"-r", "2", "-o", "results", "--force"}), in(directory));
   EXPECT_NE(outcome.exit_status, 0);
   EXPECT_EQ(outcome.signal, 0);
   EXPECT_TRUE(fs::is_directory(directory / "results"));
@@ -212,8 +204,7 @@ TEST(ResultsFile, DirectoryAsOutputWithForceIsLeftAlone) {
 TEST(ResultsFile, DirectoryAsOutputWithForceIsRefusedBeforeTheRun) {
   const TemporaryDirectory directory;
   fs::create_directory(directory / "results");
-  const ProgramOutcome outcome =
-      run_program(casesim_run({"-r", "2", "-o", "results", "--force"}), in(directory));
+  const ProgramOutcome outcome = run_program(casesim_run({"-r", "2", "-o", "results", "--force"}), in(directory));
   EXPECT_EQ(outcome.exit_status, kBadInput);
   EXPECT_EQ(outcome.out, "");
   EXPECT_FALSE(fs::exists(directory / "results.partial"));

@@ -13,8 +13,7 @@ namespace casesim::testing {
 // With a cap of `cap` cases per worker it is an M/M/c queue with
 // c = workers * cap servers (arrivals and service both in working time).
 inline scenario::Scenario queue_only_scenario(int workers, int cap, double arrivals_per_working_day,
-                                              double mean_duration_working_days, int horizon_weeks,
-                                              int warm_up_weeks) {
+                                              double mean_duration_working_days, int horizon_weeks, int warm_up_weeks) {
   scenario::Scenario s;
   s.name = "queue-only";
   s.run.horizon_weeks = horizon_weeks;

@@ -38,7 +38,8 @@ analysis::Summary metric(const std::string& path, Metric m) {
 // The simulated mean lies within [low - tolerance, high + tolerance].
 void expect_within(const analysis::Summary& s, double low, double high, double tolerance, const char* what) {
   EXPECT_GE(s.mean, low - tolerance) << what << ": " << s.mean << " (95% CI " << s.ci_low << " to " << s.ci_high << ")";
-  EXPECT_LE(s.mean, high + tolerance) << what << ": " << s.mean << " (95% CI " << s.ci_low << " to " << s.ci_high << ")";
+  EXPECT_LE(s.mean, high + tolerance) << what << ": " << s.mean << " (95% CI " << s.ci_low << " to " << s.ci_high
+                                      << ")";
 }
 
 const std::string kBaseline = "scenarios/baseline.yaml";

@@ -7,10 +7,10 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/support/erlang_c.hpp"
 #include "analysis/statistics.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/runner/run_replications.hpp"
+#include "tests/support/erlang_c.hpp"
 #include "tests/support/test_scenarios.hpp"
 
 namespace casesim {
@@ -20,7 +20,9 @@ using model::Metric;
 
 using testing::erlang_c;
 
-double erlang_c_mean_wait(int c, double lambda, double mu) { return erlang_c(c, lambda / mu) / (c * mu - lambda); }
+double erlang_c_mean_wait(int c, double lambda, double mu) {
+  return erlang_c(c, lambda / mu) / (c * mu - lambda);
+}
 
 TEST(ErlangC, MatchesHandWorkedValues) {
   // M/M/1 with rho = 0.5: P(wait) = rho, Wq = rho / (mu - lambda) = 1.
@@ -33,7 +35,7 @@ TEST(ErlangC, MatchesHandWorkedValues) {
 struct QueueCase {
   int workers;
   int cap;
-  double lambda;       // referrals per working day
+  double lambda;         // referrals per working day
   double mean_duration;  // working days
 };
 
@@ -70,8 +72,8 @@ TEST_P(AllocationQueueIsMMc, MeanWaitMatchesErlangCAndLittlesLawHolds) {
   // Little's law: mean queue length = accepted rate * mean wait. Per replication
   // the two differ only by the waits cut by the window's edges, so their paired
   // difference averages to zero within its standard error.
-  const double window_working_days = setup.calendar().working_time_at(setup.horizon_days()) -
-                                     setup.calendar().working_time_at(setup.warm_up_days());
+  const double window_working_days =
+      setup.calendar().working_time_at(setup.horizon_days()) - setup.calendar().working_time_at(setup.warm_up_days());
   std::vector<double> differences;
   for (const auto& r : results) {
     const double rate = r.metric(Metric::cases_allocated) / window_working_days;

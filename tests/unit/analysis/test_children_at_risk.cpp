@@ -170,7 +170,8 @@ TEST(HtmlReport, HasNoSnapshotPartsForAPlainRun) {
   input.data.child_visit_late.clear();
   const std::string html = report::build_report_html(input);
   EXPECT_NE(html.find("id=\"series-caseload\""), std::string::npos);
-  for (const char* absent : {"id=\"started-from\"", "id=\"dated-changes\"", "id=\"children-at-risk\"", "strokeDash\":[5,3]"})
+  for (const char* absent :
+       {"id=\"started-from\"", "id=\"dated-changes\"", "id=\"children-at-risk\"", "strokeDash\":[5,3]"})
     EXPECT_EQ(html.find(absent), std::string::npos) << absent;
 }
 
@@ -184,8 +185,9 @@ TEST(SummaryCommand, ListsTheChildrenAtRiskAfterTheTablesButNotInTheCsv) {
       const std::vector<double> summary{original.summary[0][slot]};
       const std::vector<double> weekly(original.weekly[0].begin() + static_cast<std::ptrdiff_t>(slot * 3),
                                        original.weekly[0].begin() + static_cast<std::ptrdiff_t>(slot * 3 + 3));
-      const std::vector<std::uint8_t> late(original.child_visit_late.begin() + static_cast<std::ptrdiff_t>(slot * 3),
-                                           original.child_visit_late.begin() + static_cast<std::ptrdiff_t>(slot * 3 + 3));
+      const std::vector<std::uint8_t> late(
+          original.child_visit_late.begin() + static_cast<std::ptrdiff_t>(slot * 3),
+          original.child_visit_late.begin() + static_cast<std::ptrdiff_t>(slot * 3 + 3));
       writer.write_replication(slot / 4, slot % 4, summary, weekly, late);
     }
     writer.close();

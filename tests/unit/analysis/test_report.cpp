@@ -160,9 +160,10 @@ TEST(PlainLanguage, ComparesVariantsOnlyThroughPairedDifferences) {
   auto sentences = report::plain_language_summary(input);
   // Baseline visits_overdue 10, 12, 14: mean 12, sd 2, t(0.975, 2) = 4.3027, half-width 4.97.
   // longest_visit_gap 20, 35, 41: mean 32, sd sqrt(117) = 10.817, half-width 26.87: 5.13 to 58.87.
-  EXPECT_EQ(sentences[0], "Across 3 replications (1 weeks each, after a 1-week warm-up that is not counted), with "
-                          "baseline, on average 12 (95% CI 7\u201317) statutory visits were overdue; the longest any "
-                          "child on a plan went without a visit was 32 (95% CI 5\u201359) working days.");
+  EXPECT_EQ(sentences[0],
+            "Across 3 replications (1 weeks each, after a 1-week warm-up that is not counted), with "
+            "baseline, on average 12 (95% CI 7\u201317) statutory visits were overdue; the longest any "
+            "child on a plan went without a visit was 32 (95% CI 5\u201359) working days.");
   bool said_no_claim = false;
   for (const auto& s : sentences) said_no_claim |= s.find("no difference is claimed") != std::string::npos;
   EXPECT_TRUE(said_no_claim);

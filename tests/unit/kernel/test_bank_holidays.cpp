@@ -108,42 +108,47 @@ TEST(ShippedHolidayLists, AnOrdinaryYearHasEightBankHolidays) {
 
 TEST(ShippedHolidayLists, EnglandAndWalesMatchesPublishedDates) {
   const HolidayList list = england_and_wales();
-  EXPECT_EQ(dates_in_year(list, 2024), (std::vector<std::string>{"2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06",
-                                                                 "2024-05-27", "2024-08-26", "2024-12-25", "2024-12-26"}));
+  EXPECT_EQ(dates_in_year(list, 2024),
+            (std::vector<std::string>{"2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06", "2024-05-27",
+                                      "2024-08-26", "2024-12-25", "2024-12-26"}));
   // Boxing Day 2026 is a Saturday: substitute Monday 28 December.
-  EXPECT_EQ(dates_in_year(list, 2026), (std::vector<std::string>{"2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04",
-                                                                 "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"}));
+  EXPECT_EQ(dates_in_year(list, 2026),
+            (std::vector<std::string>{"2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25",
+                                      "2026-08-31", "2026-12-25", "2026-12-28"}));
   // Christmas 2027 falls on a Saturday: substitutes Monday 27 and Tuesday 28.
-  EXPECT_EQ(dates_in_year(list, 2027), (std::vector<std::string>{"2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03",
-                                                                 "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"}));
+  EXPECT_EQ(dates_in_year(list, 2027),
+            (std::vector<std::string>{"2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31",
+                                      "2027-08-30", "2027-12-27", "2027-12-28"}));
   // Spring holiday moved to Thursday 2 June, Platinum Jubilee Friday 3 June, State
   // Funeral 19 September; Christmas on a Sunday gives Boxing Day 26 and a
   // substitute Christmas on the 27th.
   EXPECT_EQ(dates_in_year(list, 2022),
-            (std::vector<std::string>{"2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02", "2022-06-03",
-                                      "2022-08-29", "2022-09-19", "2022-12-26", "2022-12-27"}));
+            (std::vector<std::string>{"2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02",
+                                      "2022-06-03", "2022-08-29", "2022-09-19", "2022-12-26", "2022-12-27"}));
   // Early May holiday moved to Friday 8 May for VE day; Boxing Day on a Saturday.
-  EXPECT_EQ(dates_in_year(list, 2020), (std::vector<std::string>{"2020-01-01", "2020-04-10", "2020-04-13", "2020-05-08",
-                                                                 "2020-05-25", "2020-08-31", "2020-12-25", "2020-12-28"}));
+  EXPECT_EQ(dates_in_year(list, 2020),
+            (std::vector<std::string>{"2020-01-01", "2020-04-10", "2020-04-13", "2020-05-08", "2020-05-25",
+                                      "2020-08-31", "2020-12-25", "2020-12-28"}));
   // Christmas on a Saturday, Boxing Day on a Sunday.
-  EXPECT_EQ(dates_in_year(list, 2021), (std::vector<std::string>{"2021-01-01", "2021-04-02", "2021-04-05", "2021-05-03",
-                                                                 "2021-05-31", "2021-08-30", "2021-12-27", "2021-12-28"}));
+  EXPECT_EQ(dates_in_year(list, 2021),
+            (std::vector<std::string>{"2021-01-01", "2021-04-02", "2021-04-05", "2021-05-03", "2021-05-31",
+                                      "2021-08-30", "2021-12-27", "2021-12-28"}));
   // Coronation of King Charles III on Monday 8 May; New Year's Day on a Sunday.
   EXPECT_EQ(dates_in_year(list, 2023),
-            (std::vector<std::string>{"2023-01-02", "2023-04-07", "2023-04-10", "2023-05-01", "2023-05-08", "2023-05-29",
-                                      "2023-08-28", "2023-12-25", "2023-12-26"}));
+            (std::vector<std::string>{"2023-01-02", "2023-04-07", "2023-04-10", "2023-05-01", "2023-05-08",
+                                      "2023-05-29", "2023-08-28", "2023-12-25", "2023-12-26"}));
   // Golden Jubilee Monday 3 June, spring holiday moved to Tuesday 4 June.
   EXPECT_EQ(dates_in_year(list, 2002),
-            (std::vector<std::string>{"2002-01-01", "2002-03-29", "2002-04-01", "2002-05-06", "2002-06-03", "2002-06-04",
-                                      "2002-08-26", "2002-12-25", "2002-12-26"}));
+            (std::vector<std::string>{"2002-01-01", "2002-03-29", "2002-04-01", "2002-05-06", "2002-06-03",
+                                      "2002-06-04", "2002-08-26", "2002-12-25", "2002-12-26"}));
   // Royal wedding Friday 29 April, the week after Easter Monday 25 April.
   EXPECT_EQ(dates_in_year(list, 2011),
-            (std::vector<std::string>{"2011-01-03", "2011-04-22", "2011-04-25", "2011-04-29", "2011-05-02", "2011-05-30",
-                                      "2011-08-29", "2011-12-26", "2011-12-27"}));
+            (std::vector<std::string>{"2011-01-03", "2011-04-22", "2011-04-25", "2011-04-29", "2011-05-02",
+                                      "2011-05-30", "2011-08-29", "2011-12-26", "2011-12-27"}));
   // Spring holiday moved to Monday 4 June, Diamond Jubilee Tuesday 5 June.
   EXPECT_EQ(dates_in_year(list, 2012),
-            (std::vector<std::string>{"2012-01-02", "2012-04-06", "2012-04-09", "2012-05-07", "2012-06-04", "2012-06-05",
-                                      "2012-08-27", "2012-12-25", "2012-12-26"}));
+            (std::vector<std::string>{"2012-01-02", "2012-04-06", "2012-04-09", "2012-05-07", "2012-06-04",
+                                      "2012-06-05", "2012-08-27", "2012-12-25", "2012-12-26"}));
   // 1 January 2000 was a Saturday: substitute Monday 3 January.
   EXPECT_EQ(dates_in_year(list, 2000).front(), "2000-01-03");
 }

@@ -27,7 +27,9 @@ std::atomic<std::uint64_t> g_allocations{0};
   g_allocations.fetch_add(1, std::memory_order_relaxed);
   return std::malloc(size == 0 ? 1 : size);
 }
-[[gnu::noinline]] void counted_release(void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void counted_release(void* p) noexcept {
+  std::free(p);
+}
 }  // namespace
 
 // Every non-aligned form, so no allocation and release mix this pair with the
@@ -36,20 +38,40 @@ void* operator new(std::size_t size) {
   if (void* p = counted_allocate(size)) return p;
   throw std::bad_alloc();
 }
-void* operator new[](std::size_t size) { return operator new(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return counted_allocate(size); }
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return counted_allocate(size); }
-void operator delete(void* p) noexcept { counted_release(p); }
-void operator delete[](void* p) noexcept { counted_release(p); }
-void operator delete(void* p, std::size_t) noexcept { counted_release(p); }
-void operator delete[](void* p, std::size_t) noexcept { counted_release(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { counted_release(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { counted_release(p); }
+void* operator new[](std::size_t size) {
+  return operator new(size);
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  return counted_allocate(size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  return counted_allocate(size);
+}
+void operator delete(void* p) noexcept {
+  counted_release(p);
+}
+void operator delete[](void* p) noexcept {
+  counted_release(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  counted_release(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  counted_release(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+  counted_release(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+  counted_release(p);
+}
 
 namespace casesim::kernel {
 namespace {
 
-Event event_for(std::uint32_t subject) { return Event{subject % 7, subject}; }
+Event event_for(std::uint32_t subject) {
+  return Event{subject % 7, subject};
+}
 
 std::vector<std::uint32_t> drain_subjects(EventQueue& queue) {
   std::vector<std::uint32_t> subjects;
@@ -331,8 +353,7 @@ void run_differential(std::uint64_t seed, int operations) {
       if (handles.empty()) continue;
       const auto id = static_cast<std::uint32_t>(below(handles.size()));
       const double time = draw_time();
-      ASSERT_EQ(queue.reschedule(handles[id], time), reference.reschedule(id, time))
-          << "seed " << seed << " op " << op;
+      ASSERT_EQ(queue.reschedule(handles[id], time), reference.reschedule(id, time)) << "seed " << seed << " op " << op;
     } else if (r < 99) {
       if (handles.empty()) continue;
       const auto id = static_cast<std::uint32_t>(below(handles.size()));
@@ -373,8 +394,7 @@ TEST(EventQueue, PopOrderEqualsStableSortOfPushes) {
     queue.push(time, event_for(i));
     pushed.emplace_back(time, i);
   }
-  std::stable_sort(pushed.begin(), pushed.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(pushed.begin(), pushed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [time, id] : pushed) {
     const ScheduledEvent got = queue.pop();
     ASSERT_EQ(got.time, time);

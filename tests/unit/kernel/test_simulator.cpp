@@ -148,7 +148,7 @@ TEST(Simulator, CancelledAndRescheduledEventsRunAccordingly) {
     fired.push_back({event.subject, sim.now()});
     if (event.subject == 1) {
       EXPECT_TRUE(sim.cancel(review));
-      EXPECT_FALSE(sim.reschedule(visit, 9.0));  // it is running: no longer pending
+      EXPECT_FALSE(sim.reschedule(visit, 9.0));   // it is running: no longer pending
       extra = sim.schedule_in(5.0, Event{0, 4});  // at 7, pulled forward to 6 below
     }
     if (event.subject == 3) {

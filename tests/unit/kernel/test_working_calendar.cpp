@@ -22,12 +22,12 @@ Date date(std::string_view iso) {
 // here so the kernel's tests do not depend on the shipped data file.
 std::vector<Date> england_and_wales_2024_to_2027() {
   std::vector<Date> holidays;
-  for (const char* iso : {"2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06", "2024-05-27", "2024-08-26",
-                          "2024-12-25", "2024-12-26", "2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05",
-                          "2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26", "2026-01-01", "2026-04-03",
-                          "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28",
-                          "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30",
-                          "2027-12-27", "2027-12-28"}) {
+  for (const char* iso :
+       {"2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06", "2024-05-27", "2024-08-26", "2024-12-25",
+        "2024-12-26", "2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-26", "2025-08-25",
+        "2025-12-25", "2025-12-26", "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25",
+        "2026-08-31", "2026-12-25", "2026-12-28", "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03",
+        "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"}) {
     holidays.push_back(date(iso));
   }
   return holidays;
@@ -36,7 +36,8 @@ std::vector<Date> england_and_wales_2024_to_2027() {
 // Origin Monday 2025-12-01 (day 0), covering 2024-01-01 to 2027-12-31.
 class WorkingCalendarTest : public ::testing::Test {
  protected:
-  WorkingCalendar calendar{date("2025-12-01"), date("2024-01-01"), date("2027-12-31"), england_and_wales_2024_to_2027()};
+  WorkingCalendar calendar{date("2025-12-01"), date("2024-01-01"), date("2027-12-31"),
+                           england_and_wales_2024_to_2027()};
 
   Day day(std::string_view iso) const { return calendar.day_of(date(iso)); }
   std::string iso(Day d) const { return format_iso_date(calendar.date_of(d)); }

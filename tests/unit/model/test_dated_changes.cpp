@@ -16,7 +16,9 @@ namespace {
 using kernel::Date;
 using Kind = scenario::TimelineEvent::Kind;
 
-Date date(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+Date date(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
 
 // Regular referrals, assessments that last and need no hours, workers who
 // neither leave nor fall ill: only the timeline changes anything.
@@ -53,7 +55,9 @@ std::vector<testing::KeptRecord> trace_of(const scenario::Scenario& s, const std
 }
 
 // Worker ids in traces are post * 1000 + the post's n-th holder.
-constexpr long long worker_id(int post) { return post * 1000LL + 1; }
+constexpr long long worker_id(int post) {
+  return post * 1000LL + 1;
+}
 
 TEST(DatedChanges, AWorkerLeavesOnTheFirstWorkingDayOnOrAfterTheDate) {
   scenario::Scenario s = steady_team(3);
@@ -169,7 +173,8 @@ TEST(DatedChanges, SupervisionStopsWhileTheManagerIsAbsentAndStartsWhenAnInterva
   away.until = date(2025, 5, 18);
   s.timeline = {start, away};
   int before = 0, during = 0, after = 0;
-  for (const auto& session : trace_of(s, "supervision")) (session.day < 7 ? before : session.day >= 28 && session.day <= 41 ? during : after) += 1;
+  for (const auto& session : trace_of(s, "supervision"))
+    (session.day < 7 ? before : session.day >= 28 && session.day <= 41 ? during : after) += 1;
   EXPECT_EQ(before, 0);
   EXPECT_EQ(during, 0);
   EXPECT_GT(after, 0);
@@ -202,8 +207,9 @@ TEST(DatedChanges, AnEmptyOrNeutralTimelineChangesNothing) {
   };
   const ModelSetup plain(load(""));
   const ModelSetup empty(load("\ntimeline: []\n"));
-  const ModelSetup neutral(load("\ntimeline:\n  - {date: 2025-06-02, event: referral_rate, factor: 1}\n"
-                                "  - {date: 2025-07-01, event: caseload_cap, cases: 22}\n"));
+  const ModelSetup neutral(
+      load("\ntimeline:\n  - {date: 2025-06-02, event: referral_rate, factor: 1}\n"
+           "  - {date: 2025-07-01, event: caseload_cap, cases: 22}\n"));
   for (std::uint64_t replication = 0; replication < 4; ++replication) {
     const ReplicationResult a = run_replication(plain, 5, replication);
     for (const ModelSetup* other : {&empty, &neutral}) {

@@ -21,7 +21,9 @@ using std::chrono::year;
 
 constexpr kernel::Day kNone = std::numeric_limits<kernel::Day>::max();
 
-Date date(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
+Date date(int y, unsigned m, unsigned d) {
+  return Date{year{y}, month{m}, day{d}};
+}
 
 scenario::Scenario team_scenario() {
   scenario::Scenario s;

@@ -2,8 +2,8 @@
 // hand from the calendar. Day numbers count from the run's start date.
 #include <gtest/gtest.h>
 
-#include "engine/model/model_setup.hpp"
 #include "engine/model/caseload_cap.hpp"
+#include "engine/model/model_setup.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/scenario/bank_holidays.hpp"
 #include "tests/support/trace_recorder.hpp"
@@ -49,7 +49,9 @@ int day_of(const model::ModelSetup& setup, int y, unsigned m, unsigned d) {
 // holiday 5 May. One referral every 10.5 working days: the first at midday on
 // the 11th working day, Wednesday 23 April; the second (Friday 9 May) is after
 // the 4-week run.
-scenario::Scenario easter_2025() { return one_worker_scenario(Date{year{2025}, April, day{7}}, 4, 10.5); }
+scenario::Scenario easter_2025() {
+  return one_worker_scenario(Date{year{2025}, April, day{7}}, 4, 10.5);
+}
 
 TEST(StatutoryVisits, ChildInNeedVisitsFallDueEveryIntervalAcrossBankHolidays) {
   const model::ModelSetup setup(easter_2025());
@@ -180,7 +182,7 @@ TEST(StatutoryClocks, ConferenceCoreGroupAndReviewFallDueOnTheirWorkingTogetherD
 TEST(StatutoryClocks, AnAssessmentIsLateAfter45WorkingDaysFromTheReferral) {
   scenario::Scenario s = immediate_risk_before_christmas();
   s.referrals.need_mix = {0.0, 0.0, 1.0, 0.0};  // medium need: an assessment
-  s.pathways.assessment.hours = 400.0;           // more than 45 days of 7.4 hours
+  s.pathways.assessment.hours = 400.0;          // more than 45 days of 7.4 hours
   s.pathways.assessment.outcomes = {1.0, 0.0, 0.0, 0.0};
   const model::ModelSetup setup(s);
   testing::TraceRecorder trace;

@@ -35,7 +35,8 @@ std::vector<double> values(const std::vector<model::ReplicationResult>& results,
   return v;
 }
 
-std::vector<model::ReplicationResult> run(const scenario::Scenario& s, std::size_t replications, std::uint64_t seed = 11) {
+std::vector<model::ReplicationResult> run(const scenario::Scenario& s, std::size_t replications,
+                                          std::uint64_t seed = 11) {
   const model::ModelSetup setup(s);
   runner::RunPlan plan;
   plan.seed = seed;

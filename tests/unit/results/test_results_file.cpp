@@ -79,14 +79,16 @@ Layout sample_layout() {
   return l;
 }
 
-std::size_t slot(std::size_t v, std::size_t r) { return v * kReplications + r; }
+std::size_t slot(std::size_t v, std::size_t r) {
+  return v * kReplications + r;
+}
 
 class ResultsFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    directory_ = fs::temp_directory_path() /
-                 ("casesim-results-" + std::to_string(::getpid()) + "-" + std::string(info->name()));
+    directory_ =
+        fs::temp_directory_path() / ("casesim-results-" + std::to_string(::getpid()) + "-" + std::string(info->name()));
     fs::remove_all(directory_);
     fs::create_directories(directory_);
   }
@@ -414,7 +416,9 @@ TEST_F(ResultsFileTest, LayoutsThatCannotBeStoredAreInvalidArguments) {
 
 TEST_F(ResultsFileTest, TextThatIsNotUtf8IsRejectedBeforeAnythingIsWritten) {
   Metadata latin1 = sample_metadata();
-  latin1.scenario_text = "cost: \xA3" "100\n";  // a Latin-1 pound sign
+  latin1.scenario_text =
+      "cost: \xA3"
+      "100\n";  // a Latin-1 pound sign
   try {
     ResultsWriter::create(path("r.h5"), latin1, sample_layout());
     FAIL() << "no exception";
@@ -452,8 +456,7 @@ TEST_F(ResultsFileTest, DatasetsAreChunkedExtensibleAndUnfiltered) {
     ASSERT_GE(dataset, 0);
     const hid_t creation = H5Dget_create_plist(dataset);
     std::vector<hsize_t> chunk(expected_chunk.size());
-    EXPECT_EQ(H5Pget_chunk(creation, static_cast<int>(chunk.size()), chunk.data()),
-              static_cast<int>(chunk.size()));
+    EXPECT_EQ(H5Pget_chunk(creation, static_cast<int>(chunk.size()), chunk.data()), static_cast<int>(chunk.size()));
     EXPECT_EQ(chunk, expected_chunk);
     EXPECT_EQ(H5Pget_nfilters(creation), 0);
     double fill = 0;

@@ -30,7 +30,8 @@ model::ReplicationResult result_for(const results::Layout& layout, std::size_t v
 }
 
 // out.h5 left unfinished with `pairs` recorded, as a stopped run leaves it.
-void leave_unfinished_with(const TemporaryDirectory& dir, const SmallRun& run, const std::vector<ExperimentPair>& pairs) {
+void leave_unfinished_with(const TemporaryDirectory& dir, const SmallRun& run,
+                           const std::vector<ExperimentPair>& pairs) {
   Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
   std::vector<model::ReplicationResult> results;
   for (const auto [v, r] : pairs) results.push_back(result_for(run.layout, v, r));
@@ -141,8 +142,9 @@ TEST(Recording, ResumeOfAnotherExperimentIsRefusedNamingWhatDiffersAndLeavesItsF
   } catch (const ResumeRefused& refused) {
     EXPECT_EQ(refused.partial(), dir.file("out.h5.partial"));
     EXPECT_EQ(refused.difference(), "the seed (11 there, 12 now)");
-    EXPECT_EQ(std::string(refused.what()),
-              dir.file("out.h5.partial") + " is not this experiment's unfinished run: the seed (11 there, 12 now) differs");
+    EXPECT_EQ(
+        std::string(refused.what()),
+        dir.file("out.h5.partial") + " is not this experiment's unfinished run: the seed (11 there, 12 now) differs");
   }
   results::Layout other_variants = run.layout;
   other_variants.variants[1] = "cap-15";

@@ -62,7 +62,8 @@ TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {
   const results::ResultsData part = results::read_results(dir.file("out.h5.partial"));
   EXPECT_EQ(part.completed, recording.completed());
   // Replication-major: a stopped run has the same replications of every variant.
-  for (std::size_t r = 0; r < part.layout.replications; ++r) EXPECT_EQ(part.completed[r], part.completed[part.layout.replications + r]);
+  for (std::size_t r = 0; r < part.layout.replications; ++r)
+    EXPECT_EQ(part.completed[r], part.completed[part.layout.replications + r]);
 }
 
 TEST(RunAndRecord, AResumedRunEqualsTheUninterruptedRun) {

@@ -31,7 +31,9 @@ using std::chrono::month;
 using std::chrono::year;
 using Kind = DurationDistribution::Kind;
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
+Date ymd(int y, unsigned m, unsigned d) {
+  return Date{year{y}, month{m}, day{d}};
+}
 
 // Only what is required. Line 1 name; 2 run; 8 referrals; 10 pathways; 11 team;
 // 12 social_workers; 13-15 workers; 16 and on: appended lines.

@@ -12,15 +12,19 @@ namespace casesim::snapshot::testing {
 
 inline const std::map<int, std::string> kListHeaders = {
     {3, "Child Unique ID,Date of referral,Referral NFA?,Allocated Worker"},
-    {4, "Child Unique ID,Continuous Assessment Start Date,Continuous Assessment Date of Authorisation,"
-        "Allocated Worker"},
-    {5, "Child Unique ID,Strategy discussion initiating Section 47 Enquiry Start Date,"
-        "Was an ICPC deemed unnecessary?,Date of Initial Child Protection Conference,Allocated Worker"},
+    {4,
+     "Child Unique ID,Continuous Assessment Start Date,Continuous Assessment Date of Authorisation,"
+     "Allocated Worker"},
+    {5,
+     "Child Unique ID,Strategy discussion initiating Section 47 Enquiry Start Date,"
+     "Was an ICPC deemed unnecessary?,Date of Initial Child Protection Conference,Allocated Worker"},
     {6, "Child Unique ID,CIN Start Date,Date Child Was Last Seen,CIN Closure Date,Case Status,Allocated Worker"},
-    {7, "Child Unique ID,Child Protection Plan Start Date,Date of the Last Statutory Visit,"
-        "Date of latest review conference,Child Protection Plan End Date,Allocated Worker"},
-    {8, "Child Unique ID,Date Started to be Looked After,Date of Last Social Work Visit,"
-        "Date of Latest Statutory Review,Date Ceased to be Looked After,Allocated Worker"},
+    {7,
+     "Child Unique ID,Child Protection Plan Start Date,Date of the Last Statutory Visit,"
+     "Date of latest review conference,Child Protection Plan End Date,Allocated Worker"},
+    {8,
+     "Child Unique ID,Date Started to be Looked After,Date of Last Social Work Visit,"
+     "Date of Latest Statutory Review,Date Ceased to be Looked After,Allocated Worker"},
 };
 
 inline const std::string kWorkersHeader = "Worker,Team,FTE,Agency,Newly Qualified,Start Date,Absent Until\n";

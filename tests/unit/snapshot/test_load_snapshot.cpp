@@ -8,8 +8,8 @@
 #include <array>
 #include <fstream>
 #include <iterator>
-#include <regex>
 #include <map>
+#include <regex>
 #include <set>
 #include <string>
 #include <variant>
@@ -72,10 +72,10 @@ TEST(ExampleSnapshot, HasTheGeneratorsTeamInWorkersCsvOrder) {
   EXPECT_NEAR(fte, 10.6, 1e-9);
   EXPECT_EQ(agency, 2);
   EXPECT_EQ(newly_qualified, 1);
-  EXPECT_TRUE(snapshot.workers[8].agency);  // Kwame Mensah
-  EXPECT_TRUE(snapshot.workers[9].agency);  // Laura McBride
-  EXPECT_TRUE(snapshot.workers[4].newly_qualified);  // Aisha Rahman
-  EXPECT_DOUBLE_EQ(snapshot.workers[5].fte, 0.6);    // Mark Jennings
+  EXPECT_TRUE(snapshot.workers[8].agency);                    // Kwame Mensah
+  EXPECT_TRUE(snapshot.workers[9].agency);                    // Laura McBride
+  EXPECT_TRUE(snapshot.workers[4].newly_qualified);           // Aisha Rahman
+  EXPECT_DOUBLE_EQ(snapshot.workers[5].fte, 0.6);             // Mark Jennings
   ASSERT_TRUE(snapshot.workers[3].absent_until.has_value());  // Tom Gallagher
   EXPECT_EQ(*snapshot.workers[3].absent_until, date(2027, 2, 12));
   EXPECT_EQ(snapshot.workers[10].started, date(2027, 1, 4));
@@ -116,8 +116,7 @@ TEST(ExampleSnapshot, OverdueVisitsAndLateAssessmentsMatchTheGenerator) {
   const Snapshot snapshot = load_snapshot(kExample, {});
   const auto holidays = scenario::shipped_holiday_list("england-and-wales");
   ASSERT_TRUE(holidays.has_value());
-  const kernel::WorkingCalendar calendar(snapshot.extract_date, date(2020, 1, 1), date(2028, 12, 31),
-                                         holidays->dates);
+  const kernel::WorkingCalendar calendar(snapshot.extract_date, date(2020, 1, 1), date(2028, 12, 31), holidays->dates);
   const kernel::Day today = calendar.day_of(snapshot.extract_date);
   std::map<Stage, int> overdue;
   int past_45 = 0;
@@ -295,8 +294,8 @@ TEST(LoadSnapshot, StageFollowsPrecedenceWhenCaseStatusIsBlank) {
     sources.push_back(child.source);
     stages.push_back(child.stage);
   }
-  EXPECT_EQ(sources, (std::vector<std::string>{"list3.csv:4", "list4.csv:2", "list5.csv:3", "list6.csv:2",
-                                               "list8.csv:2"}));
+  EXPECT_EQ(sources,
+            (std::vector<std::string>{"list3.csv:4", "list4.csv:2", "list5.csv:3", "list6.csv:2", "list8.csv:2"}));
   EXPECT_EQ(stages, (std::vector<Stage>{Stage::referral, Stage::assessment, Stage::section_47, Stage::cin_plan,
                                         Stage::looked_after}));
   const Child& referral = snapshot.children[0];
@@ -377,8 +376,9 @@ TEST(LoadSnapshot, AnExactRepeatOfARowIsOneRecord) {
 
 TEST(LoadSnapshot, ReadsDayMonthYearAndIsoDates) {
   FixtureDirectory dir;
-  dir.write_snapshot({{7, "1,5/3/2026,2027-01-11,15.12.2026,,Priya Shah\n"
-                          "2,05-03-2026,11/01/2027 00:00,2026-12-15T00:00:00,,Priya Shah\n"}});
+  dir.write_snapshot({{7,
+                       "1,5/3/2026,2027-01-11,15.12.2026,,Priya Shah\n"
+                       "2,05-03-2026,11/01/2027 00:00,2026-12-15T00:00:00,,Priya Shah\n"}});
   const Snapshot snapshot = load_snapshot(dir.path(), {});
   ASSERT_EQ(snapshot.children.size(), 2u);
   for (const auto& child : snapshot.children) {
@@ -416,10 +416,11 @@ TEST(LoadSnapshot, ExcelExportWithByteOrderMarkCrlfAndQuotedLineBreaks) {
 
 TEST(LoadSnapshot, WorkerNamesMatchIgnoringCaseSpacingAndPunctuation) {
   FixtureDirectory dir;
-  dir.write_snapshot({{6, "1,01/06/2026,06/01/2027,,,priya shah\n"
-                          "2,01/06/2026,06/01/2027,,,PRIYA  SHAH\n"
-                          "3,01/06/2026,06/01/2027,,,Priya-Shah.\n"
-                          "4,01/06/2026,06/01/2027,,,kwame mensah\n"}});
+  dir.write_snapshot({{6,
+                       "1,01/06/2026,06/01/2027,,,priya shah\n"
+                       "2,01/06/2026,06/01/2027,,,PRIYA  SHAH\n"
+                       "3,01/06/2026,06/01/2027,,,Priya-Shah.\n"
+                       "4,01/06/2026,06/01/2027,,,kwame mensah\n"}});
   const Snapshot snapshot = load_snapshot(dir.path(), {});
   EXPECT_EQ(caseloads(snapshot), (std::vector<int>{3, 1}));
 }
@@ -447,11 +448,13 @@ TEST(LoadSnapshot, LenientCollectsEveryProblemAndDegradesRowsAsDocumented) {
   dir.write_snapshot(
       {
           {4, "10,02/12/2026,,Priya Shah\n"},  // no referral anywhere: its own start is used
-          {6, "11,01/06/2026,06/01/2027,,,Jo Bloggs\n"     // unknown worker: unallocated
-              "12,01/06/2026,,,,Priya Shah\n"              // no last visit: unknown
-              "13,01/06/2026,06/01/2027,,Adopted,Priya Shah\n"},  // unknown status: as blank
-          {7, "14,01/03/2026,99/01/2027,,,Priya Shah\n"    // unreadable visit: unknown
-              "15,01/13/2026,11/01/2027,,,Priya Shah\n"},  // unreadable start: row skipped
+          {6,
+           "11,01/06/2026,06/01/2027,,,Jo Bloggs\n"            // unknown worker: unallocated
+           "12,01/06/2026,,,,Priya Shah\n"                     // no last visit: unknown
+           "13,01/06/2026,06/01/2027,,Adopted,Priya Shah\n"},  // unknown status: as blank
+          {7,
+           "14,01/03/2026,99/01/2027,,,Priya Shah\n"                 // unreadable visit: unknown
+           "15,01/13/2026,11/01/2027,,,Priya Shah\n"},               // unreadable start: row skipped
           {8, "16,01/09/2026,14/01/2027,,20/01/2027,Priya Shah\n"},  // ceased in the future: skipped
       },
       kWorkersHeader + "Priya Shah,North,1.0,No,No,04/03/2019,\nPriya Shah,North,1.0,No,No,04/03/2019,\n");
@@ -459,7 +462,8 @@ TEST(LoadSnapshot, LenientCollectsEveryProblemAndDegradesRowsAsDocumented) {
   options.lenient = true;
   const Snapshot snapshot = load_snapshot(dir.path(), options);
   std::vector<std::string> problems;
-  for (const auto& p : snapshot.problems) problems.push_back(input::input_error_text(p.file, p.line, p.column, p.problem));
+  for (const auto& p : snapshot.problems)
+    problems.push_back(input::input_error_text(p.file, p.line, p.column, p.problem));
   EXPECT_EQ(problems,
             (std::vector<std::string>{
                 "workers.csv:3: Worker: the same worker as line 2 (names are matched ignoring case, spaces and "

@@ -62,8 +62,8 @@ TEST(SnapshotCommand, PrintsNoChildIdOrWorkerNameFromTheInput) {
       EXPECT_EQ(printed.find(lowercase(value)), std::string::npos) << "printed in clear: " << value;
     }
     // Surnames alone, too (a name printed as "SHAH, Priya" would otherwise pass).
-    for (const char* surname : {"shah", "okafor", "whitfield", "gallagher", "rahman", "jennings", "adeyemi",
-                                "lowe", "mensah", "mcbride", "brennan"}) {
+    for (const char* surname : {"shah", "okafor", "whitfield", "gallagher", "rahman", "jennings", "adeyemi", "lowe",
+                                "mensah", "mcbride", "brennan"}) {
       EXPECT_FALSE(std::regex_search(printed, std::regex(std::string("\\b") + surname + "\\b"))) << surname;
     }
   }
@@ -75,10 +75,10 @@ TEST(SnapshotCommand, SummaryShowsTheTeamAndChildrenByStage) {
   const std::string& out = outcome.out;
   EXPECT_NE(out.find("extract date 2027-01-15 (Friday)"), std::string::npos) << out;
   EXPECT_NE(out.find("workers: 11 (10.6 FTE; 2 agency, 1 newly qualified, 1 absent)"), std::string::npos) << out;
-  for (const char* line : {"  looked after           24\n", "  CP plan                22\n",
-                           "  CIN plan               58\n", "  open assessment        45\n",
-                           "  section 47 enquiry      6\n", "  referral                5\n",
-                           "  total                 160\n", "last visit unknown: 0 children\n", "problems: none\n"}) {
+  for (const char* line :
+       {"  looked after           24\n", "  CP plan                22\n", "  CIN plan               58\n",
+        "  open assessment        45\n", "  section 47 enquiry      6\n", "  referral                5\n",
+        "  total                 160\n", "last visit unknown: 0 children\n", "problems: none\n"}) {
     EXPECT_NE(out.find(line), std::string::npos) << line << "\n" << out;
   }
   // The absent worker's row and the unallocated row end with their totals.
