@@ -83,7 +83,7 @@ int write_snapshot_sample(const char* path) {
   for (std::size_t r = 0; r < 2; ++r) {
     const std::vector<double> summary{10.0 + static_cast<double>(r)};
     const std::vector<double> weekly{100.0 + static_cast<double>(r), 101.0 + static_cast<double>(r)};
-    writer.write_replication(0, r, summary, weekly, std::vector<std::uint8_t>(late[r], late[r] + 4));
+    writer.write_replication(0, r, summary, weekly, {}, std::vector<std::uint8_t>(late[r], late[r] + 4));
   }
   writer.close();
   return 0;
