@@ -97,7 +97,7 @@ std::string doubt(const optimise::Optimisation& o, const analysis::ConstrainedSe
   for (std::size_t t = 0; t < o.targets.size(); ++t) {
     const analysis::TargetEstimate& e = s.estimates(plan)[t];
     if (e.verdict != Verdict::undecided) continue;
-    if (e.n < 2 && s.replications(plan) >= 2) {
+    if (std::isnan(e.ci_low) && e.n < s.replications(plan)) {
       out += fmt::format("{}{}: applies in {} of its {} replications, too few to judge", out.empty() ? "" : "; ",
                          o.targets[t].description, e.n, s.replications(plan));
       continue;
