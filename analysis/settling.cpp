@@ -106,7 +106,8 @@ Settling judge_settling(std::span<const double> first, std::span<const double> l
   if (s.change.n < 2) return s;
   const bool interval_excludes_zero = s.change.ci_low > 0 || s.change.ci_high < 0;
   const double level_now = std::max(std::fabs(s.first), std::fabs(s.last));
-  s.unsettled = interval_excludes_zero && std::fabs(s.change.mean) >= kUnsettledShare * level_now;
+  const double change = std::fabs(s.change.mean);
+  s.unsettled = interval_excludes_zero && change >= kUnsettledShare * level_now && change >= kSmallestChange;
   return s;
 }
 

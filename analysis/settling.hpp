@@ -9,8 +9,10 @@
 // week-to-week correlation does not blur them). The series has not settled
 // when the 95% confidence interval of the mean change, paired over the
 // replications, excludes 0, and the change is large against the level: at
-// least kUnsettledShare of the larger of the two thirds' means. With fewer
-// than kFewestCountedWeeks counted weeks or 2 replications there is no
+// least kUnsettledShare of the larger of the two thirds' means, and at least
+// kSmallestChange in the series' own unit (half a case, half an FTE: a queue
+// that creeps from 0.05 to 0.3 cases is not one a manager would act on). With
+// fewer than kFewestCountedWeeks counted weeks or 2 replications there is no
 // interval, and no claim.
 #include <cstddef>
 #include <optional>
@@ -24,6 +26,7 @@
 namespace casesim::analysis {
 
 inline constexpr double kUnsettledShare = 0.2;
+inline constexpr double kSmallestChange = 0.5;
 inline constexpr std::size_t kFewestCountedWeeks = 6;
 
 // The weeks [first_begin, first_end) and [last_begin, last_end).

@@ -228,9 +228,9 @@ std::string settling_section(const results::ResultsData& data) {
   if (lines.empty()) return {};
   return "<section class=\"warnings\" id=\"settling-warnings\">\n" + lines +
          "<p class=\"note\">Compared: the average of the last third of the counted weeks against the first, "
-         "replication by replication; a change whose 95% interval excludes 0 and that is at least a fifth of "
-         "the level is reported. A longer warm-up, or a run long enough to show where the queue goes, tells "
-         "whether it settles.</p>\n</section>\n";
+         "replication by replication; a change whose 95% interval excludes 0, that is at least a fifth of "
+         "the level and at least half a unit (half a case) is reported. A longer warm-up, or a run long enough "
+         "to show where the queue goes, tells whether it settles.</p>\n</section>\n";
 }
 
 std::string percent_cell(const Summary& s) {

@@ -56,6 +56,11 @@ TEST(Settling, ALevelSeriesOrOneThatOnlyWobblesHasSettled) {
       judge_settling(std::vector<double>{100, 101, 99, 100}, std::vector<double>{102, 103, 101, 102.1});
   EXPECT_GT(drift.change.ci_low, 0.0);
   EXPECT_FALSE(drift.unsettled);
+  // A queue creeping up from almost nothing: large against its level, but less than half a case.
+  const Settling creeping =
+      judge_settling(std::vector<double>{0.05, 0.04, 0.06, 0.05}, std::vector<double>{0.3, 0.28, 0.32, 0.3});
+  EXPECT_GT(creeping.change.ci_low, 0.0);
+  EXPECT_FALSE(creeping.unsettled);
   // Large against the level but in both directions: no claim.
   const Settling noisy = judge_settling(std::vector<double>{1, 9, 1, 9}, std::vector<double>{9, 1, 9, 2});
   EXPECT_FALSE(noisy.unsettled);
