@@ -290,11 +290,18 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
           "variant after {} replications\n",
           settings.precision_metric, 100 * settings.precision, replications);
     } else {
-      out << fmt::format(
-          "precision target NOT met: stopped at --max-replications {}; widest is {} at {:.1f}% of its mean "
-          "(target {:g}%)\n",
-          replications, experiment.variants[run.precision->worst_variant].name, 100 * run.precision->worst_ratio,
-          100 * settings.precision);
+      const runner::PrecisionCheck& check = *run.precision;
+      const std::string& widest = experiment.variants[check.worst_variant].name;
+      if (std::isnan(check.worst_ratio))
+        out << fmt::format(
+            "precision target NOT met: stopped at --max-replications {}; {} applies in fewer than 2 replications "
+            "of {} (nothing to count in the others), so it has no interval\n",
+            replications, settings.precision_metric, widest);
+      else
+        out << fmt::format(
+            "precision target NOT met: stopped at --max-replications {}; widest is {} at {:.1f}% of its mean "
+            "(target {:g}%)\n",
+            replications, widest, 100 * check.worst_ratio, 100 * settings.precision);
     }
   }
   out << fmt::format("Differences are variant minus base ({}), paired replication by replication.\n",
