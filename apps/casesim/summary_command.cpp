@@ -80,8 +80,10 @@ std::string settling_text(const results::ResultsData& data) {
   const std::size_t counted = weeks - std::min<std::size_t>(weeks, std::max(0, data.metadata.warm_up_weeks));
   std::string out;
   const std::size_t variants = data.layout.variants.size();
+  const std::vector<std::string> compared =
+      data.metadata.experiment ? data.metadata.experiment->metrics : std::vector<std::string>{};
   for (std::size_t v = 0; v < variants; ++v)
-    for (const analysis::UnsettledSeries& u : analysis::unsettled_series(data, v))
+    for (const analysis::UnsettledSeries& u : analysis::unsettled_series(data, v, compared))
       out += analysis::settling_warning(u, counted, variants > 1 ? data.layout.variants[v] : "") + '\n';
   if (!out.empty()) out.insert(0, 1, '\n');
   return out;

@@ -10,6 +10,7 @@
 
 #include "apps/casesim/experiment_command.hpp"
 #include "apps/casesim/run_command.hpp"
+#include "apps/casesim/summary_command.hpp"
 #include "tests/experiments/experiment_files.hpp"
 #include "tests/optimise/optimise_files.hpp"
 
@@ -51,6 +52,18 @@ TEST(SettlingWarnings, AnOverloadedQueueIsFlaggedInPlainWords) {
                      "on the run's length."),
             std::string::npos)
       << out;
+}
+
+TEST(SettlingWarnings, SummaryWarnsFromTheFileAsTheRunDid) {
+  const TemporaryDirectory dir;
+  run_scenario(dir, testing::queue_scenario(2.0, 1.0, 30), 8);
+  std::ostringstream text, csv;
+  summary_command(dir.file("queue.h5"), false, text);
+  EXPECT_NE(text.str().find("Warning: the unallocated queue grows through the counted 26 weeks (from "),
+            std::string::npos)
+      << text.str();
+  summary_command(dir.file("queue.h5"), true, csv);
+  EXPECT_EQ(csv.str().find("Warning"), std::string::npos);  // the CSV stays one table
 }
 
 TEST(SettlingWarnings, ASettledQueueIsNotFlagged) {
