@@ -247,7 +247,8 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
   const std::int64_t who = doer_id(doer);
   switch (task.action) {
     case Action::visit:
-      if (task.waiting_child && in_window(day)) ++tally_.visits_by_cover;
+      // Counted, as every visit is, in the period of its due date.
+      if (task.waiting_child && in_window(c.clocks.due(Action::visit))) ++tally_.visits_by_cover;
       do_visit(c, day);
       trace("visit", static_cast<std::int64_t>(c.child), who, task.due,
             day > task.due ? calendar_.working_days_between(task.due, day) : 0);
@@ -290,7 +291,7 @@ bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
 
 void TeamModel::do_visit(Case& c, Day day) {
   const Day due = c.clocks.due(Action::visit);
-  record_action(Action::visit, due, day);
+  record_visits_owed(c, due, day, true);
   if (day > due) {
     record_exposure(c, due, day);
     record_past_standard(c, due, day);

@@ -86,7 +86,9 @@ enum class MetricGroup {
     "Child protection review conferences and child in need reviews that fell due.")                                   \
   X(reviews_late, assessments_and_conferences, true, "reviews", "Reviews held late or not held by the end.")          \
   X(visits_due, visits, false, "visits", "Statutory visits that fell due.")                                           \
-  X(visits_overdue, visits, true, "visits", "Statutory visits done after their due date, or not done by the end.")    \
+  X(visits_overdue, visits, true, "visits",                                                                           \
+    "Statutory visits done after their due date, or not done by the end: a child unvisited for three intervals "      \
+    "missed three.")                                                                                                  \
   X(visit_days_overdue_mean, visits, true, "working days", "Mean lateness of overdue visits.")                        \
   X(visit_days_overdue_max, visits, true, "working days",                                                             \
     "Greatest lateness of any visit: the longest any child went beyond their own visit standard.")                    \
@@ -117,8 +119,7 @@ enum class MetricGroup {
   X(visits_to_waiting_children, visits, false, "visits",                                                              \
     "Statutory visits to children waiting for a worker, made by whoever covers them (policy.unallocated_cover).")     \
   X(risk_exposure_child_days, visits, false, "child-days",                                                            \
-    "Days that children on child protection and child in need plans, allocated or waiting, spent past their "         \
-    "visit standard.")                                                                                                \
+    "Days that children, at any stage and whether allocated or waiting, spent past their visit standard.")            \
   X(drifted_actions, visits, false, "actions",                                                                        \
     "Due actions that slipped a day because supervision had lapsed (case drift).")                                    \
   X(cp_plans_started, plans, false, "plans", "Child protection plans started.")                                       \

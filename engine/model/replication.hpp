@@ -7,6 +7,7 @@
 #include "engine/model/durations.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/model/model_setup.hpp"
+#include "engine/model/statutory_actions.hpp"
 #include "engine/model/trace.hpp"
 
 namespace casesim::model {
@@ -28,6 +29,14 @@ struct ReferralLedger {
   }
 };
 
+// The children open at the end of the run, by stage: every open child is in
+// exactly one stage, whether a worker has their case or they are waiting.
+struct StageCensus {
+  std::array<std::uint64_t, kStageCount> open{};
+  std::array<std::uint64_t, kStageCount> waiting{};
+  std::array<std::uint64_t, kStageCount> visit_overdue{};  // a statutory visit past its date
+};
+
 struct ReplicationResult {
   std::array<double, kMetricCount> summary{};
   // Series-major: series s, week w at weekly[s * weeks + w].
@@ -36,6 +45,7 @@ struct ReplicationResult {
   // durations[d * kDurationBins + b]: completions in the counted period.
   std::vector<std::uint32_t> durations = std::vector<std::uint32_t>(kDurationCount * kDurationBins, 0);
   ReferralLedger ledger;
+  StageCensus census;
   // Highest (caseload - cap - allowance) of any worker at any allocation, where
   // the allowance is what escalation permits; never above 0 under a hard cap.
   double most_over_cap = 0.0;

@@ -37,13 +37,35 @@ void TeamModel::record_action(Action action, Day due, Day done_day) {
 void TeamModel::record_owed_actions(Case& c, Day as_of_day) {
   c.clocks.for_each_owed([&](Action action, Day due) {
     if (!kind_of(action).recorded_by_due_date) return;
-    record_overdue_at(action, due, as_of_day);
-    if (action == Action::visit) {
+    if (action != Action::visit) {
+      record_overdue_at(action, due, as_of_day);
+    } else {
+      record_visits_owed(c, due, as_of_day, false);
       record_exposure(c, due, as_of_day);
       if (due < as_of_day) record_past_standard(c, due, as_of_day);
       record_visit_gap(c, c.last_visit_day, as_of_day);
     }
   });
+}
+
+// Every statutory visit a child was owed from `due` until `until`: the first
+// on `due` and, while none is made, the next a standard interval after each
+// one missed, so a child unvisited for three intervals has missed three
+// visits, not one. A visit made on `until` (`made`) meets the last of them,
+// late if after its date; at closure or the end of the run all are late.
+void TeamModel::record_visits_owed(const Case& c, Day due, Day until, bool made) {
+  for (Day owed = due;;) {
+    const Day next = owed < until ? next_due_after(c, Action::visit, owed) : kNever;
+    if (next == kNever || next >= until) {
+      if (made)
+        record_action(Action::visit, owed, until);
+      else
+        record_overdue_at(Action::visit, owed, until);
+      return;
+    }
+    record_overdue_at(Action::visit, owed, until);
+    owed = next;
+  }
 }
 
 void TeamModel::record_overdue_at(Action action, Day due, Day as_of_day) {
@@ -138,11 +160,12 @@ void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
   }
 }
 
-// Risk exposure: calendar days a child on a child protection or child in need
-// plan spends past their visit standard, within the measured window.
+// Risk exposure: calendar days a child spends past their visit standard
+// within the measured window, whatever their stage and whether or not a
+// worker has their case (domain.md counts children on child protection and
+// child in need plans; every child counts here, so a queue cannot hide one).
 void TeamModel::record_exposure(const Case& c, Day due, Day until) {
   if (c.snapshot_child >= 0 && until > due) result_.child_visit_late[static_cast<std::size_t>(c.snapshot_child)] = 1;
-  if (c.stage != Stage::cp_plan && c.stage != Stage::cin_plan) return;
   const Day from = std::max(due, setup_.warm_up_days());
   const Day to = std::min(until, setup_.horizon_days());
   if (to > from) tally_.risk_exposure += to - from;
@@ -250,6 +273,10 @@ void TeamModel::finish() {
 
   for (Case& c : cases_) {
     if (!c.open) continue;
+    const std::size_t stage = index(c.stage);
+    ++result_.census.open[stage];
+    result_.census.waiting[stage] += c.worker == kNoWorker;
+    result_.census.visit_overdue[stage] += c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < horizon;
     record_owed_actions(c, horizon);
     const Day assessment_due = c.clocks.due(Action::assessment);
     if (c.clocks.owed(Action::assessment) && assessment_due < horizon && in_window(assessment_due))

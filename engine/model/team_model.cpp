@@ -233,6 +233,7 @@ void TeamModel::decide(const PendingReferral& referral) {
   c.missed_urgent = missed;
   c.referral_day = referral.arrival_day;
   c.decision_day = day;
+  trace("case_opened", static_cast<std::int64_t>(child), -1);
   c.stage = Stage::assessment;
   start_clock(c, Action::assessment, referral.arrival_day);
   c.assessment_hours_left = scenario_.pathways.assessment.hours;

@@ -311,6 +311,7 @@ class TeamModel {
   void record_overdue_at(Action action, Day due, Day as_of_day);
   void record_visit_gap(Case& c, Day from, Day to);
   void record_past_standard(Case& c, Day due, Day until);
+  void record_visits_owed(const Case& c, Day due, Day until, bool made);
   void count_duration(Duration d, int working_days) {
     const auto bin = static_cast<std::size_t>(std::clamp(working_days, 0, static_cast<int>(kDurationBins) - 1));
     ++result_.durations[index(d) * kDurationBins + bin];

@@ -186,7 +186,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
   if (const auto a = s.section("assessment")) {
     AssessmentSettings& out = pathways.assessment;
     a->duration("duration_working_days", out.duration_working_days);
-    a->duration("planned_working_days", out.planned_working_days);
+    a->banded_duration("planned_working_days", out.planned_working_days);
     a->number("hours", out.hours, kAssessmentHours);
     a->whole("standard_working_days", out.standard_working_days, 0, kMaxWorkingDays);
     if (const auto outcomes = a->section("outcomes")) {
@@ -205,7 +205,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
     e->number("cp_plan_share", out.cp_plan_share, kShare);
     e->number("cin_plan_share_otherwise", out.cin_plan_share_otherwise, kShare);
     e->whole("visit_within_working_days", out.visit_within_working_days, 0, kMaxWorkingDays);
-    e->duration("booked_working_days", out.booked_working_days);
+    e->banded_duration("booked_working_days", out.booked_working_days);
   }
   if (const auto cp = s.section("cp_plan")) {
     CpPlanSettings& out = pathways.cp_plan;

@@ -30,7 +30,8 @@ struct MappingSchema {
   std::vector<FieldShape> fields;
 };
 
-// The schema every duration distribution shares, and its bands' items.
+// The schema every duration distribution shares, and that of a band of a
+// banded one (a list of {from, to, share}: DfE's shape for durations).
 inline constexpr std::string_view kDistribution = "<distribution>";
 inline constexpr std::string_view kDurationBand = "<duration band>";
 

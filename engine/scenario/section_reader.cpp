@@ -58,24 +58,11 @@ DurationDistribution read_duration(const YamlNode& node, const std::string& path
   static const Choices<Kind> kKinds = {{"fixed", Kind::fixed},
                                        {"exponential", Kind::exponential},
                                        {"lognormal", Kind::lognormal},
-                                       {"gamma", Kind::gamma},
-                                       {"bands", Kind::bands}};
+                                       {"gamma", Kind::gamma}};
   DurationDistribution duration;
   duration.kind = read_enum(fields.required("distribution"), path + ".distribution", kKinds);
   const std::string& kind_name =
       std::find_if(kKinds.begin(), kKinds.end(), [&](const auto& c) { return c.second == duration.kind; })->first;
-  const YamlNode* bands = fields.optional("bands");
-  if (duration.kind == Kind::bands) {
-    if (!bands) throw ScenarioError(node.file, node.holder_line, path + ".bands", "required for distribution bands");
-    for (const std::string_view other : {"mean", "sd"})
-      if (const YamlNode* value = fields.optional(other))
-        fail(*value, path + "." + std::string(other), "not allowed for distribution bands: the bands give the shape");
-    duration.bands = read_bands(*bands, path + ".bands");
-    duration.mean = 0.0;
-    for (const DurationBand& b : duration.bands) duration.mean += b.share * (b.from + b.to) / 2.0;
-    return duration;
-  }
-  if (bands) fail(*bands, path + ".bands", "not allowed for distribution " + kind_name);
   duration.mean = input::read_number(fields.required("mean"), path + ".mean", kAnyPositive);
   const bool has_sd = duration.kind == Kind::lognormal || duration.kind == Kind::gamma;
   const YamlNode* sd = fields.optional("sd");
@@ -125,8 +112,8 @@ void Section::duration(std::string_view name, DurationDistribution& out) const {
   if (const YamlNode* value = find(name)) out = read_duration(*value, path_of(name));
 }
 
-void Section::duration(std::string_view name, std::optional<DurationDistribution>& out) const {
-  if (const YamlNode* value = find(name)) out = read_duration(*value, path_of(name));
+void Section::banded_duration(std::string_view name, std::optional<DurationDistribution>& out) const {
+  if (const YamlNode* value = find(name)) out = DurationDistribution(read_bands(*value, path_of(name)));
 }
 
 void Section::read_shares(std::span<double> values) const {

@@ -65,7 +65,8 @@ class Section {
     if (const input::YamlNode* value = find(name)) out = read_enum(*value, path_of(name), choices);
   }
   void duration(std::string_view name, DurationDistribution& out) const;
-  void duration(std::string_view name, std::optional<DurationDistribution>& out) const;
+  // A list of bands of whole numbers ({from, to, share}), in order, shares summing to 1.
+  void banded_duration(std::string_view name, std::optional<DurationDistribution>& out) const;
 
   // A mapping of shares in schema order, each in [0, 1]; those left out are 0,
   // and together they must sum to 1.
