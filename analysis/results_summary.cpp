@@ -45,10 +45,13 @@ std::vector<double> metric_values(const results::ResultsData& data, std::size_t 
 
 std::vector<MetricSummary> summarise_results(const results::ResultsData& data) {
   std::vector<MetricSummary> rows;
-  for (std::size_t v = 0; v < data.layout.variants.size(); ++v)
+  for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
+    std::size_t replications = 0;
+    for (std::size_t r = 0; r < data.layout.replications; ++r) replications += completed(data, v, r);
     for (std::size_t m = 0; m < data.layout.metrics.size(); ++m)
       rows.push_back({data.layout.variants[v], data.layout.metrics[m].name, data.layout.metrics[m].unit,
-                      summarise(metric_values(data, m, v))});
+                      summarise(metric_values(data, m, v)), replications});
+  }
   return rows;
 }
 

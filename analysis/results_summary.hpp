@@ -17,13 +17,17 @@ struct MetricSummary {
   std::string variant;
   std::string metric;
   std::string unit;
-  Summary summary;
+  Summary summary;               // over the completed replications where the metric applies (summary.n of them)
+  std::size_t replications = 0;  // completed replications of the variant
 };
 
-// One row per variant x metric, variant-major, in the file's orders.
+// One row per variant x metric, variant-major, in the file's orders. A metric
+// that is NaN in a completed replication is not applicable there (a share or
+// mean with nothing to count) and is left out of its summary, so summary.n
+// may be below replications, and 0 (every statistic NaN) when it applied in none.
 std::vector<MetricSummary> summarise_results(const results::ResultsData& data);
 
-// A metric's values for one variant, completed replications only.
+// A metric's values for one variant, completed replications only (NaN where not applicable).
 std::vector<double> metric_values(const results::ResultsData& data, std::size_t metric, std::size_t variant);
 
 // The index of a metric or series by name, or npos when the file does not have it.

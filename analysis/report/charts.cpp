@@ -1,10 +1,13 @@
 #include "analysis/report/charts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <string_view>
 
 #include <fmt/format.h>
 
+#include "analysis/duration_comparison.hpp"
 #include "analysis/metamodel.hpp"
 #include "analysis/report/plain_language.hpp"
 #include "analysis/results_summary.hpp"
@@ -57,8 +60,11 @@ Json interval_facet(const ReportInput& input, Json rows, bool zero_rule) {
        Json::object({{"field", "ci_high"}, {"type", "quantitative"}, {"title", "95% CI high"}, {"format", ".3~f"}}),
        Json::object({{"field", "n"}, {"type", "quantitative"}, {"title", "replications"}})});
   const Json y = Json::object({{"field", "variant"}, {"type", "nominal"}, {"title", Json()}, {"sort", Json()}});
+  // A row with nothing to count in any replication is written, never drawn as 0.
+  const Json applies = Json::array({Json::object({{"filter", "datum.applies"}})});
   layers.push(
-      Json::object({{"mark", Json::object({{"type", "errorbar"}, {"ticks", true}, {"thickness", 2}})},
+      Json::object({{"transform", applies},
+                    {"mark", Json::object({{"type", "errorbar"}, {"ticks", true}, {"thickness", 2}})},
                     {"encoding", Json::object({{"x", Json::object({{"field", "ci_low"},
                                                                    {"type", "quantitative"},
                                                                    {"title", Json()},
@@ -67,11 +73,17 @@ Json interval_facet(const ReportInput& input, Json rows, bool zero_rule) {
                                                {"y", y},
                                                {"color", variant_colour(input)}})}}));
   layers.push(
-      Json::object({{"mark", Json::object({{"type", "point"}, {"filled", true}, {"size", 70}})},
+      Json::object({{"transform", applies},
+                    {"mark", Json::object({{"type", "point"}, {"filled", true}, {"size", 70}})},
                     {"encoding", Json::object({{"x", Json::object({{"field", "mean"}, {"type", "quantitative"}})},
                                                {"y", y},
                                                {"color", variant_colour(input)},
                                                {"tooltip", tooltip}})}}));
+  layers.push(Json::object(
+      {{"transform", Json::array({Json::object({{"filter", "!datum.applies"}})})},
+       {"mark",
+        Json::object({{"type", "text"}, {"align", "left"}, {"x", 4}, {"color", "#5c6370"}, {"fontStyle", "italic"}})},
+       {"encoding", Json::object({{"y", y}, {"text", Json::object({{"value", "n/a (nothing to count)"}})}})}}));
   Json spec = base_spec();
   spec.set("data", Json::object({{"values", std::move(rows)}}));
   spec.set("facet", Json::object({{"row", Json::object({{"field", "label"},
@@ -265,7 +277,8 @@ std::optional<Chart> overdue_by_variant_chart(const ReportInput& input) {
                               {"mean", s.mean},
                               {"ci_low", s.n > 1 ? s.ci_low : s.mean},
                               {"ci_high", s.n > 1 ? s.ci_high : s.mean},
-                              {"n", s.n}}));
+                              {"n", s.n},
+                              {"applies", s.n > 0}}));
     }
   }
   if (count == 0) return std::nullopt;
@@ -274,8 +287,114 @@ std::optional<Chart> overdue_by_variant_chart(const ReportInput& input) {
   chart.heading = "Late and overdue work, by variant";
   chart.note =
       "Each dot is the mean across replications; the bar is its 95% confidence interval. Scales differ "
-      "between panels, and do not start at zero.";
+      "between panels, and do not start at zero. A measure with nothing to count in any replication reads n/a.";
   chart.spec = interval_facet(input, std::move(rows), false);
+  return chart;
+}
+
+std::optional<Chart> duration_chart(const ReportInput& input, std::size_t distribution) {
+  const results::ResultsData& data = input.data;
+  if (distribution >= data.layout.distributions.quantities.size()) return std::nullopt;
+  const std::size_t variants = data.layout.variants.size() <= kDurationChartVariants ? data.layout.variants.size() : 1;
+  static constexpr std::string_view kEngland = "England (DfE)";
+  Json rows = Json::array();
+  Json domain = Json::array();
+  Json range = Json::array();
+  // The report's variant colours (tableau10, in order), England in grey.
+  static constexpr std::array<std::string_view, 10> kTableau10{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                                                               "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+  std::vector<std::string> not_applicable;
+  const DurationComparison* first = nullptr;
+  std::vector<DurationComparison> kept;
+  for (std::size_t v = 0; v < variants; ++v) {
+    for (DurationComparison& c : compare_durations(data, v))
+      if (c.distribution == distribution) kept.push_back(std::move(c));
+    if (kept.size() != v + 1) return std::nullopt;  // no national figures for it
+  }
+  first = &kept.front();
+  for (std::size_t v = 0; v < variants; ++v) {
+    const DurationComparison& c = kept[v];
+    const std::string& name = data.layout.variants[v];
+    domain.push(name);
+    range.push(std::string(kTableau10[v % kTableau10.size()]));
+    // A variant that completed none has no shares: said in the note, never drawn as 0.
+    if (c.with_completions == 0) {
+      not_applicable.push_back(name);
+      continue;
+    }
+    for (std::size_t b = 0; b < c.bands.size(); ++b) {
+      const Summary& s = c.bands[b].simulated;
+      const ShareInterval interval = share_interval(s);
+      rows.push(Json::object({{"band", std::string(c.bands[b].national.label)},
+                              {"order", b},
+                              {"source", name},
+                              {"share", s.mean},
+                              {"ci_low", interval.low},
+                              {"ci_high", interval.high},
+                              {"n", s.n}}));
+    }
+  }
+  domain.push(std::string(kEngland));
+  range.push("#8c8c8c");
+  for (std::size_t b = 0; b < first->bands.size(); ++b)
+    rows.push(Json::object({{"band", std::string(first->bands[b].national.label)},
+                            {"order", b},
+                            {"source", std::string(kEngland)},
+                            {"share", first->bands[b].national.share}}));
+
+  const Json x = Json::object({{"field", "band"},
+                               {"type", "ordinal"},
+                               {"title", "working days"},
+                               {"sort", Json::object({{"field", "order"}, {"op", "min"}})},
+                               {"axis", Json::object({{"labelAngle", 0}})}});
+  const Json offset = Json::object({{"field", "source"}, {"type", "nominal"}, {"sort", domain}});
+  const Json colour = Json::object({{"field", "source"},
+                                    {"type", "nominal"},
+                                    {"title", Json()},
+                                    {"scale", Json::object({{"domain", domain}, {"range", range}})},
+                                    {"legend", Json::object({{"orient", "bottom"}})}});
+  const Json tooltip = Json::array(
+      {Json::object({{"field", "source"}, {"type", "nominal"}, {"title", "from"}}),
+       Json::object({{"field", "band"}, {"type", "ordinal"}, {"title", "working days"}}),
+       Json::object({{"field", "share"}, {"type", "quantitative"}, {"format", ".1%"}}),
+       Json::object({{"field", "ci_low"}, {"type", "quantitative"}, {"title", "95% CI low"}, {"format", ".1%"}}),
+       Json::object({{"field", "ci_high"}, {"type", "quantitative"}, {"title", "95% CI high"}, {"format", ".1%"}}),
+       Json::object({{"field", "n"}, {"type", "quantitative"}, {"title", "replications"}})});
+  const std::string y_title = "share of " + first->unit;
+  Json layers = Json::array(
+      {Json::object({{"mark", Json::object({{"type", "bar"}})},
+                     {"encoding", Json::object({{"y", Json::object({{"field", "share"},
+                                                                    {"type", "quantitative"},
+                                                                    {"title", y_title},
+                                                                    {"axis", Json::object({{"format", "%"}})}})},
+                                                {"color", colour},
+                                                {"tooltip", tooltip}})}}),
+       Json::object(
+           {{"transform", Json::array({Json::object({{"filter", "isValid(datum.ci_low)"}})})},
+            {"mark", Json::object({{"type", "errorbar"}, {"ticks", true}, {"color", "#1f2328"}})},
+            {"encoding",
+             Json::object({{"y", Json::object({{"field", "ci_low"}, {"type", "quantitative"}, {"title", y_title}})},
+                           {"y2", Json::object({{"field", "ci_high"}})}})}})});
+  Json spec = base_spec();
+  spec.set("width", "container");
+  spec.set("height", 240);
+  spec.set("data", Json::object({{"values", std::move(rows)}}));
+  spec.set("encoding", Json::object({{"x", x}, {"xOffset", offset}}));
+  spec.set("layer", std::move(layers));
+
+  Chart chart;
+  chart.id = "duration-" + first->name;
+  chart.heading = std::string(first->national->title);
+  std::string missing;
+  for (const std::string& name : not_applicable) missing += (missing.empty() ? "" : ", ") + name;
+  chart.note = fmt::format(
+      "{} Bars: the share of {} in each of DfE's bands, per replication and then averaged across replications, "
+      "with its 95% confidence interval; grey: England's published share (its source under the table).{}{}",
+      first->description, first->unit, variants < data.layout.variants.size() ? " Shown for the base variant." : "",
+      missing.empty()
+          ? ""
+          : fmt::format(" n/a for {}: none completed in any replication, so there are no shares.", missing));
+  chart.spec = std::move(spec);
   return chart;
 }
 
@@ -291,7 +410,8 @@ std::optional<Chart> paired_difference_chart(const ReportInput& input) {
                             {"mean", d.mean},
                             {"ci_low", d.ci_low},
                             {"ci_high", d.ci_high},
-                            {"n", d.pairs}}));
+                            {"n", d.pairs},
+                            {"applies", d.pairs > 0}}));
   }
   Chart chart;
   chart.id = "paired-differences";
@@ -332,6 +452,7 @@ std::optional<Chart> tornado_chart(const ReportInput& input) {
     std::vector<std::size_t> variant_of;
     for (std::size_t v = 0; v < variants; ++v)
       for (double value : metric_values(data, m, v)) {
+        if (std::isnan(value)) continue;  // not applicable in that replication
         y.push_back(value);
         variant_of.push_back(v);
       }

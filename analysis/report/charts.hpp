@@ -27,6 +27,14 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
 // The metrics the catalogue marks as late work, by variant, with 95% CI error bars.
 std::optional<Chart> overdue_by_variant_chart(const ReportInput& input);
 
+// One duration histogram of the file (its index in Layout::distributions)
+// beside England's published figures: the share of completions in each of
+// DfE's bands, the mean over replications with its 95% CI, for the base variant
+// (and the others when there are at most kDurationChartVariants), and DfE's
+// share. Nothing for a histogram without national figures.
+inline constexpr std::size_t kDurationChartVariants = 4;
+std::optional<Chart> duration_chart(const ReportInput& input, std::size_t distribution);
+
 // Paired differences from the base variant, with 95% CIs and a line at 0.
 std::optional<Chart> paired_difference_chart(const ReportInput& input);
 

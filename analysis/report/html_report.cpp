@@ -1,12 +1,17 @@
 #include "analysis/report/html_report.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include <fmt/format.h>
 
 #include "analysis/children_at_risk.hpp"
+#include "analysis/duration_comparison.hpp"
 #include "analysis/report/chart_libraries.hpp"
 #include "analysis/report/charts.hpp"
 #include "analysis/report/plain_language.hpp"
 #include "analysis/results_summary.hpp"
+#include "analysis/settling.hpp"
 
 namespace casesim::analysis::report {
 
@@ -33,6 +38,11 @@ code.pseudonym { font-size: 0.86rem; }
 .overdue { color: #b03a2e; font-weight: 600; }
 .chart { width: 100%; min-height: 60px; }
 .chart.failed { color: #a11; }
+.na { color: var(--muted); font-style: italic; }
+.warnings { background: #fdf3e7; border-left: 4px solid #c26d00; padding: 0.7rem 1.2rem; border-radius: 0 6px 6px 0;
+  margin-top: 1rem; }
+.warnings p { margin: 0.3rem 0; }
+table.durations { margin-top: 0.6rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
@@ -61,6 +71,9 @@ for (const el of document.querySelectorAll('script[type="application/json"][data
 }
 )";
 
+constexpr std::string_view kNotApplicableCell =
+    "<span class=\"na\" title=\"not applicable: nothing to count\">n/a</span>";
+
 std::string cell(double value, double half_width) {
   return html_escape(readable_number(value, half_width));
 }
@@ -86,10 +99,15 @@ std::string measures_table(const results::ResultsData& data) {
       const double h = s.n > 1 ? s.half_width() : std::nan("");
       out += fmt::format("<tr><td title=\"{}\">{}</td>", html_escape(q.description), html_escape(q.name));
       if (several) out += fmt::format("<td class=\"text\">{}</td>", html_escape(data.layout.variants[v]));
+      // Nothing to count in any replication: not applicable, never 0.
+      const auto statistic = [&](double x) { return s.n == 0 ? std::string(kNotApplicableCell) : cell(x, h); };
+      const std::string interval = s.n == 0  ? std::string(kNotApplicableCell)
+                                   : s.n > 1 ? cell(s.ci_low, h) + "\u2013" + cell(s.ci_high, h)
+                                             : "-";
       out += fmt::format(
           "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"text\">{}</td></tr>\n",
-          cell(s.mean, h), s.n > 1 ? cell(s.ci_low, h) + "\u2013" + cell(s.ci_high, h) : "-", cell(s.median, h),
-          cell(s.p05, h), cell(s.p95, h), s.n, html_escape(q.unit));
+          statistic(s.mean), interval, statistic(s.median), statistic(s.p05), statistic(s.p95), s.n,
+          html_escape(q.unit));
     }
   }
   return out + "</tbody>\n</table>\n";
@@ -195,6 +213,76 @@ std::string children_section(const ReportInput& input) {
   return out + "</section>\n";
 }
 
+// Weekly series that have not settled over the counted period, in plain words.
+std::string settling_section(const results::ResultsData& data) {
+  const std::vector<std::string> compared =
+      data.metadata.experiment ? data.metadata.experiment->metrics : std::vector<std::string>{};
+  const std::size_t weeks = data.layout.week_start_dates.size();
+  const std::size_t counted = weeks - std::min<std::size_t>(weeks, std::max(0, data.metadata.warm_up_weeks));
+  const std::size_t variants = data.layout.variants.size();
+  std::string lines;
+  for (std::size_t v = 0; v < variants; ++v)
+    for (const UnsettledSeries& u : unsettled_series(data, v, compared))
+      lines +=
+          "<p>" + html_escape(settling_warning(u, counted, variants > 1 ? data.layout.variants[v] : "")) + "</p>\n";
+  if (lines.empty()) return {};
+  return "<section class=\"warnings\" id=\"settling-warnings\">\n" + lines +
+         "<p class=\"note\">Compared: the average of the last third of the counted weeks against the first, "
+         "replication by replication; a change whose 95% interval excludes 0, that is at least a fifth of "
+         "the level and at least half a unit (half a case) is reported. A longer warm-up, or a run long enough "
+         "to show where the queue goes, tells whether it settles.</p>\n</section>\n";
+}
+
+std::string percent_cell(const Summary& s) {
+  if (s.n == 0) return std::string(kNotApplicableCell);
+  if (s.n < 2) return fmt::format("{:.1f}%", 100 * s.mean);
+  const ShareInterval interval = share_interval(s);
+  return fmt::format("{:.1f}% ({:.1f}\u2013{:.1f}%)", 100 * s.mean, 100 * interval.low, 100 * interval.high);
+}
+
+std::string days_cell(const Summary& s) {
+  if (s.n == 0) return std::string(kNotApplicableCell);
+  if (s.n < 2) return fmt::format("{:.0f}", s.mean);
+  return fmt::format("{:.1f} ({:.1f}\u2013{:.1f})", s.mean, s.ci_low, s.ci_high);
+}
+
+// Each duration histogram beside England's published figures: the chart, then
+// the bands and quartiles as a table for the base variant.
+std::string durations_section(const ReportInput& input) {
+  const results::ResultsData& data = input.data;
+  if (data.layout.distributions.quantities.empty()) return {};
+  std::string out;
+  const std::vector<DurationComparison> base = compare_durations(data, 0);
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    const DurationComparison& c = base[i];
+    const auto chart = duration_chart(input, c.distribution);
+    if (!chart) continue;
+    out += chart_html(*chart);
+    std::string rows;
+    for (const BandComparison& b : c.bands)
+      rows +=
+          fmt::format("<tr><td>{}</td><td>{}</td><td>{:.1f}%</td></tr>\n", html_escape(std::string(b.national.label)),
+                      percent_cell(b.simulated), 100 * b.national.share);
+    static constexpr std::array<const char*, 3> kQuartileNames{"lower quartile", "median", "upper quartile"};
+    for (std::size_t q = 0; q < 3; ++q)
+      rows += fmt::format("<tr><td>{} (working days)</td><td>{}</td><td>{:.0f}</td></tr>\n", kQuartileNames[q],
+                          days_cell(c.quartiles[q]), c.national->quartiles[q]);
+    out += fmt::format(
+        "<table class=\"durations\" id=\"durations-{}\">\n<thead><tr><th>Working days</th><th>Simulated, {} "
+        "(mean, 95% CI)</th><th>England</th></tr></thead>\n<tbody>\n{}</tbody>\n</table>\n"
+        "<p class=\"note\">Over the {} of {} replications with at least one of them completed; on average {} {} a "
+        "replication. England: {}.</p>\n",
+        html_escape(c.name), html_escape(variant_label(input, 0)), rows, c.with_completions, c.replications,
+        c.completions.n == 0 ? std::string("n/a") : fmt::format("{:.0f}", c.completions.mean), html_escape(c.unit),
+        html_escape(std::string(c.national->source)));
+  }
+  if (out.empty()) return {};
+  return "<section id=\"durations\">\n<h2>How long statutory work took, beside England</h2>\n"
+         "<p class=\"note\">Working days each completed piece of work took, from the histograms the results "
+         "file holds for every replication, set beside the national figures DfE publishes.</p>\n" +
+         out + "</section>\n";
+}
+
 std::string settings(const ReportInput& input) {
   const results::Metadata& m = input.data.metadata;
   std::size_t completed = 0;
@@ -282,6 +370,7 @@ std::string build_report_html(const ReportInput& input) {
   html += "<section class=\"brief\" id=\"in-brief\">\n";
   for (const std::string& sentence : plain_language_summary(input)) html += "<p>" + html_escape(sentence) + "</p>\n";
   html += "</section>\n";
+  html += settling_section(data);
 
   std::string caseload, workforce;
   for (std::size_t s = 0; s < data.layout.series.size(); ++s)
@@ -291,6 +380,7 @@ std::string build_report_html(const ReportInput& input) {
   html += children_section(input);
   if (const auto chart = overdue_by_variant_chart(input))
     html += "<section>\n<h2>Late and overdue work</h2>\n" + chart_html(*chart) + "</section>\n";
+  html += durations_section(input);
   if (const auto chart = paired_difference_chart(input))
     html += "<section>\n<h2>Compared with the base</h2>\n" + chart_html(*chart) + "</section>\n";
   if (const auto chart = tornado_chart(input))

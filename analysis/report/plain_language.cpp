@@ -51,6 +51,15 @@ const PairedDifference* find_difference(const ReportInput& input, model::Metric 
   return nullptr;
 }
 
+// A headline in words; one with nothing to count in some replications says
+// over how many it is, and in none, that it does not apply (never 0).
+std::string headline_phrase(const HeadlineMetric& h, const Summary& s, std::size_t replications) {
+  if (s.n == 0) return fmt::format("{} does not apply (nothing to count in any replication)", h.label);
+  std::string phrase = fill(h.phrase, readable_estimate(s));
+  if (s.n < replications) phrase += fmt::format(" (in the {} of {} replications where it applies)", s.n, replications);
+  return phrase;
+}
+
 std::string measured_period(const results::Metadata& m) {
   const int measured = m.horizon_weeks - m.warm_up_weeks;
   if (!m.snapshot_extract_date.empty())
@@ -159,13 +168,14 @@ std::string readable_number(double value, double half_width) {
 }
 
 std::string readable_estimate(const Summary& s) {
+  if (s.n == 0) return "n/a";
   if (s.n < 2) return readable_number(s.mean, std::nan(""));
   const int decimals = decimals_for(s.half_width());
   return fmt::format("{:.{}f} (95% CI {})", s.mean, decimals, interval_only(s.ci_low, s.ci_high, decimals));
 }
 
 std::string readable_percent(const Proportion& p) {
-  if (p.trials == 0) return "-";
+  if (p.trials == 0) return "n/a";
   const int decimals = decimals_for(100 * (p.ci_high - p.ci_low) / 2);
   return fmt::format("{:.{}f}% (95% CI {}%)", 100 * p.estimate, decimals,
                      interval_only(100 * p.ci_low, 100 * p.ci_high, decimals));
@@ -190,15 +200,15 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
   std::vector<std::string> out;
   const std::size_t variants = data.layout.variants.size();
 
+  std::size_t n = 0;
+  for (std::size_t r = 0; r < data.layout.replications; ++r) n += data.completed[r] != 0;
   // The base variant (the first) in words.
   std::vector<std::string> phrases;
   for (const HeadlineMetric& h : headline_metrics()) {
     const std::size_t m = find_metric(data, h.metric);
     if (m == kNotInFile) continue;
-    phrases.push_back(fill(h.phrase, readable_estimate(summarise(metric_values(data, m, 0)))));
+    phrases.push_back(headline_phrase(h, summarise(metric_values(data, m, 0)), n));
   }
-  std::size_t n = 0;
-  for (std::size_t r = 0; r < data.layout.replications; ++r) n += data.completed[r] != 0;
   std::string opening =
       fmt::format("Across {} replication{} ({}){}", n, n == 1 ? "" : "s", measured_period(data.metadata),
                   variants > 1 ? fmt::format(", with {}", variant_label(input, 0)) : "");

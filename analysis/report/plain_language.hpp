@@ -39,9 +39,10 @@ const std::vector<RiskDefinition>& risk_definitions();
 // Rounded to what the interval supports: decimals from the CI's half-width
 // (none when it is 1 or more), three significant figures without an interval.
 std::string readable_number(double value, double half_width);
-// "36 (95% CI 35–38)"; "36" alone when there is no interval (one replication).
+// "36 (95% CI 35–38)"; "36" alone when there is no interval (one replication);
+// "n/a" when the metric applied in no replication (nothing to count).
 std::string readable_estimate(const Summary& summary);
-// "41% (95% CI 36–46%)"
+// "41% (95% CI 36–46%)"; "n/a" with no replications to count.
 std::string readable_percent(const Proportion& proportion);
 
 // "2027-01-15" as "15 January 2027"; text that is not an ISO date is returned as it is.

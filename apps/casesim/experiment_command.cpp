@@ -14,7 +14,9 @@
 #include "analysis/paired.hpp"
 #include "analysis/statistics.hpp"
 #include "apps/casesim/results_destination.hpp"
+#include "apps/casesim/settling_warnings.hpp"
 #include "apps/casesim/start_options.hpp"
+#include "apps/casesim/summary_table.hpp"
 #include "apps/casesim/usage_error.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/runner/pair_runner.hpp"
@@ -49,23 +51,18 @@ std::size_t metric_index(const std::string& name) {
   return definitions.size();
 }
 
-std::string number(double v) {
-  if (std::isnan(v)) return "-";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  const double a = std::fabs(v);
-  if (a != 0.0 && (a >= 1e6 || a < 1e-3)) return fmt::format("{:.3g}", v);
-  if (a >= 100) return fmt::format("{:.1f}", v);
-  return fmt::format("{:.2f}", v);
-}
-
 std::string signed_number(double v) {
-  return (v > 0 ? "+" : "") + number(v);
+  return (v > 0 ? "+" : "") + readable_number(v);
 }
 
-std::string interval(const analysis::Summary& s, bool with_sign) {
-  if (s.n < 2) return "-";
-  return with_sign ? fmt::format("{} to {}", signed_number(s.ci_low), signed_number(s.ci_high))
-                   : fmt::format("{} to {}", number(s.ci_low), number(s.ci_high));
+// A paired difference and its interval: "n/a" when no pair had the metric in
+// both variants, "-" for an interval from one pair.
+std::string difference_text(const analysis::Summary& d) {
+  return d.n == 0 ? std::string(kNotApplicable) : signed_number(d.mean);
+}
+std::string difference_interval(const analysis::Summary& d) {
+  if (d.n < 2) return d.n == 0 ? std::string(kNotApplicable) : "-";
+  return fmt::format("{} to {}", signed_number(d.ci_low), signed_number(d.ci_high));
 }
 
 struct Settings {
@@ -110,7 +107,7 @@ Settings settings_from(const ExperimentOptions& options, const scenario::Experim
 }
 
 void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
-                      const runner::RecordedSummaries& values) {
+                      const runner::RecordedSummaries& values, std::size_t replications) {
   const std::size_t variants = experiment.variants.size();
   std::size_t name_width = 7;
   for (const auto& v : experiment.variants) name_width = std::max(name_width, v.name.size());
@@ -120,15 +117,23 @@ void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
     const std::size_t m = metric_index(experiment.metrics[k]);
     out << fmt::format("\n{} ({}){}\n", experiment.metrics[k], definitions[m].unit, k == 0 ? "  [main metric]" : "");
     std::vector<std::array<std::string, 4>> rows;
+    // Where the metric had nothing to count in some replications: each
+    // variant's n, and the pairs in which both variants had it.
+    std::string applies;
     for (std::size_t v = 0; v < variants; ++v) {
       const analysis::Summary s = analysis::summarise(values[m][v]);
-      std::array<std::string, 4> row{number(s.mean), interval(s, false), "(base)", ""};
+      std::array<std::string, 4> row{readable_mean(s), readable_interval(s), "(base)", ""};
+      std::size_t pairs = replications;
       if (v > 0) {
         const analysis::Summary d = analysis::paired_difference(values[m][v], values[m][0]);
-        row[2] = signed_number(d.mean);
-        row[3] = interval(d, true);
+        row[2] = difference_text(d);
+        row[3] = difference_interval(d);
+        pairs = d.n;
       }
       rows.push_back(row);
+      if (s.n < replications || pairs < replications)
+        applies += fmt::format("{}{} {} of {}{}", applies.empty() ? "" : "; ", experiment.variants[v].name, s.n,
+                               replications, v > 0 ? fmt::format(" ({} pairs)", pairs) : "");
     }
     std::array<std::size_t, 4> width{4, 6, 10, 6};
     for (const auto& row : rows)
@@ -141,6 +146,11 @@ void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
       line.erase(line.find_last_not_of(' ') + 1);
       out << line << '\n';
     }
+    if (!applies.empty())
+      out << fmt::format(
+          "  nothing to count in some replications, so means over those where it applies (n/a: none) and "
+          "differences over the pairs where both do: {}\n",
+          applies);
   }
   if (variants < 2) return;
   const std::size_t main = metric_index(experiment.metrics.front());
@@ -157,7 +167,7 @@ void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
       gain = fmt::format("{:.1f}x smaller when paired", g.ratio);
     }
     out << fmt::format("  {:<{}}  paired {}, unpaired {}: {}\n", experiment.variants[v].name, name_width,
-                       number(g.paired_variance), number(g.unpaired_variance), gain);
+                       readable_number(g.paired_variance), readable_number(g.unpaired_variance), gain);
   }
 }
 
@@ -280,16 +290,24 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
           "variant after {} replications\n",
           settings.precision_metric, 100 * settings.precision, replications);
     } else {
-      out << fmt::format(
-          "precision target NOT met: stopped at --max-replications {}; widest is {} at {:.1f}% of its mean "
-          "(target {:g}%)\n",
-          replications, experiment.variants[run.precision->worst_variant].name, 100 * run.precision->worst_ratio,
-          100 * settings.precision);
+      const runner::PrecisionCheck& check = *run.precision;
+      const std::string& widest = experiment.variants[check.worst_variant].name;
+      if (std::isnan(check.worst_ratio))
+        out << fmt::format(
+            "precision target NOT met: stopped at --max-replications {}; {} applies in fewer than 2 replications "
+            "of {} (nothing to count in the others), so it has no interval\n",
+            replications, settings.precision_metric, widest);
+      else
+        out << fmt::format(
+            "precision target NOT met: stopped at --max-replications {}; widest is {} at {:.1f}% of its mean "
+            "(target {:g}%)\n",
+            replications, widest, 100 * check.worst_ratio, 100 * settings.precision);
     }
   }
   out << fmt::format("Differences are variant minus base ({}), paired replication by replication.\n",
                      experiment.variants.front().name);
-  print_comparison(out, experiment, recording.summaries());
+  print_comparison(out, experiment, recording.summaries(), replications);
+  out << settling_warnings(recording, experiment.metrics);
   out << fmt::format("\nresults: {}\n", output);
   return ExperimentOutcome{false, output, replications, precision_met};
 }

@@ -69,8 +69,14 @@ std::string end_name(SelectionEnd end) {
 }
 
 std::string interval_text(const analysis::TargetEstimate& e) {
+  if (e.n == 0) return std::string(kNotApplicable);
   if (std::isnan(e.ci_low)) return "-";
   return fmt::format("{} to {}", readable_number(e.ci_low), readable_number(e.ci_high));
+}
+
+// "n/a" for a target whose metric applied in none of the plan's replications.
+std::string estimate_text(const analysis::TargetEstimate& e) {
+  return e.n == 0 ? std::string(kNotApplicable) : readable_number(e.estimate);
 }
 
 // Why a plan was shown infeasible: the first target it was shown to miss.
@@ -79,8 +85,8 @@ std::string rejection(const optimise::Optimisation& o, const analysis::Constrain
     const analysis::TargetEstimate& e = s.estimates(plan)[t];
     if (e.verdict != Verdict::not_met) continue;
     const bool at_least = o.targets[t].bound.kind == analysis::TargetKind::mean_at_least;
-    return fmt::format("misses {}: {} ({}), {} {}", o.targets[t].description, readable_number(e.estimate),
-                       interval_text(e), at_least ? "below" : "above", readable_number(o.targets[t].bound.bound));
+    return fmt::format("misses {}: {} ({}), {} {}", o.targets[t].description, estimate_text(e), interval_text(e),
+                       at_least ? "below" : "above", readable_number(o.targets[t].bound.bound));
   }
   return "";
 }
@@ -91,8 +97,13 @@ std::string doubt(const optimise::Optimisation& o, const analysis::ConstrainedSe
   for (std::size_t t = 0; t < o.targets.size(); ++t) {
     const analysis::TargetEstimate& e = s.estimates(plan)[t];
     if (e.verdict != Verdict::undecided) continue;
+    if (std::isnan(e.ci_low) && e.n < s.replications(plan)) {
+      out += fmt::format("{}{}: applies in {} of its {} replications, too few to judge", out.empty() ? "" : "; ",
+                         o.targets[t].description, e.n, s.replications(plan));
+      continue;
+    }
     out += fmt::format("{}{}: {} ({}) straddles {}", out.empty() ? "" : "; ", o.targets[t].description,
-                       readable_number(e.estimate), interval_text(e), readable_number(o.targets[t].bound.bound));
+                       estimate_text(e), interval_text(e), readable_number(o.targets[t].bound.bound));
   }
   return out;
 }
@@ -111,9 +122,12 @@ void print_targets_table(std::ostream& out, const optimise::Optimisation& o, con
   out << fmt::format("  {:<{}}  {:>8}  {:<{}}  {}\n", "target", width, "estimate", level, ci_width, "verdict");
   for (std::size_t t = 0; t < o.targets.size(); ++t) {
     const analysis::TargetEstimate& e = s.estimates(plan)[t];
-    const char* verdict = e.verdict == Verdict::met ? "met" : e.verdict == Verdict::not_met ? "not met" : "undecided";
-    out << fmt::format("  {:<{}}  {:>8}  {:<{}}  {}\n", o.targets[t].description, width, readable_number(e.estimate),
-                       cis[t], ci_width, verdict);
+    std::string verdict = e.verdict == Verdict::met ? "met" : e.verdict == Verdict::not_met ? "not met" : "undecided";
+    // Judged only on the replications where its metric applies (docs/optimise.md).
+    if (e.n < s.replications(plan))
+      verdict += fmt::format(" (applies in {} of {} replications)", e.n, s.replications(plan));
+    out << fmt::format("  {:<{}}  {:>8}  {:<{}}  {}\n", o.targets[t].description, width, estimate_text(e), cis[t],
+                       ci_width, verdict);
   }
 }
 

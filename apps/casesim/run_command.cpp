@@ -9,6 +9,7 @@
 
 #include "analysis/statistics.hpp"
 #include "apps/casesim/results_destination.hpp"
+#include "apps/casesim/settling_warnings.hpp"
 #include "apps/casesim/shipped_files.hpp"
 #include "apps/casesim/start_options.hpp"
 #include "apps/casesim/summary_table.hpp"
@@ -109,7 +110,8 @@ void run_command(const RunOptions& options, std::ostream& out) {
   }
   out << fmt::format("{:.2f} s, {:.1f} million events/s\n\n", seconds,
                      seconds > 0 ? static_cast<double>(events) / seconds / 1e6 : 0.0);
-  out << format_summary_table(rows);
+  out << format_summary_table(rows, recording.completed_count());
+  out << settling_warnings(recording);
   if (start) {
     const auto& overdue = layout.child_overdue_at_start;
     const auto already = static_cast<std::size_t>(std::count(overdue.begin(), overdue.end(), 1));

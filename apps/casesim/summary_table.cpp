@@ -15,22 +15,43 @@ std::string readable_number(double v) {
   return fmt::format("{:.2f}", v);
 }
 
-std::string format_summary_table(const std::vector<TableRow>& rows) {
+std::string readable_mean(const analysis::Summary& s) {
+  return s.n == 0 ? std::string(kNotApplicable) : readable_number(s.mean);
+}
+
+std::string readable_interval(const analysis::Summary& s) {
+  if (s.n == 0) return std::string(kNotApplicable);
+  if (s.n < 2) return "-";
+  return fmt::format("{} to {}", readable_number(s.ci_low), readable_number(s.ci_high));
+}
+
+std::string applicability_note(const std::vector<TableRow>& rows, std::size_t replications) {
+  std::string listed;
+  for (const TableRow& row : rows)
+    if (row.summary.n < replications)
+      listed += fmt::format("{}{} ({} of {})", listed.empty() ? "" : ", ", row.metric, row.summary.n, replications);
+  if (listed.empty()) return {};
+  return fmt::format(
+      "Some measures had nothing to count in some replications (a share of assessments when none finished, say): "
+      "each is averaged over the replications where it applies, and reads n/a where it applies in none: {}.\n",
+      listed);
+}
+
+std::string format_summary_table(const std::vector<TableRow>& rows, std::size_t replications) {
   std::size_t metric_width = 6, ci_width = 6;
   std::vector<std::string> cis;
   for (const TableRow& row : rows) {
     metric_width = std::max(metric_width, row.metric.size());
-    cis.push_back(row.summary.n > 1 ? fmt::format("{} to {}", readable_number(row.summary.ci_low),
-                                                  readable_number(row.summary.ci_high))
-                                    : std::string("-"));
+    cis.push_back(readable_interval(row.summary));
     ci_width = std::max(ci_width, cis.back().size());
   }
   std::string out =
       fmt::format("{:<{}}  {:>10}  {:<{}}  {}\n", "metric", metric_width, "mean", "95% CI", ci_width, "unit");
   out += fmt::format("{:-<{}}\n", "", metric_width + 2 + 10 + 2 + ci_width + 2 + 12);
   for (std::size_t i = 0; i < rows.size(); ++i)
-    out += fmt::format("{:<{}}  {:>10}  {:<{}}  {}\n", rows[i].metric, metric_width,
-                       readable_number(rows[i].summary.mean), cis[i], ci_width, rows[i].unit);
+    out += fmt::format("{:<{}}  {:>10}  {:<{}}  {}\n", rows[i].metric, metric_width, readable_mean(rows[i].summary),
+                       cis[i], ci_width, rows[i].unit);
+  if (const std::string note = applicability_note(rows, replications); !note.empty()) out += "\n" + note;
   return out;
 }
 

@@ -14,10 +14,9 @@ namespace casesim::model {
 class CaseloadCapInForce {
  public:
   explicit CaseloadCapInForce(const scenario::Scenario& scenario)
-      : cap_(scenario.policy.caseload_cap), newly_qualified_share_(scenario.workforce.newly_qualified_cap_share) {
-    const auto& p = scenario.pathways;
-    weights_ = {p.assessment.weight, p.assessment.weight, p.cp_plan.weight, p.cin_plan.weight, p.looked_after.weight};
-  }
+      : cap_(scenario.policy.caseload_cap),
+        newly_qualified_share_(scenario.workforce.newly_qualified_cap_share),
+        weights_(stage_weights(scenario.pathways)) {}
 
   // A worker's cap: per FTE, a part-time worker's share rounded down (a 0.6
   // FTE worker under a cap of 18 per FTE holds at most 10); per worker, the

@@ -16,6 +16,11 @@ namespace {
 // children, child in need, and assessments.
 constexpr std::uint8_t kRiskRank[] = {4, 0, 1, 3, 2};  // by Stage
 
+// Task::precedence.
+constexpr std::uint8_t kBookedAppointment = 0;
+constexpr std::uint8_t kFlaggedAtSupervision = 1;
+constexpr std::uint8_t kOtherWork = 2;
+
 }  // namespace
 
 Day TeamModel::next_due_after(const Case& c, Action action, Day day) const {
@@ -57,8 +62,13 @@ void TeamModel::do_daily_work(Day day) {
 
     tasks_.clear();
     collect_tasks(post, day, planning_horizon);
+    // The duty worker holds the children waiting for a worker: their due work
+    // goes into the day's list beside the worker's own.
+    if (static_cast<std::int32_t>(p) == duty_post_ &&
+        scenario_.policy.unallocated_cover == scenario::UnallocatedCover::duty)
+      collect_waiting_children_tasks(day, planning_horizon);
     sort_tasks();
-    hours = work_tasks(day, p, hours, false);
+    hours = work_tasks(day, static_cast<std::int32_t>(p), hours, false);
     result_.most_hours_over_available = std::max(result_.most_hours_over_available, -hours);
     if (static_cast<std::int32_t>(p) == duty_post_) {
       duty_to_cover = static_cast<std::int32_t>(p);
@@ -67,46 +77,73 @@ void TeamModel::do_daily_work(Day day) {
   }
 
   // Absence cover: the duty worker's spare hours go to absent colleagues'
-  // work that is due today or overdue.
-  if (scenario_.policy.absence_cover == scenario::AbsenceCover::duty && duty_to_cover != kNoWorker &&
-      duty_spare > 0.0) {
+  // work that is due today or overdue, and their booked conferences.
+  if (scenario_.policy.absence_cover == scenario::AbsenceCover::duty && duty_to_cover != kNoWorker) {
     tasks_.clear();
     for (const Post& post : posts_)
       if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today && post.works_today)
         collect_tasks(post, day, planning_horizon);
-    std::erase_if(tasks_, [day](const Task& t) { return t.due > day; });
+    std::erase_if(tasks_, [day](const Task& t) { return t.due > day && t.precedence != kBookedAppointment; });
     sort_tasks();
-    work_tasks(day, static_cast<std::size_t>(duty_to_cover), duty_spare, true);
+    work_tasks(day, duty_to_cover, duty_spare, true);
+  }
+
+  // The team manager holds the waiting children, in the hours set aside for them.
+  if (scenario_.policy.unallocated_cover == scenario::UnallocatedCover::manager && manager_.in_post &&
+      manager_.sick_until <= day) {
+    tasks_.clear();
+    collect_waiting_children_tasks(day, planning_horizon);
+    sort_tasks();
+    work_tasks(day, kTeamManager, scenario_.team.manager.unallocated_work_hours_per_week / kWorkingDaysPerWeek, false);
   }
 }
 
 // Appends the post's workable tasks to tasks_: those due up to
 // `planning_horizon` (the planning window from today, the same for everyone).
 void TeamModel::collect_tasks(const Post& post, Day day, Day planning_horizon) {
-  const int window = scenario_.pathways.planning_window_working_days;
   Day horizon_of_work = planning_horizon;
   // Leave is planned: in the week before it, a worker also does what falls
   // due while they are away.
   if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day))
     horizon_of_work = std::max(horizon_of_work, (day / 7 + 2) * 7 - 1);
+  for (const std::uint32_t slot : post.cases) push_due_tasks(cases_[slot], slot, day, horizon_of_work, false);
+}
+
+// Appends a case's workable tasks: planned ones due by `horizon_of_work` (or
+// booked for today or before), and an assessment with work left. A waiting
+// child's assessment cannot be worked on until a worker has the case.
+void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child) {
+  if (c.clocks.earliest_planned_due() > horizon_of_work && !c.clocks.owes_unplanned() && !c.clocks.any_booked()) return;
+  const int window = scenario_.pathways.planning_window_working_days;
   // Only first-in-first-out ordering reads when a task became workable.
   const bool fifo = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out;
-  auto opened = [&](Day due) { return fifo ? calendar_.add_working_days(due, -window) : due; };
-  for (const std::uint32_t slot : post.cases) {
-    const Case& c = cases_[slot];
-    if (c.clocks.earliest_planned_due() > horizon_of_work && !c.clocks.owes_unplanned()) continue;
-    const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
-    c.clocks.for_each_owed([&](Action action, Day due) {
-      Day workable_from = c.decision_day;
-      if (kind_of(action).planned) {
+  const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
+  c.clocks.for_each_owed([&](Action action, Day due) {
+    Day workable_from = c.decision_day;
+    std::uint8_t precedence = c.escalated && due < day ? kFlaggedAtSupervision : kOtherWork;
+    if (kind_of(action).planned) {
+      const Day booked = c.clocks.booked(action);
+      if (booked != StatutoryClocks::kNotBooked) {
+        if (booked > day) return;
+        workable_from = booked;
+        precedence = kBookedAppointment;
+      } else {
         if (due > horizon_of_work) return;
-        workable_from = opened(due);
-      } else if (c.assessment_hours_left <= 0.0) {
-        return;  // its work is done; it completes when its information is in
+        workable_from = fifo ? calendar_.add_working_days(due, -window) : due;
       }
-      tasks_.push_back(Task{due, risk, c.escalated && due < day, action, c.referral, slot, workable_from});
-    });
-  }
+    } else if (waiting_child || c.assessment_hours_left <= 0.0) {
+      return;  // its work is done, and it completes when its information is in; or nobody has the case
+    }
+    tasks_.push_back(Task{due, risk, precedence, action, c.referral, slot, workable_from, waiting_child});
+  });
+}
+
+void TeamModel::collect_waiting_children_tasks(Day day, Day planning_horizon) {
+  for (const auto* queue : {&unallocated_urgent_, &unallocated_})
+    for (std::size_t i = 0; i < queue->size(); ++i) {
+      const std::uint32_t slot = (*queue)[i];
+      push_due_tasks(cases_[slot], slot, day, planning_horizon, true);
+    }
 }
 
 void TeamModel::sort_tasks() {
@@ -115,11 +152,11 @@ void TeamModel::sort_tasks() {
   auto tie = [](const Task& a, const Task& b) {
     return a.referral < b.referral || (a.referral == b.referral && a.action < b.action);
   };
-  // Work flagged as overdue at supervision comes first, whatever the policy.
+  // Booked conferences, then work flagged as overdue at supervision, come first, whatever the policy.
   switch (scenario_.policy.prioritisation) {
     case P::earliest_deadline:
       std::sort(tasks_.begin(), tasks_.end(), [&](const Task& a, const Task& b) {
-        if (a.escalated != b.escalated) return a.escalated;
+        if (a.precedence != b.precedence) return a.precedence < b.precedence;
         if (a.due != b.due) return a.due < b.due;
         if (a.risk != b.risk) return a.risk < b.risk;
         return tie(a, b);
@@ -127,7 +164,7 @@ void TeamModel::sort_tasks() {
       break;
     case P::highest_risk:
       std::sort(tasks_.begin(), tasks_.end(), [&](const Task& a, const Task& b) {
-        if (a.escalated != b.escalated) return a.escalated;
+        if (a.precedence != b.precedence) return a.precedence < b.precedence;
         if (a.risk != b.risk) return a.risk < b.risk;
         if (a.due != b.due) return a.due < b.due;
         return tie(a, b);
@@ -135,7 +172,7 @@ void TeamModel::sort_tasks() {
       break;
     case P::first_in_first_out:
       std::sort(tasks_.begin(), tasks_.end(), [&](const Task& a, const Task& b) {
-        if (a.escalated != b.escalated) return a.escalated;
+        if (a.precedence != b.precedence) return a.precedence < b.precedence;
         if (a.workable_from != b.workable_from) return a.workable_from < b.workable_from;
         return tie(a, b);
       });
@@ -146,28 +183,36 @@ void TeamModel::sort_tasks() {
 // Works through tasks_ with `hours`; returns the hours left. A task that does
 // not fit is passed over for a smaller one further down (a worker fits in
 // what they can); only assessment work can be split across days.
-double TeamModel::work_tasks(Day day, std::size_t post, double hours, bool cover) {
+double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover) {
   if (tasks_.empty()) return hours;
-  const Post& worker = posts_[post];
-  const double drift =
-      std::min(scenario_.supervision.drift_max,
-               scenario_.supervision.drift_per_week_since_supervision * weeks_since_supervision(worker, day));
-  kernel::KeyedEngine drift_rng = case_drift_keys_.engine(
-      (static_cast<std::uint64_t>(post) << 44) ^ (static_cast<std::uint64_t>(worker.serial) << 32) ^
-      static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (cover ? 1ULL << 63 : 0ULL));
-  for (std::size_t i = 0; i < tasks_.size() && hours > 1e-9; ++i) {
+  // Drift: a worker long without supervision lets due work slip (the manager's own is not modelled).
+  double drift = 0.0;
+  kernel::KeyedEngine drift_rng{0};
+  if (doer != kTeamManager) {
+    const auto post = static_cast<std::size_t>(doer);
+    const Post& worker = posts_[post];
+    drift = std::min(scenario_.supervision.drift_max,
+                     scenario_.supervision.drift_per_week_since_supervision * weeks_since_supervision(worker, day));
+    drift_rng = case_drift_keys_.engine(
+        (static_cast<std::uint64_t>(post) << 44) ^ (static_cast<std::uint64_t>(worker.serial) << 32) ^
+        static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (absence_cover ? 1ULL << 63 : 0ULL));
+  }
+  for (std::size_t i = 0; i < tasks_.size(); ++i) {
     const Task task = tasks_[i];
+    // Out of hours, only booked conferences (sorted first) still happen.
+    if (hours <= 1e-9 && task.precedence != kBookedAppointment) break;
     const Case& c = cases_[task.slot];
-    // A task may be stale: its case closed (and the slot was reused) or moved
-    // earlier today.
-    if (c.referral != task.referral || c.worker == kNoWorker) continue;
-    if (!cover && c.worker != static_cast<std::int32_t>(post)) continue;
+    // A task may be stale: its case closed (and the slot was reused), was
+    // allocated or moved earlier today.
+    if (c.referral != task.referral) continue;
+    if (task.waiting_child ? c.worker != kNoWorker : c.worker == kNoWorker || (!absence_cover && c.worker != doer))
+      continue;
     if (drift > 0.0 && kernel::uniform01(drift_rng) < drift) {
       if (in_window(day)) ++tally_.drifted;
-      trace("drifted", static_cast<std::int64_t>(c.child), worker_id(post), task.due);
+      trace("drifted", static_cast<std::int64_t>(c.child), doer_id(doer), task.due);
       continue;
     }
-    do_task(task, day, post, hours);
+    do_task(task, day, doer, hours);
   }
   return hours;
 }
@@ -175,14 +220,16 @@ double TeamModel::work_tasks(Day day, std::size_t post, double hours, bool cover
 // Whether a whole task of `needed` hours can be done with `hours` left today. A
 // task longer than a working day (a conference report, say) is started on a
 // fresh day and finished the next: the excess is owed from the next day's hours.
-bool TeamModel::fits(double needed, double& hours, std::size_t post) {
+// A booked conference is attended whatever the day holds: what it takes
+// beyond the hours left is owed from the next days.
+bool TeamModel::fits(double needed, double& hours, std::int32_t doer, bool booked) {
   if (needed <= hours + 1e-9) {
     hours -= needed;
     return true;
   }
   const double full_day = setup_.case_hours_per_working_day(1.0);
-  if (hours + 1e-9 >= full_day && hours > 0.0) {
-    posts_[post].hours_owed += needed - hours;
+  if (doer != kTeamManager && ((hours + 1e-9 >= full_day && hours > 0.0) || booked)) {
+    posts_[static_cast<std::size_t>(doer)].hours_owed += needed - hours;
     hours = 0.0;
     return true;
   }
@@ -191,20 +238,23 @@ bool TeamModel::fits(double needed, double& hours, std::size_t post) {
 
 // Does one task if it is still owed and fits in the hours left: records it
 // against its due date, and sets when the next falls due.
-bool TeamModel::do_task(const Task& task, Day day, std::size_t post, double& hours) {
+bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& hours) {
   Case& c = cases_[task.slot];
   if (!c.clocks.owed(task.action)) return false;
   if (kind_of(task.action).split_over_days) return work_on_assessment(task.slot, day, hours);
-  if (!fits(standards_.of(c.stage, task.action).hours, hours, post)) return false;
-  const std::int64_t who = worker_id(post);
+  if (!fits(standards_.of(c.stage, task.action).hours, hours, doer, task.precedence == kBookedAppointment))
+    return false;
+  const std::int64_t who = doer_id(doer);
   switch (task.action) {
     case Action::visit:
+      // Counted, as every visit is, in the period of its due date.
+      if (task.waiting_child && in_window(c.clocks.due(Action::visit))) ++tally_.visits_by_cover;
       do_visit(c, day);
       trace("visit", static_cast<std::int64_t>(c.child), who, task.due,
             day > task.due ? calendar_.working_days_between(task.due, day) : 0);
       return true;
     case Action::icpc:
-      hold_icpc(task.slot, day);  // the conference decides the case's next stage
+      hold_icpc(task.slot, day, who);  // the conference decides the case's next stage
       return true;
     case Action::assessment: break;  // split over days: worked on above
     case Action::core_group:
@@ -241,8 +291,11 @@ bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
 
 void TeamModel::do_visit(Case& c, Day day) {
   const Day due = c.clocks.due(Action::visit);
-  record_action(Action::visit, due, day);
-  if (day > due) record_exposure(c, due, day);
+  record_visits_owed(c, due, day, true);
+  if (day > due) {
+    record_exposure(c, due, day);
+    record_past_standard(c, due, day);
+  }
   record_visit_gap(c, c.last_visit_day, day);
   c.last_visit_day = day;
   c.escalated = false;

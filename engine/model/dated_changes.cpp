@@ -62,7 +62,7 @@ void TeamModel::apply_dated_changes(Day day) {
         break;
       case Kind::supervision_interval:
         // Sessions already booked keep their dates; the new interval runs from them.
-        if (supervision_interval_weeks_ <= 0) {
+        if (supervision_interval_weeks_ <= 0 && scenario_.supervision.modelled) {
           for (Post& post : posts_)
             if (post.in_use && post.holder != Post::Holder::vacant)
               post.supervision_due = calendar_.add_working_days(day, kWorkingDaysPerWeek * event.weeks);

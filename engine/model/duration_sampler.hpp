@@ -2,11 +2,14 @@
 // Draws a duration from a scenario's DurationDistribution. Parameters are
 // converted once (lognormal and gamma are given by their mean and standard
 // deviation in scenarios, which is how a manager thinks of them).
+#include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/gamma_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>
 #include <cmath>
+#include <vector>
 
+#include "engine/kernel/random_streams.hpp"
 #include "engine/scenario/scenario.hpp"
 
 namespace casesim::model {
@@ -24,6 +27,12 @@ class DurationSampler {
       gamma_ = boost::random::gamma_distribution<double>((d.mean * d.mean) / (d.sd * d.sd), (d.sd * d.sd) / d.mean);
     } else if (kind_ == Kind::exponential) {
       exponential_ = boost::random::exponential_distribution<double>(1.0 / d.mean);
+    } else if (kind_ == Kind::bands) {
+      double upto = 0.0;
+      for (const auto& band : d.bands) {
+        upto += band.share;
+        bands_.push_back({band.from, band.to, upto});
+      }
     }
   }
 
@@ -37,12 +46,31 @@ class DurationSampler {
       case Kind::exponential: exponential_.reset(); return exponential_(engine);
       case Kind::lognormal: lognormal_.reset(); return lognormal_(engine);
       case Kind::gamma: gamma_.reset(); return gamma_(engine);
+      case Kind::bands: return draw_band(engine);
     }
     return mean_;
   }
 
  private:
+  // A band by its cumulative share, then a whole number uniformly within it.
+  template <class Engine>
+  double draw_band(Engine& engine) const {
+    const double u = kernel::uniform01(engine);
+    std::size_t b = 0;
+    while (b + 1 < bands_.size() && u >= bands_[b].cumulative_share) ++b;
+    const Band& band = bands_[b];
+    const double width = static_cast<double>(band.to - band.from + 1);
+    const double offset = std::min(width - 1.0, std::floor(kernel::uniform01(engine) * width));
+    return static_cast<double>(band.from) + offset;
+  }
+
+  struct Band {
+    int from, to;
+    double cumulative_share;
+  };
+
   scenario::DurationDistribution::Kind kind_;
+  std::vector<Band> bands_;
   double mean_;
   boost::random::exponential_distribution<double> exponential_;
   boost::random::lognormal_distribution<double> lognormal_;

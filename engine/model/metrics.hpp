@@ -52,8 +52,12 @@ enum class MetricGroup {
   X(urgent_not_identified, referrals, false, "referrals", "Urgent referrals that triage did not identify as urgent.") \
   X(urgent_detection_delay_mean, referrals, false, "working days",                                                    \
     "Mean time from the decision until a missed urgent case was recognised.")                                         \
+  X(concerns_on_open_cases, referrals, false, "referrals",                                                            \
+    "Accepted referrals about a child whose case was already open: a new concern on that case, never a second case.") \
   X(cases_allocated, allocation, false, "cases", "Cases allocated to a social worker (new and reallocated).")         \
-  X(unallocated_wait_mean, allocation, false, "working days", "Mean time an accepted case waited for allocation.")    \
+  X(unallocated_wait_mean, allocation, false, "working days",                                                         \
+    "Mean time accepted cases waited for allocation: every wait that ended in the counted period, and every case "    \
+    "still waiting at the end with its wait so far.")                                                                 \
   X(unallocated_wait_max, allocation, false, "working days",                                                          \
     "Longest time any case waited unallocated, including cases still waiting at the end.")                            \
   X(cases_stored, allocation, true, "cases", "Cases left unallocated longer than the stored-case threshold.")         \
@@ -62,6 +66,9 @@ enum class MetricGroup {
   X(cases_waited_share, allocation, false, "share",                                                                   \
     "Share of accepted cases that waited for a worker (not allocated at once), "                                      \
     "counting those still waiting at the end.")                                                                       \
+  X(unallocated_at_end, allocation, true, "cases", "Cases waiting for allocation at the end of the run.")             \
+  X(longest_current_wait, allocation, false, "working days",                                                          \
+    "Longest wait so far of any case still waiting for allocation at the end of the run.")                            \
   X(assessments_completed, assessments_and_conferences, false, "assessments",                                         \
     "Child and family assessments completed.")                                                                        \
   X(assessments_late, assessments_and_conferences, true, "assessments",                                               \
@@ -79,19 +86,40 @@ enum class MetricGroup {
     "Child protection review conferences and child in need reviews that fell due.")                                   \
   X(reviews_late, assessments_and_conferences, true, "reviews", "Reviews held late or not held by the end.")          \
   X(visits_due, visits, false, "visits", "Statutory visits that fell due.")                                           \
-  X(visits_overdue, visits, true, "visits", "Statutory visits done after their due date, or not done by the end.")    \
+  X(visits_overdue, visits, true, "visits",                                                                           \
+    "Statutory visits done after their due date, or not done by the end: a child unvisited for three intervals "      \
+    "missed three.")                                                                                                  \
   X(visit_days_overdue_mean, visits, true, "working days", "Mean lateness of overdue visits.")                        \
-  X(visit_days_overdue_max, visits, true, "working days", "Greatest lateness of any visit.")                          \
+  X(visit_days_overdue_max, visits, true, "working days",                                                             \
+    "Greatest lateness of any visit: the longest any child went beyond their own visit standard.")                    \
   X(longest_visit_gap, visits, false, "working days",                                                                 \
     "Longest time any child on a plan went without a statutory visit.")                                               \
   X(children_unvisited_6_weeks, visits, false, "children",                                                            \
-    "Children on a plan who went more than 6 weeks without a visit.")                                                 \
+    "Children on a plan held to a visit standard shorter than 6 weeks who went more than 6 weeks without a visit.")   \
   X(children_unvisited_3_months, visits, false, "children",                                                           \
-    "Children on a plan who went more than 3 months without a visit (seed case 001).")                                \
+    "Children on a plan held to a visit standard shorter than 3 months who went more than 3 months without a "        \
+    "visit (seed case 001).")                                                                                         \
   X(cp_children_unvisited_6_weeks, visits, false, "children",                                                         \
     "Children on a child protection plan who went more than 6 weeks without a visit.")                                \
+  X(children_past_visit_standard, visits, true, "children",                                                           \
+    "Children, allocated or waiting for a worker, who went past their own visit standard (a visit later than due).")  \
+  X(children_past_visit_standard_assessment, visits, false, "children",                                               \
+    "Children being assessed who were not seen within the assessment's standard of the decision.")                    \
+  X(children_past_visit_standard_section_47, visits, false, "children",                                               \
+    "Children under a section 47 enquiry who went past their visit standard.")                                        \
+  X(children_past_visit_standard_cp, visits, false, "children",                                                       \
+    "Children on a child protection plan who went past their visit standard.")                                        \
+  X(children_past_visit_standard_cin, visits, false, "children",                                                      \
+    "Children on a child in need plan who went past their visit standard.")                                           \
+  X(children_past_visit_standard_looked_after_first_year, visits, false, "children",                                  \
+    "Looked-after children in a placement's first year who went past their visit standard (regulation 28: 6 weeks).") \
+  X(children_past_visit_standard_looked_after_later, visits, false, "children",                                       \
+    "Looked-after children after a placement's first year who went past their visit standard (regulation 28: "        \
+    "3 months).")                                                                                                     \
+  X(visits_to_waiting_children, visits, false, "visits",                                                              \
+    "Statutory visits to children waiting for a worker, made by whoever covers them (policy.unallocated_cover).")     \
   X(risk_exposure_child_days, visits, false, "child-days",                                                            \
-    "Days that children on child protection and child in need plans spent past their visit standard.")                \
+    "Days that children, at any stage and whether allocated or waiting, spent past their visit standard.")            \
   X(drifted_actions, visits, false, "actions",                                                                        \
     "Due actions that slipped a day because supervision had lapsed (case drift).")                                    \
   X(cp_plans_started, plans, false, "plans", "Child protection plans started.")                                       \

@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/model/durations.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/model/model_setup.hpp"
+#include "engine/model/statutory_actions.hpp"
 #include "engine/model/trace.hpp"
 
 namespace casesim::model {
@@ -17,20 +19,33 @@ struct ReferralLedger {
   std::uint64_t open_at_start = 0;  // a snapshot's children, open when the run starts
   std::uint64_t awaiting_decision = 0;
   std::uint64_t no_further_action = 0;
+  std::uint64_t joined_open_case = 0;  // a concern about a child whose case was open: joins that case
   std::uint64_t waiting_allocation = 0;
   std::uint64_t open_allocated = 0;
   std::uint64_t closed = 0;
   bool balances() const {
     return received + open_at_start ==
-           awaiting_decision + no_further_action + waiting_allocation + open_allocated + closed;
+           awaiting_decision + no_further_action + joined_open_case + waiting_allocation + open_allocated + closed;
   }
+};
+
+// The children open at the end of the run, by stage: every open child is in
+// exactly one stage, whether a worker has their case or they are waiting.
+struct StageCensus {
+  std::array<std::uint64_t, kStageCount> open{};
+  std::array<std::uint64_t, kStageCount> waiting{};
+  std::array<std::uint64_t, kStageCount> visit_overdue{};  // a statutory visit past its date
 };
 
 struct ReplicationResult {
   std::array<double, kMetricCount> summary{};
   // Series-major: series s, week w at weekly[s * weeks + w].
   std::vector<double> weekly;
+  // Duration-major: duration d, bin b (working days, the last bin longer) at
+  // durations[d * kDurationBins + b]: completions in the counted period.
+  std::vector<std::uint32_t> durations = std::vector<std::uint32_t>(kDurationCount * kDurationBins, 0);
   ReferralLedger ledger;
+  StageCensus census;
   // Highest (caseload - cap - allowance) of any worker at any allocation, where
   // the allowance is what escalation permits; never above 0 under a hard cap.
   double most_over_cap = 0.0;

@@ -43,6 +43,7 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
   c.referral = static_cast<std::uint64_t>(child_index);
   c.child = children_++;
   c.snapshot_child = child_index;
+  c.referral_day = referral_day;
   c.decision_day = referral_day;
   c.urgent = child.stage == SnapshotStage::section_47 || child.stage == SnapshotStage::cp_plan;
   c.need = static_cast<std::uint8_t>(c.urgent || child.stage == SnapshotStage::looked_after ? scenario::Need::high
@@ -50,12 +51,25 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
   c.stage = Stage::assessment;
   start_clock(c, Action::assessment, referral_day);
   c.assessment_hours_left = pathways.assessment.hours;  // the lists do not say how far it has got
+  plan_assessment(c);
   const bool allocated = child.worker >= 0;
   const auto worker = static_cast<std::size_t>(child.worker);
+  // The assessment's visit, owed from the decision whether or not a worker
+  // has the case: done if the child was seen since `from`; owed from its
+  // standard if last seen before; wanted at once (not late) if the lists do not say.
+  const auto owe_assessment_visit = [&](Day from) {
+    const int within = pathways.assessment.visit_within_working_days;
+    if (within <= 0) return;
+    if (!child.last_visit)
+      set_visit_due(c, calendar_.add_working_days(0, within));
+    else if (calendar_.day_of(*child.last_visit) < from)
+      set_visit_due(c, calendar_.add_working_days(from, within));
+  };
 
   switch (child.stage) {
     case SnapshotStage::referral:
       // Accepted, waiting for a worker; an allocated one starts its assessment now.
+      owe_assessment_visit(referral_day);
       if (allocated) {
         allocate(slot, worker);
       } else {
@@ -64,26 +78,19 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
       }
       return;
     case SnapshotStage::assessment:
+      owe_assessment_visit(start_day);
       if (!allocated) {
         enqueue(slot, false);
         c.queued_working_time = calendar_.working_time_at(start_day);
         return;
       }
       attach(slot, worker);
-      // The assessment's visit: done if the child was seen since it started;
-      // owed from its standard if last seen before; wanted at once (not late)
-      // if the lists do not say.
-      if (pathways.assessment.visit_within_working_days > 0) {
-        if (!child.last_visit)
-          set_visit_due(c, calendar_.add_working_days(0, pathways.assessment.visit_within_working_days));
-        else if (calendar_.day_of(*child.last_visit) < start_day)
-          set_visit_due(c, calendar_.add_working_days(start_day, pathways.assessment.visit_within_working_days));
-      }
       {
         c.assessment_started = true;
         kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_duration);
         const double ready_at = std::max(
-            0.0, calendar_.time_at_working_time(calendar_.working_time_at(start_day) + assessment_duration_(engine)));
+            {0.0, c.assessment_planned_time,
+             calendar_.time_at_working_time(calendar_.working_time_at(start_day) + assessment_duration_(engine))});
         c.assessment_ready_time = ready_at;
         if (ready_at < setup_.horizon_days()) c.assessment_ready = sim_.schedule_at(ready_at, {kAssessmentReady, slot});
       }

@@ -18,6 +18,10 @@ Interval every_months(int months) {
 
 }  // namespace
 
+std::array<double, kStageCount> stage_weights(const scenario::PathwaySettings& p) {
+  return {p.assessment.weight, p.assessment.weight, p.cp_plan.weight, p.cin_plan.weight, p.looked_after.weight};
+}
+
 StatutoryStandards::StatutoryStandards(const scenario::PathwaySettings& p) {
   auto set = [this](Stage stage, Action action, ActionStandard standard) {
     table_[index(stage)][index(action)] = standard;

@@ -22,7 +22,18 @@ namespace casesim::model {
 enum class Stage : std::uint8_t { assessment, section_47, cp_plan, cin_plan, looked_after };
 inline constexpr std::size_t kStageCount = 5;
 
-// In this order ties between otherwise equal tasks are broken.
+// Children are held to their own visit standard; the measures of children
+// past it are split by the standard they are held to.
+enum class VisitStandardGroup : std::uint8_t {
+  assessment,  // seen within the local standard of the decision
+  section_47,  // an enquiry: seen within the local standard, then at the CP interval
+  cp_plan,
+  cin_plan,
+  looked_after_first_year,  // regulation 28: not more than 6 weeks in the placement's first year
+  looked_after_later,       // then not more than 3 months
+};
+inline constexpr std::size_t kVisitStandardGroups = 6;
+
 enum class Action : std::uint8_t { visit, assessment, icpc, core_group, review };
 inline constexpr std::size_t kActionCount = 5;
 inline constexpr std::array<Action, kActionCount> kActions{Action::visit, Action::assessment, Action::icpc,
@@ -84,6 +95,7 @@ class StatutoryClocks {
 
   void start(Action a, kernel::Day due) {
     due_[index(a)] = due;
+    booked_[index(a)] = kNotBooked;
     owed_ = static_cast<std::uint8_t>(owed_ | bit(a));
     refresh();
   }
@@ -93,10 +105,22 @@ class StatutoryClocks {
   }
   void stop(Action a) {
     owed_ = static_cast<std::uint8_t>(owed_ & ~bit(a));
+    booked_[index(a)] = kNotBooked;
     refresh();
   }
+  // Booked for a day (a conference): not workable before it, whatever its
+  // due date; the planning window does not apply. Starting the clock again
+  // clears the booking.
+  void book(Action a, kernel::Day day) {
+    booked_[index(a)] = day;
+    refresh();
+  }
+  kernel::Day booked(Action a) const { return booked_[index(a)]; }
+  bool any_booked() const { return any_booked_; }
+  static constexpr kernel::Day kNotBooked = std::numeric_limits<kernel::Day>::max();
   void stop_all() {
     owed_ = 0;
+    booked_.fill(kNotBooked);
     refresh();
   }
 
@@ -120,13 +144,17 @@ class StatutoryClocks {
 
   void refresh() {
     earliest_planned_due_ = earliest_due_ = std::numeric_limits<kernel::Day>::max();
+    any_booked_ = false;
     for_each_owed([this](Action a, kernel::Day due) {
       earliest_due_ = std::min(earliest_due_, due);
       if (kind_of(a).planned) earliest_planned_due_ = std::min(earliest_planned_due_, due);
+      any_booked_ = any_booked_ || booked_[index(a)] != kNotBooked;
     });
   }
 
   std::array<kernel::Day, kActionCount> due_{};
+  std::array<kernel::Day, kActionCount> booked_{kNotBooked, kNotBooked, kNotBooked, kNotBooked, kNotBooked};
+  bool any_booked_ = false;
   kernel::Day earliest_planned_due_ = std::numeric_limits<kernel::Day>::max();
   kernel::Day earliest_due_ = std::numeric_limits<kernel::Day>::max();
   std::uint8_t owed_ = 0;
@@ -153,6 +181,10 @@ struct ActionStandard {
   Interval first;
   Interval next;
 };
+
+// What a case at each stage counts for as work (the pathways' weights; an
+// enquiry counts as the assessment it came from).
+std::array<double, kStageCount> stage_weights(const scenario::PathwaySettings& pathways);
 
 // Every (stage, action) standard of a scenario, worked out once.
 class StatutoryStandards {

@@ -37,6 +37,8 @@ enum class ReferralDraw : std::uint32_t {
   cp_step_down,
   cin_duration,
   looked_after_duration,
+  assessment_plan,
+  icpc_booking,
   count
 };
 

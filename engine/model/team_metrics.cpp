@@ -14,6 +14,8 @@ using kernel::Day;
 namespace {
 constexpr Day kSixWeeksDays = 42;
 constexpr Day kThreeMonthsDays = 91;
+// Overload is smoothed over about four working weeks.
+constexpr double kOverloadSmoothing = 1.0 / 20.0;
 }  // namespace
 
 void TeamModel::record_action(Action action, Day due, Day done_day) {
@@ -35,12 +37,35 @@ void TeamModel::record_action(Action action, Day due, Day done_day) {
 void TeamModel::record_owed_actions(Case& c, Day as_of_day) {
   c.clocks.for_each_owed([&](Action action, Day due) {
     if (!kind_of(action).recorded_by_due_date) return;
-    record_overdue_at(action, due, as_of_day);
-    if (action == Action::visit) {
+    if (action != Action::visit) {
+      record_overdue_at(action, due, as_of_day);
+    } else {
+      record_visits_owed(c, due, as_of_day, false);
       record_exposure(c, due, as_of_day);
+      if (due < as_of_day) record_past_standard(c, due, as_of_day);
       record_visit_gap(c, c.last_visit_day, as_of_day);
     }
   });
+}
+
+// Every statutory visit a child was owed from `due` until `until`: the first
+// on `due` and, while none is made, the next a standard interval after each
+// one missed, so a child unvisited for three intervals has missed three
+// visits, not one. A visit made on `until` (`made`) meets the last of them,
+// late if after its date; at closure or the end of the run all are late.
+void TeamModel::record_visits_owed(const Case& c, Day due, Day until, bool made) {
+  for (Day owed = due;;) {
+    const Day next = owed < until ? next_due_after(c, Action::visit, owed) : kNever;
+    if (next == kNever || next >= until) {
+      if (made)
+        record_action(Action::visit, owed, until);
+      else
+        record_overdue_at(Action::visit, owed, until);
+      return;
+    }
+    record_overdue_at(Action::visit, owed, until);
+    owed = next;
+  }
 }
 
 void TeamModel::record_overdue_at(Action action, Day due, Day as_of_day) {
@@ -55,6 +80,63 @@ void TeamModel::record_overdue_at(Action action, Day due, Day as_of_day) {
   }
 }
 
+// Each working day: every worker's overload, their weighted cases above a
+// manageable caseload (which does not move with the cap), with an equal share
+// by FTE of the children waiting for a worker when the duty worker holds them.
+void TeamModel::update_overload() {
+  const double manageable = scenario_.workforce.manageable_cases_per_fte;
+  if (manageable <= 0.0) return;
+  double waiting_work = 0.0, team_fte = 0.0;
+  if (scenario_.policy.unallocated_cover == scenario::UnallocatedCover::duty) {
+    for (const auto* queue : {&unallocated_urgent_, &unallocated_})
+      for (std::size_t i = 0; i < queue->size(); ++i) waiting_work += work_weight(cases_[(*queue)[i]].stage);
+    for (const Post& post : posts_)
+      if (post.in_use && post.holder != Post::Holder::vacant) team_fte += post.fte;
+  }
+  for (Post& post : posts_) {
+    if (!post.in_use || post.holder == Post::Holder::vacant) continue;
+    const double held = post.work + (team_fte > 0.0 ? waiting_work * post.fte / team_fte : 0.0);
+    const double over = std::max(0.0, held / (manageable * post.fte) - 1.0);
+    post.overload += (over - post.overload) * kOverloadSmoothing;
+  }
+}
+
+// A child's visit standard in calendar days (working days at 5 a week), for
+// the "unvisited 6 weeks / 3 months" measures: they count only children held
+// to a shorter standard, so a child visited on time at theirs is never among them.
+double TeamModel::visit_standard_days(const Case& c, Day day) const {
+  const Interval& next = standards_.of(c.stage, Action::visit).next;
+  int working_days = next.count;
+  if (next.unit == Interval::Unit::by_placement_year && day - c.plan_start_day >= 365)
+    working_days = next.count_after_first_year;
+  if (next.unit == Interval::Unit::none || working_days <= 0) return std::numeric_limits<double>::infinity();
+  return working_days * 7.0 / kWorkingDaysPerWeek;
+}
+
+VisitStandardGroup TeamModel::visit_standard_group(const Case& c, Day due) const {
+  switch (c.stage) {
+    case Stage::assessment: return VisitStandardGroup::assessment;
+    case Stage::section_47: return VisitStandardGroup::section_47;
+    case Stage::cp_plan: return VisitStandardGroup::cp_plan;
+    case Stage::cin_plan: return VisitStandardGroup::cin_plan;
+    case Stage::looked_after: break;
+  }
+  return due - c.plan_start_day < 365 ? VisitStandardGroup::looked_after_first_year
+                                      : VisitStandardGroup::looked_after_later;
+}
+
+// A child past their own visit standard: a visit due on `due` not made by
+// `until`, for some of the counted period. Each child counts once in each
+// group of standards (a child moving from a CP to a CIN plan can count in both).
+void TeamModel::record_past_standard(Case& c, Day due, Day until) {
+  if (std::max(due, setup_.counting_from_day()) >= std::min(until, setup_.horizon_days())) return;
+  if (c.past_standard_counted == 0) ++tally_.past_visit_standard_any;
+  const auto group = static_cast<std::size_t>(visit_standard_group(c, due));
+  if (c.past_standard_counted >> group & 1u) return;
+  c.past_standard_counted = static_cast<std::uint8_t>(c.past_standard_counted | 1u << group);
+  ++tally_.past_visit_standard[group];
+}
+
 // Gaps between visits are tracked for children on plans (child protection,
 // child in need, looked after): the seed case is a child unvisited for months.
 void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
@@ -63,11 +145,12 @@ void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
   tally_.longest_visit_gap =
       std::max(tally_.longest_visit_gap, static_cast<double>(calendar_.working_days_between(from, to)));
   const Day days = to - from;
-  if (days > kSixWeeksDays && !c.unvisited_6_weeks_counted) {
+  const double standard = visit_standard_days(c, from);
+  if (days > kSixWeeksDays && standard < kSixWeeksDays && !c.unvisited_6_weeks_counted) {
     c.unvisited_6_weeks_counted = true;
     ++tally_.unvisited_6_weeks;
   }
-  if (days > kThreeMonthsDays && !c.unvisited_3_months_counted) {
+  if (days > kThreeMonthsDays && standard < kThreeMonthsDays && !c.unvisited_3_months_counted) {
     c.unvisited_3_months_counted = true;
     ++tally_.unvisited_3_months;
   }
@@ -77,23 +160,19 @@ void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
   }
 }
 
-// Risk exposure: calendar days a child on a child protection or child in need
-// plan spends past their visit standard, within the measured window.
+// Risk exposure: calendar days a child spends past their visit standard
+// within the measured window, whatever their stage and whether or not a
+// worker has their case (domain.md counts children on child protection and
+// child in need plans; every child counts here, so a queue cannot hide one).
 void TeamModel::record_exposure(const Case& c, Day due, Day until) {
   if (c.snapshot_child >= 0 && until > due) result_.child_visit_late[static_cast<std::size_t>(c.snapshot_child)] = 1;
-  if (c.stage != Stage::cp_plan && c.stage != Stage::cin_plan) return;
   const Day from = std::max(due, setup_.warm_up_days());
   const Day to = std::min(until, setup_.horizon_days());
   if (to > from) tally_.risk_exposure += to - from;
 }
 
 void TeamModel::sample_day(Day day) {
-  for (Post& post : posts_) {
-    if (!post.in_use || post.holder == Post::Holder::vacant) continue;
-    const double cap = worker_cap(post, day);
-    const double over = cap > 0.0 ? std::max(0.0, post.load / cap - 1.0) : (post.load > 0.0 ? 1.0 : 0.0);
-    post.overload += (over - post.overload) / 20.0;
-  }
+  update_overload();
   if (day < setup_.warm_up_days()) return;
   for (const Post& post : posts_) {
     if (!post.in_use || post.temporary) continue;
@@ -175,15 +254,17 @@ void TeamModel::finish() {
   }
   result_.ledger.awaiting_decision = awaiting_decision_.size();
 
-  // Cases still waiting count towards the longest wait and the stored cases:
-  // a case stored for months is the failure this metric is for.
+  // Cases still waiting count in every waiting measure with their wait so
+  // far, however long ago they came: a case stored for months is the failure
+  // these measures are for.
   for (const auto* queue : {&unallocated_urgent_, &unallocated_}) {
     for (std::size_t i = 0; i < queue->size(); ++i) {
       const Case& c = cases_[(*queue)[i]];
-      if (!c.queue_counted) continue;
       ++tally_.queued_at_end;
       const double wait = end_working - c.queued_working_time;
+      tally_.wait_sum += wait;
       tally_.wait_max = std::max(tally_.wait_max, wait);
+      tally_.longest_current_wait = std::max(tally_.longest_current_wait, wait);
       if (wait > scenario_.metrics.unallocated_wait_threshold_working_days) ++tally_.cases_stored;
     }
   }
@@ -192,6 +273,10 @@ void TeamModel::finish() {
 
   for (Case& c : cases_) {
     if (!c.open) continue;
+    const std::size_t stage = index(c.stage);
+    ++result_.census.open[stage];
+    result_.census.waiting[stage] += c.worker == kNoWorker;
+    result_.census.visit_overdue[stage] += c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < horizon;
     record_owed_actions(c, horizon);
     const Day assessment_due = c.clocks.due(Action::assessment);
     if (c.clocks.owed(Action::assessment) && assessment_due < horizon && in_window(assessment_due))
@@ -205,7 +290,7 @@ void TeamModel::finish() {
       ++tally_.supervision_due;
       ++tally_.supervision_missed;
     }
-    if (supervision_interval_weeks_ > 0)
+    if (scenario_.supervision.modelled)
       tally_.longest_without_supervision =
           std::max(tally_.longest_without_supervision, (horizon - post.last_supervision) / 7.0);
   }
@@ -222,7 +307,8 @@ void TeamModel::finish() {
   assert(tally_.actions[index(Action::visit)].late <= tally_.actions[index(Action::visit)].due);
 
   auto& s = result_.summary;
-  auto ratio = [](double num, double den) { return den > 0.0 ? num / den : 0.0; };
+  // A share or mean with nothing to count is not applicable: NaN, never 0.
+  auto ratio = [](double num, double den) { return den > 0.0 ? num / den : std::numeric_limits<double>::quiet_NaN(); };
   auto count = [](std::uint64_t n) { return static_cast<double>(n); };
   auto action = [&](Action x) -> const ActionTally& { return tally_.actions[index(x)]; };
   s[index(Metric::referrals_received)] = count(tally_.referrals_received);
@@ -233,7 +319,10 @@ void TeamModel::finish() {
   s[index(Metric::urgent_not_identified)] = count(tally_.urgent_not_identified);
   s[index(Metric::urgent_detection_delay_mean)] = ratio(tally_.urgent_detection_delay_sum, count(tally_.urgent_caught));
   s[index(Metric::cases_allocated)] = count(tally_.cases_allocated);
-  s[index(Metric::unallocated_wait_mean)] = ratio(tally_.wait_sum, count(tally_.wait_count));
+  s[index(Metric::unallocated_wait_mean)] = ratio(tally_.wait_sum, count(tally_.wait_count + tally_.queued_at_end));
+  s[index(Metric::unallocated_at_end)] = count(result_.ledger.waiting_allocation);
+  s[index(Metric::longest_current_wait)] = tally_.longest_current_wait;
+  s[index(Metric::concerns_on_open_cases)] = count(tally_.concerns_on_open_cases);
   s[index(Metric::unallocated_wait_max)] = tally_.wait_max;
   s[index(Metric::cases_stored)] = count(tally_.cases_stored);
   s[index(Metric::cases_waited_share)] =
@@ -254,6 +343,18 @@ void TeamModel::finish() {
   s[index(Metric::children_unvisited_6_weeks)] = count(tally_.unvisited_6_weeks);
   s[index(Metric::children_unvisited_3_months)] = count(tally_.unvisited_3_months);
   s[index(Metric::cp_children_unvisited_6_weeks)] = count(tally_.cp_unvisited_6_weeks);
+  s[index(Metric::children_past_visit_standard)] = count(tally_.past_visit_standard_any);
+  const auto past = [&](VisitStandardGroup g) {
+    return count(tally_.past_visit_standard[static_cast<std::size_t>(g)]);
+  };
+  s[index(Metric::children_past_visit_standard_assessment)] = past(VisitStandardGroup::assessment);
+  s[index(Metric::children_past_visit_standard_section_47)] = past(VisitStandardGroup::section_47);
+  s[index(Metric::children_past_visit_standard_cp)] = past(VisitStandardGroup::cp_plan);
+  s[index(Metric::children_past_visit_standard_cin)] = past(VisitStandardGroup::cin_plan);
+  s[index(Metric::children_past_visit_standard_looked_after_first_year)] =
+      past(VisitStandardGroup::looked_after_first_year);
+  s[index(Metric::children_past_visit_standard_looked_after_later)] = past(VisitStandardGroup::looked_after_later);
+  s[index(Metric::visits_to_waiting_children)] = count(tally_.visits_by_cover);
   s[index(Metric::risk_exposure_child_days)] = tally_.risk_exposure;
   s[index(Metric::drifted_actions)] = count(tally_.drifted);
   s[index(Metric::cp_plans_started)] = count(tally_.cp_started);

@@ -29,6 +29,10 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
       standards_(setup.standards()),
       cap_(setup.scenario()),
       assessment_duration_(setup.scenario().pathways.assessment.duration_working_days),
+      assessment_plan_(
+          setup.scenario().pathways.assessment.planned_working_days.value_or(scenario::DurationDistribution{})),
+      icpc_booking_(
+          setup.scenario().pathways.section_47.booked_working_days.value_or(scenario::DurationDistribution{})),
       cp_duration_(setup.scenario().pathways.cp_plan.duration_working_days),
       cin_duration_(setup.scenario().pathways.cin_plan.duration_working_days),
       looked_after_duration_(setup.scenario().pathways.looked_after.duration_working_days),
@@ -43,6 +47,7 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
   result_.weekly.assign(kSeriesCount * static_cast<std::size_t>(setup_.weeks()), 0.0);
 
   supervision_interval_weeks_ = scenario_.supervision.interval_weeks;
+  work_weights_ = stage_weights(scenario_.pathways);
   posts_.resize(setup_.initial_posts() + setup_.posts_for_starts());
   const std::size_t agency_from =
       setup_.initial_posts() - static_cast<std::size_t>(scenario_.team.additional_agency_workers);
@@ -166,16 +171,22 @@ void TeamModel::decide(const PendingReferral& referral) {
   std::size_t response = 0;
   while (response + 1 < scenario::kResponses && v >= responses[response]) v -= responses[response++];
 
+  // A re-referral concerns a child whose case closed recently; if that child's
+  // case has been opened again since, the referral is a new concern on it.
   const bool re_referral =
       referral_uniform(referral.index, ReferralDraw::re_referral) < scenario_.referrals.re_referral_share;
   std::uint64_t child = children_;
+  RecentClosure* closure = nullptr;
   if (re_referral && recently_closed_count_ > 0) {
     const std::size_t n = std::min(recently_closed_count_, recently_closed_.size());
-    child = recently_closed_[static_cast<std::size_t>(referral.index % n)];
+    closure = &recently_closed_[static_cast<std::size_t>(referral.index % n)];
+    child = closure->child;
     if (referral.counted) ++tally_.re_referrals;
   } else {
     ++children_;
   }
+  const bool child_open = closure && closure->reopened_slot != kNoSlot && cases_[closure->reopened_slot].open &&
+                          cases_[closure->reopened_slot].child == child;
 
   const bool urgent = response == static_cast<std::size_t>(scenario::Response::section_47);
   bool missed = false;
@@ -183,8 +194,7 @@ void TeamModel::decide(const PendingReferral& referral) {
     if (referral.counted) ++tally_.urgent_referrals;
     const Post& duty = posts_[static_cast<std::size_t>(duty_post_)];
     const auto& e = triage.error;
-    const double over_cap = std::max(0.0, duty.load - worker_cap(duty, day));
-    const double p = std::min(e.max, e.base + e.per_case_over_cap * over_cap +
+    const double p = std::min(e.max, e.base + e.per_overload * duty.overload +
                                          e.per_week_since_supervision * weeks_since_supervision(duty, day));
     missed = referral_uniform(referral.index, ReferralDraw::triage_error) < p;
     if (missed && referral.counted) ++tally_.urgent_not_identified;
@@ -199,8 +209,20 @@ void TeamModel::decide(const PendingReferral& referral) {
     return;
   }
   if (referral.counted) ++tally_.referrals_accepted;
+  if (child_open) {
+    // One child, one open case: the concern goes to the case already open.
+    ++result_.ledger.joined_open_case;
+    if (referral.counted) ++tally_.concerns_on_open_cases;
+    trace("concern_on_open_case", static_cast<std::int64_t>(child), case_worker_id(cases_[closure->reopened_slot]));
+    return;
+  }
 
   const std::uint32_t slot = new_case_slot();
+  if (closure) {
+    // Every record of this child's closures now points at the open case.
+    for (std::size_t i = 0; i < std::min(recently_closed_count_, recently_closed_.size()); ++i)
+      if (recently_closed_[i].child == child) recently_closed_[i].reopened_slot = slot;
+  }
   Case& c = cases_[slot];
   c = Case{};
   c.open = true;
@@ -209,17 +231,35 @@ void TeamModel::decide(const PendingReferral& referral) {
   c.need = static_cast<std::uint8_t>(need);
   c.urgent = urgent;
   c.missed_urgent = missed;
+  c.referral_day = referral.arrival_day;
   c.decision_day = day;
+  trace("case_opened", static_cast<std::int64_t>(child), -1);
   c.stage = Stage::assessment;
   start_clock(c, Action::assessment, referral.arrival_day);
   c.assessment_hours_left = scenario_.pathways.assessment.hours;
+  plan_assessment(c);
   if (urgent && !missed) {
     // The strategy discussion is held on the day of the decision, by the duty worker.
     posts_[static_cast<std::size_t>(duty_post_)].hours_owed += scenario_.pathways.section_47.strategy_discussion_hours;
     begin_section_47(c, day, false);
+  } else {
+    // The child is seen within the assessment's standard of the decision,
+    // whether or not a worker is free to take the case.
+    start_clock(c, Action::visit, day);
   }
   enqueue(slot, false);
   allocate_waiting();
+}
+
+// When the worker plans to complete the assessment, from the referral: its
+// earliest completion (its information must be in as well, from allocation).
+void TeamModel::plan_assessment(Case& c) {
+  const auto& planned = scenario_.pathways.assessment.planned_working_days;
+  c.assessment_planned_time = 0.0;
+  if (!planned) return;
+  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_plan);
+  const int days = static_cast<int>(std::lround(assessment_plan_(engine)));
+  c.assessment_planned_time = calendar_.add_working_days(c.referral_day, days);
 }
 
 // The strategy discussion starts the enquiry: the assessment's own clock
@@ -227,11 +267,18 @@ void TeamModel::decide(const PendingReferral& referral) {
 void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   const auto& s47 = scenario_.pathways.section_47;
   c.stage = Stage::section_47;
+  c.strategy_day = day;
   c.clocks.stop(Action::assessment);
   start_clock(c, Action::icpc, day);
+  if (s47.booked_working_days) {
+    // Conferences are booked, near the deadline; the report is written for that day.
+    kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::icpc_booking);
+    c.clocks.book(Action::icpc, calendar_.add_working_days(day, static_cast<int>(std::lround(icpc_booking_(engine)))));
+  }
   if (strategy_by_worker && c.worker != kNoWorker)
     posts_[static_cast<std::size_t>(c.worker)].hours_owed += s47.strategy_discussion_hours;
-  if (c.worker != kNoWorker) start_clock(c, Action::visit, day);
+  // The child is seen within the enquiry's standard, allocated or not.
+  start_clock(c, Action::visit, day);
   trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.clocks.due(Action::icpc));
 }
 
@@ -261,7 +308,7 @@ void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
   Case& c = cases_[slot];
   c.worker = kNoWorker;
   c.queued_working_time = working_now();
-  c.queue_counted = counting();
+  c.from_queue = true;
   auto& queue = c.stage == Stage::assessment ? unallocated_ : unallocated_urgent_;
   if (at_front)
     queue.push_front(slot);
@@ -311,7 +358,8 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   const double now_working = working_now();
   const Day day = today();
   const double wait = now_working - c.queued_working_time;
-  if (c.queue_counted) {
+  // Every wait that ends in the counted period counts, however long ago it began.
+  if (c.from_queue && counting()) {
     tally_.wait_sum += wait;
     ++tally_.wait_count;
     if (wait > 0.0) ++tally_.waited;
@@ -327,16 +375,16 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
         std::max(result_.most_over_cap, post.load - worker_cap(post, day) - cap_.over_cap_allowance());
   trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
 
-  // A first allocation starts the stage's visiting; a reallocated child keeps
-  // the visit already owed.
-  if (!c.clocks.owed(Action::visit) && (c.stage == Stage::assessment || c.stage == Stage::section_47))
-    start_clock(c, Action::visit, day);
+  // Statutory clocks run from the child's statutory start, allocated or not:
+  // allocation starts none of them.
   if (c.stage == Stage::assessment && !c.assessment_started) {
     // The information an assessment needs is in after a drawn time; it
-    // completes then, or when its worker finishes the work, whichever is later.
+    // completes then (not before its planned day), or when its worker
+    // finishes the work, whichever is later.
     c.assessment_started = true;
     kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_duration);
-    const double ready_at = calendar_.time_at_working_time(now_working + assessment_duration_(engine));
+    const double ready_at =
+        std::max(c.assessment_planned_time, calendar_.time_at_working_time(now_working + assessment_duration_(engine)));
     c.assessment_ready_time = ready_at;
     if (ready_at < setup_.horizon_days()) c.assessment_ready = sim_.schedule_at(ready_at, {kAssessmentReady, slot});
   }
@@ -355,6 +403,7 @@ void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
   c.position = static_cast<std::uint32_t>(post.cases.size());
   post.cases.push_back(slot);
   post.load += cap_.weight(c.stage);
+  post.work += work_weight(c.stage);
   ++open_allocated_;
   caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
 }
@@ -369,7 +418,8 @@ void TeamModel::detach(std::uint32_t slot) {
   cases_[moved].position = c.position;
   post.cases.pop_back();
   post.load -= cap_.weight(c.stage);
-  if (post.cases.empty()) post.load = 0.0;  // no drift from adding and subtracting weights
+  post.work -= work_weight(c.stage);
+  if (post.cases.empty()) post.load = post.work = 0.0;  // no drift from adding and subtracting weights
   c.worker = kNoWorker;
   --open_allocated_;
   caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
@@ -384,8 +434,9 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
       ++tally_.assessments_late;
     else
       ++tally_.assessments_on_time;
+    count_duration(Duration::assessment_working_days, calendar_.working_days_between(c.referral_day, day));
   }
-  trace("assessment_completed", static_cast<std::int64_t>(c.child), worker_id(static_cast<std::size_t>(c.worker)), due,
+  trace("assessment_completed", static_cast<std::int64_t>(c.child), case_worker_id(c), due,
         day > due ? calendar_.working_days_between(due, day) : 0);
   if (c.missed_urgent) {
     catch_missed_urgent(c, day, "at the end of the assessment");
@@ -405,12 +456,13 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
   }
 }
 
-void TeamModel::hold_icpc(std::uint32_t slot, Day day) {
+void TeamModel::hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by) {
   Case& c = cases_[slot];
   const Day due = c.clocks.due(Action::icpc);
   c.clocks.stop(Action::icpc);
   record_action(Action::icpc, due, day);
-  trace("icpc", static_cast<std::int64_t>(c.child), worker_id(static_cast<std::size_t>(c.worker)), due,
+  if (in_window(day)) count_duration(Duration::icpc_working_days, calendar_.working_days_between(c.strategy_day, day));
+  trace("icpc", static_cast<std::int64_t>(c.child), held_by, due,
         day > due ? calendar_.working_days_between(due, day) : 0);
   const auto& s47 = scenario_.pathways.section_47;
   if (referral_uniform(c.referral, ReferralDraw::icpc_outcome) < s47.cp_plan_share) {
@@ -434,8 +486,14 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
   trace("urgent_recognised", static_cast<std::int64_t>(c.child), case_worker_id(c), -1, delay, how);
   const Stage was = c.stage;
   begin_section_47(c, day, true);
-  if (c.worker != kNoWorker)
-    posts_[static_cast<std::size_t>(c.worker)].load += cap_.weight(Stage::section_47) - cap_.weight(was);
+  if (c.worker != kNoWorker) {
+    Post& post = posts_[static_cast<std::size_t>(c.worker)];
+    post.load += cap_.weight(Stage::section_47) - cap_.weight(was);
+    post.work += work_weight(Stage::section_47) - work_weight(was);
+  } else if (was == Stage::assessment && unallocated_.erase(slot_of(c))) {
+    // A waiting child now under an enquiry waits with the enquiries, ahead of assessments.
+    unallocated_urgent_.push(slot_of(c));
+  }
 }
 
 void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
@@ -446,8 +504,11 @@ void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_da
 // Moves a case into a plan: its weight on its worker's caseload follows it,
 // the previous stage's actions lapse, and visiting starts afresh.
 void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
-  if (c.worker != kNoWorker)
-    posts_[static_cast<std::size_t>(c.worker)].load += cap_.weight(stage) - cap_.weight(c.stage);
+  if (c.worker != kNoWorker) {
+    Post& post = posts_[static_cast<std::size_t>(c.worker)];
+    post.load += cap_.weight(stage) - cap_.weight(c.stage);
+    post.work += work_weight(stage) - work_weight(c.stage);
+  }
   c.clocks.stop_all();
   c.assessment_hours_left = 0.0;
   c.stage = stage;
@@ -558,7 +619,9 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
   detach(slot);
   ++result_.ledger.closed;
   if (in_window(day)) ++tally_.cases_closed;
-  recently_closed_[recently_closed_count_++ % recently_closed_.size()] = c.child;
+  recently_closed_[recently_closed_count_++ % recently_closed_.size()] = RecentClosure{c.child, kNoSlot};
+  for (std::size_t i = 0; i < std::min(recently_closed_count_, recently_closed_.size()); ++i)
+    if (recently_closed_[i].child == c.child) recently_closed_[i].reopened_slot = kNoSlot;
   c.open = false;
   free_case_slots_.push_back(slot);
   allocate_waiting();

@@ -15,6 +15,7 @@
 // (the working day's tasks), workforce.cpp (absence, turnover, manager,
 // supervision, escalation), team_metrics.cpp (statutory-action records,
 // weekly series, the summary).
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -25,6 +26,7 @@
 #include "engine/kernel/simulator.hpp"
 #include "engine/model/caseload_cap.hpp"
 #include "engine/model/duration_sampler.hpp"
+#include "engine/model/durations.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/model/statutory_actions.hpp"
 #include "engine/model/streams.hpp"
@@ -73,11 +75,13 @@ class TeamModel {
     bool urgent = false;         // true need called for a section 47 enquiry
     bool missed_urgent = false;  // ... and triage did not see it (until caught)
     std::uint8_t need = 0;
+    Day referral_day = 0;  // when the referral came in: the assessment's clock runs from it
     Day decision_day = 0;
+    Day strategy_day = 0;  // the last strategy discussion: the conference's clock runs from it
     std::int32_t worker = kNoWorker;
     std::uint32_t position = 0;  // index in its worker's case list
     double queued_working_time = 0.0;
-    bool queue_counted = false;
+    bool from_queue = false;  // allocated from a queue (false: handed straight on by a leaving worker)
 
     // The statutory actions the case owes (statutory_actions.hpp).
     StatutoryClocks clocks{};
@@ -87,13 +91,15 @@ class TeamModel {
     bool unvisited_6_weeks_counted = false;
     bool unvisited_3_months_counted = false;
     bool cp_unvisited_6_weeks_counted = false;
-    bool escalated = false;            // flagged overdue at supervision: done first
-    std::int32_t snapshot_child = -1;  // index in the snapshot's children, for per-child results
+    std::uint8_t past_standard_counted = 0;  // bit per VisitStandardGroup: counted past its visit standard
+    bool escalated = false;                  // flagged overdue at supervision: done first
+    std::int32_t snapshot_child = -1;        // index in the snapshot's children, for per-child results
 
     // The assessment's work: hours still to do, and when its information is in.
     double assessment_hours_left = 0.0;
     bool assessment_started = false;
     double assessment_ready_time = 0.0;
+    double assessment_planned_time = 0.0;  // the day the worker plans to complete it (its start)
 
     kernel::EventHandle plan_end;
     kernel::EventHandle assessment_ready;
@@ -111,6 +117,7 @@ class TeamModel {
     std::uint32_t serial = 0;  // the n-th worker to hold this post
     std::vector<std::uint32_t> cases;
     double load = 0.0;              // cases, or weighted cases under a weighted cap
+    double work = 0.0;              // cases weighted by their pathway's weight, whatever the cap counts
     Day sick_until = 0;             // absent on days before this
     Day absent_until = 0;           // a dated absence (timeline or snapshot): absent on days before this
     bool reserved = false;          // kept for a worker a timeline event starts later
@@ -121,10 +128,11 @@ class TeamModel {
     Day agency_starts = kNever;     // an agency worker's first day, while waiting for one
     Day last_supervision = 0;
     Day supervision_due = kNever;
-    double overload = 0.0;      // smoothed share of the cap held above the cap
-    double hours_owed = 0.0;    // handover and strategy discussions, taken from the next days
-    bool absent_today = false;  // on leave or sick
-    bool works_today = true;    // a part-time worker works full days on a share of working days
+    double overload = 0.0;         // smoothed work above a manageable caseload (SicknessSettings)
+    double recent_sickness = 0.0;  // smoothed share of recent working days off sick
+    double hours_owed = 0.0;       // handover and strategy discussions, taken from the next days
+    bool absent_today = false;     // on leave or sick
+    bool works_today = true;       // a part-time worker works full days on a share of working days
   };
 
   struct Manager {
@@ -141,12 +149,18 @@ class TeamModel {
   struct Task {
     Day due;
     std::uint8_t risk;  // lower is more serious
-    bool escalated;
+    // Done first, whatever the policy: 0 a booked conference on its day (the
+    // worker must attend), 1 work flagged overdue at supervision, 2 the rest.
+    std::uint8_t precedence;
     Action action;
     std::uint64_t referral;
     std::uint32_t slot;
-    Day workable_from;  // read only under first-in-first-out (else the due day)
+    Day workable_from;   // read only under first-in-first-out (else the due day)
+    bool waiting_child;  // the case waits for a worker: the cover does it
   };
+
+  // Who does a piece of work: a post's worker, or the team manager.
+  static constexpr std::int32_t kTeamManager = -2;
 
   // Time-weighted mean over the measured window, in working time.
   struct TimeAverage {
@@ -171,11 +185,16 @@ class TeamModel {
     double wait_sum = 0.0, wait_max = 0.0;
     std::uint64_t wait_count = 0;
     std::uint64_t waited = 0, queued_at_end = 0;  // allocations after a wait; counted cases still waiting
+    double longest_current_wait = 0.0;            // of those still waiting at the end
+    std::uint64_t concerns_on_open_cases = 0;
     std::uint64_t assessments_completed = 0, assessments_late = 0, assessments_on_time = 0;
     std::array<ActionTally, 5> actions{};
     double overdue_days_sum = 0.0, overdue_days_max = 0.0;
     double longest_visit_gap = 0.0;
     std::uint64_t unvisited_6_weeks = 0, unvisited_3_months = 0, cp_unvisited_6_weeks = 0;
+    std::array<std::uint64_t, kVisitStandardGroups> past_visit_standard{};
+    std::uint64_t past_visit_standard_any = 0;
+    std::uint64_t visits_by_cover = 0, waiting_child_visits_missed = 0;
     double risk_exposure = 0.0;
     std::uint64_t drifted = 0;
     std::uint64_t cp_started = 0, cin_started = 0, looked_after_started = 0;
@@ -223,10 +242,14 @@ class TeamModel {
   void begin_looked_after(std::uint32_t slot, Day day);
   void close_case(std::uint32_t slot, Day day);
   void complete_assessment(std::uint32_t slot, Day day);
-  void hold_icpc(std::uint32_t slot, Day day);
+  void hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by);
   void catch_missed_urgent(Case& c, Day day, std::string_view how);
   void schedule_plan_end(std::uint32_t slot, double duration_working_days);
   void set_visit_due(Case& c, Day due);
+  void plan_assessment(Case& c);
+  // What a case at this stage is as work, whatever the cap counts (the pathway's weight).
+  double work_weight(Stage stage) const { return work_weights_[index(stage)]; }
+  std::uint32_t slot_of(const Case& c) const { return static_cast<std::uint32_t>(&c - cases_.data()); }
   // Starts the action's clock at its stage's standard, counted from `from`;
   // an action the stage's standard switches off is not owed.
   void start_clock(Case& c, Action action, Day from);
@@ -247,10 +270,18 @@ class TeamModel {
   // --- daily_work.cpp
   void do_daily_work(Day day);
   void collect_tasks(const Post& post, Day day, Day planning_horizon);
+  // The due work of children waiting for a worker, for whoever covers it.
+  void collect_waiting_children_tasks(Day day, Day planning_horizon);
+  void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child);
   void sort_tasks();
-  double work_tasks(Day day, std::size_t post, double hours, bool cover);
-  bool do_task(const Task& task, Day day, std::size_t post, double& hours);
-  bool fits(double needed, double& hours, std::size_t post);
+  // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
+  // absent colleagues' due work.
+  double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
+  bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
+  bool fits(double needed, double& hours, std::int32_t doer, bool booked);
+  std::int64_t doer_id(std::int32_t doer) const {
+    return doer == kTeamManager ? model::kTeamManagerId : worker_id(static_cast<std::size_t>(doer));
+  }
   void do_visit(Case& c, Day day);
   bool work_on_assessment(std::uint32_t slot, Day day, double& hours);
   // When the action falls due next after one done on `day`.
@@ -279,8 +310,17 @@ class TeamModel {
   void record_owed_actions(Case& c, Day as_of_day);
   void record_overdue_at(Action action, Day due, Day as_of_day);
   void record_visit_gap(Case& c, Day from, Day to);
+  void record_past_standard(Case& c, Day due, Day until);
+  void record_visits_owed(const Case& c, Day due, Day until, bool made);
+  void count_duration(Duration d, int working_days) {
+    const auto bin = static_cast<std::size_t>(std::clamp(working_days, 0, static_cast<int>(kDurationBins) - 1));
+    ++result_.durations[index(d) * kDurationBins + bin];
+  }
   void record_exposure(const Case& c, Day due, Day until);
   void sample_day(Day day);
+  void update_overload();
+  double visit_standard_days(const Case& c, Day day) const;
+  VisitStandardGroup visit_standard_group(const Case& c, Day due) const;
   void sample_week(std::size_t week);
   void finish();
   std::size_t overdue_actions(Day as_of_day) const;
@@ -336,7 +376,15 @@ class TeamModel {
   std::size_t open_allocated_ = 0;
   std::vector<Post> posts_;
   Manager manager_;
-  std::array<std::uint64_t, 64> recently_closed_{};  // child numbers, for re-referrals
+  // Children whose cases closed recently, for re-referrals: the child, and the
+  // slot of the case opened for them since (kNoSlot: none), so a child is
+  // never open twice.
+  struct RecentClosure {
+    std::uint64_t child = 0;
+    std::uint32_t reopened_slot = kNoSlot;
+  };
+  static constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
+  std::array<RecentClosure, 64> recently_closed_{};
   std::size_t recently_closed_count_ = 0;
 
   // What the timeline has changed so far (the cap too, in cap_).
@@ -344,6 +392,7 @@ class TeamModel {
   int supervision_interval_weeks_ = 0;
   const StatutoryStandards& standards_;
   CaseloadCapInForce cap_;
+  std::array<double, kStageCount> work_weights_{};
 
   // Escalation in force until the next review (and its allowance over the cap, in cap_).
   double overtime_hours_per_day_ = 0.0;
@@ -352,6 +401,8 @@ class TeamModel {
   int last_escalation_week_ = -1;
 
   DurationSampler assessment_duration_;
+  DurationSampler assessment_plan_;
+  DurationSampler icpc_booking_;
   DurationSampler cp_duration_;
   DurationSampler cin_duration_;
   DurationSampler looked_after_duration_;

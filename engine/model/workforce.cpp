@@ -21,6 +21,9 @@ namespace {
 // Overload is smoothed over about four working weeks.
 constexpr double kOverloadSmoothing = 1.0 / 20.0;
 
+// Recent sickness is smoothed over about three months of working days.
+constexpr double kRecentSicknessSmoothing = 1.0 / 60.0;
+
 enum WorkerDraw : std::uint32_t {
   kResign = 1,
   kSickness,
@@ -47,8 +50,11 @@ kernel::KeyedEngine TeamModel::worker_engine(std::size_t post, std::uint32_t ser
   return kernel::make_keyed(seed_, replication_, stream_id(Stream::worker_events), key);
 }
 
+// Supervision not modelled has no effect; modelled, a worker who is never
+// supervised (no sessions, or a manager with no time for them) drifts further
+// every week.
 double TeamModel::weeks_since_supervision(const Post& post, Day day) const {
-  if (supervision_interval_weeks_ <= 0) return 0.0;
+  if (!scenario_.supervision.modelled) return 0.0;
   return (day - post.last_supervision) / 7.0;
 }
 
@@ -65,7 +71,10 @@ void TeamModel::start_worker(std::size_t p, Post::Holder holder, Day day, bool n
   post.overload = 0.0;
   post.absent_today = false;
   const int interval = supervision_interval_weeks_;
-  post.supervision_due = interval > 0 ? calendar_.add_working_days(day, kWorkingDaysPerWeek * interval) : kNever;
+  post.supervision_due = scenario_.supervision.modelled && interval > 0
+                             ? calendar_.add_working_days(day, kWorkingDaysPerWeek * interval)
+                             : kNever;
+  post.recent_sickness = 0.0;
   const auto& turnover = scenario_.workforce.turnover;
   if (holder == Post::Holder::agency) {
     kernel::KeyedEngine engine = worker_engine(p, post.serial, kAgencyTenure);
@@ -101,7 +110,7 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
     const std::int32_t receiver = choose_worker(cap_.weight(c.stage));
     if (receiver != kNoWorker) {
       c.queued_working_time = working_now();
-      c.queue_counted = false;
+      c.from_queue = false;
       allocate(slot, static_cast<std::size_t>(receiver));
       posts_[static_cast<std::size_t>(receiver)].hours_owed += scenario_.workforce.turnover.handover_hours_per_case;
     } else {
@@ -186,7 +195,9 @@ void TeamModel::update_workforce(Day day) {
     }
 
     if (post.leave_year != day / 364) plan_annual_leave(p, day);
-    const double overload_factor = 1.0 + turnover.overload_multiplier * post.overload;
+    // Overload and recent sickness both make a worker likelier to leave.
+    const double overload_factor =
+        1.0 + turnover.overload_multiplier * post.overload + turnover.sickness_multiplier * post.recent_sickness;
     if (post.holder == Post::Holder::permanent && post.leaving_day == kNever && turnover.annual_rate > 0.0) {
       const double hazard = 1.0 - std::exp(-turnover.annual_rate * overload_factor / kWorkingDaysPerYear);
       if (worker_uniform(p, post.serial, day, kResign) < hazard) {
@@ -207,6 +218,7 @@ void TeamModel::update_workforce(Day day) {
       }
     }
     const bool sick = post.sick_until > day;
+    post.recent_sickness += ((sick ? 1.0 : 0.0) - post.recent_sickness) * kRecentSicknessSmoothing;
     // Other leave: single days at random, at the scenario's yearly rate per FTE.
     const bool other_leave = scenario_.workforce.other_leave_days_per_fte > 0.0 && !sick && !on_leave &&
                              worker_uniform(p, post.serial, day, kOtherLeave) <
@@ -306,7 +318,7 @@ void TeamModel::choose_duty_worker(Day day) {
 // to be done first.
 void TeamModel::hold_supervision(Day day) {
   const auto& settings = scenario_.supervision;
-  if (supervision_interval_weeks_ <= 0) return;
+  if (!settings.modelled || supervision_interval_weeks_ <= 0) return;
   const bool manager_present = manager_.in_post && manager_.sick_until <= day;
   double manager_hours =
       manager_present ? scenario_.team.manager.supervision_hours_per_week / kWorkingDaysPerWeek : 0.0;

@@ -146,6 +146,17 @@ void Hdf5File::write_attribute(const std::string& owner, const std::string& name
   write_scalar_attribute(owner, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &value);
 }
 
+void Hdf5File::write_attribute(const std::string& owner, const std::string& name, const std::vector<double>& values) {
+  write_array_attribute(owner, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.size(), values.data());
+}
+void Hdf5File::write_attribute(const std::string& owner, const std::string& name,
+                               const std::vector<std::string>& values) {
+  std::vector<const char*> data;
+  for (const std::string& value : values) data.push_back(value.c_str());
+  Datatype type = utf8_string_type(path_);
+  write_array_attribute(owner, name, type.id(), type.id(), values.size(), data.data());
+}
+
 bool Hdf5File::has_attribute(const std::string& owner, const std::string& name) const {
   return H5Aexists_by_name(file_.id(), owner.c_str(), name.c_str(), H5P_DEFAULT) > 0;
 }
@@ -169,6 +180,49 @@ double Hdf5File::read_double_attribute(const std::string& owner, const std::stri
   double value = 0.0;
   read_attribute(attribute, owner, name, H5T_NATIVE_DOUBLE, &value);
   return value;
+}
+
+std::vector<double> Hdf5File::read_doubles_attribute(const std::string& owner, const std::string& name) const {
+  const Attribute attribute = open_attribute(owner, name);
+  if (attribute_class(attribute) != H5T_FLOAT) fail("attribute " + name + " of " + owner + " is not floating-point");
+  std::vector<double> values(attribute_length(attribute, owner, name));
+  if (!values.empty()) read_attribute(attribute, owner, name, H5T_NATIVE_DOUBLE, values.data());
+  return values;
+}
+
+std::vector<std::string> Hdf5File::read_strings_attribute(const std::string& owner, const std::string& name) const {
+  const Attribute attribute = open_attribute(owner, name);
+  Datatype stored(H5Aget_type(attribute.id()));
+  if (H5Tget_class(stored.id()) != H5T_STRING || H5Tis_variable_str(stored.id()) <= 0)
+    fail("attribute " + name + " of " + owner + " is not variable-length strings");
+  std::vector<char*> data(attribute_length(attribute, owner, name), nullptr);
+  Datatype type = utf8_string_type(path_);
+  if (!data.empty()) read_attribute(attribute, owner, name, type.id(), data.data());
+  std::vector<std::string> values;
+  for (const char* value : data) values.emplace_back(value != nullptr ? value : "");
+  if (!data.empty()) {
+    const hsize_t n = data.size();
+    Dataspace space(H5Screate_simple(1, &n, nullptr));
+    H5Dvlen_reclaim(type.id(), space.id(), H5P_DEFAULT, data.data());
+  }
+  return values;
+}
+
+std::size_t Hdf5File::attribute_length(const Attribute& attribute, const std::string& owner,
+                                       const std::string& name) const {
+  Dataspace space(H5Aget_space(attribute.id()));
+  if (!space.is_open() || H5Sget_simple_extent_ndims(space.id()) != 1)
+    fail("attribute " + name + " of " + owner + " is not a 1-D array");
+  return element_count(extent_of(space));
+}
+
+void Hdf5File::write_array_attribute(const std::string& owner, const std::string& name, hid_t file_type,
+                                     hid_t memory_type, hsize_t size, const void* values) {
+  Dataspace space(H5Screate_simple(1, &size, nullptr));
+  Attribute attribute(H5Acreate_by_name(file_.id(), owner.c_str(), name.c_str(), file_type, space.id(), H5P_DEFAULT,
+                                        H5P_DEFAULT, H5P_DEFAULT));
+  if (!space.is_open() || !attribute.is_open() || (size > 0 && H5Awrite(attribute.id(), memory_type, values) < 0))
+    fail("cannot write attribute " + name + " of " + owner);
 }
 
 void Hdf5File::write_scalar_attribute(const std::string& owner, const std::string& name, hid_t file_type,

@@ -92,12 +92,17 @@ class Hdf5File {
   void write_attribute(const std::string& owner, const std::string& name, std::int64_t value);
   void write_attribute(const std::string& owner, const std::string& name, std::uint64_t value);
   void write_attribute(const std::string& owner, const std::string& name, double value);
+  // 1-D arrays, for attributes that describe a dataset's axis (a histogram's bins).
+  void write_attribute(const std::string& owner, const std::string& name, const std::vector<double>& values);
+  void write_attribute(const std::string& owner, const std::string& name, const std::vector<std::string>& values);
 
   bool has_attribute(const std::string& owner, const std::string& name) const;
   std::string read_string_attribute(const std::string& owner, const std::string& name) const;
   template <typename Integer>
   Integer read_integer_attribute(const std::string& owner, const std::string& name) const;
   double read_double_attribute(const std::string& owner, const std::string& name) const;
+  std::vector<double> read_doubles_attribute(const std::string& owner, const std::string& name) const;
+  std::vector<std::string> read_strings_attribute(const std::string& owner, const std::string& name) const;
 
   // --- strings ---
 
@@ -139,6 +144,10 @@ class Hdf5File {
 
   void write_scalar_attribute(const std::string& owner, const std::string& name, hid_t file_type, hid_t memory_type,
                               const void* value);
+  void write_array_attribute(const std::string& owner, const std::string& name, hid_t file_type, hid_t memory_type,
+                             hsize_t size, const void* values);
+  // The number of elements of a 1-D attribute (failing for any other shape).
+  std::size_t attribute_length(const Attribute& attribute, const std::string& owner, const std::string& name) const;
   Attribute open_attribute(const std::string& owner, const std::string& name) const;
   // The stored type's class, for the checks of the templates below.
   H5T_class_t attribute_class(const Attribute& attribute) const;
@@ -171,6 +180,12 @@ template <>
 struct StoredAs<std::uint8_t> {
   static hid_t file_type() { return H5T_STD_U8LE; }
   static hid_t memory_type() { return H5T_NATIVE_UINT8; }
+  static constexpr H5T_class_t kClass = H5T_INTEGER;
+};
+template <>
+struct StoredAs<std::uint32_t> {
+  static hid_t file_type() { return H5T_STD_U32LE; }
+  static hid_t memory_type() { return H5T_NATIVE_UINT32; }
   static constexpr H5T_class_t kClass = H5T_INTEGER;
 };
 template <>

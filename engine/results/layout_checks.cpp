@@ -82,6 +82,25 @@ void validate_names(const std::string& path, std::string_view kind, const std::v
   }
 }
 
+void validate_distributions(const std::string& path, const Distributions& distributions) {
+  if (distributions.quantities.empty()) return;
+  validate_names(path, "distribution", distributions.quantities);
+  for (const Quantity& q : distributions.quantities)
+    if (q.name == "names")
+      throw std::invalid_argument("results file '" + path + "': distribution name 'names' is reserved");
+  if (distributions.bins() == 0)
+    throw std::invalid_argument("results file '" + path + "': distributions given but no bins");
+  const std::vector<double>& edges = distributions.bin_edges;
+  if (edges.size() != distributions.bins() + 1)
+    throw std::invalid_argument("results file '" + path + "': " + std::to_string(edges.size()) + " bin edges for " +
+                                std::to_string(distributions.bins()) + " bins (one more edge than bins)");
+  for (std::size_t b = 0; b + 1 < edges.size(); ++b)
+    if (!(edges[b] < edges[b + 1]))
+      throw std::invalid_argument("results file '" + path + "': bin edges must ascend (edge " + std::to_string(b) +
+                                  " is not below edge " + std::to_string(b + 1) + ")");
+  for (const std::string& label : distributions.bin_labels) require_utf8(path, "bin label", label);
+}
+
 std::string mib_text(double bytes) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", bytes / (1024.0 * 1024.0));
@@ -100,6 +119,7 @@ void validate_layout(const std::string& path, const Metadata& metadata, const La
       throw std::invalid_argument("results file '" + path + "': series name '" + s.name + "' is reserved in /series");
   if (!layout.series.empty() && layout.week_start_dates.empty())
     throw std::invalid_argument("results file '" + path + "': series given but no weeks");
+  validate_distributions(path, layout.distributions);
 
   const std::pair<std::string_view, const std::string*> fields[] = {
       {"casesim_version", &metadata.casesim_version}, {"scenario_name", &metadata.scenario_name},
@@ -131,7 +151,7 @@ void validate_layout(const std::string& path, const Metadata& metadata, const La
   if (layout.child_stages.size() != layout.children.size() ||
       layout.child_overdue_at_start.size() != layout.children.size())
     throw std::invalid_argument("results file '" + path + "': children's ids, stages and flags differ in length");
-  for (const auto* quantities : {&layout.metrics, &layout.series})
+  for (const auto* quantities : {&layout.metrics, &layout.series, &layout.distributions.quantities})
     for (const Quantity& q : *quantities) {
       require_utf8(path, "unit of " + q.name, q.unit);
       require_utf8(path, "description of " + q.name, q.description);
@@ -139,9 +159,10 @@ void validate_layout(const std::string& path, const Metadata& metadata, const La
 }
 
 double laid_out_bytes(std::size_t variants, std::size_t replications, std::size_t metrics, std::size_t series_values,
-                      std::size_t children) {
+                      std::size_t distribution_counts, std::size_t children) {
   const double slots = static_cast<double>(variants) * static_cast<double>(replications);
-  const double per_slot = 8.0 * static_cast<double>(metrics + series_values) + 1.0 + static_cast<double>(children);
+  const double per_slot = 8.0 * static_cast<double>(metrics + series_values) +
+                          4.0 * static_cast<double>(distribution_counts) + 1.0 + static_cast<double>(children);
   return slots * per_slot;
 }
 

@@ -20,7 +20,10 @@
 
 namespace casesim::results {
 
-inline constexpr int kFormatVersion = 1;
+// 2: NaN in a finished slot of /summary means "not applicable" (a share or
+// mean with nothing to count), and /distributions holds duration histograms.
+// Version 1 files (neither) are still read.
+inline constexpr int kFormatVersion = 2;
 
 // What `casesim experiment` adds to the file; absent for a plain run.
 struct ExperimentRecord {
@@ -67,12 +70,22 @@ struct Quantity {
   std::string description;  // one sentence a manager can read
 };
 
+// Histograms recorded per replication, all over the same bins: counts of
+// things completed (the unit: "assessments"), by how long each took.
+struct Distributions {
+  std::vector<Quantity> quantities;     // each a dataset in /distributions
+  std::vector<double> bin_edges;        // bins + 1 ascending edges; bin b counts values in [edge b, edge b+1)
+  std::vector<std::string> bin_labels;  // one per bin, e.g. "0", ..., "90", "more than 90"
+  std::size_t bins() const { return bin_labels.size(); }
+};
+
 struct Layout {
   std::vector<std::string> variants;  // at least one ("baseline" for a plain run)
   std::size_t replications = 0;
   std::vector<Quantity> metrics;              // one value per replication
   std::vector<Quantity> series;               // one value per replication per week
   std::vector<std::string> week_start_dates;  // ISO dates, one per week of the series
+  Distributions distributions;                // none: no /distributions group
   // Started from a snapshot: its children's pseudonyms and their stage on the
   // extract date, one per child. Empty otherwise.
   std::vector<std::string> children;
@@ -101,11 +114,13 @@ class ResultsWriter {
 
   // summary: one value per metric, in Layout::metrics order.
   // weekly: series-major, series.size() * weeks values (series 0's weeks, then series 1's, ...).
+  // durations: distribution-major, one count per bin of each of Layout::distributions (empty without).
   // child_visit_late: one flag per child of Layout::children (empty without).
   // A variant or replication out of range, or a span of the wrong size, is the
   // caller's bug: std::invalid_argument, and nothing is written.
   void write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
-                         std::span<const double> weekly, std::span<const std::uint8_t> child_visit_late = {});
+                         std::span<const double> weekly, std::span<const std::uint32_t> durations = {},
+                         std::span<const std::uint8_t> child_visit_late = {});
   // Grows every variant to `replications` slots (the new ones NaN and not
   // completed), then flushes. Fewer than now is std::invalid_argument.
   void extend_replications(std::size_t replications);
@@ -125,10 +140,14 @@ struct ResultsData {
   int format_version = 0;
   Metadata metadata;
   Layout layout;
-  // summary[m][v * replications + r]: metric m, variant v, replication r.
+  // summary[m][v * replications + r]: metric m, variant v, replication r;
+  // NaN in a completed slot: not applicable (nothing to count).
   std::vector<std::vector<double>> summary;
   // weekly[s][(v * replications + r) * weeks + w].
   std::vector<std::vector<double>> weekly;
+  // distributions[d][(v * replications + r) * bins + b]: distribution d's
+  // count in bin b; 0 in a slot not completed. Empty for a version 1 file.
+  std::vector<std::vector<std::uint32_t>> distributions;
   // completed[v * replications + r]
   std::vector<std::uint8_t> completed;
   // child_visit_late[(v * replications + r) * children + c]; empty without a snapshot.

@@ -69,6 +69,26 @@ ResultsData read_results(const std::string& path) {
   layout.metrics = read_quantities("/metrics");
   layout.series = read_quantities("/series");
   layout.week_start_dates = file.read_strings("/series/week_start");
+  if (file.exists("/distributions")) {
+    Distributions& d = layout.distributions;
+    for (const std::string& name : file.read_strings("/distributions/names")) {
+      const std::string dataset = "/distributions/" + name;
+      if (!file.exists(dataset)) file.fail("has no dataset " + dataset + " for the name in /distributions/names");
+      d.quantities.push_back(
+          {name, file.read_string_attribute(dataset, "unit"), file.read_string_attribute(dataset, "description")});
+      std::vector<double> edges = file.read_doubles_attribute(dataset, "bin_edges");
+      std::vector<std::string> labels = file.read_strings_attribute(dataset, "bin_labels");
+      if (edges.size() != labels.size() + 1)
+        file.fail(dataset + " has " + std::to_string(edges.size()) + " bin edges for " + std::to_string(labels.size()) +
+                  " bin labels");
+      if (d.quantities.size() == 1) {
+        d.bin_edges = std::move(edges);
+        d.bin_labels = std::move(labels);
+      } else if (edges != d.bin_edges || labels != d.bin_labels) {
+        file.fail(dataset + " has other bins than /distributions/" + d.quantities.front().name);
+      }
+    }
+  }
   if (file.exists("/timeline")) {
     m.timeline_dates = file.read_strings("/timeline/dates");
     m.timeline_events = file.read_strings("/timeline/events");
@@ -107,6 +127,9 @@ ResultsData read_results(const std::string& path) {
     data.summary.push_back(file.read_numeric<double>("/summary/" + q.name, per_replication));
   for (const Quantity& q : layout.series)
     data.weekly.push_back(file.read_numeric<double>("/series/" + q.name, per_week));
+  for (const Quantity& q : layout.distributions.quantities)
+    data.distributions.push_back(file.read_numeric<std::uint32_t>(
+        "/distributions/" + q.name, {completed_dims[0], completed_dims[1], layout.distributions.bins()}));
   if (!layout.children.empty())
     data.child_visit_late = file.read_numeric<std::uint8_t>(
         "/children/visit_late", {completed_dims[0], completed_dims[1], layout.children.size()});

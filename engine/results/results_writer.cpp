@@ -23,6 +23,7 @@ std::vector<std::string> quantity_field(const std::vector<Quantity>& quantities,
 
 const double kNotWritten = std::numeric_limits<double>::quiet_NaN();
 const std::uint8_t kNotCompleted = 0;
+const std::uint32_t kNothingCounted = 0;
 
 }  // namespace
 
@@ -33,8 +34,11 @@ struct ResultsWriter::Impl {
   std::size_t weeks;
   std::vector<std::string> metric_names;
   std::vector<std::string> series_names;
-  std::vector<Dataset> summary{};  // one per metric
-  std::vector<Dataset> series{};   // one per series
+  std::vector<std::string> distribution_names;
+  std::size_t bins = 0;
+  std::vector<Dataset> summary{};        // one per metric
+  std::vector<Dataset> series{};         // one per series
+  std::vector<Dataset> distributions{};  // one per distribution
   Dataset completed{};
   std::size_t children = 0;
   Dataset child_visit_late{};
@@ -44,6 +48,8 @@ struct ResultsWriter::Impl {
     std::vector<std::pair<Dataset*, std::string>> out;
     for (std::size_t m = 0; m < summary.size(); ++m) out.emplace_back(&summary[m], "/summary/" + metric_names[m]);
     for (std::size_t s = 0; s < series.size(); ++s) out.emplace_back(&series[s], "/series/" + series_names[s]);
+    for (std::size_t d = 0; d < distributions.size(); ++d)
+      out.emplace_back(&distributions[d], "/distributions/" + distribution_names[d]);
     if (children > 0) out.emplace_back(&child_visit_late, "/children/visit_late");
     out.emplace_back(&completed, "/completed");
     return out;
@@ -72,8 +78,10 @@ ResultsWriter::~ResultsWriter() {
 
 ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& metadata, const Layout& layout) {
   validate_layout(path, metadata, layout);
+  const Distributions& distributions = layout.distributions;
   check_room(path, laid_out_bytes(layout.variants.size(), layout.replications, layout.metrics.size(),
-                                  layout.series.size() * layout.week_start_dates.size(), layout.children.size()));
+                                  layout.series.size() * layout.week_start_dates.size(),
+                                  distributions.quantities.size() * distributions.bins(), layout.children.size()));
   Hdf5File file = Hdf5File::create(path);
 
   file.write_attribute("/", "format_version", kFormatVersion);
@@ -99,6 +107,10 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
   file.write_strings("/series/units", quantity_field(layout.series, &Quantity::unit));
   file.write_strings("/series/descriptions", quantity_field(layout.series, &Quantity::description));
   file.write_strings("/series/week_start", layout.week_start_dates);
+  if (!distributions.quantities.empty()) {
+    file.create_group("/distributions");
+    file.write_strings("/distributions/names", quantity_field(distributions.quantities, &Quantity::name));
+  }
   if (!metadata.timeline_dates.empty()) {
     file.create_group("/timeline");
     file.write_strings("/timeline/dates", metadata.timeline_dates);
@@ -138,18 +150,35 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
   const DatasetShape per_replication{{variants, replications}, {1, replications_per_chunk}};
   const DatasetShape per_week{{variants, replications, weeks}, {1, replications_per_chunk, weeks}};
 
-  auto impl = std::make_unique<Impl>(Impl{.file = std::move(file),
-                                          .variants = layout.variants.size(),
-                                          .replications = layout.replications,
-                                          .weeks = layout.week_start_dates.size(),
-                                          .metric_names = quantity_field(layout.metrics, &Quantity::name),
-                                          .series_names = quantity_field(layout.series, &Quantity::name)});
+  auto impl =
+      std::make_unique<Impl>(Impl{.file = std::move(file),
+                                  .variants = layout.variants.size(),
+                                  .replications = layout.replications,
+                                  .weeks = layout.week_start_dates.size(),
+                                  .metric_names = quantity_field(layout.metrics, &Quantity::name),
+                                  .series_names = quantity_field(layout.series, &Quantity::name),
+                                  .distribution_names = quantity_field(distributions.quantities, &Quantity::name),
+                                  .bins = distributions.bins()});
   for (const std::string& name : impl->metric_names)
     impl->summary.push_back(impl->file.create_numeric("/summary/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
                                                       &kNotWritten, per_replication));
   for (const std::string& name : impl->series_names)
     impl->series.push_back(
         impl->file.create_numeric("/series/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_week));
+  if (!distributions.quantities.empty()) {
+    const hsize_t bins = distributions.bins();
+    const DatasetShape per_bin{{variants, replications, bins}, {1, replications_per_chunk, bins}};
+    for (const Quantity& q : distributions.quantities) {
+      const std::string name = "/distributions/" + q.name;
+      impl->distributions.push_back(
+          impl->file.create_numeric(name, H5T_STD_U32LE, H5T_NATIVE_UINT32, &kNothingCounted, per_bin));
+      // Each histogram says what it counts and what its bins are, so it reads on its own.
+      impl->file.write_attribute(name, "unit", q.unit);
+      impl->file.write_attribute(name, "description", q.description);
+      impl->file.write_attribute(name, "bin_edges", distributions.bin_edges);
+      impl->file.write_attribute(name, "bin_labels", distributions.bin_labels);
+    }
+  }
   impl->children = layout.children.size();
   if (impl->children > 0) {
     const hsize_t children = impl->children;
@@ -165,7 +194,8 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
 }
 
 void ResultsWriter::write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
-                                      std::span<const double> weekly, std::span<const std::uint8_t> child_visit_late) {
+                                      std::span<const double> weekly, std::span<const std::uint32_t> durations,
+                                      std::span<const std::uint8_t> child_visit_late) {
   if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
   Impl& w = *impl_;
   const std::string& path = w.file.path();
@@ -182,6 +212,10 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
     throw std::invalid_argument("results file '" + path + "': " + std::to_string(weekly.size()) +
                                 " weekly values for " + std::to_string(w.series.size()) + " series of " +
                                 std::to_string(w.weeks) + " weeks");
+  if (durations.size() != w.distributions.size() * w.bins)
+    throw std::invalid_argument("results file '" + path + "': " + std::to_string(durations.size()) +
+                                " duration counts for " + std::to_string(w.distributions.size()) +
+                                " distributions of " + std::to_string(w.bins) + " bins");
   if (child_visit_late.size() != w.children)
     throw std::invalid_argument("results file '" + path + "': " + std::to_string(child_visit_late.size()) +
                                 " child flags for " + std::to_string(w.children) + " children");
@@ -193,6 +227,9 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
   for (std::size_t s = 0; s < w.series.size(); ++s)
     w.file.write_block(w.series[s], "/series/" + w.series_names[s], {v, r, 0}, {1, 1, w.weeks}, H5T_NATIVE_DOUBLE,
                        weekly.data() + s * w.weeks);
+  for (std::size_t d = 0; d < w.distributions.size(); ++d)
+    w.file.write_block(w.distributions[d], "/distributions/" + w.distribution_names[d], {v, r, 0}, {1, 1, w.bins},
+                       H5T_NATIVE_UINT32, durations.data() + d * w.bins);
   if (w.children > 0)
     w.file.write_block(w.child_visit_late, "/children/visit_late", {v, r, 0}, {1, 1, w.children}, H5T_NATIVE_UINT8,
                        child_visit_late.data());
@@ -208,8 +245,8 @@ void ResultsWriter::extend_replications(std::size_t replications) {
     throw std::invalid_argument("results file '" + w.file.path() + "': cannot shrink from " +
                                 std::to_string(w.replications) + " to " + std::to_string(replications) +
                                 " replications");
-  check_room(w.file.path(),
-             laid_out_bytes(w.variants, replications, w.summary.size(), w.series.size() * w.weeks, w.children));
+  check_room(w.file.path(), laid_out_bytes(w.variants, replications, w.summary.size(), w.series.size() * w.weeks,
+                                           w.distributions.size() * w.bins, w.children));
   for (auto& [dataset, name] : w.all_datasets()) {
     std::vector<hsize_t> dims = w.file.extent(*dataset, name);
     dims[1] = replications;

@@ -52,6 +52,7 @@ class Packer {
   void add(const std::uint64_t* values, int count) { add(values, count, MPI_UINT64_T); }
   void add(const double* values, int count) { add(values, count, MPI_DOUBLE); }
   void add(const std::uint8_t* values, int count) { add(values, count, MPI_UINT8_T); }
+  void add(const std::uint32_t* values, int count) { add(values, count, MPI_UINT32_T); }
   void add(std::uint64_t value) { add(&value, 1); }
   void send(int destination, int tag) {
     MPI_Send(bytes_.data(), position_, MPI_PACKED, destination, tag, MPI_COMM_WORLD);
@@ -74,6 +75,7 @@ class Unpacker {
   void take(std::uint64_t* values, int count) { take(values, count, MPI_UINT64_T); }
   void take(double* values, int count) { take(values, count, MPI_DOUBLE); }
   void take(std::uint8_t* values, int count) { take(values, count, MPI_UINT8_T); }
+  void take(std::uint32_t* values, int count) { take(values, count, MPI_UINT32_T); }
   std::uint64_t take() {
     std::uint64_t value = 0;
     take(&value, 1);
@@ -101,6 +103,7 @@ void send_results(int threads, std::span<const ExperimentPair> chunk,
     message.add(static_cast<std::uint64_t>(result.child_visit_late.size()));
     message.add(result.summary.data(), static_cast<int>(result.summary.size()));
     message.add(result.weekly.data(), static_cast<int>(result.weekly.size()));
+    message.add(result.durations.data(), static_cast<int>(result.durations.size()));
     message.add(result.child_visit_late.data(), static_cast<int>(result.child_visit_late.size()));
   }
   message.send(0, kResultsTag);
@@ -207,6 +210,7 @@ bool MpiCoordinator::run(std::span<const ExperimentPair> pairs, const RecordChun
       results[i].child_visit_late.resize(children);
       message.take(results[i].summary.data(), static_cast<int>(results[i].summary.size()));
       message.take(results[i].weekly.data(), static_cast<int>(weekly_values));
+      message.take(results[i].durations.data(), static_cast<int>(results[i].durations.size()));
       message.take(results[i].child_visit_late.data(), static_cast<int>(children));
     }
     const std::vector<ExperimentPair> done = std::move(worker.chunk);

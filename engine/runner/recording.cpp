@@ -10,6 +10,16 @@
 
 namespace casesim::runner {
 
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::size_t warm_up_weeks(const results::Metadata& metadata) {
+  return static_cast<std::size_t>(std::max(0, metadata.warm_up_weeks));
+}
+
+}  // namespace
+
 ResumeRefused::ResumeRefused(std::string partial, std::string difference)
     : std::runtime_error(partial + " is not this experiment's unfinished run: " + difference + " differs"),
       partial_(std::move(partial)),
@@ -22,10 +32,12 @@ Recording::Recording(std::string output, results::Metadata metadata, results::La
       layout_(std::move(layout)),
       writer_(std::move(writer)),
       completed_(layout_.variants.size() * layout_.replications, 0),
-      summaries_(layout_.metrics.size(),
-                 std::vector<std::vector<double>>(
-                     layout_.variants.size(),
-                     std::vector<double>(layout_.replications, std::numeric_limits<double>::quiet_NaN()))) {}
+      summaries_(layout_.metrics.size(), std::vector<std::vector<double>>(
+                                             layout_.variants.size(), std::vector<double>(layout_.replications, kNaN))),
+      counted_thirds_(analysis::counted_thirds(layout_.week_start_dates.size(), warm_up_weeks(metadata_))),
+      thirds_(layout_.series.size(),
+              std::vector<std::vector<analysis::ThirdMeans>>(
+                  layout_.variants.size(), std::vector<analysis::ThirdMeans>(layout_.replications, {kNaN, kNaN}))) {}
 
 Recording Recording::start(const std::string& output, const results::Metadata& metadata,
                            const results::Layout& layout) {
@@ -47,8 +59,10 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
   const std::size_t replications = resumed.replications;
   const std::size_t weeks = resumed.week_start_dates.size();
   const std::size_t children = resumed.children.size();
+  const std::size_t bins = resumed.distributions.bins();
   std::vector<double> summary(resumed.metrics.size());
   std::vector<double> weekly(resumed.series.size() * weeks);
+  std::vector<std::uint32_t> durations(resumed.distributions.quantities.size() * bins);
   for (std::size_t slot = 0; slot < recording.completed_.size(); ++slot) {
     if (previous.completed[slot] == 0) continue;
     const std::size_t v = slot / replications, r = slot % replications;
@@ -56,20 +70,28 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
     for (std::size_t s = 0; s < resumed.series.size(); ++s)
       std::copy_n(previous.weekly[s].begin() + static_cast<std::ptrdiff_t>(slot * weeks), weeks,
                   weekly.begin() + static_cast<std::ptrdiff_t>(s * weeks));
+    for (std::size_t d = 0; d < previous.distributions.size(); ++d)
+      std::copy_n(previous.distributions[d].begin() + static_cast<std::ptrdiff_t>(slot * bins), bins,
+                  durations.begin() + static_cast<std::ptrdiff_t>(d * bins));
     const std::span<const std::uint8_t> child_visit_late =
         children == 0 ? std::span<const std::uint8_t>()
                       : std::span(previous.child_visit_late).subspan(slot * children, children);
-    recording.writer_.write_replication(v, r, summary, weekly, child_visit_late);
-    recording.mark_recorded(v, r, summary);
+    recording.writer_.write_replication(v, r, summary, weekly, durations, child_visit_late);
+    recording.mark_recorded(v, r, summary, weekly);
   }
   recording.writer_.flush();
   std::filesystem::rename(resuming, partial);
   return recording;
 }
 
-void Recording::mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary) {
+void Recording::mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary,
+                              std::span<const double> weekly) {
   completed_[variant * layout_.replications + replication] = 1;
   for (std::size_t m = 0; m < summaries_.size(); ++m) summaries_[m][variant][replication] = summary[m];
+  if (!counted_thirds_) return;
+  const std::size_t weeks = layout_.week_start_dates.size();
+  for (std::size_t s = 0; s < thirds_.size(); ++s)
+    thirds_[s][variant][replication] = analysis::third_means(weekly.subspan(s * weeks, weeks), *counted_thirds_);
 }
 
 void Recording::record(std::span<const ExperimentPair> pairs, std::span<const model::ReplicationResult> results) {
@@ -77,12 +99,14 @@ void Recording::record(std::span<const ExperimentPair> pairs, std::span<const mo
   for (const ExperimentPair& pair : pairs) needed = std::max(needed, pair.replication + 1);
   if (needed > layout_.replications) extend_replications(needed);
   const bool per_child = !layout_.children.empty();
+  const bool with_durations = !layout_.distributions.quantities.empty();
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const auto [v, r] = pairs[i];
     writer_.write_replication(
         v, r, results[i].summary, results[i].weekly,
+        with_durations ? std::span<const std::uint32_t>(results[i].durations) : std::span<const std::uint32_t>(),
         per_child ? std::span<const std::uint8_t>(results[i].child_visit_late) : std::span<const std::uint8_t>());
-    mark_recorded(v, r, results[i].summary);
+    mark_recorded(v, r, results[i].summary, results[i].weekly);
   }
   writer_.flush();
 }
@@ -96,8 +120,15 @@ void Recording::extend_replications(std::size_t replications) {
                 grown.begin() + static_cast<std::ptrdiff_t>(v * replications));
   completed_ = std::move(grown);
   for (auto& metric : summaries_)
-    for (auto& per_variant : metric) per_variant.resize(replications, std::numeric_limits<double>::quiet_NaN());
+    for (auto& per_variant : metric) per_variant.resize(replications, kNaN);
+  for (auto& series : thirds_)
+    for (auto& per_variant : series) per_variant.resize(replications, {kNaN, kNaN});
   layout_.replications = replications;
+}
+
+std::size_t Recording::counted_weeks() const {
+  const std::size_t weeks = layout_.week_start_dates.size();
+  return weeks - std::min(weeks, warm_up_weeks(metadata_));
 }
 
 std::size_t Recording::completed_count() const {

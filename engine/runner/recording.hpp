@@ -6,15 +6,19 @@
 // so an unwritable destination is reported at once, not after it. Each chunk
 // of results is written and flushed as it comes, so a run that is stopped or
 // killed keeps what it finished in OUTPUT.partial, and a later run can resume
-// it. The Recording also keeps, in memory, which slots are done and their
-// summary values, for the stopping rule and the command's tables.
+// it. The Recording also keeps, in memory, which slots are done, their
+// summary values and each weekly series' means over the first and last
+// thirds of the counted weeks, for the stopping rule, the command's tables
+// and the check that the series have settled (analysis/settling.hpp).
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "analysis/settling.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
@@ -37,6 +41,9 @@ class ResumeRefused : public std::runtime_error {
 
 // summaries[m][v][r]: metric m of replication r of variant v; NaN until recorded.
 using RecordedSummaries = std::vector<std::vector<std::vector<double>>>;
+// thirds[s][v][r]: series s in replication r of variant v, NaN until recorded
+// (and always, when too few weeks are counted to have thirds).
+using RecordedThirds = std::vector<std::vector<std::vector<analysis::ThirdMeans>>>;
 
 class Recording {
  public:
@@ -70,6 +77,9 @@ class Recording {
   const std::vector<std::uint8_t>& completed() const { return completed_; }
   std::size_t completed_count() const;
   const RecordedSummaries& summaries() const { return summaries_; }
+  const RecordedThirds& series_thirds() const { return thirds_; }
+  // Weeks counted after the warm-up.
+  std::size_t counted_weeks() const;
 
   const std::string& output() const { return output_; }
   std::string partial() const { return output_ + ".partial"; }
@@ -83,7 +93,8 @@ class Recording {
 
  private:
   Recording(std::string output, results::Metadata metadata, results::Layout layout, results::ResultsWriter writer);
-  void mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary);
+  void mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary,
+                     std::span<const double> weekly);
 
   std::string output_;
   results::Metadata metadata_;
@@ -91,6 +102,8 @@ class Recording {
   results::ResultsWriter writer_;
   std::vector<std::uint8_t> completed_;
   RecordedSummaries summaries_;
+  std::optional<analysis::CountedThirds> counted_thirds_;
+  RecordedThirds thirds_;
 };
 
 }  // namespace casesim::runner

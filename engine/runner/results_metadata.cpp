@@ -1,6 +1,7 @@
 #include "engine/runner/results_metadata.hpp"
 
 #include <chrono>
+#include <limits>
 #include <utility>
 
 #include <fmt/chrono.h>
@@ -26,6 +27,15 @@ std::vector<results::Quantity> quantities(const auto& definitions) {
   return out;
 }
 
+// What each duration histogram counts: its unit in the results file.
+std::string counted(model::Duration duration) {
+  switch (duration) {
+    case model::Duration::assessment_working_days: return "assessments";
+    case model::Duration::icpc_working_days: return "conferences";
+  }
+  return "completions";
+}
+
 }  // namespace
 
 std::string boost_version() {
@@ -42,6 +52,22 @@ std::vector<results::Quantity> metric_quantities() {
 }
 std::vector<results::Quantity> series_quantities() {
   return quantities(model::series_definitions());
+}
+
+results::Distributions duration_distributions() {
+  results::Distributions out;
+  for (std::size_t d = 0; d < model::kDurationCount; ++d) {
+    const model::DurationDefinition& definition = model::kDurationDefinitions[d];
+    out.quantities.push_back(
+        {std::string(definition.name), counted(static_cast<model::Duration>(d)), std::string(definition.description)});
+  }
+  // One bin per working day, the last open-ended: [0, 1), [1, 2), ..., [91, inf).
+  for (std::size_t b = 0; b < model::kDurationBins; ++b) {
+    out.bin_edges.push_back(static_cast<double>(b));
+    out.bin_labels.push_back(b + 1 < model::kDurationBins ? std::to_string(b) : "more than " + std::to_string(b - 1));
+  }
+  out.bin_edges.push_back(std::numeric_limits<double>::infinity());
+  return out;
 }
 
 results::Metadata results_metadata(const scenario::Scenario& scenario, const scenario::ScenarioSource& source,
@@ -78,6 +104,7 @@ results::Layout results_layout(const scenario::Scenario& scenario, std::vector<s
   layout.replications = replications;
   layout.metrics = metric_quantities();
   layout.series = series_quantities();
+  layout.distributions = duration_distributions();
   for (int w = 0; w < scenario.run.horizon_weeks; ++w)
     layout.week_start_dates.push_back(kernel::format_iso_date(
         kernel::Date(std::chrono::sys_days(scenario.run.start_date) + std::chrono::days(7 * w))));

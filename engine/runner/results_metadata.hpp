@@ -21,6 +21,7 @@ std::string boost_version();                         // e.g. "1.74.0": Boost's d
 std::string utc_now();                               // ISO 8601, to the second
 std::vector<results::Quantity> metric_quantities();  // the model's metric catalogue
 std::vector<results::Quantity> series_quantities();  // the model's weekly series
+results::Distributions duration_distributions();     // the model's duration histograms and their bins
 
 // The metadata every results file carries: `scenario` (a run's, or an
 // experiment's base) as loaded from `source`, the seed used, the versions that
@@ -32,7 +33,7 @@ results::Metadata results_metadata(const scenario::Scenario& scenario, const sce
 void record_start_snapshot(results::Metadata& metadata, const snapshot::Snapshot& start);
 
 // `variants` (their names) x `replications` slots, each holding the model's
-// metrics and the weekly series of `scenario`'s horizon.
+// metrics, the weekly series of `scenario`'s horizon and the duration histograms.
 results::Layout results_layout(const scenario::Scenario& scenario, std::vector<std::string> variants,
                                std::size_t replications);
 

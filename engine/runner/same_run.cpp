@@ -22,6 +22,9 @@ std::string what_differs(const results::ResultsData& previous, const results::Me
   if (a.precision != b.precision || a.precision_metric != b.precision_metric ||
       a.max_replications != b.max_replications)
     return "the precision target (--precision, --metric, --max-replications)";
+  if (previous.format_version != results::kFormatVersion)
+    return fmt::format("the results file's format (version {} there, {} now)", previous.format_version,
+                       results::kFormatVersion);
   if (previous.layout.metrics.size() != layout.metrics.size() ||
       previous.layout.series.size() != layout.series.size() ||
       previous.layout.week_start_dates != layout.week_start_dates ||
@@ -29,6 +32,9 @@ std::string what_differs(const results::ResultsData& previous, const results::Me
     return "the metrics, series or streams of this casesim";
   for (std::size_t m = 0; m < layout.metrics.size(); ++m)
     if (previous.layout.metrics[m].name != layout.metrics[m].name) return "the metric catalogue";
+  if (previous.layout.distributions.quantities.size() != layout.distributions.quantities.size() ||
+      previous.layout.distributions.bin_labels != layout.distributions.bin_labels)
+    return "the duration histograms of this casesim";
   if (previous.layout.children != layout.children) return "the snapshot's children";
   return "";
 }

@@ -162,7 +162,7 @@ TriageSettings read_triage(const YamlNode* node) {
   }
   if (const auto error = s.section("error")) {
     error->number("base", triage.error.base, kShare);
-    error->number("per_case_over_cap", triage.error.per_case_over_cap, kShare);
+    error->number("per_overload", triage.error.per_overload, kShare);
     error->number("per_week_since_supervision", triage.error.per_week_since_supervision, kShare);
     error->number("max", triage.error.max, kShare);
     // A cap below the base would silently cancel the base rate.
@@ -190,6 +190,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
   if (const auto a = s.section("assessment")) {
     AssessmentSettings& out = pathways.assessment;
     a->duration("duration_working_days", out.duration_working_days, kMaxCaseDurationWorkingDays);
+    a->banded_duration("planned_working_days", out.planned_working_days);
     a->number("hours", out.hours, kAssessmentHours);
     a->whole("standard_working_days", out.standard_working_days, 0, kMaxWorkingDays);
     if (const auto outcomes = a->section("outcomes")) {
@@ -208,6 +209,7 @@ PathwaySettings read_pathways(const YamlNode& node) {
     e->number("cp_plan_share", out.cp_plan_share, kShare);
     e->number("cin_plan_share_otherwise", out.cin_plan_share_otherwise, kShare);
     e->whole("visit_within_working_days", out.visit_within_working_days, 0, kMaxWorkingDays);
+    e->banded_duration("booked_working_days", out.booked_working_days);
   }
   if (const auto cp = s.section("cp_plan")) {
     CpPlanSettings& out = pathways.cp_plan;
@@ -297,6 +299,7 @@ TeamSettings read_team(const YamlNode& node) {
       }
     }
     m->number("supervision_hours_per_week", team.manager.supervision_hours_per_week, kWeeklyHours);
+    m->number("unallocated_work_hours_per_week", team.manager.unallocated_work_hours_per_week, kWeeklyHours);
   }
   return team;
 }
@@ -317,6 +320,7 @@ WorkforceSettings read_workforce(const YamlNode* node) {
     TurnoverSettings& out = workforce.turnover;
     t->number("annual_rate", out.annual_rate, kAnnualRate);
     t->number("overload_multiplier", out.overload_multiplier, kOverloadMultiplier);
+    t->number("sickness_multiplier", out.sickness_multiplier, kOverloadMultiplier);
     t->whole("notice_weeks", out.notice_weeks, 0, kMaxWeeks);
     t->duration("recruitment_lag_weeks", out.recruitment_lag_weeks, kMaxStaffingDurationWeeks);
     t->number("newly_qualified_recruit_share", out.newly_qualified_recruit_share, kShare);
@@ -334,6 +338,7 @@ WorkforceSettings read_workforce(const YamlNode* node) {
   }
   // A share of 0 would give newly qualified workers no cases at all.
   s.number("newly_qualified_cap_share", workforce.newly_qualified_cap_share, positive_up_to(1.0));
+  s.number("manageable_cases_per_fte", workforce.manageable_cases_per_fte, zero_up_to(1000.0));
   return workforce;
 }
 
@@ -341,6 +346,10 @@ SupervisionSettings read_supervision(const YamlNode* node) {
   SupervisionSettings supervision;
   if (!node) return supervision;
   const Section s(*node, "supervision", "supervision");
+  // A supervision section models supervision unless it says otherwise; then
+  // an interval of 0 means sessions never happen, and drift follows.
+  supervision.modelled = true;
+  s.boolean("modelled", supervision.modelled);
   s.whole("interval_weeks", supervision.interval_weeks, 0, kMaxWeeks);
   s.number("hours", supervision.hours, kTaskHours);
   s.number("drift_per_week_since_supervision", supervision.drift_per_week_since_supervision, kShare);
@@ -367,6 +376,10 @@ PolicySettings read_policy(const YamlNode* node) {
                                    {"first_in_first_out", Prioritisation::first_in_first_out}});
   s.choice("absence_cover", policy.absence_cover,
            Choices<AbsenceCover>{{"none", AbsenceCover::none}, {"duty", AbsenceCover::duty}});
+  s.choice(
+      "unallocated_cover", policy.unallocated_cover,
+      Choices<UnallocatedCover>{
+          {"none", UnallocatedCover::none}, {"duty", UnallocatedCover::duty}, {"manager", UnallocatedCover::manager}});
   if (const auto e = s.section("escalation")) {
     EscalationSettings& out = policy.escalation;
     e->boolean("enabled", out.enabled);

@@ -10,7 +10,9 @@
 // triage), so a scenario states every effect it relies on.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/kernel/date.hpp"
@@ -18,12 +20,29 @@
 
 namespace casesim::scenario {
 
+// One band of a banded distribution: whole numbers from `from` to `to`
+// (inclusive), drawn with this share.
+struct DurationBand {
+  int from = 0;
+  int to = 0;
+  double share = 0.0;
+  bool operator==(const DurationBand&) const = default;
+};
+
 // A distribution of a positive duration (the unit is in the field's name).
+// Bands: a whole number, uniform within a band chosen by the bands' shares,
+// the shape in which DfE publishes durations (for example assessments by
+// working days taken: same day, 1-10, 11-20, ...).
 struct DurationDistribution {
-  enum class Kind { fixed, exponential, lognormal, gamma };
+  enum class Kind { fixed, exponential, lognormal, gamma, bands };
+  DurationDistribution() = default;
+  DurationDistribution(Kind kind_, double mean_, double sd_ = 0.0) : kind(kind_), mean(mean_), sd(sd_) {}
+  explicit DurationDistribution(std::vector<DurationBand> bands_) : kind(Kind::bands), bands(std::move(bands_)) {}
+
   Kind kind = Kind::exponential;
   double mean = 1.0;
-  double sd = 0.0;  // lognormal and gamma only
+  double sd = 0.0;                  // lognormal and gamma only
+  std::vector<DurationBand> bands;  // bands only: in order, not overlapping, shares summing to 1
 };
 
 // What the loader accepts for a duration, so that the model's arithmetic on it
@@ -94,12 +113,12 @@ struct ReferralSettings {
 
 // How likely a triaging worker is to miss that an urgent referral is urgent
 // (and send it for an assessment instead of a section 47 enquiry):
-//   base + per_case_over_cap * (cases over the worker's cap)
+//   base + per_overload * (the worker's overload: see SicknessSettings)
 //        + per_week_since_supervision * (weeks since their last supervision)
 // capped at `max`. All zero: perfect triage.
 struct TriageErrorSettings {
   double base = 0.0;
-  double per_case_over_cap = 0.0;
+  double per_overload = 0.0;
   double per_week_since_supervision = 0.0;
   double max = 0.0;
 };
@@ -133,11 +152,16 @@ struct AssessmentSettings {
   // The earliest an assessment can be completed (information from other
   // agencies takes time), from allocation.
   DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
+  // When the worker plans to complete it, in working days from the referral:
+  // work runs to deadlines, so many are planned for the week before the 45th
+  // day. It completes then, or later if its information or its hours are not
+  // in by then. Not set: as soon as both are in.
+  std::optional<DurationDistribution> planned_working_days;
   double hours = 0.0;              // worker hours to complete it
   int standard_working_days = 45;  // from the referral (Working Together)
   AssessmentOutcomes outcomes;
   double visit_hours = 0.0;           // seeing the child, early in the assessment
-  int visit_within_working_days = 5;  // local: the child is seen within this of allocation
+  int visit_within_working_days = 5;  // local: the child is seen within this of the decision
   double weight = 1.0;                // caseload weight
 };
 
@@ -148,9 +172,13 @@ struct Section47Settings {
   double cp_plan_share = 1.0;           // ICPCs that result in a plan
   // Children not made subject to a plan: share given a CIN plan (the rest close).
   double cin_plan_share_otherwise = 0.0;
-  // local: a child subject to an enquiry is seen within this of allocation, and
-  // then at the child protection visit interval until the conference.
+  // local: a child subject to an enquiry is seen within this of the strategy
+  // discussion, and then at the child protection visit interval until the conference.
   int visit_within_working_days = 1;
+  // When the conference is booked, in working days from the strategy
+  // discussion (conferences are booked near the 15-day deadline). Not set:
+  // held as soon as the worker gets to it in the planning window.
+  std::optional<DurationDistribution> booked_working_days;
 };
 
 // A plan's statutory visits and reviews. Intervals of 0 switch that action off.
@@ -219,6 +247,9 @@ struct ManagerSettings {
   std::string name = "manager";
   // Manager hours a week for supervision (the rest of their week is other work).
   double supervision_hours_per_week = 0.0;
+  // Manager hours a week for the due work of children waiting for a worker,
+  // when policy.unallocated_cover is manager.
+  double unallocated_work_hours_per_week = 0.0;
 };
 
 struct TeamSettings {
@@ -237,15 +268,17 @@ struct TeamSettings {
 struct SicknessSettings {
   double episodes_per_fte_year = 0.0;
   DurationDistribution duration_working_days{DurationDistribution::Kind::fixed, 1.0, 0.0};
-  // Rate multiplier per unit of sustained overload (weighted caseload over cap,
-  // as a share of the cap, averaged over about four weeks): stress-related
-  // sickness rises with overload.
+  // Rate multiplier per unit of sustained overload (WorkforceSettings::
+  // manageable_cases_per_fte): stress-related sickness rises with overload.
   double overload_multiplier = 0.0;
 };
 
 struct TurnoverSettings {
   double annual_rate = 0.0;          // leavers per FTE-year, permanent staff
   double overload_multiplier = 0.0;  // as for sickness
+  // Rate multiplier per unit of recent sickness (the share of the last three
+  // months off sick): workers who have been off sick are likelier to leave.
+  double sickness_multiplier = 0.0;
   int notice_weeks = 4;
   DurationDistribution recruitment_lag_weeks{DurationDistribution::Kind::fixed, 12.0, 0.0};
   double newly_qualified_recruit_share = 0.0;
@@ -272,10 +305,22 @@ struct WorkforceSettings {
   ManagerWorkforceSettings manager;
   // Newly qualified workers' cap is this share of the full cap in their first year.
   double newly_qualified_cap_share = 1.0;
+  // The caseload a worker can manage, in cases per FTE weighted by their
+  // pathway's weight. A worker's overload is the share of it they hold above
+  // it (and, when the duty worker covers the children waiting for a worker,
+  // their FTE's share of those children too), averaged over about four weeks:
+  // it follows the work, not the cap, so a lower cap lowers it only where the
+  // waiting children's work does not land on the same people. It drives
+  // stress-related sickness, resignations and triage errors. 0: no overload.
+  double manageable_cases_per_fte = 0.0;
 };
 
 struct SupervisionSettings {
-  int interval_weeks = 0;  // 0: no supervision modelled
+  // false: supervision is not modelled at all (no sessions, no drift, no
+  // effect on triage). When modelled, an interval of 0 or a manager with no
+  // supervision hours means no sessions are held, and drift follows.
+  bool modelled = false;
+  int interval_weeks = 0;
   double hours = 1.5;
   // Chance that a due action slips by a day, per week since the worker's last supervision.
   double drift_per_week_since_supervision = 0.0;
@@ -295,6 +340,10 @@ struct CaseloadCap {
 
 enum class Prioritisation { earliest_deadline, highest_risk, first_in_first_out };
 enum class AbsenceCover { none, duty };
+// Who does the due work (visits, conferences, reviews) of children waiting for
+// a worker: the day's duty worker, from their own hours; the team manager,
+// from team.manager.unallocated_work_hours_per_week; or nobody, so all of it is missed.
+enum class UnallocatedCover { none, duty, manager };
 
 struct EscalationSettings {
   bool enabled = false;
@@ -312,6 +361,7 @@ struct PolicySettings {
   CaseloadCap caseload_cap;
   Prioritisation prioritisation = Prioritisation::earliest_deadline;
   AbsenceCover absence_cover = AbsenceCover::none;
+  UnallocatedCover unallocated_cover = UnallocatedCover::none;
   EscalationSettings escalation;
 };
 

@@ -30,8 +30,10 @@ struct MappingSchema {
   std::vector<FieldShape> fields;
 };
 
-// The schema every duration distribution shares.
+// The schema every duration distribution shares, and that of a band of a
+// banded one (a list of {from, to, share}: DfE's shape for durations).
 inline constexpr std::string_view kDistribution = "<distribution>";
+inline constexpr std::string_view kDurationBand = "<duration band>";
 
 // Every mapping's schema. Field order is the order of the struct's arrays
 // where a mapping fills one (weekdays, months, need levels, responses), and

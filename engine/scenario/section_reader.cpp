@@ -21,6 +21,36 @@ constexpr NumberRange kAnyPositive{0.0, true, std::numeric_limits<double>::infin
 constexpr NumberRange kProfileMultiplier = positive_up_to(1000.0);
 // Shares that must sum to 1 may be off by rounding in the last digits.
 constexpr double kShareSumTolerance = 1e-6;
+// Banded durations: a typo guard (about 40 years of working days) and a table size.
+constexpr int kMaxBandValue = 10'000;
+constexpr std::size_t kMaxBands = 1'000;
+
+// Bands of whole numbers, in order and not overlapping, with shares summing to 1.
+std::vector<DurationBand> read_bands(const YamlNode& node, const std::string& path) {
+  const auto& items = input::read_list(node, path);
+  if (items.empty()) fail(node, path, "must list at least one band");
+  if (items.size() > kMaxBands) fail(node, path, "must list at most " + std::to_string(kMaxBands) + " bands");
+  std::vector<DurationBand> bands;
+  double sum = 0.0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string at = path + "[" + std::to_string(i) + "]";
+    const input::MappingFields band = fields_of(items[i], at, kDurationBand);
+    DurationBand b;
+    const int earliest = bands.empty() ? 0 : bands.back().to + 1;
+    const YamlNode& from = band.required("from");
+    b.from = read_int(from, at + ".from", 0, kMaxBandValue);
+    // Each band starts after the one before, so the bands read as a table.
+    if (b.from < earliest)
+      fail(from, at + ".from",
+           "must be at least " + std::to_string(earliest) + " (after the band before), got " + from.text);
+    b.to = read_int(band.required("to"), at + ".to", b.from, kMaxBandValue);
+    b.share = input::read_number(band.required("share"), at + ".share", kShare);
+    sum += b.share;
+    bands.push_back(b);
+  }
+  if (std::abs(sum - 1.0) > kShareSumTolerance) fail(node, path, "shares must sum to 1, got " + format_sum(sum));
+  return bands;
+}
 
 DurationDistribution read_duration(const YamlNode& node, const std::string& path, double max_mean) {
   const input::MappingFields fields = fields_of(node, path, kDistribution);
@@ -87,6 +117,10 @@ void Section::boolean(std::string_view name, bool& out) const {
 
 void Section::duration(std::string_view name, DurationDistribution& out, double max_mean) const {
   if (const YamlNode* value = find(name)) out = read_duration(*value, path_of(name), max_mean);
+}
+
+void Section::banded_duration(std::string_view name, std::optional<DurationDistribution>& out) const {
+  if (const YamlNode* value = find(name)) out = DurationDistribution(read_bands(*value, path_of(name)));
 }
 
 void Section::read_shares(std::span<double> values) const {

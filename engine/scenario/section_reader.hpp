@@ -67,6 +67,8 @@ class Section {
   // A duration distribution whose mean is at most `max_mean` (see
   // DurationDistribution's bounds in scenario.hpp).
   void duration(std::string_view name, DurationDistribution& out, double max_mean) const;
+  // A list of bands of whole numbers ({from, to, share}), in order, shares summing to 1.
+  void banded_duration(std::string_view name, std::optional<DurationDistribution>& out) const;
 
   // A mapping of shares in schema order, each in [0, 1]; those left out are 0,
   // and together they must sum to 1.

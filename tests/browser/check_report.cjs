@@ -10,13 +10,24 @@
 // shorter picture for the README: the top, two weekly charts and the first ten
 // children.
 //
-// usage: node check_report.cjs NODE_MODULES REPORT.html SCREENSHOT.png [MIN_CHARTS] [--what-if] [--doc-shot=FILE.png]
+// With --durations, also fails unless each duration histogram is drawn as bars
+// beside England's published shares (its legend names them) with a table of
+// bands and quartiles. With --not-applicable (the synthetic sweep), also fails
+// unless a measure with nothing to count reads n/a in the late-work chart
+// (with no point drawn for it) and in the table of every measure, a variant
+// that completed no conferences has no bars, and the unsettled queue is warned
+// about. In every report, no chart may print NaN.
+//
+// usage: node check_report.cjs NODE_MODULES REPORT.html SCREENSHOT.png [MIN_CHARTS] [--what-if] [--durations]
+//        [--not-applicable] [--doc-shot=FILE.png]
 'use strict';
 const path = require('path');
 const args = process.argv.slice(2);
 const flags = args.filter((a) => a.startsWith('--'));
 const [nodeModules, report, screenshot, minCharts = '1'] = args.filter((a) => !a.startsWith('--'));
 const whatIf = flags.includes('--what-if');
+const durations = flags.includes('--durations');
+const notApplicable = flags.includes('--not-applicable');
 const docShot = (flags.find((f) => f.startsWith('--doc-shot=')) || '').slice('--doc-shot='.length);
 const { chromium } = require(path.join(nodeModules, 'playwright-core'));
 
@@ -48,6 +59,68 @@ async function checkWhatIf(page) {
     if (!/^\d+(\.\d+)?% \(95% CI /.test(r[3])) problems.push(`no chance with its interval: "${r[3]}"`);
   }
   console.log(`what-if: ${changes.length} dated changes on ${weekly.length} weekly charts, ${rows.length} children listed`);
+  return problems;
+}
+
+async function checkDurations(page) {
+  const problems = [];
+  const charts = await page.$$eval('#durations div.chart', (cs) => cs.map((c) => ({
+    id: c.id,
+    bars: c.querySelectorAll('svg .mark-rect path').length,
+    text: [...c.querySelectorAll('svg text')].map((t) => t.textContent).join('\n'),
+  })));
+  const ids = charts.map((c) => c.id);
+  for (const id of ['duration-assessment_working_days', 'duration-icpc_working_days'])
+    if (!ids.includes(id)) problems.push(`no chart ${id} in the durations section`);
+  for (const c of charts) {
+    if (c.bars === 0) problems.push(`chart ${c.id} has no bars`);
+    if (!c.text.includes('England (DfE)')) problems.push(`chart ${c.id} does not name England's figures`);
+  }
+  const tables = await page.$$eval('#durations table.durations', (ts) => ts.map((t) => ({
+    id: t.id, rows: [...t.querySelectorAll('tbody tr')].map((r) => [...r.cells].map((c) => c.innerText)),
+  })));
+  const assessment = tables.find((t) => t.id === 'durations-assessment_working_days');
+  if (!assessment) problems.push('no table of assessment durations');
+  else {
+    // DfE's nine bands and three quartiles; England's 41-45 share and median as published.
+    if (assessment.rows.length !== 12) problems.push(`assessment table: ${assessment.rows.length} rows, expected 12`);
+    const band = assessment.rows.find((r) => r[0] === '41-45');
+    if (!band || band[2] !== '18.9%') problems.push(`assessment table: 41-45 should show England's 18.9%: ${band}`);
+    const median = assessment.rows.find((r) => r[0].startsWith('median'));
+    if (!median || median[2] !== '33') problems.push(`assessment table: England's median should be 33: ${median}`);
+  }
+  console.log(`durations: ${charts.length} charts (${charts.map((c) => `${c.id} ${c.bars} bars`).join(', ')})`);
+  return problems;
+}
+
+async function checkNotApplicable(page) {
+  const problems = [];
+  const overdue = await page.$eval('#overdue-by-variant', (c) => ({
+    text: [...c.querySelectorAll('svg text')].map((t) => t.textContent),
+  }));
+  const naLabels = overdue.text.filter((t) => t === 'n/a (nothing to count)').length;
+  // visit_days_overdue_mean: nothing to count in any replication of cap_12.
+  if (naLabels !== 1) problems.push(`the late-work chart shows ${naLabels} n/a labels, expected 1`);
+  const cells = await page.$$eval('table tbody tr', (rs) => rs
+    .map((r) => [...r.cells].map((c) => c.innerText))
+    .filter((r) => r[0] === 'visit_days_overdue_mean'));
+  const capped = cells.find((r) => r[1] === 'cap_12');
+  if (!capped || capped[2] !== 'n/a' || capped[3] !== 'n/a' || capped[7] !== '0')
+    problems.push(`every-measure table: cap_12's visit_days_overdue_mean should be n/a with n 0: ${capped}`);
+  const some = cells.find((r) => r[1] === 'cap_15');
+  if (!some || some[7] !== '8') problems.push(`every-measure table: cap_15 applies in 8 of 12: ${some}`);
+  // cap_12 held no conferences: no bars of its colour, and the note says n/a.
+  const icpc = await page.$eval('#duration-icpc_working_days', (c) => ({
+    fills: [...c.querySelectorAll('svg .mark-rect path')].map((p) => p.getAttribute('fill')),
+  }));
+  if (icpc.fills.includes('#e15759')) problems.push('cap_12 has bars in the conference chart although it held none');
+  const note = await page.$eval('#duration-icpc_working_days', (c) => c.previousElementSibling.innerText);
+  if (!note.includes('n/a for cap_12')) problems.push(`the conference chart's note does not say n/a for cap_12: ${note}`);
+  const warnings = await page.$eval('#settling-warnings', (e) => e.innerText).catch(() => '');
+  if (!warnings.includes('Warning (cap_12): the unallocated queue grows through the counted 15 weeks'))
+    problems.push(`no warning that cap_12's queue grows: "${warnings}"`);
+  if (warnings.includes('cap_18')) problems.push(`a warning for a settled variant: "${warnings}"`);
+  console.log(`not applicable: ${naLabels} n/a label in the late-work chart; warnings: ${warnings.split('\n')[0]}`);
   return problems;
 }
 
@@ -110,7 +183,11 @@ async function takeDocShot(page, file) {
     }
     const brief = await page.$eval('#in-brief', (e) => e.innerText);
     if (!/Across \d+ replications?/.test(brief)) problems.push('the plain-language summary is missing');
+    const chartText = await page.$$eval('div.chart svg text', (ts) => ts.map((t) => t.textContent));
+    if (chartText.some((t) => /NaN/.test(t))) problems.push('a chart prints NaN');
     if (whatIf) problems.push(...await checkWhatIf(page));
+    if (durations) problems.push(...await checkDurations(page));
+    if (notApplicable) problems.push(...await checkNotApplicable(page));
     await page.screenshot({ path: screenshot, fullPage: true });
     if (docShot) await takeDocShot(page, docShot);
     console.log(`${report}: ${charts.length} charts drawn: ${charts.map((c) => c.id).join(', ')}`);

@@ -10,4 +10,4 @@ mkdir -p "$out"
 cd "$out"
 "$casesim" run "$scenario" -r 8 -o small.h5 --force >/dev/null
 "$casesim" report small.h5 -o small.html --force
-node "$here/check_report.cjs" "$node_modules" small.html "$out/report-from-run.png" 4
+node "$here/check_report.cjs" "$node_modules" small.html "$out/report-from-run.png" 4 --durations

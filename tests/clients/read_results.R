@@ -3,8 +3,10 @@
 #
 # The file comes from write_sample_results (tests/clients/write_sample_results.cpp):
 # 2 variants x 3 replications x 5 weeks, replication 2 of variant 1 unwritten;
-# /summary/<metric m>[v, r] = 100 v + 10 r + m and
-# /series/<series s>[v, r, w] = 1000 v + 100 r + 10 s + w
+# /summary/<metric m>[v, r] = 100 v + 10 r + m, except NaN (not applicable)
+# for unallocated_wait_mean at (0, 1) and for assessments_within_standard_share
+# in every replication of variant 1; /series/<series s>[v, r, w] = 1000 v +
+# 100 r + 10 s + w; and two duration histograms of 92 bins (sample_durations there)
 # (0-based, in HDF5's order; rhdf5 reverses the axes, so in R the summary is
 # x[r + 1, v + 1] and the series x[w + 1, r + 1, v + 1]).
 #
@@ -25,7 +27,7 @@ check <- function(ok, what) if (!isTRUE(ok)) stop("check failed: ", what, call. 
 same_bytes <- function(a, b) identical(charToRaw(a), charToRaw(b))
 
 variants_expected <- c("baseline", "extra_worker")
-metrics_expected <- c("referrals_received", "unallocated_wait_mean")
+metrics_expected <- c("referrals_received", "unallocated_wait_mean", "assessments_within_standard_share")
 series_expected <- c("caseload", "unallocated")
 weeks_expected <- c("2024-04-01", "2024-04-08", "2024-04-15", "2024-04-22", "2024-04-29")
 
@@ -45,8 +47,17 @@ check(identical(as.vector(example$variants), variants_expected), "variant names"
 check(identical(dim(example$completed), c(3L, 2L)), "completed is replication x variant")
 check(identical(example$completed, matrix(c(TRUE, TRUE, TRUE, TRUE, TRUE, FALSE), nrow = 3)), "completed values")
 check(identical(dim(example$waits), c(3L, 2L)), "summary is replication x variant")
-# Means over the written replications only: (1 + 11 + 21) / 3 and (101 + 111) / 2.
+check(identical(example$applies, matrix(c(TRUE, FALSE, TRUE, TRUE, TRUE, FALSE), nrow = 3)),
+      "applies: completed and not NaN")
+check(identical(example$n, c(baseline = 2, extra_worker = 2)), "replications where it applies")
+# Means over the replications where it applies: (1 + 21) / 2 and (101 + 111) / 2.
 check(identical(example$mean_wait, c(baseline = 11, extra_worker = 106)), "mean wait per variant")
+# The same lines on a metric that applies in no replication of a variant: NaN, n 0.
+shares <- new.env()
+eval(parse(text = gsub("/summary/unallocated_wait_mean", "/summary/assessments_within_standard_share",
+                       gsub("\"baseline.h5\"", deparse(path), code, fixed = TRUE), fixed = TRUE)), envir = shares)
+check(identical(shares$n, c(baseline = 3, extra_worker = 0)), "a share applying in no replication: n 0")
+check(identical(shares$mean_wait, c(baseline = 12, extra_worker = NaN)), "a share applying in no replication: NaN")
 check(identical(example$weeks, as.Date(weeks_expected)), "week start dates")
 check(identical(dim(example$caseload), c(5L, 3L, 2L)), "series is week x replication x variant")
 # Variant 1: mean of 100 r + w over r = 0, 1, 2; variant 2: of 1000 + 100 r + w over r = 0, 1.
@@ -60,7 +71,7 @@ run <- h5readAttributes(path, "/", bit64conversion = "double")
 check(setequal(names(run), c("format_version", "casesim_version", "scenario_name", "scenario_file", "seed",
                              "start_date", "horizon_weeks", "warm_up_weeks", "stream_scheme_version",
                              "boost_version", "command_line", "created_utc")), "the twelve root attributes")
-check(identical(run$format_version, 1L), "format_version is integer 1")
+check(identical(run$format_version, 2L), "format_version is integer 2")
 check(identical(run$horizon_weeks, 5L) && identical(run$warm_up_weeks, 1L), "horizon and warm-up weeks")
 check(identical(run$stream_scheme_version, 1L), "stream_scheme_version")
 for (field in c("casesim_version", "scenario_file", "start_date", "boost_version", "command_line", "created_utc"))
@@ -73,9 +84,10 @@ check(same_bytes(run$created_utc, "2024-04-01T09:00:00Z"), "created_utc")
 check(same_bytes(h5read(path, "/scenario/text"), "name: sample\n# Caf\u00e9 \u00a35\n"), "scenario text, UTF-8")
 
 check(identical(as.vector(h5read(path, "/metrics/names")), metrics_expected), "metric names")
-check(identical(as.vector(h5read(path, "/metrics/units")), c("referrals", "working days")), "metric units")
+check(identical(as.vector(h5read(path, "/metrics/units")), c("referrals", "working days", "share")), "metric units")
 check(identical(as.vector(h5read(path, "/metrics/descriptions")),
-                c("Referrals received after the warm-up.", "Mean wait from acceptance to allocation.")),
+                c("Referrals received after the warm-up.", "Mean wait from acceptance to allocation.",
+                  "Share of assessments done within 45 working days.")),
       "metric descriptions")
 check(identical(as.vector(h5read(path, "/series/names")), series_expected), "series names")
 check(identical(as.vector(h5read(path, "/series/units")), c("cases", "cases")), "series units")
@@ -94,7 +106,9 @@ for (m in seq_along(metrics_expected)) {
   check(is.double(x) && identical(dim(x), c(3L, 2L)), paste(metrics_expected[m], "shape"))
   for (v in 0:1) for (r in 0:2) {
     value <- x[r + 1, v + 1]
+    not_applicable <- (m == 2 && v == 0 && r == 1) || (m == 3 && v == 1)
     if (v == 1 && r == 2) check(is.nan(value), paste(metrics_expected[m], "unwritten slot is NaN"))
+    else if (not_applicable) check(is.nan(value), paste(metrics_expected[m], "not applicable is NaN at", v, r))
     else check(value == 100 * v + 10 * r + (m - 1), paste(metrics_expected[m], "value at", v, r))
   }
 }
@@ -108,7 +122,39 @@ for (s in seq_along(series_expected)) {
   }
 }
 
+check(identical(as.vector(h5read(path, "/distributions/names")), c("assessment_working_days", "icpc_working_days")),
+      "distribution names")
+assessments <- h5read(path, "/distributions/assessment_working_days")
+check(identical(dim(assessments), c(92L, 3L, 2L)), "a distribution is bin x replication x variant")
+check(assessments[44, 1, 1] == 10 && assessments[44, 3, 1] == 12 && assessments[92, 1, 1] == 1 &&
+      sum(assessments[, 2, 1]) == 0 && assessments[13, 2, 2] == 4 && sum(assessments[, 3, 2]) == 0,
+      "assessment counts in their bins")
 h5closeAll()
+
+# --- the duration histograms' example, verbatim -----------------------------
+# Variant 0's assessments: 5 on day 20, 10 + r on day 43 and 1 beyond 90 in
+# replications 0 and 2; none in replication 1.
+find_r_block <- function(containing) {
+  starts <- gregexpr("```r\n", docs_text, fixed = TRUE)[[1]]
+  for (start in starts) {
+    rest <- substring(docs_text, start + 5)
+    block <- substring(rest, 1, regexpr("```", rest, fixed = TRUE) - 1)
+    if (grepl(containing, block, fixed = TRUE)) return(block)
+  }
+  stop("docs/results-format.md has no ```r example with ", containing, call. = FALSE)
+}
+histograms <- new.env()
+eval(parse(text = gsub("\"baseline.h5\"", deparse(path),
+                       find_r_block("/distributions/assessment_working_days"), fixed = TRUE)), envir = histograms)
+check(same_bytes(histograms$bins$unit, "assessments"), "distribution unit attribute")
+check(identical(tail(as.vector(histograms$bins$bin_labels), 1), "more than 90"), "bin labels")
+check(identical(histograms$first_day, as.numeric(0:91)), "each bin's first working day")
+check(identical(dim(histograms$counts), c(92L, 3L)), "the first variant's counts: bin x replication")
+check(identical(histograms$done, c(16, 0, 18)), "assessments per replication")
+# 41-45 working days: 10 of 16 and 12 of 18; not applicable where none completed.
+check(identical(histograms$share, c(10 / 16, NaN, 12 / 18)), "share in DfE's band 41-45")
+# Pooled: 10 on day 20, 22 on day 43, 2 beyond: the 17th of 34 took 43 days.
+check(identical(histograms$median_days, 43), "pooled median")
 
 # --- a run from a snapshot (write_sample_results --snapshot) ----------------
 # 1 variant x 3 replications (replication 2 unwritten) x 4 children;

@@ -3,8 +3,10 @@ researcher to, and checks every value, shape and label in it.
 
 The file comes from write_sample_results (tests/clients/write_sample_results.cpp):
 2 variants x 3 replications x 5 weeks, replication 2 of variant 1 unwritten;
-/summary/<metric m>[v, r] = 100 v + 10 r + m and
-/series/<series s>[v, r, w] = 1000 v + 100 r + 10 s + w.
+/summary/<metric m>[v, r] = 100 v + 10 r + m, except NaN (not applicable) for
+unallocated_wait_mean at (0, 1) and for assessments_within_standard_share in
+every replication of variant 1; /series/<series s>[v, r, w] = 1000 v + 100 r +
+10 s + w; and two duration histograms of 92 bins (see sample_durations there).
 
 First the Python example in the docs runs verbatim (only the file name
 changed), so the docs cannot drift from what works; then the same calls check
@@ -18,6 +20,7 @@ Usage: /usr/bin/python3 read_results.py SAMPLE.h5 [SNAPSHOT_SAMPLE.h5]
 import pathlib
 import re
 import sys
+import warnings
 
 import h5py
 import numpy as np
@@ -28,8 +31,10 @@ DOCS = pathlib.Path(__file__).resolve().parents[2] / "docs" / "results-format.md
 VARIANTS = ["baseline", "extra_worker"]
 REPLICATIONS = 3
 WEEKS = 5
-METRICS = ["referrals_received", "unallocated_wait_mean"]
+METRICS = ["referrals_received", "unallocated_wait_mean", "assessments_within_standard_share"]
 SERIES = ["caseload", "unallocated"]
+DISTRIBUTIONS = ["assessment_working_days", "icpc_working_days"]
+BINS = 92
 UNWRITTEN = (1, 2)  # (variant, replication)
 
 
@@ -45,7 +50,26 @@ def docs_example(language, containing=None):
 def expected_summary(m):
     values = np.array([[100.0 * v + 10 * r + m for r in range(REPLICATIONS)] for v in range(len(VARIANTS))])
     values[UNWRITTEN] = np.nan
+    if m == 1:
+        values[0, 1] = np.nan  # not applicable
+    if m == 2:
+        values[1, :] = np.nan  # not applicable in any replication of variant 1
     return values
+
+
+def expected_durations(d):
+    """The sample's histograms, as write_sample_results.cpp's sample_durations makes them."""
+    counts = np.zeros((len(VARIANTS), REPLICATIONS, BINS), dtype=np.uint32)
+    for r in range(REPLICATIONS):
+        if d == 0:
+            if r != 1:
+                counts[0, r, 20], counts[0, r, 43], counts[0, r, 91] = 5, 10 + r, 1
+            counts[1, r, 12] = 4
+        else:
+            counts[0, r, 14] = 2 + r
+            counts[1, r, 14], counts[1, r, 30] = 1, 1
+    counts[UNWRITTEN] = 0
+    return counts
 
 
 def expected_series(s):
@@ -55,19 +79,36 @@ def expected_series(s):
     return values
 
 
+def run_example(code, path, what):
+    """Runs a docs example on `path`, with any warning (numpy's "mean of empty slice") an error."""
+    example = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        exec(compile(code.replace('"baseline.h5"', repr(path)), f"{DOCS} ({what})", "exec"), example)
+    return example
+
+
 def check_docs_example(path):
     code = docs_example("python")
     assert '"baseline.h5"' in code
-    example = {}
-    exec(compile(code.replace('"baseline.h5"', repr(path)), f"{DOCS} (python example)", "exec"), example)
+    example = run_example(code, path, "python example")
 
     assert example["run"]["seed"] == 20240401
     assert example["run"]["scenario_name"] == "sample"
     assert list(example["variants"]) == VARIANTS
     assert_array_equal(example["completed"], [[True, True, True], [True, True, False]])
-    assert_array_equal(example["waits"], [[1, 11, 21], [101, 111, np.nan]])
-    # Means over the written replications only: (1 + 11 + 21) / 3 and (101 + 111) / 2.
+    # Not applicable in replication 1 of the base; not written in replication 2 of the other.
+    assert_array_equal(example["waits"], [[1, np.nan, 21], [101, 111, np.nan]])
+    assert_array_equal(example["applies"], [[True, False, True], [True, True, False]])
+    assert_array_equal(example["n"], [2, 2])
+    # Means over the replications where it applies: (1 + 21) / 2 and (101 + 111) / 2.
     assert_array_equal(example["mean_wait"], [11, 106])
+
+    # The same lines on a metric that applies in no replication of a variant: NaN, n 0, no warning.
+    shares = run_example(code.replace("summary/unallocated_wait_mean", "summary/assessments_within_standard_share"),
+                         path, "python example, on a share")
+    assert_array_equal(shares["n"], [3, 0])
+    assert_array_equal(shares["mean_wait"], [12, np.nan])
     assert_array_equal(example["weeks"], np.array(["2024-04-01", "2024-04-08", "2024-04-15", "2024-04-22",
                                                    "2024-04-29"], dtype="datetime64[D]"))
     assert example["caseload"].shape == (2, 3, 5)
@@ -82,13 +123,15 @@ def check_whole_file(path):
         f.visit(objects.append)
         documented = ["completed", "metrics", "metrics/descriptions", "metrics/names", "metrics/units",
                       "scenario", "scenario/text", "series", "series/descriptions", "series/names",
-                      "series/units", "series/week_start", "summary", "variants", "variants/names"]
+                      "series/units", "series/week_start", "summary", "variants", "variants/names",
+                      "distributions", "distributions/names"]
         documented += [f"summary/{m}" for m in METRICS] + [f"series/{s}" for s in SERIES]
+        documented += [f"distributions/{d}" for d in DISTRIBUTIONS]
         assert sorted(objects) == sorted(documented), sorted(objects)
 
         run = dict(f.attrs)
         assert run == {
-            "format_version": 1, "casesim_version": "0.1.0", "scenario_name": "sample",
+            "format_version": 2, "casesim_version": "0.1.0", "scenario_name": "sample",
             "scenario_file": "scenarios/sample.yaml", "seed": 20240401, "start_date": "2024-04-01",
             "horizon_weeks": 5, "warm_up_weeks": 1, "stream_scheme_version": 1, "boost_version": "1.74.0",
             "command_line": "write_sample_results sample.h5", "created_utc": "2024-04-01T09:00:00Z"}, run
@@ -99,9 +142,10 @@ def check_whole_file(path):
         assert f["scenario/text"].asstr()[()] == "name: sample\n# Caf\u00e9 \u00a35\n"
         assert list(f["variants/names"].asstr()[:]) == VARIANTS
         assert list(f["metrics/names"].asstr()[:]) == METRICS
-        assert list(f["metrics/units"].asstr()[:]) == ["referrals", "working days"]
+        assert list(f["metrics/units"].asstr()[:]) == ["referrals", "working days", "share"]
         assert list(f["metrics/descriptions"].asstr()[:]) == [
-            "Referrals received after the warm-up.", "Mean wait from acceptance to allocation."]
+            "Referrals received after the warm-up.", "Mean wait from acceptance to allocation.",
+            "Share of assessments done within 45 working days."]
         assert list(f["series/names"].asstr()[:]) == SERIES
         assert list(f["series/units"].asstr()[:]) == ["cases", "cases"]
         assert list(f["series/descriptions"].asstr()[:]) == [
@@ -126,6 +170,36 @@ def check_whole_file(path):
             assert_array_equal(dataset[:], expected_series(s))
         assert np.isnan(f["summary/referrals_received"][UNWRITTEN])
         assert np.isnan(f["series/unallocated"][1, 2, :]).all()
+
+        assert list(f["distributions/names"].asstr()[:]) == DISTRIBUTIONS
+        for d, name in enumerate(DISTRIBUTIONS):
+            dataset = f[f"distributions/{name}"]
+            assert dataset.dtype == np.uint32 and dataset.shape == (2, 3, BINS), name
+            assert dataset.chunks == (1, 3, BINS) and dataset.maxshape == (2, None, BINS), name
+            assert_array_equal(dataset[:], expected_durations(d))
+            assert dataset.attrs["unit"] == ["assessments", "conferences"][d]
+            assert isinstance(dataset.attrs["description"], str)
+            edges = dataset.attrs["bin_edges"]
+            assert edges.dtype == np.float64 and len(edges) == BINS + 1
+            assert_array_equal(edges[:-1], np.arange(BINS))
+            assert np.isinf(edges[-1])
+            labels = list(dataset.attrs["bin_labels"])
+            assert labels[0] == "0" and labels[90] == "90" and labels[91] == "more than 90" and len(labels) == BINS
+
+
+def check_distributions_docs_example(path):
+    """The docs' example for the duration histograms: variant 0's assessments, 5 on day 20,
+    10 + r on day 43 and 1 beyond 90 in replications 0 and 2; none in replication 1."""
+    code = docs_example("python", containing="distributions/assessment_working_days")
+    example = run_example(code, path, "python distributions example")
+    assert example["unit"] == "assessments"
+    assert example["labels"][-1] == "more than 90"
+    assert example["counts"].shape == (3, BINS)
+    assert_array_equal(example["done"], [16, 0, 18])
+    # 41-45 working days: 10 of 16 and 12 of 18; not applicable where none completed.
+    assert_array_equal(example["share"], [10 / 16, np.nan, 12 / 18])
+    # Pooled: 10 on day 20, 22 on day 43, 2 beyond: the 17th of 34 took 43 days.
+    assert example["median"] == 43
 
 
 def check_snapshot_docs_example(path):
@@ -165,6 +239,7 @@ def main():
     path = sys.argv[1]
     check_docs_example(path)
     check_whole_file(path)
+    check_distributions_docs_example(path)
     if len(sys.argv) > 2:
         check_snapshot_docs_example(sys.argv[2])
     print("h5py read the results file as documented: all checks passed")

@@ -1,8 +1,12 @@
 // Writes a small results file with values a reader can predict, for the
 // h5py and rhdf5 client tests (read_results.py, read_results.R):
-//   2 variants x 3 replications x 5 weeks, 2 metrics, 2 series;
-//   /summary/<metric m> at (v, r)        = 100 v + 10 r + m
-//   /series/<series s> at (v, r, week w) = 1000 v + 100 r + 10 s + w
+//   2 variants x 3 replications x 5 weeks, 3 metrics, 2 series, 2 duration
+//   histograms of casesim's 92 bins (0..90 working days, more than 90);
+//   /summary/<metric m> at (v, r)        = 100 v + 10 r + m, except NaN (not
+//     applicable) for unallocated_wait_mean at (0, 1) and for
+//     assessments_within_standard_share in every replication of variant 1;
+//   /series/<series s> at (v, r, week w) = 1000 v + 100 r + 10 s + w;
+//   /distributions/assessment_working_days at (v, r): see sample_durations.
 // Replication 2 of variant 1 is left unwritten, as in a run killed part-way.
 //
 // With --snapshot, a run from a snapshot instead (see write_snapshot_sample).
@@ -11,6 +15,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <exception>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -25,6 +30,8 @@ using casesim::results::ResultsWriter;
 constexpr std::size_t kVariants = 2;
 constexpr std::size_t kReplications = 3;
 constexpr std::size_t kWeeks = 5;
+constexpr std::size_t kBins = 92;
+const double kNotApplicable = std::numeric_limits<double>::quiet_NaN();
 
 Metadata sample_metadata() {
   Metadata m;
@@ -48,11 +55,43 @@ Layout sample_layout() {
   l.variants = {"baseline", "extra_worker"};
   l.replications = kReplications;
   l.metrics = {{"referrals_received", "referrals", "Referrals received after the warm-up."},
-               {"unallocated_wait_mean", "working days", "Mean wait from acceptance to allocation."}};
+               {"unallocated_wait_mean", "working days", "Mean wait from acceptance to allocation."},
+               {"assessments_within_standard_share", "share", "Share of assessments done within 45 working days."}};
   l.series = {{"caseload", "cases", "Allocated cases in the team at the end of the week."},
               {"unallocated", "cases", "Accepted cases waiting for allocation at the end of the week."}};
   l.week_start_dates = {"2024-04-01", "2024-04-08", "2024-04-15", "2024-04-22", "2024-04-29"};
+  l.distributions.quantities = {
+      {"assessment_working_days", "assessments", "Assessments completed, by working days from the referral."},
+      {"icpc_working_days", "conferences", "Initial conferences held, by working days from the strategy discussion."}};
+  for (std::size_t b = 0; b < kBins; ++b) {
+    l.distributions.bin_edges.push_back(static_cast<double>(b));
+    l.distributions.bin_labels.push_back(b + 1 < kBins ? std::to_string(b) : "more than 90");
+  }
+  l.distributions.bin_edges.push_back(std::numeric_limits<double>::infinity());
   return l;
+}
+
+// Histograms, distribution-major. Assessments: variant 0 has 5 on day 20,
+// 10 + r on day 43 and 1 after more than 90 days, except replication 1, which
+// completed none; variant 1 has 4 on day 12. Conferences: 2 + r on day 14 in
+// variant 0; 1 on day 14 and 1 on day 30 in variant 1.
+std::vector<std::uint32_t> sample_durations(std::size_t v, std::size_t r) {
+  std::vector<std::uint32_t> counts(2 * kBins, 0);
+  std::uint32_t* assessments = counts.data();
+  std::uint32_t* conferences = counts.data() + kBins;
+  if (v == 0) {
+    if (r != 1) {
+      assessments[20] = 5;
+      assessments[43] = static_cast<std::uint32_t>(10 + r);
+      assessments[91] = 1;
+    }
+    conferences[14] = static_cast<std::uint32_t>(2 + r);
+  } else {
+    assessments[12] = 4;
+    conferences[14] = 1;
+    conferences[30] = 1;
+  }
+  return counts;
 }
 
 // A run from a snapshot with dated changes: 1 variant x 3 replications x 2
@@ -83,7 +122,7 @@ int write_snapshot_sample(const char* path) {
   for (std::size_t r = 0; r < 2; ++r) {
     const std::vector<double> summary{10.0 + static_cast<double>(r)};
     const std::vector<double> weekly{100.0 + static_cast<double>(r), 101.0 + static_cast<double>(r)};
-    writer.write_replication(0, r, summary, weekly, std::vector<std::uint8_t>(late[r], late[r] + 4));
+    writer.write_replication(0, r, summary, weekly, {}, std::vector<std::uint8_t>(late[r], late[r] + 4));
   }
   writer.close();
   return 0;
@@ -111,13 +150,14 @@ int main(int argc, char** argv) {
       for (std::size_t r = 0; r < kReplications; ++r) {
         if (v == 1 && r == 2) continue;
         const double base_summary = 100.0 * static_cast<double>(v) + 10.0 * static_cast<double>(r);
-        const std::vector<double> summary{base_summary + 0, base_summary + 1};
+        const std::vector<double> summary{base_summary + 0, v == 0 && r == 1 ? kNotApplicable : base_summary + 1,
+                                          v == 1 ? kNotApplicable : base_summary + 2};
         std::vector<double> weekly;  // series-major
         for (std::size_t s = 0; s < layout.series.size(); ++s)
           for (std::size_t w = 0; w < kWeeks; ++w)
             weekly.push_back(1000.0 * static_cast<double>(v) + 100.0 * static_cast<double>(r) +
                              10.0 * static_cast<double>(s) + static_cast<double>(w));
-        writer.write_replication(v, r, summary, weekly);
+        writer.write_replication(v, r, summary, weekly, sample_durations(v, r));
         writer.flush();
       }
     writer.close();

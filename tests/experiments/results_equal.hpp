@@ -55,6 +55,13 @@ inline void expect_same_results(const results::ResultsData& a, const results::Re
   ASSERT_EQ(a.layout.series.size(), b.layout.series.size());
   for (std::size_t s = 0; s < a.layout.series.size(); ++s)
     EXPECT_TRUE(same_bits(a.weekly[s], b.weekly[s])) << "series " << a.layout.series[s].name;
+  ASSERT_EQ(a.layout.distributions.quantities.size(), b.layout.distributions.quantities.size());
+  EXPECT_EQ(a.layout.distributions.bin_labels, b.layout.distributions.bin_labels);
+  EXPECT_TRUE(same_bits(a.layout.distributions.bin_edges, b.layout.distributions.bin_edges));
+  for (std::size_t d = 0; d < a.layout.distributions.quantities.size(); ++d) {
+    EXPECT_EQ(a.layout.distributions.quantities[d].name, b.layout.distributions.quantities[d].name);
+    EXPECT_EQ(a.distributions[d], b.distributions[d]) << "distribution " << a.layout.distributions.quantities[d].name;
+  }
   EXPECT_EQ(a.completed, b.completed);
 }
 

@@ -86,6 +86,28 @@ TEST(JudgeTarget, TooFewValuesLeaveAMeanUndecided) {
   EXPECT_TRUE(std::isnan(e.ci_low));
 }
 
+// NaN in a finished replication: the metric does not apply there (nothing to
+// count). Left out of the mean and of the probability, and n says how many applied.
+TEST(JudgeTarget, NotApplicableReplicationsAreLeftOutAndCounted) {
+  const double na = std::nan("");
+  const std::vector<double> shares{0.9, na, 0.8, 1.0, na};
+  const TargetEstimate mean = judge_target({TargetKind::mean_at_least, 0.5, 0.0}, shares, 0.95);
+  EXPECT_EQ(mean.n, 3u);
+  EXPECT_DOUBLE_EQ(mean.estimate, 0.9);  // never (0.9 + 0.8 + 1.0) / 5
+  const TargetEstimate above = judge_target({TargetKind::probability_above_at_most, 0.5, 0.85}, shares, 0.95);
+  EXPECT_EQ(above.n, 3u);
+  EXPECT_DOUBLE_EQ(above.estimate, 2.0 / 3.0);
+  // Applying in no replication: nothing to judge, undecided, never met.
+  const std::vector<double> none{na, na, na};
+  for (const TargetKind kind :
+       {TargetKind::mean_at_most, TargetKind::mean_at_least, TargetKind::probability_above_at_most}) {
+    const TargetEstimate e = judge_target({kind, 0.5, 0.0}, none, 0.95);
+    EXPECT_EQ(e.n, 0u);
+    EXPECT_TRUE(std::isnan(e.estimate));
+    EXPECT_EQ(e.verdict, Verdict::undecided);
+  }
+}
+
 // n values alternating centre - spread and centre + spread: mean centre,
 // sd about spread, so the interval narrows as 1/sqrt(n).
 std::vector<double> alternating(double centre, double spread, std::size_t n) {
@@ -150,6 +172,20 @@ TEST(ConstrainedSelection, ReportsTheBudgetSpentWhenACheaperPlanSitsOnTheBound) 
   EXPECT_EQ(s.looks_taken(), 3u);
   EXPECT_EQ(s.status(0), PlanStatus::undecided);
   EXPECT_EQ(s.replications(0), 12u);
+  EXPECT_FALSE(s.chosen().has_value());
+  EXPECT_EQ(s.cheapest_shown_feasible(), 1u);
+}
+
+TEST(ConstrainedSelection, APlanWhoseTargetNeverAppliesIsNeverChosenNorRuledOut) {
+  // Plan 0 (cheapest): its metric applies in no replication; plan 1 clearly meets the target.
+  ConstrainedSelection s({1, 2}, {{TargetKind::mean_at_most, 0.5, 0.0}}, {0.95, 4, 4, 12});
+  while (s.end() == SelectionEnd::running) {
+    const std::size_t n = s.next_replications();
+    s.record_look(Values{{std::vector<double>(n, std::nan(""))}, {alternating(0.0, 0.01, n)}});
+  }
+  EXPECT_EQ(s.end(), SelectionEnd::budget_spent);
+  EXPECT_EQ(s.status(0), PlanStatus::undecided);
+  EXPECT_EQ(s.estimates(0)[0].n, 0u);
   EXPECT_FALSE(s.chosen().has_value());
   EXPECT_EQ(s.cheapest_shown_feasible(), 1u);
 }

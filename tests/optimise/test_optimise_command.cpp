@@ -125,6 +125,34 @@ TEST_F(OptimiseCommand, NamesTheErlangCAnswerAndWritesAFileSummaryReads) {
   EXPECT_NE(summary.str().find("\"added=2,cover=none\",cases_waited_share,share,"), std::string::npos) << summary.str();
 }
 
+// The queue has no statutory visits, so the mean lateness of overdue visits
+// has nothing to count in any replication: not applicable (docs/optimise.md).
+TEST_F(OptimiseCommand, ATargetWhoseMetricNeverAppliesDecidesNothingAndSaysSo) {
+  folder_.write("staffing.yaml", R"(name: never-applies
+base_scenario: mmc.yaml
+seed: 11
+decisions:
+  - field: team.additional_permanent_workers
+    name: added
+    values: [0, 1]
+    cost_per_unit_per_year: 10000
+targets:
+  - metric: visit_days_overdue_mean
+    mean_at_most: 5
+procedure: {confidence: 0.95, initial_replications: 4, batch_replications: 4, max_replications: 8}
+)");
+  const OptimiseRun run = optimise(folder_, "never.h5", 2);
+  EXPECT_EQ(run.outcome.end, "budget_spent");
+  EXPECT_TRUE(run.outcome.chosen_plan.empty());
+  EXPECT_NE(run.printed.find("no answer with 95% confidence"), std::string::npos) << run.printed;
+  EXPECT_NE(run.printed.find("mean visit_days_overdue_mean <= 5: applies in 0 of its 8 replications, too few to judge"),
+            std::string::npos)
+      << run.printed;
+  const results::OptimisationRecord record = results::read_optimisation_record(folder_.file("never.h5"));
+  EXPECT_EQ(record.status, (std::vector<std::string>{"undecided", "undecided"}));
+  for (const double estimate : record.target_estimate) EXPECT_TRUE(std::isnan(estimate));
+}
+
 TEST_F(OptimiseCommand, SameAnswerAndReplicationsWhateverTheThreads) {
   optimise(folder_, "one.h5", 1);
   optimise(folder_, "two.h5", 2);

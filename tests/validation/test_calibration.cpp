@@ -2,6 +2,7 @@
 // publications), each with the tolerance we accept and its source. The
 // baseline's measured year is its third (two years of warm-up fill an empty
 // office and bring staffing to its usual churn).
+#include <array>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -80,6 +81,65 @@ TEST(Calibration, BaselineReReferralsAreTheNationalShare) {
   expect_within(analysis::summarise(shares), 0.21, 0.22, 0.03, "re-referral share");
 }
 
+// A published duration distribution: the share of completions in each band
+// of working days (to: the band's last day; a large number for "or more"),
+// and the quartiles.
+struct DurationBands {
+  std::vector<std::pair<int, double>> share_up_to;  // (last working day of the band, share)
+  std::array<int, 3> quartiles;
+};
+
+// Bands and quartiles of a duration's counts summed over the replications.
+void expect_distribution(model::Duration d, const DurationBands& national, double share_tolerance,
+                         int quartile_tolerance, const char* what) {
+  std::vector<double> counts(model::kDurationBins, 0.0);
+  for (const auto& r : run(kBaseline))
+    for (std::size_t b = 0; b < model::kDurationBins; ++b)
+      counts[b] += r.durations[model::index(d) * model::kDurationBins + b];
+  double total = 0.0;
+  for (const double c : counts) total += c;
+  ASSERT_GT(total, 1000.0) << what;
+  std::size_t bin = 0;
+  for (const auto& [up_to, expected] : national.share_up_to) {
+    double in_band = 0.0;
+    for (; bin < model::kDurationBins && static_cast<int>(bin) <= up_to; ++bin) in_band += counts[bin];
+    EXPECT_NEAR(in_band / total, expected, share_tolerance) << what << ", band up to " << up_to << " working days";
+  }
+  const std::array<double, 3> at = {0.25, 0.5, 0.75};
+  for (std::size_t q = 0; q < 3; ++q) {
+    double cumulative = 0.0;
+    int quartile = -1;
+    for (std::size_t b = 0; b < model::kDurationBins && quartile < 0; ++b)
+      if ((cumulative += counts[b]) >= at[q] * total) quartile = static_cast<int>(b);
+    EXPECT_NEAR(quartile, national.quartiles[q], quartile_tolerance) << what << ", quartile " << q + 1;
+  }
+}
+
+TEST(Calibration, BaselineAssessmentDurationsAreTheNationalDistribution) {
+  // DfE, Children in need 2025, table C2 (England, 648,830 assessments):
+  // working days from start to completion. Ours count from the referral, on
+  // which the 45-day clock runs. Tolerance 3.5 points a band, 2 working days a quartile.
+  const DurationBands national{{{0, 0.018},
+                                {10, 0.117},
+                                {20, 0.173},
+                                {30, 0.158},
+                                {40, 0.202},
+                                {45, 0.189},
+                                {50, 0.058},
+                                {60, 0.043},
+                                {1000, 0.042}},
+                               {17, 33, 43}};
+  expect_distribution(model::Duration::assessment_working_days, national, 0.035, 2, "assessments");
+}
+
+TEST(Calibration, BaselineSection47ToConferenceIsTheNationalDistribution) {
+  // DfE, children in need census 2023 (England): working days from the
+  // strategy discussion to the initial child protection conference.
+  // Tolerance 3.5 points a band, 1 working day a quartile.
+  const DurationBands national{{{10, 0.092}, {15, 0.692}, {20, 0.095}, {1000, 0.120}}, {13, 14, 15}};
+  expect_distribution(model::Duration::icpc_working_days, national, 0.035, 1, "initial conferences");
+}
+
 TEST(Calibration, TheHighPressureTeamMissesClearlyMoreSafeguardingActionsThanTheBaseline) {
   // Seed case 001 (domain.md): caseloads of 20-30, agency churn, temporary
   // managers and lapsing supervision. Its risks must be clearly (CIs apart) higher.
@@ -87,7 +147,7 @@ TEST(Calibration, TheHighPressureTeamMissesClearlyMoreSafeguardingActionsThanThe
   const auto caseload = metric(hp, Metric::caseload_per_fte_mean);
   EXPECT_GE(caseload.mean, 20.0);
   EXPECT_LE(caseload.mean, 30.0);
-  for (const Metric m : {Metric::visits_overdue, Metric::children_unvisited_6_weeks, Metric::supervision_missed,
+  for (const Metric m : {Metric::visits_overdue, Metric::children_past_visit_standard, Metric::supervision_missed,
                          Metric::urgent_not_identified, Metric::risk_exposure_child_days}) {
     const auto base = metric(kBaseline, m);
     const auto high = metric(hp, m);

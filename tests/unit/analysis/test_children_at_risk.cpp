@@ -188,7 +188,7 @@ TEST(SummaryCommand, ListsTheChildrenAtRiskAfterTheTablesButNotInTheCsv) {
       const std::vector<std::uint8_t> late(
           original.child_visit_late.begin() + static_cast<std::ptrdiff_t>(slot * 3),
           original.child_visit_late.begin() + static_cast<std::ptrdiff_t>(slot * 3 + 3));
-      writer.write_replication(slot / 4, slot % 4, summary, weekly, late);
+      writer.write_replication(slot / 4, slot % 4, summary, weekly, {}, late);
     }
     writer.close();
   }

@@ -45,7 +45,7 @@ scenario::Scenario busy_team() {
   s.workforce.turnover.agency_fill_share = 0.7;
   s.workforce.turnover.recruitment_lag_weeks = {scenario::DurationDistribution::Kind::lognormal, 8.0, 4.0};
   s.workforce.manager = {0.5, 2, {scenario::DurationDistribution::Kind::fixed, 10.0, 0.0}, 0.5};
-  s.supervision = {4, 1.5, 0.01, 0.2};
+  s.supervision = {true, 4, 1.5, 0.01, 0.2};
   s.policy.caseload_cap = {scenario::CaseloadCap::Basis::per_fte, 3};
   s.policy.absence_cover = scenario::AbsenceCover::duty;
   s.policy.escalation = {true, 4, 10, true, 2, 4, 3.0, 1, 1};

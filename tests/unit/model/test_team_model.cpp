@@ -107,12 +107,15 @@ TEST(StatutoryVisits, AWorkerWithNoHoursDoesNothingAndEveryVisitIsOverdue) {
   testing::TraceRecorder trace;
   const auto r = model::run_replication(setup, 1, 0, &trace);
   EXPECT_TRUE(trace.of("visit").empty());
-  // The visit due Mon 28 April is never done: by the end (Mon 5 May) it is late
-  // by 29, 30 April, 1 and 2 May = 4 working days; unvisited since the plan
-  // began on 23 April: 24, 25, 28, 29, 30 April, 1, 2 May = 7 working days.
-  EXPECT_EQ(r.metric(Metric::visits_due), 1);
-  EXPECT_EQ(r.metric(Metric::visits_overdue), 1);
+  // The visit due Mon 28 April is never done, nor the one due an interval
+  // after it, Thu 1 May (29, 30 April, 1 May): two visits missed. By the end
+  // (Mon 5 May) the first is late by 29, 30 April, 1 and 2 May = 4 working
+  // days, the second by 1; unvisited since the plan began on 23 April: 24, 25,
+  // 28, 29, 30 April, 1, 2 May = 7 working days.
+  EXPECT_EQ(r.metric(Metric::visits_due), 2);
+  EXPECT_EQ(r.metric(Metric::visits_overdue), 2);
   EXPECT_EQ(r.metric(Metric::visit_days_overdue_max), 4);
+  EXPECT_EQ(r.metric(Metric::visit_days_overdue_mean), 2.5);
   EXPECT_EQ(r.metric(Metric::longest_visit_gap), 7);
   // Past the standard from Mon 28 April to the end, Mon 5 May: 7 calendar days.
   EXPECT_EQ(r.metric(Metric::risk_exposure_child_days), 7);
@@ -238,11 +241,14 @@ TEST(Allocation, CasesWaitFirstComeFirstServedUntilACaseCloses) {
   const model::ModelSetup setup(s);
   const auto r = model::run_replication(setup, 1, 0);
   // #1 allocated at 1.0, closes 2.5; #2 waits 2.0 -> 2.5 (0.5), closes 4.0;
-  // #3 waits 3.0 -> 4.0 (1.0), closes 5.5 (after the run); #4 waits 4.0 -> end (1.0).
+  // #3 waits 3.0 -> 4.0 (1.0), closes 5.5 (after the run); #4 waits 4.0 -> end
+  // (1.0), and still waiting it counts with its wait so far: (0 + 0.5 + 1 + 1) / 4.
   EXPECT_EQ(r.metric(Metric::referrals_accepted), 4);
   EXPECT_EQ(r.metric(Metric::cases_allocated), 3);
-  EXPECT_DOUBLE_EQ(r.metric(Metric::unallocated_wait_mean), 0.5);
+  EXPECT_DOUBLE_EQ(r.metric(Metric::unallocated_wait_mean), 0.625);
   EXPECT_DOUBLE_EQ(r.metric(Metric::unallocated_wait_max), 1.0);
+  EXPECT_EQ(r.metric(Metric::unallocated_at_end), 1);
+  EXPECT_DOUBLE_EQ(r.metric(Metric::longest_current_wait), 1.0);
   EXPECT_EQ(r.metric(Metric::cases_closed), 2);
   EXPECT_EQ(r.ledger.waiting_allocation, 1u);
   EXPECT_EQ(r.ledger.open_allocated, 1u);

@@ -92,6 +92,7 @@ TEST(Absence, DutyCoverDuringSicknessMeansFewerOverdueVisitsThanNoCover) {
 
 TEST(Supervision, WithNoManagerTimeEverySessionIsMissedAndWithEnoughNoneIs) {
   scenario::Scenario s = working_team(4, 0.5, 30);
+  s.supervision.modelled = true;
   s.supervision.interval_weeks = 4;
   const auto held = model::run_replication(model::ModelSetup(s), 5, 0);
   EXPECT_GT(held.metric(Metric::supervision_due), 0);
@@ -105,6 +106,7 @@ TEST(Supervision, WithNoManagerTimeEverySessionIsMissedAndWithEnoughNoneIs) {
 
 TEST(Supervision, LapsedSupervisionMakesDueActionsDrift) {
   scenario::Scenario s = working_team(4, 0.8, 30);
+  s.supervision.modelled = true;
   s.supervision.interval_weeks = 4;
   s.supervision.drift_per_week_since_supervision = 0.02;
   s.supervision.drift_max = 0.5;

@@ -79,6 +79,30 @@ Layout sample_layout() {
   return l;
 }
 
+// Two histograms of 4 bins (0, 1, 2 days and more), as the model's duration
+// histograms are laid out but small enough to check every count.
+constexpr std::size_t kDistributions = 2;
+constexpr std::size_t kBins = 4;
+
+Layout layout_with_distributions() {
+  Layout l = sample_layout();
+  l.distributions.quantities = {{"assessment_working_days", "assessments", "Assessments by working days taken."},
+                                {"icpc_working_days", "conferences", "Conferences by working days taken."}};
+  l.distributions.bin_edges = {0, 1, 2, 3, std::numeric_limits<double>::infinity()};
+  l.distributions.bin_labels = {"0", "1", "2", "more than 2"};
+  return l;
+}
+
+std::uint32_t count_value(std::size_t v, std::size_t r, std::size_t d, std::size_t b) {
+  return static_cast<std::uint32_t>(1000 * v + 100 * r + 10 * d + b + 1);
+}
+std::vector<std::uint32_t> durations_of(std::size_t v, std::size_t r) {
+  std::vector<std::uint32_t> counts;  // distribution-major
+  for (std::size_t d = 0; d < kDistributions; ++d)
+    for (std::size_t b = 0; b < kBins; ++b) counts.push_back(count_value(v, r, d, b));
+  return counts;
+}
+
 std::size_t slot(std::size_t v, std::size_t r) {
   return v * kReplications + r;
 }
@@ -188,6 +212,7 @@ TEST_F(ResultsFileTest, WritingOneSlotLeavesTheOthersNanAndNotCompleted) {
 TEST_F(ResultsFileTest, NanResultsAreStoredAsWrittenButMarkedComplete) {
   // A metric with nothing to average (no overdue visits) is NaN in a finished
   // replication too: completed, not the value, says whether a slot ran.
+  // Format version 2 says so: NaN in a completed slot is "not applicable".
   ResultsWriter writer = ResultsWriter::create(path("r.h5"), sample_metadata(), sample_layout());
   std::vector<double> summary = summary_of(0, 1);
   summary[1] = std::numeric_limits<double>::quiet_NaN();
@@ -375,9 +400,9 @@ TEST_F(ResultsFileTest, ANewerFormatVersionIsRejectedClearly) {
     read_results(path("future.h5"));
     FAIL() << "no exception";
   } catch (const ResultsError& e) {
-    EXPECT_EQ(std::string(e.what()), "results file '" + path("future.h5") +
-                                         "': has format version 2, newer than the 1 this casesim reads; read it "
-                                         "with a newer casesim");
+    EXPECT_EQ(std::string(e.what()), "results file '" + path("future.h5") + "': has format version " +
+                                         std::to_string(newer) + ", newer than the " + std::to_string(kFormatVersion) +
+                                         " this casesim reads; read it with a newer casesim");
   }
 }
 
@@ -393,6 +418,99 @@ TEST_F(ResultsFileTest, AMissingDatasetIsNamed) {
   } catch (const ResultsError& e) {
     EXPECT_EQ(std::string(e.what()), "results file '" + path("r.h5") + "': has no dataset /series/unallocated");
   }
+}
+
+TEST_F(ResultsFileTest, DistributionsRoundTripWithTheirBinsAndCountsInTheirSlots) {
+  ResultsWriter writer = ResultsWriter::create(path("r.h5"), sample_metadata(), layout_with_distributions());
+  writer.write_replication(0, 0, summary_of(0, 0), weekly_of(0, 0), durations_of(0, 0));
+  writer.write_replication(1, 2, summary_of(1, 2), weekly_of(1, 2), durations_of(1, 2));
+  writer.close();
+  const ResultsData data = read_results(path("r.h5"));
+  const Distributions& d = data.layout.distributions;
+  ASSERT_EQ(d.quantities.size(), kDistributions);
+  EXPECT_EQ(d.quantities[0].name, "assessment_working_days");
+  EXPECT_EQ(d.quantities[0].unit, "assessments");
+  EXPECT_EQ(d.quantities[1].unit, "conferences");
+  EXPECT_EQ(d.quantities[1].description, "Conferences by working days taken.");
+  EXPECT_EQ(d.bin_labels, layout_with_distributions().distributions.bin_labels);
+  ASSERT_EQ(d.bin_edges.size(), kBins + 1);
+  EXPECT_EQ(d.bin_edges[3], 3.0);
+  EXPECT_TRUE(std::isinf(d.bin_edges[4]));
+  ASSERT_EQ(data.distributions.size(), kDistributions);
+  for (std::size_t k = 0; k < kDistributions; ++k) {
+    ASSERT_EQ(data.distributions[k].size(), kVariants * kReplications * kBins);
+    for (std::size_t b = 0; b < kBins; ++b) {
+      EXPECT_EQ(data.distributions[k][slot(0, 0) * kBins + b], count_value(0, 0, k, b));
+      EXPECT_EQ(data.distributions[k][slot(1, 2) * kBins + b], count_value(1, 2, k, b));
+      // A slot not written counts nothing (completed says it did not run).
+      EXPECT_EQ(data.distributions[k][slot(0, 1) * kBins + b], 0U);
+    }
+  }
+}
+
+TEST_F(ResultsFileTest, DistributionsGrowWithTheReplications) {
+  ResultsWriter writer = ResultsWriter::create(path("r.h5"), sample_metadata(), layout_with_distributions());
+  writer.write_replication(1, 2, summary_of(1, 2), weekly_of(1, 2), durations_of(1, 2));
+  writer.extend_replications(5);
+  writer.write_replication(0, 4, summary_of(0, 4), weekly_of(0, 4), durations_of(0, 4));
+  writer.close();
+  const ResultsData data = read_results(path("r.h5"));
+  ASSERT_EQ(data.distributions[1].size(), kVariants * 5 * kBins);
+  EXPECT_EQ(data.distributions[1][(1 * 5 + 2) * kBins + 3], count_value(1, 2, 1, 3));
+  EXPECT_EQ(data.distributions[0][(0 * 5 + 4) * kBins + 0], count_value(0, 4, 0, 0));
+  EXPECT_EQ(data.distributions[0][(1 * 5 + 4) * kBins + 0], 0U);
+}
+
+TEST_F(ResultsFileTest, DurationCountsOfTheWrongSizeAreInvalidArguments) {
+  ResultsWriter writer = ResultsWriter::create(path("r.h5"), sample_metadata(), layout_with_distributions());
+  std::vector<std::uint32_t> one_short = durations_of(0, 0);
+  one_short.pop_back();
+  EXPECT_THROW(writer.write_replication(0, 0, summary_of(0, 0), weekly_of(0, 0)), std::invalid_argument);
+  try {
+    writer.write_replication(0, 0, summary_of(0, 0), weekly_of(0, 0), one_short);
+    FAIL() << "no exception";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("7 duration counts for 2 distributions of 4 bins"), std::string::npos)
+        << e.what();
+  }
+  writer.close();
+  EXPECT_EQ(read_results(path("r.h5")).completed[slot(0, 0)], 0);
+}
+
+TEST_F(ResultsFileTest, DistributionBinsThatCannotBeStoredAreInvalidArguments) {
+  Layout edges_short = layout_with_distributions();
+  edges_short.distributions.bin_edges.pop_back();
+  Layout descending = layout_with_distributions();
+  descending.distributions.bin_edges[2] = 0.5;
+  Layout no_bins = layout_with_distributions();
+  no_bins.distributions.bin_edges.clear();
+  no_bins.distributions.bin_labels.clear();
+  Layout reserved = layout_with_distributions();
+  reserved.distributions.quantities[0].name = "names";
+  Layout repeated = layout_with_distributions();
+  repeated.distributions.quantities[1].name = "assessment_working_days";
+  for (const Layout* layout : {&edges_short, &descending, &no_bins, &reserved, &repeated})
+    EXPECT_THROW(ResultsWriter::create(path("r.h5"), sample_metadata(), *layout), std::invalid_argument);
+  EXPECT_FALSE(fs::exists(path("r.h5")));
+}
+
+// Files of format version 1 (before the duration histograms) still read: no distributions.
+TEST_F(ResultsFileTest, AVersionOneFileReadsWithoutDistributions) {
+  ResultsWriter writer = ResultsWriter::create(path("v1.h5"), sample_metadata(), sample_layout());
+  write_all_slots(writer);
+  writer.close();
+  const hid_t file = H5Fopen(path("v1.h5").c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  const hid_t attribute = H5Aopen(file, "format_version", H5P_DEFAULT);
+  const int one = 1;
+  ASSERT_GE(H5Awrite(attribute, H5T_NATIVE_INT, &one), 0);
+  H5Aclose(attribute);
+  H5Fclose(file);
+  const ResultsData data = read_results(path("v1.h5"));
+  EXPECT_EQ(data.format_version, 1);
+  EXPECT_TRUE(data.layout.distributions.quantities.empty());
+  EXPECT_TRUE(data.distributions.empty());
+  expect_slot_written(data, 1, 2);
 }
 
 TEST_F(ResultsFileTest, LayoutsThatCannotBeStoredAreInvalidArguments) {
@@ -481,6 +599,25 @@ TEST_F(ResultsFileTest, DatasetsAreChunkedExtensibleAndUnfiltered) {
   inspect("/series/caseload", {1, 64, 5}, std::numeric_limits<double>::quiet_NaN());
   inspect("/completed", {1, 64}, 0.0);
   H5Fclose(file);
+
+  Layout histograms = layout_with_distributions();
+  histograms.replications = 100;
+  ResultsWriter::create(path("d.h5"), sample_metadata(), histograms).close();
+  const hid_t with_distributions = H5Fopen(path("d.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  ASSERT_GE(with_distributions, 0);
+  const hid_t dataset = H5Dopen2(with_distributions, "/distributions/icpc_working_days", H5P_DEFAULT);
+  ASSERT_GE(dataset, 0);
+  const hid_t creation = H5Dget_create_plist(dataset);
+  std::vector<hsize_t> chunk(3);
+  EXPECT_EQ(H5Pget_chunk(creation, 3, chunk.data()), 3);
+  EXPECT_EQ(chunk, (std::vector<hsize_t>{1, 64, kBins}));
+  EXPECT_EQ(H5Pget_nfilters(creation), 0);
+  const hid_t type = H5Dget_type(dataset);
+  EXPECT_TRUE(H5Tequal(type, H5T_STD_U32LE) > 0);
+  H5Tclose(type);
+  H5Pclose(creation);
+  H5Dclose(dataset);
+  H5Fclose(with_distributions);
 }
 
 }  // namespace

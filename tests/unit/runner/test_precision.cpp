@@ -32,6 +32,20 @@ TEST(Precision, MetOnlyWhenEveryVariantIsBelowTheTarget) {
   EXPECT_NEAR(not_met.worst_ratio, kAroundTenRatio, 1e-12);
 }
 
+// NaN: the metric does not apply in that replication (nothing to count).
+TEST(Precision, IsJudgedOnTheReplicationsWhereTheMetricApplies) {
+  const double na = std::numeric_limits<double>::quiet_NaN();
+  const PrecisionCheck some = check_precision({{9.0, na, 10.0, 11.0}}, kAroundTenRatio * 1.01);
+  EXPECT_TRUE(some.met);
+  EXPECT_NEAR(some.worst_ratio, kAroundTenRatio, 1e-12);
+  // Applying in fewer than two: no interval, never precise; the next round doubles.
+  const PrecisionCheck too_few = check_precision({kAroundTen, {na, 5.0, na}}, 0.5);
+  EXPECT_FALSE(too_few.met);
+  EXPECT_EQ(too_few.worst_variant, 1u);
+  EXPECT_TRUE(std::isnan(too_few.worst_ratio));
+  EXPECT_EQ(next_replications(3, too_few, 0.5, 100), 6u);
+}
+
 TEST(Precision, AVariantWithAZeroMeanThatVariesIsNeverPrecise) {
   const PrecisionCheck check = check_precision({kAroundTen, {-1.0, 0.0, 1.0}}, 0.5);
   EXPECT_FALSE(check.met);

@@ -3,6 +3,7 @@
 #include "engine/runner/recording.hpp"
 
 #include <gtest/gtest.h>
+#include <hdf5.h>
 
 #include <cmath>
 #include <filesystem>
@@ -26,6 +27,8 @@ model::ReplicationResult result_for(const results::Layout& layout, std::size_t v
   const std::size_t values = layout.series.size() * layout.week_start_dates.size();
   for (std::size_t i = 0; i < values; ++i)
     result.weekly.push_back(1000.0 * static_cast<double>(v) + 100.0 * static_cast<double>(r) + static_cast<double>(i));
+  for (std::size_t i = 0; i < result.durations.size(); ++i)
+    result.durations[i] = static_cast<std::uint32_t>(1000 * v + 100 * r + i % 97);
   return result;
 }
 
@@ -79,8 +82,36 @@ TEST(Recording, WritesWhatItIsGivenAndRenamesOnlyWhenFinished) {
     for (std::size_t s = 0; s < data.weekly.size(); ++s)
       for (std::size_t w = 0; w < weeks; ++w)
         EXPECT_EQ(data.weekly[s][slot(data, v, r) * weeks + w], results[i].weekly[s * weeks + w]);
+    // The model's duration histograms, each in its own dataset.
+    ASSERT_EQ(data.distributions.size(), model::kDurationCount);
+    for (std::size_t d = 0; d < model::kDurationCount; ++d)
+      for (std::size_t b = 0; b < model::kDurationBins; ++b)
+        EXPECT_EQ(data.distributions[d][slot(data, v, r) * model::kDurationBins + b],
+                  results[i].durations[d * model::kDurationBins + b]);
   }
   EXPECT_TRUE(std::isnan(data.summary[0][slot(data, 0, 1)]));
+  EXPECT_EQ(data.distributions[0][slot(data, 0, 1) * model::kDurationBins], 0u);
+  EXPECT_EQ(data.layout.distributions.quantities[0].name, "assessment_working_days");
+  EXPECT_EQ(data.layout.distributions.quantities[1].unit, "conferences");
+  EXPECT_EQ(data.layout.distributions.bin_labels.back(), "more than 90");
+}
+
+TEST(Recording, KeepsEachSeriesThirdsOfTheCountedWeeksForTheSettlingCheck) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 3, 7);  // 20 weeks, 8 of warm-up: thirds of 4 counted weeks
+  Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
+  EXPECT_EQ(recording.counted_weeks(), 12u);
+  const std::vector<ExperimentPair> pairs{{1, 2}};
+  recording.record(pairs, std::vector<model::ReplicationResult>{result_for(run.layout, 1, 2)});
+  // Series s, week w holds 1000 + 200 + 20 s + w: weeks 8-11 and 16-19.
+  const analysis::ThirdMeans t = recording.series_thirds()[1][1][2];
+  EXPECT_DOUBLE_EQ(t.first, 1200.0 + 20.0 + 9.5);
+  EXPECT_DOUBLE_EQ(t.last, 1200.0 + 20.0 + 17.5);
+  EXPECT_TRUE(std::isnan(recording.series_thirds()[1][0][2].first));  // not recorded
+  recording.leave_unfinished();
+  // Resumed: worked out again from the file.
+  const Recording resumed = Recording::resume(dir.file("out.h5"), run.metadata, run.layout);
+  EXPECT_DOUBLE_EQ(resumed.series_thirds()[1][1][2].last, t.last);
 }
 
 TEST(Recording, AReplicationBeyondTheSlotsGrowsEveryVariantAndKeepsWhatWasThere) {
@@ -128,6 +159,31 @@ TEST(Recording, ResumeCopiesTheFinishedSlotsAndKeepsTheFilesOwnMetadata) {
   EXPECT_EQ(part.completed, resumed.completed());
   EXPECT_EQ(part.weekly[1][slot(part, 0, 1) * part.layout.week_start_dates.size()],
             result_for(run.layout, 0, 1).weekly[part.layout.week_start_dates.size()]);
+  // And their duration histograms.
+  const std::vector<std::uint32_t>& wanted = result_for(run.layout, 1, 2).durations;
+  for (std::size_t b = 0; b < model::kDurationBins; ++b)
+    EXPECT_EQ(part.distributions[1][slot(part, 1, 2) * model::kDurationBins + b], wanted[model::kDurationBins + b]);
+}
+
+// A file of format version 1 (before the histograms) is not resumed into version 2.
+TEST(Recording, ResumeOfAnOlderFormatIsRefusedNamingTheVersion) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 3, 7);
+  leave_unfinished_with(dir, run, {{0, 0}});
+  const hid_t file = H5Fopen(dir.file("out.h5.partial").c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  const hid_t attribute = H5Aopen(file, "format_version", H5P_DEFAULT);
+  const int one = 1;
+  ASSERT_GE(H5Awrite(attribute, H5T_NATIVE_INT, &one), 0);
+  H5Aclose(attribute);
+  H5Fclose(file);
+  try {
+    Recording::resume(dir.file("out.h5"), run.metadata, run.layout);
+    FAIL() << "resumed a version 1 file";
+  } catch (const ResumeRefused& refused) {
+    EXPECT_EQ(refused.difference(),
+              "the results file's format (version 1 there, " + std::to_string(results::kFormatVersion) + " now)");
+  }
 }
 
 TEST(Recording, ResumeOfAnotherExperimentIsRefusedNamingWhatDiffersAndLeavesItsFile) {

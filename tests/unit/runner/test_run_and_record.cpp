@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
 #include <filesystem>
 #include <sstream>
 #include <vector>
@@ -41,7 +42,19 @@ TEST(RunAndRecord, RecordsEveryPairAndFinishesTheFile) {
   EXPECT_EQ(data.completed, std::vector<std::uint8_t>(10, 1));
   // Each slot holds its own replication, the same as running it alone.
   const model::ReplicationResult alone = model::run_replication(run.setups[1], run.seed, 4);
-  for (std::size_t m = 0; m < model::kMetricCount; ++m) EXPECT_EQ(data.summary[m][1 * 5 + 4], alone.summary[m]);
+  for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+    // NaN (not applicable: nothing to count) stays NaN.
+    if (std::isnan(alone.summary[m]))
+      EXPECT_TRUE(std::isnan(data.summary[m][1 * 5 + 4])) << model::metric_definitions()[m].name;
+    else
+      EXPECT_EQ(data.summary[m][1 * 5 + 4], alone.summary[m]) << model::metric_definitions()[m].name;
+  }
+  // And its duration histograms, bin by bin.
+  ASSERT_EQ(data.distributions.size(), model::kDurationCount);
+  for (std::size_t d = 0; d < model::kDurationCount; ++d)
+    for (std::size_t b = 0; b < model::kDurationBins; ++b)
+      EXPECT_EQ(data.distributions[d][(1 * 5 + 4) * model::kDurationBins + b],
+                alone.durations[d * model::kDurationBins + b]);
 }
 
 TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {

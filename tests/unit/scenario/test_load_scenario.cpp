@@ -132,7 +132,7 @@ TEST(BaselineScenario, TriageIsTheDocumentedFigures) {
   EXPECT_EQ(t.response_by_need[kMedium], (Row{0.1, 0.9, 0}));
   EXPECT_EQ(t.response_by_need[kLow], (Row{0.4, 0.6, 0}));
   EXPECT_DOUBLE_EQ(t.error.base, 0.02);
-  EXPECT_DOUBLE_EQ(t.error.per_case_over_cap, 0.01);
+  EXPECT_DOUBLE_EQ(t.error.per_overload, 0.1);
   EXPECT_DOUBLE_EQ(t.error.per_week_since_supervision, 0.005);
   EXPECT_DOUBLE_EQ(t.error.max, 0.3);
   EXPECT_DOUBLE_EQ(t.caught_at_first_visit_share, 0.5);
@@ -141,7 +141,15 @@ TEST(BaselineScenario, TriageIsTheDocumentedFigures) {
 TEST(BaselineScenario, PathwaysAreTheDocumentedFigures) {
   const PathwaySettings p = load_scenario("scenarios/baseline.yaml").pathways;
   EXPECT_EQ(p.planning_window_working_days, 3);
-  expect_distribution(p.assessment.duration_working_days, Kind::lognormal, 25, 12);
+  expect_distribution(p.assessment.duration_working_days, Kind::lognormal, 3, 2);
+  // Work runs to deadlines: plans and bookings as bands of working days.
+  ASSERT_TRUE(p.assessment.planned_working_days);
+  EXPECT_EQ(p.assessment.planned_working_days->kind, Kind::bands);
+  EXPECT_EQ(p.assessment.planned_working_days->bands.front().to, 0);  // the same day
+  EXPECT_EQ(p.assessment.planned_working_days->bands.back().to, 90);
+  ASSERT_TRUE(p.section_47.booked_working_days);
+  EXPECT_EQ(p.section_47.booked_working_days->bands.size(), 7u);
+  EXPECT_EQ(p.section_47.booked_working_days->bands[3], (DurationBand{14, 14, 0.3}));
   EXPECT_DOUBLE_EQ(p.assessment.hours, 8);
   EXPECT_EQ(p.assessment.standard_working_days, 45);
   EXPECT_DOUBLE_EQ(p.assessment.outcomes.no_further_action, 0.45);
@@ -202,12 +210,13 @@ TEST(BaselineScenario, TeamWorkforceSupervisionAndPolicyAreTheDocumentedFigures)
   EXPECT_DOUBLE_EQ(w.sickness.episodes_per_fte_year, 2);
   expect_distribution(w.sickness.duration_working_days, Kind::lognormal, 5, 8);
   EXPECT_DOUBLE_EQ(w.sickness.overload_multiplier, 1);
-  EXPECT_DOUBLE_EQ(w.turnover.annual_rate, 0.15);
+  EXPECT_DOUBLE_EQ(w.turnover.annual_rate, 0.12);
+  EXPECT_DOUBLE_EQ(w.turnover.sickness_multiplier, 3);
   EXPECT_DOUBLE_EQ(w.turnover.overload_multiplier, 0.5);
   EXPECT_EQ(w.turnover.notice_weeks, 4);
-  expect_distribution(w.turnover.recruitment_lag_weeks, Kind::lognormal, 60, 30);
+  expect_distribution(w.turnover.recruitment_lag_weeks, Kind::lognormal, 80, 30);
   EXPECT_DOUBLE_EQ(w.turnover.newly_qualified_recruit_share, 0.3);
-  EXPECT_DOUBLE_EQ(w.turnover.agency_fill_share, 0.9);
+  EXPECT_DOUBLE_EQ(w.turnover.agency_fill_share, 0.8);
   EXPECT_EQ(w.turnover.agency_start_delay_weeks, 2);
   expect_distribution(w.turnover.agency_tenure_weeks, Kind::lognormal, 30, 15);
   EXPECT_DOUBLE_EQ(w.turnover.handover_hours_per_case, 1.5);
@@ -216,7 +225,9 @@ TEST(BaselineScenario, TeamWorkforceSupervisionAndPolicyAreTheDocumentedFigures)
   expect_distribution(w.manager.interim_tenure_weeks, Kind::lognormal, 20, 10);
   EXPECT_DOUBLE_EQ(w.manager.interim_share, 0.5);
   EXPECT_DOUBLE_EQ(w.newly_qualified_cap_share, 0.8);
+  EXPECT_DOUBLE_EQ(w.manageable_cases_per_fte, 18);
 
+  EXPECT_TRUE(s.supervision.modelled);
   EXPECT_EQ(s.supervision.interval_weeks, 4);
   EXPECT_DOUBLE_EQ(s.supervision.hours, 1.5);
   EXPECT_DOUBLE_EQ(s.supervision.drift_per_week_since_supervision, 0.01);
@@ -228,6 +239,7 @@ TEST(BaselineScenario, TeamWorkforceSupervisionAndPolicyAreTheDocumentedFigures)
   EXPECT_FALSE(s.policy.caseload_cap.weighted);
   EXPECT_EQ(s.policy.prioritisation, Prioritisation::earliest_deadline);
   EXPECT_EQ(s.policy.absence_cover, AbsenceCover::duty);
+  EXPECT_EQ(s.policy.unallocated_cover, UnallocatedCover::duty);
   const EscalationSettings& e = s.policy.escalation;
   EXPECT_TRUE(e.enabled);
   EXPECT_EQ(e.unallocated_threshold, 5);
@@ -350,7 +362,7 @@ TEST(OptionalSections, TakeTheStructDefaultsWhenOmitted) {
   EXPECT_EQ(s.triage.decision_standard_working_days, 1);
   for (const auto& row : s.triage.response_by_need) EXPECT_EQ(row, (std::array<double, 3>{0, 1, 0}));
   EXPECT_EQ(s.triage.error.base, 0.0);
-  EXPECT_EQ(s.triage.error.per_case_over_cap, 0.0);
+  EXPECT_EQ(s.triage.error.per_overload, 0.0);
   EXPECT_EQ(s.triage.error.per_week_since_supervision, 0.0);
   EXPECT_EQ(s.triage.error.max, 0.0);
   EXPECT_EQ(s.triage.caught_at_first_visit_share, 0.0);
