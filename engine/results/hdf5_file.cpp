@@ -75,20 +75,21 @@ std::string shape_text(const std::vector<hsize_t>& dims) {
   return text + "]";
 }
 
-Hdf5File Hdf5File::create(const std::string& path) {
+Hdf5File Hdf5File::create(const std::string& path, const std::string& shown_as) {
   silence_hdf5_error_printing();
+  const std::string name = shown_as.empty() ? path : shown_as;
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty() && !std::filesystem::is_directory(parent))
-    throw ResultsError("results file '" + path + "': cannot create it: directory '" + parent.string() +
+    throw ResultsError("results file '" + name + "': cannot create it: directory '" + parent.string() +
                        "' does not exist");
   // Objects record no creation times, so two identical runs give files
   // that differ only in the created_utc attribute.
   PropertyList creation(H5Pcreate(H5P_FILE_CREATE));
   if (!creation.is_open() || H5Pset_obj_track_times(creation.id(), false) < 0)
-    throw ResultsError(error_message(path, "cannot set up its creation properties"));
+    throw ResultsError(error_message(name, "cannot set up its creation properties"));
   const hid_t id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.id(), H5P_DEFAULT);
-  if (id < 0) throw ResultsError(error_message(path, "cannot create it"));
-  return Hdf5File(path, FileHandle(id));
+  if (id < 0) throw ResultsError(error_message(name, "cannot create it"));
+  return Hdf5File(name, FileHandle(id));
 }
 
 Hdf5File Hdf5File::open_read_only(const std::string& path) {

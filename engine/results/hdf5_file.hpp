@@ -73,7 +73,9 @@ struct DatasetShape {
 // the object concerned.
 class Hdf5File {
  public:
-  static Hdf5File create(const std::string& path);
+  // Creates the file at `path`; messages name it `shown_as` (default: `path`),
+  // the name it will have once laid out (ResultsWriter::create).
+  static Hdf5File create(const std::string& path, const std::string& shown_as = {});
   static Hdf5File open_read_only(const std::string& path);
   // An existing file, to add to (the /optimise group of a finished file).
   static Hdf5File open_read_write(const std::string& path);

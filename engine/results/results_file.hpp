@@ -102,7 +102,8 @@ class ResultsError : public std::runtime_error {
 
 class ResultsWriter {
  public:
-  // Creates `path` (replacing it if it exists: the caller decides whether that is allowed).
+  // Creates `path` (replacing it if it exists: the caller decides whether that is allowed),
+  // laid out under PATH.creating and moved to `path` once readable.
   // A layout that cannot be stored (no variants, no replications, a metric or
   // series name that is not an identifier or is repeated, series without weeks)
   // is std::invalid_argument; text that is not UTF-8, or any failure of the

@@ -1,6 +1,7 @@
 // The results writer: the casesim layout (docs/results-format.md) laid out at
 // full size on creation and filled one (variant, replication) slot at a time.
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 #include <stdexcept>
 #include <utility>
@@ -82,115 +83,129 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
   check_room(path, laid_out_bytes(layout.variants.size(), layout.replications, layout.metrics.size(),
                                   layout.series.size() * layout.week_start_dates.size(),
                                   distributions.quantities.size() * distributions.bins(), layout.children.size()));
-  Hdf5File file = Hdf5File::create(path);
+  // Laid out under a temporary name and moved to `path` once laid out and
+  // flushed, so a file under `path` is always readable, even if the run is
+  // killed while HDF5 is still creating it.
+  const std::string laying_out = path + ".creating";
+  // A failure leaves nothing behind.
+  try {
+    Hdf5File file = Hdf5File::create(laying_out, path);
 
-  file.write_attribute("/", "format_version", kFormatVersion);
-  file.write_attribute("/", "casesim_version", metadata.casesim_version);
-  file.write_attribute("/", "scenario_name", metadata.scenario_name);
-  file.write_attribute("/", "scenario_file", metadata.scenario_file);
-  file.write_attribute("/", "seed", metadata.seed);
-  file.write_attribute("/", "start_date", metadata.start_date);
-  file.write_attribute("/", "horizon_weeks", metadata.horizon_weeks);
-  file.write_attribute("/", "warm_up_weeks", metadata.warm_up_weeks);
-  file.write_attribute("/", "stream_scheme_version", metadata.stream_scheme_version);
-  file.write_attribute("/", "boost_version", metadata.boost_version);
-  file.write_attribute("/", "command_line", metadata.command_line);
-  file.write_attribute("/", "created_utc", metadata.created_utc);
+    file.write_attribute("/", "format_version", kFormatVersion);
+    file.write_attribute("/", "casesim_version", metadata.casesim_version);
+    file.write_attribute("/", "scenario_name", metadata.scenario_name);
+    file.write_attribute("/", "scenario_file", metadata.scenario_file);
+    file.write_attribute("/", "seed", metadata.seed);
+    file.write_attribute("/", "start_date", metadata.start_date);
+    file.write_attribute("/", "horizon_weeks", metadata.horizon_weeks);
+    file.write_attribute("/", "warm_up_weeks", metadata.warm_up_weeks);
+    file.write_attribute("/", "stream_scheme_version", metadata.stream_scheme_version);
+    file.write_attribute("/", "boost_version", metadata.boost_version);
+    file.write_attribute("/", "command_line", metadata.command_line);
+    file.write_attribute("/", "created_utc", metadata.created_utc);
 
-  for (const char* group : {"/scenario", "/variants", "/metrics", "/summary", "/series"}) file.create_group(group);
-  file.write_string("/scenario/text", metadata.scenario_text);
-  file.write_strings("/variants/names", layout.variants);
-  file.write_strings("/metrics/names", quantity_field(layout.metrics, &Quantity::name));
-  file.write_strings("/metrics/units", quantity_field(layout.metrics, &Quantity::unit));
-  file.write_strings("/metrics/descriptions", quantity_field(layout.metrics, &Quantity::description));
-  file.write_strings("/series/names", quantity_field(layout.series, &Quantity::name));
-  file.write_strings("/series/units", quantity_field(layout.series, &Quantity::unit));
-  file.write_strings("/series/descriptions", quantity_field(layout.series, &Quantity::description));
-  file.write_strings("/series/week_start", layout.week_start_dates);
-  if (!distributions.quantities.empty()) {
-    file.create_group("/distributions");
-    file.write_strings("/distributions/names", quantity_field(distributions.quantities, &Quantity::name));
-  }
-  if (!metadata.timeline_dates.empty()) {
-    file.create_group("/timeline");
-    file.write_strings("/timeline/dates", metadata.timeline_dates);
-    file.write_strings("/timeline/events", metadata.timeline_events);
-  }
-  if (!metadata.snapshot_extract_date.empty()) {
-    file.create_group("/snapshot");
-    file.write_attribute("/snapshot", "extract_date", metadata.snapshot_extract_date);
-    file.write_attribute("/snapshot", "problems", metadata.snapshot_problems);
-  }
-  if (!layout.children.empty()) {
-    file.create_group("/children");
-    file.write_strings("/children/ids", layout.children);
-    file.write_strings("/children/stages", layout.child_stages);
-    std::vector<double> overdue(layout.child_overdue_at_start.begin(), layout.child_overdue_at_start.end());
-    file.write_array("/children/overdue_at_start", {layout.children.size()}, overdue);
-  }
-  if (const auto& e = metadata.experiment) {
-    for (const char* group : {"/experiment", "/parameters"}) file.create_group(group);
-    file.write_attribute("/experiment", "name", e->name);
-    file.write_attribute("/experiment", "file", e->file);
-    file.write_attribute("/experiment", "initial_replications", e->initial_replications);
-    file.write_attribute("/experiment", "precision", e->precision);
-    file.write_attribute("/experiment", "precision_metric", e->precision_metric);
-    file.write_attribute("/experiment", "max_replications", e->max_replications);
-    file.write_string("/experiment/text", e->text);
-    file.write_strings("/experiment/metrics", e->metrics);
-    file.write_strings("/variants/overrides", e->variant_overrides);
-    file.write_strings("/parameters/names", e->parameter_names);
-    file.write_array("/parameters/values", {layout.variants.size(), e->parameter_names.size()}, e->parameter_values);
-  }
-
-  const hsize_t variants = layout.variants.size();
-  const hsize_t replications = layout.replications;
-  const hsize_t weeks = layout.week_start_dates.size();
-  const hsize_t replications_per_chunk = std::min(replications, kReplicationsPerChunk);
-  const DatasetShape per_replication{{variants, replications}, {1, replications_per_chunk}};
-  const DatasetShape per_week{{variants, replications, weeks}, {1, replications_per_chunk, weeks}};
-
-  auto impl =
-      std::make_unique<Impl>(Impl{.file = std::move(file),
-                                  .variants = layout.variants.size(),
-                                  .replications = layout.replications,
-                                  .weeks = layout.week_start_dates.size(),
-                                  .metric_names = quantity_field(layout.metrics, &Quantity::name),
-                                  .series_names = quantity_field(layout.series, &Quantity::name),
-                                  .distribution_names = quantity_field(distributions.quantities, &Quantity::name),
-                                  .bins = distributions.bins()});
-  for (const std::string& name : impl->metric_names)
-    impl->summary.push_back(impl->file.create_numeric("/summary/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
-                                                      &kNotWritten, per_replication));
-  for (const std::string& name : impl->series_names)
-    impl->series.push_back(
-        impl->file.create_numeric("/series/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_week));
-  if (!distributions.quantities.empty()) {
-    const hsize_t bins = distributions.bins();
-    const DatasetShape per_bin{{variants, replications, bins}, {1, replications_per_chunk, bins}};
-    for (const Quantity& q : distributions.quantities) {
-      const std::string name = "/distributions/" + q.name;
-      impl->distributions.push_back(
-          impl->file.create_numeric(name, H5T_STD_U32LE, H5T_NATIVE_UINT32, &kNothingCounted, per_bin));
-      // Each histogram says what it counts and what its bins are, so it reads on its own.
-      impl->file.write_attribute(name, "unit", q.unit);
-      impl->file.write_attribute(name, "description", q.description);
-      impl->file.write_attribute(name, "bin_edges", distributions.bin_edges);
-      impl->file.write_attribute(name, "bin_labels", distributions.bin_labels);
+    for (const char* group : {"/scenario", "/variants", "/metrics", "/summary", "/series"}) file.create_group(group);
+    file.write_string("/scenario/text", metadata.scenario_text);
+    file.write_strings("/variants/names", layout.variants);
+    file.write_strings("/metrics/names", quantity_field(layout.metrics, &Quantity::name));
+    file.write_strings("/metrics/units", quantity_field(layout.metrics, &Quantity::unit));
+    file.write_strings("/metrics/descriptions", quantity_field(layout.metrics, &Quantity::description));
+    file.write_strings("/series/names", quantity_field(layout.series, &Quantity::name));
+    file.write_strings("/series/units", quantity_field(layout.series, &Quantity::unit));
+    file.write_strings("/series/descriptions", quantity_field(layout.series, &Quantity::description));
+    file.write_strings("/series/week_start", layout.week_start_dates);
+    if (!distributions.quantities.empty()) {
+      file.create_group("/distributions");
+      file.write_strings("/distributions/names", quantity_field(distributions.quantities, &Quantity::name));
     }
+    if (!metadata.timeline_dates.empty()) {
+      file.create_group("/timeline");
+      file.write_strings("/timeline/dates", metadata.timeline_dates);
+      file.write_strings("/timeline/events", metadata.timeline_events);
+    }
+    if (!metadata.snapshot_extract_date.empty()) {
+      file.create_group("/snapshot");
+      file.write_attribute("/snapshot", "extract_date", metadata.snapshot_extract_date);
+      file.write_attribute("/snapshot", "problems", metadata.snapshot_problems);
+    }
+    if (!layout.children.empty()) {
+      file.create_group("/children");
+      file.write_strings("/children/ids", layout.children);
+      file.write_strings("/children/stages", layout.child_stages);
+      std::vector<double> overdue(layout.child_overdue_at_start.begin(), layout.child_overdue_at_start.end());
+      file.write_array("/children/overdue_at_start", {layout.children.size()}, overdue);
+    }
+    if (const auto& e = metadata.experiment) {
+      for (const char* group : {"/experiment", "/parameters"}) file.create_group(group);
+      file.write_attribute("/experiment", "name", e->name);
+      file.write_attribute("/experiment", "file", e->file);
+      file.write_attribute("/experiment", "initial_replications", e->initial_replications);
+      file.write_attribute("/experiment", "precision", e->precision);
+      file.write_attribute("/experiment", "precision_metric", e->precision_metric);
+      file.write_attribute("/experiment", "max_replications", e->max_replications);
+      file.write_string("/experiment/text", e->text);
+      file.write_strings("/experiment/metrics", e->metrics);
+      file.write_strings("/variants/overrides", e->variant_overrides);
+      file.write_strings("/parameters/names", e->parameter_names);
+      file.write_array("/parameters/values", {layout.variants.size(), e->parameter_names.size()}, e->parameter_values);
+    }
+
+    const hsize_t variants = layout.variants.size();
+    const hsize_t replications = layout.replications;
+    const hsize_t weeks = layout.week_start_dates.size();
+    const hsize_t replications_per_chunk = std::min(replications, kReplicationsPerChunk);
+    const DatasetShape per_replication{{variants, replications}, {1, replications_per_chunk}};
+    const DatasetShape per_week{{variants, replications, weeks}, {1, replications_per_chunk, weeks}};
+
+    auto impl =
+        std::make_unique<Impl>(Impl{.file = std::move(file),
+                                    .variants = layout.variants.size(),
+                                    .replications = layout.replications,
+                                    .weeks = layout.week_start_dates.size(),
+                                    .metric_names = quantity_field(layout.metrics, &Quantity::name),
+                                    .series_names = quantity_field(layout.series, &Quantity::name),
+                                    .distribution_names = quantity_field(distributions.quantities, &Quantity::name),
+                                    .bins = distributions.bins()});
+    for (const std::string& name : impl->metric_names)
+      impl->summary.push_back(impl->file.create_numeric("/summary/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                                                        &kNotWritten, per_replication));
+    for (const std::string& name : impl->series_names)
+      impl->series.push_back(
+          impl->file.create_numeric("/series/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_week));
+    if (!distributions.quantities.empty()) {
+      const hsize_t bins = distributions.bins();
+      const DatasetShape per_bin{{variants, replications, bins}, {1, replications_per_chunk, bins}};
+      for (const Quantity& q : distributions.quantities) {
+        const std::string name = "/distributions/" + q.name;
+        impl->distributions.push_back(
+            impl->file.create_numeric(name, H5T_STD_U32LE, H5T_NATIVE_UINT32, &kNothingCounted, per_bin));
+        // Each histogram says what it counts and what its bins are, so it reads on its own.
+        impl->file.write_attribute(name, "unit", q.unit);
+        impl->file.write_attribute(name, "description", q.description);
+        impl->file.write_attribute(name, "bin_edges", distributions.bin_edges);
+        impl->file.write_attribute(name, "bin_labels", distributions.bin_labels);
+      }
+    }
+    impl->children = layout.children.size();
+    if (impl->children > 0) {
+      const hsize_t children = impl->children;
+      const DatasetShape per_child{{variants, replications, children}, {1, replications_per_chunk, children}};
+      impl->child_visit_late =
+          impl->file.create_numeric("/children/visit_late", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_child);
+    }
+    impl->completed =
+        impl->file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
+    // A run killed before its first replication still leaves a readable, empty file.
+    impl->file.flush();
+    std::error_code renamed;
+    std::filesystem::rename(laying_out, path, renamed);
+    if (renamed) throw ResultsError("results file '" + path + "': cannot create it: " + renamed.message());
+    return ResultsWriter(std::move(impl));
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(laying_out, ignored);
+    throw;
   }
-  impl->children = layout.children.size();
-  if (impl->children > 0) {
-    const hsize_t children = impl->children;
-    const DatasetShape per_child{{variants, replications, children}, {1, replications_per_chunk, children}};
-    impl->child_visit_late =
-        impl->file.create_numeric("/children/visit_late", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_child);
-  }
-  impl->completed =
-      impl->file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
-  // A run killed before its first replication still leaves a readable, empty file.
-  impl->file.flush();
-  return ResultsWriter(std::move(impl));
 }
 
 void ResultsWriter::write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,

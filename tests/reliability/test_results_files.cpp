@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/model/metrics.hpp"
 #include "engine/results/results_file.hpp"
 #include "tests/reliability/program.hpp"
 
@@ -111,14 +112,19 @@ TEST(ResultsFile, KilledRunLeavesOnlyAReadablePartialFile) {
     const std::size_t done = completed_count(data);
     if (delay == 12000ms) EXPECT_GE(done, 1u) << "nothing was flushed in " << delay.count() << " ms";
     EXPECT_LT(done, 20000u);
-    // Completed slots hold finite values. An unfinished slot is NaN, except
-    // the one slot whose write the kill interrupted (values go in before the
-    // completed flag), which may hold some of its values.
+    // Completed slots hold their values: every count is finite (a share or
+    // mean with nothing to count is NaN, "not applicable", so only counts
+    // tell a completed slot from an unfinished one). An unfinished slot is
+    // NaN throughout, except the one slot whose write the kill interrupted
+    // (values go in before the completed flag), which may hold some of them.
+    const std::size_t referrals = model::index(model::Metric::referrals_received);
+    ASSERT_EQ(data.layout.metrics[referrals].name, "referrals_received");
     std::set<std::size_t> interrupted;
     for (std::size_t m = 0; m < data.summary.size(); ++m) {
       for (std::size_t r = 0; r < data.layout.replications; ++r) {
         if (data.completed[r]) {
-          ASSERT_TRUE(std::isfinite(data.summary[m][r])) << data.layout.metrics[m].name << " replication " << r;
+          ASSERT_FALSE(std::isinf(data.summary[m][r])) << data.layout.metrics[m].name << " replication " << r;
+          if (m == referrals) ASSERT_TRUE(std::isfinite(data.summary[m][r])) << "replication " << r;
         } else if (!std::isnan(data.summary[m][r])) {
           interrupted.insert(r);
         }
