@@ -258,8 +258,7 @@ void TeamModel::plan_assessment(Case& c) {
   c.assessment_planned_time = 0.0;
   if (!planned) return;
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_plan);
-  const int days = static_cast<int>(std::lround(assessment_plan_(engine)));
-  c.assessment_planned_time = calendar_.add_working_days(c.referral_day, days);
+  c.assessment_planned_time = working_days_later(c.referral_day, assessment_plan_(engine));
 }
 
 // The strategy discussion starts the enquiry: the assessment's own clock
@@ -273,7 +272,7 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   if (s47.booked_working_days) {
     // Conferences are booked, near the deadline; the report is written for that day.
     kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::icpc_booking);
-    c.clocks.book(Action::icpc, calendar_.add_working_days(day, static_cast<int>(std::lround(icpc_booking_(engine)))));
+    c.clocks.book(Action::icpc, working_days_later(day, icpc_booking_(engine)));
   }
   if (strategy_by_worker && c.worker != kNoWorker)
     posts_[static_cast<std::size_t>(c.worker)].hours_owed += s47.strategy_discussion_hours;
@@ -625,6 +624,18 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
   c.open = false;
   free_case_slots_.push_back(slot);
   allocate_waiting();
+}
+
+Day TeamModel::working_days_later(Day from, double working_days) const {
+  const Day end = setup_.horizon_days();
+  if (from >= end || !(working_days < calendar_.working_days_between(from, end))) return end;
+  return calendar_.add_working_days(from, static_cast<int>(std::lround(working_days)));
+}
+
+Day TeamModel::days_later(Day from, double days) const {
+  const Day end = setup_.horizon_days();
+  if (from >= end || !(days < static_cast<double>(end - from))) return end;
+  return from + static_cast<Day>(std::lround(days));
 }
 
 Day TeamModel::add_months(Day day, int months) const {

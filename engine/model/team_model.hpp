@@ -339,6 +339,12 @@ class TeamModel {
     return post.holder != Post::Holder::vacant && !post.absent_today && post.works_today;
   }
   Day add_months(Day day, int months) const;
+  // A drawn number of working days (or calendar days) after `from`, or the end
+  // of the run if that is sooner: a long draw from a heavy-tailed
+  // distribution (a sickness episode, a recruitment lag) never leaves the
+  // working calendar or overflows a day number.
+  Day working_days_later(Day from, double working_days) const;
+  Day days_later(Day from, double days) const;
   std::int64_t worker_id(std::size_t post) const {
     return static_cast<std::int64_t>(post) * 1000 + posts_[post].serial;
   }

@@ -78,11 +78,11 @@ void TeamModel::start_worker(std::size_t p, Post::Holder holder, Day day, bool n
   const auto& turnover = scenario_.workforce.turnover;
   if (holder == Post::Holder::agency) {
     kernel::KeyedEngine engine = worker_engine(p, post.serial, kAgencyTenure);
-    post.leaving_day = day + static_cast<Day>(std::lround(7.0 * agency_tenure_(engine)));
+    post.leaving_day = days_later(day, 7.0 * agency_tenure_(engine));
     // An agency worker covers a post that is being recruited to.
     if (post.permanent_starts == kNever && !post.temporary) {
       kernel::KeyedEngine lag = worker_engine(p, post.serial, kRecruitmentLag);
-      post.permanent_starts = day + static_cast<Day>(std::lround(7.0 * recruitment_lag_(lag)));
+      post.permanent_starts = days_later(day, 7.0 * recruitment_lag_(lag));
     }
   }
   (void)turnover;
@@ -128,7 +128,7 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
   const auto& turnover = scenario_.workforce.turnover;
   if (post.permanent_starts == kNever) {
     kernel::KeyedEngine lag = worker_engine(p, post.serial, kRecruitmentLag);
-    post.permanent_starts = day + static_cast<Day>(std::lround(7.0 * recruitment_lag_(lag)));
+    post.permanent_starts = days_later(day, 7.0 * recruitment_lag_(lag));
   }
   if (worker_uniform(p, post.serial, day, kAgencyFill) < turnover.agency_fill_share)
     post.agency_starts = day + 7 * turnover.agency_start_delay_weeks;
@@ -212,9 +212,9 @@ void TeamModel::update_workforce(Day day) {
       if (worker_uniform(p, post.serial, day, kSickness) < p_sick) {
         kernel::KeyedEngine engine =
             worker_engine(p, post.serial, kSicknessDuration + 16 * static_cast<std::uint32_t>(day));
-        const int days = std::max(1, static_cast<int>(std::lround(sickness_duration_(engine))));
-        post.sick_until = calendar_.add_working_days(day, days);
-        trace("sick", -1, worker_id(p), post.sick_until, days);
+        const double days = std::max(1.0, sickness_duration_(engine));
+        post.sick_until = working_days_later(day, days);
+        trace("sick", -1, worker_id(p), post.sick_until, calendar_.working_days_between(day, post.sick_until));
       }
     }
     const bool sick = post.sick_until > day;
@@ -278,7 +278,7 @@ void TeamModel::update_manager(Day day) {
     if (manager_.interim) {
       const std::uint64_t key = static_cast<std::uint64_t>(manager_.serial) << 8 | 2u;
       kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::manager), key);
-      manager_.leaving_day = day + std::max(1, static_cast<Day>(std::lround(7.0 * interim_tenure_(engine))));
+      manager_.leaving_day = days_later(day, std::max(1.0, 7.0 * interim_tenure_(engine)));
     }
     if (in_window(day)) ++tally_.manager_changes;
     trace("manager_starts", -1, -1, -1, 0.0, manager_.interim ? "interim" : "permanent");
@@ -292,8 +292,7 @@ void TeamModel::update_manager(Day day) {
     const std::uint64_t key = (static_cast<std::uint64_t>(manager_.serial) << 40) |
                               (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) << 8) | 5u;
     kernel::KeyedEngine engine = kernel::make_keyed(seed_, replication_, stream_id(Stream::manager), key);
-    manager_.sick_until =
-        calendar_.add_working_days(day, std::max(1, static_cast<int>(std::lround(sickness_duration_(engine)))));
+    manager_.sick_until = working_days_later(day, std::max(1.0, sickness_duration_(engine)));
     trace("manager_sick", -1, -1, manager_.sick_until);
   }
 }

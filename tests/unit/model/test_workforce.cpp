@@ -67,6 +67,25 @@ TEST(Turnover, AgencyStaffCoverVacanciesAndTheirShareIsMeasured) {
   EXPECT_EQ(r.metric(Metric::leavers), 0);
 }
 
+// A heavy-tailed draw (a sickness episode, a recruitment lag, an agency
+// tenure) can be far longer than the run: it ends with the run rather than
+// leaving the working calendar or overflowing a day number.
+TEST(Absence, DrawsLongerThanTheRunEndWithTheRun) {
+  scenario::Scenario s = working_team(4, 0.5, 30);
+  s.run.warm_up_weeks = 0;
+  s.workforce.sickness.episodes_per_fte_year = 52;
+  s.workforce.sickness.duration_working_days = {Kind::fixed, 1.0e9, 0.0};
+  s.workforce.turnover.annual_rate = 5.0;
+  s.workforce.turnover.recruitment_lag_weeks = {Kind::fixed, 1.0e8, 0.0};
+  s.workforce.turnover.agency_tenure_weeks = {Kind::fixed, 1.0e8, 0.0};
+  s.team.social_workers[0].agency = true;
+  const auto r = model::run_replication(model::ModelSetup(s), 7, 0);
+  // Every sick worker stays off to the end: sickness is bounded by the posts' working days.
+  EXPECT_GT(r.metric(Metric::sickness_days), 0);
+  EXPECT_LE(r.metric(Metric::sickness_days), 4.0 * 30 * 5);
+  EXPECT_GE(r.metric(Metric::leavers), 0);
+}
+
 TEST(Absence, DutyCoverDuringSicknessMeansFewerOverdueVisitsThanNoCover) {
   scenario::Scenario s = working_team(4, 0.8, 40);
   s.workforce.sickness.episodes_per_fte_year = 12;
