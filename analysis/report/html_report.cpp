@@ -9,6 +9,7 @@
 #include "analysis/duration_comparison.hpp"
 #include "analysis/report/chart_libraries.hpp"
 #include "analysis/report/charts.hpp"
+#include "analysis/report/optimise_answer.hpp"
 #include "analysis/report/plain_language.hpp"
 #include "analysis/results_summary.hpp"
 #include "analysis/settling.hpp"
@@ -367,6 +368,7 @@ std::string build_report_html(const ReportInput& input) {
       data.layout.variants.size(), data.layout.variants.size() == 1 ? "" : "s", completed, m.seed,
       html_escape(m.casesim_version), html_escape(m.created_utc), starting_point(data));
 
+  if (input.optimisation) html += optimise_answer_html(*input.optimisation);
   html += "<section class=\"brief\" id=\"in-brief\">\n";
   for (const std::string& sentence : plain_language_summary(input)) html += "<p>" + html_escape(sentence) + "</p>\n";
   html += "</section>\n";

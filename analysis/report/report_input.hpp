@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::analysis::report {
@@ -39,6 +40,8 @@ struct ReportInput {
   std::string results_path;                   // shown in the settings
   std::vector<PairedDifference> differences;  // empty: no paired comparisons available
   std::optional<ParameterTable> parameters;   // absent: not a sweep
+  // casesim optimise's /optimise group: the report opens with its answer.
+  std::optional<results::OptimisationRecord> optimisation;
 };
 
 }  // namespace casesim::analysis::report

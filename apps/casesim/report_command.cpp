@@ -11,6 +11,7 @@
 #include "analysis/paired.hpp"
 #include "analysis/report/html_report.hpp"
 #include "apps/casesim/usage_error.hpp"
+#include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::cli {
@@ -54,6 +55,8 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   input.data = results::read_results(options.results_path);
   input.results_path = options.results_path;
   input.differences = paired_differences_from_base(input.data);
+  if (results::has_optimisation_record(options.results_path))
+    input.optimisation = results::read_optimisation_record(options.results_path);
   if (const auto& e = input.data.metadata.experiment; e && !e->parameter_names.empty()) {
     // Only parameters that are a number in every variant can go into the metamodel.
     const std::size_t variants = input.data.layout.variants.size(), parameters = e->parameter_names.size();
