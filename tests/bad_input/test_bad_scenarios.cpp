@@ -142,7 +142,8 @@ const BadCase kCases[] = {
     {"cap_kind_unknown", ":21: policy.caseload_cap.kind: must be one of: hard, soft, got firm"},
     {"boolean_yes", ":20: team.social_workers[1].agency: must be true or false, got \"yes\""},
     // Plans carried out over time: when added workers start, leavers kept on, new starters ramping up.
-    {"additional_start_in_words", ":22: team.additional_permanent_start_after_weeks: must be a whole number, got \"soon\""},
+    {"additional_start_in_words",
+     ":22: team.additional_permanent_start_after_weeks: must be a whole number, got \"soon\""},
     {"retained_leavers_without_date",
      ":21: team.retained_leavers: retained_leavers (how many of the timeline's leavers stay) and retained_until (until "
      "when) go together"},
