@@ -51,17 +51,32 @@ void TeamModel::do_daily_work(Day day) {
     post.hours_owed -= owed;
     double hours = available - owed;
 
+    // Only the cases the post's DueIndex holds up to today's horizon can have
+    // work today; an assessment owed keeps its case there every day.
+    const Day horizon = horizon_of_work(post, day, planning_horizon);
+    post.due_index.reach(horizon);
     // Assessments whose work is done complete once their information is in.
-    for (std::size_t i = post.cases.size(); i-- > 0;) {
-      if (i >= post.cases.size()) continue;
-      const std::uint32_t slot = post.cases[i];
-      const Case& c = cases_[slot];
-      if (c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 && sim_.now() >= c.assessment_ready_time)
-        complete_assessment(slot, day);
+    auto ready = [&](const DueIndex::Entry& e) {
+      const Case& c = cases_[e.slot];
+      return c.due_stamp == e.stamp && c.worker == static_cast<std::int32_t>(p) && c.clocks.owed(Action::assessment) &&
+             c.assessment_hours_left <= 0.0 && sim_.now() >= c.assessment_ready_time;
+    };
+    const auto& in_reach = post.due_index.in_reach();
+    if (std::any_of(in_reach.begin(), in_reach.end(), ready)) {
+      // In list order from the end, as cases leave and join the list.
+      for (std::size_t i = post.cases.size(); i-- > 0;) {
+        if (i >= post.cases.size()) continue;
+        const std::uint32_t slot = post.cases[i];
+        const Case& c = cases_[slot];
+        if (c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 &&
+            sim_.now() >= c.assessment_ready_time)
+          complete_assessment(slot, day);
+      }
+      post.due_index.reach(horizon);  // what completing them filed
     }
 
     tasks_.clear();
-    collect_tasks(post, day, planning_horizon);
+    collect_tasks(p, day, horizon);
     // The duty worker holds the children waiting for a worker: their due work
     // goes into the day's list beside the worker's own.
     if (static_cast<std::int32_t>(p) == duty_post_ &&
@@ -70,6 +85,7 @@ void TeamModel::do_daily_work(Day day) {
     sort_tasks();
     hours = work_tasks(day, static_cast<std::int32_t>(p), hours, false);
     result_.most_hours_over_available = std::max(result_.most_hours_over_available, -hours);
+    settle_due_cases(p, horizon);
     if (static_cast<std::int32_t>(p) == duty_post_) {
       duty_to_cover = static_cast<std::int32_t>(p);
       duty_spare = hours;
@@ -80,12 +96,20 @@ void TeamModel::do_daily_work(Day day) {
   // work that is due today or overdue, and their booked conferences.
   if (scenario_.policy.absence_cover == scenario::AbsenceCover::duty && duty_to_cover != kNoWorker) {
     tasks_.clear();
-    for (const Post& post : posts_)
-      if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today && post.works_today)
-        collect_tasks(post, day, planning_horizon);
+    absent_posts_.clear();
+    for (std::size_t p = 0; p < posts_.size(); ++p) {
+      Post& post = posts_[p];
+      if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today && post.works_today) {
+        const Day horizon = horizon_of_work(post, day, planning_horizon);
+        post.due_index.reach(horizon);
+        collect_tasks(p, day, horizon);
+        absent_posts_.emplace_back(p, horizon);
+      }
+    }
     std::erase_if(tasks_, [day](const Task& t) { return t.due > day && t.precedence != kBookedAppointment; });
     sort_tasks();
     work_tasks(day, duty_to_cover, duty_spare, true);
+    for (const auto& [p, horizon] : absent_posts_) settle_due_cases(p, horizon);
   }
 
   // The team manager holds the waiting children, in the hours set aside for them.
@@ -98,15 +122,39 @@ void TeamModel::do_daily_work(Day day) {
   }
 }
 
-// Appends the post's workable tasks to tasks_: those due up to
-// `planning_horizon` (the planning window from today, the same for everyone).
-void TeamModel::collect_tasks(const Post& post, Day day, Day planning_horizon) {
-  Day horizon_of_work = planning_horizon;
+// How far ahead the post's worker works today: the planning window from
+// today (`planning_horizon`, the same for everyone), and further before leave.
+Day TeamModel::horizon_of_work(const Post& post, Day day, Day planning_horizon) const {
   // Leave is planned: in the week before it, a worker also does what falls
   // due while they are away.
   if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day))
-    horizon_of_work = std::max(horizon_of_work, (day / 7 + 2) * 7 - 1);
-  for (const std::uint32_t slot : post.cases) push_due_tasks(cases_[slot], slot, day, horizon_of_work, false);
+    return std::max(planning_horizon, (day / 7 + 2) * 7 - 1);
+  return planning_horizon;
+}
+
+void TeamModel::file_due_work(Case& c) {
+  if (c.worker == kNoWorker) return;  // filed when allocated
+  c.due_stamp = ++due_stamps_;
+  const Day key = due_key(c);
+  if (key != kNever) posts_[static_cast<std::size_t>(c.worker)].due_index.file(key, slot_of(c), c.due_stamp);
+}
+
+void TeamModel::settle_due_cases(std::size_t post, Day horizon) {
+  const auto p = static_cast<std::int32_t>(post);
+  posts_[post].due_index.settle(horizon, kNever, [&](const DueIndex::Entry& e) {
+    const Case& c = cases_[e.slot];
+    // Gone from the list, or filed again since (that entry stands): dropped.
+    return c.due_stamp == e.stamp && c.worker == p ? due_key(c) : kNever;
+  });
+}
+
+// Appends the workable tasks of the post's cases in reach of its horizon of work to tasks_.
+void TeamModel::collect_tasks(std::size_t post, Day day, Day horizon) {
+  const auto p = static_cast<std::int32_t>(post);
+  for (const DueIndex::Entry& e : posts_[post].due_index.in_reach()) {
+    const Case& c = cases_[e.slot];
+    if (c.due_stamp == e.stamp && c.worker == p) push_due_tasks(c, e.slot, day, horizon, false);
+  }
 }
 
 // Appends a case's workable tasks: planned ones due by `horizon_of_work` (or
@@ -268,6 +316,7 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
         c.clocks.stop(task.action);
       else
         c.clocks.start(task.action, next);
+      file_due_work(c);
       return true;
     }
   }
@@ -304,6 +353,7 @@ void TeamModel::do_visit(Case& c, Day day) {
     c.clocks.stop(Action::visit);
   else
     c.clocks.start(Action::visit, next);
+  file_due_work(c);
   // Seeing the child is the first chance to recognise a missed urgent case.
   if (c.missed_urgent &&
       referral_uniform(c.referral, ReferralDraw::caught_at_visit) < scenario_.triage.caught_at_first_visit_share)

@@ -117,6 +117,7 @@ class StatutoryClocks {
   }
   kernel::Day booked(Action a) const { return booked_[index(a)]; }
   bool any_booked() const { return any_booked_; }
+  kernel::Day earliest_booked() const { return earliest_booked_; }  // of the actions owed (kNotBooked: none)
   static constexpr kernel::Day kNotBooked = std::numeric_limits<kernel::Day>::max();
   void stop_all() {
     owed_ = 0;
@@ -144,17 +145,19 @@ class StatutoryClocks {
 
   void refresh() {
     earliest_planned_due_ = earliest_due_ = std::numeric_limits<kernel::Day>::max();
-    any_booked_ = false;
+    earliest_booked_ = kNotBooked;
     for_each_owed([this](Action a, kernel::Day due) {
       earliest_due_ = std::min(earliest_due_, due);
       if (kind_of(a).planned) earliest_planned_due_ = std::min(earliest_planned_due_, due);
-      any_booked_ = any_booked_ || booked_[index(a)] != kNotBooked;
+      earliest_booked_ = std::min(earliest_booked_, booked_[index(a)]);
     });
+    any_booked_ = earliest_booked_ != kNotBooked;
   }
 
   std::array<kernel::Day, kActionCount> due_{};
   std::array<kernel::Day, kActionCount> booked_{kNotBooked, kNotBooked, kNotBooked, kNotBooked, kNotBooked};
   bool any_booked_ = false;
+  kernel::Day earliest_booked_ = kNotBooked;
   kernel::Day earliest_planned_due_ = std::numeric_limits<kernel::Day>::max();
   kernel::Day earliest_due_ = std::numeric_limits<kernel::Day>::max();
   std::uint8_t owed_ = 0;

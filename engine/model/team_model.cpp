@@ -77,7 +77,12 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
     posts_[p].in_use = false;
     posts_[p].reserved = true;
   }
-  if (snapshot) start_from_snapshot(*snapshot);
+  if (snapshot) {
+    start_from_snapshot(*snapshot);
+    // The snapshot sets clocks after it allocates: file every case as it stands.
+    for (Case& c : cases_)
+      if (c.open) file_due_work(c);
+  }
   sim_.reserve(64);
   tasks_.reserve(256);
 }
@@ -283,6 +288,7 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
     // Conferences are booked, near the deadline; the report is written for that day.
     kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::icpc_booking);
     c.clocks.book(Action::icpc, working_days_later(day, icpc_booking_(engine)));
+    file_due_work(c);
   }
   if (strategy_by_worker && c.worker != kNoWorker)
     posts_[static_cast<std::size_t>(c.worker)].hours_owed += s47.strategy_discussion_hours;
@@ -299,6 +305,7 @@ void TeamModel::start_clock(Case& c, Action action, Day from) {
     return;
   }
   c.clocks.start(action, due);
+  file_due_work(c);
 }
 
 std::uint32_t TeamModel::new_case_slot() {
@@ -336,13 +343,14 @@ double TeamModel::worker_cap(const Post& post, Day day) const {
 // allowance). Under a soft cap, the least loaded regardless.
 std::int32_t TeamModel::choose_worker(double weight) const {
   const Day day = today();
+  if (allocation_index_day_ == day)
+    for (std::size_t k = 0; k < case_weights_.size(); ++k)
+      if (case_weights_[k] == weight) return least_loaded_[k].best();
   std::int32_t best = kNoWorker;
   double best_load = std::numeric_limits<double>::infinity();
   for (std::size_t p = 0; p < posts_.size(); ++p) {
     const Post& post = posts_[p];
-    if (!post.in_use || post.holder == Post::Holder::vacant || post.leaving_day != kNever) continue;
-    if (!cap_.has_room(post.load, weight, post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day)))
-      continue;
+    if (!can_take(post, weight, day)) continue;
     const double load = post.load / post.fte;
     if (load < best_load) {
       best_load = load;
@@ -350,6 +358,31 @@ std::int32_t TeamModel::choose_worker(double weight) const {
     }
   }
   return best;
+}
+
+void TeamModel::build_allocation_index(Day day) {
+  if (case_weights_.empty()) {
+    for (std::size_t s = 0; s < kStageCount; ++s) {
+      const double w = cap_.weight(static_cast<Stage>(s));
+      if (std::find(case_weights_.begin(), case_weights_.end(), w) == case_weights_.end()) case_weights_.push_back(w);
+    }
+    least_loaded_.resize(case_weights_.size());
+  }
+  allocation_index_day_ = day;
+  for (std::size_t k = 0; k < case_weights_.size(); ++k) {
+    LeastLoadedIndex& index = least_loaded_[k];
+    index.reset(posts_.size());
+    for (std::size_t p = 0; p < posts_.size(); ++p)
+      index.set(p, can_take(posts_[p], case_weights_[k], day), posts_[p].load / posts_[p].fte, true);
+    index.finish_build();
+  }
+}
+
+void TeamModel::update_allocation_index(std::size_t p) {
+  if (allocation_index_day_ == kNever) return;
+  const Post& post = posts_[p];
+  for (std::size_t k = 0; k < case_weights_.size(); ++k)
+    least_loaded_[k].set(p, can_take(post, case_weights_[k], allocation_index_day_), post.load / post.fte);
 }
 
 void TeamModel::allocate_waiting() {
@@ -403,6 +436,7 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
 void TeamModel::set_visit_due(Case& c, Day due) {
   if (!c.clocks.owed(Action::visit)) c.last_visit_day = today();
   c.clocks.start(Action::visit, due);
+  file_due_work(c);
 }
 
 // Puts a case on a worker's list.
@@ -412,8 +446,10 @@ void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
   c.worker = static_cast<std::int32_t>(post_index);
   c.position = static_cast<std::uint32_t>(post.cases.size());
   post.cases.push_back(slot);
+  file_due_work(c);
   post.load += cap_.weight(c.stage);
   post.work += work_weight(c.stage);
+  update_allocation_index(post_index);
   ++open_allocated_;
   caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
 }
@@ -430,6 +466,7 @@ void TeamModel::detach(std::uint32_t slot) {
   post.load -= cap_.weight(c.stage);
   post.work -= work_weight(c.stage);
   if (post.cases.empty()) post.load = post.work = 0.0;  // no drift from adding and subtracting weights
+  update_allocation_index(static_cast<std::size_t>(c.worker));
   c.worker = kNoWorker;
   --open_allocated_;
   caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
@@ -500,6 +537,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
     Post& post = posts_[static_cast<std::size_t>(c.worker)];
     post.load += cap_.weight(Stage::section_47) - cap_.weight(was);
     post.work += work_weight(Stage::section_47) - work_weight(was);
+    update_allocation_index(static_cast<std::size_t>(c.worker));
   } else if (was == Stage::assessment && unallocated_.erase(slot_of(c))) {
     // A waiting child now under an enquiry waits with the enquiries, ahead of assessments.
     unallocated_urgent_.push(slot_of(c));
@@ -518,6 +556,7 @@ void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
     Post& post = posts_[static_cast<std::size_t>(c.worker)];
     post.load += cap_.weight(stage) - cap_.weight(c.stage);
     post.work += work_weight(stage) - work_weight(c.stage);
+    update_allocation_index(static_cast<std::size_t>(c.worker));
   }
   c.clocks.stop_all();
   c.assessment_hours_left = 0.0;
@@ -562,10 +601,12 @@ void TeamModel::on_working_day_start(Day day) {
   const Day next = calendar_.add_working_days(day, 1);
   if (next < setup_.horizon_days()) sim_.schedule_at(next, {kWorkingDayStart, 0});
 
+  allocation_index_day_ = kNever;  // staff and caps change now: choose_worker scans
   apply_dated_changes(day);
   update_workforce(day);
   update_manager(day);
   choose_duty_worker(day);
+  build_allocation_index(day);
   const int capacity = scenario_.triage.duty_decisions_per_working_day;
   duty_decisions_left_ = capacity;
   while (duty_post_ != kNoWorker && !awaiting_decision_.empty() && (capacity == 0 || duty_decisions_left_ > 0)) {
@@ -578,7 +619,10 @@ void TeamModel::on_working_day_start(Day day) {
   const int week = day / 7;
   if (week != last_escalation_week_ && week % interval == 0) {
     last_escalation_week_ = week;
+    // The allowance over the cap may change, and the review allocates under it.
+    allocation_index_day_ = kNever;
     review_escalation(day);
+    build_allocation_index(day);
   }
   hold_supervision(day);
   do_daily_work(day);
@@ -602,6 +646,7 @@ void TeamModel::on_plan_end(std::uint32_t slot) {
     });
     begin_cin_plan(slot, day);
     carried.for_each_owed([&](Action action, Day due) { c.clocks.move(action, due); });
+    file_due_work(c);
     return;
   }
   close_case(slot, day);

@@ -17,6 +17,7 @@
 // weekly series, the summary).
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -25,8 +26,10 @@
 #include "engine/kernel/random_streams.hpp"
 #include "engine/kernel/simulator.hpp"
 #include "engine/model/caseload_cap.hpp"
+#include "engine/model/due_index.hpp"
 #include "engine/model/duration_sampler.hpp"
 #include "engine/model/durations.hpp"
+#include "engine/model/least_loaded_index.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/model/statutory_actions.hpp"
 #include "engine/model/streams.hpp"
@@ -103,6 +106,7 @@ class TeamModel {
 
     kernel::EventHandle plan_end;
     kernel::EventHandle assessment_ready;
+    std::uint64_t due_stamp = 0;  // of its one live entry in its worker's DueIndex
   };
 
   // A post in the team, held by one social worker at a time, or vacant.
@@ -116,6 +120,7 @@ class TeamModel {
     Day started_day = 0;
     std::uint32_t serial = 0;  // the n-th worker to hold this post
     std::vector<std::uint32_t> cases;
+    DueIndex due_index;             // which of `cases` may have work due, by day
     double load = 0.0;              // cases, or weighted cases under a weighted cap
     double work = 0.0;              // cases weighted by their pathway's weight, whatever the cap counts
     Day sick_until = 0;             // absent on days before this
@@ -237,6 +242,17 @@ class TeamModel {
   void enqueue(std::uint32_t slot, bool at_front);
   void allocate_waiting();
   std::int32_t choose_worker(double weight) const;
+  // Whether the post's worker may be given a case of `weight` on `day`.
+  bool can_take(const Post& post, double weight, Day day) const {
+    return post.in_use && post.holder != Post::Holder::vacant && post.leaving_day == kNever &&
+           cap_.has_room(post.load, weight, post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
+  }
+  // The allocation index holds, for each case weight, the posts that can take
+  // such a case, by load per FTE. Built for one day once the day's staff
+  // changes are made, kept up to date as caseloads change that day; any other
+  // day (or while staff change) choose_worker scans the posts instead.
+  void build_allocation_index(Day day);
+  void update_allocation_index(std::size_t post);
   void allocate(std::uint32_t slot, std::size_t post);
   void attach(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
@@ -274,7 +290,26 @@ class TeamModel {
 
   // --- daily_work.cpp
   void do_daily_work(Day day);
-  void collect_tasks(const Post& post, Day day, Day planning_horizon);
+  // The earliest day anything the case owes can be workable, for DueIndex: a
+  // planned action's due date (work up to the planning window before it is
+  // then workable), a booked day; while an assessment is owed, today if
+  // hours of it are left, else the day its information is in (when it completes).
+  static Day due_key(const Case& c) {
+    Day key = std::min(c.clocks.earliest_planned_due(), c.clocks.earliest_booked());
+    if (c.clocks.owes_unplanned()) {
+      if (c.assessment_hours_left > 0.0) return std::numeric_limits<Day>::min();
+      const double ready = std::ceil(c.assessment_ready_time);
+      key = std::min(key, ready < static_cast<double>(kNever) ? static_cast<Day>(ready) : kNever);
+    }
+    return key;
+  }
+  // Files the case in its worker's DueIndex again (after any change that can
+  // bring its work forward, or a move to another worker).
+  void file_due_work(Case& c);
+  Day horizon_of_work(const Post& post, Day day, Day planning_horizon) const;
+  // After the post's day: what is no longer in reach of `horizon` goes back to the heap.
+  void settle_due_cases(std::size_t post, Day horizon);
+  void collect_tasks(std::size_t post, Day day, Day horizon);
   // The due work of children waiting for a worker, for whoever covers it.
   void collect_waiting_children_tasks(Day day, Day planning_horizon);
   void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child);
@@ -440,8 +475,14 @@ class TeamModel {
   DurationSampler agency_tenure_;
   DurationSampler interim_tenure_;
 
+  std::vector<double> case_weights_;            // the distinct weights a case can have
+  std::vector<LeastLoadedIndex> least_loaded_;  // one per weight in case_weights_
+  Day allocation_index_day_ = kNever;           // kNever: no valid index
+
   // Reused each working day so daily work allocates nothing.
   std::vector<Task> tasks_;
+  std::vector<std::pair<std::size_t, Day>> absent_posts_;  // and their horizons of work
+  std::uint64_t due_stamps_ = 0;
   std::vector<std::uint32_t> supervision_order_;
 
   Tally tally_;
