@@ -11,6 +11,11 @@
 
 namespace casesim::reliability {
 
+// The exit statuses casesim promises (docs/reliability.md): bad input, and a
+// failure while running, such as a results file that cannot be written.
+constexpr int kBadInput = 2;
+constexpr int kRuntimeFailure = 3;
+
 struct ProgramOutcome {
   int exit_status = -1;  // -1 when a signal ended it
   int signal = 0;        // 0 when it exited
