@@ -13,7 +13,6 @@ namespace casesim::analysis {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kMetricsNamed = 3;
 
 double mean_of(std::span<const double> weekly, std::size_t begin, std::size_t end) {
@@ -24,7 +23,7 @@ double mean_of(std::span<const double> weekly, std::size_t begin, std::size_t en
       sum += weekly[w];
       ++n;
     }
-  return n > 0 ? sum / static_cast<double>(n) : kNaN;
+  return n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
 }
 
 // How a warning names a series; the catalogue's name for one it does not know.

@@ -53,6 +53,8 @@ ProgramOutcome run_program(const std::vector<std::string>& argv, const ProgramOp
 
 // The casesim under test (this build's).
 std::string casesim_program();
+// The source tree, whose shipped and bad-input files the tests name.
+inline const std::filesystem::path kSource = CASESIM_SOURCE_DIR;
 
 // A fresh directory, removed with everything in it at the end of the test.
 class TemporaryDirectory {
