@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -13,19 +12,7 @@ namespace casesim::analysis {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kMetricsNamed = 3;
-
-double mean_of(std::span<const double> weekly, std::size_t begin, std::size_t end) {
-  double sum = 0.0;
-  std::size_t n = 0;
-  for (std::size_t w = begin; w < end && w < weekly.size(); ++w)
-    if (!std::isnan(weekly[w])) {
-      sum += weekly[w];
-      ++n;
-    }
-  return n > 0 ? sum / static_cast<double>(n) : kNaN;
-}
 
 // How a warning names a series; the catalogue's name for one it does not know.
 std::string series_phrase(const std::string& name) {
@@ -77,16 +64,6 @@ std::vector<std::string> metrics_depending_on(const std::string& series_name,
 }
 
 }  // namespace
-
-std::optional<CountedThirds> counted_thirds(std::size_t weeks, std::size_t warm_up_weeks) {
-  if (warm_up_weeks >= weeks || weeks - warm_up_weeks < kFewestCountedWeeks) return std::nullopt;
-  const std::size_t third = (weeks - warm_up_weeks) / 3;
-  return CountedThirds{warm_up_weeks, warm_up_weeks + third, weeks - third, weeks};
-}
-
-ThirdMeans third_means(std::span<const double> weekly, const CountedThirds& thirds) {
-  return {mean_of(weekly, thirds.first_begin, thirds.first_end), mean_of(weekly, thirds.last_begin, thirds.last_end)};
-}
 
 Settling judge_settling(std::span<const double> first, std::span<const double> last) {
   if (first.size() != last.size())

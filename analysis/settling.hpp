@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/counted_thirds.hpp"
 #include "analysis/statistics.hpp"
 #include "engine/results/results_file.hpp"
 
@@ -27,23 +28,6 @@ namespace casesim::analysis {
 
 inline constexpr double kUnsettledShare = 0.2;
 inline constexpr double kSmallestChange = 0.5;
-inline constexpr std::size_t kFewestCountedWeeks = 6;
-
-// The weeks [first_begin, first_end) and [last_begin, last_end).
-struct CountedThirds {
-  std::size_t first_begin = 0, first_end = 0;
-  std::size_t last_begin = 0, last_end = 0;
-};
-// Nothing when fewer than kFewestCountedWeeks weeks are counted.
-std::optional<CountedThirds> counted_thirds(std::size_t weeks, std::size_t warm_up_weeks);
-
-// One replication's means over the first and last thirds of the counted weeks
-// (NaN weeks left out; NaN when a third has none).
-struct ThirdMeans {
-  double first = 0.0;
-  double last = 0.0;
-};
-ThirdMeans third_means(std::span<const double> weekly, const CountedThirds& thirds);
 
 struct Settling {
   double first = 0.0;  // mean across replications of the first third's mean

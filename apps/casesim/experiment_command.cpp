@@ -38,17 +38,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> catalogue_metric_names() {
-  std::vector<std::string> names;
-  for (const auto& d : model::metric_definitions()) names.emplace_back(d.name);
-  return names;
-}
-
 std::size_t metric_index(const std::string& name) {
-  const auto& definitions = model::metric_definitions();
-  for (std::size_t m = 0; m < definitions.size(); ++m)
-    if (definitions[m].name == name) return m;
-  return definitions.size();
+  const auto metric = model::metric_named(name);
+  return metric ? model::index(*metric) : model::kMetricCount;
 }
 
 std::string signed_number(double v) {
@@ -92,7 +84,7 @@ Settings settings_from(const ExperimentOptions& options, const scenario::Experim
   if (options.precision_metric.empty()) throw UsageError("--precision needs --metric NAME: the metric to make precise");
   if (metric_index(options.precision_metric) == model::kMetricCount) {
     std::string allowed;
-    for (const std::string& name : catalogue_metric_names()) allowed += (allowed.empty() ? "" : ", ") + name;
+    for (const std::string& name : model::metric_names()) allowed += (allowed.empty() ? "" : ", ") + name;
     throw UsageError(fmt::format("--metric: unknown metric '{}'; allowed: {}", options.precision_metric, allowed));
   }
   s.precision_metric = options.precision_metric;
@@ -181,7 +173,7 @@ struct Prepared {
 };
 
 Prepared prepare(const ExperimentOptions& options) {
-  const std::vector<std::string> metric_names = catalogue_metric_names();
+  const std::vector<std::string> metric_names = model::metric_names();
   scenario::Experiment experiment = scenario::load_experiment(options.experiment_path, metric_names);
   if (options.threads < 0)
     throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));

@@ -361,9 +361,7 @@ results::OptimisationRecord plan_table_of(const optimise::Optimisation& o, const
 }  // namespace
 
 OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out) {
-  std::vector<std::string> metric_names;
-  for (const auto& d : model::metric_definitions()) metric_names.emplace_back(d.name);
-  optimise::Optimisation o = optimise::load_optimisation(options.optimise_path, metric_names);
+  optimise::Optimisation o = optimise::load_optimisation(options.optimise_path, model::metric_names());
   const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
   if (start)
     for (optimise::Plan& p : o.plans)

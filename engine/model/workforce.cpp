@@ -18,9 +18,6 @@ using kernel::Day;
 
 namespace {
 
-// Overload is smoothed over about four working weeks.
-constexpr double kOverloadSmoothing = 1.0 / 20.0;
-
 // Recent sickness is smoothed over about three months of working days.
 constexpr double kRecentSicknessSmoothing = 1.0 / 60.0;
 

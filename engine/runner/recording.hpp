@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/settling.hpp"
+#include "analysis/counted_thirds.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"

@@ -97,17 +97,11 @@ const BadCase kCases[] = {
      "procedure"},
 };
 
-std::vector<std::string> catalogue() {
-  std::vector<std::string> names;
-  for (const auto& d : model::metric_definitions()) names.emplace_back(d.name);
-  return names;
-}
-
 std::string expected_message(const BadCase& bad) {
   std::string text = kDir + bad.file + ".yaml" + bad.expected;
   if (const auto at = text.find("{METRICS}"); at != std::string::npos) {
     std::string metrics;
-    for (const std::string& name : catalogue()) metrics += (metrics.empty() ? "" : ", ") + name;
+    for (const std::string& name : model::metric_names()) metrics += (metrics.empty() ? "" : ", ") + name;
     text.replace(at, 9, metrics);
   }
   return text;
@@ -119,7 +113,7 @@ TEST_P(BadOptimisation, IsRefusedWithExactMessage) {
   const BadCase& bad = GetParam();
   const std::string path = kDir + bad.file + ".yaml";
   try {
-    optimise::load_optimisation(path, catalogue());
+    optimise::load_optimisation(path, model::metric_names());
     FAIL() << path << " was accepted";
   } catch (const ScenarioError& error) {
     EXPECT_EQ(std::string(error.what()), expected_message(bad));

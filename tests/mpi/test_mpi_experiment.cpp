@@ -26,8 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-constexpr int kBadInput = 2;
-
 // The small team (tests/experiments/experiment_files.hpp): 3 variants x 40
 // replications take well under a second.
 const char* const kSmallExperiment = R"(name: caps

@@ -41,12 +41,6 @@ struct StaffingCase {
 
 class CheapestStaffingIsErlangC : public ::testing::TestWithParam<StaffingCase> {};
 
-std::vector<std::string> catalogue() {
-  std::vector<std::string> names;
-  for (const auto& d : model::metric_definitions()) names.emplace_back(d.name);
-  return names;
-}
-
 TEST_P(CheapestStaffingIsErlangC, OptimiserNamesTheSmallestSufficientTeam) {
   const StaffingCase q = GetParam();
   const double a = q.arrivals_per_working_day * q.mean_duration_working_days;
@@ -73,7 +67,7 @@ targets:
 procedure: {{confidence: 0.95, initial_replications: 10, batch_replications: 10, max_replications: 200}}
 )",
                                                                      q.target_wait_probability));
-  const optimise::Optimisation o = optimise::load_optimisation(path, catalogue());
+  const optimise::Optimisation o = optimise::load_optimisation(path, model::metric_names());
   ASSERT_EQ(o.plans.size(), 8u);
   const optimise::SearchResult result = optimise::run_optimisation(o, {o.seed, 2});
   ASSERT_EQ(result.selection.end(), analysis::SelectionEnd::chosen)

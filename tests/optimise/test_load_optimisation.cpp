@@ -10,12 +10,6 @@
 namespace casesim {
 namespace {
 
-std::vector<std::string> catalogue() {
-  std::vector<std::string> names;
-  for (const auto& d : model::metric_definitions()) names.emplace_back(d.name);
-  return names;
-}
-
 constexpr const char* kFile = R"(name: mix
 base_scenario: mmc.yaml
 seed: 7
@@ -41,7 +35,7 @@ targets:
 TEST(LoadOptimisation, MakesEveryCombinationWithItsCostAndOverrides) {
   const testing::TemporaryFolder folder;
   folder.write("mmc.yaml", testing::queue_scenario(1.0, 1.0, 10));
-  const optimise::Optimisation o = optimise::load_optimisation(folder.write("mix.yaml", kFile), catalogue());
+  const optimise::Optimisation o = optimise::load_optimisation(folder.write("mix.yaml", kFile), model::metric_names());
   EXPECT_EQ(o.name, "mix");
   EXPECT_EQ(o.seed, 7u);
   EXPECT_EQ(o.currency, "EUR ");
@@ -93,7 +87,7 @@ targets:
   - {metric: cases_waited_share, mean_at_most: 0.2}
 procedure: {confidence: 0.9, initial_replications: 8, batch_replications: 4, max_replications: 30}
 )"),
-                                                               catalogue());
+                                                               model::metric_names());
   EXPECT_EQ(o.base_source.path, folder.file("mmc.yaml"));
   EXPECT_DOUBLE_EQ(o.schedule.confidence, 0.9);
   EXPECT_EQ(o.schedule.initial_replications, 8u);
@@ -105,7 +99,8 @@ procedure: {confidence: 0.9, initial_replications: 8, batch_replications: 4, max
 }
 
 TEST(LoadOptimisation, ShippedStaffingFileLoads) {
-  const optimise::Optimisation o = optimise::load_optimisation("scenarios/optimise/staffing.yaml", catalogue());
+  const optimise::Optimisation o =
+      optimise::load_optimisation("scenarios/optimise/staffing.yaml", model::metric_names());
   EXPECT_EQ(o.name, "staffing");
   EXPECT_EQ(o.base_source.path, "scenarios/baseline.yaml");
   EXPECT_EQ(o.plans.size(), 12u);

@@ -11,6 +11,11 @@
 
 namespace casesim::reliability {
 
+// The exit statuses casesim promises (docs/reliability.md): bad input, and a
+// failure while running, such as a results file that cannot be written.
+constexpr int kBadInput = 2;
+constexpr int kRuntimeFailure = 3;
+
 struct ProgramOutcome {
   int exit_status = -1;  // -1 when a signal ended it
   int signal = 0;        // 0 when it exited
@@ -48,6 +53,8 @@ ProgramOutcome run_program(const std::vector<std::string>& argv, const ProgramOp
 
 // The casesim under test (this build's).
 std::string casesim_program();
+// The source tree, whose shipped and bad-input files the tests name.
+inline const std::filesystem::path kSource = CASESIM_SOURCE_DIR;
 
 // A fresh directory, removed with everything in it at the end of the test.
 class TemporaryDirectory {

@@ -17,16 +17,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kBadInput = 2;
-const fs::path kSource = CASESIM_SOURCE_DIR;
-
 struct ArithmeticCase {
   const char* name;
   std::vector<std::string> arguments;  // "{src}" stands for the source directory
   const char* message;                 // after "casesim: {src}/"
 };
 
-const ArithmeticCase kCases[] = {
+const ArithmeticCase kArithmeticCases[] = {
     {"lognormal_whose_mean_squared_overflows",
      {"run", "{src}/tests/bad_input/scenarios/duration_mean_overflows_lognormal.yaml"},
      "tests/bad_input/scenarios/duration_mean_overflows_lognormal.yaml:13: "
@@ -83,11 +80,11 @@ TEST_P(ArithmeticLimit, IsRefusedAtLoadWithStatus2) {
   EXPECT_FALSE(fs::exists(directory / "out.h5.partial"));
 }
 
-std::string case_name(const ::testing::TestParamInfo<ArithmeticCase>& param_info) {
+std::string arithmetic_case_name(const ::testing::TestParamInfo<ArithmeticCase>& param_info) {
   return param_info.param.name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, ArithmeticLimit, ::testing::ValuesIn(kCases), case_name);
+INSTANTIATE_TEST_SUITE_P(Corpus, ArithmeticLimit, ::testing::ValuesIn(kArithmeticCases), arithmetic_case_name);
 
 }  // namespace
 }  // namespace casesim::reliability

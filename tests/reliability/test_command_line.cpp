@@ -14,7 +14,6 @@
 namespace casesim::reliability {
 namespace {
 
-constexpr int kBadInput = 2;
 const std::string kHelpHint = "Run with --help for more information.\n";
 
 struct CommandLineMistake {

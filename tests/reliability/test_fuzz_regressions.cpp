@@ -23,8 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSource = CASESIM_SOURCE_DIR;
-
 std::vector<fs::path> files_in(const std::vector<fs::path>& directories) {
   std::vector<fs::path> files;
   for (const fs::path& directory : directories) {

@@ -25,9 +25,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-constexpr int kBadInput = 2;
-constexpr int kRuntimeFailure = 3;
-
 std::vector<std::string> casesim_run(const std::vector<std::string>& arguments) {
   std::vector<std::string> argv{casesim_program(), "run"};
   argv.insert(argv.end(), arguments.begin(), arguments.end());

@@ -30,9 +30,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-constexpr int kBadInput = 2;
 constexpr auto kDeadline = 30s;
-const fs::path kSource = CASESIM_SOURCE_DIR;
 const fs::path kExample = kSource / "scenarios/snapshots/example";
 // Four GiB of address space: casesim needs far less to refuse a file, and a
 // read of /dev/zero stops there instead of at the machine's memory.

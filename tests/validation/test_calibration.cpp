@@ -19,7 +19,7 @@ namespace {
 
 using model::Metric;
 
-const std::vector<model::ReplicationResult>& run(const std::string& path) {
+const std::vector<model::ReplicationResult>& replications_of(const std::string& path) {
   static std::vector<std::pair<std::string, std::vector<model::ReplicationResult>>> cache;
   for (const auto& [p, r] : cache)
     if (p == path) return r;
@@ -33,7 +33,7 @@ const std::vector<model::ReplicationResult>& run(const std::string& path) {
 
 analysis::Summary metric(const std::string& path, Metric m) {
   std::vector<double> values;
-  for (const auto& r : run(path)) values.push_back(r.metric(m));
+  for (const auto& r : replications_of(path)) values.push_back(r.metric(m));
   return analysis::summarise(values);
 }
 
@@ -77,7 +77,7 @@ TEST(Calibration, BaselineReReferralsAreTheNationalShare) {
   // DfE, Characteristics of children in need: about 21-22% of referrals are
   // re-referrals within 12 months. Tolerance 3 points.
   std::vector<double> shares;
-  for (const auto& r : run(kBaseline))
+  for (const auto& r : replications_of(kBaseline))
     shares.push_back(r.metric(Metric::re_referrals) / r.metric(Metric::referrals_received));
   expect_within(analysis::summarise(shares), 0.21, 0.22, 0.03, "re-referral share");
 }
@@ -88,7 +88,7 @@ TEST(Calibration, BaselineReReferralsAreTheNationalShare) {
 void expect_national_distribution(model::Duration d, double share_tolerance, double quartile_tolerance) {
   const analysis::NationalDurations& national = analysis::national_durations(d);
   std::vector<double> counts(model::kDurationBins, 0.0);
-  for (const auto& r : run(kBaseline))
+  for (const auto& r : replications_of(kBaseline))
     for (std::size_t b = 0; b < model::kDurationBins; ++b)
       counts[b] += r.durations[model::index(d) * model::kDurationBins + b];
   double total = 0.0;

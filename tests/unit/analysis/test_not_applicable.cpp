@@ -17,11 +17,12 @@
 #include "apps/casesim/summary_command.hpp"
 #include "apps/casesim/summary_table.hpp"
 #include "engine/results/results_file.hpp"
+#include "tests/support/not_applicable.hpp"
 
 namespace casesim::analysis {
 namespace {
 
-const double kNaN = std::nan("");
+using testing::kNaN;
 
 // Two variants x 3 replications, all finished. visits_overdue always applies;
 // assessments_within_standard_share has nothing to count in replication 1 of

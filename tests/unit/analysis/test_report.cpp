@@ -14,11 +14,12 @@
 #include "analysis/results_summary.hpp"
 #include "apps/casesim/summary_command.hpp"
 #include "engine/results/results_file.hpp"
+#include "tests/support/not_applicable.hpp"
 
 namespace casesim::analysis {
 namespace {
 
-const double kNaN = std::nan("");
+using testing::kNaN;
 
 // Two variants x 3 replications; metrics visits_overdue and longest_visit_gap;
 // one series, caseload, over 2 weeks. Variant "cap_15", replication 2 never

@@ -8,6 +8,7 @@
 
 #include "engine/model/replication.hpp"
 #include "engine/scenario/load_scenario.hpp"
+#include "tests/support/dates.hpp"
 #include "tests/support/same_bits.hpp"
 #include "tests/support/trace_recorder.hpp"
 
@@ -15,11 +16,8 @@ namespace casesim::model {
 namespace {
 
 using kernel::Date;
+using testing::date;
 using Kind = scenario::TimelineEvent::Kind;
-
-Date date(int y, unsigned m, unsigned d) {
-  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
 
 // Regular referrals, assessments that last and need no hours, workers who
 // neither leave nor fall ill: only the timeline changes anything.

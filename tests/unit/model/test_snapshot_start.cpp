@@ -9,21 +9,16 @@
 
 #include "engine/model/team_model.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
+#include "tests/support/dates.hpp"
 #include "tests/support/trace_recorder.hpp"
 
 namespace casesim::model {
 namespace {
 
 using kernel::Date;
-using std::chrono::day;
-using std::chrono::month;
-using std::chrono::year;
+using testing::date;
 
 constexpr kernel::Day kNone = std::numeric_limits<kernel::Day>::max();
-
-Date date(int y, unsigned m, unsigned d) {
-  return Date{year{y}, month{m}, day{d}};
-}
 
 scenario::Scenario team_scenario() {
   scenario::Scenario s;

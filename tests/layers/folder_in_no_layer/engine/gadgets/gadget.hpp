@@ -1,0 +1,2 @@
+#pragma once
+// A folder the layer table does not name (tests/layers/CMakeLists.txt).
