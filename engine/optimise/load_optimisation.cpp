@@ -246,7 +246,8 @@ void check_interval_confidence(const Optimisation& o, const YamlNode* procedure)
 
 }  // namespace
 
-Optimisation parse_optimisation(const scenario::ScenarioSource& source, const std::vector<std::string>& metric_names) {
+Optimisation parse_optimisation(const scenario::ScenarioSource& source, const std::vector<std::string>& metric_names,
+                                scenario::TeamSource team) {
   const std::string& file = source.path;
   const YamlNode root = input::parse_yaml(source.text, file, 0, "", "scenario");
   if (root.kind == YamlNode::Kind::empty)
@@ -316,7 +317,7 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
       reason.erase(0, prefix.size());
     fail(base, "base_scenario", "cannot read scenario " + resolved.string() + ": " + reason);
   }
-  scenario::parse_scenario(o.base_source);
+  scenario::parse_scenario(o.base_source, {}, team);
 
   std::vector<std::size_t> sizes;
   for (const ReadDecision& d : decisions) sizes.push_back(d.decision.values.size());
@@ -334,7 +335,7 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
       plan.overrides_yaml += (d ? ", " : "") + decision.field + ": " + value.value_yaml;
     }
     plan.overrides_yaml += "}";
-    plan.scenario = scenario::parse_scenario(o.base_source, plan.overrides);
+    plan.scenario = scenario::parse_scenario(o.base_source, plan.overrides, team);
     o.plans.push_back(std::move(plan));
   }
   for (ReadDecision& d : decisions) o.decisions.push_back(std::move(d.decision));
@@ -342,8 +343,9 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
   return o;
 }
 
-Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names) {
-  return parse_optimisation(scenario::read_scenario_source(path, "optimise file"), metric_names);
+Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names,
+                               scenario::TeamSource team) {
+  return parse_optimisation(scenario::read_scenario_source(path, "optimise file"), metric_names, team);
 }
 
 }  // namespace casesim::optimise
