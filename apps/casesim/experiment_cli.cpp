@@ -51,6 +51,8 @@ void add_experiment_command(CLI::App& app, const std::string& command_line) {
                     "With --start-from: report every bad row, count them, and go on");
   command->add_option("--salt-file", parsed->options.salt_file,
                       "With --start-from: the pseudonyms' key (default: derived from the snapshot's files)");
+  command->add_option("--team", parsed->options.team,
+                      "With --start-from: take one team (workers.csv's Team) from an authority-wide extract");
   auto* precision = command->add_option(
       "--precision", parsed->precision,
       "Add replications until the 95% CI half-width of --metric is below this fraction of its mean in every variant");

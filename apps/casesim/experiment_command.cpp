@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -13,6 +14,7 @@
 
 #include "analysis/paired.hpp"
 #include "analysis/statistics.hpp"
+#include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/settling_warnings.hpp"
 #include "apps/casesim/start_options.hpp"
@@ -174,13 +176,16 @@ struct Prepared {
 
 Prepared prepare(const ExperimentOptions& options) {
   const std::vector<std::string> metric_names = model::metric_names();
-  scenario::Experiment experiment = scenario::load_experiment(options.experiment_path, metric_names);
+  scenario::Experiment experiment = scenario::load_experiment(
+      options.experiment_path, metric_names,
+      options.start_from.empty() ? scenario::TeamSource::scenario_file : scenario::TeamSource::snapshot);
+  warn_mechanisms_off(experiment.variants.front().scenario, experiment.base_source.path, std::cerr);
   if (options.threads < 0)
     throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
   const Settings settings = settings_from(options, experiment);
   // From a snapshot, every variant starts from the same team on its extract
   // date (per-child results are casesim run's: docs/snapshot-format.md).
-  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
+  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
   if (start)
     for (auto& v : experiment.variants)
       v.scenario = scenario::start_from_snapshot(std::move(v.scenario), *start, experiment.base_source.path);

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   casesim::cli::add_trace_command(app);
   casesim::cli::add_optimise_command(app, command_line);
   casesim::cli::add_snapshot_command(app);
+  casesim::cli::add_whatif_command(app);
 
   // A file-size limit (ulimit -f) would otherwise kill the program silently
   // mid-write; ignored, the write fails with EFBIG and is reported like any

@@ -29,6 +29,8 @@ void add_optimise_command(CLI::App& app, const std::string& command_line) {
                     "With --start-from: report every bad row, count them, and go on");
   command->add_option("--salt-file", parsed->options.salt_file,
                       "With --start-from: the pseudonyms' key (default: derived from the snapshot's files)");
+  command->add_option("--team", parsed->options.team,
+                      "With --start-from: take one team (workers.csv's Team) from an authority-wide extract");
   command->callback([parsed, seed] {
     if (*seed) parsed->options.seed = whole_number_option("--seed", parsed->seed, 0, UINT64_MAX);
     parsed->options.threads = static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads));

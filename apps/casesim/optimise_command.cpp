@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <iostream>
 #include <limits>
 #include <span>
 
@@ -10,6 +11,7 @@
 
 #include "analysis/paired.hpp"
 #include "analysis/report/optimise_answer.hpp"
+#include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/start_options.hpp"
 #include "apps/casesim/summary_table.hpp"
@@ -361,8 +363,11 @@ results::OptimisationRecord plan_table_of(const optimise::Optimisation& o, const
 }  // namespace
 
 OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out) {
-  optimise::Optimisation o = optimise::load_optimisation(options.optimise_path, model::metric_names());
-  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
+  optimise::Optimisation o = optimise::load_optimisation(
+      options.optimise_path, model::metric_names(),
+      options.start_from.empty() ? scenario::TeamSource::scenario_file : scenario::TeamSource::snapshot);
+  warn_mechanisms_off(o.plans.front().scenario, o.base_source.path, std::cerr);
+  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
   if (start)
     for (optimise::Plan& p : o.plans)
       p.scenario = scenario::start_from_snapshot(std::move(p.scenario), *start, o.base_source.path);

@@ -20,6 +20,7 @@ struct OptimiseOptions {
   std::string start_from;             // a team's snapshot to start every plan from; empty: none
   bool lenient = false;
   std::string salt_file;
+  std::string team;  // with start_from: one team of an authority-wide extract
 };
 
 struct OptimiseOutcome {

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iostream>
 #include <span>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "analysis/statistics.hpp"
+#include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/settling_warnings.hpp"
 #include "apps/casesim/shipped_files.hpp"
@@ -44,7 +46,9 @@ std::vector<std::pair<double, std::size_t>> children_most_at_risk(const std::vec
 void run_command(const RunOptions& options, std::ostream& out) {
   const std::string scenario_path = options.scenario_path.empty() ? baseline_scenario_path() : options.scenario_path;
   const scenario::ScenarioSource source = scenario::read_scenario_source(scenario_path);
-  scenario::Scenario scenario = scenario::parse_scenario(source);
+  scenario::Scenario scenario = scenario::parse_scenario(
+      source, {}, options.start_from.empty() ? scenario::TeamSource::scenario_file : scenario::TeamSource::snapshot);
+  warn_mechanisms_off(scenario, scenario_path, std::cerr);
 
   if (options.replications) {
     if (*options.replications < 1 || *options.replications > kMaxReplications)
@@ -59,7 +63,7 @@ void run_command(const RunOptions& options, std::ostream& out) {
   const std::string output = options.output.empty() ? scenario.name + ".h5" : options.output;
   check_results_destination(output, options.force);
 
-  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
+  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
   if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, source.path);
   const model::ModelSetup setup(scenario, start);
   const auto replications = static_cast<std::size_t>(scenario.run.replications);

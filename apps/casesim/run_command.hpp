@@ -19,6 +19,7 @@ struct RunOptions {
   std::string start_from;  // the snapshot directory; empty: none
   bool lenient = false;    // report bad snapshot rows, count them, and go on
   std::string salt_file;   // the pseudonyms' key; empty: derived from the snapshot
+  std::string team;        // with start_from: one team of an authority-wide extract
 };
 
 // Throws scenario::ScenarioError, snapshot::SnapshotError or UsageError for bad input, and

@@ -17,6 +17,9 @@ void add_snapshot_command(CLI::App& app) {
                       "File holding the pseudonyms' salt (default: derived from the snapshot's files)");
   command->add_flag("--show-names", options->show_names,
                     "Print each worker's name beside the pseudonym (terminal only; never written to a file)");
+  command->add_option("--team", options->team,
+                      "Take one team (workers.csv's Team) from an authority-wide extract; children go with their "
+                      "allocated worker, and what is left out is listed per team");
   command->callback([options] { snapshot_command(*options, std::cout); });
 }
 

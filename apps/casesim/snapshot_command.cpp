@@ -130,10 +130,31 @@ std::string snapshot_summary(const snapshot::Snapshot& snap, const std::vector<s
   return out;
 }
 
+std::string team_report_text(const snapshot::TeamReport& report) {
+  std::string out = fmt::format("\nteam: {} (--team); left out of the extract:\n", report.team);
+  std::size_t width = 20;
+  for (const auto& other : report.other_teams) width = std::max(width, other.team.size());
+  for (const auto& other : report.other_teams) {
+    out += fmt::format("  {:<{}}  {:>4} {}  {:>5} {}\n", other.team, width, other.workers,
+                       other.workers == 1 ? "worker " : "workers", other.children,
+                       other.children == 1 ? "child" : "children");
+  }
+  if (report.other_teams.empty()) out += "  no other team\n";
+  const std::size_t unplaced = report.unplaced_rows.size();
+  out += fmt::format("children with no allocated worker nor team, so in no team: {}\n", unplaced);
+  for (const std::string& row : report.unplaced_rows) out += "  " + row + "\n";
+  return out;
+}
+
 void snapshot_command(const SnapshotOptions& options, std::ostream& out) {
   std::vector<std::string> worker_names;
   snapshot::LoadOptions load;
   load.lenient = options.lenient;
+  snapshot::TeamReport team_report;
+  if (!options.team.empty()) {
+    load.team = options.team;
+    load.team_report = &team_report;
+  }
   if (options.show_names) load.worker_names = &worker_names;
   snapshot::Snapshot snap;
   try {
@@ -147,6 +168,7 @@ void snapshot_command(const SnapshotOptions& options, std::ostream& out) {
   out << (options.salt_file.empty() ? "pseudonyms: keyed by the snapshot's own files\n"
                                     : "pseudonyms: keyed by the salt in " + options.salt_file + "\n");
   out << snapshot_summary(snap, worker_names);
+  if (!options.team.empty()) out << team_report_text(team_report);
 }
 
 }  // namespace casesim::cli

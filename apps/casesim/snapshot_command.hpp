@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/snapshot/snapshot.hpp"
+#include "engine/snapshot/team_choice.hpp"
 
 namespace casesim::cli {
 
@@ -18,11 +19,15 @@ struct SnapshotOptions {
   bool lenient = false;
   std::string salt_file;  // empty: the salt is derived from the snapshot's files
   bool show_names = false;
+  std::string team;  // one team of an authority-wide extract; empty: all
 };
 
 // The printed summary of a loaded snapshot; worker_names is empty or holds
 // each worker's name as written, index-aligned with snapshot.workers.
 std::string snapshot_summary(const snapshot::Snapshot& snapshot, const std::vector<std::string>& worker_names);
+
+// What --team left out, per team, and the rows of children it could not place.
+std::string team_report_text(const snapshot::TeamReport& report);
 
 // Throws UsageError carrying the loader's one-line message for bad input.
 void snapshot_command(const SnapshotOptions& options, std::ostream& out);

@@ -1,6 +1,6 @@
 #pragma once
-// --start-from, --lenient and --salt-file, as run, experiment, optimise and
-// trace take them.
+// --start-from, --lenient, --salt-file and --team, as run, experiment,
+// optimise and trace take them.
 #include <memory>
 #include <string>
 
@@ -9,8 +9,8 @@
 namespace casesim::cli {
 
 // The snapshot to start from (runner::load_start_snapshot), or null without
-// --start-from; then --lenient and --salt-file are usage errors.
+// --start-from; then --lenient, --salt-file and --team are usage errors.
 std::shared_ptr<const snapshot::Snapshot> start_snapshot(const std::string& start_from, bool lenient,
-                                                         const std::string& salt_file);
+                                                         const std::string& salt_file, const std::string& team);
 
 }  // namespace casesim::cli

@@ -25,6 +25,8 @@ void add_trace_command(CLI::App& app) {
                   "With --start-from: report every bad row, count them, and go on");
   trace->add_option("--salt-file", parsed->options.salt_file,
                     "With --start-from: the pseudonyms' key (default: derived from the snapshot's files)");
+  trace->add_option("--team", parsed->options.team,
+                    "With --start-from: take one team (workers.csv's Team) from an authority-wide extract");
   trace->callback([parsed, seed] {
     if (*seed) parsed->options.seed = parsed->seed;
     trace_command(parsed->options, std::cout);

@@ -2,11 +2,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/shipped_files.hpp"
 #include "apps/casesim/start_options.hpp"
 #include "apps/casesim/usage_error.hpp"
@@ -79,11 +81,13 @@ class CsvTrace : public model::TraceSink {
 void trace_command(const TraceOptions& options, std::ostream& out) {
   namespace fs = std::filesystem;
   const std::string path = options.scenario_path.empty() ? baseline_scenario_path() : options.scenario_path;
-  scenario::Scenario scenario = scenario::load_scenario(path);
+  scenario::Scenario scenario = scenario::load_scenario(
+      path, options.start_from.empty() ? scenario::TeamSource::scenario_file : scenario::TeamSource::snapshot);
+  warn_mechanisms_off(scenario, path, std::cerr);
   if (options.seed) scenario.run.seed = *options.seed;
   if (!options.output.empty() && fs::exists(options.output) && !options.force)
     throw UsageError(fmt::format("{}: file exists; use --force to replace it", options.output));
-  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file);
+  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
   if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, path);
   const model::ModelSetup setup(scenario, start);
   if (options.output.empty()) {

@@ -18,6 +18,7 @@ struct TraceOptions {
   std::string start_from;  // the snapshot directory; empty: none
   bool lenient = false;    // report bad snapshot rows, count them, and go on
   std::string salt_file;   // the pseudonyms' key; empty: derived from the snapshot
+  std::string team;        // with start_from: one team of an authority-wide extract
 };
 
 // The CSV's columns: date,day,time,event,child,worker,due_date,value,detail.

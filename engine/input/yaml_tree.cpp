@@ -384,4 +384,32 @@ std::string flow_yaml(const YamlNode& node) {
   return "";
 }
 
+namespace {
+
+void append_block(std::string& out, const YamlNode& mapping, const std::string& indent) {
+  for (std::size_t i = 0; i < mapping.items.size(); ++i) {
+    const YamlNode& value = mapping.items[i];
+    out += indent + scalar_yaml(mapping.keys[i]) + ":";
+    if (value.kind == YamlNode::Kind::mapping && !value.items.empty()) {
+      out += "\n";
+      append_block(out, value, indent + "  ");
+    } else if (value.kind == YamlNode::Kind::list && !value.items.empty()) {
+      out += "\n";
+      for (const YamlNode& item : value.items) out += indent + "  - " + flow_yaml(item) + "\n";
+    } else if (value.kind == YamlNode::Kind::empty) {
+      out += "\n";
+    } else {
+      out += " " + flow_yaml(value) + "\n";
+    }
+  }
+}
+
+}  // namespace
+
+std::string block_yaml(const YamlNode& mapping) {
+  std::string out;
+  append_block(out, mapping, "");
+  return out;
+}
+
 }  // namespace casesim::input

@@ -59,4 +59,9 @@ std::string shown(const std::string& text);
 // was quoted stays quoted, so it is read back as text.
 std::string flow_yaml(const YamlNode& node);
 
+// A mapping as block YAML, one field a line (lists one item a line, each item
+// in flow style), that parses back to the same tree: how a scenario resolved
+// from its bases is written out whole. Comments are not part of the tree.
+std::string block_yaml(const YamlNode& mapping);
+
 }  // namespace casesim::input

@@ -334,7 +334,8 @@ void check_interval_confidence(const Optimisation& o, const YamlNode* procedure)
 
 }  // namespace
 
-Optimisation parse_optimisation(const scenario::ScenarioSource& source, const std::vector<std::string>& metric_names) {
+Optimisation parse_optimisation(const scenario::ScenarioSource& source, const std::vector<std::string>& metric_names,
+                                scenario::TeamSource team) {
   const std::string& file = source.path;
   const YamlNode root = input::parse_yaml(source.text, file, 0, "", "scenario");
   if (root.kind == YamlNode::Kind::empty)
@@ -408,7 +409,7 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
     fail(base, "base_scenario", "cannot read scenario " + resolved.string() + ": " + reason);
   }
   // A retention keeps leavers the base scenario's timeline has.
-  const int leavers = timeline_leavers(scenario::parse_scenario(o.base_source).timeline);
+  const int leavers = timeline_leavers(scenario::parse_scenario(o.base_source, {}, team).timeline);
   for (std::size_t i = 0; i < decisions.size(); ++i)
     if (decisions[i].decision.retain_leavers > leavers)
       fail(*decision_items[i].find("retain_leavers"), "decisions[" + std::to_string(i) + "].retain_leavers",
@@ -433,7 +434,7 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
       }
     }
     plan.overrides_yaml += "}";
-    plan.scenario = scenario::parse_scenario(o.base_source, plan.overrides);
+    plan.scenario = scenario::parse_scenario(o.base_source, plan.overrides, team);
     o.plans.push_back(std::move(plan));
   }
   for (ReadDecision& d : decisions) o.decisions.push_back(std::move(d.decision));
@@ -442,8 +443,9 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
   return o;
 }
 
-Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names) {
-  return parse_optimisation(scenario::read_scenario_source(path, "optimise file"), metric_names);
+Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names,
+                               scenario::TeamSource team) {
+  return parse_optimisation(scenario::read_scenario_source(path, "optimise file"), metric_names, team);
 }
 
 }  // namespace casesim::optimise

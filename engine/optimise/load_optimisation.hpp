@@ -18,7 +18,9 @@ inline constexpr long long kMaxOptimisationReplications = 1'000'000;
 
 // `metric_names`: the model's metric catalogue, which targets must come from.
 // base_scenario is read relative to the directory of the optimise file.
-Optimisation parse_optimisation(const scenario::ScenarioSource& source, const std::vector<std::string>& metric_names);
-Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names);
+Optimisation parse_optimisation(const scenario::ScenarioSource& source, const std::vector<std::string>& metric_names,
+                                scenario::TeamSource team = scenario::TeamSource::scenario_file);
+Optimisation load_optimisation(const std::string& path, const std::vector<std::string>& metric_names,
+                               scenario::TeamSource team = scenario::TeamSource::scenario_file);
 
 }  // namespace casesim::optimise

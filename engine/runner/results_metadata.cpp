@@ -13,6 +13,7 @@
 #include "engine/model/metrics.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/runner/version.hpp"
+#include "engine/scenario/scenario_bases.hpp"
 #include "engine/scenario/timeline.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
 
@@ -76,7 +77,7 @@ results::Metadata results_metadata(const scenario::Scenario& scenario, const sce
   metadata.casesim_version = casesim_version();
   metadata.scenario_name = scenario.name;
   metadata.scenario_file = source.path;
-  metadata.scenario_text = source.text;
+  metadata.scenario_text = scenario::recorded_text(source, scenario);
   metadata.seed = seed;
   metadata.start_date = kernel::format_iso_date(scenario.run.start_date);
   metadata.horizon_weeks = scenario.run.horizon_weeks;

@@ -32,6 +32,7 @@
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
 #include "engine/scenario/field_path.hpp"
+#include "engine/scenario/scenario_bases.hpp"
 
 namespace casesim::scenario {
 
@@ -243,7 +244,8 @@ void read_latin_hypercube(const YamlNode& node, const std::string& file, std::ui
 
 }  // namespace
 
-Experiment parse_experiment(const ScenarioSource& source, const std::vector<std::string>& metric_names) {
+Experiment parse_experiment(const ScenarioSource& source, const std::vector<std::string>& metric_names,
+                            TeamSource team) {
   const std::string& file = source.path;
   const YamlNode root = input::parse_yaml(source.text, file, 0, "", "scenario");
   if (root.kind == YamlNode::Kind::empty)
@@ -294,7 +296,7 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
       reason.erase(0, prefix.size());
     fail(base, "base_scenario", "cannot read scenario " + resolved.lexically_normal().string() + ": " + reason);
   }
-  const Scenario base_scenario = parse_scenario(experiment.base_source);
+  const Scenario base_scenario = parse_scenario(experiment.base_source, {}, team);
 
   std::vector<PendingVariant> pending;
   if (const YamlNode* variants = fields.optional("variants")) {
@@ -317,12 +319,11 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
     for (const Override& o : p.overrides) refuse_run_override(o);
     ExperimentVariant variant{
         p.name, p.overrides, overrides_yaml(p.overrides),
-        p.overrides.empty() ? base_scenario : parse_scenario(experiment.base_source, p.overrides)};
+        p.overrides.empty() ? base_scenario : parse_scenario(experiment.base_source, p.overrides, team)};
     experiment.variants.push_back(std::move(variant));
   }
 
-  const YamlNode base_root =
-      input::parse_yaml(experiment.base_source.text, experiment.base_source.path, 0, "", "scenario");
+  const YamlNode base_root = resolved_tree(experiment.base_source);
   for (const ExperimentVariant& v : experiment.variants)
     for (const Override& o : v.overrides)
       if (std::find(experiment.parameter_names.begin(), experiment.parameter_names.end(), o.path) ==
@@ -334,8 +335,8 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
   return experiment;
 }
 
-Experiment load_experiment(const std::string& path, const std::vector<std::string>& metric_names) {
-  return parse_experiment(read_scenario_source(path, "experiment"), metric_names);
+Experiment load_experiment(const std::string& path, const std::vector<std::string>& metric_names, TeamSource team) {
+  return parse_experiment(read_scenario_source(path, "experiment"), metric_names, team);
 }
 
 }  // namespace casesim::scenario

@@ -18,7 +18,9 @@ inline constexpr std::size_t kMaxExperimentVariants = 10'000;
 // `metric_names`: the model's metric catalogue, which the experiment's
 // `metrics` must come from. base_scenario is read relative to the directory of
 // the experiment file.
-Experiment parse_experiment(const ScenarioSource& source, const std::vector<std::string>& metric_names);
-Experiment load_experiment(const std::string& path, const std::vector<std::string>& metric_names);
+Experiment parse_experiment(const ScenarioSource& source, const std::vector<std::string>& metric_names,
+                            TeamSource team = TeamSource::scenario_file);
+Experiment load_experiment(const std::string& path, const std::vector<std::string>& metric_names,
+                           TeamSource team = TeamSource::scenario_file);
 
 }  // namespace casesim::scenario

@@ -27,31 +27,24 @@
 #include "engine/input/yaml_tree.hpp"
 #include "engine/scenario/overrides.hpp"
 #include "engine/scenario/read_sections.hpp"
+#include "engine/scenario/scenario_bases.hpp"
 
 namespace casesim::scenario {
 
 ScenarioSource read_scenario_source(const std::string& path, std::string_view noun) {
-  return ScenarioSource{path, input::read_input_file(path, path, {noun, kMaxScenarioBytes})};
+  ScenarioSource source{path, input::read_input_file(path, path, {noun, kMaxScenarioBytes})};
+  if (noun == "scenario") source.bases = read_bases(source);
+  return source;
 }
 
-Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override>& overrides) {
-  if (source.text.size() > kMaxScenarioBytes) {
-    throw ScenarioError(source.path, 0, "", "larger than the 1 MiB limit for a scenario");
-  }
-  using input::YamlNode;
-  YamlNode root = input::parse_yaml(source.text, source.path, 0, "", "scenario");
-  if (root.kind == YamlNode::Kind::empty) {
-    throw ScenarioError(source.path, 0, "", "empty file, expected a scenario (a YAML mapping)");
-  }
-  if (root.kind != YamlNode::Kind::mapping) {
-    input::fail(root, "", "expected a scenario (a YAML mapping), got " + input::describe(root));
-  }
+Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override>& overrides, TeamSource team) {
+  input::YamlNode root = resolved_tree(source);
   for (const Override& override_ : overrides) detail::apply_override(root, override_);
-  return detail::read_scenario(root);
+  return detail::read_scenario(root, team);
 }
 
-Scenario load_scenario(const std::string& path) {
-  return parse_scenario(read_scenario_source(path), {});
+Scenario load_scenario(const std::string& path, TeamSource team) {
+  return parse_scenario(read_scenario_source(path), {}, team);
 }
 
 }  // namespace casesim::scenario

@@ -18,6 +18,9 @@ using ScenarioError = input::InputError;
 struct ScenarioSource {
   std::string path;
   std::string text;
+  // The scenarios it builds on (`base:`, scenario_bases.hpp), nearest first,
+  // verbatim; empty when it names none.
+  std::vector<ScenarioSource> bases = {};
 };
 
 // A change to one scenario field, applied to the YAML before validation (an
@@ -29,17 +32,26 @@ struct Override {
   int origin_line = 0;
 };
 
+// Where a run's team comes from. From a snapshot (--start-from), the snapshot's
+// workers replace the file's team and its extract date the run's start, so the
+// timeline's workers and dates are checked by start_from_snapshot against
+// those instead, and a timeline may name a worker as the snapshot's
+// workers.csv does.
+enum class TeamSource { scenario_file, snapshot };
+
 // Scenario files larger than this are refused before parsing.
 inline constexpr std::size_t kMaxScenarioBytes = 1024 * 1024;
 
 // Throws ScenarioError when the path cannot be read, is not a regular file (a
 // FIFO, a device, a directory) or is larger than kMaxScenarioBytes. `noun`
 // says what the file is in those messages: "cannot read experiment: ...".
-// Experiments and optimise files are read this way too.
+// Experiments and optimise files are read this way too. A scenario's bases
+// (`base:`) are read with it, so that what was run is known whole.
 ScenarioSource read_scenario_source(const std::string& path, std::string_view noun = "scenario");
 // Throws ScenarioError on any invalid content or override.
-Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override>& overrides = {});
-Scenario load_scenario(const std::string& path);
+Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override>& overrides = {},
+                        TeamSource team = TeamSource::scenario_file);
+Scenario load_scenario(const std::string& path, TeamSource team = TeamSource::scenario_file);
 
 // Every field a scenario file can set, as dotted paths in schema order: values
 // only (a distribution's distribution, mean and sd are listed, not the mapping

@@ -11,6 +11,7 @@
 #include "engine/input/yaml_readers.hpp"
 #include "engine/scenario/bank_holidays.hpp"
 #include "engine/scenario/load_scenario.hpp"
+#include "engine/scenario/mechanisms.hpp"
 #include "engine/scenario/run_dates.hpp"
 #include "engine/scenario/section_reader.hpp"
 #include "engine/scenario/timeline.hpp"
@@ -432,7 +433,7 @@ MetricSettings read_metrics(const YamlNode* node) {
 
 // The timeline: each event names its kind and takes only that kind's fields,
 // so a misplaced field is an error rather than silently ignored.
-std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& scenario) {
+std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& scenario, TeamSource team) {
   std::vector<TimelineEvent> timeline;
   if (!node) return timeline;
   using Kind = TimelineEvent::Kind;
@@ -512,6 +513,8 @@ std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& s
   }
   std::stable_sort(timeline.begin(), timeline.end(),
                    [](const TimelineEvent& a, const TimelineEvent& b) { return a.date < b.date; });
+  // From a snapshot, start_from_snapshot checks the events against its team and dates.
+  if (team == TeamSource::snapshot) return timeline;
   std::vector<std::string> names;
   for (const auto& worker : scenario.team.social_workers) names.push_back(worker.name);
   check_timeline(timeline, scenario.run.start_date, scenario.run.horizon_weeks, names,
@@ -519,9 +522,33 @@ std::vector<TimelineEvent> read_timeline(const YamlNode* node, const Scenario& s
   return timeline;
 }
 
+// `mechanisms_off` says which mechanisms are left out on purpose. It does not
+// switch one off, so naming one that is on is refused rather than ignored.
+std::vector<Mechanism> read_mechanisms_off(const YamlNode* node, const Scenario& scenario) {
+  std::vector<Mechanism> off;
+  if (!node) return off;
+  const auto& items = input::read_list(*node, "mechanisms_off");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string path = "mechanisms_off[" + std::to_string(i) + "]";
+    const std::string name = input::read_text(items[i], path);
+    const std::optional<Mechanism> mechanism = mechanism_named(name);
+    if (!mechanism)
+      fail(items[i], path, "unknown mechanism " + input::describe(items[i]) + "; known: " + mechanism_names());
+    if (std::find(off.begin(), off.end(), *mechanism) != off.end()) fail(items[i], path, name + " is listed twice");
+    if (!why_off(scenario, *mechanism)) {
+      fail(items[i], path,
+           name +
+               " is on in this scenario; mechanisms_off only says that a mechanism left out is meant, it does not "
+               "switch one off");
+    }
+    off.push_back(*mechanism);
+  }
+  return off;
+}
+
 }  // namespace
 
-Scenario read_scenario(const YamlNode& root) {
+Scenario read_scenario(const YamlNode& root, TeamSource team) {
   const Section s(root, "", "");
   Scenario scenario;
   scenario.name = read_name(s.required("name"));
@@ -541,7 +568,8 @@ Scenario read_scenario(const YamlNode& root) {
   scenario.supervision = read_supervision(s.find("supervision"));
   scenario.policy = read_policy(s.find("policy"));
   scenario.metrics = read_metrics(s.find("metrics"));
-  scenario.timeline = read_timeline(s.find("timeline"), scenario);
+  scenario.timeline = read_timeline(s.find("timeline"), scenario, team);
+  scenario.mechanisms_off = read_mechanisms_off(s.find("mechanisms_off"), scenario);
   return scenario;
 }
 

@@ -390,6 +390,10 @@ struct MetricSettings {
   int unallocated_wait_threshold_working_days = 5;
 };
 
+// A mechanism a scenario can leave out, switching part of the service off
+// (mechanisms.hpp says when each is off).
+enum class Mechanism { statutory_visits, absence, turnover, supervision, triage_errors };
+
 struct Scenario {
   std::string name = "scenario";
   std::string description;
@@ -405,6 +409,9 @@ struct Scenario {
   MetricSettings metrics;
   // Dated changes, in date order (events on the same date in file order).
   std::vector<TimelineEvent> timeline;
+  // Mechanisms the file says are off on purpose (`mechanisms_off`), so no
+  // warning is given for them.
+  std::vector<Mechanism> mechanisms_off = {};
 };
 
 }  // namespace casesim::scenario

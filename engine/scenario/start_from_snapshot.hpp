@@ -2,7 +2,8 @@
 // A scenario as it runs from a snapshot of a real team: it starts on the
 // snapshot's extract date with no warm-up (the team is not an empty office),
 // its team is the snapshot's workers, named by pseudonym, and its timeline is
-// checked against that run and that team. Validation at the edge, like the
+// checked against that run and that team. A timeline may name a worker as
+// workers.csv does; from here on they are named by pseudonym. Validation at the edge, like the
 // loader's: the model then trusts the result.
 #include <string>
 

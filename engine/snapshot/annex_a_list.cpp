@@ -24,6 +24,7 @@ struct Layout {
   int last_visit = kNone;
   int last_review = kNone;
   int case_status = kNone;
+  int team = kNone;  // optional: an authority-wide extract places unallocated children by it
 };
 
 constexpr int kChildId = 0;
@@ -68,6 +69,7 @@ Layout layout_of(AnnexList list) {
       layout.end = add("Date Ceased to be Looked After");
       break;
   }
+  layout.team = add("Allocated Team", false);
   layout.worker = add("Allocated Worker");
   return layout;
 }
@@ -161,6 +163,7 @@ ListTable read_annex_list(AnnexList list, const CsvTable& table, kernel::Date ex
       continue;
     }
     row.worker_key = normalise_key(cells.text(column(layout.worker)));
+    if (has(layout.team)) row.team = cells.text(column(layout.team));
 
     const auto start = cells.date(column(layout.start));
     if (start.bad) continue;

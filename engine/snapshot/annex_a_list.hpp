@@ -34,6 +34,7 @@ struct ListRow {
   int line = 0;
   std::string child_key;   // Child Unique ID, normalised (normalise_key); never leaves the loader
   std::string worker_key;  // Allocated Worker, normalised; "" when unallocated
+  std::string team;        // Allocated Team as written; "" when blank or no such column
   bool open = false;       // List 3: the referral was not NFA (whether it is still open depends on Lists 4-5)
   // List 3 date of referral, List 4 assessment start, List 5 strategy
   // discussion, List 6 CIN start, List 7 plan start, List 8 date started to be

@@ -13,6 +13,7 @@
 
 #include "engine/input/input_file.hpp"
 #include "engine/snapshot/annex_a_list.hpp"
+#include "engine/snapshot/column_match.hpp"
 #include "engine/snapshot/csv_table.hpp"
 #include "engine/snapshot/problem_log.hpp"
 #include "engine/snapshot/pseudonymiser.hpp"
@@ -199,6 +200,7 @@ class SnapshotBuilder {
     child.stage = stage;
     child.worker = workers[slot(source_list)];
     child.source = source_table.file + ":" + std::to_string(source.line);
+    child.team = source.team;
     if (stage != Stage::cin_plan) child.stage_start = source.start;
     child.last_review = source.last_review;
     if (stage == Stage::looked_after || stage == Stage::cp_plan || stage == Stage::cin_plan) {
@@ -303,7 +305,9 @@ Snapshot load_snapshot(const std::filesystem::path& directory, const LoadOptions
     salt_input.push_back(list_bytes[list]);
   }
   const std::string salt = options.salt ? *options.salt : salt_from_files(salt_input);
-  const Pseudonymiser pseudonyms(salt);
+  // Shared with the snapshot's worker_pseudonym, which outlives this call.
+  const auto shared_pseudonyms = std::make_shared<const Pseudonymiser>(salt);
+  const Pseudonymiser& pseudonyms = *shared_pseudonyms;
 
   ProblemLog log(options.lenient);
   SnapshotBuilder builder(manifest.extract_date, pseudonyms, log);
@@ -315,7 +319,15 @@ Snapshot load_snapshot(const std::filesystem::path& directory, const LoadOptions
     const std::string& file = *manifest.list_files.at(list);
     builder.add_list(read_annex_list(list, parse_csv_table(bytes, file), manifest.extract_date, log));
   }
-  return builder.build();
+  Snapshot snapshot = builder.build();
+  if (options.team) {
+    TeamReport report = keep_team(snapshot, *options.team, manifest.workers_file, options.worker_names);
+    if (options.team_report) *options.team_report = std::move(report);
+  }
+  snapshot.worker_pseudonym = [shared_pseudonyms](std::string_view name) {
+    return shared_pseudonyms->worker(normalise_key(name));
+  };
+  return snapshot;
 }
 
 }  // namespace casesim::snapshot

@@ -10,6 +10,7 @@
 
 #include "engine/snapshot/snapshot.hpp"
 #include "engine/snapshot/snapshot_error.hpp"
+#include "engine/snapshot/team_choice.hpp"
 
 namespace casesim::snapshot {
 
@@ -27,6 +28,11 @@ struct LoadOptions {
   // index-aligned with Snapshot::workers: for the analyst's terminal only
   // (casesim snapshot --show-names), never for a file.
   std::vector<std::string>* worker_names = nullptr;
+  // One team of an authority-wide extract (team_choice.hpp); nullopt: every
+  // worker and child. When set, what it left out goes to team_report if that
+  // is not null.
+  std::optional<std::string> team;
+  TeamReport* team_report = nullptr;
 };
 
 // Throws SnapshotError for bad input (see LoadOptions::lenient), and

@@ -8,6 +8,7 @@
 // Snapshot in clear, so nothing downstream (model, results, traces, reports)
 // can write them.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ struct Child {
   std::optional<kernel::Date> last_review;
   // Where the child's current stage came from, for messages ("list7.csv:14").
   std::string source;
+  // That row's Allocated Team as written (a team name is not personal data);
+  // places an unallocated child when one team is taken from an extract.
+  std::string team;
 };
 
 // A row problem found with --lenient, reported and counted rather than fatal.
@@ -64,6 +68,11 @@ struct Snapshot {
   std::vector<Worker> workers;
   std::vector<Child> children;
   std::vector<Problem> problems;  // empty unless loaded with lenient
+  // The pseudonym a worker's id or name, as a manager would write it (as in
+  // workers.csv), has under this snapshot's key: how a scenario's timeline can
+  // name a worker without the name going further. Empty for a snapshot built
+  // by hand (tests); then only pseudonyms name workers.
+  std::function<std::string(std::string_view)> worker_pseudonym = {};
 };
 
 }  // namespace casesim::snapshot

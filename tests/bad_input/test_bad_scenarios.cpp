@@ -88,7 +88,7 @@ const BadCase kCases[] = {
     // Unknown and duplicate keys: the key's own line.
     {"unknown_key_top_level",
      ":21: polcy: unknown field; allowed: name, description, run, calendar, referrals, triage, pathways, team, "
-     "workforce, supervision, policy, metrics, timeline"},
+     "workforce, supervision, policy, metrics, timeline, mechanisms_off"},
     {"unknown_key_nested",
      ":10: referrals.rate: unknown field; allowed: arrival_process, rate_per_working_day, weekday_profile, "
      "month_profile, need_mix, re_referral_share"},
@@ -121,7 +121,7 @@ const BadCase kCases[] = {
     {"missing_section_pathways", ":2: pathways: required field missing"},
     {"old_cases_section",
      ":12: cases: unknown field; allowed: name, description, run, calendar, referrals, triage, pathways, team, "
-     "workforce, supervision, policy, metrics, timeline"},
+     "workforce, supervision, policy, metrics, timeline, mechanisms_off"},
     // Shares that must sum to 1: the sum is in the message, at the mapping's line.
     {"need_mix_not_summing_to_one", ":11: referrals.need_mix: shares must sum to 1, got 0.95"},
     {"need_mix_share_negative", ":11: referrals.need_mix.high: must be in [0, 1], got -0.1"},
@@ -200,6 +200,18 @@ const BadCase kCases[] = {
      ":22: timeline[0].worker: 'Z' is not one of the scenario's team.social_workers nor started by an earlier event"},
     {"timeline_until_before_date",
      ":22: timeline[0].until: must not be before the event's date 2025-05-01, got 2025-04-30"},
+    // Building on another scenario (base:), at the base: line.
+    {"base_missing",
+     ":21: base: cannot read scenario tests/bad_input/scenarios/no_such_base.yaml: No such file or directory"},
+    {"base_cycle",
+     ":21: base: a cycle of bases: tests/bad_input/scenarios/base_cycle.yaml -> "
+     "tests/bad_input/scenarios/base_cycle.yaml"},
+    {"base_empty", ":21: base: must name a scenario file"},
+    // Mechanisms declared off on purpose.
+    {"mechanisms_off_unknown",
+     ":21: mechanisms_off[0]: unknown mechanism \"holidays\"; known: statutory_visits, absence, turnover, "
+     "supervision, triage_errors"},
+    {"mechanisms_off_twice", ":21: mechanisms_off[2]: turnover is listed twice"},
     // 32 levels: the root mapping and 31 lists, so the 32nd list is refused.
     {"nesting_very_deep",
      ":21: description[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"
@@ -239,7 +251,7 @@ TEST_P(BadScenario, IsRefusedWithExactMessage) {
 INSTANTIATE_TEST_SUITE_P(Corpus, BadScenario, ::testing::ValuesIn(kCases), bad_input::case_name);
 
 TEST(BadScenarioCorpus, EveryFileHasAnExpectedMessageAndEveryCaseAFile) {
-  bad_input::expect_one_case_per_file(kDir, kCases, 92);
+  bad_input::expect_one_case_per_file(kDir, kCases, 97);
 }
 
 TEST(BadScenarioFile, NonexistentPathCannotBeRead) {

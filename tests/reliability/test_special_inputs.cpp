@@ -116,7 +116,8 @@ std::string replaced(std::string text, const std::string& place, Special kind) {
 // experiment whose base scenario is base.yaml.
 void lay_out_inputs(const TemporaryDirectory& directory) {
   fs::copy(kExample, directory / "snapshot", fs::copy_options::recursive);
-  fs::copy_file(kSource / "scenarios/what-if/agency-leave.yaml", directory / "scenario.yaml");
+  // The full-file twin of the shipped what-if, which needs no base file beside it.
+  fs::copy_file(kSource / "tests/unit/scenario/data/agency-leave-full.yaml", directory / "scenario.yaml");
   std::ofstream(directory / "base-is-special.yaml") << "name: exp\nbase_scenario: base.yaml\nreplications: 2\n"
                                                     << "seed: 7\nmetrics: [visits_overdue]\n";
   std::ofstream(directory / "salt") << "a salt of more than sixteen bytes\n";

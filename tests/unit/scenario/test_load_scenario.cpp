@@ -804,7 +804,7 @@ TEST(Text, WindowsLineEndingsAndAByteOrderMarkAreAccepted) {
   EXPECT_EQ(s.team.social_workers.size(), 3u);
   EXPECT_EQ(error_of(text + "seed: 1\r\n"),
             "inline.yaml:16: seed: unknown field; allowed: name, description, run, calendar, referrals, triage, "
-            "pathways, team, workforce, supervision, policy, metrics, timeline");
+            "pathways, team, workforce, supervision, policy, metrics, timeline, mechanisms_off");
 }
 
 TEST(Text, ControlCharactersWrittenAsEscapesAreRefused) {
@@ -913,9 +913,10 @@ TEST(Overrides, TheLaterOfTwoOnOneFieldWins) {
 TEST(Overrides, UnknownPathNamesTheOverrideAndWhatIsAllowed) {
   EXPECT_EQ(error_of(kMinimal, {override_of("policy.caseload_cap.case", "20", 12)}),
             "experiment.yaml:12: policy.caseload_cap.case: no such field; allowed here: basis, cases, kind, weighted");
-  EXPECT_EQ(error_of(kMinimal, {override_of("referals.re_referral_share", "0.5")}),
-            "experiment.yaml:7: referals.re_referral_share: no such field; allowed here: name, description, run, "
-            "calendar, referrals, triage, pathways, team, workforce, supervision, policy, metrics, timeline");
+  EXPECT_EQ(
+      error_of(kMinimal, {override_of("referals.re_referral_share", "0.5")}),
+      "experiment.yaml:7: referals.re_referral_share: no such field; allowed here: name, description, run, "
+      "calendar, referrals, triage, pathways, team, workforce, supervision, policy, metrics, timeline, mechanisms_off");
   EXPECT_EQ(error_of(kMinimal, {override_of("team.social_workers[1].fte_", "0.5")}),
             "experiment.yaml:7: team.social_workers[1].fte_: no such field; allowed here: name, fte, agency, "
             "newly_qualified");
@@ -931,7 +932,7 @@ TEST(Overrides, UnknownPathNamesTheOverrideAndWhatIsAllowed) {
             "immediate_risk, high, medium, low");
   EXPECT_EQ(error_of(kMinimal, {override_of("cases.visit_hours", "3")}),
             "experiment.yaml:7: cases.visit_hours: no such field; allowed here: name, description, run, calendar, "
-            "referrals, triage, pathways, team, workforce, supervision, policy, metrics, timeline");
+            "referrals, triage, pathways, team, workforce, supervision, policy, metrics, timeline, mechanisms_off");
 }
 
 TEST(Overrides, PathsMustFollowTheShapeOfTheScenario) {
@@ -1059,7 +1060,7 @@ TEST(ScenarioFormatDoc, DocumentsExactlyTheFieldsTheLoaderReads) {
 TEST(ScenarioFieldPaths, FollowTheScenarioShape) {
   const std::vector<std::string> fields = scenario_field_paths();
   EXPECT_EQ(fields.front(), "name");
-  EXPECT_EQ(fields.back(), "timeline[].factor");
+  EXPECT_EQ(fields.back(), "mechanisms_off[]");
   for (const char* path : {"calendar.extra_holidays[]", "team.social_workers[].agency",
                            "pathways.cp_plan.visits.interval_working_days", "triage.response_by_need.low.section_47",
                            "workforce.manager.interim_tenure_weeks.sd", "referrals.month_profile.december"}) {

@@ -1,0 +1,155 @@
+#include "engine/scenario/scenario_bases.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include "engine/input/input_file.hpp"
+#include "engine/input/yaml_readers.hpp"
+
+namespace casesim::scenario {
+
+namespace {
+
+using input::YamlNode;
+
+// The file's YAML, which must be a mapping (the checks parse_scenario makes).
+YamlNode parse_root(const ScenarioSource& source) {
+  if (source.text.size() > kMaxScenarioBytes) {
+    throw ScenarioError(source.path, 0, "", "larger than the 1 MiB limit for a scenario");
+  }
+  YamlNode root = input::parse_yaml(source.text, source.path, 0, "", "scenario");
+  if (root.kind == YamlNode::Kind::empty) {
+    throw ScenarioError(source.path, 0, "", "empty file, expected a scenario (a YAML mapping)");
+  }
+  if (root.kind != YamlNode::Kind::mapping) {
+    input::fail(root, "", "expected a scenario (a YAML mapping), got " + input::describe(root));
+  }
+  return root;
+}
+
+// The same file however it is named ("a/../b.yaml", a symbolic link), for cycles.
+std::string identity(const std::string& path) {
+  std::error_code error;
+  const std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
+  return error ? std::filesystem::path(path).lexically_normal().string() : canonical.string();
+}
+
+void remove_key(YamlNode& mapping, std::string_view key) {
+  for (std::size_t i = 0; i < mapping.keys.size(); ++i) {
+    if (mapping.keys[i].text != key) continue;
+    mapping.keys.erase(mapping.keys.begin() + static_cast<std::ptrdiff_t>(i));
+    mapping.items.erase(mapping.items.begin() + static_cast<std::ptrdiff_t>(i));
+    return;
+  }
+}
+
+// `over`'s values replace `into`'s, key by key through nested mappings.
+void merge(YamlNode& into, YamlNode over) {
+  for (std::size_t i = 0; i < over.keys.size(); ++i) {
+    YamlNode& value = over.items[i];
+    YamlNode* existing = nullptr;
+    std::size_t at = 0;
+    for (; at < into.keys.size(); ++at) {
+      if (into.keys[at].text == over.keys[i].text) {
+        existing = &into.items[at];
+        break;
+      }
+    }
+    if (!existing) {
+      into.keys.push_back(std::move(over.keys[i]));
+      into.items.push_back(std::move(value));
+    } else if (existing->kind == YamlNode::Kind::mapping && value.kind == YamlNode::Kind::mapping) {
+      // The mapping as a whole (a missing field, a sum) is now the file's to answer for.
+      existing->file = value.file;
+      existing->line = value.line;
+      existing->holder_line = value.holder_line;
+      into.keys[at] = std::move(over.keys[i]);
+      merge(*existing, std::move(value));
+    } else {
+      into.keys[at] = std::move(over.keys[i]);
+      *existing = std::move(value);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<ScenarioSource> read_bases(const ScenarioSource& file) {
+  std::vector<ScenarioSource> chain;
+  std::vector<std::string> seen{identity(file.path)};
+  std::vector<std::string> shown{file.path};
+  for (;;) {
+    const ScenarioSource& current = chain.empty() ? file : chain.back();
+    const YamlNode root = parse_root(current);
+    const YamlNode* base = root.find("base");
+    if (!base) return chain;
+    const std::string written = input::read_text(*base, "base");
+    if (written.empty()) input::fail(*base, "base", "must name a scenario file");
+    if (static_cast<int>(chain.size()) == kMaxBaseDepth) {
+      input::fail(*base, "base", "more than " + std::to_string(kMaxBaseDepth) + " bases in a chain");
+    }
+    const std::filesystem::path path = std::filesystem::path(written).is_absolute()
+                                           ? std::filesystem::path(written)
+                                           : std::filesystem::path(current.path).parent_path() / written;
+    const std::string normal = path.lexically_normal().string();
+    const std::string id = identity(normal);
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+      if (seen[i] != id) continue;
+      std::string cycle;
+      for (std::size_t j = i; j < shown.size(); ++j) cycle += shown[j] + " -> ";
+      input::fail(*base, "base", "a cycle of bases: " + cycle + normal);
+    }
+    ScenarioSource next;
+    try {
+      next = ScenarioSource{normal, input::read_input_file(normal, normal, {"scenario", kMaxScenarioBytes})};
+    } catch (const ScenarioError& e) {
+      std::string reason = e.message();
+      if (const std::string prefix = "cannot read scenario: "; reason.rfind(prefix, 0) == 0)
+        reason.erase(0, prefix.size());
+      input::fail(*base, "base", "cannot read scenario " + normal + ": " + reason);
+    }
+    seen.push_back(id);
+    shown.push_back(normal);
+    chain.push_back(std::move(next));
+  }
+}
+
+YamlNode resolved_tree(const ScenarioSource& source) {
+  YamlNode root = parse_root(source);
+  if (!root.find("base")) return root;
+  const std::vector<ScenarioSource> read = source.bases.empty() ? read_bases(source) : std::vector<ScenarioSource>{};
+  const std::vector<ScenarioSource>& bases = source.bases.empty() ? read : source.bases;
+  YamlNode merged = parse_root(bases.back());
+  remove_key(merged, "base");
+  for (std::size_t i = bases.size() - 1; i > 0; --i) {
+    YamlNode over = parse_root(bases[i - 1]);
+    remove_key(over, "base");
+    merge(merged, std::move(over));
+  }
+  remove_key(root, "base");
+  merge(merged, std::move(root));
+  return merged;
+}
+
+std::string recorded_text(const ScenarioSource& source, const Scenario& scenario) {
+  YamlNode tree = resolved_tree(source);
+  bool rewritten = parse_root(source).find("base") != nullptr;
+  if (YamlNode* timeline = tree.find("timeline"); timeline && timeline->kind == YamlNode::Kind::list) {
+    for (const TimelineEvent& event : scenario.timeline) {
+      if (event.worker.empty() || event.index >= timeline->items.size()) continue;
+      YamlNode* worker = timeline->items[event.index].find("worker");
+      if (!worker || worker->text == event.worker) continue;
+      worker->text = event.worker;
+      worker->quoted = false;
+      rewritten = true;
+    }
+  }
+  if (!rewritten) return source.text;
+  std::string files;
+  for (const ScenarioSource& base : source.bases) files += ", " + base.path;
+  return "# " + source.path + (files.empty() ? "" : " with its bases (" + files.substr(2) + ")") +
+         " as casesim ran it: resolved into one file, workers named by pseudonym; comments are not kept.\n" +
+         input::block_yaml(tree);
+}
+
+}  // namespace casesim::scenario

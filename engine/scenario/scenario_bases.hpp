@@ -1,0 +1,38 @@
+#pragma once
+// Scenarios that build on scenarios: `base: PATH` at the top of a file takes
+// every field from the scenario at PATH (relative to the file naming it) and
+// lets the file override any of them. Mappings merge key by key; a list or a
+// value in the file replaces the base's. A base may have a base of its own.
+//
+// Every value keeps the file and line it came from, so an error in a value
+// taken from a base names the base's line.
+#include <string>
+
+#include "engine/input/yaml_tree.hpp"
+#include "engine/scenario/load_scenario.hpp"
+
+namespace casesim::scenario {
+
+// Bases deeper than this are refused: a chain that long is a mistake.
+inline constexpr int kMaxBaseDepth = 16;
+
+// The files `file` builds on, nearest first (file's base, then its base, ...):
+// empty when it names none. Throws ScenarioError at the `base:` line naming a
+// file that cannot be read, or one that is already in the chain (a cycle).
+std::vector<ScenarioSource> read_bases(const ScenarioSource& file);
+
+// The scenario as one YAML mapping: the bases' values overridden in turn by
+// each file that names them (source.bases, or read here if that is empty and
+// the file names a base), with no `base` key left. Throws ScenarioError for
+// YAML that is not a mapping, naming the file it is in.
+input::YamlNode resolved_tree(const ScenarioSource& source);
+
+// What a results file records as the scenario (/scenario/text): the file
+// verbatim when it names no base and its timeline names workers as `scenario`
+// does; otherwise the scenario resolved from its bases as YAML, its timeline
+// naming workers as `scenario` does (by pseudonym once a snapshot is applied),
+// under a comment naming the files. So a results file reproduces its run
+// without the base files, and holds no worker's real name.
+std::string recorded_text(const ScenarioSource& source, const Scenario& scenario);
+
+}  // namespace casesim::scenario

@@ -1,0 +1,202 @@
+// Scenarios that build on scenarios (`base:`): values taken from the base and
+// overridden by the file, errors naming the file each value came from, chains,
+// cycles, missing files, and what a results file records of it all.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "engine/scenario/load_scenario.hpp"
+#include "engine/scenario/scenario_bases.hpp"
+#include "tests/experiments/experiment_files.hpp"
+
+namespace casesim::scenario {
+namespace {
+
+using testing::TemporaryDirectory;
+
+// Line 1 name; 2 run; 8 referrals; 9 rate; 10 pathways; 11 team;
+// 12 social_workers; 13-14 workers; 15 workforce; 16 turnover; 17 annual_rate.
+const std::string kBase = R"(name: base
+run:
+  start_date: 2025-04-07
+  horizon_weeks: 10
+  warm_up_weeks: 2
+  replications: 5
+  seed: 1
+referrals:
+  rate_per_working_day: 0.5
+pathways: {}
+team:
+  social_workers:
+    - {name: A, fte: 1.0}
+    - {name: B, fte: 0.5}
+workforce:
+  turnover:
+    annual_rate: 0.15
+    notice_weeks: 6
+)";
+
+// The error `path` gives when loaded, as "FILE:LINE: FIELD: MESSAGE".
+std::string load_error(const std::string& path) {
+  try {
+    load_scenario(path);
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "(loaded)";
+}
+
+TEST(ScenarioBase, TakesEveryFieldAndLetsTheFileOverrideAny) {
+  const TemporaryDirectory dir;
+  dir.write("base.yaml", kBase);
+  const std::string child = dir.write("child.yaml", R"(base: base.yaml
+name: child
+run: {seed: 7}
+workforce: {turnover: {annual_rate: 0.2}}
+)");
+  const Scenario s = load_scenario(child);
+  EXPECT_EQ(s.name, "child");
+  EXPECT_EQ(s.run.seed, 7u);
+  EXPECT_EQ(s.run.horizon_weeks, 10);  // merged key by key with the base's run
+  EXPECT_DOUBLE_EQ(s.referrals.rate_per_working_day, 0.5);
+  EXPECT_DOUBLE_EQ(s.workforce.turnover.annual_rate, 0.2);
+  EXPECT_EQ(s.workforce.turnover.notice_weeks, 6);
+  ASSERT_EQ(s.team.social_workers.size(), 2u);
+}
+
+TEST(ScenarioBase, ListInTheFileReplacesTheBasesList) {
+  const TemporaryDirectory dir;
+  dir.write("base.yaml", kBase);
+  const std::string child = dir.write("child.yaml", R"(base: base.yaml
+team: {social_workers: [{name: Z, fte: 0.6}]}
+)");
+  const Scenario s = load_scenario(child);
+  ASSERT_EQ(s.team.social_workers.size(), 1u);
+  EXPECT_EQ(s.team.social_workers[0].name, "Z");
+  EXPECT_DOUBLE_EQ(s.team.social_workers[0].fte, 0.6);
+}
+
+TEST(ScenarioBase, ChainsTakeTheNearestValue) {
+  const TemporaryDirectory dir;
+  dir.write("base.yaml", kBase);
+  std::filesystem::create_directories(dir.file("sub"));
+  dir.write("sub/middle.yaml", "base: ../base.yaml\nname: middle\nrun: {seed: 3, replications: 9}\n");
+  const std::string child = dir.write("sub/child.yaml", "base: middle.yaml\nname: child\nrun: {seed: 4}\n");
+  const Scenario s = load_scenario(child);
+  EXPECT_EQ(s.name, "child");
+  EXPECT_EQ(s.run.seed, 4u);
+  EXPECT_EQ(s.run.replications, 9);
+  EXPECT_EQ(s.run.horizon_weeks, 10);
+  EXPECT_EQ(read_scenario_source(child).bases.size(), 2u);
+}
+
+TEST(ScenarioBase, MissingBaseIsRefusedAtTheBaseLine) {
+  const TemporaryDirectory dir;
+  const std::string child = dir.write("child.yaml", "name: child\nbase: nowhere.yaml\n");
+  const std::string error = load_error(child);
+  EXPECT_EQ(error.rfind(child + ":2: base: cannot read scenario " + dir.file("nowhere.yaml") + ": ", 0), 0u) << error;
+}
+
+TEST(ScenarioBase, CycleIsRefusedNamingTheFiles) {
+  const TemporaryDirectory dir;
+  const std::string a = dir.write("a.yaml", "base: b.yaml\nname: a\n");
+  dir.write("b.yaml", "name: b\nbase: a.yaml\n");
+  const std::string error = load_error(a);
+  EXPECT_EQ(error.rfind(dir.file("b.yaml") + ":2: base: a cycle of bases: ", 0), 0u) << error;
+  EXPECT_NE(error.find("a.yaml -> "), std::string::npos) << error;
+}
+
+TEST(ScenarioBase, SelfIsACycle) {
+  const TemporaryDirectory dir;
+  const std::string a = dir.write("a.yaml", "base: ./a.yaml\nname: a\n");
+  EXPECT_NE(load_error(a).find(":1: base: a cycle of bases"), std::string::npos) << load_error(a);
+}
+
+TEST(ScenarioBase, BadValueInTheBaseIsReportedAtTheBasesLine) {
+  const TemporaryDirectory dir;
+  std::string bad = kBase;
+  bad.replace(bad.find("annual_rate: 0.15"), 17, "annual_rate: lots");
+  dir.write("base.yaml", bad);
+  const std::string child = dir.write("child.yaml", "base: base.yaml\nname: child\n");
+  const std::string error = load_error(child);
+  EXPECT_EQ(error.rfind(dir.file("base.yaml") + ":17: workforce.turnover.annual_rate: ", 0), 0u) << error;
+}
+
+TEST(ScenarioBase, BadValueInTheFileIsReportedAtTheFilesLine) {
+  const TemporaryDirectory dir;
+  dir.write("base.yaml", kBase);
+  const std::string child = dir.write("child.yaml", "base: base.yaml\nname: child\nworkforce:\n  sickness: {bad: 1}\n");
+  const std::string error = load_error(child);
+  EXPECT_EQ(error.rfind(child + ":4: workforce.sickness.bad: ", 0), 0u) << error;
+}
+
+TEST(ScenarioBase, AnOverriddenValueIsNotCheckedInTheBase) {
+  const TemporaryDirectory dir;
+  std::string bad = kBase;
+  bad.replace(bad.find("annual_rate: 0.15"), 17, "annual_rate: lots");
+  dir.write("base.yaml", bad);
+  const std::string child = dir.write("child.yaml", "base: base.yaml\nworkforce: {turnover: {annual_rate: 0.1}}\n");
+  EXPECT_DOUBLE_EQ(load_scenario(child).workforce.turnover.annual_rate, 0.1);
+}
+
+TEST(ScenarioBase, MustNameAFile) {
+  const TemporaryDirectory dir;
+  const std::string child = dir.write("child.yaml", "name: child\nbase: \"\"\n");
+  EXPECT_EQ(load_error(child), child + ":2: base: must name a scenario file");
+}
+
+TEST(ScenarioBase, OverridesApplyToTheResolvedScenario) {
+  const TemporaryDirectory dir;
+  dir.write("base.yaml", kBase);
+  const std::string child = dir.write("child.yaml", "base: base.yaml\nname: child\n");
+  const Scenario s =
+      parse_scenario(read_scenario_source(child), {Override{"workforce.turnover.notice_weeks", "2", "x.yaml", 3}});
+  EXPECT_EQ(s.workforce.turnover.notice_weeks, 2);
+  EXPECT_DOUBLE_EQ(s.workforce.turnover.annual_rate, 0.15);
+}
+
+TEST(ScenarioBase, ResultsRecordTheResolvedScenarioWhichLoadsAlone) {
+  const TemporaryDirectory dir;
+  dir.write("base.yaml", kBase);
+  const std::string child = dir.write("child.yaml", "base: base.yaml\nname: child\nrun: {seed: 7}\n");
+  const ScenarioSource source = read_scenario_source(child);
+  const Scenario s = parse_scenario(source);
+  const std::string recorded = recorded_text(source, s);
+  EXPECT_EQ(recorded.find("base:"), std::string::npos) << recorded;
+  // Without its base file, the recorded text gives the same scenario.
+  std::filesystem::remove(dir.file("base.yaml"));
+  const Scenario again = parse_scenario(ScenarioSource{"recorded.yaml", recorded});
+  EXPECT_EQ(again.name, "child");
+  EXPECT_EQ(again.run.seed, 7u);
+  EXPECT_EQ(again.run.horizon_weeks, 10);
+  EXPECT_DOUBLE_EQ(again.workforce.turnover.annual_rate, 0.15);
+  EXPECT_EQ(recorded_text(ScenarioSource{"recorded.yaml", recorded}, again), recorded);
+}
+
+TEST(ScenarioBase, AFileWithoutABaseIsRecordedVerbatim) {
+  const ScenarioSource source = read_scenario_source("scenarios/baseline.yaml");
+  EXPECT_TRUE(source.bases.empty());
+  EXPECT_EQ(recorded_text(source, parse_scenario(source)), source.text);
+}
+
+TEST(ScenarioBase, ShippedWhatIfGivesTheScenarioOfItsFullFile) {
+  // The shipped what-if is the baseline plus what differs; it reads as the
+  // full file it replaced (tests/reliability compares their results bit for
+  // bit). Its timeline names workers of the snapshot, so it is read as a run
+  // from a snapshot reads it.
+  const ScenarioSource source = read_scenario_source("scenarios/what-if/agency-leave.yaml");
+  const Scenario based = parse_scenario(source, {}, TeamSource::snapshot);
+  const Scenario full = load_scenario("tests/unit/scenario/data/agency-leave-full.yaml", TeamSource::snapshot);
+  EXPECT_EQ(based.run.seed, full.run.seed);
+  EXPECT_EQ(based.run.horizon_weeks, full.run.horizon_weeks);
+  EXPECT_DOUBLE_EQ(based.referrals.rate_per_working_day, full.referrals.rate_per_working_day);
+  EXPECT_DOUBLE_EQ(based.workforce.turnover.annual_rate, full.workforce.turnover.annual_rate);
+  EXPECT_DOUBLE_EQ(based.workforce.turnover.recruitment_lag_weeks.mean,
+                   full.workforce.turnover.recruitment_lag_weeks.mean);
+  EXPECT_DOUBLE_EQ(based.workforce.turnover.agency_fill_share, full.workforce.turnover.agency_fill_share);
+  ASSERT_EQ(based.timeline.size(), full.timeline.size());
+  for (std::size_t i = 0; i < based.timeline.size(); ++i) EXPECT_EQ(based.timeline[i].kind, full.timeline[i].kind);
+}
+
+}  // namespace
+}  // namespace casesim::scenario
