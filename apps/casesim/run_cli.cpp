@@ -28,6 +28,8 @@ void add_run_command(CLI::App& app, const std::string& command_line) {
                 "With --start-from: report every bad row, count them in the results, and go on");
   run->add_option("--salt-file", parsed->options.salt_file,
                   "With --start-from: the pseudonyms' key (default: derived from the snapshot's files)");
+  run->add_flag("--no-comparison", parsed->options.no_comparison,
+                "A scenario with a timeline: do not also run the team without its dated changes");
   run->callback([parsed, replications, seed] {
     if (*replications)
       parsed->options.replications = whole_number_option("--replications", parsed->replications, 1, kMaxReplications);

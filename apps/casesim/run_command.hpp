@@ -19,6 +19,9 @@ struct RunOptions {
   std::string start_from;  // the snapshot directory; empty: none
   bool lenient = false;    // report bad snapshot rows, count them, and go on
   std::string salt_file;   // the pseudonyms' key; empty: derived from the snapshot
+  // A scenario with a timeline also runs without it, paired, to say what is
+  // because of the change; false runs it with the timeline only.
+  bool no_comparison = false;
 };
 
 // Throws scenario::ScenarioError, snapshot::SnapshotError or UsageError for bad input, and
