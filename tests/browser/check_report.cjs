@@ -56,7 +56,8 @@ async function checkWhatIf(page) {
     for (const d of descriptions)
       if (!chart.text.includes(d)) problems.push(`chart ${chart.id} does not label the change "${d}"`);
   }
-  const rows = await page.$$eval('#children-at-risk table.children-at-risk tbody tr',
+  // The answer's list, open (the other variants' lists are folded, their text hidden).
+  const rows = await page.$$eval('#children-at-risk > table.children-at-risk tbody tr',
                                  (rs) => rs.map((r) => [...r.cells].map((c) => c.innerText)));
   if (rows.length === 0) problems.push('the children-at-risk table has no rows');
   for (const r of rows) {

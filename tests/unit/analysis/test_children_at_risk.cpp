@@ -123,7 +123,9 @@ TEST(ChildrenAtRisk, AFileWithoutWorkersSaysTheWorkerIsNotKnown) {
   d.layout.child_workers.clear();  // a version 2 file
   const ChildrenRanking ranking = rank_children(d, 0);
   EXPECT_FALSE(ranking.not_yet_overdue[0].worker_known);
-  EXPECT_NE(cli::children_at_risk_text(d).find("   1  C-00000001          CP plan       -       75% (95% CI 30\u201395%)\n"), std::string::npos)
+  EXPECT_NE(
+      cli::children_at_risk_text(d).find("   1  C-00000001          CP plan       -       75% (95% CI 30\u201395%)\n"),
+      std::string::npos)
       << cli::children_at_risk_text(d);
 }
 
