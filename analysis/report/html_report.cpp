@@ -5,12 +5,14 @@
 
 #include <fmt/format.h>
 
-#include "analysis/children_at_risk.hpp"
 #include "analysis/duration_comparison.hpp"
 #include "analysis/report/chart_libraries.hpp"
 #include "analysis/report/charts.hpp"
+#include "analysis/report/children_section.hpp"
 #include "analysis/report/optimise_answer.hpp"
 #include "analysis/report/plain_language.hpp"
+#include "analysis/report/what_if_section.hpp"
+#include "analysis/report/worker_charts.hpp"
 #include "analysis/results_summary.hpp"
 #include "analysis/settling.hpp"
 
@@ -79,13 +81,6 @@ std::string cell(double value, double half_width) {
   return html_escape(readable_number(value, half_width));
 }
 
-std::string chart_html(const Chart& chart) {
-  return fmt::format(
-      "<h3>{}</h3>\n<p class=\"note\">{}</p>\n<div class=\"chart\" id=\"{}\"></div>\n"
-      "<script type=\"application/json\" data-chart=\"{}\">{}</script>\n",
-      html_escape(chart.heading), html_escape(chart.note), chart.id, chart.id, chart.spec.dump());
-}
-
 std::string measures_table(const results::ResultsData& data) {
   std::string out = "<table>\n<thead><tr><th>Measure</th>";
   const bool several = data.layout.variants.size() > 1;
@@ -114,8 +109,6 @@ std::string measures_table(const results::ResultsData& data) {
   return out + "</tbody>\n</table>\n";
 }
 
-constexpr std::size_t kChildrenShown = 20;
-
 // Where the run started and what changes on which date, under the title.
 std::string starting_point(const results::ResultsData& data) {
   const results::Metadata& m = data.metadata;
@@ -143,75 +136,6 @@ std::string starting_point(const results::ResultsData& data) {
     out += "</ul>\n";
   }
   return out;
-}
-
-std::string children_table(const std::vector<ChildAtRisk>& ranked, const std::string& extract_date) {
-  std::string out = fmt::format(
-      "<table class=\"children-at-risk\">\n<thead><tr><th>#</th><th class=\"text\">Child (pseudonym)</th>"
-      "<th class=\"text\">Stage on {}</th><th>Chance of a late visit (95% interval)</th>"
-      "<th>Replications</th><th class=\"text\">On the extract date</th></tr></thead>\n<tbody>\n",
-      html_escape(readable_date(extract_date)));
-  const std::size_t shown = std::min(kChildrenShown, children_with_any_risk(ranked));
-  for (std::size_t i = 0; i < shown; ++i) {
-    const ChildAtRisk& c = ranked[i];
-    out += fmt::format(
-        "<tr><td>{}</td><td class=\"text\"><code class=\"pseudonym\">{}</code></td>"
-        "<td class=\"text\">{}</td><td>{}</td><td>{} of {}</td><td class=\"text\">{}</td></tr>\n",
-        i + 1, html_escape(c.pseudonym), html_escape(c.stage), html_escape(readable_percent(c.late)), c.late.events,
-        c.late.trials, c.overdue_at_start ? "<span class=\"overdue\">visit already overdue</span>" : "");
-  }
-  return out + "</tbody>\n</table>\n";
-}
-
-std::string children_note(const std::vector<ChildAtRisk>& ranked) {
-  const std::size_t any = children_with_any_risk(ranked);
-  const std::size_t shown = std::min(kChildrenShown, any);
-  if (any == 0)
-    return fmt::format("<p class=\"note\">None of the {} children had a visit late in any replication.</p>\n",
-                       ranked.size());
-  std::string out = fmt::format(
-      "<p class=\"note\">The {} most at risk of the {} children with a late visit in at "
-      "least one replication",
-      shown, any);
-  if (any == shown)
-    out = fmt::format("<p class=\"note\">All {} children with a late visit in at least one replication", any);
-  if (any > shown) out += fmt::format("; {} more are not listed", any - shown);
-  if (any == ranked.size())
-    return out + fmt::format(
-                     ". Every one of the {} children had a late visit in at least one "
-                     "replication.</p>\n",
-                     ranked.size());
-  return out + fmt::format(". The other {} of the {} children had none in any replication.</p>\n", ranked.size() - any,
-                           ranked.size());
-}
-
-// The children a manager should check first, for each variant.
-std::string children_section(const ReportInput& input) {
-  const results::ResultsData& data = input.data;
-  if (data.layout.children.empty()) return {};
-  std::string out =
-      "<section id=\"children-at-risk\">\n<h2>Children most likely to have a statutory visit late</h2>\n"
-      "<p class=\"note\">Each child open on the extract date, by pseudonym (never by name or case number: "
-      "casesim snapshot --show-names shows whose is whose on the manager's own screen). The chance is the share of "
-      "simulated futures (replications) in which at least one of the child's statutory visits was made after its "
-      "date, or was still owed past its date at the end of the run, with its 95% Wilson interval: with more "
-      "replications the interval narrows. A child marked <span class=\"overdue\">visit already overdue</span> "
-      "was past a visit's date on the extract date.</p>\n";
-  const std::size_t variants = data.layout.variants.size();
-  for (std::size_t v = 0; v < variants; ++v) {
-    const std::vector<ChildAtRisk> ranked = children_at_risk(data, v);
-    std::string body = children_note(ranked) + (children_with_any_risk(ranked) > 0
-                                                    ? children_table(ranked, data.metadata.snapshot_extract_date)
-                                                    : std::string());
-    if (variants == 1) {
-      out += body;
-    } else if (v == 0) {
-      out += fmt::format("<h3>{} (the base)</h3>\n", html_escape(variant_label(input, v))) + body;
-    } else {
-      out += fmt::format("<details><summary>{}</summary>\n{}</details>\n", html_escape(variant_label(input, v)), body);
-    }
-  }
-  return out + "</section>\n";
 }
 
 // Weekly series that have not settled over the counted period, in plain words.
@@ -328,6 +252,13 @@ std::string settings(const ReportInput& input) {
 
 }  // namespace
 
+std::string chart_html(const Chart& chart) {
+  return fmt::format(
+      "<h3>{}</h3>\n<p class=\"note\">{}</p>\n<div class=\"chart\" id=\"{}\"></div>\n"
+      "<script type=\"application/json\" data-chart=\"{}\">{}</script>\n",
+      html_escape(chart.heading), html_escape(chart.note), chart.id, chart.id, chart.spec.dump());
+}
+
 std::string html_escape(const std::string& text) {
   std::string out;
   out.reserve(text.size());
@@ -369,6 +300,10 @@ std::string build_report_html(const ReportInput& input) {
       html_escape(m.casesim_version), html_escape(m.created_utc), starting_point(data));
 
   if (input.optimisation) html += optimise_answer_html(*input.optimisation);
+  // A what-if's first screen is its answer, the worst weeks and the children;
+  // the summary in words follows.
+  const std::string answer = what_if_answer_section(input);
+  if (!answer.empty()) html += answer + workers_section(input) + worst_weeks_section(input) + children_section(input);
   html += "<section class=\"brief\" id=\"in-brief\">\n";
   for (const std::string& sentence : plain_language_summary(input)) html += "<p>" + html_escape(sentence) + "</p>\n";
   html += "</section>\n";
@@ -379,7 +314,7 @@ std::string build_report_html(const ReportInput& input) {
     if (const auto chart = weekly_series_chart(input, s))
       (is_workforce_series(data.layout.series[s].name) ? workforce : caseload) += chart_html(*chart);
   if (!caseload.empty()) html += "<section>\n<h2>Caseload and waiting, week by week</h2>\n" + caseload + "</section>\n";
-  html += children_section(input);
+  if (answer.empty()) html += children_section(input) + workers_section(input);
   if (const auto chart = overdue_by_variant_chart(input))
     html += "<section>\n<h2>Late and overdue work</h2>\n" + chart_html(*chart) + "</section>\n";
   html += durations_section(input);

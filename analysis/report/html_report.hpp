@@ -5,11 +5,15 @@
 // settings that produced it.
 #include <string>
 
+#include "analysis/report/charts.hpp"
 #include "analysis/report/report_input.hpp"
 
 namespace casesim::analysis::report {
 
 std::string build_report_html(const ReportInput& input);
+
+// A chart's heading, note, element and Vega-Lite specification, drawn when the page loads.
+std::string chart_html(const Chart& chart);
 
 // Text made safe for HTML element content and attribute values.
 std::string html_escape(const std::string& text);

@@ -91,24 +91,25 @@ std::string warm_up_sentence(const results::ResultsData& data) {
   return s;
 }
 
-// The base variant's children from a snapshot, in one sentence.
+// The answer variant's children from a snapshot, in one sentence (the
+// ranking of children_at_risk.hpp: the already overdue apart).
 std::string children_sentence(const results::ResultsData& data) {
   if (data.layout.children.empty()) return {};
-  const std::vector<ChildAtRisk> ranked = children_at_risk(data, 0);
-  if (ranked.empty() || ranked.front().late.trials == 0) return {};
+  const ChildrenRanking ranking = rank_children(data, answer_variant(data));
+  const std::vector<ChildAtRisk>& ranked = ranking.not_yet_overdue;
+  const std::string extract_date = readable_date(data.metadata.snapshot_extract_date);
+  const std::string overdue = fmt::format("{} of the {} children open on {} had a statutory visit already overdue",
+                                          ranking.already_overdue.size(), ranking.children(), extract_date);
+  if (ranked.empty() || ranked.front().late.trials == 0) return overdue + ".";
   std::size_t at_least_half = 0;
   for (const ChildAtRisk& c : ranked) at_least_half += 2 * c.late.events >= c.late.trials && c.late.events > 0;
   const std::size_t any = children_with_any_risk(ranked);
-  if (any == 0)
-    return fmt::format("None of the {} children open on {} had a statutory visit late in any replication.",
-                       ranked.size(), readable_date(data.metadata.snapshot_extract_date));
+  if (any == 0) return overdue + fmt::format("; none of the other {} had one late in any replication.", ranked.size());
   const ChildAtRisk& top = ranked.front();
-  return fmt::format(
-      "Of the {} children open on {}, {} had a statutory visit late in at least half of the "
-      "replications and {} in at least one; the most at risk, {} ({}), in {}. The list below names "
-      "them by pseudonym.",
-      ranked.size(), readable_date(data.metadata.snapshot_extract_date), at_least_half, any, top.pseudonym, top.stage,
-      readable_percent(top.late));
+  return overdue + fmt::format(
+                       ". Of the other {}, {} had a statutory visit late in at least half of the replications and {} "
+                       "in at least one; the first on the list below, {} ({}), in {}.",
+                       ranked.size(), at_least_half, any, top.pseudonym, top.stage, readable_percent(top.late));
 }
 
 }  // namespace

@@ -184,7 +184,7 @@ Prepared prepare(const ExperimentOptions& options) {
     throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
   const Settings settings = settings_from(options, experiment);
   // From a snapshot, every variant starts from the same team on its extract
-  // date (per-child results are casesim run's: docs/snapshot-format.md).
+  // date, and the file holds every child's results in each.
   const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
   if (start)
     for (auto& v : experiment.variants)
@@ -249,7 +249,9 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
   metadata.experiment = experiment_record(options, experiment, settings);
   std::vector<std::string> variant_names;
   for (const auto& v : experiment.variants) variant_names.push_back(v.name);
-  const results::Layout layout = runner::results_layout(base, std::move(variant_names), settings.replications);
+  results::Layout layout = runner::results_layout(base, std::move(variant_names), settings.replications);
+  // From a snapshot, each variant's per-child results, as a run's.
+  if (prepared.start) runner::record_children(layout, prepared.setups.front());
   runner::Recording recording =
       options.resume ? resume_recording(output, metadata, layout) : runner::Recording::start(output, metadata, layout);
 

@@ -30,6 +30,8 @@ void add_run_command(CLI::App& app, const std::string& command_line) {
                   "With --start-from: the pseudonyms' key (default: derived from the snapshot's files)");
   run->add_option("--team", parsed->options.team,
                   "With --start-from: take one team (workers.csv's Team) from an authority-wide extract");
+  run->add_flag("--no-comparison", parsed->options.no_comparison,
+                "A scenario with a timeline: do not also run the team without its dated changes");
   run->callback([parsed, replications, seed] {
     if (*replications)
       parsed->options.replications = whole_number_option("--replications", parsed->replications, 1, kMaxReplications);

@@ -1,14 +1,15 @@
 #include "apps/casesim/run_command.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "analysis/statistics.hpp"
+#include "apps/casesim/children_list.hpp"
 #include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/settling_warnings.hpp"
@@ -16,6 +17,7 @@
 #include "apps/casesim/start_options.hpp"
 #include "apps/casesim/summary_table.hpp"
 #include "apps/casesim/usage_error.hpp"
+#include "apps/casesim/what_if_text.hpp"
 #include "apps/casesim/whole_number_option.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/runner/pair_runner.hpp"
@@ -23,25 +25,11 @@
 #include "engine/runner/results_metadata.hpp"
 #include "engine/runner/run_and_record.hpp"
 #include "engine/runner/version.hpp"
+#include "engine/runner/what_if_comparison.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
 
 namespace casesim::cli {
-
-namespace {
-
-// The children whose visits were most often late across replications, for the
-// manager's list: (share of replications, child index), highest first.
-std::vector<std::pair<double, std::size_t>> children_most_at_risk(const std::vector<std::uint32_t>& late_counts,
-                                                                  std::size_t replications) {
-  std::vector<std::pair<double, std::size_t>> ranked;
-  for (std::size_t c = 0; c < late_counts.size(); ++c)
-    ranked.emplace_back(static_cast<double>(late_counts[c]) / static_cast<double>(replications), c);
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  return ranked;
-}
-
-}  // namespace
 
 void run_command(const RunOptions& options, std::ostream& out) {
   const std::string scenario_path = options.scenario_path.empty() ? baseline_scenario_path() : options.scenario_path;
@@ -65,39 +53,44 @@ void run_command(const RunOptions& options, std::ostream& out) {
 
   const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
   if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, source.path);
-  const model::ModelSetup setup(scenario, start);
+  // A what-if also runs the team without its dated changes, paired, so that
+  // it can say what happens because of them (engine/runner/what_if_comparison.hpp).
+  const bool what_if = runner::runs_what_if_comparison(scenario, !options.no_comparison);
+  const std::vector<model::ModelSetup> setups = runner::run_setups(scenario, start, what_if);
+  const std::size_t answered = what_if ? results::kWithTheChanges : 0;
   const auto replications = static_cast<std::size_t>(scenario.run.replications);
 
   results::Metadata metadata = runner::results_metadata(scenario, source, scenario.run.seed, options.command_line);
-  results::Layout layout = runner::results_layout(scenario, {scenario.name}, replications);
+  metadata.what_if = what_if;
+  results::Layout layout = runner::results_layout(scenario, runner::run_variant_names(scenario, what_if), replications);
   if (start) {
     runner::record_start_snapshot(metadata, *start);
-    runner::record_children(layout, setup);
+    runner::record_children(layout, setups.back());
+    runner::record_workers(layout, setups.back());
   }
   runner::Recording recording = runner::Recording::start(output, metadata, layout);
 
-  // Beside what the file records: each child's late visits over the
-  // replications, for the manager's list, and the events, for the speed.
-  std::vector<std::uint32_t> late_counts(layout.children.size(), 0);
+  // Beside what the file records: the events, for the speed.
   std::uint64_t events = 0;
   runner::RecordSettings tallies;
   tallies.also = [&](std::span<const runner::ExperimentPair>, std::span<const model::ReplicationResult> results) {
-    for (const model::ReplicationResult& result : results) {
-      for (std::size_t c = 0; c < late_counts.size(); ++c) late_counts[c] += result.child_visit_late[c];
-      events += result.events;
-    }
+    for (const model::ReplicationResult& result : results) events += result.events;
   };
-  const runner::PairRunner here = runner::run_here({&setup, 1}, scenario.run.seed, options.threads, nullptr);
+  const runner::PairRunner here = runner::run_here(setups, scenario.run.seed, options.threads, nullptr);
   const auto started = std::chrono::steady_clock::now();
   runner::run_and_record(recording, here, tallies);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const runner::RecordedSummaries& metric_values = recording.summaries();
+  // The answer and the children's list are read from the file, by the same
+  // functions as `casesim summary` and the report, so all three agree.
+  std::optional<results::ResultsData> recorded;
+  if (what_if || start) recorded = results::read_results(output);
 
   std::vector<TableRow> rows;
   const auto& definitions = model::metric_definitions();
   for (std::size_t m = 0; m < model::kMetricCount; ++m)
-    rows.push_back(
-        {std::string(definitions[m].name), std::string(definitions[m].unit), analysis::summarise(metric_values[m][0])});
+    rows.push_back({std::string(definitions[m].name), std::string(definitions[m].unit),
+                    analysis::summarise(metric_values[m][answered])});
 
   out << fmt::format("casesim {} | scenario {} ({})\n", runner::casesim_version(), scenario.name, scenario_path);
   if (start) {
@@ -114,24 +107,13 @@ void run_command(const RunOptions& options, std::ostream& out) {
   }
   out << fmt::format("{:.2f} s, {:.1f} million events/s\n\n", seconds,
                      seconds > 0 ? static_cast<double>(events) / seconds / 1e6 : 0.0);
-  out << format_summary_table(rows, recording.completed_count());
-  out << settling_warnings(recording);
-  if (start) {
-    const auto& overdue = layout.child_overdue_at_start;
-    const auto already = static_cast<std::size_t>(std::count(overdue.begin(), overdue.end(), 1));
-    out << fmt::format("\nChildren with a statutory visit already overdue on {}: {} (late in every replication)\n",
-                       metadata.start_date, already);
-    out << "Of the others, those most likely to have a visit go late (pseudonymous ids):\n";
-    std::size_t shown = 0;
-    for (const auto& [share, c] : children_most_at_risk(late_counts, replications)) {
-      if (share <= 0.0 || shown == 10) break;
-      if (overdue[c]) continue;
-      out << fmt::format("  {}  {:<18} {:5.1f}% of replications\n", layout.children[c], layout.child_stages[c],
-                         100.0 * share);
-      ++shown;
-    }
-    if (shown == 0) out << "  none in any replication\n";
+  if (what_if) {
+    out << what_if_answer_text(*recorded) << '\n';
+    out << "With the changes:\n";
   }
+  out << format_summary_table(rows, recording.completed_count() / layout.variants.size());
+  out << settling_warnings(recording);
+  if (recorded) out << children_list_text(*recorded, answered);
   out << fmt::format("\nresults: {}\n", output);
 }
 

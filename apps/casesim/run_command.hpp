@@ -20,6 +20,9 @@ struct RunOptions {
   bool lenient = false;    // report bad snapshot rows, count them, and go on
   std::string salt_file;   // the pseudonyms' key; empty: derived from the snapshot
   std::string team;        // with start_from: one team of an authority-wide extract
+  // A scenario with a timeline also runs without it, paired, to say what is
+  // because of the change; false runs it with the timeline only.
+  bool no_comparison = false;
 };
 
 // Throws scenario::ScenarioError, snapshot::SnapshotError or UsageError for bad input, and

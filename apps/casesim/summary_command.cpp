@@ -6,9 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "analysis/children_at_risk.hpp"
 #include "analysis/report/plain_language.hpp"
 #include "analysis/settling.hpp"
+#include "apps/casesim/children_list.hpp"
+#include "apps/casesim/what_if_text.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::cli {
@@ -90,32 +91,8 @@ std::string settling_text(const results::ResultsData& data) {
 }
 
 std::string children_at_risk_text(const results::ResultsData& data, std::size_t shown) {
-  if (data.layout.children.empty()) return {};
-  const std::string extract_date = analysis::report::readable_date(data.metadata.snapshot_extract_date);
   std::string out;
-  for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
-    const auto ranked = analysis::children_at_risk(data, v);
-    const std::size_t any = analysis::children_with_any_risk(ranked);
-    const std::size_t listed = std::min(shown, any);
-    const std::size_t replications = ranked.front().late.trials;
-    out += fmt::format(
-        "\nChildren most likely to have a statutory visit late, variant {} (pseudonymous ids; chance "
-        "across {} replications, 95% Wilson interval):\n",
-        data.layout.variants[v], replications);
-    std::size_t stage_width = 5;
-    for (std::size_t i = 0; i < listed; ++i) stage_width = std::max(stage_width, ranked[i].stage.size());
-    for (std::size_t i = 0; i < listed; ++i) {
-      const analysis::ChildAtRisk& c = ranked[i];
-      out += fmt::format("{:>4}  {}  {:<{}}  {}{}\n", i + 1, c.pseudonym, c.stage, stage_width,
-                         analysis::report::readable_percent(c.late),
-                         c.overdue_at_start ? "  visit already overdue on " + extract_date : "");
-    }
-    if (any == 0)
-      out += fmt::format("  none of the {} children in any replication\n", ranked.size());
-    else
-      out += fmt::format("  {} more with a late visit in at least one replication; {} of the {} children in none\n",
-                         any - listed, ranked.size() - any, ranked.size());
-  }
+  for (std::size_t v = 0; v < data.layout.variants.size(); ++v) out += children_list_text(data, v, shown);
   return out;
 }
 
@@ -126,6 +103,7 @@ void summary_command(const std::string& results_path, bool csv, std::ostream& ou
     out << summary_csv(rows);
     return;
   }
+  if (const std::string answer = what_if_answer_text(data); !answer.empty()) out << answer << '\n';
   out << summary_tables(rows) << settling_text(data) << children_at_risk_text(data);
 }
 

@@ -27,10 +27,8 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows);
 // period (analysis/settling.hpp), each variant's; empty when all settled.
 std::string settling_text(const results::ResultsData& data);
 
-// For a run started from a snapshot: each variant's `shown` children most
-// likely to have a statutory visit late, by pseudonym, with the chance across
-// completed replications and its Wilson 95% interval, and how many more had
-// any. Empty when the file has no children.
+// For a run started from a snapshot: each variant's children_list_text (the
+// one ranking of analysis/children_at_risk.hpp). Empty when the file has no children.
 std::string children_at_risk_text(const results::ResultsData& data, std::size_t shown = 10);
 
 // Tables, settling warnings and the children at risk, or CSV (the metrics only, so it stays one

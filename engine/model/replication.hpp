@@ -57,6 +57,10 @@ struct ReplicationResult {
   // end of the run (a visit already overdue on the first day counts). Empty
   // without a snapshot.
   std::vector<std::uint8_t> child_visit_late;
+  // From a snapshot: each tracked worker's weekly series (worker_series.hpp),
+  // series-major: series q, week w, worker k at
+  // worker_weekly[(q * weeks + w) * worker_columns(setup) + k]. Empty without a snapshot.
+  std::vector<double> worker_weekly;
 
   double metric(Metric m) const { return summary[index(m)]; }
 };

@@ -240,6 +240,7 @@ void TeamModel::sample_week(std::size_t week) {
   put(Series::staff_fte, fte);
   put(Series::absent_fte, absent);
   put(Series::agency_fte, agency);
+  sample_workers(week);
 }
 
 void TeamModel::finish() {

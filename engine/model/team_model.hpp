@@ -371,6 +371,7 @@ class TeamModel {
   double visit_standard_days(const Case& c, Day day) const;
   VisitStandardGroup visit_standard_group(const Case& c, Day due) const;
   void sample_week(std::size_t week);
+  void sample_workers(std::size_t week);  // worker_series.cpp
   void finish();
   std::size_t overdue_actions(Day as_of_day) const;
   // The case's statutory actions overdue on `as_of_day`.

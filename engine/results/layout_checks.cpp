@@ -151,6 +151,16 @@ void validate_layout(const std::string& path, const Metadata& metadata, const La
   if (layout.child_stages.size() != layout.children.size() ||
       layout.child_overdue_at_start.size() != layout.children.size())
     throw std::invalid_argument("results file '" + path + "': children's ids, stages and flags differ in length");
+  if (!layout.child_workers.empty() && layout.child_workers.size() != layout.children.size())
+    throw std::invalid_argument("results file '" + path + "': children's ids and allocated workers differ in length");
+  if (layout.workers.empty() != layout.worker_series.empty())
+    throw std::invalid_argument("results file '" + path +
+                                "': workers without worker series, or series without workers");
+  for (const Quantity& q : layout.worker_series)
+    if (!is_identifier(q.name) || q.name == "ids" || q.name == "series")
+      throw std::invalid_argument("results file '" + path + "': worker series name '" + q.name +
+                                  "' is not an identifier or is reserved in /workers");
+  for (const std::string& id : layout.workers) require_utf8(path, "worker id '" + id + "'", id);
   for (const auto* quantities : {&layout.metrics, &layout.series, &layout.distributions.quantities})
     for (const Quantity& q : *quantities) {
       require_utf8(path, "unit of " + q.name, q.unit);

@@ -22,8 +22,11 @@ namespace casesim::results {
 
 // 2: NaN in a finished slot of /summary means "not applicable" (a share or
 // mean with nothing to count), and /distributions holds duration histograms.
-// Version 1 files (neither) are still read.
-inline constexpr int kFormatVersion = 2;
+// 3: a run of a scenario with a timeline holds two paired variants, the team
+// without its dated changes (variant 0, the base) and with them (variant 1),
+// marked by the root attribute `what_if`; /children/workers.
+// Version 1 and 2 files are still read (a what-if of either has one variant).
+inline constexpr int kFormatVersion = 3;
 
 // What `casesim experiment` adds to the file; absent for a plain run.
 struct ExperimentRecord {
@@ -62,7 +65,15 @@ struct Metadata {
   // row problems --lenient let through.
   std::string snapshot_extract_date;
   std::uint64_t snapshot_problems = 0;
+  // A what-if run that also ran the team without its timeline, paired
+  // replication by replication: variant kWithoutTheChanges is the base,
+  // kWithTheChanges the scenario as written.
+  bool what_if = false;
 };
+
+// The variants of a what-if run (Metadata::what_if), in the file's order.
+inline constexpr std::size_t kWithoutTheChanges = 0;
+inline constexpr std::size_t kWithTheChanges = 1;
 
 struct Quantity {
   std::string name;         // a valid identifier, used as the dataset name
@@ -91,6 +102,16 @@ struct Layout {
   std::vector<std::string> children;
   std::vector<std::string> child_stages;
   std::vector<std::uint8_t> child_overdue_at_start;  // 1: a visit already overdue on the extract date
+  // Each child's allocated worker on the extract date, by pseudonym; empty
+  // text for a child waiting for allocation. Empty for files before version 3.
+  std::vector<std::string> child_workers;
+  // Per-worker weekly series (a run from a snapshot): the workers' ids (the
+  // snapshot's pseudonyms, then the scenario's additional workers and those
+  // the timeline starts), and the series each has, every one a dataset
+  // /workers/<name> [V, R, W, K]. Both empty otherwise.
+  std::vector<std::string> workers;
+  std::vector<Quantity> worker_series;
+  std::size_t worker_values() const { return worker_series.size() * week_start_dates.size() * workers.size(); }
 };
 
 // Raised for any failure to create, write or read a results file; the message
@@ -117,11 +138,14 @@ class ResultsWriter {
   // weekly: series-major, series.size() * weeks values (series 0's weeks, then series 1's, ...).
   // durations: distribution-major, one count per bin of each of Layout::distributions (empty without).
   // child_visit_late: one flag per child of Layout::children (empty without).
+  // worker_weekly: Layout::worker_values() values, series-major, then week,
+  // then worker (empty without workers).
   // A variant or replication out of range, or a span of the wrong size, is the
   // caller's bug: std::invalid_argument, and nothing is written.
   void write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
                          std::span<const double> weekly, std::span<const std::uint32_t> durations = {},
-                         std::span<const std::uint8_t> child_visit_late = {});
+                         std::span<const std::uint8_t> child_visit_late = {},
+                         std::span<const double> worker_weekly = {});
   // Grows every variant to `replications` slots (the new ones NaN and not
   // completed), then flushes. Fewer than now is std::invalid_argument.
   void extend_replications(std::size_t replications);
@@ -153,6 +177,9 @@ struct ResultsData {
   std::vector<std::uint8_t> completed;
   // child_visit_late[(v * replications + r) * children + c]; empty without a snapshot.
   std::vector<std::uint8_t> child_visit_late;
+  // worker_weekly[q][((v * replications + r) * weeks + w) * workers + k]:
+  // worker series q of worker k; empty without workers.
+  std::vector<std::vector<double>> worker_weekly;
 };
 
 ResultsData read_results(const std::string& path);

@@ -39,6 +39,7 @@ ResultsData read_results(const std::string& path) {
   m.command_line = file.read_string_attribute("/", "command_line");
   m.created_utc = file.read_string_attribute("/", "created_utc");
   m.scenario_text = file.read_string("/scenario/text");
+  m.what_if = file.has_attribute("/", "what_if") && file.read_integer_attribute<int>("/", "what_if") == 1;
   if (file.exists("/experiment")) {
     ExperimentRecord e;
     e.name = file.read_string_attribute("/experiment", "name");
@@ -104,6 +105,21 @@ ResultsData read_results(const std::string& path) {
     if (layout.child_stages.size() != layout.children.size()) file.fail("/children/ids and stages differ in length");
     for (const double flag : file.read_numeric<double>("/children/overdue_at_start", {layout.children.size()}))
       layout.child_overdue_at_start.push_back(flag != 0.0 ? 1 : 0);
+    if (file.exists("/children/workers")) {
+      layout.child_workers = file.read_strings("/children/workers");
+      if (layout.child_workers.size() != layout.children.size())
+        file.fail("/children/ids and workers differ in length");
+    }
+  }
+
+  if (file.exists("/workers")) {
+    layout.workers = file.read_strings("/workers/ids");
+    for (const std::string& name : file.read_strings("/workers/series")) {
+      const std::string dataset = "/workers/" + name;
+      if (!file.exists(dataset)) file.fail("has no dataset " + dataset + " for the name in /workers/series");
+      layout.worker_series.push_back(
+          {name, file.read_string_attribute(dataset, "unit"), file.read_string_attribute(dataset, "description")});
+    }
   }
 
   // The replication count is whatever /completed holds (it may have been extended).
@@ -133,6 +149,10 @@ ResultsData read_results(const std::string& path) {
   if (!layout.children.empty())
     data.child_visit_late = file.read_numeric<std::uint8_t>(
         "/children/visit_late", {completed_dims[0], completed_dims[1], layout.children.size()});
+  for (const Quantity& q : layout.worker_series)
+    data.worker_weekly.push_back(file.read_numeric<double>(
+        "/workers/" + q.name,
+        {completed_dims[0], completed_dims[1], layout.week_start_dates.size(), layout.workers.size()}));
   file.close();
   return data;
 }

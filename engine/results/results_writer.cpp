@@ -43,6 +43,9 @@ struct ResultsWriter::Impl {
   Dataset completed{};
   std::size_t children = 0;
   Dataset child_visit_late{};
+  std::size_t workers = 0;
+  std::vector<std::string> worker_series_names{};
+  std::vector<Dataset> worker_series{};  // one per worker series
   bool closed = false;
 
   std::vector<std::pair<Dataset*, std::string>> all_datasets() {
@@ -52,6 +55,8 @@ struct ResultsWriter::Impl {
     for (std::size_t d = 0; d < distributions.size(); ++d)
       out.emplace_back(&distributions[d], "/distributions/" + distribution_names[d]);
     if (children > 0) out.emplace_back(&child_visit_late, "/children/visit_late");
+    for (std::size_t q = 0; q < worker_series.size(); ++q)
+      out.emplace_back(&worker_series[q], "/workers/" + worker_series_names[q]);
     out.emplace_back(&completed, "/completed");
     return out;
   }
@@ -81,7 +86,7 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
   validate_layout(path, metadata, layout);
   const Distributions& distributions = layout.distributions;
   check_room(path, laid_out_bytes(layout.variants.size(), layout.replications, layout.metrics.size(),
-                                  layout.series.size() * layout.week_start_dates.size(),
+                                  layout.series.size() * layout.week_start_dates.size() + layout.worker_values(),
                                   distributions.quantities.size() * distributions.bins(), layout.children.size()));
   // Laid out under a temporary name and moved to `path` once laid out and
   // flushed, so a file under `path` is always readable, even if the run is
@@ -103,6 +108,7 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
     file.write_attribute("/", "boost_version", metadata.boost_version);
     file.write_attribute("/", "command_line", metadata.command_line);
     file.write_attribute("/", "created_utc", metadata.created_utc);
+    if (metadata.what_if) file.write_attribute("/", "what_if", 1);
 
     for (const char* group : {"/scenario", "/variants", "/metrics", "/summary", "/series"}) file.create_group(group);
     file.write_string("/scenario/text", metadata.scenario_text);
@@ -134,6 +140,12 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
       file.write_strings("/children/stages", layout.child_stages);
       std::vector<double> overdue(layout.child_overdue_at_start.begin(), layout.child_overdue_at_start.end());
       file.write_array("/children/overdue_at_start", {layout.children.size()}, overdue);
+      if (!layout.child_workers.empty()) file.write_strings("/children/workers", layout.child_workers);
+    }
+    if (!layout.workers.empty()) {
+      file.create_group("/workers");
+      file.write_strings("/workers/ids", layout.workers);
+      file.write_strings("/workers/series", quantity_field(layout.worker_series, &Quantity::name));
     }
     if (const auto& e = metadata.experiment) {
       for (const char* group : {"/experiment", "/parameters"}) file.create_group(group);
@@ -193,6 +205,20 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
       impl->child_visit_late =
           impl->file.create_numeric("/children/visit_late", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_child);
     }
+    impl->workers = layout.workers.size();
+    if (impl->workers > 0) {
+      const hsize_t workers = impl->workers;
+      const DatasetShape per_worker{{variants, replications, weeks, workers},
+                                    {1, replications_per_chunk, weeks, workers}};
+      for (const Quantity& q : layout.worker_series) {
+        const std::string name = "/workers/" + q.name;
+        impl->worker_series_names.push_back(q.name);
+        impl->worker_series.push_back(
+            impl->file.create_numeric(name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_worker));
+        impl->file.write_attribute(name, "unit", q.unit);
+        impl->file.write_attribute(name, "description", q.description);
+      }
+    }
     impl->completed =
         impl->file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
     // A run killed before its first replication still leaves a readable, empty file.
@@ -210,7 +236,8 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
 
 void ResultsWriter::write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
                                       std::span<const double> weekly, std::span<const std::uint32_t> durations,
-                                      std::span<const std::uint8_t> child_visit_late) {
+                                      std::span<const std::uint8_t> child_visit_late,
+                                      std::span<const double> worker_weekly) {
   if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
   Impl& w = *impl_;
   const std::string& path = w.file.path();
@@ -234,6 +261,10 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
   if (child_visit_late.size() != w.children)
     throw std::invalid_argument("results file '" + path + "': " + std::to_string(child_visit_late.size()) +
                                 " child flags for " + std::to_string(w.children) + " children");
+  const std::size_t worker_values = w.worker_series.size() * w.weeks * w.workers;
+  if (worker_weekly.size() != worker_values)
+    throw std::invalid_argument("results file '" + path + "': " + std::to_string(worker_weekly.size()) +
+                                " worker values for " + std::to_string(worker_values));
 
   const hsize_t v = variant;
   const hsize_t r = replication;
@@ -248,6 +279,9 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
   if (w.children > 0)
     w.file.write_block(w.child_visit_late, "/children/visit_late", {v, r, 0}, {1, 1, w.children}, H5T_NATIVE_UINT8,
                        child_visit_late.data());
+  for (std::size_t q = 0; q < w.worker_series.size(); ++q)
+    w.file.write_block(w.worker_series[q], "/workers/" + w.worker_series_names[q], {v, r, 0, 0},
+                       {1, 1, w.weeks, w.workers}, H5T_NATIVE_DOUBLE, worker_weekly.data() + q * w.weeks * w.workers);
   // Last, so a reader never sees a slot marked complete before its values.
   const std::uint8_t done = 1;
   w.file.write_block(w.completed, "/completed", {v, r}, {1, 1}, H5T_NATIVE_UINT8, &done);
@@ -260,7 +294,8 @@ void ResultsWriter::extend_replications(std::size_t replications) {
     throw std::invalid_argument("results file '" + w.file.path() + "': cannot shrink from " +
                                 std::to_string(w.replications) + " to " + std::to_string(replications) +
                                 " replications");
-  check_room(w.file.path(), laid_out_bytes(w.variants, replications, w.summary.size(), w.series.size() * w.weeks,
+  check_room(w.file.path(), laid_out_bytes(w.variants, replications, w.summary.size(),
+                                           w.series.size() * w.weeks + w.worker_series.size() * w.weeks * w.workers,
                                            w.distributions.size() * w.bins, w.children));
   for (auto& [dataset, name] : w.all_datasets()) {
     std::vector<hsize_t> dims = w.file.extent(*dataset, name);

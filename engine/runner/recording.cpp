@@ -18,6 +18,21 @@ std::size_t warm_up_weeks(const results::Metadata& metadata) {
   return static_cast<std::size_t>(std::max(0, metadata.warm_up_weeks));
 }
 
+// A replication's worker series laid out for every worker of the file: a
+// variant whose team has fewer (a what-if's run without the workers its
+// timeline starts) has 0 in the others' columns.
+std::vector<double> worker_columns_of(const results::Layout& layout, const model::ReplicationResult& result) {
+  const std::size_t workers = layout.workers.size();
+  if (workers == 0) return {};
+  const std::size_t rows = layout.worker_series.size() * layout.week_start_dates.size();
+  const std::size_t own = result.worker_weekly.size() / rows;
+  std::vector<double> out(rows * workers, 0.0);
+  for (std::size_t row = 0; row < rows; ++row)
+    std::copy_n(result.worker_weekly.begin() + static_cast<std::ptrdiff_t>(row * own), std::min(own, workers),
+                out.begin() + static_cast<std::ptrdiff_t>(row * workers));
+  return out;
+}
+
 }  // namespace
 
 ResumeRefused::ResumeRefused(std::string partial, std::string difference)
@@ -63,6 +78,8 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
   std::vector<double> summary(resumed.metrics.size());
   std::vector<double> weekly(resumed.series.size() * weeks);
   std::vector<std::uint32_t> durations(resumed.distributions.quantities.size() * bins);
+  const std::size_t workers = resumed.workers.size();
+  std::vector<double> worker_weekly(resumed.worker_values());
   for (std::size_t slot = 0; slot < recording.completed_.size(); ++slot) {
     if (previous.completed[slot] == 0) continue;
     const std::size_t v = slot / replications, r = slot % replications;
@@ -76,7 +93,10 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
     const std::span<const std::uint8_t> child_visit_late =
         children == 0 ? std::span<const std::uint8_t>()
                       : std::span(previous.child_visit_late).subspan(slot * children, children);
-    recording.writer_.write_replication(v, r, summary, weekly, durations, child_visit_late);
+    for (std::size_t q = 0; q < previous.worker_weekly.size(); ++q)
+      std::copy_n(previous.worker_weekly[q].begin() + static_cast<std::ptrdiff_t>(slot * weeks * workers),
+                  weeks * workers, worker_weekly.begin() + static_cast<std::ptrdiff_t>(q * weeks * workers));
+    recording.writer_.write_replication(v, r, summary, weekly, durations, child_visit_late, worker_weekly);
     recording.mark_recorded(v, r, summary, weekly);
   }
   recording.writer_.flush();
@@ -105,7 +125,8 @@ void Recording::record(std::span<const ExperimentPair> pairs, std::span<const mo
     writer_.write_replication(
         v, r, results[i].summary, results[i].weekly,
         with_durations ? std::span<const std::uint32_t>(results[i].durations) : std::span<const std::uint32_t>(),
-        per_child ? std::span<const std::uint8_t>(results[i].child_visit_late) : std::span<const std::uint8_t>());
+        per_child ? std::span<const std::uint8_t>(results[i].child_visit_late) : std::span<const std::uint8_t>(),
+        worker_columns_of(layout_, results[i]));
     mark_recorded(v, r, results[i].summary, results[i].weekly);
   }
   writer_.flush();

@@ -12,6 +12,7 @@
 #include "engine/kernel/random_streams.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/model/replication.hpp"
+#include "engine/model/worker_series.hpp"
 #include "engine/runner/version.hpp"
 #include "engine/scenario/scenario_bases.hpp"
 #include "engine/scenario/timeline.hpp"
@@ -118,8 +119,29 @@ void record_children(results::Layout& layout, const model::ModelSetup& setup) {
   for (const auto& child : start->children) {
     layout.children.push_back(child.pseudonym);
     layout.child_stages.push_back(snapshot::stage_name(child.stage));
+    layout.child_workers.push_back(child.worker < 0 ? std::string()
+                                                    : start->workers[static_cast<std::size_t>(child.worker)].pseudonym);
   }
   layout.child_overdue_at_start = model::snapshot_visits_overdue_at_start(setup);
+}
+
+void record_workers(results::Layout& layout, const model::ModelSetup& setup) {
+  const snapshot::Snapshot* start = setup.snapshot();
+  if (start == nullptr || model::worker_columns(setup) == 0) return;
+  // Never a name: the snapshot's pseudonyms, and words for the others.
+  for (const auto& worker : start->workers) layout.workers.push_back(worker.pseudonym);
+  const scenario::TeamSettings& team = setup.scenario().team;
+  for (int k = 1; k <= team.additional_permanent_workers; ++k)
+    layout.workers.push_back(fmt::format("additional permanent {}", k));
+  for (int k = 1; k <= team.additional_agency_workers; ++k)
+    layout.workers.push_back(fmt::format("additional agency {}", k));
+  for (const auto& event : setup.scenario().timeline)
+    if (event.kind == scenario::TimelineEvent::Kind::worker_starts)
+      layout.workers.push_back("new worker from " + kernel::format_iso_date(event.date));
+  layout.workers.resize(model::worker_columns(setup));
+  for (const auto& series : model::kWorkerSeries)
+    layout.worker_series.push_back(
+        {std::string(series.name), std::string(series.unit), std::string(series.description)});
 }
 
 }  // namespace casesim::runner

@@ -38,8 +38,16 @@ results::Layout results_layout(const scenario::Scenario& scenario, std::vector<s
                                std::size_t replications);
 
 // A run from a snapshot (setup.snapshot()) records each of its children: the
-// pseudonym, the stage, and whether a visit is already overdue on the extract
-// date. Nothing without a snapshot.
+// pseudonym, the stage, the allocated worker's pseudonym, and whether a visit
+// is already overdue on the extract date. Nothing without a snapshot.
 void record_children(results::Layout& layout, const model::ModelSetup& setup);
+
+// A run from a snapshot also records each worker's weekly series
+// (model/worker_series.hpp): the ids of `setup`'s tracked workers (the
+// snapshot's pseudonyms, "additional permanent 1", ..., and "new worker from
+// DATE" for each the timeline starts). Nothing without a snapshot. For a
+// what-if, `setup` is the run with the changes, which has every worker the
+// run without them has, and those its timeline starts.
+void record_workers(results::Layout& layout, const model::ModelSetup& setup);
 
 }  // namespace casesim::runner

@@ -8,7 +8,11 @@
 // chart draws each dated change in its range as a rule with its label, and the
 // children-at-risk table has rows of pseudonyms. --doc-shot=FILE.png saves a
 // shorter picture for the README: the top, two weekly charts and the first ten
-// children.
+// children. --expect-visits=WITH,WITHOUT (a paired what-if: the file's mean late
+// visits with and without the changes) also fails unless the first section is
+// the answer, its first sentence gives those numbers (rounded as the sentences
+// round them) and the direction, no sentence holds an interval, and the
+// per-worker charts draw a panel per worker pseudonym.
 //
 // With --durations, also fails unless each duration histogram is drawn as bars
 // beside England's published shares (its legend names them) with a table of
@@ -29,6 +33,7 @@ const whatIf = flags.includes('--what-if');
 const durations = flags.includes('--durations');
 const notApplicable = flags.includes('--not-applicable');
 const docShot = (flags.find((f) => f.startsWith('--doc-shot=')) || '').slice('--doc-shot='.length);
+const expectVisits = (flags.find((f) => f.startsWith('--expect-visits=')) || '').slice('--expect-visits='.length);
 const { chromium } = require(path.join(nodeModules, 'playwright-core'));
 
 async function checkWhatIf(page) {
@@ -51,14 +56,52 @@ async function checkWhatIf(page) {
     for (const d of descriptions)
       if (!chart.text.includes(d)) problems.push(`chart ${chart.id} does not label the change "${d}"`);
   }
-  const rows = await page.$$eval('#children-at-risk table.children-at-risk tbody tr',
+  // The answer's list, open (the other variants' lists are folded, their text hidden).
+  const rows = await page.$$eval('#children-at-risk > table.children-at-risk tbody tr',
                                  (rs) => rs.map((r) => [...r.cells].map((c) => c.innerText)));
   if (rows.length === 0) problems.push('the children-at-risk table has no rows');
   for (const r of rows) {
     if (!/^C-[0-9a-f]{16}$/.test(r[1])) problems.push(`a child is not named by pseudonym: "${r[1]}"`);
-    if (!/^\d+(\.\d+)?% \(95% CI /.test(r[3])) problems.push(`no chance with its interval: "${r[3]}"`);
+    if (!/^(W-[0-9a-f]{16}|waiting for allocation)$/.test(r[3])) problems.push(`no allocated worker: "${r[3]}"`);
+    if (!/^\d+(\.\d+)?%/.test(r[4])) problems.push(`no chance of a late visit: "${r[4]}"`);
   }
   console.log(`what-if: ${changes.length} dated changes on ${weekly.length} weekly charts, ${rows.length} children listed`);
+  return problems;
+}
+
+// A count as the answer's sentences write it: whole from 10, one decimal below.
+function about(x) {
+  return Math.abs(x) >= 10 ? Math.round(Math.abs(x)).toString() : Math.abs(x).toFixed(1);
+}
+
+async function checkAnswer(page, expected) {
+  const problems = [];
+  const [withChanges, withoutChanges] = expected.split(',').map(Number);
+  if (!Number.isFinite(withChanges) || !Number.isFinite(withoutChanges))
+    return [`--expect-visits needs two numbers, got "${expected}"`];
+  const first = await page.$eval('main > section', (s) => s.id).catch(() => '');
+  if (first !== 'answer') problems.push(`the first section is "${first}", not the answer`);
+  const sentences = await page.$$eval('#answer p.answer-sentence', (ps) => ps.map((p) => p.innerText));
+  if (sentences.length < 3 || sentences.length > 5) problems.push(`${sentences.length} sentences in the answer`);
+  const opening = sentences[0] || '';
+  const numbers = `(${about(withChanges)} against ${about(withoutChanges)}`;
+  if (!opening.includes(numbers)) problems.push(`the answer does not say "${numbers}": "${opening}"`);
+  const direction = withChanges > withoutChanges ? 'more' : 'fewer';
+  if (!opening.includes(`about ${about(withChanges - withoutChanges)} ${direction} statutory visits`) &&
+      !opening.includes('makes no clear difference'))
+    problems.push(`the answer does not give the difference and its direction: "${opening}"`);
+  if (sentences.some((s) => /CI|interval/.test(s))) problems.push('an interval in the answer\'s sentences');
+  const footnotes = await page.$$eval('#answer-footnotes li', (ls) => ls.map((l) => l.innerText));
+  if (!footnotes.some((f) => f.includes('95% CI'))) problems.push('no interval in the footnotes');
+  const workers = await page.$$eval('#workers div.chart', (cs) => cs.map((c) => ({
+    id: c.id,
+    panels: [...c.querySelectorAll('svg text')].filter((t) => /^W-[0-9a-f]{16}$/.test(t.textContent)).length,
+    lines: c.querySelectorAll('svg .mark-line path').length,
+  })));
+  if (workers.length !== 2) problems.push(`${workers.length} per-worker charts, not 2 (caseload, overdue visits)`);
+  for (const w of workers)
+    if (w.panels === 0 || w.lines < 2 * w.panels) problems.push(`chart ${w.id}: ${w.panels} worker panels, ${w.lines} lines`);
+  console.log(`answer: ${sentences.length} sentences; ${workers.map((w) => `${w.id} ${w.panels} panels`).join(', ')}`);
   return problems;
 }
 
@@ -130,7 +173,7 @@ async function takeDocShot(page, file) {
   await page.evaluate(() => {
     const keep = new Set(['series-overdue_visits', 'series-staff_fte']);
     for (const section of document.querySelectorAll('main > section')) {
-      if (section.id === 'in-brief' || section.id === 'children-at-risk') continue;
+      if (section.id === 'answer' || section.id === 'in-brief' || section.id === 'children-at-risk') continue;
       const charts = [...section.querySelectorAll('div.chart')].filter((c) => keep.has(c.id));
       if (charts.length === 0) { section.style.display = 'none'; continue; }
       // Hide every chart's heading, note and drawing but the kept ones.
@@ -186,6 +229,7 @@ async function takeDocShot(page, file) {
     const chartText = await page.$$eval('div.chart svg text', (ts) => ts.map((t) => t.textContent));
     if (chartText.some((t) => /NaN/.test(t))) problems.push('a chart prints NaN');
     if (whatIf) problems.push(...await checkWhatIf(page));
+    if (expectVisits) problems.push(...await checkAnswer(page, expectVisits));
     if (durations) problems.push(...await checkDurations(page));
     if (notApplicable) problems.push(...await checkNotApplicable(page));
     await page.screenshot({ path: screenshot, fullPage: true });

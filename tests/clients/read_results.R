@@ -71,7 +71,7 @@ run <- h5readAttributes(path, "/", bit64conversion = "double")
 check(setequal(names(run), c("format_version", "casesim_version", "scenario_name", "scenario_file", "seed",
                              "start_date", "horizon_weeks", "warm_up_weeks", "stream_scheme_version",
                              "boost_version", "command_line", "created_utc")), "the twelve root attributes")
-check(identical(run$format_version, 2L), "format_version is integer 2")
+check(identical(run$format_version, 3L), "format_version is integer 3")
 check(identical(run$horizon_weeks, 5L) && identical(run$warm_up_weeks, 1L), "horizon and warm-up weeks")
 check(identical(run$stream_scheme_version, 1L), "stream_scheme_version")
 for (field in c("casesim_version", "scenario_file", "start_date", "boost_version", "command_line", "created_utc"))
@@ -156,18 +156,22 @@ check(identical(histograms$share, c(10 / 16, NaN, 12 / 18)), "share in DfE's ban
 # Pooled: 10 on day 20, 22 on day 43, 2 beyond: the 17th of 34 took 43 days.
 check(identical(histograms$median_days, 43), "pooled median")
 
+# The first ```r block of the docs that holds `containing`, or NULL.
+docs_r_block <- function(containing) {
+  for (start in gregexpr("```r\n", docs_text, fixed = TRUE)[[1]]) {
+    rest <- substring(docs_text, start + 5)
+    block <- substring(rest, 1, regexpr("```", rest, fixed = TRUE) - 1)
+    if (grepl(containing, block, fixed = TRUE)) return(block)
+  }
+  NULL
+}
+
 # --- a run from a snapshot (write_sample_results --snapshot) ----------------
 # 1 variant x 3 replications (replication 2 unwritten) x 4 children;
 # visit_late rows r0: 1 1 0 0, r1: 1 0 1 0, so each child's chance is 1, 0.5, 0.5, 0.
 snapshot_path <- commandArgs(trailingOnly = TRUE)[2]
 if (!is.na(snapshot_path)) {
-  starts <- gregexpr("```r\n", docs_text, fixed = TRUE)[[1]]
-  snapshot_code <- NULL
-  for (start in starts) {
-    rest <- substring(docs_text, start + 5)
-    block <- substring(rest, 1, regexpr("```", rest, fixed = TRUE) - 1)
-    if (grepl("\"agency-leave.h5\"", block, fixed = TRUE)) { snapshot_code <- block; break }
-  }
+  snapshot_code <- docs_r_block("\"agency-leave.h5\"")
   check(!is.null(snapshot_code), "docs/results-format.md has an ```r example reading \"agency-leave.h5\"")
   snap <- new.env()
   eval(parse(text = gsub("\"agency-leave.h5\"", deparse(snapshot_path), snapshot_code, fixed = TRUE)), envir = snap)
@@ -186,6 +190,28 @@ if (!is.na(snapshot_path)) {
   check(identical(snap$children$chance, c(1, 0.5, 0.5, 0)), "each child's chance over completed replications")
   check(identical(snap$most_at_risk$id, c("C-0000000a", "C-0000000b", "C-0000000c", "C-0000000d")),
         "most at risk first")
+  h5closeAll()
+}
+# --- a paired what-if (write_sample_results --what-if) ----------------------
+# visits_overdue 10 + r without and 15 + 2r with (differences 5, 6, 7); per-worker
+# caseload 1000 v + 100 r + 10 w + k.
+what_if_path <- commandArgs(trailingOnly = TRUE)[3]
+if (!is.na(what_if_path)) {
+  what_if_code <- docs_r_block("what_if")
+  check(!is.null(what_if_code), "docs/results-format.md has an ```r example reading a what-if")
+  wi <- new.env()
+  eval(parse(text = gsub("\"agency-leave.h5\"", deparse(what_if_path), what_if_code, fixed = TRUE)), envir = wi)
+  check(identical(as.integer(wi$what_if), 1L), "what_if attribute")
+  check(identical(wi$difference, c(5, 6, 7)), "paired differences, with minus without")
+  check(identical(as.vector(wi$workers), c("W-000000000000000a", "", "W-000000000000000b")), "children's workers")
+  check(identical(as.vector(wi$worker_ids), c("W-000000000000000a", "W-000000000000000b")), "worker ids")
+  check(identical(dim(wi$caseload), c(2L, 2L, 3L, 2L)), "caseload is worker x week x replication x variant")
+  expected <- array(0, dim = c(2, 2, 3, 2))
+  for (k in 0:1) for (w in 0:1) for (r in 0:2) for (v in 0:1)
+    expected[k + 1, w + 1, r + 1, v + 1] <- 1000 * v + 100 * r + 10 * w + k
+  check(identical(wi$caseload, expected), "per-worker caseload values")
+  check(identical(dim(wi$caseload_mean), c(2L, 2L, 2L)), "mean caseload is worker x week x variant")
+  check(identical(wi$caseload_mean[2, 1, 2], 1101), "mean over the pairs")
   h5closeAll()
 }
 cat("rhdf5 read the results file as documented: all checks passed\n")

@@ -131,7 +131,7 @@ def check_whole_file(path):
 
         run = dict(f.attrs)
         assert run == {
-            "format_version": 2, "casesim_version": "0.1.0", "scenario_name": "sample",
+            "format_version": 3, "casesim_version": "0.1.0", "scenario_name": "sample",
             "scenario_file": "scenarios/sample.yaml", "seed": 20240401, "start_date": "2024-04-01",
             "horizon_weeks": 5, "warm_up_weeks": 1, "stream_scheme_version": 1, "boost_version": "1.74.0",
             "command_line": "write_sample_results sample.h5", "created_utc": "2024-04-01T09:00:00Z"}, run
@@ -235,6 +235,34 @@ def check_snapshot_docs_example(path):
         assert_array_equal(f["completed"][:], [[1, 1, 0]])
 
 
+def check_what_if_docs_example(path):
+    """The docs' example for a paired what-if, on write_sample_results --what-if's file:
+    visits_overdue 10 + r without and 15 + 2r with (differences 5, 6, 7); child c late
+    with the changes in replication r when c <= r, never without; per-worker series
+    1000 v + 100 r + 10 w + k (caseload) and the same + 0.5 (overdue visits)."""
+    code = docs_example("python", containing="what_if")
+    example = {}
+    exec(compile(code.replace('"agency-leave.h5"', repr(path)), f"{DOCS} (python what-if example)", "exec"), example)
+    assert example["variants"] == ["without the changes", "with the changes"]
+    assert_array_equal(example["difference"], [5.0, 6.0, 7.0])
+    assert list(example["workers"]) == ["W-000000000000000a", "", "W-000000000000000b"]
+    assert_array_equal(example["rise"], [1.0, 2 / 3, 1 / 3])
+
+    with h5py.File(path, "r") as f:
+        assert f.attrs["what_if"] == 1
+        assert f.attrs["format_version"] == 3
+        assert list(f["workers/ids"].asstr()[:]) == ["W-000000000000000a", "W-000000000000000b"]
+        assert list(f["workers/series"].asstr()[:]) == ["caseload", "overdue_visits"]
+        v, r, w, k = np.meshgrid(range(2), range(3), range(2), range(2), indexing="ij")
+        expected = 1000.0 * v + 100 * r + 10 * w + k
+        for name, offset in [("caseload", 0.0), ("overdue_visits", 0.5)]:
+            dataset = f[f"workers/{name}"]
+            assert dataset.dtype == np.float64 and dataset.shape == (2, 3, 2, 2), name
+            assert dataset.maxshape == (2, None, 2, 2), name
+            assert dataset.attrs["unit"] == {"caseload": "cases", "overdue_visits": "children"}[name]
+            assert_array_equal(dataset[:], expected + offset)
+
+
 def main():
     path = sys.argv[1]
     check_docs_example(path)
@@ -242,6 +270,8 @@ def main():
     check_distributions_docs_example(path)
     if len(sys.argv) > 2:
         check_snapshot_docs_example(sys.argv[2])
+    if len(sys.argv) > 3:
+        check_what_if_docs_example(sys.argv[3])
     print("h5py read the results file as documented: all checks passed")
 
 

@@ -9,9 +9,10 @@
 //   /distributions/assessment_working_days at (v, r): see sample_durations.
 // Replication 2 of variant 1 is left unwritten, as in a run killed part-way.
 //
-// With --snapshot, a run from a snapshot instead (see write_snapshot_sample).
+// With --snapshot, a run from a snapshot instead (see write_snapshot_sample);
+// with --what-if, a paired what-if run from a snapshot (write_what_if_sample).
 //
-// Usage: write_sample_results [--snapshot] OUTPUT.h5
+// Usage: write_sample_results [--snapshot | --what-if] OUTPUT.h5
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -98,15 +99,21 @@ std::vector<std::uint32_t> sample_durations(std::size_t v, std::size_t r) {
 // weeks x 4 children, replication 2 unwritten. /children/visit_late at
 // (0, r, c): r 0: 1 1 0 0; r 1: 1 0 1 0; so over the written replications
 // each child's chance is 1, 0.5, 0.5, 0.
-int write_snapshot_sample(const char* path) {
+// Two weeks from the snapshot of 15 January 2027, with no warm-up.
+Metadata snapshot_run_metadata() {
   Metadata m = sample_metadata();
   m.scenario_name = "agency-leave";
   m.start_date = "2027-01-15";
   m.horizon_weeks = 2;
   m.warm_up_weeks = 0;
+  m.snapshot_extract_date = "2027-01-15";
+  return m;
+}
+
+int write_snapshot_sample(const char* path) {
+  Metadata m = snapshot_run_metadata();
   m.timeline_dates = {"2027-03-01", "2027-04-06"};
   m.timeline_events = {"2 agency workers leave", "New NQSW: newly qualified permanent worker starts (1 FTE)"};
-  m.snapshot_extract_date = "2027-01-15";
   m.snapshot_problems = 2;
   Layout l;
   l.variants = {"agency-leave"};
@@ -128,19 +135,64 @@ int write_snapshot_sample(const char* path) {
   return 0;
 }
 
+// A paired what-if from a snapshot: variants "without the changes" and "with
+// the changes" x 3 replications x 2 weeks x 3 children x 2 workers, all
+// written. /summary/visits_overdue at (v, r) = 10 + r without, 15 + 2 r with
+// (differences 5, 6, 7); /children/visit_late: none without, child c late in
+// replication r with the changes when c <= r; /children/workers: W-..a, "" (waiting), W-..b;
+// /workers/caseload at (v, r, w, k) = 1000 v + 100 r + 10 w + k and
+// /workers/overdue_visits = the same + 0.5.
+int write_what_if_sample(const char* path) {
+  Metadata m = snapshot_run_metadata();
+  m.timeline_dates = {"2027-01-18"};
+  m.timeline_events = {"2 agency workers leave"};
+  m.what_if = true;
+  Layout l;
+  l.variants = {"without the changes", "with the changes"};
+  l.replications = 3;
+  l.metrics = {{"visits_overdue", "visits", "Statutory visits overdue."}};
+  l.series = {{"caseload", "cases", "Allocated cases in the team at the end of the week."}};
+  l.week_start_dates = {"2027-01-15", "2027-01-22"};
+  l.children = {"C-0000000a", "C-0000000b", "C-0000000c"};
+  l.child_stages = {"CP plan", "CIN plan", "looked after"};
+  l.child_overdue_at_start = {0, 0, 0};
+  l.child_workers = {"W-000000000000000a", "", "W-000000000000000b"};
+  l.workers = {"W-000000000000000a", "W-000000000000000b"};
+  l.worker_series = {{"caseload", "cases", "The worker's allocated cases at the end of the week."},
+                     {"overdue_visits", "children", "Children allocated to the worker with a visit overdue."}};
+  ResultsWriter writer = ResultsWriter::create(path, m, l);
+  for (std::size_t v = 0; v < 2; ++v)
+    for (std::size_t r = 0; r < 3; ++r) {
+      const double rd = static_cast<double>(r);
+      const std::vector<double> summary{v == 0 ? 10.0 + rd : 15.0 + 2 * rd};
+      const std::vector<double> weekly{rd, rd};
+      std::vector<std::uint8_t> late(3, 0);
+      for (std::size_t c = 0; c < 3; ++c) late[c] = v == 1 && c <= r ? 1 : 0;
+      std::vector<double> workers;
+      for (std::size_t q = 0; q < 2; ++q)
+        for (std::size_t w = 0; w < 2; ++w)
+          for (std::size_t k = 0; k < 2; ++k)
+            workers.push_back(1000.0 * static_cast<double>(v) + 100 * rd + 10 * static_cast<double>(w) +
+                              static_cast<double>(k) + (q == 1 ? 0.5 : 0.0));
+      writer.write_replication(v, r, summary, weekly, {}, late, workers);
+    }
+  writer.close();
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc == 3 && std::string(argv[1]) == "--snapshot") {
+  if (argc == 3 && (std::string(argv[1]) == "--snapshot" || std::string(argv[1]) == "--what-if")) {
     try {
-      return write_snapshot_sample(argv[2]);
+      return std::string(argv[1]) == "--snapshot" ? write_snapshot_sample(argv[2]) : write_what_if_sample(argv[2]);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "write_sample_results: %s\n", e.what());
       return 3;
     }
   }
   if (argc != 2) {
-    std::fprintf(stderr, "usage: write_sample_results [--snapshot] OUTPUT.h5\n");
+    std::fprintf(stderr, "usage: write_sample_results [--snapshot | --what-if] OUTPUT.h5\n");
     return 2;
   }
   try {

@@ -1,8 +1,10 @@
 // The children most at risk in a run started from a snapshot, as the report,
-// `casesim summary` and the plain-language summary show them, on a small file
-// whose chances and Wilson intervals are worked out by hand.
+// `casesim summary` and the plain-language summary show them (one ranking:
+// analysis::rank_children), on a small file whose chances and Wilson
+// intervals are worked out by hand.
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -45,6 +47,7 @@ results::ResultsData snapshot_results() {
   d.layout.children = {"C-00000001", "C-00000002", "C-00000003"};
   d.layout.child_stages = {"CP plan", "CIN plan", "looked after"};
   d.layout.child_overdue_at_start = {0, 0, 1};
+  d.layout.child_workers = {"W-0000000a", "", "W-0000000b"};
   d.summary = {{4, 6, 5, 5, 9, 8, 10, std::nan("")}};
   d.weekly = {std::vector<double>(2 * 4 * 3)};
   for (std::size_t i = 0; i < d.weekly[0].size(); ++i) d.weekly[0][i] = static_cast<double>(i % 5);
@@ -55,48 +58,82 @@ results::ResultsData snapshot_results() {
   return d;
 }
 
-TEST(ChildrenAtRisk, RanksByTheShareOfCompletedReplicationsWithWilsonIntervals) {
-  const auto base = children_at_risk(snapshot_results(), 0);
-  ASSERT_EQ(base.size(), 3u);
-  EXPECT_EQ(base[0].pseudonym, "C-00000001");
-  EXPECT_EQ(base[0].stage, "CP plan");
-  EXPECT_EQ(base[0].late.events, 3u);
-  EXPECT_EQ(base[0].late.trials, 4u);
-  EXPECT_DOUBLE_EQ(base[0].late.estimate, 0.75);
+TEST(ChildrenAtRisk, ListsTheAlreadyOverdueApartAndRanksTheOthersWithWilsonIntervals) {
+  const ChildrenRanking base = rank_children(snapshot_results(), 0);
+  EXPECT_FALSE(base.base.has_value());
+  ASSERT_EQ(base.not_yet_overdue.size(), 2u);
+  ASSERT_EQ(base.already_overdue.size(), 1u);
+  const ChildAtRisk& first = base.not_yet_overdue[0];
+  EXPECT_EQ(first.pseudonym, "C-00000001");
+  EXPECT_EQ(first.stage, "CP plan");
+  EXPECT_EQ(first.worker, "W-0000000a");
+  EXPECT_TRUE(first.worker_known);
+  EXPECT_EQ(first.late.events, 3u);
+  EXPECT_EQ(first.late.trials, 4u);
+  EXPECT_DOUBLE_EQ(first.late.estimate, 0.75);
   // Wilson, z = 1.959964: centre (0.75 + z^2/8) / (1 + z^2/4), half-width
   // z / (1 + z^2/4) * sqrt(0.75 * 0.25 / 4 + z^2 / 64).
-  EXPECT_NEAR(base[0].late.ci_low, 0.300642, 1e-6);
-  EXPECT_NEAR(base[0].late.ci_high, 0.954413, 1e-6);
-  EXPECT_EQ(base[1].child, 2u);
-  EXPECT_TRUE(base[1].overdue_at_start);
-  EXPECT_NEAR(base[1].late.ci_low, 0.150039, 1e-6);
-  EXPECT_NEAR(base[1].late.ci_high, 0.849961, 1e-6);
-  EXPECT_EQ(base[2].child, 1u);
-  EXPECT_EQ(base[2].late.events, 0u);
-  EXPECT_EQ(children_with_any_risk(base), 2u);
+  EXPECT_NEAR(first.late.ci_low, 0.300642, 1e-6);
+  EXPECT_NEAR(first.late.ci_high, 0.954413, 1e-6);
+  EXPECT_EQ(base.not_yet_overdue[1].child, 1u);
+  EXPECT_EQ(base.not_yet_overdue[1].late.events, 0u);
+  EXPECT_EQ(base.not_yet_overdue[1].worker, "");  // waiting for allocation
+  // Already overdue: late in 2 of 4 here, but listed apart whatever its chance.
+  EXPECT_EQ(base.already_overdue[0].child, 2u);
+  EXPECT_TRUE(base.already_overdue[0].overdue_at_start);
+  EXPECT_NEAR(base.already_overdue[0].late.ci_low, 0.150039, 1e-6);
+  EXPECT_NEAR(base.already_overdue[0].late.ci_high, 0.849961, 1e-6);
+  EXPECT_EQ(children_with_any_risk(base.not_yet_overdue), 1u);
 
-  // The unfinished replication is left out: three trials, not four.
-  const auto short_staffed = children_at_risk(snapshot_results(), 1);
-  EXPECT_EQ(short_staffed[0].child, 1u);
-  EXPECT_EQ(short_staffed[0].late.events, 2u);
-  EXPECT_EQ(short_staffed[0].late.trials, 3u);
-  EXPECT_NEAR(short_staffed[0].late.ci_low, 0.207660, 1e-6);
-  EXPECT_NEAR(short_staffed[0].late.ci_high, 0.938508, 1e-6);
-  // Children 0 and 2 are never late: the one already overdue comes first.
-  EXPECT_EQ(short_staffed[1].child, 2u);
-  EXPECT_EQ(short_staffed[2].child, 0u);
-  EXPECT_NEAR(short_staffed[2].late.ci_high, 0.561497, 1e-6);
-  EXPECT_EQ(children_with_any_risk(short_staffed), 1u);
+  // Against the base: the rise first. The unfinished replication is left out: three trials, not four.
+  const ChildrenRanking short_staffed = rank_children(snapshot_results(), 1);
+  ASSERT_EQ(short_staffed.base, std::optional<std::size_t>(0));
+  ASSERT_EQ(short_staffed.not_yet_overdue.size(), 2u);
+  const ChildAtRisk& risen = short_staffed.not_yet_overdue[0];
+  EXPECT_EQ(risen.child, 1u);
+  EXPECT_EQ(risen.late.events, 2u);
+  EXPECT_EQ(risen.late.trials, 3u);
+  EXPECT_NEAR(risen.late.ci_low, 0.207660, 1e-6);
+  EXPECT_NEAR(risen.late.ci_high, 0.938508, 1e-6);
+  ASSERT_TRUE(risen.base_late.has_value());
+  EXPECT_EQ(risen.base_late->events, 0u);
+  EXPECT_DOUBLE_EQ(risen.rise(), 2.0 / 3.0);
+  EXPECT_EQ(short_staffed.not_yet_overdue[1].child, 0u);
+  EXPECT_DOUBLE_EQ(short_staffed.not_yet_overdue[1].rise(), -0.75);
+  // Late in 2 of 3 pairs against none: a rise, but not a clear one from three pairs.
+  EXPECT_LT(risen.rise_ci_low, 0.0);
+  EXPECT_GT(risen.rise_ci_high, 2.0 / 3.0);
+  EXPECT_EQ(children_put_at_risk(short_staffed.not_yet_overdue), 0u);
+  EXPECT_EQ(short_staffed.already_overdue[0].child, 2u);
 }
 
 TEST(ChildrenAtRisk, IsEmptyWithoutASnapshotAndRefusesAMissingVariant) {
   results::ResultsData d = snapshot_results();
-  EXPECT_THROW(children_at_risk(d, 2), std::invalid_argument);
+  EXPECT_THROW(rank_children(d, 2), std::invalid_argument);
   d.layout.children.clear();
   d.layout.child_stages.clear();
+  d.layout.child_workers.clear();
   d.layout.child_overdue_at_start.clear();
   d.child_visit_late.clear();
-  EXPECT_TRUE(children_at_risk(d, 0).empty());
+  EXPECT_EQ(rank_children(d, 0).children(), 0u);
+}
+
+TEST(ChildrenAtRisk, AFileWithoutWorkersSaysTheWorkerIsNotKnown) {
+  results::ResultsData d = snapshot_results();
+  d.layout.child_workers.clear();  // a version 2 file
+  const ChildrenRanking ranking = rank_children(d, 0);
+  EXPECT_FALSE(ranking.not_yet_overdue[0].worker_known);
+  EXPECT_NE(
+      cli::children_at_risk_text(d).find("   1  C-00000001          CP plan       -       75% (95% CI 30\u201395%)\n"),
+      std::string::npos)
+      << cli::children_at_risk_text(d);
+}
+
+TEST(ChildrenAtRisk, AWhatIfIsAnsweredForTheRunWithTheChanges) {
+  results::ResultsData d = snapshot_results();
+  EXPECT_EQ(answer_variant(d), 0u);
+  d.metadata.what_if = true;
+  EXPECT_EQ(answer_variant(d), results::kWithTheChanges);
 }
 
 TEST(ReadableDate, SpellsTheMonth) {
@@ -131,31 +168,33 @@ TEST(HtmlReport, StartsFromTheSnapshotMarksDatedChangesAndListsChildrenAtRisk) {
   EXPECT_EQ(html.find("\"label\":\"1 Sep"), std::string::npos);
   EXPECT_NE(html.find("Dashed red lines mark the scenario&#39;s dated changes."), std::string::npos);
 
-  // The brief: the base variant's children, and no warm-up advice for a run with none by design.
-  EXPECT_NE(html.find("Of the 3 children open on 15 January 2027, 2 had a statutory visit late in at least half of "
-                      "the replications and 2 in at least one; the most at risk, C-00000001 (CP plan), in 75% (95% CI "
-                      "30\u201395%)."),
+  // The brief: the base variant's children, the already overdue apart, and
+  // no warm-up advice for a run with none by design.
+  EXPECT_NE(html.find("1 of the 3 children open on 15 January 2027 had a statutory visit already overdue. Of the "
+                      "other 2, 1 had a statutory visit late in at least half of the replications and 1 in at least "
+                      "one; the first on the list below, C-00000001 (CP plan), in 75% (95% CI 30\u201395%)."),
             std::string::npos);
   const auto brief = html.find("<section class=\"brief\"");
   EXPECT_EQ(html.substr(brief, html.find("</section>", brief) - brief).find("warm-up"), std::string::npos);
   EXPECT_NE(html.find("Across completed replications, every week from the snapshot's extract date."),
             std::string::npos);
 
-  // The base's table open, the other variant's folded; rows only for children with any risk.
+  // The base's tables open, the other variant's folded; ranked rows only for
+  // children with any risk, and the already overdue apart in each.
   const auto section = html.find("<section id=\"children-at-risk\">");
   ASSERT_NE(section, std::string::npos);
   const std::string children = html.substr(section, html.find("</section>", section) - section);
-  EXPECT_EQ(count(children, "<table class=\"children-at-risk\">"), 2u);
-  EXPECT_EQ(count(children, "<code class=\"pseudonym\">"), 3u);  // base: 2, short_staffed: 1
+  EXPECT_EQ(count(children, "<table class=\"children-at-risk\""), 2u);
+  EXPECT_EQ(count(children, "<table class=\"children-overdue\""), 2u);
   EXPECT_NE(children.find("<tr><td>1</td><td class=\"text\"><code class=\"pseudonym\">C-00000001</code></td><td "
-                          "class=\"text\">CP plan</td><td>75% (95% CI 30\u201395%)</td><td>3 of 4</td><td "
-                          "class=\"text\"></td></tr>"),
+                          "class=\"text\">CP plan</td><td class=\"text\"><code class=\"pseudonym\">W-0000000a</code>"
+                          "</td><td>75% (95% CI 30\u201395%)</td><td>3 of 4</td></tr>"),
             std::string::npos);
-  EXPECT_NE(children.find("<td>2 of 4</td><td class=\"text\"><span class=\"overdue\">visit already overdue</span>"),
+  EXPECT_NE(children.find("<h4>Already overdue on 15 January 2027: 1 children</h4>"), std::string::npos);
+  EXPECT_NE(children.find("<details><summary>short_staffed, against base</summary>"), std::string::npos);
+  EXPECT_NE(children.find(">66.7%</td><td>0.0%</td><td>+66.7 points</td>"), std::string::npos);
+  EXPECT_NE(children.find("Of the 2 children not yet overdue, 1 had a late visit in at least one replication."),
             std::string::npos);
-  EXPECT_NE(children.find("<details><summary>short_staffed</summary>"), std::string::npos);
-  EXPECT_NE(children.find("<td>2 of 3</td>"), std::string::npos);
-  EXPECT_NE(children.find("The other 1 of the 3 children had none in any replication."), std::string::npos);
 }
 
 TEST(HtmlReport, HasNoSnapshotPartsForAPlainRun) {
@@ -167,6 +206,7 @@ TEST(HtmlReport, HasNoSnapshotPartsForAPlainRun) {
   input.data.layout.children.clear();
   input.data.layout.child_stages.clear();
   input.data.layout.child_overdue_at_start.clear();
+  input.data.layout.child_workers.clear();
   input.data.child_visit_late.clear();
   const std::string html = report::build_report_html(input);
   EXPECT_NE(html.find("id=\"series-caseload\""), std::string::npos);
@@ -198,15 +238,18 @@ TEST(SummaryCommand, ListsTheChildrenAtRiskAfterTheTablesButNotInTheCsv) {
   std::filesystem::remove(path);
 
   const std::string expected =
-      "\nChildren most likely to have a statutory visit late, variant base (pseudonymous ids; chance across 4 "
-      "replications, 95% Wilson interval):\n"
-      "   1  C-00000001  CP plan       75% (95% CI 30\u201395%)\n"
-      "   2  C-00000003  looked after  50% (95% CI 15\u201385%)  visit already overdue on 15 January 2027\n"
-      "  0 more with a late visit in at least one replication; 1 of the 3 children in none\n"
-      "\nChildren most likely to have a statutory visit late, variant short_staffed (pseudonymous ids; chance across "
-      "3 replications, 95% Wilson interval):\n"
-      "   1  C-00000002  CIN plan  67% (95% CI 21\u201394%)\n"
-      "  0 more with a late visit in at least one replication; 2 of the 3 children in none\n";
+      "\nChildren not yet overdue on 15 January 2027, most likely to have a statutory visit late, base (pseudonymous "
+      "ids; chance across 4 replications, 95% Wilson interval):\n"
+      "   #  child               stage         worker      chance\n"
+      "   1  C-00000001          CP plan       W-0000000a  75% (95% CI 30\u201395%)\n"
+      "Already overdue on 15 January 2027 (a visit late in every replication): 1 children\n"
+      "      C-00000003          looked after  W-0000000b\n"
+      "\nChildren not yet overdue on 15 January 2027, most likely to have a statutory visit late, short_staffed, the "
+      "rise against base first (pseudonymous ids; chance across 3 replications):\n"
+      "   #  child               stage         worker       chance  without     rise\n"
+      "   1  C-00000002          CIN plan      (waiting)     66.7%     0.0%   +66.7%\n"
+      "Already overdue on 15 January 2027 (a visit late in every replication): 1 children\n"
+      "      C-00000003          looked after  W-0000000b\n";
   const std::string out = tables.str();
   ASSERT_GE(out.size(), expected.size());
   EXPECT_EQ(out.substr(out.size() - expected.size()), expected);
@@ -226,13 +269,16 @@ TEST(SummaryCommand, TopTenAndHowManyMore) {
   d.layout.children.clear();
   d.layout.child_stages.assign(12, "CIN plan");
   d.layout.child_overdue_at_start.assign(12, 0);
+  d.layout.child_workers.assign(12, "W-0000000a");
   for (int c = 0; c < 12; ++c) d.layout.children.push_back("C-0000000" + std::string(1, "0123456789ab"[c]));
   d.child_visit_late.assign(12, 1);
   d.child_visit_late[11] = 0;
   const std::string text = cli::children_at_risk_text(d);
   EXPECT_EQ(count(text, "C-0000000"), 10u);
-  EXPECT_NE(text.find("  10  C-00000009  CIN plan  100% (95% CI 21\u2013100%)\n"), std::string::npos);
-  EXPECT_NE(text.find("  1 more with a late visit in at least one replication; 1 of the 12 children in none\n"),
+  EXPECT_NE(text.find("  10  C-00000009          CIN plan  W-0000000a  100% (95% CI 21\u2013100%)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  1 more with a late visit in at least one replication; 1 of the 12 in none\n"),
             std::string::npos);
 }
 
