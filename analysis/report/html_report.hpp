@@ -11,6 +11,11 @@ namespace casesim::analysis::report {
 
 std::string build_report_html(const ReportInput& input);
 
+// The report's title and description: an experiment's or optimise file's own
+// (its name as words, "Caseload caps"), else the scenario's.
+std::string report_title(const results::Metadata& metadata);
+std::string report_description(const results::Metadata& metadata);
+
 // Text made safe for HTML element content and attribute values.
 std::string html_escape(const std::string& text);
 

@@ -92,7 +92,7 @@ std::string warm_up_sentence(const results::ResultsData& data) {
 }
 
 // The base variant's children from a snapshot, in one sentence.
-std::string children_sentence(const results::ResultsData& data) {
+std::string children_sentence(const results::ResultsData& data, const LocalNames& names) {
   if (data.layout.children.empty()) return {};
   const std::vector<ChildAtRisk> ranked = children_at_risk(data, 0);
   if (ranked.empty() || ranked.front().late.trials == 0) return {};
@@ -107,8 +107,8 @@ std::string children_sentence(const results::ResultsData& data) {
       "Of the {} children open on {}, {} had a statutory visit late in at least half of the "
       "replications and {} in at least one; the most at risk, {} ({}), in {}. The list below names "
       "them by pseudonym.",
-      ranked.size(), readable_date(data.metadata.snapshot_extract_date), at_least_half, any, top.pseudonym, top.stage,
-      readable_percent(top.late));
+      ranked.size(), readable_date(data.metadata.snapshot_extract_date), at_least_half, any, names.shown(top.pseudonym),
+      top.stage, readable_percent(top.late));
 }
 
 }  // namespace
@@ -230,7 +230,7 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
     out.push_back(fmt::format("The chance that {} was {}.", r.event,
                               readable_percent(exceedance(metric_values(data, m, 0), r.threshold))));
   }
-  if (const std::string c = children_sentence(data); !c.empty()) out.push_back(c);
+  if (const std::string c = children_sentence(data, input.names); !c.empty()) out.push_back(c);
 
   // Each other variant against the base, one sentence per headline metric.
   for (std::size_t v = 1; v < variants; ++v) {

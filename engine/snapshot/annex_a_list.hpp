@@ -33,6 +33,7 @@ std::string annex_list_title(AnnexList list);
 struct ListRow {
   int line = 0;
   std::string child_key;   // Child Unique ID, normalised (normalise_key); never leaves the loader
+  std::string child_id;    // Child Unique ID as written: only for LoadOptions::child_ids
   std::string worker_key;  // Allocated Worker, normalised; "" when unallocated
   bool open = false;       // List 3: the referral was not NFA (whether it is still open depends on Lists 4-5)
   // List 3 date of referral, List 4 assessment start, List 5 strategy
