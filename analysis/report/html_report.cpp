@@ -47,6 +47,7 @@ code.pseudonym { font-size: 0.86rem; }
 .warnings { background: #fdf3e7; border-left: 4px solid #c26d00; padding: 0.7rem 1.2rem; border-radius: 0 6px 6px 0;
   margin-top: 1rem; }
 .warnings p { margin: 0.3rem 0; }
+.warnings summary { color: #8a4b00; }
 table.durations { margin-top: 0.6rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
@@ -296,17 +297,28 @@ std::string settling_section(const results::ResultsData& data) {
   const std::size_t weeks = data.layout.week_start_dates.size();
   const std::size_t counted = weeks - std::min<std::size_t>(weeks, std::max(0, data.metadata.warm_up_weeks));
   const std::size_t variants = data.layout.variants.size();
-  std::string lines;
-  for (std::size_t v = 0; v < variants; ++v)
-    for (const UnsettledSeries& u : unsettled_series(data, v, compared))
+  std::string lines, affected;
+  std::size_t count = 0;
+  for (std::size_t v = 0; v < variants; ++v) {
+    const std::vector<UnsettledSeries> unsettled = unsettled_series(data, v, compared);
+    for (const UnsettledSeries& u : unsettled)
       lines +=
           "<p>" + html_escape(settling_warning(u, counted, variants > 1 ? data.layout.variants[v] : "")) + "</p>\n";
+    count += unsettled.size();
+    if (!unsettled.empty() && variants > 1) affected += (affected.empty() ? "" : ", ") + data.layout.variants[v];
+  }
   if (lines.empty()) return {};
-  return "<section class=\"warnings\" id=\"settling-warnings\">\n" + lines +
+  // One line on the first screen; each warning when opened, so the answer and the charts stay in view.
+  return fmt::format(
+             "<details class=\"warnings\" id=\"settling-warnings\"><summary>Warning: {} weekly figure{} still "
+             "{} through the counted period{}, so some results depend on how long the run is.</summary>\n",
+             count, count == 1 ? "" : "s", count == 1 ? "grows or falls" : "grow or fall",
+             affected.empty() ? "" : " (" + html_escape(affected) + ")") +
+         lines +
          "<p class=\"note\">Compared: the average of the last third of the counted weeks against the first, "
          "replication by replication; a change whose 95% interval excludes 0, that is at least a fifth of "
          "the level and at least half a unit (half a case) is reported. A longer warm-up, or a run long enough "
-         "to show where the queue goes, tells whether it settles.</p>\n</section>\n";
+         "to show where the queue goes, tells whether it settles.</p>\n</details>\n";
 }
 
 std::string percent_cell(const Summary& s) {

@@ -24,6 +24,15 @@ std::string fill(std::string_view phrase, const std::string& value) {
   return out;
 }
 
+// A headline measure across replications, its interval's lower end kept at 0:
+// every one counts, times or shares something, and a bound below 0 is only the
+// normal approximation's.
+Summary metric_summary(const results::ResultsData& data, std::size_t metric, std::size_t variant) {
+  Summary s = summarise(metric_values(data, metric, variant));
+  if (s.n > 1) s.ci_low = std::max(0.0, s.ci_low);
+  return s;
+}
+
 std::string capitalised(std::string s) {
   if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return s;
@@ -207,7 +216,7 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
   for (const HeadlineMetric& h : headline_metrics()) {
     const std::size_t m = find_metric(data, h.metric);
     if (m == kNotInFile) continue;
-    phrases.push_back(headline_phrase(h, summarise(metric_values(data, m, 0)), n));
+    phrases.push_back(headline_phrase(h, metric_summary(data, m, 0), n));
   }
   std::string opening =
       fmt::format("Across {} replication{} ({}){}", n, n == 1 ? "" : "s", measured_period(data.metadata),
@@ -239,8 +248,8 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
     for (const HeadlineMetric& h : headline_metrics()) {
       const std::size_t m = find_metric(data, h.metric);
       if (m == kNotInFile) continue;
-      const std::string before = readable_estimate(summarise(metric_values(data, m, 0)));
-      const std::string after = readable_estimate(summarise(metric_values(data, m, v)));
+      const std::string before = readable_estimate(metric_summary(data, m, 0));
+      const std::string after = readable_estimate(metric_summary(data, m, v));
       const PairedDifference* d = find_difference(input, h.metric, v);
       if (!d) {
         out.push_back(

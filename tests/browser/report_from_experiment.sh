@@ -10,7 +10,7 @@ casesim=$1 node_modules=$2 out=$3 experiment=$4
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
 cd "$out"
-"$casesim" experiment "$experiment" -r 6 -o caps.h5 --force >/dev/null
+"$casesim" experiment "$experiment" -r 4 -o caps.h5 --force >/dev/null
 "$casesim" report caps.h5 -o caps.html --force
 "$casesim" summary caps.h5 --csv >caps-summary.csv
 node "$here/check_report.cjs" "$node_modules" caps.html "$out/report-from-experiment.png" 6 \
