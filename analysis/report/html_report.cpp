@@ -14,6 +14,7 @@
 #include "analysis/report/charts.hpp"
 #include "analysis/report/counted_period.hpp"
 #include "analysis/report/measure_groups.hpp"
+#include "analysis/report/optimise_answer.hpp"
 #include "analysis/report/plain_language.hpp"
 #include "analysis/results_summary.hpp"
 #include "analysis/settling.hpp"
@@ -75,6 +76,9 @@ details.more > summary { font-size: 1.2rem; }
 @media (max-width: 600px) {
   main { padding: 1rem 0.75rem 3rem; }
   h1 { font-size: 1.5rem; }
+  header { margin-bottom: 0.8rem; padding-bottom: 0.4rem; }
+  .lede { font-size: 0.96rem; line-height: 1.4; }
+  .meta { font-size: 0.8rem; line-height: 1.35; }
   dl { grid-template-columns: 1fr; }
   dd { margin-bottom: 0.4rem; }
   table, thead, tbody, tr, td { display: block; width: 100%; }
@@ -583,7 +587,9 @@ std::string build_report_html(const ReportInput& input) {
 
   // The page in order: the answer, the charts a manager reads, then everything else folded under "Details".
   // Each part is a self-contained section, so another part of the report can be put in its place in a list.
-  const std::vector<std::string> first_screen{answer_section(input), settling_section(data)};
+  const std::vector<std::string> first_screen{
+      input.optimisation ? optimise_answer_html(*input.optimisation) : std::string(), answer_section(input),
+      settling_section(data)};
   const std::vector<std::string> main_part{key_charts_section(input), children_section(input)};
   const std::vector<std::string> details{in_numbers_section(input),
                                          weekly_sections(input),

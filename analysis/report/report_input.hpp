@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analysis/report/local_names.hpp"
+#include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::analysis::report {
@@ -44,6 +45,8 @@ struct ReportInput {
   LocalNames names;
   // Weekly charts start after the warm-up unless this is set (the warm-up is not counted in any figure).
   bool show_warm_up = false;
+  // casesim optimise's /optimise group: the report opens with its answer.
+  std::optional<results::OptimisationRecord> optimisation;
 };
 
 }  // namespace casesim::analysis::report

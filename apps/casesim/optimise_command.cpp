@@ -9,12 +9,15 @@
 #include <fmt/format.h>
 
 #include "analysis/paired.hpp"
+#include "analysis/report/optimise_answer.hpp"
 #include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/start_options.hpp"
 #include "apps/casesim/summary_table.hpp"
 #include "apps/casesim/usage_error.hpp"
 #include "engine/model/metrics.hpp"
 #include "engine/optimise/load_optimisation.hpp"
+#include "engine/optimise/plan_cost.hpp"
+#include "engine/optimise/plan_words.hpp"
 #include "engine/optimise/run_optimisation.hpp"
 #include "engine/results/optimisation_record.hpp"
 #include "engine/runner/recording.hpp"
@@ -36,14 +39,7 @@ constexpr std::size_t kCheaperShown = 5;
 constexpr std::size_t kDearerShown = 3;
 
 std::string money(double amount, const std::string& currency) {
-  const auto whole = static_cast<long long>(std::llround(std::fabs(amount)));
-  const std::string plain = std::to_string(whole);
-  std::string digits;
-  for (std::size_t i = 0; i < plain.size(); ++i) {
-    if (i > 0 && (plain.size() - i) % 3 == 0) digits.push_back(',');
-    digits.push_back(plain[i]);
-  }
-  return fmt::format("{}{}{}", amount < 0 ? "-" : "", currency, digits);
+  return analysis::report::money_text(amount, currency);
 }
 
 // "99.99%": enough digits to tell the per-interval level from 100%.
@@ -162,13 +158,15 @@ void print_paired_differences(std::ostream& out, const optimise::Optimisation& o
 }
 
 void print_plan_table(std::ostream& out, const optimise::Optimisation& o, const analysis::ConstrainedSelection& s) {
-  std::size_t width = 4, cost_width = 11;
+  const std::string over_period = fmt::format("cost over {:g} weeks", o.period.weeks);
+  std::size_t width = 4, cost_width = 11, period_width = over_period.size();
   for (const optimise::Plan& p : o.plans) {
     width = std::max(width, p.name.size());
     cost_width = std::max(cost_width, money(p.cost_per_year, o.currency).size());
+    period_width = std::max(period_width, money(p.cost_over_period, o.currency).size());
   }
-  out << fmt::format("{:<{}}  {:>{}}  {:>12}  {}\n", "plan", width, "cost a year", cost_width, "replications",
-                     "status");
+  out << fmt::format("{:<{}}  {:>{}}  {:>{}}  {:>12}  {}\n", "plan", width, over_period, period_width, "cost a year",
+                     cost_width, "replications", "status");
   for (const std::size_t p : s.cost_order()) {
     std::string status(analysis::status_name(s.status(p)));
     if (s.chosen() == p) status += " (the answer)";
@@ -176,9 +174,11 @@ void print_plan_table(std::ostream& out, const optimise::Optimisation& o, const 
     if (const auto best = s.cheapest_shown_feasible(); best && s.status(p) == PlanStatus::dearer) {
       const char* than = s.chosen() ? "the answer" : "the cheapest plan shown feasible";
       status = fmt::format(
-          "{} {}", o.plans[p].cost_per_year > o.plans[*best].cost_per_year ? "dearer than" : "same cost as", than);
+          "{} {}", o.plans[p].cost_over_period > o.plans[*best].cost_over_period ? "dearer than" : "same cost as",
+          than);
     }
-    out << fmt::format("{:<{}}  {:>{}}  {:>12}  {}\n", o.plans[p].name, width,
+    out << fmt::format("{:<{}}  {:>{}}  {:>{}}  {:>12}  {}\n", o.plans[p].name, width,
+                       money(o.plans[p].cost_over_period, o.currency), period_width,
                        money(o.plans[p].cost_per_year, o.currency), cost_width, s.replications(p), status);
   }
 }
@@ -189,9 +189,12 @@ void print_report(std::ostream& out, const optimise::Optimisation& o, const opti
   const std::string confidence = percent(o.schedule.confidence);
   if (const auto answer = s.chosen()) {
     const optimise::Plan& plan = o.plans[*answer];
-    out << fmt::format("\nanswer: {} at {} a year\n", plan.name, money(plan.cost_per_year, o.currency));
+    out << fmt::format("\nanswer: {} at {} over the {} ({} a year)\n", plan.name,
+                       money(plan.cost_over_period, o.currency), optimise::period_in_words(o.period),
+                       money(plan.cost_per_year, o.currency));
     for (std::size_t d = 0; d < o.decisions.size(); ++d)
-      out << fmt::format("  {}: {}\n", o.decisions[d].field, o.decisions[d].values[plan.choice[d]].text);
+      out << fmt::format("  {}: {}\n", o.decisions[d].is_retention() ? "keep leavers until" : o.decisions[d].field,
+                         o.decisions[d].values[plan.choice[d]].text);
     out << fmt::format("With {} confidence this is the cheapest of the {} plans that meets every target.\n", confidence,
                        o.plans.size());
     out << fmt::format("Its targets after {} replications:\n", s.replications(*answer));
@@ -200,14 +203,14 @@ void print_report(std::ostream& out, const optimise::Optimisation& o, const opti
     std::vector<std::size_t> cheaper, no_cheaper;
     for (const std::size_t p : order) {
       if (p == *answer) continue;
-      (o.plans[p].cost_per_year < plan.cost_per_year ? cheaper : no_cheaper).push_back(p);
+      (o.plans[p].cost_over_period < plan.cost_over_period ? cheaper : no_cheaper).push_back(p);
     }
     if (!cheaper.empty()) {
       out << fmt::format("\ncheaper plans, each shown to miss a target ({} of {}, nearest in cost first):\n",
                          std::min(cheaper.size(), kCheaperShown), cheaper.size());
       for (std::size_t i = cheaper.size(); i-- > cheaper.size() - std::min(cheaper.size(), kCheaperShown);) {
         const std::size_t p = cheaper[i];
-        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency),
+        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_over_period, o.currency),
                            rejection(o, s, p));
         print_paired_differences(out, o, r, p, *answer);
       }
@@ -216,10 +219,11 @@ void print_report(std::ostream& out, const optimise::Optimisation& o, const opti
       out << "\nnext plans in cost (not needed):\n";
       for (std::size_t i = 0; i < std::min(no_cheaper.size(), kDearerShown); ++i) {
         const std::size_t p = no_cheaper[i];
-        const double extra = o.plans[p].cost_per_year - plan.cost_per_year;
-        out << fmt::format("  {}  {}  {}: {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency),
-                           extra > 0 ? money(extra, o.currency) + " more a year" : std::string("the same cost"),
-                           s.status(p) == PlanStatus::infeasible ? rejection(o, s, p) : "not needed");
+        const double extra = o.plans[p].cost_over_period - plan.cost_over_period;
+        out << fmt::format(
+            "  {}  {}  {}: {}\n", o.plans[p].name, money(o.plans[p].cost_over_period, o.currency),
+            extra > 0 ? money(extra, o.currency) + " more over the period" : std::string("the same cost"),
+            s.status(p) == PlanStatus::infeasible ? rejection(o, s, p) : "not needed");
         print_paired_differences(out, o, r, p, *answer);
       }
     }
@@ -228,15 +232,15 @@ void print_report(std::ostream& out, const optimise::Optimisation& o, const opti
                        confidence, o.plans.size());
     out << "cheapest plans and what they miss:\n";
     for (std::size_t i = 0; i < std::min(order.size(), kCheaperShown); ++i)
-      out << fmt::format("  {}  {}  {}\n", o.plans[order[i]].name, money(o.plans[order[i]].cost_per_year, o.currency),
-                         rejection(o, s, order[i]));
+      out << fmt::format("  {}  {}  {}\n", o.plans[order[i]].name,
+                         money(o.plans[order[i]].cost_over_period, o.currency), rejection(o, s, order[i]));
   } else {
     out << fmt::format("\nno answer with {} confidence: plans were still undecided at max_replications {}.\n",
                        confidence, o.schedule.max_replications);
     const auto best = s.cheapest_shown_feasible();
     if (best) {
-      out << fmt::format("cheapest plan shown to meet every target: {} at {} a year\n", o.plans[*best].name,
-                         money(o.plans[*best].cost_per_year, o.currency));
+      out << fmt::format("cheapest plan shown to meet every target: {} at {} over the period\n", o.plans[*best].name,
+                         money(o.plans[*best].cost_over_period, o.currency));
       print_targets_table(out, o, s, *best);
       out << "cheaper plans still undecided (any of them may also meet the targets):\n";
     } else {
@@ -245,7 +249,7 @@ void print_report(std::ostream& out, const optimise::Optimisation& o, const opti
     for (const std::size_t p : order) {
       if (best && p == *best) break;
       if (s.status(p) == PlanStatus::undecided)
-        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_per_year, o.currency),
+        out << fmt::format("  {}  {}  {}\n", o.plans[p].name, money(o.plans[p].cost_over_period, o.currency),
                            doubt(o, s, p));
     }
     out << "raise procedure.max_replications to decide them.\n";
@@ -282,6 +286,46 @@ results::ExperimentRecord optimise_file_record(const OptimiseOptions& options, c
   return record;
 }
 
+// With no answer, the plan to name instead: the cheapest shown to meet every
+// target; else the one that meets the most targets and then falls shortest
+// of the rest (each shortfall as a share of its bound, or in probability),
+// the cheapest first on a tie.
+std::int64_t nearest_plan(const optimise::Optimisation& o, const analysis::ConstrainedSelection& s) {
+  if (s.chosen()) return -1;
+  if (const auto best = s.cheapest_shown_feasible()) return static_cast<std::int64_t>(*best);
+  std::int64_t nearest = -1;
+  std::size_t best_met = 0;
+  double best_shortfall = 0.0;
+  for (const std::size_t p : s.cost_order()) {
+    if (s.replications(p) == 0) continue;
+    std::size_t met = 0;
+    double shortfall = 0.0;
+    for (std::size_t t = 0; t < o.targets.size(); ++t) {
+      const analysis::TargetEstimate& e = s.estimates(p)[t];
+      if (e.verdict == Verdict::met) {
+        ++met;
+        continue;
+      }
+      if (e.n == 0 || std::isnan(e.estimate)) {
+        shortfall += 1.0;  // nothing to judge it on: as far off as a bound missed by its whole size
+        continue;
+      }
+      const analysis::SafetyTarget& bound = o.targets[t].bound;
+      const double scale =
+          bound.kind == analysis::TargetKind::probability_above_at_most ? 1.0 : std::max(std::fabs(bound.bound), 1e-9);
+      const double gap =
+          bound.kind == analysis::TargetKind::mean_at_least ? bound.bound - e.estimate : e.estimate - bound.bound;
+      shortfall += std::max(0.0, gap) / scale;
+    }
+    if (nearest < 0 || met > best_met || (met == best_met && shortfall < best_shortfall)) {
+      nearest = static_cast<std::int64_t>(p);
+      best_met = met;
+      best_shortfall = shortfall;
+    }
+  }
+  return nearest;
+}
+
 // The /optimise table: each plan's cost, replications and status, and each
 // target as last judged for it.
 results::OptimisationRecord plan_table_of(const optimise::Optimisation& o, const analysis::ConstrainedSelection& s) {
@@ -291,9 +335,14 @@ results::OptimisationRecord plan_table_of(const optimise::Optimisation& o, const
   plan_table.end = end_name(s.end());
   plan_table.chosen_plan = s.chosen() ? static_cast<std::int64_t>(*s.chosen()) : -1;
   plan_table.currency = o.currency;
+  plan_table.period_weeks = o.period.weeks;
+  plan_table.period = optimise::period_in_words(o.period);
+  plan_table.nearest_plan = nearest_plan(o, s);
   for (const optimise::Target& t : o.targets) plan_table.targets.push_back(t.description);
   for (std::size_t p = 0; p < o.plans.size(); ++p) {
     plan_table.cost_per_year.push_back(o.plans[p].cost_per_year);
+    plan_table.cost_over_period.push_back(o.plans[p].cost_over_period);
+    plan_table.plan_words.push_back(optimise::plan_in_words(o, o.plans[p]));
     plan_table.replications.push_back(s.replications(p));
     plan_table.status.emplace_back(analysis::status_name(s.status(p)));
     for (const analysis::TargetEstimate& e : s.estimates(p)) {
@@ -302,6 +351,9 @@ results::OptimisationRecord plan_table_of(const optimise::Optimisation& o, const
       plan_table.target_estimate.push_back(judged ? e.estimate : nan);
       plan_table.target_ci_low.push_back(judged ? e.ci_low : nan);
       plan_table.target_ci_high.push_back(judged ? e.ci_high : nan);
+      plan_table.target_verdict.emplace_back(e.verdict == Verdict::met       ? "met"
+                                             : e.verdict == Verdict::not_met ? "not met"
+                                                                             : "undecided");
     }
   }
   return plan_table;
@@ -317,6 +369,8 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
   if (start)
     for (optimise::Plan& p : o.plans)
       p.scenario = scenario::start_from_snapshot(std::move(p.scenario), *start, o.base_source.path);
+  // The snapshot's extract date starts the run: the period and its costs follow it.
+  if (start) optimise::price_plans(o);
   if (options.threads < 0)
     throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
   const std::uint64_t seed = options.seed.value_or(o.seed);
@@ -353,6 +407,8 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
   recording.finish(plan_table);
 
   out << fmt::format("casesim {} | optimise {} ({})\n", runner::casesim_version(), o.name, options.optimise_path);
+  for (const std::string& sentence : analysis::report::optimise_answer(plan_table)) out << sentence << '\n';
+  out << '\n';
   out << fmt::format("base scenario {} ({}), {} plans, seed {}, common random numbers\n", base.name, o.base_source.path,
                      o.plans.size(), seed);
   out << fmt::format("{} weeks from {} ({} weeks warm-up, not counted); {} threads, {:.2f} s\n", base.run.horizon_weeks,
@@ -369,6 +425,7 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
   if (const auto answer = s.chosen()) {
     outcome.chosen_plan = o.plans[*answer].name;
     outcome.chosen_cost_per_year = o.plans[*answer].cost_per_year;
+    outcome.chosen_cost_over_period = o.plans[*answer].cost_over_period;
   }
   return outcome;
 }

@@ -27,6 +27,7 @@ struct OptimiseOutcome {
   std::string end;          // chosen, none_feasible or budget_spent
   std::string chosen_plan;  // empty unless end is chosen
   double chosen_cost_per_year = 0.0;
+  double chosen_cost_over_period = 0.0;  // over the counted period, each option from its start
 };
 
 // Throws scenario::ScenarioError or UsageError for bad input, and

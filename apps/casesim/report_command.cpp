@@ -12,6 +12,7 @@
 #include "analysis/paired.hpp"
 #include "analysis/report/html_report.hpp"
 #include "apps/casesim/usage_error.hpp"
+#include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
 #include "engine/snapshot/pseudonymiser.hpp"
@@ -105,6 +106,8 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   input.differences = paired_differences_from_base(input.data);
   input.show_warm_up = options.show_warm_up;
   if (with_names) input.names = names_from_snapshot(options, input.data);
+  if (results::has_optimisation_record(options.results_path))
+    input.optimisation = results::read_optimisation_record(options.results_path);
   if (const auto& e = input.data.metadata.experiment; e && !e->parameter_names.empty()) {
     // Only parameters that are a number in every variant can go into the metamodel.
     const std::size_t variants = input.data.layout.variants.size(), parameters = e->parameter_names.size();

@@ -28,9 +28,11 @@ class CaseloadCapInForce {
   }
 
   // This worker's cap, in cases (or weighted cases under a weighted cap); a
-  // newly qualified worker's first year is protected by a lower one.
-  double for_worker(double fte, bool in_first_year_newly_qualified) const {
-    const double cases = for_fte(cap_, fte);
+  // newly qualified worker's first year is protected by a lower one, and a new
+  // starter within their ramp-up holds `ramp_share` of it.
+  double for_worker(double fte, bool in_first_year_newly_qualified, double ramp_share = 1.0) const {
+    const double full = for_fte(cap_, fte);
+    const double cases = ramp_share < 1.0 ? std::floor(full * ramp_share + 1e-9) : full;
     return in_first_year_newly_qualified ? std::floor(cases * newly_qualified_share_ + 1e-9) : cases;
   }
 
@@ -39,8 +41,10 @@ class CaseloadCapInForce {
 
   // Whether a worker holding `load` may take a case of `weight`: under a hard
   // cap, only within their cap plus the escalation allowance.
-  bool has_room(double load, double weight, double fte, bool in_first_year_newly_qualified) const {
-    return !hard() || load + weight <= for_worker(fte, in_first_year_newly_qualified) + over_cap_allowance_ + 1e-9;
+  bool has_room(double load, double weight, double fte, bool in_first_year_newly_qualified,
+                double ramp_share = 1.0) const {
+    return !hard() ||
+           load + weight <= for_worker(fte, in_first_year_newly_qualified, ramp_share) + over_cap_allowance_ + 1e-9;
   }
 
   bool hard() const { return cap_.kind == scenario::CaseloadCap::Kind::hard; }

@@ -36,7 +36,7 @@ void TeamModel::do_daily_work(Day day) {
     Post& post = posts_[p];
     if (!post.in_use || !present(post)) continue;
     // Days at work are full days; part-time shows in fewer days (see update_workforce).
-    double available = setup_.case_hours_per_working_day(1.0) + overtime_hours_per_day_;
+    double available = setup_.case_hours_per_working_day(ramp_share(post, day)) + overtime_hours_per_day_;
     if (static_cast<std::int32_t>(p) == duty_post_) available = std::max(0.0, available - duty_hours);
     if (overtime_hours_per_day_ > 0.0 && in_window(day)) tally_.overtime_hours += overtime_hours_per_day_;
     // Court work for children in care proceedings comes before the rest.

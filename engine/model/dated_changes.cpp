@@ -12,6 +12,7 @@ using kernel::Day;
 using Kind = scenario::TimelineEvent::Kind;
 
 void TeamModel::apply_dated_changes(Day day) {
+  if (!retained_.empty() && day >= retained_until_day_) close_retained_posts(day);
   const auto& changes = setup_.dated_changes();
   while (next_dated_change_ < changes.size() && changes[next_dated_change_].day <= day) {
     const DatedChange& change = changes[next_dated_change_++];
@@ -24,13 +25,19 @@ void TeamModel::apply_dated_changes(Day day) {
         // left (by turnover) cannot leave again.
         const auto p = static_cast<std::size_t>(change.post);
         if (posts_[p].in_use && posts_[p].holder != Post::Holder::vacant && posts_[p].serial == 1)
-          close_post(p, day, event.replaced);
+          dated_leaving(p, day, event.replaced);
         break;
       }
       case Kind::agency_workers_leave: {
-        // The team's agency workers: not the temporary cover escalation brought in.
+        // The team's agency workers: those in the posts of the team it
+        // started with (the listed or the snapshot's workers), not the
+        // temporary cover escalation brought in nor workers the scenario
+        // adds (additional workers, timeline starters), whom a plan pays for
+        // precisely so that they stay.
+        const snapshot::Snapshot* snapshot = setup_.snapshot();
+        const std::size_t team_posts = snapshot ? snapshot->workers.size() : scenario_.team.social_workers.size();
         std::vector<std::size_t> agency;
-        for (std::size_t p = 0; p < posts_.size(); ++p)
+        for (std::size_t p = 0; p < team_posts; ++p)
           if (posts_[p].in_use && !posts_[p].temporary && posts_[p].holder == Post::Holder::agency) agency.push_back(p);
         // Last in, first out; the later post first on a tie.
         std::stable_sort(agency.begin(), agency.end(), [&](std::size_t a, std::size_t b) {
@@ -38,7 +45,7 @@ void TeamModel::apply_dated_changes(Day day) {
                  (posts_[a].started_day == posts_[b].started_day && a > b);
         });
         const std::size_t n = std::min(agency.size(), static_cast<std::size_t>(event.count));
-        for (std::size_t i = 0; i < n; ++i) close_post(agency[i], day, event.replaced);
+        for (std::size_t i = 0; i < n; ++i) dated_leaving(agency[i], day, event.replaced);
         break;
       }
       case Kind::worker_starts: {
@@ -80,6 +87,30 @@ void TeamModel::apply_dated_changes(Day day) {
       case Kind::referral_rate: break;  // ModelSetup's referral rates already carry the factor
     }
   }
+}
+
+// The first leavers the timeline dates stay until the retention date, when
+// that is later (TeamSettings::retained_leavers): they keep their cases and
+// leave then as they would have.
+void TeamModel::dated_leaving(std::size_t p, Day day, bool replaced) {
+  if (retentions_left_ > 0 && retained_until_day_ > day) {
+    --retentions_left_;
+    retained_.push_back({p, posts_[p].serial, replaced});
+    trace("worker_retained", -1, worker_id(p), retained_until_day_);
+    return;
+  }
+  close_post(p, day, replaced);
+}
+
+// Only the holder who was retained, if still in post: one who has left
+// meanwhile (resigned, or an agency tenure ended) does not leave again.
+void TeamModel::close_retained_posts(Day day) {
+  for (const RetainedLeaver& r : retained_) {
+    const Post& post = posts_[r.post];
+    if (post.in_use && post.holder != Post::Holder::vacant && post.serial == r.serial)
+      close_post(r.post, day, r.replaced);
+  }
+  retained_.clear();
 }
 
 // A worker leaves on a dated change: their cases are handed on as when anyone

@@ -63,7 +63,37 @@ ModelSetup::ModelSetup(scenario::Scenario scenario, std::shared_ptr<const snapsh
     const double weekday_factor = weekday >= 1 && weekday <= 5 ? referrals.weekday_profile[weekday - 1] : 1.0;
     referral_rate_.push_back(referrals.rate_per_working_day * weekday_factor * referrals.month_profile[month - 1]);
   }
+  add_dated_starters();
   place_timeline();
+}
+
+// Additional workers with a start after the first day become the timeline's
+// worker_starts events on their date, after the file's events of that date,
+// so the model treats them exactly as a dated change written by hand. One
+// who would start after the run does not start.
+void ModelSetup::add_dated_starters() {
+  auto& team = scenario_.team;
+  const auto add = [&](int& count, const std::optional<int>& after_weeks, bool agency) {
+    if (!after_weeks || count == 0) return;
+    using namespace std::chrono;
+    const sys_days date = sys_days(scenario_.run.start_date) + days(7 * (scenario_.run.warm_up_weeks + *after_weeks));
+    if (date < sys_days(scenario_.run.start_date) + days(horizon_days_)) {
+      for (int i = 0; i < count; ++i) {
+        scenario::TimelineEvent event;
+        event.kind = scenario::TimelineEvent::Kind::worker_starts;
+        event.date = kernel::Date(date);
+        event.name = std::string(agency ? "added agency worker " : "added permanent worker ") + std::to_string(i + 1);
+        event.agency = agency;
+        event.index = scenario_.timeline.size();
+        scenario_.timeline.push_back(std::move(event));
+      }
+    }
+    count = 0;
+  };
+  add(team.additional_permanent_workers, team.additional_permanent_start_after_weeks, false);
+  add(team.additional_agency_workers, team.additional_agency_start_after_weeks, true);
+  std::stable_sort(scenario_.timeline.begin(), scenario_.timeline.end(),
+                   [](const scenario::TimelineEvent& a, const scenario::TimelineEvent& b) { return a.date < b.date; });
 }
 
 // Resolves each timeline event's worker to a post and its date to the first

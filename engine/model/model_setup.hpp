@@ -58,6 +58,7 @@ class ModelSetup {
   const StatutoryStandards& standards() const { return standards_; }
 
  private:
+  void add_dated_starters();
   void place_timeline();
 
   scenario::Scenario scenario_;

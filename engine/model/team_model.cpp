@@ -49,8 +49,12 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
   supervision_interval_weeks_ = scenario_.supervision.interval_weeks;
   work_weights_ = stage_weights(scenario_.pathways);
   posts_.resize(setup_.initial_posts() + setup_.posts_for_starts());
-  const std::size_t agency_from =
-      setup_.initial_posts() - static_cast<std::size_t>(scenario_.team.additional_agency_workers);
+  ramp_up_days_ = 7.0 * scenario_.workforce.new_starter_ramp_up_weeks;
+  retentions_left_ = scenario_.team.retained_leavers;
+  if (scenario_.team.retained_until) retained_until_day_ = calendar_.day_of(*scenario_.team.retained_until);
+  // The additional workers (those ModelSetup has not made dated starters).
+  const auto& team = setup_.scenario().team;
+  const std::size_t agency_from = setup_.initial_posts() - static_cast<std::size_t>(team.additional_agency_workers);
   const snapshot::Snapshot* snapshot = setup_.snapshot();
   const std::size_t listed = snapshot ? snapshot->workers.size() : scenario_.team.social_workers.size();
   for (std::size_t p = 0; p < setup_.initial_posts(); ++p) {
@@ -59,6 +63,12 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
       const auto& worker = scenario_.team.social_workers[p];
       posts_[p].fte = worker.fte;
       start_worker(p, worker.agency ? Post::Holder::agency : Post::Holder::permanent, 0, worker.newly_qualified);
+      posts_[p].ramps_up = false;  // the team as it is, not new starters
+    } else if (p < agency_from && team.additional_permanent_recruited) {
+      // A post advertised when the counted period starts, filled after a
+      // recruitment lag drawn as for any vacancy; no agency cover meanwhile,
+      // as the plan pays for the post, not for cover.
+      advertise_post(p, setup_.warm_up_days());
     } else {
       start_worker(p, p >= agency_from ? Post::Holder::agency : Post::Holder::permanent, 0, false);
     }
@@ -318,7 +328,7 @@ void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
 
 // The cap in force (a timeline event can change it), for this worker.
 double TeamModel::worker_cap(const Post& post, Day day) const {
-  return cap_.for_worker(post.fte, in_first_year_newly_qualified(post, day));
+  return cap_.for_worker(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
 }
 
 // The least-loaded worker (load per FTE, then the lower post) who is in post,
@@ -331,7 +341,8 @@ std::int32_t TeamModel::choose_worker(double weight) const {
   for (std::size_t p = 0; p < posts_.size(); ++p) {
     const Post& post = posts_[p];
     if (!post.in_use || post.holder == Post::Holder::vacant || post.leaving_day != kNever) continue;
-    if (!cap_.has_room(post.load, weight, post.fte, in_first_year_newly_qualified(post, day))) continue;
+    if (!cap_.has_room(post.load, weight, post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day)))
+      continue;
     const double load = post.load / post.fte;
     if (load < best_load) {
       best_load = load;

@@ -133,6 +133,7 @@ class TeamModel {
     double hours_owed = 0.0;       // handover and strategy discussions, taken from the next days
     bool absent_today = false;     // on leave or sick
     bool works_today = true;       // a part-time worker works full days on a share of working days
+    bool ramps_up = false;         // a new starter (WorkforceSettings::new_starter_ramp_up_weeks)
   };
 
   struct Manager {
@@ -217,6 +218,10 @@ class TeamModel {
   // --- dated_changes.cpp: the scenario's timeline
   void apply_dated_changes(Day day);
   void close_post(std::size_t post, Day day, bool replaced);
+  // A leaving the timeline dates: now, or on the retention date for one of
+  // the first TeamSettings::retained_leavers leavers.
+  void dated_leaving(std::size_t post, Day day, bool replaced);
+  void close_retained_posts(Day day);
 
   // --- snapshot_start.cpp: the team and its children as on the extract date
   void start_from_snapshot(const snapshot::Snapshot& snapshot);
@@ -291,6 +296,8 @@ class TeamModel {
   void update_workforce(Day day);
   void start_worker(std::size_t post, Post::Holder holder, Day day, bool newly_qualified);
   void worker_leaves(std::size_t post, Day day);
+  // A new post, vacant and advertised on `day`: a recruit starts after the recruitment lag.
+  void advertise_post(std::size_t post, Day day);
   void plan_annual_leave(std::size_t post, Day day);
   bool on_annual_leave(const Post& post, Day day) const;
   void update_manager(Day day);
@@ -299,6 +306,13 @@ class TeamModel {
   void choose_duty_worker(Day day);
   double weeks_since_supervision(const Post& post, Day day) const;
   double worker_cap(const Post& post, Day day) const;
+  // The share of full capacity a worker has reached: below 1 only for a new
+  // starter within the ramp-up (1.0 exactly otherwise, so no result moves
+  // when there is none).
+  double ramp_share(const Post& post, Day day) const {
+    if (!post.ramps_up || ramp_up_days_ <= 0.0 || day - post.started_day >= ramp_up_days_) return 1.0;
+    return std::max(0.0, static_cast<double>(day - post.started_day)) / ramp_up_days_;
+  }
   bool in_first_year_newly_qualified(const Post& post, Day day) const {
     return post.newly_qualified && day - post.started_day < 365;
   }
@@ -395,6 +409,15 @@ class TeamModel {
 
   // What the timeline has changed so far (the cap too, in cap_).
   std::size_t next_dated_change_ = 0;
+  int retentions_left_ = 0;
+  Day retained_until_day_ = kNever;
+  struct RetainedLeaver {
+    std::size_t post = 0;
+    std::uint32_t serial = 0;  // the holder retained: one who has left meanwhile is not closed again
+    bool replaced = false;
+  };
+  std::vector<RetainedLeaver> retained_;  // leaving on retained_until_day_
+  double ramp_up_days_ = 0.0;
   int supervision_interval_weeks_ = 0;
   const StatutoryStandards& standards_;
   CaseloadCapInForce cap_;

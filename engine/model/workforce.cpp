@@ -75,6 +75,7 @@ void TeamModel::start_worker(std::size_t p, Post::Holder holder, Day day, bool n
                              ? calendar_.add_working_days(day, kWorkingDaysPerWeek * interval)
                              : kNever;
   post.recent_sickness = 0.0;
+  post.ramps_up = true;
   const auto& turnover = scenario_.workforce.turnover;
   if (holder == Post::Holder::agency) {
     kernel::KeyedEngine engine = worker_engine(p, post.serial, kAgencyTenure);
@@ -132,6 +133,14 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
   }
   if (worker_uniform(p, post.serial, day, kAgencyFill) < turnover.agency_fill_share)
     post.agency_starts = day + 7 * turnover.agency_start_delay_weeks;
+}
+
+void TeamModel::advertise_post(std::size_t p, Day day) {
+  Post& post = posts_[p];
+  post.holder = Post::Holder::vacant;
+  kernel::KeyedEngine lag = worker_engine(p, post.serial, kRecruitmentLag);
+  post.permanent_starts = days_later(day, 7.0 * recruitment_lag_(lag));
+  post.agency_starts = kNever;
 }
 
 void TeamModel::plan_annual_leave(std::size_t p, Day day) {

@@ -10,6 +10,11 @@
 //       name: agency                    (optional; default the path's last segment)
 //       values: {from: 0, to: 3, step: 1}      (or a list: [0, 1, 2, 3])
 //       cost_per_unit_per_year: 85000          (numbers: cost = value x this)
+//       start: {after_weeks: 2}                (optional, additional workers only; or
+//                                               `recruitment` for permanent ones)
+//     - retain_leavers: 2                      (a retention, in place of field:)
+//       values: [no, 2027-04-30]               (keep the timeline's first 2 leavers until)
+//       cost_per_worker_per_week: 1540
 //     - field: policy.absence_cover
 //       values: [none, duty]
 //       cost_per_year: {none: 0, duty: 6000}   (any values: a cost for each)
@@ -33,6 +38,7 @@
 #include "engine/input/number_text.hpp"
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
+#include "engine/optimise/plan_cost.hpp"
 #include "engine/scenario/experiment.hpp"
 #include "engine/scenario/field_path.hpp"
 
@@ -83,14 +89,84 @@ std::vector<DecisionValue> read_range(const YamlNode& node, const std::string& f
   for (int i = 0; i < static_cast<int>(count); ++i) {
     const double value = from + i * step;
     const std::string text = whole ? std::to_string(static_cast<long long>(value)) : number_text(value);
-    values.push_back({text, text, 0.0});
+    values.push_back({text, text, 0.0, std::nullopt});
     lines.push_back(node.holder_line);
   }
   return values;
 }
 
+// `start: recruitment` or `start: {after_weeks: N}`, for the additional workers' fields.
+Start read_start(const YamlNode& node, const std::string& field, const std::string& decision_field) {
+  const bool permanent = decision_field == "team.additional_permanent_workers";
+  if (!permanent && decision_field != "team.additional_agency_workers")
+    fail(node, field,
+         "only team.additional_permanent_workers and team.additional_agency_workers have a start, not " +
+             decision_field);
+  if (node.kind == YamlNode::Kind::text) {
+    if (node.text != "recruitment" || !permanent)
+      fail(node, field,
+           std::string("must be ") + (permanent ? "recruitment (the model's recruitment lag) or " : "") +
+               "{after_weeks: N}, got " + input::describe(node));
+    return {Start::Kind::recruitment, 0};
+  }
+  const MappingFields start(node, field, {"after_weeks"});
+  const auto weeks = input::read_whole_number(start.required("after_weeks"), start.path_of("after_weeks"), 0, 520);
+  return {Start::Kind::after_weeks, static_cast<int>(weeks)};
+}
+
+std::string read_label(const MappingFields& fields, std::string label) {
+  if (const YamlNode* name = fields.optional("name")) {
+    label = input::read_text(*name, fields.path_of("name"));
+    if (label.empty() || label.find_first_of(",= ") != std::string::npos)
+      fail(*name, fields.path_of("name"), "must be a short label without spaces, ',' or '=', got \"" + label + "\"");
+  }
+  return label;
+}
+
+// `retain_leavers: K` with dates (or `no`) as values: keep the timeline's
+// first K leavers until that date, priced per worker per week kept.
+ReadDecision read_retention(const MappingFields& fields) {
+  ReadDecision read;
+  Decision& d = read.decision;
+  for (const char* other : {"field", "start", "cost_per_unit_per_year", "cost_per_year"})
+    if (const YamlNode* node = fields.optional(other))
+      fail(*node, fields.path_of(other),
+           "not used by a retention decision (retain_leavers: it sets team.retained_leavers and "
+           "team.retained_until, and is priced by cost_per_worker_per_week)");
+  d.retain_leavers = static_cast<int>(
+      input::read_whole_number(fields.required("retain_leavers"), fields.path_of("retain_leavers"), 1, 1000));
+  d.name = read_label(fields, "keep");
+  d.cost_per_worker_per_week = input::read_number(fields.required("cost_per_worker_per_week"),
+                                                  fields.path_of("cost_per_worker_per_week"), kCost);
+  const YamlNode& values = fields.required("values");
+  const std::string values_field = fields.path_of("values");
+  const std::vector<YamlNode>& items = input::read_list(values, values_field);
+  if (items.empty()) fail(values, values_field, "must list at least one value");
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string item_field = values_field + "[" + std::to_string(i) + "]";
+    if (items[i].kind != YamlNode::Kind::text || (items[i].text != "no" && !kernel::parse_iso_date(items[i].text)))
+      fail(items[i], item_field,
+           "must be a date (YYYY-MM-DD) to keep the workers until, or no, got " + input::describe(items[i]));
+    if (!seen.insert(items[i].text).second) fail(items[i], item_field, "value '" + items[i].text + "' is listed twice");
+    DecisionValue value{items[i].text, items[i].text, 0.0, std::nullopt};
+    if (items[i].text != "no") {
+      value.retain_until = input::read_date(items[i], item_field);
+      value.cost_per_year = d.cost_per_worker_per_week * kWeeksPerYear * d.retain_leavers;
+    }
+    d.values.push_back(std::move(value));
+    read.lines.push_back(items[i].line);
+  }
+  return read;
+}
+
 ReadDecision read_decision(const YamlNode& node, const std::string& field) {
-  const MappingFields fields(node, field, {"field", "name", "values", "cost_per_unit_per_year", "cost_per_year"});
+  const MappingFields fields(node, field,
+                             {"field", "name", "values", "cost_per_unit_per_year", "cost_per_year", "start",
+                              "retain_leavers", "cost_per_worker_per_week"});
+  if (fields.optional("retain_leavers")) return read_retention(fields);
+  if (const YamlNode* weekly = fields.optional("cost_per_worker_per_week"))
+    fail(*weekly, fields.path_of("cost_per_worker_per_week"), "only a retention decision (retain_leavers) has it");
   ReadDecision read;
   Decision& d = read.decision;
   const YamlNode& path = fields.required("field");
@@ -100,12 +176,8 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
     fail(path, fields.path_of("field"),
          "run settings cannot be a decision: the replications and seed are the search's, and every plan keeps the "
          "base scenario's start date, horizon and warm-up");
-  d.name = scenario::last_segment(d.field);
-  if (const YamlNode* name = fields.optional("name")) {
-    d.name = input::read_text(*name, fields.path_of("name"));
-    if (d.name.empty() || d.name.find_first_of(",= ") != std::string::npos)
-      fail(*name, fields.path_of("name"), "must be a short label without spaces, ',' or '=', got \"" + d.name + "\"");
-  }
+  if (const YamlNode* start = fields.optional("start")) d.start = read_start(*start, fields.path_of("start"), d.field);
+  d.name = read_label(fields, scenario::last_segment(d.field));
 
   const YamlNode& values = fields.required("values");
   const std::string values_field = fields.path_of("values");
@@ -121,7 +193,7 @@ ReadDecision read_decision(const YamlNode& node, const std::string& field) {
         fail(items[i], item_field, "must be one value (a number or a word), got " + input::describe(items[i]));
       if (!seen.insert(items[i].text).second)
         fail(items[i], item_field, "value '" + items[i].text + "' is listed twice");
-      d.values.push_back({items[i].text, input::flow_yaml(items[i]), 0.0});
+      d.values.push_back({items[i].text, input::flow_yaml(items[i]), 0.0, std::nullopt});
       read.lines.push_back(items[i].line);
     }
   }
@@ -202,6 +274,22 @@ Target read_target(const YamlNode& node, const std::string& field, const std::ve
   return target;
 }
 
+// The scenario fields a decision's value sets: its field, and when its
+// workers start; for a retention, how many leavers stay and until when.
+std::vector<std::pair<std::string, std::string>> scenario_fields_of(const Decision& d, const DecisionValue& value) {
+  if (d.is_retention()) {
+    if (!value.retain_until) return {};
+    return {{"team.retained_leavers", std::to_string(d.retain_leavers)}, {"team.retained_until", value.value_yaml}};
+  }
+  std::vector<std::pair<std::string, std::string>> fields{{d.field, value.value_yaml}};
+  const std::string start_field = d.field == "team.additional_permanent_workers"
+                                      ? "team.additional_permanent_start_after_weeks"
+                                      : "team.additional_agency_start_after_weeks";
+  if (d.start.kind == Start::Kind::after_weeks) fields.emplace_back(start_field, std::to_string(d.start.weeks));
+  if (d.start.kind == Start::Kind::recruitment) fields.emplace_back(start_field, "recruitment");
+  return fields;
+}
+
 analysis::SelectionSchedule read_procedure(const YamlNode& node) {
   const MappingFields fields(node, "procedure",
                              {"confidence", "initial_replications", "batch_replications", "max_replications"});
@@ -276,7 +364,10 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
     const std::string field = "decisions[" + std::to_string(i) + "]";
     ReadDecision read = read_decision(decision_items[i], field);
     for (std::size_t j = 0; j < decisions.size(); ++j) {
-      if (decisions[j].decision.field == read.decision.field)
+      if (read.decision.is_retention() && decisions[j].decision.is_retention())
+        fail(*decision_items[i].find("retain_leavers"), field + ".retain_leavers",
+             "decisions[" + std::to_string(j) + "] already keeps leavers; list its dates as one decision's values");
+      if (!read.decision.is_retention() && decisions[j].decision.field == read.decision.field)
         fail(*decision_items[i].find("field"), field + ".field",
              "field '" + read.decision.field + "' is already decisions[" + std::to_string(j) + "]");
       if (decisions[j].decision.name == read.decision.name)
@@ -316,7 +407,14 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
       reason.erase(0, prefix.size());
     fail(base, "base_scenario", "cannot read scenario " + resolved.string() + ": " + reason);
   }
-  scenario::parse_scenario(o.base_source);
+  // A retention keeps leavers the base scenario's timeline has.
+  const int leavers = timeline_leavers(scenario::parse_scenario(o.base_source).timeline);
+  for (std::size_t i = 0; i < decisions.size(); ++i)
+    if (decisions[i].decision.retain_leavers > leavers)
+      fail(*decision_items[i].find("retain_leavers"), "decisions[" + std::to_string(i) + "].retain_leavers",
+           "keeps " + std::to_string(decisions[i].decision.retain_leavers) +
+               " leavers, but the base scenario's timeline has " + std::to_string(leavers) +
+               " (by worker_leaves and agency_workers_leave)");
 
   std::vector<std::size_t> sizes;
   for (const ReadDecision& d : decisions) sizes.push_back(d.decision.values.size());
@@ -329,15 +427,17 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
       const DecisionValue& value = decision.values[combination[d]];
       plan.name += (d ? "," : "") + decision.name + "=" + value.text;
       plan.cost_per_year += value.cost_per_year;
-      plan.overrides.push_back(
-          scenario::Override{decision.field, value.value_yaml, file, decisions[d].lines[combination[d]]});
-      plan.overrides_yaml += (d ? ", " : "") + decision.field + ": " + value.value_yaml;
+      for (const auto& [path, yaml] : scenario_fields_of(decision, value)) {
+        plan.overrides_yaml += (plan.overrides.empty() ? "" : ", ") + path + ": " + yaml;
+        plan.overrides.push_back(scenario::Override{path, yaml, file, decisions[d].lines[combination[d]]});
+      }
     }
     plan.overrides_yaml += "}";
     plan.scenario = scenario::parse_scenario(o.base_source, plan.overrides);
     o.plans.push_back(std::move(plan));
   }
   for (ReadDecision& d : decisions) o.decisions.push_back(std::move(d.decision));
+  price_plans(o);
   check_interval_confidence(o, fields.optional("procedure"));
   return o;
 }

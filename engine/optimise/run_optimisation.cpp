@@ -32,7 +32,7 @@ SearchResult run_optimisation(const Optimisation& optimisation, const SearchSett
   const std::size_t plans = optimisation.plans.size();
   std::vector<double> costs;
   std::vector<analysis::SafetyTarget> bounds;
-  for (const Plan& p : optimisation.plans) costs.push_back(p.cost_per_year);
+  for (const Plan& p : optimisation.plans) costs.push_back(p.cost_over_period);
   for (const Target& t : optimisation.targets) bounds.push_back(t.bound);
   const std::vector<std::size_t> metrics = target_metric_indices(optimisation);
 

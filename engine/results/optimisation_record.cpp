@@ -22,9 +22,10 @@ std::string in_optimise_group(const std::string& name) {
 
 void write_optimisation_record(const std::string& path, const OptimisationRecord& record) {
   const std::size_t plans = record.cost_per_year.size(), targets = record.targets.size();
-  if (record.replications.size() != plans || record.status.size() != plans ||
-      record.target_estimate.size() != plans * targets || record.target_ci_low.size() != plans * targets ||
-      record.target_ci_high.size() != plans * targets)
+  if (record.replications.size() != plans || record.status.size() != plans || record.cost_over_period.size() != plans ||
+      record.plan_words.size() != plans || record.target_estimate.size() != plans * targets ||
+      record.target_ci_low.size() != plans * targets || record.target_ci_high.size() != plans * targets ||
+      record.target_verdict.size() != plans * targets)
     throw std::invalid_argument("write_optimisation_record: the plan and target tables differ in size");
   Hdf5File file = Hdf5File::open_read_write(path);
   file.create_group(kOptimiseGroup);
@@ -33,15 +34,28 @@ void write_optimisation_record(const std::string& path, const OptimisationRecord
   file.write_attribute(kOptimiseGroup, "end", record.end);
   file.write_attribute(kOptimiseGroup, "chosen_plan", record.chosen_plan);
   file.write_attribute(kOptimiseGroup, "currency", record.currency);
+  file.write_attribute(kOptimiseGroup, "nearest_plan", record.nearest_plan);
+  file.write_attribute(kOptimiseGroup, "period_weeks", record.period_weeks);
+  file.write_attribute(kOptimiseGroup, "period", record.period);
   file.write_array(in_optimise_group("cost_per_year"), {plans}, record.cost_per_year);
+  file.write_array(in_optimise_group("cost_over_period"), {plans}, record.cost_over_period);
+  file.write_strings(in_optimise_group("plan_words"), record.plan_words);
   file.write_array(in_optimise_group("replications"), {plans}, record.replications);
   file.write_strings(in_optimise_group("status"), record.status);
   file.write_strings(in_optimise_group("targets"), record.targets);
   file.write_array(in_optimise_group("target_estimate"), {plans, targets}, record.target_estimate);
   file.write_array(in_optimise_group("target_ci_low"), {plans, targets}, record.target_ci_low);
   file.write_array(in_optimise_group("target_ci_high"), {plans, targets}, record.target_ci_high);
+  file.write_strings(in_optimise_group("target_verdict"), record.target_verdict);
   file.flush();
   file.close();
+}
+
+bool has_optimisation_record(const std::string& path) {
+  Hdf5File file = Hdf5File::open_read_only(path);
+  const bool has = file.exists(kOptimiseGroup);
+  file.close();
+  return has;
 }
 
 OptimisationRecord read_optimisation_record(const std::string& path) {
@@ -57,10 +71,18 @@ OptimisationRecord read_optimisation_record(const std::string& path) {
   record.targets = file.read_strings(in_optimise_group("targets"));
   const std::size_t plans = record.status.size(), targets = record.targets.size();
   record.cost_per_year = file.read_numeric<double>(in_optimise_group("cost_per_year"), {plans});
+  record.nearest_plan = file.read_integer_attribute<std::int64_t>(kOptimiseGroup, "nearest_plan");
+  record.period_weeks = file.read_double_attribute(kOptimiseGroup, "period_weeks");
+  record.period = file.read_string_attribute(kOptimiseGroup, "period");
+  record.cost_over_period = file.read_numeric<double>(in_optimise_group("cost_over_period"), {plans});
+  record.plan_words = file.read_strings(in_optimise_group("plan_words"));
   record.replications = file.read_numeric<std::uint64_t>(in_optimise_group("replications"), {plans});
   record.target_estimate = file.read_numeric<double>(in_optimise_group("target_estimate"), {plans, targets});
   record.target_ci_low = file.read_numeric<double>(in_optimise_group("target_ci_low"), {plans, targets});
   record.target_ci_high = file.read_numeric<double>(in_optimise_group("target_ci_high"), {plans, targets});
+  record.target_verdict = file.read_strings(in_optimise_group("target_verdict"));
+  if (record.target_verdict.size() != plans * targets || record.plan_words.size() != plans)
+    file.fail("/optimise: target_verdict or plan_words does not match the plans and targets");
   file.close();
   return record;
 }

@@ -289,6 +289,30 @@ TeamSettings read_team(const YamlNode& node) {
   const int room = static_cast<int>(kMaxSocialWorkers - items.size());
   s.whole("additional_permanent_workers", team.additional_permanent_workers, 0, room);
   s.whole("additional_agency_workers", team.additional_agency_workers, 0, room - team.additional_permanent_workers);
+  // When they start: a lead time in weeks, or (permanent) `recruitment`.
+  if (const YamlNode* start = s.find("additional_permanent_start_after_weeks")) {
+    if (start->kind == YamlNode::Kind::text && start->text == "recruitment") {
+      team.additional_permanent_recruited = true;
+    } else {
+      int weeks = 0;
+      s.whole("additional_permanent_start_after_weeks", weeks, 0, kMaxWeeks);
+      team.additional_permanent_start_after_weeks = weeks;
+    }
+  }
+  if (s.find("additional_agency_start_after_weeks")) {
+    int weeks = 0;
+    s.whole("additional_agency_start_after_weeks", weeks, 0, kMaxWeeks);
+    team.additional_agency_start_after_weeks = weeks;
+  }
+  s.whole("retained_leavers", team.retained_leavers, 0, kMaxSocialWorkers);
+  if (const YamlNode* until = s.find("retained_until")) {
+    team.retained_until = input::read_date(*until, s.path_of("retained_until"));
+  }
+  if ((team.retained_leavers > 0) != team.retained_until.has_value()) {
+    fail(team.retained_until ? *s.find("retained_until") : *s.find("retained_leavers"),
+         s.path_of(team.retained_until ? "retained_until" : "retained_leavers"),
+         "retained_leavers (how many of the timeline's leavers stay) and retained_until (until when) go together");
+  }
   if (const auto m = s.section("manager")) {
     if (const YamlNode* name = m->find("name")) {
       team.manager.name = read_person_name(*name, m->path_of("name"));
@@ -339,6 +363,7 @@ WorkforceSettings read_workforce(const YamlNode* node) {
   // A share of 0 would give newly qualified workers no cases at all.
   s.number("newly_qualified_cap_share", workforce.newly_qualified_cap_share, positive_up_to(1.0));
   s.number("manageable_cases_per_fte", workforce.manageable_cases_per_fte, zero_up_to(1000.0));
+  s.number("new_starter_ramp_up_weeks", workforce.new_starter_ramp_up_weeks, zero_up_to(kMaxWeeks));
   return workforce;
 }
 

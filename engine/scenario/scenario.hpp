@@ -262,6 +262,20 @@ struct TeamSettings {
   // team) from the first day: a staffing decision as one number.
   int additional_permanent_workers = 0;
   int additional_agency_workers = 0;
+  // When the additional workers start. A plan a manager can carry out cannot
+  // have staff on day one: unset, they start on the first day of the run (a
+  // what-if's "had we had them"); otherwise this many weeks after the counted
+  // period starts (the end of any warm-up), or, for permanent posts
+  // `additional_permanent_recruited`, once a recruitment lag drawn as for any
+  // vacancy has passed.
+  std::optional<int> additional_permanent_start_after_weeks;
+  bool additional_permanent_recruited = false;
+  std::optional<int> additional_agency_start_after_weeks;
+  // The first `retained_leavers` workers whom the timeline has leave (by
+  // worker_leaves or agency_workers_leave, in date order) stay until
+  // `retained_until` instead, when that is later: a contract extended.
+  int retained_leavers = 0;
+  std::optional<kernel::Date> retained_until;
   ManagerSettings manager;
 };
 
@@ -313,6 +327,12 @@ struct WorkforceSettings {
   // waiting children's work does not land on the same people. It drives
   // stress-related sickness, resignations and triage errors. 0: no overload.
   double manageable_cases_per_fte = 0.0;
+  // A new starter's capacity (case hours and caseload cap) rises linearly from
+  // nothing to full over this many weeks. Applies to every worker who starts
+  // during the run (recruits, agency staff, timeline starters, additional
+  // workers) and to a snapshot's workers by their start date, not to the
+  // scenario's listed team. 0: everyone works at full capacity from day one.
+  double new_starter_ramp_up_weeks = 0.0;
 };
 
 struct SupervisionSettings {

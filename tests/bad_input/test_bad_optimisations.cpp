@@ -29,7 +29,8 @@ const BadCase kCases[] = {
     // The scenario's own check of the override, at the line of the value.
     {"field_not_in_scenario",
      ":7: team.extra_workers: no such field; allowed here: full_time_hours_per_week, non_case_share, social_workers, "
-     "additional_permanent_workers, additional_agency_workers, manager"},
+     "additional_permanent_workers, additional_agency_workers, additional_permanent_start_after_weeks, "
+     "additional_agency_start_after_weeks, retained_leavers, retained_until, manager"},
     {"field_is_run_setting",
      ":6: decisions[0].field: run settings cannot be a decision: the replications and seed are the search's, and "
      "every plan keeps the base scenario's start date, horizon and warm-up"},
@@ -72,6 +73,25 @@ const BadCase kCases[] = {
     {"decisions_empty", ":5: decisions: must list at least one decision"},
     {"base_scenario_missing_file",
      ":3: base_scenario: cannot read scenario tests/bad_input/optimise/nowhere.yaml: No such file or directory"},
+    // When workers start, and keeping leavers on.
+    {"start_on_a_policy",
+     ":11: decisions[1].start: only team.additional_permanent_workers and team.additional_agency_workers have a "
+     "start, not policy.absence_cover"},
+    {"start_recruitment_for_agency", ":8: decisions[0].start: must be {after_weeks: N}, got \"recruitment\""},
+    {"start_weeks_negative", ":8: decisions[0].start.after_weeks: must be in 0..520, got -1"},
+    {"retention_date_misspelt",
+     ":10: decisions[1].values[1]: must be a date (YYYY-MM-DD) to keep the workers until, or no, got \"30-04-2025\""},
+    {"retention_of_more_leavers_than_the_timeline",
+     ":9: decisions[1].retain_leavers: keeps 2 leavers, but the base scenario's timeline has 0 (by worker_leaves "
+     "and agency_workers_leave)"},
+    {"retention_with_a_field",
+     ":10: decisions[1].field: not used by a retention decision (retain_leavers: it sets team.retained_leavers and "
+     "team.retained_until, and is priced by cost_per_worker_per_week)"},
+    {"retention_priced_by_the_year",
+     ":11: decisions[1].cost_per_year: not used by a retention decision (retain_leavers: it sets "
+     "team.retained_leavers and team.retained_until, and is priced by cost_per_worker_per_week)"},
+    {"weekly_cost_without_retention",
+     ":8: decisions[0].cost_per_worker_per_week: only a retention decision (retain_leavers) has it"},
     {"unknown_key",
      ":17: procedur: unknown field; allowed: name, description, base_scenario, seed, currency, decisions, targets, "
      "procedure"},

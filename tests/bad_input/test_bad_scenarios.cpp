@@ -141,6 +141,13 @@ const BadCase kCases[] = {
      "got most_recent"},
     {"cap_kind_unknown", ":21: policy.caseload_cap.kind: must be one of: hard, soft, got firm"},
     {"boolean_yes", ":20: team.social_workers[1].agency: must be true or false, got \"yes\""},
+    // Plans carried out over time: when added workers start, leavers kept on, new starters ramping up.
+    {"additional_start_in_words",
+     ":22: team.additional_permanent_start_after_weeks: must be a whole number, got \"soon\""},
+    {"retained_leavers_without_date",
+     ":21: team.retained_leavers: retained_leavers (how many of the timeline's leavers stay) and retained_until (until "
+     "when) go together"},
+    {"ramp_up_negative", ":21: workforce.new_starter_ramp_up_weeks: must be in [0, 520], got -1"},
     {"boolean_quoted", ":21: policy.caseload_cap.weighted: must be true or false without quotes, got \"true\""},
     {"boolean_as_number", ":21: policy.escalation.enabled: must be true or false, got 1"},
     // Ranges: hours, working days, months, weeks.

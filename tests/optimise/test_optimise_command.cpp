@@ -70,7 +70,15 @@ TEST_F(OptimiseCommand, NamesTheErlangCAnswerAndWritesAFileSummaryReads) {
   EXPECT_EQ(run.outcome.end, "chosen");
   EXPECT_EQ(run.outcome.chosen_plan, "added=2,cover=none");
   EXPECT_DOUBLE_EQ(run.outcome.chosen_cost_per_year, 20000.0);
-  EXPECT_NE(run.printed.find("answer: added=2,cover=none at £20,000 a year\n"
+  // The answer first, in words, with its cost over the 16 counted weeks.
+  EXPECT_EQ(run.printed.find("Recommended plan: Add two permanent workers from the first day and set cover to none.\n"
+                             "It costs £6,154 over the 16 weeks, 5 May to 24 August 2025 (£20,000 a year at the full "
+                             "rate of its options).\n"),
+            run.printed.find('\n') + 1)
+      << run.printed;
+  EXPECT_DOUBLE_EQ(run.outcome.chosen_cost_over_period, 20000.0 * 16 / 52);
+  EXPECT_NE(run.printed.find("answer: added=2,cover=none at £6,154 over the 16 weeks, 5 May to 24 August 2025 "
+                             "(£20,000 a year)\n"
                              "  team.additional_permanent_workers: 2\n"
                              "  policy.absence_cover: none\n"
                              "With 95% confidence this is the cheapest of the 8 plans that meets every target.\n"),
@@ -79,7 +87,7 @@ TEST_F(OptimiseCommand, NamesTheErlangCAnswerAndWritesAFileSummaryReads) {
   EXPECT_NE(run.printed.find("cheaper plans, each shown to miss a target (4 of 4, nearest in cost first):"),
             std::string::npos)
       << run.printed;
-  EXPECT_NE(run.printed.find("  added=2,cover=duty  £20,500  £500 more a year: not needed"), std::string::npos)
+  EXPECT_NE(run.printed.find("  added=2,cover=duty  £6,308  £154 more over the period: not needed"), std::string::npos)
       << run.printed;
 
   const results::ResultsData data = results::read_results(folder_.file("staffing.h5"));
@@ -98,6 +106,12 @@ TEST_F(OptimiseCommand, NamesTheErlangCAnswerAndWritesAFileSummaryReads) {
   EXPECT_EQ(record.status[4], "feasible");
   EXPECT_EQ(record.status[5], "dearer");
   EXPECT_EQ(record.cost_per_year[5], 20500.0);
+  EXPECT_DOUBLE_EQ(record.cost_over_period[5], 20500.0 * 16 / 52);
+  EXPECT_EQ(record.period_weeks, 16.0);
+  EXPECT_EQ(record.period, "16 weeks, 5 May to 24 August 2025");
+  EXPECT_EQ(record.plan_words[4], "Add two permanent workers from the first day and set cover to none");
+  EXPECT_EQ(record.target_verdict[4], "met");
+  EXPECT_EQ(record.nearest_plan, -1);
   EXPECT_EQ(record.targets, (std::vector<std::string>{"mean cases_waited_share <= 0.2"}));
   EXPECT_DOUBLE_EQ(record.confidence, 0.95);
   EXPECT_NEAR(record.interval_confidence, 1 - 0.05 / (8 * 1 * 10), 1e-12);
