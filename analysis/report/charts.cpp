@@ -9,6 +9,7 @@
 
 #include "analysis/duration_comparison.hpp"
 #include "analysis/metamodel.hpp"
+#include "analysis/report/counted_period.hpp"
 #include "analysis/report/plain_language.hpp"
 #include "analysis/results_summary.hpp"
 #include "engine/model/metrics.hpp"
@@ -109,6 +110,11 @@ bool marks_late_work(const std::string& name) {
   return metric && model::definition(*metric).late_work;
 }
 
+// A count's or duration's interval shown no lower than 0 (NaN, nothing to count, stays NaN).
+double at_least_zero(double x) {
+  return std::isnan(x) ? x : std::max(0.0, x);
+}
+
 constexpr const char* kEventColour = "#b03a2e";
 
 // The scenario's dated changes inside the charted weeks, as dashed vertical
@@ -116,8 +122,9 @@ constexpr const char* kEventColour = "#b03a2e";
 // changes a few weeks apart do not print over each other, and those in the
 // last third of the chart read leftwards so they stay inside it. Returns how
 // many were marked.
-std::size_t add_dated_changes(const results::ResultsData& data, Json& layers) {
-  const auto& weeks = data.layout.week_start_dates;
+std::size_t add_dated_changes(const results::ResultsData& data, std::size_t first_week, Json& layers) {
+  const std::vector<std::string> weeks(data.layout.week_start_dates.begin() + static_cast<std::ptrdiff_t>(first_week),
+                                       data.layout.week_start_dates.end());
   const auto& dates = data.metadata.timeline_dates;
   const auto& events = data.metadata.timeline_events;
   if (weeks.empty() || dates.empty() || dates.size() != events.size()) return 0;
@@ -162,6 +169,16 @@ std::size_t add_dated_changes(const results::ResultsData& data, Json& layers) {
 
 }  // namespace
 
+std::string weekly_chart_title(const results::Quantity& series) {
+  // The catalogue's descriptions read "Cases waiting for allocation at the end of the week."
+  std::string title = series.description;
+  while (!title.empty() && (title.back() == '.' || title.back() == ' ')) title.pop_back();
+  if (title.empty()) title = spaced(series.name);
+  constexpr std::string_view kWeekEnd = " at the end of the week";
+  if (title.ends_with(kWeekEnd)) title.resize(title.size() - kWeekEnd.size());
+  return fmt::format("{}, at the end of each week ({})", title, series.unit);
+}
+
 bool is_workforce_series(const std::string& name) {
   const auto series = model::series_named(name);
   return series && model::definition(*series).group == model::MetricGroup::workforce;
@@ -173,12 +190,16 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
   if (series >= data.layout.series.size() || weeks.empty()) return std::nullopt;
   const results::Quantity& q = data.layout.series[series];
 
+  // The warm-up is an empty office filling up: not counted, and by default not drawn either, so the
+  // counted weeks fill the axis.
+  const auto warm_up = static_cast<std::size_t>(std::max(0, data.metadata.warm_up_weeks));
+  const std::size_t first_week = input.show_warm_up || warm_up >= weeks.size() ? 0 : warm_up;
   Json rows = Json::array();
   std::size_t replications = 0;
   for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
     const WeeklyBand band = weekly_band(data, series, v);
     replications = std::max(replications, band.replications);
-    for (std::size_t w = 0; w < weeks.size(); ++w)
+    for (std::size_t w = first_week; w < weeks.size(); ++w)
       rows.push(Json::object({{"variant", data.layout.variants[v]},
                               {"week", weeks[w]},
                               {"mean", band.mean[w]},
@@ -189,15 +210,14 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
 
   // Ticks on the first of the month (every third month over longer runs), so
   // a label and a dated change's rule line up with the calendar.
-  const Json ticks = Json::object({{"interval", "month"}, {"step", weeks.size() <= 60 ? 1 : 3}});
+  const Json ticks = Json::object({{"interval", "month"}, {"step", weeks.size() - first_week <= 60 ? 1 : 3}});
   const Json x =
       Json::object({{"field", "week"},
                     {"type", "temporal"},
                     {"title", Json()},
                     {"axis", Json::object({{"format", "%b %Y"}, {"labelOverlap", true}, {"tickCount", ticks}})}});
   Json layers = Json::array();
-  const auto warm_up = static_cast<std::size_t>(std::max(0, data.metadata.warm_up_weeks));
-  if (warm_up > 0 && warm_up < weeks.size()) {
+  if (first_week == 0 && warm_up > 0 && warm_up < weeks.size()) {
     const Json warm = Json::array(
         {Json::object({{"start", weeks.front()}, {"end", weeks[warm_up]}, {"label", "warm-up (not counted)"}})});
     layers.push(
@@ -234,7 +254,8 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
              {"tooltip",
               Json::array(
                   {Json::object({{"field", "variant"}, {"type", "nominal"}}),
-                   Json::object({{"field", "week"}, {"type", "temporal"}, {"title", "week of"}}),
+                   Json::object(
+                       {{"field", "week"}, {"type", "temporal"}, {"title", "week of"}, {"format", "%e %B %Y"}}),
                    Json::object({{"field", "mean"}, {"type", "quantitative"}, {"format", ".2f"}}),
                    Json::object(
                        {{"field", "p05"}, {"type", "quantitative"}, {"title", "5th percentile"}, {"format", ".2f"}}),
@@ -242,7 +263,7 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
                                  {"type", "quantitative"},
                                  {"title", "95th percentile"},
                                  {"format", ".2f"}})})}})}}));
-  const std::size_t marked = add_dated_changes(data, layers);
+  const std::size_t marked = add_dated_changes(data, first_week, layers);
   Json spec = base_spec();
   spec.set("width", "container");
   spec.set("height", 240);
@@ -251,13 +272,19 @@ std::optional<Chart> weekly_series_chart(const ReportInput& input, std::size_t s
 
   Chart chart;
   chart.id = "series-" + q.name;
-  chart.heading = spaced(q.name) + " by week";
+  chart.heading = weekly_chart_title(q);
+  const bool warm_up_drawn = first_week == 0 && warm_up > 0 && warm_up < weeks.size();
   chart.note = fmt::format(
-      "{} Line: the average week across {} simulated futures (replications); shaded band: "
-      "where the middle 90 in every 100 of them fell that week (5th to 95th percentile), "
-      "the spread of what could happen rather than doubt about the average.{}{}",
-      q.description, replications,
-      warm_up > 0 ? " The shaded start is the warm-up, left out of every other figure." : "",
+      "Line: the average week across {} simulated runs; shaded band: where the middle 90 in every 100 runs "
+      "fell that week (5th to 95th percentile), the spread of what could happen rather than doubt about the "
+      "average.{}{}",
+      replications,
+      warm_up_drawn ? " The shaded start is the warm-up, left out of every other figure."
+      : first_week > 0
+          ? fmt::format(" From {}, after the {}-week warm-up (not counted in any figure; casesim report --show-warm-up "
+                        "draws it).",
+                        readable_date(weeks[first_week]), warm_up)
+          : "",
       marked > 0 ? " Dashed red lines mark the scenario's dated changes." : "");
   chart.spec = std::move(spec);
   return chart;
@@ -275,7 +302,8 @@ std::optional<Chart> overdue_by_variant_chart(const ReportInput& input) {
       rows.push(Json::object({{"label", metric_label(data.layout.metrics[m])},
                               {"variant", data.layout.variants[v]},
                               {"mean", s.mean},
-                              {"ci_low", s.n > 1 ? s.ci_low : s.mean},
+                              // Every late-work measure counts or times something: never below 0.
+                              {"ci_low", at_least_zero(s.n > 1 ? s.ci_low : s.mean)},
                               {"ci_high", s.n > 1 ? s.ci_high : s.mean},
                               {"n", s.n},
                               {"applies", s.n > 0}}));
@@ -284,7 +312,7 @@ std::optional<Chart> overdue_by_variant_chart(const ReportInput& input) {
   if (count == 0) return std::nullopt;
   Chart chart;
   chart.id = "overdue-by-variant";
-  chart.heading = "Late and overdue work, by variant";
+  chart.heading = "Late and overdue work, " + period_words(counted_period(data.metadata));
   chart.note =
       "Each dot is the mean across replications; the bar is its 95% confidence interval. Scales differ "
       "between panels, and do not start at zero. A measure with nothing to count in any replication reads n/a.";
@@ -398,13 +426,16 @@ std::optional<Chart> duration_chart(const ReportInput& input, std::size_t distri
   return chart;
 }
 
-std::optional<Chart> paired_difference_chart(const ReportInput& input) {
+namespace {
+
+// Paired differences from the base, of every metric or of `only` (in the file's order).
+Json difference_rows(const ReportInput& input, const std::vector<std::string>* only) {
   const results::ResultsData& data = input.data;
-  if (data.layout.variants.size() < 2 || input.differences.empty()) return std::nullopt;
   Json rows = Json::array();
   for (const PairedDifference& d : input.differences) {
     const std::size_t m = find_metric(data, d.metric);
     if (m == kNotInFile || d.variant >= data.layout.variants.size() || d.base != 0) continue;
+    if (only && std::find(only->begin(), only->end(), d.metric) == only->end()) continue;
     rows.push(Json::object({{"label", metric_label(data.layout.metrics[m])},
                             {"variant", data.layout.variants[d.variant]},
                             {"mean", d.mean},
@@ -413,15 +444,46 @@ std::optional<Chart> paired_difference_chart(const ReportInput& input) {
                             {"n", d.pairs},
                             {"applies", d.pairs > 0}}));
   }
+  return rows;
+}
+
+}  // namespace
+
+namespace {
+
+Chart difference_chart(const ReportInput& input, Json rows, std::string id, std::string heading, std::string note) {
   Chart chart;
-  chart.id = "paired-differences";
-  chart.heading = "Differences from " + data.layout.variants[0];
-  chart.note =
-      "Each variant minus the base, replication by replication (common random numbers), with the 95% "
-      "confidence interval of the mean difference. An interval crossing the dashed zero line means no "
-      "difference was detected.";
+  chart.id = std::move(id);
+  chart.heading = std::move(heading);
+  chart.note = std::move(note);
   chart.spec = interval_facet(input, std::move(rows), true);
   return chart;
+}
+
+}  // namespace
+
+std::optional<Chart> compared_measures_chart(const ReportInput& input) {
+  const results::ResultsData& data = input.data;
+  if (data.layout.variants.size() < 2 || input.differences.empty() || !data.metadata.experiment) return std::nullopt;
+  Json rows = difference_rows(input, &data.metadata.experiment->metrics);
+  if (rows.dump() == "[]") return std::nullopt;
+  return difference_chart(
+      input, std::move(rows), "compared-measures",
+      "What each variant changes, against " + data.layout.variants[0] + ", " +
+          period_words(counted_period(data.metadata)),
+      "The measures the experiment compares: each variant minus the base, run by run with the same chance events, "
+      "with the 95% confidence interval of the difference. An interval crossing the dashed zero line means the "
+      "difference is not clear.");
+}
+
+std::optional<Chart> paired_difference_chart(const ReportInput& input) {
+  const results::ResultsData& data = input.data;
+  if (data.layout.variants.size() < 2 || input.differences.empty()) return std::nullopt;
+  return difference_chart(input, difference_rows(input, nullptr), "paired-differences",
+                          "Differences from " + data.layout.variants[0],
+                          "Each variant minus the base, replication by replication (common random numbers), with "
+                          "the 95% confidence interval of the mean difference. An interval crossing the dashed zero "
+                          "line means no difference was detected.");
 }
 
 std::optional<Chart> tornado_chart(const ReportInput& input) {
@@ -499,10 +561,9 @@ std::optional<Chart> tornado_chart(const ReportInput& input) {
                      {{"mark", "bar"},
                       {"encoding",
                        Json::object(
-                           {{"x",
-                             Json::object({{"field", "standardised"},
-                                           {"type", "quantitative"},
-                                           {"title", "standardised coefficient (sd of outcome per sd of lever)"}})},
+                           {{"x", Json::object({{"field", "standardised"},
+                                                {"type", "quantitative"},
+                                                {"title", "standardised effect"}})},
                             {"y",
                              Json::object({{"field", "parameter"},
                                            {"type", "nominal"},

@@ -37,6 +37,9 @@ std::optional<Chart> duration_chart(const ReportInput& input, std::size_t distri
 
 // Paired differences from the base variant, with 95% CIs and a line at 0.
 std::optional<Chart> paired_difference_chart(const ReportInput& input);
+// The same for the measures an experiment compares (its `metrics:`) only: an
+// experiment report's first chart. Nothing for a plain run.
+std::optional<Chart> compared_measures_chart(const ReportInput& input);
 
 // Standardised metamodel coefficients of the headline metrics on the swept parameters.
 std::optional<Chart> tornado_chart(const ReportInput& input);
@@ -44,5 +47,10 @@ std::optional<Chart> tornado_chart(const ReportInput& input);
 // Series the catalogue files under workforce, drawn in the workforce section
 // rather than with caseload; a series it does not know stays with caseload.
 bool is_workforce_series(const std::string& name);
+
+// A weekly chart's title in plain words with its unit, from the catalogue's
+// description in the file: "Cases waiting for allocation, at the end of each
+// week (cases)".
+std::string weekly_chart_title(const results::Quantity& series);
 
 }  // namespace casesim::analysis::report

@@ -2,13 +2,18 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "analysis/duration_comparison.hpp"
+#include "analysis/report/answer_sentences.hpp"
 #include "analysis/report/chart_libraries.hpp"
 #include "analysis/report/charts.hpp"
 #include "analysis/report/children_section.hpp"
+#include "analysis/report/counted_period.hpp"
+#include "analysis/report/measure_groups.hpp"
 #include "analysis/report/optimise_answer.hpp"
 #include "analysis/report/plain_language.hpp"
 #include "analysis/report/what_if_section.hpp"
@@ -45,6 +50,7 @@ code.pseudonym { font-size: 0.86rem; }
 .warnings { background: #fdf3e7; border-left: 4px solid #c26d00; padding: 0.7rem 1.2rem; border-radius: 0 6px 6px 0;
   margin-top: 1rem; }
 .warnings p { margin: 0.3rem 0; }
+.warnings summary { color: #8a4b00; }
 table.durations { margin-top: 0.6rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
@@ -58,12 +64,69 @@ details { margin-top: 1rem; }
 summary { cursor: pointer; color: var(--accent); font-weight: 600; }
 pre { background: var(--tint); padding: 0.8rem; overflow-x: auto; font-size: 0.8rem; line-height: 1.4; border-radius: 4px; }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.8rem; }
+.lede { font-size: 1.08rem; margin: 0.2rem 0 0.4rem; }
+.answer { font-size: 1.12rem; line-height: 1.5; }
+.answer sup a { text-decoration: none; font-size: 0.75rem; }
+.footnotes { color: var(--muted); font-size: 0.8rem; margin: 0.6rem 0 0; padding-left: 1.2rem; }
+details.more { margin-top: 2.5rem; border-top: 3px solid var(--accent); padding-top: 0.6rem; }
+details.more > summary { font-size: 1.2rem; }
+.local-only { background: #8a1c1c; color: #fff; padding: 0.8rem 1.2rem; border-radius: 6px; margin-bottom: 1rem;
+  font-weight: 600; }
+.local-only p { margin: 0.2rem 0; }
+.shown-name { font-weight: 600; }
+/* A phone: the page to the edge, charts the full width, every table a list of cards. */
+@media (max-width: 600px) {
+  main { padding: 1rem 0.75rem 3rem; }
+  h1 { font-size: 1.5rem; }
+  header { margin-bottom: 0.8rem; padding-bottom: 0.4rem; }
+  .lede { font-size: 0.96rem; line-height: 1.4; }
+  .meta { font-size: 0.8rem; line-height: 1.35; }
+  dl { grid-template-columns: 1fr; }
+  dd { margin-bottom: 0.4rem; }
+  table, thead, tbody, tr, td { display: block; width: 100%; }
+  thead { display: none; }
+  tr { border: 1px solid var(--rule); border-radius: 6px; margin: 0 0 0.6rem; padding: 0.3rem 0.6rem; }
+  td, td:first-child { text-align: right; border-bottom: 1px dotted var(--rule); padding: 0.25rem 0;
+    overflow-wrap: anywhere; }
+  td:last-child { border-bottom: none; }
+  td[data-label]::before { content: attr(data-label); float: left; color: var(--muted); text-align: left;
+    padding-right: 0.6rem; max-width: 55%; }
+  tr.group-heading td::before { content: none; }
+}
 )";
 
+// Charts are drawn at the width they have: a chart folded inside a closed
+// <details> is drawn when it is opened (drawn hidden it would have no width),
+// and a panelled (faceted) chart, which Vega-Lite cannot size to its
+// container, is drawn once, measured, and drawn again with its panels widened
+// or narrowed by what its labels left over or took beyond the container. Each
+// table cell carries its column's heading, which a phone shows on its card.
 constexpr std::string_view kRender = R"(
-for (const el of document.querySelectorAll('script[type="application/json"][data-chart]')) {
+// A panel's heading is cut (with an ellipsis) at the panel's width.
+function panelWidth(spec, width) {
+  spec.spec.width = Math.max(60, width);
+  if (spec.facet.row && spec.facet.row.header) spec.facet.row.header.labelLimit = spec.spec.width;
+}
+function embed(target, spec, fit) {
+  return vegaEmbed(target, spec, {actions: false, renderer: 'svg'}).then((result) => {
+    const svg = target.querySelector('svg');
+    if (!fit || !svg) return;
+    const spare = target.clientWidth - svg.getBoundingClientRect().width;
+    if (Math.abs(spare) < 4) return;
+    result.finalize();
+    panelWidth(spec, spec.spec.width + spare - 4);
+    return embed(target, spec, false);
+  });
+}
+function draw(el) {
   const target = document.getElementById(el.dataset.chart);
-  vegaEmbed(target, JSON.parse(el.textContent), {actions: false, renderer: 'svg'})
+  if (target.dataset.rendered) return;
+  const spec = JSON.parse(el.textContent);
+  const width = target.clientWidth || document.querySelector('main').clientWidth;
+  const panelled = !!(spec.facet && spec.spec && typeof spec.spec.width === 'number');
+  if (panelled) panelWidth(spec, width - 130);
+  target.dataset.rendered = 'drawing';
+  embed(target, spec, panelled)
     .then(() => { target.dataset.rendered = 'true'; })
     .catch((err) => {
       target.dataset.rendered = 'failed';
@@ -72,6 +135,17 @@ for (const el of document.querySelectorAll('script[type="application/json"][data
       console.error(err);
     });
 }
+function drawVisible() {
+  for (const el of document.querySelectorAll('script[type="application/json"][data-chart]'))
+    if (!el.closest('details:not([open])')) draw(el);
+}
+for (const details of document.querySelectorAll('details')) details.addEventListener('toggle', drawVisible);
+for (const table of document.querySelectorAll('table')) {
+  const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+  for (const row of table.querySelectorAll('tbody tr'))
+    [...row.cells].forEach((cell, i) => { if (headings[i] && cell.colSpan === 1) cell.dataset.label = headings[i]; });
+}
+drawVisible();
 )";
 
 constexpr std::string_view kNotApplicableCell =
@@ -81,18 +155,21 @@ std::string cell(double value, double half_width) {
   return html_escape(readable_number(value, half_width));
 }
 
-std::string measures_table(const results::ResultsData& data) {
-  std::string out = "<table>\n<thead><tr><th>Measure</th>";
+// One group's measures (see measure_groups.hpp), bounds of counts kept at 0 or above.
+std::string measures_table(const results::ResultsData& data, const std::vector<std::size_t>& metrics) {
+  std::string out = "<table class=\"measures\">\n<thead><tr><th>Measure</th>";
   const bool several = data.layout.variants.size() > 1;
   if (several) out += "<th class=\"text\">Variant</th>";
   out +=
       "<th>Mean</th><th>95% CI</th><th>Median</th><th>5th pct</th><th>95th pct</th><th>n</th><th "
       "class=\"text\">Unit</th></tr></thead>\n<tbody>\n";
-  for (std::size_t m = 0; m < data.layout.metrics.size(); ++m) {
+  for (const std::size_t m : metrics) {
     const results::Quantity& q = data.layout.metrics[m];
     for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
-      const Summary s = summarise(metric_values(data, m, v));
+      Summary s = summarise(metric_values(data, m, v));
       const double h = s.n > 1 ? s.half_width() : std::nan("");
+      // Every measure counts, times or shares something: an interval below 0 is only the normal approximation.
+      if (s.n > 1) s.ci_low = std::max(0.0, s.ci_low);
       out += fmt::format("<tr><td title=\"{}\">{}</td>", html_escape(q.description), html_escape(q.name));
       if (several) out += fmt::format("<td class=\"text\">{}</td>", html_escape(data.layout.variants[v]));
       // Nothing to count in any replication: not applicable, never 0.
@@ -145,17 +222,28 @@ std::string settling_section(const results::ResultsData& data) {
   const std::size_t weeks = data.layout.week_start_dates.size();
   const std::size_t counted = weeks - std::min<std::size_t>(weeks, std::max(0, data.metadata.warm_up_weeks));
   const std::size_t variants = data.layout.variants.size();
-  std::string lines;
-  for (std::size_t v = 0; v < variants; ++v)
-    for (const UnsettledSeries& u : unsettled_series(data, v, compared))
+  std::string lines, affected;
+  std::size_t count = 0;
+  for (std::size_t v = 0; v < variants; ++v) {
+    const std::vector<UnsettledSeries> unsettled = unsettled_series(data, v, compared);
+    for (const UnsettledSeries& u : unsettled)
       lines +=
           "<p>" + html_escape(settling_warning(u, counted, variants > 1 ? data.layout.variants[v] : "")) + "</p>\n";
+    count += unsettled.size();
+    if (!unsettled.empty() && variants > 1) affected += (affected.empty() ? "" : ", ") + data.layout.variants[v];
+  }
   if (lines.empty()) return {};
-  return "<section class=\"warnings\" id=\"settling-warnings\">\n" + lines +
+  // One line on the first screen; each warning when opened, so the answer and the charts stay in view.
+  return fmt::format(
+             "<details class=\"warnings\" id=\"settling-warnings\"><summary>Warning: {} weekly figure{} still "
+             "{} through the counted period{}, so some results depend on how long the run is.</summary>\n",
+             count, count == 1 ? "" : "s", count == 1 ? "grows or falls" : "grow or fall",
+             affected.empty() ? "" : " (" + html_escape(affected) + ")") +
+         lines +
          "<p class=\"note\">Compared: the average of the last third of the counted weeks against the first, "
          "replication by replication; a change whose 95% interval excludes 0, that is at least a fifth of "
          "the level and at least half a unit (half a case) is reported. A longer warm-up, or a run long enough "
-         "to show where the queue goes, tells whether it settles.</p>\n</section>\n";
+         "to show where the queue goes, tells whether it settles.</p>\n</details>\n";
 }
 
 std::string percent_cell(const Summary& s) {
@@ -221,10 +309,10 @@ std::string settings(const ReportInput& input) {
       {"Seed", std::to_string(m.seed)},
       {"Simulated period",
        m.snapshot_extract_date.empty()
-           ? fmt::format("{} weeks from {}, of which the first {} are warm-up", m.horizon_weeks, m.start_date,
-                         m.warm_up_weeks)
+           ? fmt::format("{} weeks from {}, of which the first {} are warm-up", m.horizon_weeks,
+                         readable_date(m.start_date), m.warm_up_weeks)
            : fmt::format("{} weeks from the snapshot extracted on {} ({} row problems let through), no warm-up",
-                         m.horizon_weeks, m.snapshot_extract_date, m.snapshot_problems)},
+                         m.horizon_weeks, readable_date(m.snapshot_extract_date), m.snapshot_problems)},
       {"casesim version", m.casesim_version},
       {"Random streams", fmt::format("scheme {}, Boost {}", m.stream_scheme_version, m.boost_version)},
       {"Created (UTC)", m.created_utc},
@@ -232,6 +320,9 @@ std::string settings(const ReportInput& input) {
       {"Charts drawn with", std::string(chart_library_versions())},
   };
   std::string out = "<dl>\n";
+  if (m.experiment)
+    out += fmt::format("<dt>Experiment</dt><dd>{} ({})</dd>\n", html_escape(m.experiment->name),
+                       html_escape(m.experiment->file));
   for (const auto& [k, v] : rows) out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", k, html_escape(v));
   out += "</dl>\n";
   if (input.parameters) {
@@ -245,9 +336,112 @@ std::string settings(const ReportInput& input) {
     }
     out += "</tbody>\n</table>\n";
   }
+  if (m.experiment)
+    out += "<details><summary>Experiment file, as run</summary>\n<pre>" + html_escape(m.experiment->text) +
+           "</pre></details>\n";
   out +=
       "<details><summary>Scenario file, as run</summary>\n<pre>" + html_escape(m.scenario_text) + "</pre></details>\n";
   return out;
+}
+
+// In the local-only report: what it is, above everything, so it cannot be mistaken for the shareable one.
+std::string local_only_banner(const ReportInput& input) {
+  if (input.names.empty()) return {};
+  return "<div class=\"local-only\" id=\"local-only\" role=\"alert\">\n<p>LOCAL ONLY: this page shows real child "
+         "ids and worker names beside their pseudonyms.</p>\n<p>Keep it on this machine: do not e-mail, upload, "
+         "print or attach it. Share the ordinary report (casesim report without --names), which holds pseudonyms "
+         "only.</p>\n</div>\n";
+}
+
+// The first screen: the answer in a few plain sentences, each sentence's intervals on hover and as a footnote.
+std::string answer_section(const ReportInput& input) {
+  std::vector<AnswerSentence> sentences = answer_sentences(input);
+  if (sentences.empty())
+    for (std::string& text : plain_language_summary(input)) sentences.push_back({std::move(text), "", "", "", false});
+  std::string out = "<section class=\"brief\" id=\"in-brief\">\n", notes;
+  std::size_t note = 0;
+  for (const AnswerSentence& s : sentences) {
+    std::string marker;
+    if (!s.detail.empty()) {
+      ++note;
+      marker = fmt::format("<sup><a href=\"#answer-note-{}\">{}</a></sup>", note, note);
+      notes += fmt::format("<li id=\"answer-note-{}\">{}</li>\n", note, html_escape(s.detail));
+    }
+    out += fmt::format("<p class=\"answer\" data-metric=\"{}\" data-variant=\"{}\"{} title=\"{}\">{}{}</p>\n",
+                       html_escape(s.metric), html_escape(s.variant), s.chance ? " data-chance=\"true\"" : "",
+                       html_escape(s.detail), html_escape(s.text), marker);
+  }
+  if (!notes.empty()) out += "<ol class=\"footnotes\" id=\"answer-notes\">\n" + notes + "</ol>\n";
+  return out + "</section>\n";
+}
+
+std::string chart_section(std::string_view heading, const std::optional<Chart>& chart) {
+  if (!chart) return {};
+  return fmt::format("<section>\n<h2>{}</h2>\n", heading) + chart_html(*chart) + "</section>\n";
+}
+
+// The weekly charts a manager reads first: late visits, the queue for a worker and caseloads.
+constexpr std::array<model::Series, 3> kKeySeries{model::Series::overdue_visits, model::Series::unallocated,
+                                                  model::Series::caseload_per_fte};
+
+bool is_key_series(const std::string& name) {
+  const auto series = model::series_named(name);
+  return series && std::find(kKeySeries.begin(), kKeySeries.end(), *series) != kKeySeries.end();
+}
+
+std::string key_charts_section(const ReportInput& input) {
+  std::string charts;
+  if (const auto chart = compared_measures_chart(input)) charts += chart_html(*chart);
+  for (const model::Series series : kKeySeries)
+    if (const std::size_t s = find_series(input.data, series); s != kNotInFile)
+      if (const auto chart = weekly_series_chart(input, s)) charts += chart_html(*chart);
+  if (charts.empty()) return {};
+  return "<section id=\"key-charts\">\n<h2>Week by week</h2>\n" + charts + "</section>\n";
+}
+
+// Every headline figure with its interval, for the reader who checks.
+std::string in_numbers_section(const ReportInput& input) {
+  std::string out =
+      "<section class=\"numbers\" id=\"in-numbers\">\n<h2>In numbers</h2>\n<p class=\"note\">The headline "
+      "measures with their 95% confidence intervals, " +
+      html_escape(period_words(counted_period(input.data.metadata))) + ".</p>\n";
+  for (const std::string& sentence : plain_language_summary(input)) out += "<p>" + html_escape(sentence) + "</p>\n";
+  return out + "</section>\n";
+}
+
+// The other weekly series, by the part of the work they are about.
+std::string weekly_sections(const ReportInput& input) {
+  std::string out;
+  for (const QuantityGroup& group : group_series(input.data.layout.series)) {
+    std::string charts;
+    for (const std::size_t s : group.members)
+      if (!is_key_series(input.data.layout.series[s].name))
+        if (const auto chart = weekly_series_chart(input, s)) charts += chart_html(*chart);
+    if (!charts.empty()) out += fmt::format("<section>\n<h2>{}</h2>\n", group.heading) + charts + "</section>\n";
+  }
+  return out;
+}
+
+std::string late_work_section(const ReportInput& input) {
+  return chart_section("Late and overdue work", overdue_by_variant_chart(input));
+}
+
+std::string every_measure_section(const results::ResultsData& data) {
+  const results::Metadata& m = data.metadata;
+  std::string out = fmt::format(
+      "<section id=\"every-measure\">\n<h2>Every measure</h2>\n<p class=\"note\">Across completed replications, "
+      "{} ({}). Counts are over that whole period. Hover over a measure's name for its definition.</p>\n",
+      m.snapshot_extract_date.empty() ? "after the warm-up" : "every week from the snapshot's extract date",
+      html_escape(period_words(counted_period(m))));
+  for (const QuantityGroup& group : group_metrics(data.layout.metrics))
+    out += fmt::format("<h3>{}</h3>\n", group.heading) + measures_table(data, group.members);
+  return out + "</section>\n";
+}
+
+std::string settings_section(const ReportInput& input) {
+  return "<section>\n<h2>Settings</h2>\n<p class=\"note\">What produced these numbers: rerunning the command line "
+         "with this scenario and seed gives the same results.</p>\n" +
+         settings(input) + "</section>\n";
 }
 
 }  // namespace
@@ -275,62 +469,75 @@ std::string html_escape(const std::string& text) {
   return out;
 }
 
+std::string report_title(const results::Metadata& m) {
+  std::string title = m.experiment && !m.experiment->name.empty() ? m.experiment->name : m.scenario_name;
+  // A file's name is an identifier ("caseload-caps"); the title reads as words ("Caseload caps").
+  std::replace(title.begin(), title.end(), '-', ' ');
+  std::replace(title.begin(), title.end(), '_', ' ');
+  if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  return title;
+}
+
+std::string report_description(const results::Metadata& m) {
+  return m.experiment ? m.experiment->description : m.scenario_description;
+}
+
 std::string build_report_html(const ReportInput& input) {
   const results::ResultsData& data = input.data;
   const results::Metadata& m = data.metadata;
+  const std::string title = report_title(m);
   std::string html;
   html.reserve(vega_js().size() + vega_lite_js().size() + vega_embed_js().size() + 200'000);
   html +=
       "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  html += fmt::format("<title>casesim report: {}</title>\n<style>{}</style>\n", html_escape(m.scenario_name), kStyle);
+  html += fmt::format("<title>{}casesim report: {}</title>\n<style>{}</style>\n",
+                      input.names.empty() ? "" : "LOCAL ONLY, with names: ", html_escape(title), kStyle);
   for (const std::string_view library : {vega_js(), vega_lite_js(), vega_embed_js()}) {
     html += "<script>\n";
     html += library;
     html += "</script>\n";
   }
-  html += "</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">casesim report</p>\n";
-  html += fmt::format("<h1>{}</h1>\n", html_escape(m.scenario_name));
+  html += "</head>\n<body>\n<main>\n" + local_only_banner(input) + "<header>\n<p class=\"kicker\">casesim report</p>\n";
+  html += fmt::format("<h1>{}</h1>\n", html_escape(title));
+  if (const std::string description = report_description(m); !description.empty())
+    html += fmt::format("<p class=\"lede\" id=\"description\">{}</p>\n", html_escape(description));
   std::size_t completed = 0;
   for (auto c : data.completed) completed += c != 0;
   html += fmt::format(
-      "<p class=\"meta\">{} variant{}, {} completed replications, seed {}, casesim {}, created {}</p>\n"
+      "<p class=\"meta\">{}{} variant{}, {} completed replications, seed {}, casesim {}, created {}</p>\n"
       "{}</header>\n",
+      m.experiment ? fmt::format("Experiment {} on the scenario {}; ", html_escape(m.experiment->file),
+                                 html_escape(m.scenario_name))
+                   : std::string(),
       data.layout.variants.size(), data.layout.variants.size() == 1 ? "" : "s", completed, m.seed,
       html_escape(m.casesim_version), html_escape(m.created_utc), starting_point(data));
 
-  if (input.optimisation) html += optimise_answer_html(*input.optimisation);
-  // A what-if's first screen is its answer, the worst weeks and the children;
-  // the summary in words follows.
-  const std::string answer = what_if_answer_section(input);
-  if (!answer.empty()) html += answer + workers_section(input) + worst_weeks_section(input) + children_section(input);
-  html += "<section class=\"brief\" id=\"in-brief\">\n";
-  for (const std::string& sentence : plain_language_summary(input)) html += "<p>" + html_escape(sentence) + "</p>\n";
-  html += "</section>\n";
-  html += settling_section(data);
-
-  std::string caseload, workforce;
-  for (std::size_t s = 0; s < data.layout.series.size(); ++s)
-    if (const auto chart = weekly_series_chart(input, s))
-      (is_workforce_series(data.layout.series[s].name) ? workforce : caseload) += chart_html(*chart);
-  if (!caseload.empty()) html += "<section>\n<h2>Caseload and waiting, week by week</h2>\n" + caseload + "</section>\n";
-  if (answer.empty()) html += children_section(input) + workers_section(input);
-  if (const auto chart = overdue_by_variant_chart(input))
-    html += "<section>\n<h2>Late and overdue work</h2>\n" + chart_html(*chart) + "</section>\n";
-  html += durations_section(input);
-  if (const auto chart = paired_difference_chart(input))
-    html += "<section>\n<h2>Compared with the base</h2>\n" + chart_html(*chart) + "</section>\n";
-  if (const auto chart = tornado_chart(input))
-    html += "<section>\n<h2>Sensitivity</h2>\n" + chart_html(*chart) + "</section>\n";
-  if (!workforce.empty()) html += "<section>\n<h2>Workforce</h2>\n" + workforce + "</section>\n";
-
-  html += std::string("<section>\n<h2>Every measure</h2>\n<p class=\"note\">Across completed replications, ") +
-          (m.snapshot_extract_date.empty() ? "after the warm-up" : "every week from the snapshot's extract date") +
-          ". Hover over a measure's name for its definition.</p>\n" + measures_table(data) + "</section>\n";
+  // The page in order: the answer, the charts a manager reads, then everything else folded under "Details".
+  // Each part is a self-contained section, so another part of the report can be put in its place in a list.
+  // A what-if's first screen is its own answer (because of the change), then its workers and worst weeks.
+  const std::string what_if = what_if_answer_section(input);
+  const std::vector<std::string> first_screen{
+      input.optimisation ? optimise_answer_html(*input.optimisation) : std::string(),
+      what_if.empty() ? answer_section(input) : what_if, settling_section(data)};
+  const std::vector<std::string> main_part{
+      what_if.empty() ? std::string() : workers_section(input) + worst_weeks_section(input), key_charts_section(input),
+      children_section(input), what_if.empty() ? workers_section(input) : std::string()};
+  const std::vector<std::string> details{in_numbers_section(input),
+                                         weekly_sections(input),
+                                         late_work_section(input),
+                                         durations_section(input),
+                                         chart_section("Compared with the base", paired_difference_chart(input)),
+                                         chart_section("Sensitivity", tornado_chart(input)),
+                                         every_measure_section(data),
+                                         settings_section(input)};
+  for (const auto* part : {&first_screen, &main_part})
+    for (const std::string& section : *part) html += section;
   html +=
-      "<section>\n<h2>Settings</h2>\n<p class=\"note\">What produced these numbers: rerunning the command line "
-      "with this scenario and seed gives the same results.</p>\n" +
-      settings(input) + "</section>\n";
+      "<details class=\"more\" id=\"details\"><summary>Details: every chart, every measure with its interval, "
+      "and the settings</summary>\n";
+  for (const std::string& section : details) html += section;
+  html += "</details>\n";
   html +=
       "<footer>Generated by casesim. Figures are simulated estimates with 95% confidence intervals; they describe "
       "the model under the scenario's assumptions.</footer>\n</main>\n";

@@ -24,6 +24,15 @@ std::string fill(std::string_view phrase, const std::string& value) {
   return out;
 }
 
+// A headline measure across replications, its interval's lower end kept at 0:
+// every one counts, times or shares something, and a bound below 0 is only the
+// normal approximation's.
+Summary metric_summary(const results::ResultsData& data, std::size_t metric, std::size_t variant) {
+  Summary s = summarise(metric_values(data, metric, variant));
+  if (s.n > 1) s.ci_low = std::max(0.0, s.ci_low);
+  return s;
+}
+
 std::string capitalised(std::string s) {
   if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return s;
@@ -93,7 +102,7 @@ std::string warm_up_sentence(const results::ResultsData& data) {
 
 // The answer variant's children from a snapshot, in one sentence (the
 // ranking of children_at_risk.hpp: the already overdue apart).
-std::string children_sentence(const results::ResultsData& data) {
+std::string children_sentence(const results::ResultsData& data, const LocalNames& names) {
   if (data.layout.children.empty()) return {};
   const ChildrenRanking ranking = rank_children(data, answer_variant(data));
   const std::vector<ChildAtRisk>& ranked = ranking.not_yet_overdue;
@@ -109,7 +118,8 @@ std::string children_sentence(const results::ResultsData& data) {
   return overdue + fmt::format(
                        ". Of the other {}, {} had a statutory visit late in at least half of the replications and {} "
                        "in at least one; the first on the list below, {} ({}), in {}.",
-                       ranked.size(), at_least_half, any, top.pseudonym, top.stage, readable_percent(top.late));
+                       ranked.size(), at_least_half, any, names.shown(top.pseudonym), top.stage,
+                       readable_percent(top.late));
 }
 
 }  // namespace
@@ -208,7 +218,7 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
   for (const HeadlineMetric& h : headline_metrics()) {
     const std::size_t m = find_metric(data, h.metric);
     if (m == kNotInFile) continue;
-    phrases.push_back(headline_phrase(h, summarise(metric_values(data, m, 0)), n));
+    phrases.push_back(headline_phrase(h, metric_summary(data, m, 0), n));
   }
   std::string opening =
       fmt::format("Across {} replication{} ({}){}", n, n == 1 ? "" : "s", measured_period(data.metadata),
@@ -231,7 +241,7 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
     out.push_back(fmt::format("The chance that {} was {}.", r.event,
                               readable_percent(exceedance(metric_values(data, m, 0), r.threshold))));
   }
-  if (const std::string c = children_sentence(data); !c.empty()) out.push_back(c);
+  if (const std::string c = children_sentence(data, input.names); !c.empty()) out.push_back(c);
 
   // Each other variant against the base, one sentence per headline metric.
   for (std::size_t v = 1; v < variants; ++v) {
@@ -240,8 +250,8 @@ std::vector<std::string> plain_language_summary(const ReportInput& input) {
     for (const HeadlineMetric& h : headline_metrics()) {
       const std::size_t m = find_metric(data, h.metric);
       if (m == kNotInFile) continue;
-      const std::string before = readable_estimate(summarise(metric_values(data, m, 0)));
-      const std::string after = readable_estimate(summarise(metric_values(data, m, v)));
+      const std::string before = readable_estimate(metric_summary(data, m, 0));
+      const std::string after = readable_estimate(metric_summary(data, m, v));
       const PairedDifference* d = find_difference(input, h.metric, v);
       if (!d) {
         out.push_back(

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/report/local_names.hpp"
 #include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
 
@@ -40,6 +41,10 @@ struct ReportInput {
   std::string results_path;                   // shown in the settings
   std::vector<PairedDifference> differences;  // empty: no paired comparisons available
   std::optional<ParameterTable> parameters;   // absent: not a sweep
+  // Real names beside pseudonyms: only in the local-only report (casesim report --names); empty otherwise.
+  LocalNames names;
+  // Weekly charts start after the warm-up unless this is set (the warm-up is not counted in any figure).
+  bool show_warm_up = false;
   // casesim optimise's /optimise group: the report opens with its answer.
   std::optional<results::OptimisationRecord> optimisation;
 };

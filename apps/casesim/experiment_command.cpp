@@ -204,6 +204,7 @@ results::ExperimentRecord experiment_record(const ExperimentOptions& options, co
                                             const Settings& settings) {
   results::ExperimentRecord record;
   record.name = experiment.name;
+  record.description = experiment.description;
   record.file = options.experiment_path;
   record.text = experiment.source.text;
   record.metrics = experiment.metrics;

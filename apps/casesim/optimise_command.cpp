@@ -272,6 +272,7 @@ double numeric_value(const std::string& text) {
 results::ExperimentRecord optimise_file_record(const OptimiseOptions& options, const optimise::Optimisation& o) {
   results::ExperimentRecord record;
   record.name = o.name;
+  record.description = o.description;
   record.file = options.optimise_path;
   record.text = o.source.text;
   for (const optimise::Target& t : o.targets)

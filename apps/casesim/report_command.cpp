@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 #include <vector>
 
 #include "analysis/paired.hpp"
@@ -13,6 +14,8 @@
 #include "apps/casesim/usage_error.hpp"
 #include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
+#include "engine/snapshot/load_snapshot.hpp"
+#include "engine/snapshot/pseudonymiser.hpp"
 
 namespace casesim::cli {
 
@@ -42,12 +45,58 @@ std::vector<analysis::report::PairedDifference> paired_differences_from_base(con
   return out;
 }
 
+// Who each pseudonym of the file is: the snapshot pseudonymised again with the
+// same key. Only for the local-only report; the names go nowhere else.
+analysis::report::LocalNames names_from_snapshot(const ReportOptions& options, const results::ResultsData& data) {
+  if (data.layout.children.empty())
+    throw UsageError(
+        fmt::format("--names: {} was not started from a snapshot, so it names no one", options.results_path));
+  std::vector<std::string> worker_names;
+  std::map<std::string, std::string> child_ids;
+  snapshot::LoadOptions load;
+  // The run took the snapshot as it was; a lenient run's rows are named when the snapshot is read leniently too.
+  load.lenient = true;
+  load.worker_names = &worker_names;
+  load.child_ids = &child_ids;
+  snapshot::Snapshot snap;
+  try {
+    if (!options.salt_file.empty()) load.salt = snapshot::read_salt_file(options.salt_file);
+    snap = snapshot::load_snapshot(options.names_snapshot, load);
+  } catch (const snapshot::SnapshotError& error) {
+    throw UsageError(error.what());
+  }
+  analysis::report::LocalNames names;
+  for (const auto& [pseudonym, id] : child_ids) names.add(pseudonym, id);
+  for (std::size_t w = 0; w < snap.workers.size() && w < worker_names.size(); ++w)
+    names.add(snap.workers[w].pseudonym, worker_names[w]);
+  std::size_t matched = 0;
+  for (const std::string& child : data.layout.children) matched += !names.name_of(child).empty();
+  if (matched == 0)
+    throw UsageError(fmt::format(
+        "--names: none of the {} children in {} has a pseudonym from {}{}: give the snapshot the run started "
+        "from, and the --salt-file it was run with (none if it was run without)",
+        data.layout.children.size(), options.results_path, options.names_snapshot,
+        options.salt_file.empty() ? " keyed by its own files" : " keyed by the salt in " + options.salt_file));
+  return names;
+}
+
 }  // namespace
 
 void report_command(const ReportOptions& options, std::ostream& out) {
   namespace fs = std::filesystem;
-  const std::string output =
-      options.output.empty() ? fs::path(options.results_path).replace_extension(".html").string() : options.output;
+  const bool with_names = !options.names_snapshot.empty();
+  const std::string output = !options.output.empty() ? options.output
+                             : with_names
+                                 ? fs::path(options.results_path).replace_extension(kNamesReportSuffix).string()
+                                 : fs::path(options.results_path).replace_extension(".html").string();
+  if (with_names && !output.ends_with(kNamesReportSuffix))
+    throw UsageError(
+        fmt::format("{}: the report with names must be named *{}, so that it is never taken for the "
+                    "shareable report",
+                    output, kNamesReportSuffix));
+  if (!with_names && output.ends_with(kNamesReportSuffix))
+    throw UsageError(
+        fmt::format("{}: *{} is the name of the local-only report with names (--names)", output, kNamesReportSuffix));
   if (fs::exists(output) && !options.force)
     throw UsageError(fmt::format("{}: report exists; use --force to replace it, or -o to choose another name", output));
 
@@ -55,6 +104,8 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   input.data = results::read_results(options.results_path);
   input.results_path = options.results_path;
   input.differences = paired_differences_from_base(input.data);
+  input.show_warm_up = options.show_warm_up;
+  if (with_names) input.names = names_from_snapshot(options, input.data);
   if (results::has_optimisation_record(options.results_path))
     input.optimisation = results::read_optimisation_record(options.results_path);
   if (const auto& e = input.data.metadata.experiment; e && !e->parameter_names.empty()) {
@@ -85,6 +136,9 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   fs::rename(partial, output);
   out << fmt::format("report: {} ({:.1f} MB, opens offline in any browser)\n", output,
                      static_cast<double>(html.size()) / 1e6);
+  if (with_names)
+    out << "This report shows real child ids and worker names: keep it on this machine, and share the report "
+           "written without --names.\n";
 }
 
 }  // namespace casesim::cli

@@ -31,6 +31,7 @@ inline constexpr int kFormatVersion = 3;
 // What `casesim experiment` adds to the file; absent for a plain run.
 struct ExperimentRecord {
   std::string name;
+  std::string description;                     // its `description:`, for the report's title; may be empty
   std::string file;                            // the experiment file's path, as given
   std::string text;                            // its text, verbatim
   std::vector<std::string> metrics;            // the metrics it compares; the first is the main one
@@ -48,6 +49,8 @@ struct Metadata {
   std::string scenario_name;
   std::string scenario_file;  // as given on the command line
   std::string scenario_text;  // the file's text, verbatim
+  // Its `description:`; may be empty.
+  std::string scenario_description;
   std::uint64_t seed = 0;
   std::string start_date;  // ISO date of simulated day 0
   int horizon_weeks = 0;

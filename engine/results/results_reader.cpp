@@ -30,6 +30,9 @@ ResultsData read_results(const std::string& path) {
   m.casesim_version = file.read_string_attribute("/", "casesim_version");
   m.scenario_name = file.read_string_attribute("/", "scenario_name");
   m.scenario_file = file.read_string_attribute("/", "scenario_file");
+  // Files written before the descriptions were recorded have none.
+  if (file.has_attribute("/", "scenario_description"))
+    m.scenario_description = file.read_string_attribute("/", "scenario_description");
   m.seed = file.read_integer_attribute<std::uint64_t>("/", "seed");
   m.start_date = file.read_string_attribute("/", "start_date");
   m.horizon_weeks = file.read_integer_attribute<int>("/", "horizon_weeks");
@@ -44,6 +47,8 @@ ResultsData read_results(const std::string& path) {
     ExperimentRecord e;
     e.name = file.read_string_attribute("/experiment", "name");
     e.file = file.read_string_attribute("/experiment", "file");
+    if (file.has_attribute("/experiment", "description"))
+      e.description = file.read_string_attribute("/experiment", "description");
     e.initial_replications = file.read_integer_attribute<std::uint64_t>("/experiment", "initial_replications");
     e.precision = file.read_double_attribute("/experiment", "precision");
     e.precision_metric = file.read_string_attribute("/experiment", "precision_metric");

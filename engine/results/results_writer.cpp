@@ -100,6 +100,7 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
     file.write_attribute("/", "casesim_version", metadata.casesim_version);
     file.write_attribute("/", "scenario_name", metadata.scenario_name);
     file.write_attribute("/", "scenario_file", metadata.scenario_file);
+    file.write_attribute("/", "scenario_description", metadata.scenario_description);
     file.write_attribute("/", "seed", metadata.seed);
     file.write_attribute("/", "start_date", metadata.start_date);
     file.write_attribute("/", "horizon_weeks", metadata.horizon_weeks);
@@ -150,6 +151,7 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
     if (const auto& e = metadata.experiment) {
       for (const char* group : {"/experiment", "/parameters"}) file.create_group(group);
       file.write_attribute("/experiment", "name", e->name);
+      file.write_attribute("/experiment", "description", e->description);
       file.write_attribute("/experiment", "file", e->file);
       file.write_attribute("/experiment", "initial_replications", e->initial_replications);
       file.write_attribute("/experiment", "precision", e->precision);

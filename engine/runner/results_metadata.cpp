@@ -77,6 +77,7 @@ results::Metadata results_metadata(const scenario::Scenario& scenario, const sce
   results::Metadata metadata;
   metadata.casesim_version = casesim_version();
   metadata.scenario_name = scenario.name;
+  metadata.scenario_description = scenario.description;
   metadata.scenario_file = source.path;
   metadata.scenario_text = scenario::recorded_text(source, scenario);
   metadata.seed = seed;

@@ -26,6 +26,7 @@ struct ExperimentVariant {
 
 struct Experiment {
   std::string name;
+  std::string description;     // may be empty
   ScenarioSource source;       // the experiment file, verbatim
   ScenarioSource base_source;  // the base scenario file, verbatim (path resolved)
   int replications = 1;

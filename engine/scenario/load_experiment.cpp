@@ -259,7 +259,8 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
   experiment.source = source;
   experiment.name = input::read_text(fields.required("name"), "name");
   if (experiment.name.empty()) fail(fields.required("name"), "name", "must not be empty");
-  if (const YamlNode* description = fields.optional("description")) input::read_text(*description, "description");
+  if (const YamlNode* description = fields.optional("description"))
+    experiment.description = input::read_text(*description, "description");
   experiment.replications = static_cast<int>(
       input::read_whole_number(fields.required("replications"), "replications", 1, kMaxExperimentReplications));
   experiment.seed = input::read_unsigned_64(fields.required("seed"), "seed");

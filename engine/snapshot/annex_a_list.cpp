@@ -157,7 +157,8 @@ ListTable read_annex_list(AnnexList list, const CsvTable& table, kernel::Date ex
     if (!cells.check_width()) continue;
     ListRow row;
     row.line = csv_row.line;
-    row.child_key = normalise_key(cells.text(column(kChildId)));
+    row.child_id = cells.text(column(kChildId));
+    row.child_key = normalise_key(row.child_id);
     if (row.child_key.empty()) {
       cells.report(column(kChildId), "missing; every row needs the child's id");
       continue;

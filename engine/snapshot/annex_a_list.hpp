@@ -33,6 +33,7 @@ std::string annex_list_title(AnnexList list);
 struct ListRow {
   int line = 0;
   std::string child_key;   // Child Unique ID, normalised (normalise_key); never leaves the loader
+  std::string child_id;    // Child Unique ID as written: only for LoadOptions::child_ids
   std::string worker_key;  // Allocated Worker, normalised; "" when unallocated
   std::string team;        // Allocated Team as written; "" when blank or no such column
   bool open = false;       // List 3: the referral was not NFA (whether it is still open depends on Lists 4-5)

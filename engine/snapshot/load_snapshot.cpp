@@ -69,8 +69,9 @@ AnnexList list_of(Stage stage) {
 
 class SnapshotBuilder {
  public:
-  SnapshotBuilder(kernel::Date extract_date, const Pseudonymiser& pseudonyms, ProblemLog& log)
-      : extract_date_(extract_date), pseudonyms_(pseudonyms), log_(log) {}
+  SnapshotBuilder(kernel::Date extract_date, const Pseudonymiser& pseudonyms, ProblemLog& log,
+                  std::map<std::string, std::string>* child_ids)
+      : extract_date_(extract_date), pseudonyms_(pseudonyms), log_(log), child_ids_(child_ids) {}
 
   void add_workers(const WorkersTable& workers, std::vector<std::string>* names) {
     workers_file_ = workers.file;
@@ -215,6 +216,7 @@ class SnapshotBuilder {
     }
     child.referral_date = referral_date(rows, stage, source, source_table);
     source_order_.emplace(child.pseudonym, std::make_pair(static_cast<int>(source_list), source.line));
+    if (child_ids_) (*child_ids_)[child.pseudonym] = source.child_id;
     snapshot_.children.push_back(std::move(child));
   }
 
@@ -260,6 +262,7 @@ class SnapshotBuilder {
   kernel::Date extract_date_;
   const Pseudonymiser& pseudonyms_;
   ProblemLog& log_;
+  std::map<std::string, std::string>* child_ids_;
   Snapshot snapshot_;
   std::string workers_file_;
   std::unordered_map<std::string, std::int32_t> worker_index_;
@@ -310,7 +313,8 @@ Snapshot load_snapshot(const std::filesystem::path& directory, const LoadOptions
   const Pseudonymiser& pseudonyms = *shared_pseudonyms;
 
   ProblemLog log(options.lenient);
-  SnapshotBuilder builder(manifest.extract_date, pseudonyms, log);
+  if (options.child_ids) options.child_ids->clear();
+  SnapshotBuilder builder(manifest.extract_date, pseudonyms, log, options.child_ids);
   if (options.worker_names) options.worker_names->clear();
   builder.add_workers(
       read_workers_file(parse_csv_table(workers_bytes, manifest.workers_file), manifest.extract_date, log),

@@ -4,6 +4,7 @@
 // The only code that knows those files; child ids and worker names are
 // pseudonymised here and go no further.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ struct LoadOptions {
   // is not null.
   std::optional<std::string> team;
   TeamReport* team_report = nullptr;
+  // When set, filled with each child's Child Unique ID as written, by
+  // pseudonym: for the local-only report (casesim report --names), never for
+  // any other output.
+  std::map<std::string, std::string>* child_ids = nullptr;
 };
 
 // Throws SnapshotError for bad input (see LoadOptions::lenient), and

@@ -22,8 +22,20 @@
 // that completed no conferences has no bars, and the unsettled queue is warned
 // about. In every report, no chart may print NaN.
 //
+// Every report: the first screen (#in-brief) is one to four plain sentences
+// with no confidence interval in their text, the charts it shows before the
+// folded details are drawn without opening them, and every chart's title is
+// in words (no field_name, no "by week"); then every <details> is opened and
+// every chart must be drawn. With --answer=SUMMARY.csv (`casesim summary
+// --csv` of the same results file), each sentence about a measure must give
+// that measure's means as the file has them, rounded as the sentence rounds,
+// and a "more"/"fewer" must point the way the means do. --title=TEXT: the
+// page's heading must be TEXT. --narrow: the page is also loaded 420 px wide
+// (a phone) and fails on any horizontal overflow, on a chart narrower than
+// 90% of the content's width, or on a table not shown as cards.
+//
 // usage: node check_report.cjs NODE_MODULES REPORT.html SCREENSHOT.png [MIN_CHARTS] [--what-if] [--durations]
-//        [--not-applicable] [--doc-shot=FILE.png]
+//        [--not-applicable] [--doc-shot=FILE.png] [--answer=SUMMARY.csv] [--title=TEXT] [--narrow]
 'use strict';
 const path = require('path');
 const args = process.argv.slice(2);
@@ -32,8 +44,13 @@ const [nodeModules, report, screenshot, minCharts = '1'] = args.filter((a) => !a
 const whatIf = flags.includes('--what-if');
 const durations = flags.includes('--durations');
 const notApplicable = flags.includes('--not-applicable');
-const docShot = (flags.find((f) => f.startsWith('--doc-shot=')) || '').slice('--doc-shot='.length);
-const expectVisits = (flags.find((f) => f.startsWith('--expect-visits=')) || '').slice('--expect-visits='.length);
+const flagValue = (name) => (flags.find((f) => f.startsWith(`--${name}=`)) || '').slice(name.length + 3);
+const docShot = flagValue('doc-shot');
+const answerCsv = flagValue('answer');
+const expectedTitle = flagValue('title');
+const narrow = flags.includes('--narrow');
+const fs = require('fs');
+const expectVisits = flagValue('expect-visits');
 const { chromium } = require(path.join(nodeModules, 'playwright-core'));
 
 async function checkWhatIf(page) {
@@ -74,7 +91,7 @@ function about(x) {
   return Math.abs(x) >= 10 ? Math.round(Math.abs(x)).toString() : Math.abs(x).toFixed(1);
 }
 
-async function checkAnswer(page, expected) {
+async function checkWhatIfAnswer(page, expected) {
   const problems = [];
   const [withChanges, withoutChanges] = expected.split(',').map(Number);
   if (!Number.isFinite(withChanges) || !Number.isFinite(withoutChanges))
@@ -102,6 +119,137 @@ async function checkAnswer(page, expected) {
   for (const w of workers)
     if (w.panels === 0 || w.lines < 2 * w.panels) problems.push(`chart ${w.id}: ${w.panels} worker panels, ${w.lines} lines`);
   console.log(`answer: ${sentences.length} sentences; ${workers.map((w) => `${w.id} ${w.panels} panels`).join(', ')}`);
+  return problems;
+}
+
+// As the report rounds a number for a sentence (answer_sentences.cpp, plain_number).
+function plainNumber(x) {
+  const size = Math.abs(x);
+  if (size >= 10 || size === 0) return x.toFixed(0);
+  if (size >= 1) return x.toFixed(1).replace(/\.0$/, '');
+  return String(Number(x.toPrecision(2)));
+}
+const percent = (share) => (Math.abs(share) >= 0.1 ? (100 * share).toFixed(0) : (100 * share).toFixed(1)) + '%';
+
+// `casesim summary --csv`: variant -> metric -> {unit, mean, n}.
+function readSummaryCsv(file) {
+  const [header, ...rows] = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(','));
+  const at = (name) => header.indexOf(name);
+  const means = new Map();
+  const order = [];
+  for (const r of rows) {
+    const variant = r[at('variant')];
+    if (!means.has(variant)) { means.set(variant, new Map()); order.push(variant); }
+    means.get(variant).set(r[at('metric')], { unit: r[at('unit')], mean: Number(r[at('mean')]), n: Number(r[at('n')]) });
+  }
+  return { means, base: order[0] };
+}
+
+async function checkAnswer(page, csvFile) {
+  const problems = [];
+  const { means, base } = readSummaryCsv(csvFile);
+  const sentences = await page.$$eval('#in-brief p.answer', (ps) => ps.map((p) => ({
+    text: p.childNodes[0].textContent, metric: p.dataset.metric, variant: p.dataset.variant,
+    chance: p.dataset.chance === 'true', title: p.title,
+  })));
+  let checked = 0;
+  for (const s of sentences) {
+    if (!s.metric || s.chance) continue;
+    const at = (variant) => means.get(variant) && means.get(variant).get(s.metric);
+    const baseRow = at(base);
+    if (!baseRow) { problems.push(`sentence about ${s.metric}, which the summary does not have: "${s.text}"`); continue; }
+    const shown = (row) => (row.unit === 'share' ? percent(row.mean) : plainNumber(row.mean));
+    if (s.title === '' ) problems.push(`no interval behind "${s.text}"`);
+    if (!s.variant || s.variant === base) {
+      if (baseRow.n > 0 && !s.text.includes(shown(baseRow)))
+        problems.push(`"${s.text}" should give ${s.metric}'s mean ${shown(baseRow)} (${baseRow.mean})`);
+    } else {
+      const row = at(s.variant);
+      if (!row) { problems.push(`no summary row for variant ${s.variant}`); continue; }
+      if (row.n > 0 && baseRow.n > 0 && !s.text.includes(`${shown(row)} against ${shown(baseRow)}`))
+        problems.push(`"${s.text}" should say ${shown(row)} against ${shown(baseRow)}`);
+      const up = row.mean > baseRow.mean;
+      if (/ (more|higher) /.test(s.text) && !up) problems.push(`"${s.text}" says more, but the mean falls`);
+      if (/ (fewer|lower) /.test(s.text) && up) problems.push(`"${s.text}" says fewer, but the mean rises`);
+    }
+    ++checked;
+  }
+  if (checked === 0) problems.push('no sentence of the first screen gives a measure to check');
+  console.log(`answer: ${checked} of ${sentences.length} sentences checked against ${csvFile}`);
+  return problems;
+}
+
+// The first screen and every chart's title, before anything is opened.
+async function checkFirstScreen(page) {
+  const problems = [];
+  const sentences = await page.$$eval('#in-brief p', (ps) => ps.map((p) => p.innerText));
+  if (sentences.length < 1 || sentences.length > 4) problems.push(`the first screen has ${sentences.length} sentences`);
+  for (const s of sentences) if (/95% CI|confidence/.test(s)) problems.push(`an interval in the answer's text: "${s}"`);
+  const titles = await page.$$eval('div.chart', (cs) => cs.map((c) => {
+    let h = c.previousElementSibling;
+    while (h && h.tagName !== 'H3') h = h.previousElementSibling;
+    return { id: c.id, title: h ? h.textContent : '' };
+  }));
+  for (const t of titles) {
+    // A field name (cp_children) is not a title; a variant's name (cap_18) may be in one.
+    if (!t.title || /\b[a-z]+_[a-z][a-z_]*\b/.test(t.title) || /by week$/.test(t.title))
+      problems.push(`chart ${t.id} is titled "${t.title}"`);
+    if (t.id.startsWith('series-') && !/\([^)]+\)$/.test(t.title)) problems.push(`chart ${t.id} has no unit: "${t.title}"`);
+  }
+  return problems;
+}
+
+async function waitForCharts(page, selector) {
+  await page.waitForFunction(
+    (sel) => [...document.querySelectorAll(sel)].every((c) => c.dataset.rendered === 'true' || c.dataset.rendered === 'failed'),
+    selector, { timeout: 60000 });
+}
+
+// A phone: 420 px wide.
+async function checkNarrow(browser, report) {
+  const problems = [];
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  page.on('pageerror', (e) => problems.push('page error at 420 px: ' + e.message));
+  await page.goto('file://' + path.resolve(report));
+  await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+  await waitForCharts(page, 'div.chart');
+  const layout = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    const style = getComputedStyle(main);
+    const content = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth,
+      content,
+      charts: [...document.querySelectorAll('div.chart')].map((c) => ({
+        id: c.id, width: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().width : 0,
+        right: c.querySelector('svg') ? c.querySelector('svg').getBoundingClientRect().right : 0,
+      })),
+      tables: [...document.querySelectorAll('table')].map((t) => ({
+        cards: getComputedStyle(t.querySelector('thead') || t).display === 'none' || !t.querySelector('thead'),
+        // A card names each value by its column's heading.
+        labelled: [...t.querySelectorAll('tbody td')].every((td) => td.dataset.label || td.colSpan > 1),
+        right: t.getBoundingClientRect().right,
+      })),
+    };
+  });
+  if (layout.scrollWidth > layout.viewport)
+    problems.push(`at 420 px the page is ${layout.scrollWidth} px wide: it overflows sideways`);
+  for (const c of layout.charts) {
+    if (c.width < 0.9 * layout.content)
+      problems.push(`at 420 px chart ${c.id} is ${Math.round(c.width)} px wide, under 90% of ${Math.round(layout.content)} px`);
+    if (c.right > layout.viewport + 0.5) problems.push(`at 420 px chart ${c.id} runs off the screen (${Math.round(c.right)} px)`);
+  }
+  layout.tables.forEach((t, i) => {
+    if (!t.cards) problems.push(`at 420 px table ${i} is not shown as cards`);
+    if (!t.labelled) problems.push(`at 420 px table ${i} has cells without their column's heading`);
+    if (t.right > layout.viewport + 0.5) problems.push(`at 420 px table ${i} runs off the screen`);
+  });
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-420px.png'), fullPage: true, timeout: 120000 });
+  console.log(`420 px: page ${layout.scrollWidth} px wide, content ${Math.round(layout.content)} px, ` +
+              `${layout.charts.length} charts from ${Math.round(Math.min(...layout.charts.map((c) => c.width)))} px, ` +
+              `${layout.tables.length} tables as cards`);
+  await page.close();
   return problems;
 }
 
@@ -172,7 +320,7 @@ async function checkNotApplicable(page) {
 async function takeDocShot(page, file) {
   await page.evaluate(() => {
     const keep = new Set(['series-overdue_visits', 'series-staff_fte']);
-    for (const section of document.querySelectorAll('main > section')) {
+    for (const section of document.querySelectorAll('main section')) {
       if (section.id === 'answer' || section.id === 'in-brief' || section.id === 'children-at-risk') continue;
       const charts = [...section.querySelectorAll('div.chart')].filter((c) => keep.has(c.id));
       if (charts.length === 0) { section.style.display = 'none'; continue; }
@@ -212,9 +360,16 @@ async function takeDocShot(page, file) {
       return route.abort();
     });
     await page.goto('file://' + path.resolve(report));
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('div.chart')].every((c) => c.dataset.rendered),
-      null, { timeout: 30000 });
+    // The charts before the folded details are drawn at once; those inside are drawn when opened.
+    await waitForCharts(page, 'div.chart:not(details div.chart)');
+    problems.push(...await checkFirstScreen(page));
+    if (answerCsv) problems.push(...await checkAnswer(page, answerCsv));
+    if (expectedTitle) {
+      const title = await page.$eval('h1', (h) => h.innerText);
+      if (title !== expectedTitle) problems.push(`the page is titled "${title}", expected "${expectedTitle}"`);
+    }
+    await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    await waitForCharts(page, 'div.chart');
     const charts = await page.$$eval('div.chart', (cs) => cs.map((c) => ({
       id: c.id, rendered: c.dataset.rendered, svg: c.querySelectorAll('svg').length,
       marks: c.querySelectorAll('svg .mark-line path, svg .mark-area path, svg .mark-symbol path, svg .mark-rect path, svg .mark-rule line').length,
@@ -224,16 +379,17 @@ async function takeDocShot(page, file) {
       if (c.rendered !== 'true' || c.svg === 0) problems.push(`chart ${c.id} was not drawn (${c.rendered})`);
       else if (c.marks === 0) problems.push(`chart ${c.id} has no marks`);
     }
-    const brief = await page.$eval('#in-brief', (e) => e.innerText);
-    if (!/Across \d+ replications?/.test(brief)) problems.push('the plain-language summary is missing');
+    const numbers = await page.$eval('#in-numbers', (e) => e.innerText).catch(() => '');
+    if (!/Across \d+ replications?/.test(numbers)) problems.push('the headline figures with their intervals are missing');
     const chartText = await page.$$eval('div.chart svg text', (ts) => ts.map((t) => t.textContent));
     if (chartText.some((t) => /NaN/.test(t))) problems.push('a chart prints NaN');
     if (whatIf) problems.push(...await checkWhatIf(page));
-    if (expectVisits) problems.push(...await checkAnswer(page, expectVisits));
+    if (expectVisits) problems.push(...await checkWhatIfAnswer(page, expectVisits));
     if (durations) problems.push(...await checkDurations(page));
     if (notApplicable) problems.push(...await checkNotApplicable(page));
-    await page.screenshot({ path: screenshot, fullPage: true });
+    await page.screenshot({ path: screenshot, fullPage: true, timeout: 120000 });
     if (docShot) await takeDocShot(page, docShot);
+    if (narrow) problems.push(...await checkNarrow(browser, report));
     console.log(`${report}: ${charts.length} charts drawn: ${charts.map((c) => c.id).join(', ')}`);
     console.log(`screenshot: ${screenshot}`);
   } finally {

@@ -132,6 +132,7 @@ def check_whole_file(path):
         run = dict(f.attrs)
         assert run == {
             "format_version": 3, "casesim_version": "0.1.0", "scenario_name": "sample",
+            "scenario_description": "A sample team, for the clients' tests.",
             "scenario_file": "scenarios/sample.yaml", "seed": 20240401, "start_date": "2024-04-01",
             "horizon_weeks": 5, "warm_up_weeks": 1, "stream_scheme_version": 1, "boost_version": "1.74.0",
             "command_line": "write_sample_results sample.h5", "created_utc": "2024-04-01T09:00:00Z"}, run

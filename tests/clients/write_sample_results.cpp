@@ -39,6 +39,7 @@ Metadata sample_metadata() {
   m.casesim_version = "0.1.0";
   m.scenario_name = "sample";
   m.scenario_file = "scenarios/sample.yaml";
+  m.scenario_description = "A sample team, for the clients' tests.";
   m.scenario_text = "name: sample\n# Café £5\n";
   m.seed = 20240401;
   m.start_date = "2024-04-01";

@@ -22,6 +22,8 @@ VOLATILE = [
     (re.compile(r", [\d.]+ s$"), ", <seconds>"),
     (re.compile(r"\(/[^)]*/scenarios/"), "(<scenarios>/"),
     (re.compile(r"\(scenarios/"), "(<scenarios>/"),
+    # A report's size follows its contents and the charting libraries' versions, not the program's truth.
+    (re.compile(r"\(\d+(\.\d+)? MB, "), "(<size> MB, "),
 ]
 
 

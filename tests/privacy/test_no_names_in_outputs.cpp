@@ -10,6 +10,12 @@
 // The shipped what-if names two workers as workers.csv does, so every output
 // made from it also shows that those names stop at the loader; a name that
 // matches no worker is refused without being repeated.
+//
+// The one exception is the local-only report (`casesim report --names`, a
+// file named *.names.html), which shows them on purpose: it is left out of
+// that search, checked to hold them, and its neighbours (the ordinary report
+// of the same results file, the results file itself, what the command
+// printed) are searched like every other output.
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -90,6 +96,11 @@ struct Output {
   std::string bytes;
 };
 
+// The local-only report with names, which is meant to hold them.
+bool is_local_only(const Output& output) {
+  return output.what.ends_with(".names.html");
+}
+
 class NoNamesInOutputs : public ::testing::Test {
  protected:
   ProgramOutcome casesim(std::vector<std::string> arguments, int expected_status = 0) {
@@ -132,6 +143,8 @@ class NoNamesInOutputs : public ::testing::Test {
       gone << "base: " << what_if << "\ntimeline: [{date: 2027-03-01, event: worker_leaves, worker: Sam Whitlock}]\n";
     }
     casesim({"run", (inputs_ / "gone.yaml").string(), "--start-from", snapshot, "-r", "2", "-o", "gone.h5"}, 2);
+    casesim({"report", "what-if.h5", "--names", snapshot, "-o", "what-if.names.html"});
+    casesim({"report", "salted.h5", "--names", snapshot, "--salt-file", "salt.txt"});  // salted.names.html
     for (const auto& entry : fs::recursive_directory_iterator(directory_.path()))
       if (entry.is_regular_file()) outputs_.push_back({entry.path().filename().string(), read_file(entry.path())});
   }
@@ -167,9 +180,34 @@ TEST_F(NoNamesInOutputs, NoChildIdOrWorkerNameFromTheSnapshotAppearsInAnyOutput)
   EXPECT_NE(find_output("trace.csv").find(",C-"), std::string::npos);
   EXPECT_NE(find_output("what-if.h5").find("C-"), std::string::npos);
 
-  for (const Output& output : outputs_)
+  for (const Output& output : outputs_) {
+    if (is_local_only(output)) continue;
     for (const std::string& found : names_in(output.bytes, child_ids, worker_names))
       ADD_FAILURE() << output.what << " holds the " << found;
+  }
+
+  // The local-only reports do hold them (so the search above would have found them), marked as such.
+  for (const std::string name : {"what-if.names.html", "salted.names.html"}) {
+    const std::string& local = find_output(name);
+    EXPECT_FALSE(names_in(local, child_ids, {}).empty()) << name;
+    EXPECT_NE(local.find("LOCAL ONLY"), std::string::npos) << name;
+  }
+}
+
+// A names report needs the key the run was pseudonymised with: with another,
+// no pseudonym matches and nothing is written.
+TEST_F(NoNamesInOutputs, TheNamesReportRefusesASnapshotKeyedOtherwise) {
+  {
+    std::ofstream salt(directory_ / "salt.txt");
+    salt << "a salt only this test knows, 0123456789\n";
+  }
+  casesim({"run", kWhatIf.string(), "--start-from", kSnapshot.string(), "-r", "2", "-o", "what-if.h5"});
+  const ProgramOutcome refused = run_program({reliability::casesim_program(), "report", "what-if.h5", "--names",
+                                              kSnapshot.string(), "--salt-file", "salt.txt"},
+                                             reliability::in(directory_));
+  EXPECT_EQ(refused.exit_status, 2) << refused.err;
+  EXPECT_NE(refused.err.find("--salt-file"), std::string::npos) << refused.err;
+  EXPECT_FALSE(fs::exists(directory_ / "what-if.names.html"));
 }
 
 // The search finds names where they are: `casesim snapshot --show-names`
