@@ -1,7 +1,6 @@
 #include "apps/casesim/report_command.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
 
@@ -10,7 +9,9 @@
 
 #include "analysis/paired.hpp"
 #include "analysis/report/html_report.hpp"
-#include "apps/casesim/usage_error.hpp"
+#include "apps/casesim/destination.hpp"
+#include "apps/casesim/unfinished_note.hpp"
+#include "apps/casesim/written_file.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::cli {
@@ -47,8 +48,7 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   namespace fs = std::filesystem;
   const std::string output =
       options.output.empty() ? fs::path(options.results_path).replace_extension(".html").string() : options.output;
-  if (fs::exists(output) && !options.force)
-    throw UsageError(fmt::format("{}: report exists; use --force to replace it, or -o to choose another name", output));
+  check_destination({output, "--output", "report", options.force, {{"the results file", options.results_path}}});
 
   analysis::report::ReportInput input;
   input.data = results::read_results(options.results_path);
@@ -71,15 +71,10 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   }
   const std::string html = analysis::report::build_report_html(input);
 
-  // Written beside the destination and renamed, so a report under the final name is always complete.
-  const std::string partial = output + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    file << html;
-    file.close();
-    if (!file) throw results::ResultsError(fmt::format("{}: cannot write the report", output));
-  }
-  fs::rename(partial, output);
+  WrittenFile file(output, "report");
+  file.stream() << html;
+  file.commit();
+  out << unfinished_run_note(input.data, options.results_path);
   out << fmt::format("report: {} ({:.1f} MB, opens offline in any browser)\n", output,
                      static_cast<double>(html.size()) / 1e6);
 }

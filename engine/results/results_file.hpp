@@ -62,6 +62,10 @@ struct Metadata {
   // row problems --lenient let through.
   std::string snapshot_extract_date;
   std::uint64_t snapshot_problems = 0;
+  // What the run started from, as 16 hex digits (runner::snapshot_fingerprint):
+  // a resume from another snapshot, salt or set of let-through rows is
+  // refused. Empty without a snapshot, and in files written before it.
+  std::string snapshot_fingerprint;
 };
 
 struct Quantity {
