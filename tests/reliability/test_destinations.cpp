@@ -225,10 +225,6 @@ const WriteCase kFileWriters[] = {
      [] {
        return std::vector<std::string>{"report", small_results_file(), "-o", "disk/out"};
      }},
-    {"RunResults",
-     [] {
-       return std::vector<std::string>{"run", "-r", "1", "-o", "disk/out"};
-     }},
 };
 
 // Once a truncated CSV under its final name, and status 2.
