@@ -16,5 +16,6 @@ void add_trace_command(CLI::App& app);
 void add_optimise_command(CLI::App& app, const std::string& command_line);
 void add_snapshot_command(CLI::App& app);
 void add_whatif_command(CLI::App& app);
+void add_check_command(CLI::App& app);
 
 }  // namespace casesim::cli

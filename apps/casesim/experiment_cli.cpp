@@ -5,6 +5,7 @@
 
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/experiment_command.hpp"
+#include "apps/casesim/startable_threads.hpp"
 #include "apps/casesim/whole_number_option.hpp"
 #include "engine/runner/progress.hpp"
 
@@ -27,8 +28,7 @@ extern "C" void request_stop(int signal_number) {
 void add_experiment_command(CLI::App& app, const std::string& command_line) {
   struct Parsed {
     ExperimentOptions options;
-    std::string replications, seed, threads = "0";
-    std::uint64_t max_replications = 0;
+    std::string replications, seed, threads = "0", max_replications;
     double precision = 0.0;
   };
   auto parsed = std::make_shared<Parsed>();
@@ -64,10 +64,14 @@ void add_experiment_command(CLI::App& app, const std::string& command_line) {
     if (*replications)
       options.replications = whole_number_option("--replications", parsed->replications, 1, kMaxReplications);
     if (*seed) options.seed = whole_number_option("--seed", parsed->seed, 0, UINT64_MAX);
-    options.threads = static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads));
+    options.threads = startable_threads(
+        static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads)), std::cerr);
     if (*precision) options.precision = parsed->precision;
-    if (*max_replications) options.max_replications = parsed->max_replications;
+    if (*max_replications)
+      options.max_replications =
+          whole_number_option("--max-replications", parsed->max_replications, 1, kMaxReplications);
     options.show_progress = runner::stderr_is_terminal();
+    options.progress_lines = !options.show_progress;
     options.stop = &stop_requested;
     const auto previous_int = std::signal(SIGINT, request_stop);
     const auto previous_term = std::signal(SIGTERM, request_stop);

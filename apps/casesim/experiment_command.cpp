@@ -15,6 +15,7 @@
 #include "analysis/paired.hpp"
 #include "analysis/statistics.hpp"
 #include "apps/casesim/mechanism_warnings.hpp"
+#include "apps/casesim/continue_command.hpp"
 #include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/settling_warnings.hpp"
 #include "apps/casesim/start_options.hpp"
@@ -235,7 +236,12 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
   const Settings& settings = prepared.settings;
   const std::string output = options.output.empty() ? experiment.name + ".h5" : options.output;
   const std::string partial = output + ".partial";
-  check_results_destination(output, options.force);
+  const OutputLock lock = claim_results_destination({output,
+                                                     options.force,
+                                                     {{"the experiment file", options.experiment_path},
+                                                      {"the base scenario", experiment.base_source.path},
+                                                      {"the --salt-file", options.salt_file}},
+                                                     true});
   if (options.resume && !fs::exists(partial))
     throw UsageError(fmt::format("--resume: there is no unfinished run to continue ({} does not exist)", partial));
   if (!options.resume && fs::exists(partial) && !options.force)
@@ -256,8 +262,11 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
   runner::Recording recording =
       options.resume ? resume_recording(output, metadata, layout) : runner::Recording::start(output, metadata, layout);
 
-  runner::Progress progress(err, options.show_progress, variants * recording.replications(),
-                            recording.completed_count());
+  runner::Progress progress(err,
+                            options.show_progress    ? runner::ProgressStyle::rewritten_line
+                            : options.progress_lines ? runner::ProgressStyle::plain_lines
+                                                     : runner::ProgressStyle::none,
+                            variants * recording.replications(), recording.completed_count());
   runner::RecordSettings record_settings;
   record_settings.progress = &progress;
   if (settings.precision > 0.0)
@@ -270,9 +279,8 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
   if (run.stopped) {
     err << fmt::format(
         "casesim: stopped; {} of {} replications are saved in {}\n"
-        "casesim: to continue: casesim experiment {} --resume{}\n",
-        recording.completed_count(), recording.completed().size(), partial, options.experiment_path,
-        options.output.empty() ? "" : " --output " + options.output);
+        "casesim: to continue: {}\n",
+        recording.completed_count(), recording.completed().size(), partial, continue_command(options, output));
     return ExperimentOutcome{true, partial, replications, false};
   }
   const bool precision_met = run.precision && run.precision->met;

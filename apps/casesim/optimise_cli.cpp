@@ -3,6 +3,7 @@
 
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/optimise_command.hpp"
+#include "apps/casesim/startable_threads.hpp"
 #include "apps/casesim/whole_number_option.hpp"
 
 namespace casesim::cli {
@@ -33,7 +34,8 @@ void add_optimise_command(CLI::App& app, const std::string& command_line) {
                       "With --start-from: take one team (workers.csv's Team) from an authority-wide extract");
   command->callback([parsed, seed] {
     if (*seed) parsed->options.seed = whole_number_option("--seed", parsed->seed, 0, UINT64_MAX);
-    parsed->options.threads = static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads));
+    parsed->options.threads = startable_threads(
+        static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads)), std::cerr);
     optimise_command(parsed->options, std::cout);
   });
 }

@@ -378,7 +378,11 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
     throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
   const std::uint64_t seed = options.seed.value_or(o.seed);
   const std::string output = options.output.empty() ? o.name + ".h5" : options.output;
-  check_results_destination(output, options.force);
+  const OutputLock lock = claim_results_destination({output,
+                                                     options.force,
+                                                     {{"the optimise file", options.optimise_path},
+                                                      {"the base scenario", o.base_source.path},
+                                                      {"the --salt-file", options.salt_file}}});
 
   // The results file is an experiment's, one variant per plan: summary,
   // report and clients read it as they read any other.

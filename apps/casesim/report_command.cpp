@@ -1,7 +1,6 @@
 #include "apps/casesim/report_command.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
 
@@ -13,6 +12,9 @@
 #include "analysis/report/html_report.hpp"
 #include "apps/casesim/usage_error.hpp"
 #include "engine/results/optimisation_record.hpp"
+#include "apps/casesim/destination.hpp"
+#include "apps/casesim/unfinished_note.hpp"
+#include "apps/casesim/written_file.hpp"
 #include "engine/results/results_file.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
 #include "engine/snapshot/pseudonymiser.hpp"
@@ -97,8 +99,7 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   if (!with_names && output.ends_with(kNamesReportSuffix))
     throw UsageError(
         fmt::format("{}: *{} is the name of the local-only report with names (--names)", output, kNamesReportSuffix));
-  if (fs::exists(output) && !options.force)
-    throw UsageError(fmt::format("{}: report exists; use --force to replace it, or -o to choose another name", output));
+  check_destination({output, "--output", "report", options.force, {{"the results file", options.results_path}}});
 
   analysis::report::ReportInput input;
   input.data = results::read_results(options.results_path);
@@ -125,15 +126,10 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   }
   const std::string html = analysis::report::build_report_html(input);
 
-  // Written beside the destination and renamed, so a report under the final name is always complete.
-  const std::string partial = output + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    file << html;
-    file.close();
-    if (!file) throw results::ResultsError(fmt::format("{}: cannot write the report", output));
-  }
-  fs::rename(partial, output);
+  WrittenFile file(output, "report");
+  file.stream() << html;
+  file.commit();
+  out << unfinished_run_note(input.data, options.results_path);
   out << fmt::format("report: {} ({:.1f} MB, opens offline in any browser)\n", output,
                      static_cast<double>(html.size()) / 1e6);
   if (with_names)

@@ -1,20 +1,32 @@
 #include "apps/casesim/results_destination.hpp"
 
 #include <filesystem>
+#include <system_error>
 
 #include <fmt/format.h>
 
 #include "apps/casesim/usage_error.hpp"
+#include "engine/input/input_file.hpp"
 
 namespace casesim::cli {
 
-void check_results_destination(const std::string& output, bool force) {
+OutputLock claim_results_destination(const ResultsClaim& claim) {
   namespace fs = std::filesystem;
-  if (fs::exists(output) && !fs::is_regular_file(output))
-    throw UsageError(fmt::format("{}: not a regular file; --output must name a results file", output));
-  if (fs::exists(output) && !force)
-    throw UsageError(
-        fmt::format("{}: results file exists; use --force to replace it, or --output to choose another name", output));
+  check_destination({claim.output, "--output", "results file", claim.force, claim.inputs});
+  OutputLock lock(claim.output);
+  const std::string partial = claim.output + ".partial";
+  std::error_code error;
+  const fs::file_status status = fs::symlink_status(partial, error);
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    throw UsageError(fmt::format(
+        "{}: {}; casesim writes its unfinished results there, so move it away first", partial,
+        fs::is_symlink(status) ? "it is a symbolic link, not a regular file" : input::not_a_regular_file(partial)));
+  if (!claim.resumable && fs::exists(status) && !claim.force)
+    throw UsageError(fmt::format(
+        "{}: an unfinished run is there (an experiment's can be continued with casesim experiment --resume); use "
+        "--force to replace it, or --output to choose another name",
+        partial));
+  return lock;
 }
 
 }  // namespace casesim::cli

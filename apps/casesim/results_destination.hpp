@@ -1,12 +1,27 @@
 #pragma once
-// Where a command's results file goes: checked before any work, not found out
-// after it. --force replaces a results file, never a directory or a device.
+// Where a command's results file goes: checked and locked before any work,
+// not found out after it. --force replaces a results file, never a directory,
+// a device, an input of the command, or a file another casesim is writing.
 #include <string>
+#include <vector>
+
+#include "apps/casesim/destination.hpp"
+#include "apps/casesim/output_lock.hpp"
 
 namespace casesim::cli {
 
-// Throws UsageError when `output` exists and is not a regular file, or exists
-// and `force` is not set.
-void check_results_destination(const std::string& output, bool force);
+struct ResultsClaim {
+  std::string output;
+  bool force = false;
+  std::vector<NamedInput> inputs;  // the scenario, experiment or optimise file...
+  // An experiment decides itself what to do with an unfinished OUTPUT.partial
+  // (--resume); other commands refuse to replace one without --force.
+  bool resumable = false;
+};
+
+// Checks the destination (check_destination), locks it (OutputLock) and, for
+// a command that cannot resume, refuses an unfinished OUTPUT.partial without
+// --force. Hold the lock until the results file has its final name.
+[[nodiscard]] OutputLock claim_results_destination(const ResultsClaim& claim);
 
 }  // namespace casesim::cli

@@ -3,6 +3,7 @@
 
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/run_command.hpp"
+#include "apps/casesim/startable_threads.hpp"
 #include "apps/casesim/whole_number_option.hpp"
 
 namespace casesim::cli {
@@ -36,7 +37,8 @@ void add_run_command(CLI::App& app, const std::string& command_line) {
     if (*replications)
       parsed->options.replications = whole_number_option("--replications", parsed->replications, 1, kMaxReplications);
     if (*seed) parsed->options.seed = whole_number_option("--seed", parsed->seed, 0, UINT64_MAX);
-    parsed->options.threads = static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads));
+    parsed->options.threads = startable_threads(
+        static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads)), std::cerr);
     run_command(parsed->options, std::cout);
   });
 }

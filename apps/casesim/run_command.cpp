@@ -49,7 +49,8 @@ void run_command(const RunOptions& options, std::ostream& out) {
     throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
 
   const std::string output = options.output.empty() ? scenario.name + ".h5" : options.output;
-  check_results_destination(output, options.force);
+  const OutputLock lock = claim_results_destination(
+      {output, options.force, {{"the scenario", scenario_path}, {"the --salt-file", options.salt_file}}});
 
   const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
   if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, source.path);

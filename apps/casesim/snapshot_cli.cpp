@@ -1,8 +1,11 @@
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/snapshot_command.hpp"
+#include "apps/casesim/usage_error.hpp"
 
 namespace casesim::cli {
 
@@ -20,7 +23,15 @@ void add_snapshot_command(CLI::App& app) {
   command->add_option("--team", options->team,
                       "Take one team (workers.csv's Team) from an authority-wide extract; children go with their "
                       "allocated worker, and what is left out is listed per team");
-  command->callback([options] { snapshot_command(*options, std::cout); });
+  command->callback([options] {
+    // Names are personal data: shown to the person at the terminal, never
+    // written where they would stay (a file, a pipe, a batch log).
+    if (options->show_names && isatty(STDOUT_FILENO) != 1)
+      throw UsageError(
+          "--show-names: prints workers' names, so only to a terminal, and standard output is not one (a file or a "
+          "pipe); run it without redirecting, or without --show-names");
+    snapshot_command(*options, std::cout);
+  });
 }
 
 }  // namespace casesim::cli

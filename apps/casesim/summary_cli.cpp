@@ -17,7 +17,7 @@ void add_summary_command(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   summary->add_flag("--csv", parsed->csv, "Write CSV (one row per variant and metric, full precision)");
-  summary->callback([parsed] { summary_command(parsed->path, parsed->csv, std::cout); });
+  summary->callback([parsed] { summary_command(parsed->path, parsed->csv, std::cout, &std::cerr); });
 }
 
 }  // namespace casesim::cli

@@ -1,5 +1,6 @@
 #include "apps/casesim/summary_command.hpp"
 #include "apps/casesim/summary_table.hpp"
+#include "apps/casesim/unfinished_note.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -96,13 +97,16 @@ std::string children_at_risk_text(const results::ResultsData& data, std::size_t 
   return out;
 }
 
-void summary_command(const std::string& results_path, bool csv, std::ostream& out) {
+void summary_command(const std::string& results_path, bool csv, std::ostream& out, std::ostream* notes) {
   const results::ResultsData data = results::read_results(results_path);
   const auto rows = analysis::summarise_results(data);
+  const std::string unfinished = unfinished_run_note(data, results_path);
   if (csv) {
+    if (notes != nullptr && !unfinished.empty()) *notes << "casesim: " << unfinished;
     out << summary_csv(rows);
     return;
   }
+  out << unfinished;
   if (const std::string answer = what_if_answer_text(data); !answer.empty()) out << answer << '\n';
   out << summary_tables(rows) << settling_text(data) << children_at_risk_text(data);
 }

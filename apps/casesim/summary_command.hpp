@@ -32,8 +32,9 @@ std::string settling_text(const results::ResultsData& data);
 std::string children_at_risk_text(const results::ResultsData& data, std::size_t shown = 10);
 
 // Tables, settling warnings and the children at risk, or CSV (the metrics only, so it stays one
-// table a spreadsheet reads). Throws results::ResultsError when the file
-// cannot be read.
-void summary_command(const std::string& results_path, bool csv, std::ostream& out);
+// table a spreadsheet reads). An unfinished file is said to be so on the
+// first line: of the tables, or, with CSV, of `notes` (standard error), so the
+// CSV stays a table. Throws results::ResultsError when the file cannot be read.
+void summary_command(const std::string& results_path, bool csv, std::ostream& out, std::ostream* notes = nullptr);
 
 }  // namespace casesim::cli

@@ -9,9 +9,10 @@
 #include <fmt/format.h>
 
 #include "apps/casesim/mechanism_warnings.hpp"
+#include "apps/casesim/destination.hpp"
 #include "apps/casesim/shipped_files.hpp"
 #include "apps/casesim/start_options.hpp"
-#include "apps/casesim/usage_error.hpp"
+#include "apps/casesim/written_file.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
@@ -79,28 +80,29 @@ class CsvTrace : public model::TraceSink {
 }  // namespace
 
 void trace_command(const TraceOptions& options, std::ostream& out) {
-  namespace fs = std::filesystem;
   const std::string path = options.scenario_path.empty() ? baseline_scenario_path() : options.scenario_path;
   scenario::Scenario scenario = scenario::load_scenario(
       path, options.start_from.empty() ? scenario::TeamSource::scenario_file : scenario::TeamSource::snapshot);
   warn_mechanisms_off(scenario, path, std::cerr);
   if (options.seed) scenario.run.seed = *options.seed;
-  if (!options.output.empty() && fs::exists(options.output) && !options.force)
-    throw UsageError(fmt::format("{}: file exists; use --force to replace it", options.output));
+  if (options.output_given)
+    check_destination({options.output,
+                       "--output",
+                       "trace",
+                       options.force,
+                       {{"the scenario", path}, {"the --salt-file", options.salt_file}}});
   const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
   if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, path);
   const model::ModelSetup setup(scenario, start);
-  if (options.output.empty()) {
+  if (!options.output_given) {
     CsvTrace sink(out, setup);
     model::run_replication(setup, scenario.run.seed, options.replication, &sink);
     return;
   }
-  std::ofstream file(options.output);
-  if (!file) throw UsageError(fmt::format("{}: cannot write the trace", options.output));
-  CsvTrace sink(file, setup);
+  WrittenFile file(options.output, "trace");
+  CsvTrace sink(file.stream(), setup);
   model::run_replication(setup, scenario.run.seed, options.replication, &sink);
-  file.close();
-  if (!file) throw UsageError(fmt::format("{}: writing the trace failed", options.output));
+  file.commit();
 }
 
 }  // namespace casesim::cli

@@ -12,7 +12,8 @@ struct TraceOptions {
   std::string scenario_path;  // empty: the shipped baseline
   std::uint64_t replication = 0;
   std::optional<std::uint64_t> seed;
-  std::string output;  // empty: standard output
+  std::string output;         // with output_given: the CSV file
+  bool output_given = false;  // false: standard output
   bool force = false;
   // As for `casesim run`: start from a team's snapshot (docs/snapshot-format.md).
   std::string start_from;  // the snapshot directory; empty: none

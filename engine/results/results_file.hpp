@@ -72,6 +72,10 @@ struct Metadata {
   // replication by replication: variant kWithoutTheChanges is the base,
   // kWithTheChanges the scenario as written.
   bool what_if = false;
+  // What the run started from, as 16 hex digits (runner::snapshot_fingerprint):
+  // a resume from another snapshot, salt or set of let-through rows is
+  // refused. Empty without a snapshot, and in files written before it.
+  std::string snapshot_fingerprint;
 };
 
 // The variants of a what-if run (Metadata::what_if), in the file's order.

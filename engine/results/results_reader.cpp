@@ -103,6 +103,8 @@ ResultsData read_results(const std::string& path) {
   if (file.exists("/snapshot")) {
     m.snapshot_extract_date = file.read_string_attribute("/snapshot", "extract_date");
     m.snapshot_problems = file.read_integer_attribute<std::uint64_t>("/snapshot", "problems");
+    if (file.has_attribute("/snapshot", "fingerprint"))
+      m.snapshot_fingerprint = file.read_string_attribute("/snapshot", "fingerprint");
   }
   if (file.exists("/children")) {
     layout.children = file.read_strings("/children/ids");

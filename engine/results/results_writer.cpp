@@ -134,6 +134,8 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
       file.create_group("/snapshot");
       file.write_attribute("/snapshot", "extract_date", metadata.snapshot_extract_date);
       file.write_attribute("/snapshot", "problems", metadata.snapshot_problems);
+      if (!metadata.snapshot_fingerprint.empty())
+        file.write_attribute("/snapshot", "fingerprint", metadata.snapshot_fingerprint);
     }
     if (!layout.children.empty()) {
       file.create_group("/children");

@@ -36,12 +36,30 @@ bool stderr_is_terminal() {
   return isatty(STDERR_FILENO) == 1;
 }
 
-Progress::Progress(std::ostream& out, bool enabled, std::size_t total, std::size_t already_done)
-    : out_(out), enabled_(enabled), total_(total), already_done_(already_done) {
+Progress::Progress(std::ostream& out, ProgressStyle style, std::size_t total, std::size_t already_done,
+                   std::chrono::seconds every)
+    : out_(out),
+      style_(style),
+      enabled_(style == ProgressStyle::rewritten_line),
+      every_(every),
+      total_(total),
+      already_done_(already_done) {
+  if (style_ == ProgressStyle::plain_lines) plain_line();
   if (enabled_) {
     out_ << '\r' << format_progress(already_done_, total_, 0, 0.0) << std::flush;
     shown_ = true;
   }
+}
+
+Progress::Progress(std::ostream& out, bool enabled, std::size_t total, std::size_t already_done)
+    : Progress(out, enabled ? ProgressStyle::rewritten_line : ProgressStyle::none, total, already_done) {}
+
+void Progress::plain_line() {
+  const auto now = std::chrono::steady_clock::now();
+  const double elapsed = std::chrono::duration<double>(now - started_).count();
+  out_ << "casesim: progress:" << format_progress(already_done_ + done_, total_, done_, elapsed).substr(1) << '\n'
+       << std::flush;
+  last_line_ = now;
 }
 
 void Progress::set_total(std::size_t total) {
@@ -50,6 +68,7 @@ void Progress::set_total(std::size_t total) {
 
 void Progress::advance(std::size_t newly_done) {
   done_ += newly_done;
+  if (style_ == ProgressStyle::plain_lines && std::chrono::steady_clock::now() - last_line_ >= every_) plain_line();
   if (!enabled_) return;
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   out_ << '\r' << format_progress(already_done_ + done_, total_, done_, elapsed) << "\x1b[K" << std::flush;
@@ -57,6 +76,8 @@ void Progress::advance(std::size_t newly_done) {
 }
 
 void Progress::finish() {
+  if (style_ == ProgressStyle::plain_lines && done_ > 0) plain_line();
+  style_ = ProgressStyle::none;
   if (enabled_ && shown_) out_ << '\n' << std::flush;
   shown_ = false;
 }

@@ -1,7 +1,9 @@
 #pragma once
 // Progress of a long run on standard error: done/total, replications a second
-// and time left, rewritten in place on one line. Shown only on a terminal, so
-// logs and batch jobs stay clean.
+// and time left. On a terminal, rewritten in place on one line; in a log (a
+// Slurm job's standard error), a plain line at the start, at most one a minute
+// after, and one at the end, so the log shows how far a job got without
+// filling up with carriage returns.
 #include <chrono>
 #include <cstddef>
 #include <ostream>
@@ -18,10 +20,16 @@ std::string format_progress(std::size_t done, std::size_t total, std::size_t don
 // Whether standard error is a terminal.
 bool stderr_is_terminal();
 
+enum class ProgressStyle { none, rewritten_line, plain_lines };
+
 class Progress {
  public:
-  // Shows nothing when `enabled` is false. `already_done` counts work finished
-  // before this run (a resumed run): it is in done/total but not in the rate.
+  // `already_done` counts work finished before this run (a resumed run): it
+  // is in done/total but not in the rate. Plain lines come at most once per
+  // `every`, besides the first and the last.
+  Progress(std::ostream& out, ProgressStyle style, std::size_t total, std::size_t already_done = 0,
+           std::chrono::seconds every = std::chrono::seconds(60));
+  // Shows nothing when `enabled` is false, a rewritten line otherwise.
   Progress(std::ostream& out, bool enabled, std::size_t total, std::size_t already_done = 0);
   void set_total(std::size_t total);  // a precision run adds replications
   void advance(std::size_t newly_done);
@@ -29,8 +37,13 @@ class Progress {
   void finish();
 
  private:
+  void plain_line();
+
   std::ostream& out_;
+  ProgressStyle style_;
   bool enabled_;
+  std::chrono::seconds every_{60};
+  std::chrono::steady_clock::time_point last_line_;
   std::size_t total_;
   std::size_t already_done_;
   std::size_t done_ = 0;

@@ -1,10 +1,14 @@
 #include "engine/runner/recording.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <numeric>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "engine/runner/same_run.hpp"
 
@@ -56,7 +60,9 @@ Recording::Recording(std::string output, results::Metadata metadata, results::La
 
 Recording Recording::start(const std::string& output, const results::Metadata& metadata,
                            const results::Layout& layout) {
-  return Recording(output, metadata, layout, results::ResultsWriter::create(output + ".partial", metadata, layout));
+  Recording recording(output, metadata, layout, results::ResultsWriter::create(output + ".partial", metadata, layout));
+  recording.note_partial_identity();
+  return recording;
 }
 
 Recording Recording::resume(const std::string& output, const results::Metadata& metadata,
@@ -101,6 +107,7 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
   }
   recording.writer_.flush();
   std::filesystem::rename(resuming, partial);
+  recording.note_partial_identity();
   return recording;
 }
 
@@ -156,13 +163,33 @@ std::size_t Recording::completed_count() const {
   return static_cast<std::size_t>(std::count(completed_.begin(), completed_.end(), std::uint8_t{1}));
 }
 
+void Recording::note_partial_identity() {
+  struct stat status {};
+  if (stat(partial().c_str(), &status) != 0) return;
+  partial_device_ = status.st_dev;
+  partial_inode_ = status.st_ino;
+}
+
+void Recording::check_partial_is_ours() const {
+  struct stat status {};
+  const bool ours =
+      stat(partial().c_str(), &status) == 0 && status.st_dev == partial_device_ && status.st_ino == partial_inode_;
+  if (!ours)
+    throw results::ResultsError(
+        fmt::format("results file '{}': it was removed or replaced by another program while this run wrote it, so "
+                    "it is not renamed to '{}'; run again",
+                    partial(), output_));
+}
+
 void Recording::finish() {
   writer_.close();
+  check_partial_is_ours();
   std::filesystem::rename(partial(), output_);
 }
 
 void Recording::finish(const results::OptimisationRecord& plans) {
   writer_.close();
+  check_partial_is_ours();
   results::write_optimisation_record(partial(), plans);
   std::filesystem::rename(partial(), output_);
 }

@@ -84,7 +84,10 @@ class Recording {
   const std::string& output() const { return output_; }
   std::string partial() const { return output_ + ".partial"; }
 
-  // Closes the file and moves it to OUTPUT.
+  // Closes the file and moves it to OUTPUT. Throws results::ResultsError,
+  // leaving everything where it is, when OUTPUT.partial is no longer the file
+  // this run wrote (removed, or replaced by another program): renaming would
+  // give someone else's file, or an unreadable one, the final name.
   void finish();
   // The same, after adding a search's plan table (/optimise) to it.
   void finish(const results::OptimisationRecord& plans);
@@ -95,6 +98,9 @@ class Recording {
   Recording(std::string output, results::Metadata metadata, results::Layout layout, results::ResultsWriter writer);
   void mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary,
                      std::span<const double> weekly);
+  // Remembers which file OUTPUT.partial is, and checks it still is.
+  void note_partial_identity();
+  void check_partial_is_ours() const;
 
   std::string output_;
   results::Metadata metadata_;
@@ -104,6 +110,7 @@ class Recording {
   RecordedSummaries summaries_;
   std::optional<analysis::CountedThirds> counted_thirds_;
   RecordedThirds thirds_;
+  std::uint64_t partial_device_ = 0, partial_inode_ = 0;
 };
 
 }  // namespace casesim::runner

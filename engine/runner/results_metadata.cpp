@@ -1,4 +1,5 @@
 #include "engine/runner/results_metadata.hpp"
+#include "engine/runner/snapshot_fingerprint.hpp"
 
 #include <chrono>
 #include <limits>
@@ -98,6 +99,7 @@ results::Metadata results_metadata(const scenario::Scenario& scenario, const sce
 void record_start_snapshot(results::Metadata& metadata, const snapshot::Snapshot& start) {
   metadata.snapshot_extract_date = kernel::format_iso_date(start.extract_date);
   metadata.snapshot_problems = start.problems.size();
+  metadata.snapshot_fingerprint = snapshot_fingerprint(start);
 }
 
 results::Layout results_layout(const scenario::Scenario& scenario, std::vector<std::string> variants,

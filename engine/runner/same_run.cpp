@@ -15,6 +15,14 @@ std::string what_differs(const results::ResultsData& previous, const results::Me
   const results::ExperimentRecord& b = *metadata.experiment;
   if (a.text != b.text) return "the experiment file's text";
   if (old.scenario_text != metadata.scenario_text) return "the base scenario's text";
+  if (old.snapshot_extract_date.empty() != metadata.snapshot_extract_date.empty())
+    return old.snapshot_extract_date.empty() ? "the start (an empty office there, --start-from a snapshot now)"
+                                             : "the start (--start-from a snapshot there, an empty office now)";
+  if (old.snapshot_extract_date != metadata.snapshot_extract_date)
+    return fmt::format("the snapshot started from (extracted {} there, {} now)", old.snapshot_extract_date,
+                       metadata.snapshot_extract_date);
+  if (!old.snapshot_fingerprint.empty() && old.snapshot_fingerprint != metadata.snapshot_fingerprint)
+    return "the snapshot started from (its rows, the pseudonyms' --salt-file, or the bad rows --lenient let through)";
   if (previous.layout.variants != layout.variants || a.variant_overrides != b.variant_overrides) return "the variants";
   if (old.seed != metadata.seed) return fmt::format("the seed ({} there, {} now)", old.seed, metadata.seed);
   if (a.initial_replications != b.initial_replications)

@@ -53,7 +53,8 @@ Program::Program(const std::vector<std::string>& argv, const ProgramOptions& opt
   args.push_back(nullptr);
   const std::string out_path = (output_dir_ / "out").string();
   const std::string err_path = (output_dir_ / "err").string();
-  const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  const std::string standard_output = options.standard_output.empty() ? out_path : options.standard_output.string();
+  const int out_fd = ::open(standard_output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (out_fd < 0 || err_fd < 0) throw std::system_error(errno, std::generic_category(), "open output files");
   const std::string directory = options.working_directory.string();
@@ -68,6 +69,10 @@ Program::Program(const std::vector<std::string>& argv, const ProgramOptions& opt
     if (options.file_size_limit_bytes) {
       const rlimit limit{*options.file_size_limit_bytes, *options.file_size_limit_bytes};
       if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(126);
+    }
+    if (options.address_space_limit_bytes) {
+      const rlimit limit{*options.address_space_limit_bytes, *options.address_space_limit_bytes};
+      if (::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(126);
     }
     ::execv(args[0], args.data());
     ::_exit(127);

@@ -28,6 +28,11 @@ struct ProgramOptions {
   // RLIMIT_FSIZE for the child only, like `ulimit -f` in the shell that starts
   // a batch job: a write beyond it fails with EFBIG, after SIGXFSZ.
   std::optional<std::uint64_t> file_size_limit_bytes;
+  // RLIMIT_AS for the child only, like `ulimit -v`.
+  std::optional<std::uint64_t> address_space_limit_bytes;
+  // Where the child's standard output goes (/dev/full, a file on a full
+  // disk); empty: captured for ProgramOutcome::out.
+  std::filesystem::path standard_output;
 };
 
 // A started program. Its output goes to files, not pipes, so it never blocks

@@ -14,7 +14,6 @@
 namespace casesim::reliability {
 namespace {
 
-const std::string kHelpHint = "Run with --help for more information.\n";
 
 struct CommandLineMistake {
   const char* name;
@@ -22,10 +21,32 @@ struct CommandLineMistake {
   std::string expected_error;
 };
 
+const std::string kLongName(239, 'x');
+
 const CommandLineMistake kMistakes[] = {
-    {"UnknownOption", {"run", "--bogus"}, "The following argument was not expected: --bogus\n" + kHelpHint},
-    {"NoCommand", {}, "A subcommand is required\n" + kHelpHint},
-    {"UnknownCommand", {"frobnicate"}, "A subcommand is required\n" + kHelpHint},
+    {"UnknownOption", {"run", "--bogus"}, "casesim: unknown option --bogus; see 'casesim run --help'\n"},
+    {"UnknownShortOption", {"run", "-q"}, "casesim: unknown option -q; see 'casesim run --help'\n"},
+    // A typo is answered with the nearest word, before the option's value is
+    // taken for a file name ("File does not exist: 5").
+    {"OptionTypo",
+     {"run", "--replicatons", "5"},
+     "casesim: unknown option --replicatons; did you mean --replications?\n"},
+    {"OptionTypoInExperiment",
+     {"experiment", "x.yaml", "--sedd", "3"},
+     "casesim: unknown option --sedd; did you mean --seed?\n"},
+    {"OptionTypoWithValue",
+     {"trace", "--replicaton=3"},
+     "casesim: unknown option --replicaton; did you mean --replication?\n"},
+    {"NoCommand",
+     {},
+     "casesim: no command given; the commands are run, experiment, summary, report, trace, optimise, snapshot, "
+     "check; see 'casesim --help'\n"},
+    {"CommandTypo", {"rnu"}, "casesim: unknown command 'rnu'; did you mean 'run'?\n"},
+    {"CommandTypoSwapped", {"experimnet"}, "casesim: unknown command 'experimnet'; did you mean 'experiment'?\n"},
+    {"UnknownCommand",
+     {"frobnicate"},
+     "casesim: unknown command 'frobnicate'; the commands are run, experiment, summary, report, trace, optimise, "
+     "snapshot, check\n"},
     {"ReplicationsZero",
      {"run", "--replications", "0"},
      "casesim: --replications: must be a whole number from 1 to 1000000, got 0\n"},
@@ -42,7 +63,9 @@ const CommandLineMistake kMistakes[] = {
     {"ReplicationsFraction",
      {"run", "-r", "2.5"},
      "casesim: --replications: must be a whole number from 1 to 1000000, got 2.5\n"},
-    {"ReplicationsWithoutValue", {"run", "-r"}, "--replications: 1 required TEXT missing\n" + kHelpHint},
+    {"ReplicationsWithoutValue",
+     {"run", "-r"},
+     "casesim: --replications needs a value: --replications N; see 'casesim run --help'\n"},
     {"ThreadsMinusOne",
      {"run", "--threads", "-1"},
      "casesim: --threads: must be a whole number from 0 to 1024, got -1\n"},
@@ -52,11 +75,39 @@ const CommandLineMistake kMistakes[] = {
     {"SeedNotANumber",
      {"run", "--seed", "abc"},
      "casesim: --seed: must be a whole number from 0 to 18446744073709551615, got abc\n"},
-    {"OutputWithoutValue", {"run", "-o"}, "--output: 1 required TEXT missing\n" + kHelpHint},
+    // Once wrapped round to a huge number and run.
+    {"TraceSeedNegative",
+     {"trace", "--seed", "-5"},
+     "casesim: --seed: must be a whole number from 0 to 18446744073709551615, got -5\n"},
+    {"TraceReplicationNegative",
+     {"trace", "-k", "-1"},
+     "casesim: --replication: must be a whole number from 0 to 18446744073709551615, got -1\n"},
+    {"MaxReplicationsNegative",
+     {"experiment", CASESIM_SOURCE_DIR "/scenarios/experiments/caseload-caps.yaml", "--precision", "0.1", "--metric",
+      "cp_visits_on_time", "--max-replications", "-1"},
+     "casesim: --max-replications: must be a whole number from 1 to 1000000, got -1\n"},
+    {"OutputWithoutValue", {"run", "-o"}, "casesim: --output needs a value: --output FILE; see 'casesim run --help'\n"},
+    // An empty name is a mistake, not the default name.
+    {"OutputEmpty",
+     {"run", "-o", ""},
+     "casesim: --output: an empty file name; name the file to write; see 'casesim run --help'\n"},
+    {"ReportOutputEmpty",
+     {"report", CASESIM_SOURCE_DIR "/README.md", "-o", ""},
+     "casesim: --output: an empty file name; name the file to write; see 'casesim report --help'\n"},
+    {"OutputNameTooLong",
+     {"run", "-r", "1", "-o", kLongName},
+     "casesim: --output: results file name of 239 characters is too long; the limit is 238 (the file system's 255 "
+     "less room for \".partial\" while it is written)\n"},
+    {"ReportOutputNameTooLong",
+     {"report", CASESIM_SOURCE_DIR "/README.md", "-o", kLongName},
+     "casesim: --output: report name of 239 characters is too long; the limit is 238 (the file system's 255 less "
+     "room for \".partial\" while it is written)\n"},
     {"ScenarioFileMissing",
      {"run", "no_such_scenario.yaml"},
-     "scenario: File does not exist: no_such_scenario.yaml\n" + kHelpHint},
-    {"ScenarioIsADirectory", {"run", "."}, "scenario: File is actually a directory: .\n" + kHelpHint},
+     "casesim: no_such_scenario.yaml: no such file (the scenario to read); see 'casesim run --help'\n"},
+    {"ScenarioIsADirectory",
+     {"run", "."},
+     "casesim: .: it is a directory; give the scenario file; see 'casesim run --help'\n"},
 };
 
 std::vector<std::string> with_program(const std::vector<std::string>& arguments) {

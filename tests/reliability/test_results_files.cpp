@@ -66,7 +66,8 @@ TEST(ResultsFile, DevFullIsNotReplaced) {
   const TemporaryDirectory directory;
   const ProgramOutcome outcome = run_program(casesim_run({"-r", "1", "-o", "/dev/full"}), in(directory));
   EXPECT_EQ(outcome.exit_status, kBadInput);
-  EXPECT_EQ(outcome.err, "casesim: /dev/full: not a regular file; --output must name a results file\n");
+  EXPECT_EQ(outcome.err,
+            "casesim: /dev/full: it is a character device, not a regular file; --output must name a results file\n");
   EXPECT_TRUE(fs::is_character_file("/dev/full"));
 }
 
