@@ -1,7 +1,10 @@
 #include "engine/input/number_text.hpp"
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <system_error>
 
 namespace casesim::input {
@@ -11,6 +14,27 @@ namespace {
 std::string_view without_sign(std::string_view text) {
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
   return text;
+}
+
+// std::from_chars for a double, where the standard library has it (libstdc++).
+// The browser build's libc++ 14 has none; there strtod gives the same
+// correctly rounded value, and cannot meet another locale's decimal comma:
+// WebAssembly's C library (musl) has only the "C" locale. Either way the text
+// has already passed looks_decimal.
+std::from_chars_result read_double(std::string_view text, double& value) {
+#if defined(__cpp_lib_to_chars)
+  return std::from_chars(text.data(), text.data() + text.size(), value);
+#else
+  const std::string terminated(text);
+  char* end = nullptr;
+  errno = 0;
+  const double read = std::strtod(terminated.c_str(), &end);
+  const char* stop = text.data() + (end - terminated.c_str());
+  if (errno == ERANGE) return {stop, std::errc::result_out_of_range};  // as from_chars, value left alone
+  if (end == terminated.c_str()) return {text.data(), std::errc::invalid_argument};
+  value = read;
+  return {stop, std::errc()};
+#endif
 }
 
 }  // namespace
@@ -58,7 +82,7 @@ DecimalReading read_decimal(std::string_view text) {
   // std::from_chars takes a leading '-' but not a '+'.
   if (text[0] == '+') text.remove_prefix(1);
   double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const auto [end, error] = read_double(text, value);
   if (error == std::errc::result_out_of_range) {
     const auto exponent = text.find_first_of("eE");
     const bool tiny = exponent != std::string_view::npos && exponent + 1 < text.size() && text[exponent + 1] == '-';

@@ -3,7 +3,9 @@
 #include <exception>
 #include <stdexcept>
 
+#ifdef _OPENMP
 #include <omp.h>
+#endif
 
 namespace casesim::runner {
 
@@ -16,7 +18,11 @@ std::vector<model::ReplicationResult> run_pairs(std::span<const model::ModelSetu
   std::vector<model::ReplicationResult> results(pairs.size());
   std::vector<std::exception_ptr> failures(pairs.size());
   const auto n = static_cast<std::int64_t>(pairs.size());
+#ifdef _OPENMP
   const int thread_count = threads > 0 ? threads : omp_get_max_threads();
+#else
+  (void)threads;  // the browser build: one thread per Web Worker
+#endif
 
   // Dynamic scheduling: a variant with a tighter cap builds longer queues and
   // more events, so threads take the next pair as they finish.

@@ -2,12 +2,18 @@
 
 #include <exception>
 
+#ifdef _OPENMP
 #include <omp.h>
+#endif
 
 namespace casesim::runner {
 
 int thread_count(const RunPlan& plan) {
+#ifdef _OPENMP
   return plan.threads > 0 ? plan.threads : omp_get_max_threads();
+#else
+  return 1;  // the browser build: one thread per Web Worker
+#endif
 }
 
 std::vector<model::ReplicationResult> run_replications(const model::ModelSetup& setup, const RunPlan& plan) {

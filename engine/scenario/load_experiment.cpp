@@ -28,6 +28,8 @@
 #include <optional>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "engine/input/number_text.hpp"
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
@@ -46,10 +48,14 @@ using input::YamlNode;
 
 std::string number_yaml(double value, bool integer) {
   if (integer) return std::to_string(static_cast<long long>(value));
+    // Shortest text that reads back as the same double.
+#if defined(__cpp_lib_to_chars)
   char buffer[64];
-  // Shortest text that reads back as the same double.
   const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
   return std::string(buffer, error == std::errc() ? end : buffer);
+#else
+  return fmt::format("{}", value);  // the browser build's libc++ 14 has no to_chars for a double
+#endif
 }
 
 // The node at `steps` below `node`; nullptr when there is none (or no steps:

@@ -1,9 +1,8 @@
 #include "engine/snapshot/workers_file.hpp"
 
-#include <charconv>
-#include <cmath>
 #include <map>
 
+#include "engine/input/number_text.hpp"
 #include "engine/snapshot/column_match.hpp"
 #include "engine/snapshot/row_cells.hpp"
 #include "engine/snapshot/snapshot_error.hpp"
@@ -29,10 +28,11 @@ const std::vector<ColumnSpec>& worker_columns() {
 
 // FTE as a plain decimal number in (0, 1].
 std::optional<double> read_fte(const std::string& text) {
-  double value = 0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, error] = std::from_chars(text.data(), end, value);
-  if (error != std::errc() || ptr != end || !std::isfinite(value) || value <= 0 || value > 1) return std::nullopt;
+  // A decimal as input/number_text reads it (portable to the browser build,
+  // whose libc++ has no floating-point from_chars), without a leading '+'.
+  if (text.empty() || text[0] == '+') return std::nullopt;
+  const std::optional<double> value = input::decimal_number(text);
+  if (!value || *value <= 0 || *value > 1) return std::nullopt;
   return value;
 }
 

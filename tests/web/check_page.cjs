@@ -1,0 +1,162 @@
+// The page in headless Chromium (Debian's, driven by playwright-core), opened
+// from file:// as a manager opens it from a shared drive. Any request that is
+// not for a local file (or data:/blob:) is failed and recorded, and the test
+// fails if there was one. Checks, each writing what the native side compares:
+//   example   casesim.html#example runs 20 replications and shows the report
+//             (the answer, charts, the children at risk); writes
+//             OUT/page-example.json ({summary: {metric: values}})
+//   leaver    a worker added through the form as leaving, run; writes
+//             OUT/page-leaver.json and the saved what-if OUT/page-leaver.yaml
+//   bad-csv   the example's files with a bad FTE in workers.csv give the
+//             command line's "workers.csv:LINE: FTE: ..." message
+//   narrow    at 420 px wide nothing makes the page scroll sideways, and the
+//             Run button is reached with the keyboard
+// usage: node check_page.cjs NODE_MODULES SITE_DIR SNAPSHOT_DIR OUT_DIR
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const [nodeModules, site, snapshot, out] = process.argv.slice(2);
+const { chromium } = require(path.join(nodeModules, 'playwright-core'));
+
+const problems = [];
+const outside = [];
+const pageUrl = 'file://' + path.resolve(site, 'casesim.html');
+
+function local(url) {
+  return /^(file|data|blob|about):/.test(url);
+}
+
+async function open(browser, hash = '', viewport = { width: 1200, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (local(url)) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => { if (!local(r.url())) outside.push(r.url()); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  await page.goto(pageUrl + hash);
+  return page;
+}
+
+function summaryOf(results) {
+  const summary = {};
+  for (const m of JSON.parse(results.json).metrics) summary[m.name] = m.values;
+  return { summary };
+}
+
+async function waitForRun(page, replications, timeout = 300000) {
+  await page.waitForFunction((n) => document.body.dataset.ran === String(n) ||
+                                    !document.getElementById('run-error').hidden ||
+                                    !document.getElementById('load-error').hidden, replications, { timeout });
+  const error = await page.evaluate(() => ['run-error', 'load-error'].map((id) => document.getElementById(id))
+                                            .filter((e) => !e.hidden).map((e) => e.textContent).join('; '));
+  if (error) throw new Error(`the run failed: ${error}`);
+  return page.evaluate(() => window.casesimResults);
+}
+
+async function checkExample(browser) {
+  const page = await open(browser, '#example');
+  const results = await waitForRun(page, 20);
+  fs.writeFileSync(path.join(out, 'page-example.json'), JSON.stringify(summaryOf(results)));
+  const frame = page.frame({ url: /about:srcdoc/ }) || page.frames()[1];
+  await frame.waitForSelector('div.chart svg', { timeout: 60000 });
+  const report = await frame.evaluate(() => ({
+    text: document.body.innerText,
+    charts: document.querySelectorAll('div.chart svg').length,
+    children: document.querySelectorAll('#children-at-risk tbody tr').length,
+  }));
+  if (report.charts < 2) problems.push(`example: ${report.charts} charts drawn in the report`);
+  if (report.children === 0) problems.push('example: the report lists no children at risk');
+  if (!/20 replications/.test(report.text)) problems.push('example: the report does not say 20 replications');
+  const team = await page.$$eval('#team-table tbody tr', (rows) => rows.length);
+  if (team !== 11) problems.push(`example: ${team} workers shown, expected 11`);
+  await page.screenshot({ path: path.join(out, 'page-example.png'), fullPage: false });
+  await page.context().close();
+}
+
+async function checkLeaver(browser) {
+  const page = await open(browser);
+  await page.waitForSelector('#team-table tbody tr');
+  await page.click('button[data-add="worker_leaves"]');
+  const item = page.locator('#changes li[data-event="worker_leaves"]').last();
+  await item.locator('input[data-field="date"]').fill('2027-02-15');
+  await item.locator('input[data-field="date"]').dispatchEvent('change');
+  const options = await item.locator('select[data-field="worker"] option').evaluateAll(
+    (os) => os.map((o) => o.value));
+  await item.locator('select[data-field="worker"]').selectOption(options[0]);
+  await page.fill('#replications', '20');
+  await page.click('#run');
+  const results = await waitForRun(page, 20);
+  fs.writeFileSync(path.join(out, 'page-leaver.json'), JSON.stringify(summaryOf(results)));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-what-if')]);
+  await download.saveAs(path.join(out, 'page-leaver.yaml'));
+  const yaml = fs.readFileSync(path.join(out, 'page-leaver.yaml'), 'utf8');
+  if (!yaml.includes(`event: worker_leaves, worker: ${options[0]}`))
+    problems.push(`leaver: the saved what-if has no worker_leaves event for ${options[0]}`);
+  if (/Priya|Daniel|Hannah/.test(yaml)) problems.push('leaver: a real name is in the saved what-if');
+  await page.context().close();
+}
+
+async function checkBadCsv(browser) {
+  const page = await open(browser);
+  await page.waitForSelector('#team-table tbody tr');
+  const files = fs.readdirSync(snapshot).filter((f) => /\.(csv|yaml)$/.test(f)).map((f) => {
+    let text = fs.readFileSync(path.join(snapshot, f), 'utf8');
+    if (f === 'workers.csv') {
+      const lines = text.split('\n');
+      lines[2] = lines[2].replace(/,1\.0,/, ',one,');
+      text = lines.join('\n');
+    }
+    return { name: f, mimeType: 'text/csv', buffer: Buffer.from(text) };
+  });
+  await page.setInputFiles('#snapshot-files', files);
+  await page.waitForFunction(() => !document.getElementById('load-error').hidden, null, { timeout: 60000 });
+  const message = await page.$eval('#load-error', (e) => e.textContent);
+  if (!/^workers\.csv:3: FTE: /.test(message)) problems.push(`bad-csv: message is "${message}"`);
+  await page.context().close();
+}
+
+async function checkNarrow(browser) {
+  const page = await open(browser, '', { width: 420, height: 800 });
+  await page.waitForSelector('#team-table tbody tr');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > 420) problems.push(`narrow: the page is ${width} px wide at 420`);
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement && document.activeElement.id === 'run');
+  }
+  if (!reached) problems.push('narrow: Run is not reached with the Tab key');
+  await page.screenshot({ path: path.join(out, 'page-narrow.png'), fullPage: true });
+  await page.context().close();
+}
+
+(async () => {
+  fs.mkdirSync(out, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    for (const check of [checkExample, checkLeaver, checkBadCsv, checkNarrow]) {
+      try {
+        await check(browser);
+      } catch (e) {
+        problems.push(`${check.name}: ${e.message}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  if (outside.length) problems.push(`requests that left the page's own files: ${[...new Set(outside)].join(', ')}`);
+  if (problems.length) {
+    console.error(problems.join('\n'));
+    process.exit(1);
+  }
+  console.log('page checks passed: example, leaver, bad CSV, narrow and keyboard; no outside request');
+})();

@@ -1,0 +1,47 @@
+// One Web Worker: one WebAssembly instance of the engine (the module this
+// text follows in casesim-engine.js) and one WhatIfSession. The page sends it
+// the inputs, then replications to run, and, for the worker that keeps the
+// results, what the others ran, to record and report (docs/web.md).
+/* global createCasesimEngine */
+'use strict';
+let session = null;
+const ready = createCasesimEngine().then((engine) => {
+  session = new engine.WhatIfSession();
+});
+
+function handle(message) {
+  switch (message.type) {
+    case 'load': {
+      const info = JSON.parse(session.load(message.scenarioFile, message.scenarioText, message.snapshotFiles));
+      return info.error ? { type: 'error', message: info.error } : { type: 'loaded', info };
+    }
+    case 'run': {
+      const started = performance.now();
+      const chunk = session.run(message.first, message.count);
+      chunk.milliseconds = performance.now() - started;
+      return { type: 'ran', chunk };
+    }
+    case 'record':
+      for (const chunk of message.chunks) session.record(chunk);
+      return { type: 'recorded' };
+    case 'report':
+      return { type: 'report', html: session.reportHtml(), json: session.resultsJson(), csv: session.resultsCsv() };
+    default:
+      return { type: 'error', message: `unknown request ${message.type}` };
+  }
+}
+
+self.onmessage = (event) => {
+  ready.then(() => {
+    let reply;
+    try {
+      reply = handle(event.data);
+    } catch (e) {
+      reply = { type: 'error', message: String(e && e.message ? e.message : e) };
+    }
+    reply.id = event.data.id;
+    const transfer = reply.chunk ? [reply.chunk.summary.buffer, reply.chunk.weekly.buffer,
+                                    reply.chunk.durations.buffer, reply.chunk.late.buffer] : [];
+    self.postMessage(reply, transfer);
+  });
+};
