@@ -14,8 +14,8 @@
 
 #include "analysis/paired.hpp"
 #include "analysis/statistics.hpp"
-#include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/continue_command.hpp"
+#include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/settling_warnings.hpp"
 #include "apps/casesim/start_options.hpp"

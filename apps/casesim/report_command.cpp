@@ -10,11 +10,11 @@
 
 #include "analysis/paired.hpp"
 #include "analysis/report/html_report.hpp"
-#include "apps/casesim/usage_error.hpp"
-#include "engine/results/optimisation_record.hpp"
 #include "apps/casesim/destination.hpp"
 #include "apps/casesim/unfinished_note.hpp"
+#include "apps/casesim/usage_error.hpp"
 #include "apps/casesim/written_file.hpp"
+#include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
 #include "engine/snapshot/pseudonymiser.hpp"

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/destination.hpp"
+#include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/shipped_files.hpp"
 #include "apps/casesim/start_options.hpp"
 #include "apps/casesim/written_file.hpp"

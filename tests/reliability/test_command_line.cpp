@@ -14,7 +14,6 @@
 namespace casesim::reliability {
 namespace {
 
-
 struct CommandLineMistake {
   const char* name;
   std::vector<std::string> arguments;
