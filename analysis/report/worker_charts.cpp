@@ -105,8 +105,9 @@ std::optional<Chart> worker_series_chart(const ReportInput& input, std::size_t s
 
   Chart chart;
   chart.id = "workers-" + q.name;
-  chart.heading = q.name == "caseload" ? "Each worker's caseload, week by week"
-                                       : "Each worker's children with a visit overdue, week by week";
+  chart.heading = q.name == "caseload"
+                      ? "Each worker's caseload at the end of each week (cases)"
+                      : "Each worker's children with a visit overdue at the end of each week (children)";
   chart.note = fmt::format(
       "{} One panel per worker (by pseudonym), the average week across the simulated futures{}; the workers the "
       "change moves most come first. A worker who leaves drops to 0 from their last day; a post's panel then "

@@ -31,14 +31,8 @@ FileKind kind_of(const std::string& text) {
   return top_level("decisions") || top_level("targets") ? FileKind::optimise : FileKind::experiment;
 }
 
-std::vector<std::string> metric_names() {
-  std::vector<std::string> names;
-  for (const auto& d : model::metric_definitions()) names.emplace_back(d.name);
-  return names;
-}
-
 std::string check_snapshot(const std::string& directory) {
-  const auto snapshot = runner::load_start_snapshot(directory, false, "");
+  const auto snapshot = runner::load_start_snapshot(directory, false, "", "");
   return fmt::format("snapshot of {}, {} workers, {} open children", kernel::format_iso_date(snapshot->extract_date),
                      snapshot->workers.size(), snapshot->children.size());
 }
@@ -47,13 +41,13 @@ std::string check_file(const std::string& path) {
   const scenario::ScenarioSource source = scenario::read_scenario_source(path, "file");
   switch (kind_of(source.text)) {
     case FileKind::experiment: {
-      const scenario::Experiment experiment = scenario::load_experiment(path, metric_names());
+      const scenario::Experiment experiment = scenario::load_experiment(path, model::metric_names());
       for (const auto& v : experiment.variants) const model::ModelSetup setup(v.scenario, nullptr);
       return fmt::format("experiment {}, {} variants of base scenario {}", experiment.name, experiment.variants.size(),
                          experiment.base_source.path);
     }
     case FileKind::optimise: {
-      const optimise::Optimisation o = optimise::load_optimisation(path, metric_names());
+      const optimise::Optimisation o = optimise::load_optimisation(path, model::metric_names());
       for (const auto& p : o.plans) const model::ModelSetup setup(p.scenario, nullptr);
       return fmt::format("optimise file {}, {} plans, {} targets, base scenario {}", o.name, o.plans.size(),
                          o.targets.size(), o.base_source.path);

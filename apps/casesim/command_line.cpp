@@ -18,7 +18,8 @@ const std::map<std::string, std::string, std::less<>>& value_types() {
       {"replications", "N"},     {"seed", "N"},       {"threads", "N"},      {"replication", "N"},
       {"max-replications", "N"}, {"output", "FILE"},  {"salt-file", "FILE"}, {"start-from", "DIR"},
       {"precision", "FRACTION"}, {"metric", "NAME"},  {"scenario", "FILE"},  {"experiment", "FILE"},
-      {"optimise_file", "FILE"}, {"results", "FILE"}, {"directory", "DIR"},  {"files", "FILE"}};
+      {"optimise_file", "FILE"}, {"results", "FILE"}, {"directory", "DIR"},  {"files", "FILE"},
+      {"team", "NAME"},          {"names", "DIR"},    {"snapshot", "DIR"}};
   return types;
 }
 
@@ -109,6 +110,8 @@ const std::vector<CommandExample>& command_examples() {
       {"trace", "casesim trace scenarios/baseline.yaml --replication 3 --output trace.csv"},
       {"optimise", "casesim optimise scenarios/optimise/staffing.yaml --output staffing.h5"},
       {"snapshot", "casesim snapshot scenarios/snapshots/example"},
+      {"whatif", "casesim whatif init scenarios/snapshots/example --output my-what-if.yaml"},
+      {"init", "casesim whatif init scenarios/snapshots/example --output my-what-if.yaml"},
       {"check", "casesim check scenarios/baseline.yaml scenarios/experiments/*.yaml scenarios/snapshots/example"},
   };
   return examples;
@@ -141,7 +144,10 @@ void describe_commands(CLI::App& app) {
         return value.empty() ? std::string("an empty file name; name the file to write") : std::string();
       },
       "", "not empty");
-  for (CLI::App* command : commands_of(app)) {
+  std::vector<CLI::App*> commands = commands_of(app);
+  for (std::size_t c = 0; c < commands.size(); ++c)  // and their own commands (whatif init)
+    for (CLI::App* sub : commands_of(*commands[c])) commands.push_back(sub);
+  for (CLI::App* command : commands) {
     for (CLI::Option* option : command->get_options()) {
       const std::string key = option_key(*option);
       if (const auto type = value_types().find(key); type != value_types().end() && option->get_type_size() != 0) {
@@ -174,9 +180,17 @@ std::optional<std::string> unknown_word(CLI::App& app, const std::vector<std::st
     if (!nearest.empty()) return fmt::format("unknown command '{}'; did you mean '{}'?", *first, nearest);
     return fmt::format("unknown command '{}'; the commands are {}", *first, command_list(app));
   }
-  for (auto word = first + 1; word != arguments.end() && *word != "--"; ++word)
+  for (auto word = first + 1; word != arguments.end() && *word != "--"; ++word) {
+    // A command's own commands (casesim whatif init): their options are theirs.
+    if (!word->empty() && (*word)[0] != '-')
+      if (const auto subs = command->get_subcommands([&](CLI::App* c) { return c->check_name(*word); });
+          !subs.empty()) {
+        command = subs.front();
+        continue;
+      }
     if (word->size() > 1 && (*word)[0] == '-')
       if (auto unknown = unknown_option(*command, *word)) return unknown;
+  }
   return std::nullopt;
 }
 

@@ -175,12 +175,13 @@ struct Prepared {
   std::shared_ptr<const snapshot::Snapshot> start;  // null without --start-from
 };
 
-Prepared prepare(const ExperimentOptions& options) {
+// warn: say which mechanisms the scenario leaves out (once: MPI's other ranks do not).
+Prepared prepare(const ExperimentOptions& options, bool warn = true) {
   const std::vector<std::string> metric_names = model::metric_names();
   scenario::Experiment experiment = scenario::load_experiment(
       options.experiment_path, metric_names,
       options.start_from.empty() ? scenario::TeamSource::scenario_file : scenario::TeamSource::snapshot);
-  warn_mechanisms_off(experiment.variants.front().scenario, experiment.base_source.path, std::cerr);
+  if (warn) warn_mechanisms_off(experiment.variants.front().scenario, experiment.base_source.path, std::cerr);
   if (options.threads < 0)
     throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
   const Settings settings = settings_from(options, experiment);
@@ -340,7 +341,7 @@ ExperimentOutcome coordinate_experiment(const ExperimentOptions& options, const 
 ExperimentOutcome work_for_rank_0(const ExperimentOptions& options, const runner::MpiSession& session) {
   std::optional<Prepared> prepared;
   try {
-    prepared = prepare(options);
+    prepared = prepare(options, false);
   } catch (const std::exception& e) {
     runner::report_worker_failure(session, e.what());
     return ExperimentOutcome{};

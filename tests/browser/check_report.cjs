@@ -182,7 +182,8 @@ async function checkAnswer(page, csvFile) {
 // The first screen and every chart's title, before anything is opened.
 async function checkFirstScreen(page) {
   const problems = [];
-  const sentences = await page.$$eval('#in-brief p', (ps) => ps.map((p) => p.innerText));
+  // A what-if's first screen is its own answer (#answer); any other report's is #in-brief.
+  const sentences = await page.$$eval('#in-brief p, #answer p.answer-sentence', (ps) => ps.map((p) => p.innerText));
   if (sentences.length < 1 || sentences.length > 4) problems.push(`the first screen has ${sentences.length} sentences`);
   for (const s of sentences) if (/95% CI|confidence/.test(s)) problems.push(`an interval in the answer's text: "${s}"`);
   const titles = await page.$$eval('div.chart', (cs) => cs.map((c) => {

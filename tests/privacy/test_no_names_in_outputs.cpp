@@ -214,7 +214,10 @@ TEST_F(NoNamesInOutputs, TheNamesReportRefusesASnapshotKeyedOtherwise) {
 // prints them on the manager's screen, on purpose.
 TEST_F(NoNamesInOutputs, TheSearchFindsNamesShownOnPurpose) {
   const std::set<std::string> worker_names = column_values({"Worker", "Allocated Worker"});
-  const ProgramOutcome shown = casesim({"snapshot", kSnapshot.string(), "--show-names"});
+  // Names print only to a terminal: `script` (util-linux) gives the program one.
+  const ProgramOutcome shown =
+      run_program({"/usr/bin/script", "-qec",
+                   reliability::casesim_program() + " snapshot " + kSnapshot.string() + " --show-names", "/dev/null"});
   const auto found = names_in(shown.out, {}, worker_names);
   EXPECT_NE(std::find(found.begin(), found.end(), "worker name Priya Shah"), found.end());
   EXPECT_NE(std::find(found.begin(), found.end(), "worker name daniel okafor, in another case"), found.end());

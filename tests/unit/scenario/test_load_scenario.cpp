@@ -658,6 +658,9 @@ TEST(EveryField, TheFixtureIsAValidScenarioSettingEveryField) {
   EXPECT_NO_THROW(parse_scenario(source));
   const input::YamlNode root = input::parse_yaml(source.text, source.path, 0, "", "scenario");
   for (const std::string& path : scenario_field_paths()) {
+    // mechanisms_off declares mechanisms that are off, and the fixture turns
+    // every one on: a file cannot set both (its own tests: test_mechanisms.cpp).
+    if (path == "mechanisms_off[]") continue;
     EXPECT_TRUE(where_set(root, path, "")) << path << " is not set in " << kEveryField;
   }
 }

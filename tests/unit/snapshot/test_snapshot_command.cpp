@@ -87,7 +87,10 @@ TEST(SnapshotCommand, SummaryShowsTheTeamAndChildrenByStage) {
 }
 
 TEST(SnapshotCommand, ShowNamesPrintsWorkersNamesButNoChildIds) {
-  const auto outcome = run_program({casesim_program(), "snapshot", kExample, "--show-names"});
+  // Names print only to a terminal: `script` gives the program one (util-linux, in every Debian).
+  const auto outcome =
+      run_program({"/usr/bin/script", "-qec",
+                   casesim_program() + " snapshot " + std::string(kExample) + " --show-names", "/dev/null"});
   ASSERT_EQ(outcome.exit_status, 0) << outcome.err;
   EXPECT_NE(outcome.out.find("Priya Shah"), std::string::npos);
   EXPECT_NE(outcome.out.find("Ellie Brennan"), std::string::npos);
