@@ -267,9 +267,11 @@ TEST(FileSizeLimit, TraceOutputIsStatus3AndLeavesNothing) {
   EXPECT_TRUE(fs::is_empty(directory.path()));
 }
 
-// A run long enough (one thread) to be caught while it writes.
+// A run long enough (one thread) to be caught while it writes, even on a
+// loaded machine where the test's own steps are slow too.
+constexpr int kLongRunReplications = 600;
 std::vector<std::string> long_run(const std::string& output) {
-  return casesim({"run", "-r", "150", "-t", "1", "-o", output});
+  return casesim({"run", "-r", std::to_string(kLongRunReplications), "-t", "1", "-o", output});
 }
 
 bool appears_within(const fs::path& path, std::chrono::milliseconds limit) {
@@ -300,7 +302,7 @@ TEST(TwoRuns, OnOneOutputTheSecondIsRefusedAndTheFirstFinishes) {
   const ProgramOutcome outcome = first.wait();
   ASSERT_EQ(outcome.exit_status, 0) << outcome.err;
   const results::ResultsData data = results::read_results((directory / "out.h5").string());
-  EXPECT_EQ(std::count(data.completed.begin(), data.completed.end(), 1), 150);
+  EXPECT_EQ(std::count(data.completed.begin(), data.completed.end(), 1), kLongRunReplications);
   EXPECT_FALSE(fs::exists(directory / "out.h5.partial"));
   EXPECT_FALSE(fs::exists(directory / "out.h5.lock"));
 }
