@@ -6,23 +6,24 @@
 
 #include "analysis/children_at_risk.hpp"
 #include "analysis/report/html_report.hpp"
+#include "analysis/report/local_names.hpp"
 #include "analysis/report/plain_language.hpp"
 
 namespace casesim::analysis::report {
 
 namespace {
 
-std::string worker_cell(const ChildAtRisk& c) {
+std::string worker_cell(const ChildAtRisk& c, const LocalNames& names) {
   if (!c.worker_known) return "<span class=\"na\" title=\"the results file does not say\">not recorded</span>";
   return c.worker.empty() ? "<span class=\"na\">waiting for allocation</span>"
-                          : fmt::format("<code class=\"pseudonym\">{}</code>", html_escape(c.worker));
+                          : fmt::format("<code class=\"pseudonym\">{}</code>", html_escape(names.shown(c.worker)));
 }
 
 std::string percent(const Proportion& p) {
   return p.trials == 0 ? "n/a" : fmt::format("{:.1f}%", 100 * p.estimate);
 }
 
-std::string ranked_table(const ChildrenRanking& ranking, const std::string& base_name) {
+std::string ranked_table(const ChildrenRanking& ranking, const std::string& base_name, const LocalNames& names) {
   const std::vector<ChildAtRisk>& ranked = ranking.not_yet_overdue;
   const std::size_t shown = std::min(kChildrenShown, children_with_any_risk(ranked));
   if (shown == 0) return {};
@@ -39,7 +40,7 @@ std::string ranked_table(const ChildrenRanking& ranking, const std::string& base
     out += fmt::format(
         "<tr><td>{}</td><td class=\"text\"><code class=\"pseudonym\">{}</code></td><td class=\"text\">{}</td>"
         "<td class=\"text\">{}</td>",
-        i + 1, html_escape(c.pseudonym), html_escape(c.stage), worker_cell(c));
+        i + 1, html_escape(names.shown(c.pseudonym)), html_escape(c.stage), worker_cell(c, names));
     out += ranking.base ? fmt::format("<td title=\"{}\">{}</td><td>{}</td><td>{:+.1f} points</td>",
                                       html_escape(readable_percent(c.late)), percent(c.late), percent(*c.base_late),
                                       100 * c.rise())
@@ -69,7 +70,7 @@ std::string ranked_note(const ChildrenRanking& ranking) {
   return out + ".</p>\n";
 }
 
-std::string overdue_table(const ChildrenRanking& ranking, const std::string& extract_date) {
+std::string overdue_table(const ChildrenRanking& ranking, const std::string& extract_date, const LocalNames& names) {
   if (ranking.already_overdue.empty()) return {};
   std::string out = fmt::format(
       "<h4>Already overdue on {}: {} children</h4>\n<p class=\"note\">A statutory visit was already past its date "
@@ -81,7 +82,7 @@ std::string overdue_table(const ChildrenRanking& ranking, const std::string& ext
     out += fmt::format(
         "<tr><td class=\"text\"><code class=\"pseudonym\">{}</code></td><td class=\"text\">{}</td>"
         "<td class=\"text\">{}</td></tr>\n",
-        html_escape(c.pseudonym), html_escape(c.stage), worker_cell(c));
+        html_escape(names.shown(c.pseudonym)), html_escape(c.stage), worker_cell(c, names));
   return out + "</tbody>\n</table>\n";
 }
 
@@ -93,8 +94,9 @@ std::string children_section(const ReportInput& input) {
   const std::string extract_date = readable_date(data.metadata.snapshot_extract_date);
   std::string out = fmt::format(
       "<section id=\"children-at-risk\">\n<h2>Children most likely to have a statutory visit late</h2>\n"
-      "<p class=\"note\">Each child open on {}, by pseudonym (never by name or case number: casesim snapshot "
-      "--show-names shows whose is whose on the manager's own screen), with their stage and allocated worker "
+      "<p class=\"note\">Each child open on {}, by pseudonym (never by name or case number: casesim report "
+      "--names writes a copy for the manager's own machine that shows whose is whose), with their stage and allocated "
+      "worker "
       "that day. The chance is the share of simulated futures (replications) in which at least one of the "
       "child's statutory visits was made after its date, or was still owed past its date at the end of the run; "
       "hover over it for its 95% Wilson interval. Children whose visit was already overdue that day are listed "
@@ -108,8 +110,8 @@ std::string children_section(const ReportInput& input) {
   for (const std::size_t v : order) {
     const ChildrenRanking ranking = rank_children(data, v);
     const std::string base_name = ranking.base ? data.layout.variants[*ranking.base] : std::string();
-    const std::string body =
-        ranked_note(ranking) + ranked_table(ranking, base_name) + overdue_table(ranking, extract_date);
+    const std::string body = ranked_note(ranking) + ranked_table(ranking, base_name, input.names) +
+                             overdue_table(ranking, extract_date, input.names);
     const std::string label = variant_label(input, v);
     const std::string heading = ranking.base ? fmt::format("{}, against {}", label, base_name) : label;
     if (variants == 1)
