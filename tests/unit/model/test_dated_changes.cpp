@@ -10,6 +10,7 @@
 #include "engine/scenario/load_scenario.hpp"
 #include "tests/support/dates.hpp"
 #include "tests/support/same_bits.hpp"
+#include "tests/support/steady_team.hpp"
 #include "tests/support/trace_recorder.hpp"
 
 namespace casesim::model {
@@ -17,27 +18,9 @@ namespace {
 
 using kernel::Date;
 using testing::date;
+using testing::trace_of;
+using testing::worker_id;
 using Kind = scenario::TimelineEvent::Kind;
-
-// Regular referrals, assessments that last and need no hours, workers who
-// neither leave nor fall ill: only the timeline changes anything.
-scenario::Scenario steady_team(int workers) {
-  scenario::Scenario s;
-  s.name = "timeline";
-  s.run.start_date = date(2025, 4, 7);
-  s.run.horizon_weeks = 10;
-  s.run.warm_up_weeks = 0;
-  s.calendar.bank_holidays = "none";
-  s.referrals.arrival_process = scenario::ReferralSettings::ArrivalProcess::regular;
-  s.referrals.rate_per_working_day = 1.0;
-  s.pathways.assessment.duration_working_days = {scenario::DurationDistribution::Kind::fixed, 1000.0, 0.0};
-  s.pathways.assessment.visit_within_working_days = 0;
-  s.workforce.turnover.agency_tenure_weeks = {scenario::DurationDistribution::Kind::fixed, 1000.0, 0.0};
-  s.workforce.turnover.recruitment_lag_weeks = {scenario::DurationDistribution::Kind::fixed, 1000.0, 0.0};
-  s.policy.caseload_cap = {scenario::CaseloadCap::Basis::per_worker, 100.0};
-  for (int i = 0; i < workers; ++i) s.team.social_workers.push_back({"SW" + std::to_string(i + 1), 1.0});
-  return s;
-}
 
 scenario::TimelineEvent event(Kind kind, Date on) {
   scenario::TimelineEvent e;
@@ -46,20 +29,8 @@ scenario::TimelineEvent event(Kind kind, Date on) {
   return e;
 }
 
-std::vector<testing::KeptRecord> trace_of(const scenario::Scenario& s, const std::string& what) {
-  const ModelSetup setup(s);
-  testing::TraceRecorder trace;
-  run_replication(setup, 11, 0, &trace);
-  return trace.of(what);
-}
-
-// Worker ids in traces are post * 1000 + the post's n-th holder.
-constexpr long long worker_id(int post) {
-  return post * 1000LL + 1;
-}
-
 TEST(DatedChanges, AWorkerLeavesOnTheFirstWorkingDayOnOrAfterTheDate) {
-  scenario::Scenario s = steady_team(3);
+  scenario::Scenario s = testing::steady_team(3, "timeline");
   auto leaves = event(Kind::worker_leaves, date(2025, 4, 19));  // a Saturday: Monday 21 April is day 14
   leaves.worker = "SW2";
   s.timeline = {leaves};
@@ -70,7 +41,7 @@ TEST(DatedChanges, AWorkerLeavesOnTheFirstWorkingDayOnOrAfterTheDate) {
 }
 
 TEST(DatedChanges, AgencyWorkersWhoStartedLastLeaveFirst) {
-  scenario::Scenario s = steady_team(1);
+  scenario::Scenario s = testing::steady_team(1, "timeline");
   s.team.social_workers.push_back({"A1", 1.0, true});
   s.team.social_workers.push_back({"A2", 1.0, true});
   s.team.social_workers.push_back({"A3", 1.0, true});
@@ -87,7 +58,7 @@ TEST(DatedChanges, AgencyWorkersWhoStartedLastLeaveFirst) {
 }
 
 TEST(DatedChanges, ANewWorkerStartsInANewPostOnTheDate) {
-  scenario::Scenario s = steady_team(2);
+  scenario::Scenario s = testing::steady_team(2, "timeline");
   auto starts = event(Kind::worker_starts, date(2025, 4, 16));  // Wednesday, day 9
   starts.name = "New";
   starts.newly_qualified = true;
@@ -100,7 +71,7 @@ TEST(DatedChanges, ANewWorkerStartsInANewPostOnTheDate) {
 }
 
 TEST(DatedChanges, AnAbsentWorkerTakesNoDutyUntilTheAbsenceEnds) {
-  scenario::Scenario s = steady_team(2);
+  scenario::Scenario s = testing::steady_team(2, "timeline");
   // Poisson arrivals: a regular referral would land on the very first instant
   // of a day, before that day's duty worker is chosen.
   s.referrals.arrival_process = scenario::ReferralSettings::ArrivalProcess::poisson;
@@ -120,7 +91,7 @@ TEST(DatedChanges, AnAbsentWorkerTakesNoDutyUntilTheAbsenceEnds) {
 }
 
 TEST(DatedChanges, ARaisedCapTakesCasesFromTheQueueThatDay) {
-  scenario::Scenario s = steady_team(1);
+  scenario::Scenario s = testing::steady_team(1, "timeline");
   s.policy.caseload_cap.cases = 2;
   auto cap = event(Kind::caseload_cap, date(2025, 4, 23));  // Wednesday, day 16
   cap.cases = 5;
@@ -149,7 +120,7 @@ TEST(DatedChanges, ARaisedCapTakesCasesFromTheQueueThatDay) {
 }
 
 TEST(DatedChanges, AReplacedManagerLeavesAndTheNewOneStartsWeeksLater) {
-  scenario::Scenario s = steady_team(2);
+  scenario::Scenario s = testing::steady_team(2, "timeline");
   auto replaced = event(Kind::manager_replaced, date(2025, 4, 14));  // day 7
   replaced.weeks = 2;
   s.timeline = {replaced};
@@ -163,7 +134,7 @@ TEST(DatedChanges, AReplacedManagerLeavesAndTheNewOneStartsWeeksLater) {
 }
 
 TEST(DatedChanges, SupervisionStopsWhileTheManagerIsAbsentAndStartsWhenAnIntervalIsSet) {
-  scenario::Scenario s = steady_team(2);
+  scenario::Scenario s = testing::steady_team(2, "timeline");
   s.team.manager.supervision_hours_per_week = 10;
   s.supervision.modelled = true;
   s.supervision.interval_weeks = 0;
@@ -181,7 +152,7 @@ TEST(DatedChanges, SupervisionStopsWhileTheManagerIsAbsentAndStartsWhenAnInterva
 }
 
 TEST(DatedChanges, NoReferralsArriveWhileTheRateIsZero) {
-  scenario::Scenario s = steady_team(2);
+  scenario::Scenario s = testing::steady_team(2, "timeline");
   auto pause = event(Kind::referral_rate, date(2025, 4, 14));  // days 7 to 18
   pause.factor = 0.0;
   pause.until = date(2025, 4, 25);

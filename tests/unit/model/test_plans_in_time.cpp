@@ -14,49 +14,17 @@
 #include "engine/model/replication.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "tests/support/same_bits.hpp"
+#include "tests/support/steady_team.hpp"
 #include "tests/support/trace_recorder.hpp"
 
 namespace casesim::model {
 namespace {
 
 using kernel::Date;
+using testing::date;
+using testing::trace_of;
+using testing::worker_id;
 using Kind = scenario::TimelineEvent::Kind;
-
-Date date(int y, unsigned m, unsigned d) {
-  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
-
-// One referral a working day, assessments that last and need no hours,
-// nobody leaves or falls ill: only staffing changes anything.
-scenario::Scenario steady_team(int workers) {
-  scenario::Scenario s;
-  s.name = "plans";
-  s.run.start_date = date(2025, 4, 7);
-  s.run.horizon_weeks = 10;
-  s.run.warm_up_weeks = 0;
-  s.calendar.bank_holidays = "none";
-  s.referrals.arrival_process = scenario::ReferralSettings::ArrivalProcess::regular;
-  s.referrals.rate_per_working_day = 1.0;
-  s.pathways.assessment.duration_working_days = {scenario::DurationDistribution::Kind::fixed, 1000.0, 0.0};
-  s.pathways.assessment.visit_within_working_days = 0;
-  s.workforce.turnover.agency_tenure_weeks = {scenario::DurationDistribution::Kind::fixed, 1000.0, 0.0};
-  s.workforce.turnover.recruitment_lag_weeks = {scenario::DurationDistribution::Kind::fixed, 1000.0, 0.0};
-  s.policy.caseload_cap = {scenario::CaseloadCap::Basis::per_worker, 100.0};
-  for (int i = 0; i < workers; ++i) s.team.social_workers.push_back({"SW" + std::to_string(i + 1), 1.0});
-  return s;
-}
-
-std::vector<testing::KeptRecord> trace_of(const scenario::Scenario& s, const std::string& what) {
-  const ModelSetup setup(s);
-  testing::TraceRecorder trace;
-  run_replication(setup, 11, 0, &trace);
-  return trace.of(what);
-}
-
-// Worker ids in traces are post * 1000 + the post's n-th holder.
-constexpr long long worker_id(int post) {
-  return post * 1000LL + 1;
-}
 
 std::string baseline_text() {
   std::ifstream in("scenarios/baseline.yaml");
@@ -110,7 +78,7 @@ TEST(PlansInTime, AdditionalWorkersAfterALeadTimeAreDatedStartersWrittenByHand) 
 }
 
 TEST(PlansInTime, AStarterDueAfterTheRunNeverStarts) {
-  scenario::Scenario s = steady_team(1);
+  scenario::Scenario s = testing::steady_team(1, "plans");
   s.team.additional_agency_workers = 1;
   s.team.additional_agency_start_after_weeks = 10;  // the run is 10 weeks
   EXPECT_EQ(trace_of(s, "agency_worker_starts").size(), 0u);
@@ -124,7 +92,7 @@ TEST(PlansInTime, AStarterDueAfterTheRunNeverStarts) {
 // recruitment lag (here a fixed 3 weeks after a 2-week warm-up), with no
 // agency cover meanwhile.
 TEST(PlansInTime, ARecruitedPostIsFilledAfterTheRecruitmentLag) {
-  scenario::Scenario s = steady_team(1);
+  scenario::Scenario s = testing::steady_team(1, "plans");
   s.run.warm_up_weeks = 2;
   s.workforce.turnover.recruitment_lag_weeks = {scenario::DurationDistribution::Kind::fixed, 3.0, 0.0};
   s.workforce.turnover.agency_fill_share = 1.0;
@@ -141,7 +109,7 @@ TEST(PlansInTime, ARecruitedPostIsFilledAfterTheRecruitmentLag) {
 // they take 4 cases at once; ramped over 4 weeks, none on the first day and
 // one a week after.
 TEST(PlansInTime, ARampedStarterHoldsFewerCasesEarly) {
-  scenario::Scenario s = steady_team(1);
+  scenario::Scenario s = testing::steady_team(1, "plans");
   s.policy.caseload_cap = {scenario::CaseloadCap::Basis::per_worker, 4.0};
   scenario::TimelineEvent starts;
   starts.kind = Kind::worker_starts;
@@ -176,7 +144,7 @@ TEST(PlansInTime, NoRampUpChangesNothing) {
 }
 
 TEST(PlansInTime, RetainedAgencyWorkersLeaveOnTheRetentionDate) {
-  scenario::Scenario s = steady_team(1);
+  scenario::Scenario s = testing::steady_team(1, "plans");
   s.team.social_workers.push_back({"A1", 1.0, true});
   s.team.social_workers.push_back({"A2", 1.0, true});
   scenario::TimelineEvent leave;
@@ -194,7 +162,7 @@ TEST(PlansInTime, RetainedAgencyWorkersLeaveOnTheRetentionDate) {
 }
 
 TEST(PlansInTime, ARetainedWorkerLeavesOnTheFirstWorkingDayFromTheDate) {
-  scenario::Scenario s = steady_team(3);
+  scenario::Scenario s = testing::steady_team(3, "plans");
   scenario::TimelineEvent leaves;
   leaves.kind = Kind::worker_leaves;
   leaves.date = date(2025, 4, 21);  // day 14
