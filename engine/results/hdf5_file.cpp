@@ -1,5 +1,7 @@
 #include "engine/results/hdf5_file.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
 #include <filesystem>
@@ -90,6 +92,16 @@ Hdf5File Hdf5File::create(const std::string& path, const std::string& shown_as) 
   const hid_t id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.id(), H5P_DEFAULT);
   if (id < 0) throw ResultsError(error_message(name, "cannot create it"));
   return Hdf5File(name, FileHandle(id));
+}
+
+FileIdentity Hdf5File::identity() const {
+  // The default (sec2) driver's handle is a POSIX file descriptor.
+  void* handle = nullptr;
+  struct stat status {};
+  if (H5Fget_vfd_handle(file_.id(), H5P_DEFAULT, &handle) < 0 || handle == nullptr ||
+      fstat(*static_cast<int*>(handle), &status) != 0)
+    fail("cannot tell which file it is on disk");
+  return {static_cast<std::uint64_t>(status.st_dev), static_cast<std::uint64_t>(status.st_ino)};
 }
 
 Hdf5File Hdf5File::open_read_only(const std::string& path) {

@@ -81,6 +81,8 @@ class Hdf5File {
   static Hdf5File open_read_write(const std::string& path);
 
   const std::string& path() const { return path_; }
+  // The open file's device and inode (its descriptor's, not its name's).
+  FileIdentity identity() const;
 
   [[noreturn]] void fail(std::string_view what) const;
 

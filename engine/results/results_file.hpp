@@ -128,6 +128,13 @@ class ResultsError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Which file on disk: two names are the same file when both numbers agree.
+struct FileIdentity {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
+};
+
 class ResultsWriter {
  public:
   // Creates `path` (replacing it if it exists: the caller decides whether that is allowed),
@@ -160,6 +167,10 @@ class ResultsWriter {
   // returns leaves a file that reads back at least what was written before it.
   void flush();
   void close();  // idempotent; the destructor closes too, but cannot report errors
+  // The device and inode of the file this writer has open, read from its open
+  // descriptor rather than its name, so that another program renaming a file
+  // over the name cannot pass for it. Before close().
+  FileIdentity identity() const;
 
  private:
   struct Impl;

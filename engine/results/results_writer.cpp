@@ -310,6 +310,11 @@ void ResultsWriter::extend_replications(std::size_t replications) {
   w.file.flush();
 }
 
+FileIdentity ResultsWriter::identity() const {
+  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  return impl_->file.identity();
+}
+
 void ResultsWriter::flush() {
   if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
   impl_->file.flush();

@@ -163,17 +163,15 @@ std::size_t Recording::completed_count() const {
   return static_cast<std::size_t>(std::count(completed_.begin(), completed_.end(), std::uint8_t{1}));
 }
 
-void Recording::note_partial_identity() {
-  struct stat status {};
-  if (stat(partial().c_str(), &status) != 0) return;
-  partial_device_ = status.st_dev;
-  partial_inode_ = status.st_ino;
-}
+// From the writer's open descriptor: the name may already be another
+// program's file by the time this runs.
+void Recording::note_partial_identity() { partial_identity_ = writer_.identity(); }
 
 void Recording::check_partial_is_ours() const {
   struct stat status {};
-  const bool ours =
-      stat(partial().c_str(), &status) == 0 && status.st_dev == partial_device_ && status.st_ino == partial_inode_;
+  const bool ours = stat(partial().c_str(), &status) == 0 &&
+                    results::FileIdentity{static_cast<std::uint64_t>(status.st_dev),
+                                          static_cast<std::uint64_t>(status.st_ino)} == partial_identity_;
   if (!ours)
     throw results::ResultsError(
         fmt::format("results file '{}': it was removed or replaced by another program while this run wrote it, so "

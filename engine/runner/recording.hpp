@@ -110,7 +110,7 @@ class Recording {
   RecordedSummaries summaries_;
   std::optional<analysis::CountedThirds> counted_thirds_;
   RecordedThirds thirds_;
-  std::uint64_t partial_device_ = 0, partial_inode_ = 0;
+  results::FileIdentity partial_identity_{};
 };
 
 }  // namespace casesim::runner

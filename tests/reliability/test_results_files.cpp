@@ -108,7 +108,9 @@ TEST(ResultsFile, KilledRunLeavesOnlyAReadablePartialFile) {
     EXPECT_EQ(data.metadata.seed, 5u);
     ASSERT_EQ(data.layout.replications, 20000u);
     const std::size_t done = completed_count(data);
-    if (delay == 12000ms) EXPECT_GE(done, 1u) << "nothing was flushed in " << delay.count() << " ms";
+    if (delay == 12000ms) {
+      EXPECT_GE(done, 1u) << "nothing was flushed in " << delay.count() << " ms";
+    }
     EXPECT_LT(done, 20000u);
     // Completed slots hold their values: every count is finite (a share or
     // mean with nothing to count is NaN, "not applicable", so only counts
@@ -122,7 +124,9 @@ TEST(ResultsFile, KilledRunLeavesOnlyAReadablePartialFile) {
       for (std::size_t r = 0; r < data.layout.replications; ++r) {
         if (data.completed[r]) {
           ASSERT_FALSE(std::isinf(data.summary[m][r])) << data.layout.metrics[m].name << " replication " << r;
-          if (m == referrals) ASSERT_TRUE(std::isfinite(data.summary[m][r])) << "replication " << r;
+          if (m == referrals) {
+            ASSERT_TRUE(std::isfinite(data.summary[m][r])) << "replication " << r;
+          }
         } else if (!std::isnan(data.summary[m][r])) {
           interrupted.insert(r);
         }
