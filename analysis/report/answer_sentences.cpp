@@ -285,18 +285,24 @@ AnswerSentence comparison_sentence(const MeasureWords& words, const std::string&
                                                                    : " with " + variant);
     return s;
   }
+  // The unit once, after both levels: "4.1 against 2.3 working days".
   const std::string levels =
-      fmt::format("{} against {}", shown_level(words, variant_level.mean), shown_level(words, base_level.mean));
+      words.kind == MeasureKind::level
+          ? fmt::format("{} against {}", plain_number(variant_level.mean), shown_level(words, base_level.mean))
+          : fmt::format("{} against {}", shown_level(words, variant_level.mean), shown_level(words, base_level.mean));
   if (!is_clear(difference)) {
     s.text = fmt::format("{}, the difference in {} is not clear ({}).", with, words.noun, levels);
     return s;
   }
   const double d = difference->mean;
   const bool up = d > 0;
-  // The relative change, when the base is not 0 (and a share's is in points, not per cent of a per cent).
+  // The relative change, when the base is not 0 (and a share's is in points,
+  // not per cent of a per cent). Beyond ten times the base ("37079% higher",
+  // from a base near 0) a percentage says less than the two levels beside it.
+  const double ratio = base_level.mean != 0 ? std::fabs(d / base_level.mean) : 0.0;
   const std::string relative =
-      words.kind != MeasureKind::share && base_level.mean != 0
-          ? fmt::format(", {} {}", percent(std::fabs(d / base_level.mean)),
+      words.kind != MeasureKind::share && base_level.mean != 0 && ratio <= 10.0
+          ? fmt::format(", {} {}", percent(ratio),
                         words.kind == MeasureKind::count ? (up ? "more" : "fewer") : (up ? "higher" : "lower"))
           : "";
   switch (words.kind) {

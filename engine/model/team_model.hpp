@@ -244,8 +244,14 @@ class TeamModel {
   std::int32_t choose_worker(double weight) const;
   // Whether the post's worker may be given a case of `weight` on `day`.
   bool can_take(const Post& post, double weight, Day day) const {
-    return post.in_use && post.holder != Post::Holder::vacant && post.leaving_day == kNever &&
+    return post.in_use && post.holder != Post::Holder::vacant && !working_notice(post, day) &&
            cap_.has_room(post.load, weight, post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
+  }
+  // A worker within their notice of leaving takes no new cases. An agency
+  // worker's (or an agency cover's) end is known from its first day: only its
+  // last weeks, as long as a permanent worker's notice, count as notice.
+  bool working_notice(const Post& post, Day day) const {
+    return post.leaving_day != kNever && post.leaving_day - day <= 7 * scenario_.workforce.turnover.notice_weeks;
   }
   // The allocation index holds, for each case weight, the posts that can take
   // such a case, by load per FTE. Built for one day once the day's staff

@@ -19,12 +19,13 @@ using model::Metric;
 
 constexpr std::size_t kReplications = 100;
 
-std::vector<model::ReplicationResult> run(const std::vector<scenario::Override>& overrides) {
+std::vector<model::ReplicationResult> run(const std::vector<scenario::Override>& overrides,
+                                          std::size_t replications = kReplications) {
   const scenario::ScenarioSource source = scenario::read_scenario_source("scenarios/baseline.yaml");
   const model::ModelSetup setup(scenario::parse_scenario(source, overrides));
   runner::RunPlan plan;
   plan.seed = setup.scenario().run.seed;
-  plan.replications = kReplications;
+  plan.replications = replications;
   return runner::run_replications(setup, plan);
 }
 
@@ -133,9 +134,11 @@ TEST(Direction, LeavingChildrenInAQueueNeverLooksSaferThanAllocatingThem) {
 
 TEST(Direction, SicknessRaisesTurnover) {
   // Sickness raises the chance of leaving (workforce.turnover.sickness_multiplier):
-  // three times the sickness must mean more leavers.
-  const auto base = run({});
-  const auto sick = run({set("workforce.sickness.episodes_per_fte_year", "6")});
+  // three times the sickness must mean more leavers. A team of eight has
+  // few leavers a year, so the difference needs more replications than the
+  // other directions to show.
+  const auto base = run({}, 3 * kReplications);
+  const auto sick = run({set("workforce.sickness.episodes_per_fte_year", "6")}, 3 * kReplications);
   const analysis::Summary d =
       analysis::paired_difference(values(sick, Metric::turnover_rate), values(base, Metric::turnover_rate));
   EXPECT_GT(d.ci_low, 0.0) << "turnover: +" << d.mean << " (CI " << d.ci_low << " to " << d.ci_high << ")";

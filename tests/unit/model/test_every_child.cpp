@@ -153,7 +153,9 @@ TEST(OneChildOneCase, AReferralAboutAChildWhoseCaseIsOpenJoinsThatCase) {
     const ReplicationResult r = run_replication(setup, 3, replication, &trace);
     std::map<long long, int> open;
     for (const auto& record : trace.records) {
-      if (record.event == "case_opened") EXPECT_EQ(++open[record.child], 1) << "child " << record.child;
+      if (record.event == "case_opened") {
+        EXPECT_EQ(++open[record.child], 1) << "child " << record.child;
+      }
       if (record.event == "closed") --open[record.child];
     }
     EXPECT_GT(r.metric(Metric::concerns_on_open_cases), 0) << replication;

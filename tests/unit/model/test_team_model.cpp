@@ -140,7 +140,7 @@ scenario::Scenario immediate_risk_before_christmas() {
   s.run.horizon_weeks = 20;  // to Mon 4 May 2026
   s.referrals.need_mix = {1.0, 0.0, 0.0, 0.0};
   s.triage.response_by_need[0] = {0.0, 0.0, 1.0};  // immediate risk: section 47
-  s.pathways.section_47 = {1.0, 15, 1.0, 1.0, 0.0, 1};
+  s.pathways.section_47 = {1.0, 15, 1.0, 1.0, 0.0, 1, std::nullopt};
   s.pathways.cp_plan.visits = {10, 1.0};
   s.pathways.cp_plan.first_core_group_working_days = 10;
   s.pathways.cp_plan.core_group_interval_working_days = 20;

@@ -8,6 +8,7 @@
 #include "analysis/statistics.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/runner/run_replications.hpp"
+#include "tests/support/steady_team.hpp"
 #include "tests/support/test_scenarios.hpp"
 
 namespace casesim {
@@ -65,6 +66,32 @@ TEST(Turnover, AgencyStaffCoverVacanciesAndTheirShareIsMeasured) {
   const auto r = model::run_replication(model::ModelSetup(s), 3, 0);
   EXPECT_DOUBLE_EQ(r.metric(Metric::agency_share), 0.25);
   EXPECT_EQ(r.metric(Metric::leavers), 0);
+}
+
+// An agency worker's tenure end is known from their first day. Until its last
+// notice_weeks they take new cases like anyone else; in those weeks, like a
+// permanent worker working their notice, none. (Once every day of a tenure
+// counted as notice, and agency workers held only cases handed over.)
+TEST(Turnover, AgencyWorkersTakeNewCasesUntilTheLastWeeksOfTheirTenure) {
+  scenario::Scenario s = testing::steady_team(2, "agency-allocation");
+  s.team.social_workers[1].agency = true;
+  s.workforce.turnover.agency_tenure_weeks = {Kind::fixed, 6.0, 0.0};
+  s.workforce.turnover.notice_weeks = 2;
+  const long long agency = testing::worker_id(1);
+  const int leaves = 6 * 7, notice_from = leaves - 2 * 7;
+  int before_notice = 0, in_notice = 0, to_colleague_in_notice = 0;
+  for (const testing::KeptRecord& r : testing::trace_of(s, "allocated")) {
+    if (r.day < notice_from) {
+      before_notice += r.worker == agency;
+    } else if (r.day < leaves) {
+      in_notice += r.worker == agency;
+      to_colleague_in_notice += r.worker != agency;
+    }
+  }
+  // Two workers with room, the least loaded first: about half the cases each.
+  EXPECT_GE(before_notice, 8);
+  EXPECT_EQ(in_notice, 0);
+  EXPECT_GE(to_colleague_in_notice, 5);
 }
 
 // A heavy-tailed draw (a sickness episode, a recruitment lag, an agency
