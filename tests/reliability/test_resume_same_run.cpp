@@ -37,15 +37,6 @@ std::vector<std::string> experiment(const std::vector<std::string>& extra) {
   return argv;
 }
 
-bool appears_within(const fs::path& path, std::chrono::milliseconds limit) {
-  const auto until = std::chrono::steady_clock::now() + limit;
-  while (!fs::exists(path)) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::sleep_for(5ms);
-  }
-  return true;
-}
-
 // Starts the experiment, and stops it with `signal` once its first batch is saved.
 ProgramOutcome start_and_stop(const TemporaryDirectory& directory, const std::vector<std::string>& extra, int signal) {
   Program run(experiment(extra), in(directory));
@@ -102,13 +93,6 @@ TEST_P(ResumeOfAnotherRun, IsRefusedWithStatus2AndWhatDiffers) {
 
 INSTANTIATE_TEST_SUITE_P(EveryShapingOption, ResumeOfAnotherRun, ::testing::ValuesIn(kDifferences),
                          [](const auto& param_info) { return std::string(param_info.param.name); });
-
-std::vector<std::string> shell_words(const std::string& line) {
-  std::vector<std::string> words;
-  std::istringstream in(line);
-  for (std::string word; in >> word;) words.push_back(word);
-  return words;
-}
 
 // The printed command once left out --start-from (and every other option
 // but --output), so running it as printed was refused or, worse, mixed runs.
