@@ -114,7 +114,7 @@ void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
     std::string applies;
     for (std::size_t v = 0; v < variants; ++v) {
       const analysis::Summary s = analysis::summarise(values[m][v]);
-      std::array<std::string, 4> row{readable_mean(s), readable_interval(s), "(base)", ""};
+      std::array<std::string, 4> row{readable_mean(s), readable_interval(s, definitions[m].unit), "(base)", ""};
       std::size_t pairs = replications;
       if (v > 0) {
         const analysis::Summary d = analysis::paired_difference(values[m][v], values[m][0]);

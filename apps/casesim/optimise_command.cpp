@@ -66,10 +66,15 @@ std::string end_name(SelectionEnd end) {
   return "running";
 }
 
-std::string interval_text(const analysis::TargetEstimate& e) {
+// A target's estimate is a probability (a share) or its metric's mean.
+std::string interval_text(const analysis::TargetEstimate& e, const optimise::Target& target) {
   if (e.n == 0) return std::string(kNotApplicable);
   if (std::isnan(e.ci_low)) return "-";
-  return fmt::format("{} to {}", readable_number(e.ci_low), readable_number(e.ci_high));
+  const auto metric = model::metric_named(target.metric);
+  const std::string_view unit = target.bound.kind == analysis::TargetKind::probability_above_at_most ? "share"
+                                : metric ? model::definition(*metric).unit
+                                         : std::string_view();
+  return readable_range(e.ci_low, e.ci_high, unit);
 }
 
 // "n/a" for a target whose metric applied in none of the plan's replications.
@@ -84,7 +89,7 @@ std::string rejection(const optimise::Optimisation& o, const analysis::Constrain
     if (e.verdict != Verdict::not_met) continue;
     const bool at_least = o.targets[t].bound.kind == analysis::TargetKind::mean_at_least;
     return fmt::format("misses {}: {} ({}), {} {}", o.targets[t].description, estimate_text(e),
-                       interval_text(e), at_least ? "below" : "above",
+                       interval_text(e, o.targets[t]), at_least ? "below" : "above",
                        readable_number(o.targets[t].bound.bound));
   }
   return "";
@@ -102,7 +107,7 @@ std::string doubt(const optimise::Optimisation& o, const analysis::ConstrainedSe
       continue;
     }
     out += fmt::format("{}{}: {} ({}) straddles {}", out.empty() ? "" : "; ", o.targets[t].description,
-                       estimate_text(e), interval_text(e), readable_number(o.targets[t].bound.bound));
+                       estimate_text(e), interval_text(e, o.targets[t]), readable_number(o.targets[t].bound.bound));
   }
   return out;
 }
@@ -114,8 +119,8 @@ void print_targets_table(std::ostream& out, const optimise::Optimisation& o, con
   const std::string level = percent(s.interval_confidence()) + " CI";
   std::vector<std::string> cis;
   std::size_t ci_width = level.size();
-  for (const analysis::TargetEstimate& e : s.estimates(plan)) {
-    cis.push_back(interval_text(e));
+  for (std::size_t t = 0; t < o.targets.size(); ++t) {
+    cis.push_back(interval_text(s.estimates(plan)[t], o.targets[t]));
     ci_width = std::max(ci_width, cis.back().size());
   }
   out << fmt::format("  {:<{}}  {:>8}  {:<{}}  {}\n", "target", width, "estimate", level, ci_width, "verdict");

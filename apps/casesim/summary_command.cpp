@@ -50,7 +50,7 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows) {
   std::size_t metric_width = 6, ci_width = 6;
   for (const auto& r : rows) {
     metric_width = std::max(metric_width, r.metric.size());
-    ci_width = std::max(ci_width, readable_interval(r.summary).size());
+    ci_width = std::max(ci_width, readable_interval(r.summary, r.unit).size());
   }
   std::string variant;
   for (const auto& r : rows) {
@@ -65,7 +65,7 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows) {
     const analysis::Summary& s = r.summary;
     const auto statistic = [&s](double v) { return s.n == 0 ? std::string(kNotApplicable) : readable_number(v); };
     out += fmt::format("{:<{}}  {:>10}  {:<{}}  {:>10}  {:>10}  {:>10}  {:>6}  {}\n", r.metric, metric_width,
-                       readable_mean(s), readable_interval(s), ci_width, statistic(s.median), statistic(s.p05),
+                       readable_mean(s), readable_interval(s, r.unit), ci_width, statistic(s.median), statistic(s.p05),
                        statistic(s.p95), s.n, r.unit);
   }
   const bool some_not_applicable =
