@@ -10,6 +10,7 @@
 #include "analysis/report/plain_language.hpp"
 #include "analysis/settling.hpp"
 #include "apps/casesim/children_list.hpp"
+#include "apps/casesim/finished_values.hpp"
 #include "apps/casesim/what_if_text.hpp"
 #include "engine/results/results_file.hpp"
 
@@ -99,6 +100,7 @@ std::string children_at_risk_text(const results::ResultsData& data, std::size_t 
 
 void summary_command(const std::string& results_path, bool csv, std::ostream& out, std::ostream* notes) {
   const results::ResultsData data = results::read_results(results_path);
+  check_finished_weeks(data, results_path);
   const auto rows = analysis::summarise_results(data);
   const std::string unfinished = unfinished_run_note(data, results_path);
   if (csv) {
