@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -115,13 +116,17 @@ TEST(ContinueAsPrinted, FinishesAnInterruptedExperimentFromASnapshot) {
 }
 
 // Once libgomp's "Thread creation failed" and status 1, part-way through.
-TEST(ThreadsUnderAMemoryLimit, AreCappedWithANoteAndTheRunFinishes) {
+// Each limit (MiB of address space, ulimit -v) leaves room for some threads
+// of the 64 asked for, fewer the lower it is.
+class ThreadsUnderAMemoryLimit : public ::testing::TestWithParam<std::uint64_t> {};
+
+TEST_P(ThreadsUnderAMemoryLimit, AreCappedWithANoteAndTheRunFinishes) {
 #if defined(__SANITIZE_ADDRESS__)
   GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit allows";
 #else
   const TemporaryDirectory directory;
   ProgramOptions options = in(directory);
-  options.address_space_limit_bytes = 80ull << 20;
+  options.address_space_limit_bytes = GetParam() << 20;
   const ProgramOutcome outcome =
       run_program({casesim_program(), "run", "-r", "4", "-t", "64", "-o", "out.h5"}, options);
   EXPECT_EQ(outcome.signal, 0);
@@ -137,6 +142,9 @@ TEST(ThreadsUnderAMemoryLimit, AreCappedWithANoteAndTheRunFinishes) {
   }
 #endif
 }
+
+INSTANTIATE_TEST_SUITE_P(Limits, ThreadsUnderAMemoryLimit, ::testing::Values(80, 200, 400),
+                         [](const auto& param_info) { return std::to_string(param_info.param) + "MiB"; });
 
 }  // namespace
 }  // namespace casesim::reliability
