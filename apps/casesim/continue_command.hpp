@@ -1,19 +1,34 @@
 #pragma once
-// The command that continues a stopped experiment, printed when it stops: it
-// must give every option that shaped the run (the resume refuses any other
-// run, runner::what_differs), so copying it as printed works.
+// A run or an experiment stopped part-way (Ctrl-C, SIGTERM, SIGHUP) and how
+// it continues: `--resume` takes up OUTPUT.partial only if it holds the same
+// run (runner::what_differs), and the command printed when it stops gives
+// every option that shaped the run, so copying it as printed works.
 #include <string>
 
 #include "apps/casesim/experiment_command.hpp"
+#include "apps/casesim/run_command.hpp"
+#include "engine/runner/recording.hpp"
 
 namespace casesim::cli {
 
 // "casesim experiment FILE --resume --output OUT" and every option of
 // `options` that shapes the numbers (replications, seed, precision target,
-// snapshot, --lenient, --salt-file), each quoted for a POSIX shell when needed.
+// snapshot, --lenient, --salt-file, --team), each quoted for a POSIX shell when needed.
 std::string continue_command(const ExperimentOptions& options, const std::string& output);
+// "casesim run [SCENARIO] --resume --output OUT" and the same for a run
+// (replications, seed, snapshot options, --no-comparison).
+std::string continue_command(const RunOptions& options, const std::string& output);
 
 // `word` as one word for a POSIX shell: as it is when it is plain, otherwise in single quotes.
 std::string shell_word(const std::string& word);
+
+// A new OUTPUT.partial, or with `resume` the one there, continued; a resume
+// of another run is a UsageError saying what differs.
+runner::Recording start_or_resume(const std::string& output, const results::Metadata& metadata,
+                                  const results::Layout& layout, bool resume);
+
+// What a stopped run prints on standard error: what is saved where, and the
+// command that continues it.
+std::string stopped_note(const runner::Recording& recording, const std::string& continue_command);
 
 }  // namespace casesim::cli

@@ -1,29 +1,14 @@
-#include <atomic>
-#include <csignal>
 #include <iostream>
 #include <memory>
 
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/experiment_command.hpp"
 #include "apps/casesim/startable_threads.hpp"
+#include "apps/casesim/stop_signals.hpp"
 #include "apps/casesim/whole_number_option.hpp"
 #include "engine/runner/progress.hpp"
 
 namespace casesim::cli {
-
-namespace {
-
-// Set by SIGINT or SIGTERM; the experiment stops after the batch it is running.
-// A signal handler can only reach the program through a global of this kind.
-std::atomic<bool> stop_requested{false};
-volatile std::sig_atomic_t stop_signal = 0;
-
-extern "C" void request_stop(int signal_number) {
-  stop_signal = signal_number;
-  stop_requested.store(true);
-}
-
-}  // namespace
 
 void add_experiment_command(CLI::App& app, const std::string& command_line) {
   struct Parsed {
@@ -70,21 +55,14 @@ void add_experiment_command(CLI::App& app, const std::string& command_line) {
     if (*max_replications)
       options.max_replications =
           whole_number_option("--max-replications", parsed->max_replications, 1, kMaxReplications);
-    options.show_progress = runner::stderr_is_terminal();
-    options.progress_lines = !options.show_progress;
-    options.stop = &stop_requested;
-    const auto previous_int = std::signal(SIGINT, request_stop);
-    const auto previous_term = std::signal(SIGTERM, request_stop);
-    const ExperimentOutcome outcome = experiment_command(options, std::cout, std::cerr);
-    std::signal(SIGINT, previous_int);
-    std::signal(SIGTERM, previous_term);
-    if (outcome.interrupted) {
-      // End as a program stopped by that signal does, so shells and job
-      // schedulers see the interruption (the work so far is saved).
-      std::cout.flush();
-      std::signal(stop_signal, SIG_DFL);
-      std::raise(stop_signal);
+    options.progress = runner::standard_error_progress_style();
+    bool interrupted = false;
+    {
+      const StopOnSignals signals;
+      options.stop = signals.requested();
+      interrupted = experiment_command(options, std::cout, std::cerr).interrupted;
     }
+    if (interrupted) StopOnSignals::end_as_signalled();  // the work so far is saved
   });
 }
 

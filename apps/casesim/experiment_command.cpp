@@ -4,7 +4,6 @@
 #include <array>
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -38,8 +37,6 @@
 namespace casesim::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 std::size_t metric_index(const std::string& name) {
   const auto metric = model::metric_named(name);
@@ -117,7 +114,7 @@ void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
     std::string applies;
     for (std::size_t v = 0; v < variants; ++v) {
       const analysis::Summary s = analysis::summarise(values[m][v]);
-      std::array<std::string, 4> row{readable_mean(s), readable_interval(s), "(base)", ""};
+      std::array<std::string, 4> row{readable_mean(s), readable_interval(s, definitions[m].unit), "(base)", ""};
       std::size_t pairs = replications;
       if (v > 0) {
         const analysis::Summary d = analysis::paired_difference(values[m][v], values[m][0]);
@@ -220,34 +217,19 @@ results::ExperimentRecord experiment_record(const ExperimentOptions& options, co
   return record;
 }
 
-// --resume: the unfinished run in OUTPUT.partial, refused if it is another experiment's.
-runner::Recording resume_recording(const std::string& output, const results::Metadata& metadata,
-                                   const results::Layout& layout) {
-  try {
-    return runner::Recording::resume(output, metadata, layout);
-  } catch (const runner::ResumeRefused& refused) {
-    throw UsageError(fmt::format("--resume: {}; use --force to start again", refused.what()));
-  }
-}
-
 // The run itself, in the process that owns the results file.
 ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepared& prepared,
                                  const runner::PairRunner& pair_runner, std::ostream& out, std::ostream& err) {
   const scenario::Experiment& experiment = prepared.experiment;
   const Settings& settings = prepared.settings;
   const std::string output = options.output.empty() ? experiment.name + ".h5" : options.output;
-  const std::string partial = output + ".partial";
   const OutputLock lock = claim_results_destination({output,
                                                      options.force,
                                                      {{"the experiment file", options.experiment_path},
                                                       {"the base scenario", experiment.base_source.path},
                                                       {"the --salt-file", options.salt_file}},
-                                                     true});
-  if (options.resume && !fs::exists(partial))
-    throw UsageError(fmt::format("--resume: there is no unfinished run to continue ({} does not exist)", partial));
-  if (!options.resume && fs::exists(partial) && !options.force)
-    throw UsageError(
-        fmt::format("{}: an unfinished run is there; add --resume to continue it, or --force to start again", partial));
+                                                     true,
+                                                     options.resume});
 
   const scenario::Scenario& base = experiment.variants.front().scenario;
   const std::size_t variants = experiment.variants.size();
@@ -260,14 +242,13 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
   results::Layout layout = runner::results_layout(base, std::move(variant_names), settings.replications);
   // From a snapshot, each variant's per-child results, as a run's.
   if (prepared.start) runner::record_children(layout, prepared.setups.front());
-  runner::Recording recording =
-      options.resume ? resume_recording(output, metadata, layout) : runner::Recording::start(output, metadata, layout);
+  runner::Recording recording = start_or_resume(output, metadata, layout, options.resume);
 
-  runner::Progress progress(err,
-                            options.show_progress    ? runner::ProgressStyle::rewritten_line
-                            : options.progress_lines ? runner::ProgressStyle::plain_lines
-                                                     : runner::ProgressStyle::none,
-                            variants * recording.replications(), recording.completed_count());
+  // What runs, before the progress and the wait (in a batch job's log too).
+  out << fmt::format("casesim {} | experiment {} ({})\n", runner::casesim_version(), experiment.name,
+                     options.experiment_path)
+      << std::flush;
+  runner::Progress progress(err, options.progress, variants * recording.replications(), recording.completed_count());
   runner::RecordSettings record_settings;
   record_settings.progress = &progress;
   if (settings.precision > 0.0)
@@ -278,16 +259,11 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::size_t replications = recording.replications();
   if (run.stopped) {
-    err << fmt::format(
-        "casesim: stopped; {} of {} replications are saved in {}\n"
-        "casesim: to continue: {}\n",
-        recording.completed_count(), recording.completed().size(), partial, continue_command(options, output));
-    return ExperimentOutcome{true, partial, replications, false};
+    err << stopped_note(recording, continue_command(options, output));
+    return ExperimentOutcome{true, recording.partial(), replications, false};
   }
   const bool precision_met = run.precision && run.precision->met;
 
-  out << fmt::format("casesim {} | experiment {} ({})\n", runner::casesim_version(), experiment.name,
-                     options.experiment_path);
   out << fmt::format("base scenario {} ({}), {} variants x {} replications, seed {}, common random numbers\n",
                      base.name, experiment.base_source.path, variants, replications, settings.seed);
   out << fmt::format("{} weeks from {} ({} weeks warm-up, not counted); {}, {:.2f} s\n", base.run.horizon_weeks,

@@ -8,6 +8,8 @@
 #include <ostream>
 #include <string>
 
+#include "engine/runner/progress.hpp"
+
 namespace casesim::cli {
 
 struct ExperimentOptions {
@@ -25,9 +27,9 @@ struct ExperimentOptions {
   std::string start_from;                         // a team's snapshot every variant starts from; empty: none
   bool lenient = false;
   std::string salt_file;
-  std::string team;             // with start_from: one team of an authority-wide extract
-  bool show_progress = false;   // progress on `err` (the program: when stderr is a terminal)
-  bool progress_lines = false;  // plain progress lines on `err` (the program: when it is a log)
+  std::string team;  // with start_from: one team of an authority-wide extract
+  // Progress on `err` (the program: runner::standard_error_progress_style()).
+  runner::ProgressStyle progress = runner::ProgressStyle::none;
   // Set from elsewhere (a signal handler) to stop after the current batch.
   const std::atomic<bool>* stop = nullptr;
 };

@@ -86,7 +86,8 @@ int run_command_line(CLI::App& app, int argc, char** argv) {
     std::cerr << "casesim: " << e.what() << '\n';
     return kRuntimeFailure;
   } catch (const std::bad_alloc&) {
-    std::cerr << "casesim: out of memory; run with fewer --threads or replications, or on a machine with more\n";
+    std::cerr << "casesim: out of memory; free some, raise the limit (ulimit -v, a batch job's memory request) or use "
+                 "a machine with more; a run needs less with fewer --threads\n";
     return kRuntimeFailure;
   } catch (const std::filesystem::filesystem_error& e) {
     std::cerr << "casesim: " << e.path1().string() << ": " << e.code().message() << '\n';

@@ -36,7 +36,8 @@ void add_optimise_command(CLI::App& app, const std::string& command_line) {
     if (*seed) parsed->options.seed = whole_number_option("--seed", parsed->seed, 0, UINT64_MAX);
     parsed->options.threads = startable_threads(
         static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads)), std::cerr);
-    optimise_command(parsed->options, std::cout);
+    parsed->options.progress = runner::standard_error_progress_style();
+    optimise_command(parsed->options, std::cout, std::cerr);
   });
 }
 

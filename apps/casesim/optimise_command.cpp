@@ -66,10 +66,15 @@ std::string end_name(SelectionEnd end) {
   return "running";
 }
 
-std::string interval_text(const analysis::TargetEstimate& e) {
+// A target's estimate is a probability (a share) or its metric's mean.
+std::string interval_text(const analysis::TargetEstimate& e, const optimise::Target& target) {
   if (e.n == 0) return std::string(kNotApplicable);
   if (std::isnan(e.ci_low)) return "-";
-  return fmt::format("{} to {}", readable_number(e.ci_low), readable_number(e.ci_high));
+  const auto metric = model::metric_named(target.metric);
+  const std::string_view unit = target.bound.kind == analysis::TargetKind::probability_above_at_most ? "share"
+                                : metric ? model::definition(*metric).unit
+                                         : std::string_view();
+  return readable_range(e.ci_low, e.ci_high, unit);
 }
 
 // "n/a" for a target whose metric applied in none of the plan's replications.
@@ -83,8 +88,9 @@ std::string rejection(const optimise::Optimisation& o, const analysis::Constrain
     const analysis::TargetEstimate& e = s.estimates(plan)[t];
     if (e.verdict != Verdict::not_met) continue;
     const bool at_least = o.targets[t].bound.kind == analysis::TargetKind::mean_at_least;
-    return fmt::format("misses {}: {} ({}), {} {}", o.targets[t].description, estimate_text(e), interval_text(e),
-                       at_least ? "below" : "above", readable_number(o.targets[t].bound.bound));
+    return fmt::format("misses {}: {} ({}), {} {}", o.targets[t].description, estimate_text(e),
+                       interval_text(e, o.targets[t]), at_least ? "below" : "above",
+                       readable_number(o.targets[t].bound.bound));
   }
   return "";
 }
@@ -101,7 +107,7 @@ std::string doubt(const optimise::Optimisation& o, const analysis::ConstrainedSe
       continue;
     }
     out += fmt::format("{}{}: {} ({}) straddles {}", out.empty() ? "" : "; ", o.targets[t].description,
-                       estimate_text(e), interval_text(e), readable_number(o.targets[t].bound.bound));
+                       estimate_text(e), interval_text(e, o.targets[t]), readable_number(o.targets[t].bound.bound));
   }
   return out;
 }
@@ -113,8 +119,8 @@ void print_targets_table(std::ostream& out, const optimise::Optimisation& o, con
   const std::string level = percent(s.interval_confidence()) + " CI";
   std::vector<std::string> cis;
   std::size_t ci_width = level.size();
-  for (const analysis::TargetEstimate& e : s.estimates(plan)) {
-    cis.push_back(interval_text(e));
+  for (std::size_t t = 0; t < o.targets.size(); ++t) {
+    cis.push_back(interval_text(s.estimates(plan)[t], o.targets[t]));
     ci_width = std::max(ci_width, cis.back().size());
   }
   out << fmt::format("  {:<{}}  {:>8}  {:<{}}  {}\n", "target", width, "estimate", level, ci_width, "verdict");
@@ -363,7 +369,7 @@ results::OptimisationRecord plan_table_of(const optimise::Optimisation& o, const
 
 }  // namespace
 
-OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out) {
+OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out, std::ostream& err) {
   optimise::Optimisation o = optimise::load_optimisation(
       options.optimise_path, model::metric_names(),
       options.start_from.empty() ? scenario::TeamSource::scenario_file : scenario::TeamSource::snapshot);
@@ -402,18 +408,26 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
   // it finishes, the file growing as plans receive more replications.
   const auto started = std::chrono::steady_clock::now();
   runner::Recording recording = runner::Recording::start(output, metadata, layout);
-  const optimise::RecordChunk record_chunk = [&recording](std::span<const runner::ExperimentPair> pairs,
-                                                          std::span<const model::ReplicationResult> results) {
+  // What runs, before the progress and the wait (in a batch job's log too).
+  out << fmt::format("casesim {} | optimise {} ({})\n", runner::casesim_version(), o.name, options.optimise_path)
+      << std::flush;
+  // The search ends when every plan is decided: it knows only the most it may run.
+  runner::Progress progress =
+      runner::Progress::at_most(err, options.progress, o.plans.size() * o.schedule.max_replications);
+  const optimise::RecordChunk record_chunk = [&recording, &progress](
+                                                 std::span<const runner::ExperimentPair> pairs,
+                                                 std::span<const model::ReplicationResult> results) {
     recording.record(pairs, results);
+    progress.advance(pairs.size());
   };
   const optimise::SearchResult result = optimise::run_optimisation(o, {seed, options.threads, start}, record_chunk);
+  progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   const analysis::ConstrainedSelection& s = result.selection;
   const results::OptimisationRecord plan_table = plan_table_of(o, s);
   recording.finish(plan_table);
 
-  out << fmt::format("casesim {} | optimise {} ({})\n", runner::casesim_version(), o.name, options.optimise_path);
   for (const std::string& sentence : analysis::report::optimise_answer(plan_table)) out << sentence << '\n';
   out << '\n';
   out << fmt::format("base scenario {} ({}), {} plans, seed {}, common random numbers\n", base.name, o.base_source.path,

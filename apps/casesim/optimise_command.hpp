@@ -4,9 +4,12 @@
 // numbers (docs/optimise.md); prints the answer, the runners-up and every
 // plan's replications and status, and writes a results file.
 #include <cstdint>
+#include <iostream>
 #include <optional>
 #include <ostream>
 #include <string>
+
+#include "engine/runner/progress.hpp"
 
 namespace casesim::cli {
 
@@ -21,6 +24,8 @@ struct OptimiseOptions {
   bool lenient = false;
   std::string salt_file;
   std::string team;  // with start_from: one team of an authority-wide extract
+  // Progress on `err` (the program: runner::standard_error_progress_style()).
+  runner::ProgressStyle progress = runner::ProgressStyle::none;
 };
 
 struct OptimiseOutcome {
@@ -33,6 +38,6 @@ struct OptimiseOutcome {
 
 // Throws scenario::ScenarioError or UsageError for bad input, and
 // results::ResultsError when the results cannot be written.
-OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out);
+OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& out, std::ostream& err = std::cerr);
 
 }  // namespace casesim::cli

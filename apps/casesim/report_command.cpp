@@ -11,6 +11,7 @@
 #include "analysis/paired.hpp"
 #include "analysis/report/html_report.hpp"
 #include "apps/casesim/destination.hpp"
+#include "apps/casesim/finished_values.hpp"
 #include "apps/casesim/unfinished_note.hpp"
 #include "apps/casesim/usage_error.hpp"
 #include "apps/casesim/written_file.hpp"
@@ -103,6 +104,7 @@ void report_command(const ReportOptions& options, std::ostream& out) {
 
   analysis::report::ReportInput input;
   input.data = results::read_results(options.results_path);
+  check_finished_weeks(input.data, options.results_path);
   input.results_path = options.results_path;
   input.differences = paired_differences_from_base(input.data);
   input.show_warm_up = options.show_warm_up;

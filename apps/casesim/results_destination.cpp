@@ -21,11 +21,16 @@ OutputLock claim_results_destination(const ResultsClaim& claim) {
     throw UsageError(fmt::format(
         "{}: {}; casesim writes its unfinished results there, so move it away first", partial,
         fs::is_symlink(status) ? "it is a symbolic link, not a regular file" : input::not_a_regular_file(partial)));
-  if (!claim.resumable && fs::exists(status) && !claim.force)
-    throw UsageError(fmt::format(
-        "{}: an unfinished run is there (an experiment's can be continued with casesim experiment --resume); use "
-        "--force to replace it, or --output to choose another name",
-        partial));
+  if (claim.resume && !fs::exists(status))
+    throw UsageError(fmt::format("--resume: there is no unfinished run to continue ({} does not exist)", partial));
+  if (!claim.resume && fs::exists(status) && !claim.force)
+    throw UsageError(
+        claim.can_resume
+            ? fmt::format("{}: an unfinished run is there; add --resume to continue it, or --force to start again",
+                          partial)
+            : fmt::format("{}: an unfinished run is there (casesim run and experiment continue theirs with --resume); "
+                          "use --force to replace it, or --output to choose another name",
+                          partial));
   return lock;
 }
 

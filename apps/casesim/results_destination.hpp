@@ -14,14 +14,16 @@ struct ResultsClaim {
   std::string output;
   bool force = false;
   std::vector<NamedInput> inputs;  // the scenario, experiment or optimise file...
-  // An experiment decides itself what to do with an unfinished OUTPUT.partial
-  // (--resume); other commands refuse to replace one without --force.
-  bool resumable = false;
+  // A command that can continue an unfinished OUTPUT.partial (run and
+  // experiment, with --resume) says so: its refusal to replace one without
+  // --force then tells how to continue it.
+  bool can_resume = false;
+  bool resume = false;  // --resume: OUTPUT.partial must be there
 };
 
-// Checks the destination (check_destination), locks it (OutputLock) and, for
-// a command that cannot resume, refuses an unfinished OUTPUT.partial without
-// --force. Hold the lock until the results file has its final name.
+// Checks the destination (check_destination), locks it (OutputLock), and
+// refuses an unfinished OUTPUT.partial without --force or --resume, or
+// --resume without one. Hold the lock until the results file has its final name.
 [[nodiscard]] OutputLock claim_results_destination(const ResultsClaim& claim);
 
 }  // namespace casesim::cli

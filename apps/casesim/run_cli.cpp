@@ -4,6 +4,7 @@
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/run_command.hpp"
 #include "apps/casesim/startable_threads.hpp"
+#include "apps/casesim/stop_signals.hpp"
 #include "apps/casesim/whole_number_option.hpp"
 
 namespace casesim::cli {
@@ -22,7 +23,9 @@ void add_run_command(CLI::App& app, const std::string& command_line) {
   auto* seed = run->add_option("-s,--seed", parsed->seed, "Seed (overrides the scenario)");
   run->add_option("-t,--threads", parsed->threads, "Threads (0: all cores)")->capture_default_str();
   run->add_option("-o,--output", parsed->options.output, "Results file (default: SCENARIO_NAME.h5)");
-  run->add_flag("-f,--force", parsed->options.force, "Replace an existing results file");
+  run->add_flag("-f,--force", parsed->options.force, "Replace an existing results file or unfinished run");
+  run->add_flag("--resume", parsed->options.resume,
+                "Continue the unfinished run in OUTPUT.partial (stopped by Ctrl-C, SIGTERM or SIGHUP)");
   run->add_option("--start-from", parsed->options.start_from,
                   "Start from a team's snapshot: a directory of Annex A lists, workers.csv and snapshot.yaml");
   run->add_flag("--lenient", parsed->options.lenient,
@@ -39,7 +42,14 @@ void add_run_command(CLI::App& app, const std::string& command_line) {
     if (*seed) parsed->options.seed = whole_number_option("--seed", parsed->seed, 0, UINT64_MAX);
     parsed->options.threads = startable_threads(
         static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads)), std::cerr);
-    run_command(parsed->options, std::cout);
+    parsed->options.progress = runner::standard_error_progress_style();
+    bool interrupted = false;
+    {
+      const StopOnSignals signals;
+      parsed->options.stop = signals.requested();
+      interrupted = run_command(parsed->options, std::cout, std::cerr).interrupted;
+    }
+    if (interrupted) StopOnSignals::end_as_signalled();  // the work so far is saved
   });
 }
 

@@ -10,6 +10,7 @@
 
 #include "analysis/statistics.hpp"
 #include "apps/casesim/children_list.hpp"
+#include "apps/casesim/continue_command.hpp"
 #include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/settling_warnings.hpp"
@@ -31,7 +32,7 @@
 
 namespace casesim::cli {
 
-void run_command(const RunOptions& options, std::ostream& out) {
+RunOutcome run_command(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const std::string scenario_path = options.scenario_path.empty() ? baseline_scenario_path() : options.scenario_path;
   const scenario::ScenarioSource source = scenario::read_scenario_source(scenario_path);
   scenario::Scenario scenario = scenario::parse_scenario(
@@ -49,8 +50,12 @@ void run_command(const RunOptions& options, std::ostream& out) {
     throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
 
   const std::string output = options.output.empty() ? scenario.name + ".h5" : options.output;
-  const OutputLock lock = claim_results_destination(
-      {output, options.force, {{"the scenario", scenario_path}, {"the --salt-file", options.salt_file}}});
+  const OutputLock lock =
+      claim_results_destination({output,
+                                 options.force,
+                                 {{"the scenario", scenario_path}, {"the --salt-file", options.salt_file}},
+                                 true,
+                                 options.resume});
 
   const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
   if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, source.path);
@@ -69,30 +74,10 @@ void run_command(const RunOptions& options, std::ostream& out) {
     runner::record_children(layout, setups.back());
     runner::record_workers(layout, setups.back());
   }
-  runner::Recording recording = runner::Recording::start(output, metadata, layout);
+  runner::Recording recording = start_or_resume(output, metadata, layout, options.resume);
+  const runner::PairRunner here = runner::run_here(setups, scenario.run.seed, options.threads, options.stop);
 
-  // Beside what the file records: the events, for the speed.
-  std::uint64_t events = 0;
-  runner::RecordSettings tallies;
-  tallies.also = [&](std::span<const runner::ExperimentPair>, std::span<const model::ReplicationResult> results) {
-    for (const model::ReplicationResult& result : results) events += result.events;
-  };
-  const runner::PairRunner here = runner::run_here(setups, scenario.run.seed, options.threads, nullptr);
-  const auto started = std::chrono::steady_clock::now();
-  runner::run_and_record(recording, here, tallies);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const runner::RecordedSummaries& metric_values = recording.summaries();
-  // The answer and the children's list are read from the file, by the same
-  // functions as `casesim summary` and the report, so all three agree.
-  std::optional<results::ResultsData> recorded;
-  if (what_if || start) recorded = results::read_results(output);
-
-  std::vector<TableRow> rows;
-  const auto& definitions = model::metric_definitions();
-  for (std::size_t m = 0; m < model::kMetricCount; ++m)
-    rows.push_back({std::string(definitions[m].name), std::string(definitions[m].unit),
-                    analysis::summarise(metric_values[m][answered])});
-
+  // What runs, before the progress and the wait (in a batch job's log too).
   out << fmt::format("casesim {} | scenario {} ({})\n", runner::casesim_version(), scenario.name, scenario_path);
   if (start) {
     out << fmt::format(
@@ -106,6 +91,35 @@ void run_command(const RunOptions& options, std::ostream& out) {
                        scenario.run.seed, scenario.run.horizon_weeks, metadata.start_date, scenario.run.warm_up_weeks,
                        here.describe());
   }
+  out << std::flush;
+
+  // Beside what the file records: the events, for the speed.
+  std::uint64_t events = 0;
+  runner::RecordSettings tallies;
+  tallies.also = [&](std::span<const runner::ExperimentPair>, std::span<const model::ReplicationResult> results) {
+    for (const model::ReplicationResult& result : results) events += result.events;
+  };
+  runner::Progress progress(err, options.progress, layout.variants.size() * recording.replications(),
+                            recording.completed_count());
+  tallies.progress = &progress;
+  const auto started = std::chrono::steady_clock::now();
+  if (runner::run_and_record(recording, here, tallies).stopped) {
+    err << stopped_note(recording, continue_command(options, output));
+    return RunOutcome{true};
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const runner::RecordedSummaries& metric_values = recording.summaries();
+  // The answer and the children's list are read from the file, by the same
+  // functions as `casesim summary` and the report, so all three agree.
+  std::optional<results::ResultsData> recorded;
+  if (what_if || start) recorded = results::read_results(output);
+
+  std::vector<TableRow> rows;
+  const auto& definitions = model::metric_definitions();
+  for (std::size_t m = 0; m < model::kMetricCount; ++m)
+    rows.push_back({std::string(definitions[m].name), std::string(definitions[m].unit),
+                    analysis::summarise(metric_values[m][answered])});
+
   out << fmt::format("{:.2f} s, {:.1f} million events/s\n\n", seconds,
                      seconds > 0 ? static_cast<double>(events) / seconds / 1e6 : 0.0);
   if (what_if) {
@@ -116,6 +130,7 @@ void run_command(const RunOptions& options, std::ostream& out) {
   out << settling_warnings(recording);
   if (recorded) out << children_list_text(*recorded, answered);
   out << fmt::format("\nresults: {}\n", output);
+  return RunOutcome{};
 }
 
 }  // namespace casesim::cli

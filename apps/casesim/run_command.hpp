@@ -1,9 +1,13 @@
 #pragma once
 // `casesim run`: one scenario, many replications, a results file and a table.
+#include <atomic>
 #include <cstdint>
+#include <iostream>
 #include <optional>
 #include <ostream>
 #include <string>
+
+#include "engine/runner/progress.hpp"
 
 namespace casesim::cli {
 
@@ -23,10 +27,19 @@ struct RunOptions {
   // A scenario with a timeline also runs without it, paired, to say what is
   // because of the change; false runs it with the timeline only.
   bool no_comparison = false;
+  bool resume = false;  // continue the unfinished run in OUTPUT.partial
+  // Progress on `err` (the program: runner::standard_error_progress_style()).
+  runner::ProgressStyle progress = runner::ProgressStyle::none;
+  // Set from elsewhere (a signal handler) to stop after the current batch.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct RunOutcome {
+  bool interrupted = false;  // stopped by `stop`: OUTPUT.partial holds what was done, and `err` says how to continue
 };
 
 // Throws scenario::ScenarioError, snapshot::SnapshotError or UsageError for bad input, and
-// results::ResultsError when the results cannot be written.
-void run_command(const RunOptions& options, std::ostream& out);
+// results::ResultsError when the results cannot be written or resumed.
+RunOutcome run_command(const RunOptions& options, std::ostream& out, std::ostream& err = std::cerr);
 
 }  // namespace casesim::cli

@@ -1,50 +1,81 @@
 #include "apps/casesim/startable_threads.hpp"
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <condition_variable>
-#include <mutex>
-#include <system_error>
-#include <thread>
-#include <vector>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
 
 #include <fmt/format.h>
 #include <omp.h>
 
 namespace casesim::cli {
 
+namespace {
+
+// Opens a parallel region of `threads` threads, each allocating as a
+// replication does (its first allocation makes its malloc arena).
+void open_parallel_region(int threads) {
+#pragma omp parallel num_threads(threads)
+  {
+    void* memory = std::malloc(4096);
+    std::free(memory);
+  }
+}
+
+// Whether `threads` threads start, tried in a child process: libgomp ends a
+// child that cannot start them with status 1, and its message goes nowhere.
+// Empty when no child process can be made.
+std::optional<bool> start_in_a_child(int threads) {
+  std::fflush(nullptr);
+  const pid_t child = fork();
+  if (child < 0) return std::nullopt;
+  if (child == 0) {
+    const int nowhere = open("/dev/null", O_WRONLY);
+    if (nowhere >= 0) dup2(nowhere, STDERR_FILENO);
+    open_parallel_region(threads);
+    _exit(0);
+  }
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0)
+    if (errno != EINTR) return std::nullopt;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
 int startable_threads(int requested, std::ostream& err) {
   const int wanted = requested > 0 ? requested : omp_get_max_threads();
   if (wanted <= 1) return requested;
-  // Each waits until all are tried, so that they are alive at once as the
-  // run's threads will be (with the same default stack as OpenMP's).
-  std::mutex mutex;
-  std::condition_variable released;
-  bool release = false;
-  std::vector<std::thread> started;
-  started.reserve(static_cast<std::size_t>(wanted - 1));
-  try {
-    for (int t = 1; t < wanted; ++t)
-      started.emplace_back([&] {
-        std::unique_lock lock(mutex);
-        released.wait(lock, [&] { return release; });
-      });
-  } catch (const std::system_error&) {
+  const std::optional<bool> all = start_in_a_child(wanted);
+  if (!all) return requested;
+  if (*all) {
+    open_parallel_region(wanted);
+    return requested;
   }
-  {
-    const std::lock_guard lock(mutex);
-    release = true;
+  // The most that start: 1 always does (the program's own thread).
+  int low = 1, high = wanted - 1;
+  while (low < high) {
+    const int middle = low + (high - low + 1) / 2;
+    if (start_in_a_child(middle).value_or(false)) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
   }
-  released.notify_all();
-  for (std::thread& t : started) t.join();
-  const int started_count = static_cast<int>(started.size()) + 1;
-  if (started_count == wanted) return requested;
-  // Half of what started: the run's own memory (each thread's replication)
-  // comes out of the same limit once the threads are there.
-  const int could = std::max(1, started_count / 2);
+  // Half of them: the replications' own memory comes out of the same limit
+  // once the threads are there (with all of them, a run under 200 MB of
+  // address space started 21 and then ran out of memory; with half, it finished).
+  const int could = std::max(1, low / 2);
+  open_parallel_region(could);
   err << fmt::format(
       "casesim: only {} of {} threads could be started here (a memory limit, such as ulimit -v, leaves no room for "
       "more); running with {}, leaving room for their work (the results do not depend on it)\n",
-      started_count, wanted, could);
+      low, wanted, could);
   return could;
 }
 

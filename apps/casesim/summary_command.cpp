@@ -10,6 +10,7 @@
 #include "analysis/report/plain_language.hpp"
 #include "analysis/settling.hpp"
 #include "apps/casesim/children_list.hpp"
+#include "apps/casesim/finished_values.hpp"
 #include "apps/casesim/what_if_text.hpp"
 #include "engine/results/results_file.hpp"
 
@@ -50,7 +51,7 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows) {
   std::size_t metric_width = 6, ci_width = 6;
   for (const auto& r : rows) {
     metric_width = std::max(metric_width, r.metric.size());
-    ci_width = std::max(ci_width, readable_interval(r.summary).size());
+    ci_width = std::max(ci_width, readable_interval(r.summary, r.unit).size());
   }
   std::string variant;
   for (const auto& r : rows) {
@@ -65,7 +66,7 @@ std::string summary_tables(const std::vector<analysis::MetricSummary>& rows) {
     const analysis::Summary& s = r.summary;
     const auto statistic = [&s](double v) { return s.n == 0 ? std::string(kNotApplicable) : readable_number(v); };
     out += fmt::format("{:<{}}  {:>10}  {:<{}}  {:>10}  {:>10}  {:>10}  {:>6}  {}\n", r.metric, metric_width,
-                       readable_mean(s), readable_interval(s), ci_width, statistic(s.median), statistic(s.p05),
+                       readable_mean(s), readable_interval(s, r.unit), ci_width, statistic(s.median), statistic(s.p05),
                        statistic(s.p95), s.n, r.unit);
   }
   const bool some_not_applicable =
@@ -99,6 +100,7 @@ std::string children_at_risk_text(const results::ResultsData& data, std::size_t 
 
 void summary_command(const std::string& results_path, bool csv, std::ostream& out, std::ostream* notes) {
   const results::ResultsData data = results::read_results(results_path);
+  check_finished_weeks(data, results_path);
   const auto rows = analysis::summarise_results(data);
   const std::string unfinished = unfinished_run_note(data, results_path);
   if (csv) {

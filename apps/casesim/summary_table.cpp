@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -19,10 +20,17 @@ std::string readable_mean(const analysis::Summary& s) {
   return s.n == 0 ? std::string(kNotApplicable) : readable_number(s.mean);
 }
 
-std::string readable_interval(const analysis::Summary& s) {
+std::string readable_range(double low, double high, std::string_view unit) {
+  const double most = unit == "share" ? 1.0 : std::numeric_limits<double>::infinity();
+  // NaN stays NaN ("-"); -0.0 becomes 0, never "-0.00".
+  const auto shown = [most](double v) { return std::isnan(v) ? v : v <= 0.0 ? 0.0 : std::min(v, most); };
+  return fmt::format("{} to {}", readable_number(shown(low)), readable_number(shown(high)));
+}
+
+std::string readable_interval(const analysis::Summary& s, std::string_view unit) {
   if (s.n == 0) return std::string(kNotApplicable);
   if (s.n < 2) return "-";
-  return fmt::format("{} to {}", readable_number(s.ci_low), readable_number(s.ci_high));
+  return readable_range(s.ci_low, s.ci_high, unit);
 }
 
 std::string applicability_note(const std::vector<TableRow>& rows, std::size_t replications) {
@@ -42,7 +50,7 @@ std::string format_summary_table(const std::vector<TableRow>& rows, std::size_t 
   std::vector<std::string> cis;
   for (const TableRow& row : rows) {
     metric_width = std::max(metric_width, row.metric.size());
-    cis.push_back(readable_interval(row.summary));
+    cis.push_back(readable_interval(row.summary, row.unit));
     ci_width = std::max(ci_width, cis.back().size());
   }
   std::string out =

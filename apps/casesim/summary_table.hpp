@@ -31,9 +31,17 @@ inline constexpr std::string_view kNotApplicable = "n/a";
 std::string readable_number(double v);
 
 // A summary's mean ("n/a" when n is 0) and its 95% interval "low to high"
-// ("n/a" when n is 0, "-" when one value cannot give an interval).
+// ("n/a" when n is 0, "-" when one value cannot give an interval), for a
+// metric measured in `unit`.
 std::string readable_mean(const analysis::Summary& s);
-std::string readable_interval(const analysis::Summary& s);
+std::string readable_interval(const analysis::Summary& s, std::string_view unit = {});
+
+// "low to high" for an interval of a metric's level measured in `unit`. Every
+// metric counts, times or shares something, so none is below 0 and a share is
+// at most 1; a normal interval of a small mean can reach past them ("-0.004")
+// where the metric cannot, and is shown stopped there. Only the display: the
+// results file and `summary --csv` keep the computed interval.
+std::string readable_range(double low, double high, std::string_view unit);
 
 // A note naming the rows that applied in fewer than `replications`, with how
 // many ("a (150 of 200), b (0 of 200)"); empty when every row applied in all.

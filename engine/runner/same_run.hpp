@@ -12,8 +12,8 @@ namespace casesim::runner {
 // and `layout` describe, as "the seed (11 there, 12 now)"; empty when it is
 // the same run. The first difference found, in the order a user would look
 // for it (the experiment file, the scenario, the variants, the seed, ...).
-// `metadata` must be an experiment's (std::invalid_argument otherwise): only
-// an experiment's run can be stopped and resumed.
+// `metadata` is an experiment's (with its record) or a run's (`casesim run`,
+// without): each resumes only its own kind of file.
 std::string what_differs(const results::ResultsData& previous, const results::Metadata& metadata,
                          const results::Layout& layout);
 

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 
 namespace casesim::reliability {
 
@@ -37,6 +38,30 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+bool appears_within(const std::filesystem::path& path, std::chrono::milliseconds limit) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  while (!std::filesystem::exists(path)) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
+}
+
+std::vector<std::string> shell_words(const std::string& line) {
+  std::vector<std::string> words;
+  std::istringstream in(line);
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+std::string without_progress(const std::string& err) {
+  std::istringstream lines(err);
+  std::string kept;
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("casesim: progress: ", 0) != 0) kept += line + '\n';
+  return kept;
+}
+
 TemporaryDirectory::TemporaryDirectory() : path_(make_temporary_directory()) {}
 
 TemporaryDirectory::~TemporaryDirectory() {
@@ -58,14 +83,17 @@ Program::Program(const std::vector<std::string>& argv, const ProgramOptions& opt
   const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (out_fd < 0 || err_fd < 0) throw std::system_error(errno, std::generic_category(), "open output files");
   const std::string directory = options.working_directory.string();
+  const bool with_output = options.standard_error_with_output;
 
   pid_ = ::fork();
   if (pid_ < 0) throw std::system_error(errno, std::generic_category(), "fork");
   if (pid_ == 0) {
-    if (::dup2(out_fd, STDOUT_FILENO) < 0 || ::dup2(err_fd, STDERR_FILENO) < 0) ::_exit(126);
+    if (::dup2(out_fd, STDOUT_FILENO) < 0) ::_exit(126);
+    if (::dup2(with_output ? out_fd : err_fd, STDERR_FILENO) < 0) ::_exit(126);
     if (!directory.empty() && ::chdir(directory.c_str()) != 0) ::_exit(126);
-    // The default action, as under a login shell, whatever the test runner set.
-    ::signal(SIGXFSZ, SIG_DFL);
+    // The default actions, as under a login shell, whatever the test runner
+    // set (a runner started under nohup ignores SIGHUP, and so would its children).
+    for (const int signal_number : {SIGXFSZ, SIGINT, SIGTERM, SIGHUP}) ::signal(signal_number, SIG_DFL);
     if (options.file_size_limit_bytes) {
       const rlimit limit{*options.file_size_limit_bytes, *options.file_size_limit_bytes};
       if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(126);

@@ -3,6 +3,7 @@
 // system would: its exit status, the signal that ended it, and what it printed.
 #include <sys/types.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -33,6 +34,9 @@ struct ProgramOptions {
   // Where the child's standard output goes (/dev/full, a file on a full
   // disk); empty: captured for ProgramOutcome::out.
   std::filesystem::path standard_output;
+  // Standard error into the same file as standard output (ProgramOutcome::out),
+  // as a batch job's log has both, in the order they were written.
+  bool standard_error_with_output = false;
 };
 
 // A started program. Its output goes to files, not pipes, so it never blocks
@@ -76,6 +80,16 @@ class TemporaryDirectory {
 };
 
 std::string read_file(const std::filesystem::path& path);
+
+// Whether `path` exists within `limit` (polled every 5 ms): a run's file appearing.
+bool appears_within(const std::filesystem::path& path, std::chrono::milliseconds limit);
+
+// The words of a command casesim printed (the tests' paths need no shell quoting).
+std::vector<std::string> shell_words(const std::string& line);
+
+// What a program wrote to standard error, without the plain progress lines
+// (`casesim: progress: ...`) a long command writes there in a log.
+std::string without_progress(const std::string& err);
 
 // Options for a program run from `directory`, and with a file size limit.
 inline ProgramOptions in(const TemporaryDirectory& directory) {

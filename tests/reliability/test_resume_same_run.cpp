@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -35,15 +36,6 @@ std::vector<std::string> experiment(const std::vector<std::string>& extra) {
   std::vector<std::string> argv{casesim_program(), "experiment", kExperiment, "-t", "1", "-o", "out.h5"};
   argv.insert(argv.end(), extra.begin(), extra.end());
   return argv;
-}
-
-bool appears_within(const fs::path& path, std::chrono::milliseconds limit) {
-  const auto until = std::chrono::steady_clock::now() + limit;
-  while (!fs::exists(path)) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::sleep_for(5ms);
-  }
-  return true;
 }
 
 // Starts the experiment, and stops it with `signal` once its first batch is saved.
@@ -103,13 +95,6 @@ TEST_P(ResumeOfAnotherRun, IsRefusedWithStatus2AndWhatDiffers) {
 INSTANTIATE_TEST_SUITE_P(EveryShapingOption, ResumeOfAnotherRun, ::testing::ValuesIn(kDifferences),
                          [](const auto& param_info) { return std::string(param_info.param.name); });
 
-std::vector<std::string> shell_words(const std::string& line) {
-  std::vector<std::string> words;
-  std::istringstream in(line);
-  for (std::string word; in >> word;) words.push_back(word);
-  return words;
-}
-
 // The printed command once left out --start-from (and every other option
 // but --output), so running it as printed was refused or, worse, mixed runs.
 TEST(ContinueAsPrinted, FinishesAnInterruptedExperimentFromASnapshot) {
@@ -131,13 +116,17 @@ TEST(ContinueAsPrinted, FinishesAnInterruptedExperimentFromASnapshot) {
 }
 
 // Once libgomp's "Thread creation failed" and status 1, part-way through.
-TEST(ThreadsUnderAMemoryLimit, AreCappedWithANoteAndTheRunFinishes) {
+// Each limit (MiB of address space, ulimit -v) leaves room for some threads
+// of the 64 asked for, fewer the lower it is.
+class ThreadsUnderAMemoryLimit : public ::testing::TestWithParam<std::uint64_t> {};
+
+TEST_P(ThreadsUnderAMemoryLimit, AreCappedWithANoteAndTheRunFinishes) {
 #if defined(__SANITIZE_ADDRESS__)
   GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit allows";
 #else
   const TemporaryDirectory directory;
   ProgramOptions options = in(directory);
-  options.address_space_limit_bytes = 80ull << 20;
+  options.address_space_limit_bytes = GetParam() << 20;
   const ProgramOutcome outcome =
       run_program({casesim_program(), "run", "-r", "4", "-t", "64", "-o", "out.h5"}, options);
   EXPECT_EQ(outcome.signal, 0);
@@ -153,6 +142,9 @@ TEST(ThreadsUnderAMemoryLimit, AreCappedWithANoteAndTheRunFinishes) {
   }
 #endif
 }
+
+INSTANTIATE_TEST_SUITE_P(Limits, ThreadsUnderAMemoryLimit, ::testing::Values(80, 200, 400),
+                         [](const auto& param_info) { return std::to_string(param_info.param) + "MiB"; });
 
 }  // namespace
 }  // namespace casesim::reliability

@@ -1,0 +1,245 @@
+// Long commands through the real casesim program, as a user at a terminal or
+// a batch system meets them. `casesim run` stopped by Ctrl-C (SIGINT), SIGTERM
+// (Slurm's scancel or time limit) or SIGHUP (a closed session) saves the
+// replications it finished and prints a command that continues it; that
+// command, run as printed, gives the uninterrupted run's numbers bit for bit.
+// A resume of another run is refused with what differs. And run, experiment
+// and optimise alike print what they run first, then their progress with the
+// time left, as plain lines when standard error is a log.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/results/results_file.hpp"
+#include "tests/optimise/optimise_files.hpp"
+#include "tests/reliability/program.hpp"
+
+namespace casesim::reliability {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+const std::string kSnapshot = (kSource / "scenarios/snapshots/example").string();
+// Long enough on one thread (seconds) that a signal comes while it runs.
+constexpr const char* kLongRun = "800";
+
+std::vector<std::string> casesim(const std::vector<std::string>& arguments) {
+  std::vector<std::string> argv{casesim_program()};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  return argv;
+}
+
+std::vector<std::string> run_on_one_thread(const std::vector<std::string>& shaping) {
+  std::vector<std::string> argv = casesim({"run", "-t", "1", "-o", "out.h5"});
+  argv.insert(argv.end(), shaping.begin(), shaping.end());
+  return argv;
+}
+
+// Starts the run, and sends it `signal` once its first batches are saved.
+ProgramOutcome start_and_stop(const TemporaryDirectory& directory, const std::vector<std::string>& shaping,
+                              int signal) {
+  Program run(run_on_one_thread(shaping), in(directory));
+  EXPECT_TRUE(appears_within(directory / "out.h5.partial", 20s));
+  std::this_thread::sleep_for(300ms);
+  run.kill(signal);
+  return run.wait();
+}
+
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+struct Stop {
+  const char* name;
+  int signal;
+  std::vector<std::string> shaping;  // options that shape the numbers, all to be repeated
+};
+
+const Stop kStops[] = {
+    {"CtrlC", SIGINT, {"-r", kLongRun, "--seed", "7"}},
+    {"Terminate", SIGTERM, {"-r", kLongRun, "--start-from", kSnapshot, "--salt-file", "salt"}},
+    {"HangUp", SIGHUP, {kSource.string() + "/scenarios/high-pressure.yaml", "--replications", kLongRun, "-s", "3"}},
+};
+
+class StoppedRun : public ::testing::TestWithParam<Stop> {};
+
+TEST_P(StoppedRun, SavesWhatFinishedAndContinuesAsPrintedToTheSameNumbers) {
+  const Stop& stop = GetParam();
+  const TemporaryDirectory stopped_here, whole_here;
+  for (const TemporaryDirectory* directory : {&stopped_here, &whole_here})
+    std::ofstream(*directory / "salt") << "0123456789abcdef0123456789abcdef\n";
+
+  const ProgramOutcome stopped = start_and_stop(stopped_here, stop.shaping, stop.signal);
+  ASSERT_EQ(stopped.signal, stop.signal) << "status " << stopped.exit_status << ": " << stopped.err;
+  EXPECT_FALSE(fs::exists(stopped_here / "out.h5"));
+  const results::ResultsData part = results::read_results((stopped_here / "out.h5.partial").string());
+  const auto saved = std::count(part.completed.begin(), part.completed.end(), 1);
+  EXPECT_GT(saved, 0);
+  std::smatch printed;
+  ASSERT_TRUE(std::regex_search(stopped.err, printed,
+                                std::regex("casesim: stopped; ([0-9]+) of ([0-9]+) replications are saved in "
+                                           "out.h5.partial\ncasesim: to continue: casesim (.*)\n")))
+      << stopped.err;
+  EXPECT_EQ(printed[1].str(), std::to_string(saved));
+  EXPECT_EQ(printed[2].str(), std::to_string(part.completed.size()));
+
+  std::vector<std::string> continued{casesim_program()};
+  for (const std::string& word : shell_words(printed[3].str())) continued.push_back(word);
+  const ProgramOutcome resumed = run_program(continued, in(stopped_here));
+  ASSERT_EQ(resumed.exit_status, 0) << printed[3].str() << "\n" << resumed.err;
+  EXPECT_FALSE(fs::exists(stopped_here / "out.h5.partial"));
+
+  std::vector<std::string> whole = run_on_one_thread(stop.shaping);
+  whole[3] = "2";  // threads change no number
+  ASSERT_EQ(run_program(whole, in(whole_here)).exit_status, 0);
+  const results::ResultsData a = results::read_results((stopped_here / "out.h5").string());
+  const results::ResultsData b = results::read_results((whole_here / "out.h5").string());
+  EXPECT_EQ(a.completed, b.completed);
+  EXPECT_EQ(std::count(a.completed.begin(), a.completed.end(), 1), static_cast<long>(a.completed.size()));
+  ASSERT_EQ(a.summary.size(), b.summary.size());
+  for (std::size_t m = 0; m < a.summary.size(); ++m)
+    EXPECT_TRUE(same_bits(a.summary[m], b.summary[m])) << a.layout.metrics[m].name;
+  ASSERT_EQ(a.weekly.size(), b.weekly.size());
+  for (std::size_t s = 0; s < a.weekly.size(); ++s)
+    EXPECT_TRUE(same_bits(a.weekly[s], b.weekly[s])) << a.layout.series[s].name;
+  EXPECT_EQ(a.child_visit_late, b.child_visit_late);
+}
+
+INSTANTIATE_TEST_SUITE_P(EverySignal, StoppedRun, ::testing::ValuesIn(kStops),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
+
+struct Difference {
+  const char* name;
+  std::vector<std::string> resumed;  // `run --resume` of an unfinished `run -r kLongRun --seed 5`
+  std::string differs;
+};
+
+const Difference kDifferences[] = {
+    {"SeedChanged", {"-r", kLongRun, "--seed", "6"}, "the seed (5 there, 6 now)"},
+    {"ReplicationsChanged", {"-r", "400", "--seed", "5"}, "the replications (800 there, 400 now)"},
+    {"ScenarioChanged",
+     {kSource.string() + "/scenarios/high-pressure.yaml", "-r", kLongRun, "--seed", "5"},
+     "the scenario's text"},
+    {"StartFromAdded",
+     {"-r", kLongRun, "--seed", "5", "--start-from", kSnapshot},
+     "the start (an empty office there, --start-from a snapshot now)"},
+};
+
+class RunResumeOfAnotherRun : public ::testing::TestWithParam<Difference> {};
+
+TEST_P(RunResumeOfAnotherRun, IsRefusedWithStatus2AndWhatDiffers) {
+  const Difference& d = GetParam();
+  const TemporaryDirectory directory;
+  start_and_stop(directory, {"-r", kLongRun, "--seed", "5"}, SIGKILL);
+  ASSERT_TRUE(fs::exists(directory / "out.h5.partial"));
+  const std::string before = read_file(directory / "out.h5.partial");
+  std::vector<std::string> resumed = run_on_one_thread(d.resumed);
+  resumed.push_back("--resume");
+  const ProgramOutcome outcome = run_program(resumed, in(directory));
+  EXPECT_EQ(outcome.exit_status, kBadInput);
+  EXPECT_EQ(outcome.err, "casesim: --resume: out.h5.partial is not this run's unfinished run: " + d.differs +
+                             " differs; use --force to start again\n");
+  EXPECT_EQ(read_file(directory / "out.h5.partial"), before);
+  EXPECT_FALSE(fs::exists(directory / "out.h5"));
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryShapingOption, RunResumeOfAnotherRun, ::testing::ValuesIn(kDifferences),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
+
+TEST(ResumeOfARun, IsRefusedWhenNothingIsUnfinishedAndWithoutResumeAnUnfinishedRunIsKept) {
+  const TemporaryDirectory directory;
+  const ProgramOutcome nothing = run_program(run_on_one_thread({"-r", "2", "--resume"}), in(directory));
+  EXPECT_EQ(nothing.exit_status, kBadInput);
+  EXPECT_EQ(nothing.err, "casesim: --resume: there is no unfinished run to continue (out.h5.partial does not exist)\n");
+  std::ofstream(directory / "out.h5.partial") << "a stopped run";
+  const ProgramOutcome again = run_program(run_on_one_thread({"-r", "2"}), in(directory));
+  EXPECT_EQ(again.exit_status, kBadInput);
+  EXPECT_EQ(again.err,
+            "casesim: out.h5.partial: an unfinished run is there; add --resume to continue it, or --force to start "
+            "again\n");
+  EXPECT_EQ(read_file(directory / "out.h5.partial"), "a stopped run");
+}
+
+// Run, experiment and optimise, with standard output and standard error in one
+// log as a batch job has them: the header first, then a plain progress line
+// at the start and one at the end (no carriage returns), then the tables.
+struct LongCommand {
+  const char* name;
+  std::vector<std::string> arguments;
+  std::string header;    // a pattern for the first line
+  std::string progress;  // a pattern for the last progress line
+};
+
+const LongCommand kLongCommands[] = {
+    {"Run",
+     {"run", "-r", "40", "-o", "out.h5"},
+     "casesim \\S+ \\| scenario baseline \\(.*baseline.yaml\\)",
+     "casesim: progress: 40/40 replications \\(100\\.0%\\)  [0-9.]+/s  0s left"},
+    {"Experiment",
+     {"experiment", (kSource / "scenarios/experiments/caseload-caps.yaml").string(), "-r", "10", "-o", "out.h5"},
+     "casesim \\S+ \\| experiment caseload-caps \\(.*caseload-caps.yaml\\)",
+     "casesim: progress: 30/30 replications \\(100\\.0%\\)  [0-9.]+/s  0s left"},
+    {"Optimise",
+     {"optimise", "staffing.yaml", "-o", "out.h5"},
+     "casesim \\S+ \\| optimise queue-staffing \\(staffing.yaml\\)",
+     "casesim: progress: [0-9]+ of at most 160 replications \\([0-9.]+%\\)  [0-9.]+/s  at most [0-9hms]+ left"},
+};
+
+class LongCommandInALog : public ::testing::TestWithParam<LongCommand> {};
+
+TEST_P(LongCommandInALog, PrintsItsHeaderFirstThenPlainProgressWithTheTimeLeft) {
+  const LongCommand& command = GetParam();
+  const TemporaryDirectory directory;
+  std::ofstream(directory / "mmc.yaml") << testing::queue_scenario(1.0, 1.0, 20);
+  std::ofstream(directory / "staffing.yaml") << R"(name: queue-staffing
+base_scenario: mmc.yaml
+seed: 11
+decisions:
+  - field: team.additional_permanent_workers
+    name: added
+    values: [0, 1, 2, 3]
+    cost_per_unit_per_year: 10000
+targets:
+  - metric: cases_waited_share
+    mean_at_most: 0.2
+procedure: {confidence: 0.95, initial_replications: 10, batch_replications: 10, max_replications: 40}
+)";
+  ProgramOptions options = in(directory);
+  options.standard_error_with_output = true;
+  const ProgramOutcome outcome = run_program(casesim(command.arguments), options);
+  ASSERT_EQ(outcome.exit_status, 0) << outcome.out;
+  EXPECT_EQ(outcome.out.find('\r'), std::string::npos) << outcome.out;
+  std::istringstream log(outcome.out);
+  std::vector<std::string> lines;
+  // Warnings about the scenario (the small queue leaves mechanisms out) come before anything runs.
+  for (std::string line; std::getline(log, line);)
+    if (line.rfind("casesim: warning: ", 0) != 0) lines.push_back(line);
+  ASSERT_GE(lines.size(), 3u) << outcome.out;
+  EXPECT_TRUE(std::regex_match(lines[0], std::regex(command.header))) << outcome.out;
+  std::vector<std::string> progress;
+  std::size_t first_progress = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].rfind("casesim: progress: ", 0) == 0) {
+      progress.push_back(lines[i]);
+      first_progress = std::min(first_progress, i);
+    }
+  ASSERT_GE(progress.size(), 2u) << outcome.out;
+  EXPECT_GE(first_progress, 1u);
+  EXPECT_TRUE(std::regex_match(progress.back(), std::regex(command.progress))) << progress.back();
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryLongCommand, LongCommandInALog, ::testing::ValuesIn(kLongCommands),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
+
+}  // namespace
+}  // namespace casesim::reliability
