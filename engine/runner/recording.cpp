@@ -165,7 +165,9 @@ std::size_t Recording::completed_count() const {
 
 // From the writer's open descriptor: the name may already be another
 // program's file by the time this runs.
-void Recording::note_partial_identity() { partial_identity_ = writer_.identity(); }
+void Recording::note_partial_identity() {
+  partial_identity_ = writer_.identity();
+}
 
 void Recording::check_partial_is_ours() const {
   struct stat status {};

@@ -46,7 +46,7 @@ variants:
 
 // Starts casesim with stdout and stderr going to files; returns its process id.
 pid_t start(const std::vector<std::string>& arguments, const std::string& log) {
-  std::vector<std::string> all{CASESIM_EXE};
+  std::vector<std::string> all{CASESIM_PROGRAM};
   all.insert(all.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
   for (std::string& a : all) argv.push_back(a.data());
@@ -56,9 +56,9 @@ pid_t start(const std::vector<std::string>& arguments, const std::string& log) {
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, (log + ".out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, (log + ".err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   pid_t pid = 0;
-  const int status = posix_spawn(&pid, CASESIM_EXE, &actions, nullptr, argv.data(), environ);
+  const int status = posix_spawn(&pid, CASESIM_PROGRAM, &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  EXPECT_EQ(status, 0) << "cannot start " << CASESIM_EXE;
+  EXPECT_EQ(status, 0) << "cannot start " << CASESIM_PROGRAM;
   return pid;
 }
 
