@@ -1,4 +1,4 @@
-# Every C++ source under engine/, analysis/ and apps/ belongs to a layer of
+# Every C++ source under engine/, analysis/, apps/ and python/ belongs to a layer of
 # cmake/layers.cmake and includes only headers of its own layer and of the
 # layers it may use. Run by the test layers.IncludesPointDownTheLayers:
 #   cmake -DCASESIM_SOURCE_DIR=DIR -P cmake/check_layer_includes.cmake
@@ -11,7 +11,8 @@ endif()
 
 file(GLOB_RECURSE files RELATIVE ${CASESIM_SOURCE_DIR} ${CASESIM_SOURCE_DIR}/engine/*.cpp
      ${CASESIM_SOURCE_DIR}/engine/*.hpp ${CASESIM_SOURCE_DIR}/analysis/*.cpp ${CASESIM_SOURCE_DIR}/analysis/*.hpp
-     ${CASESIM_SOURCE_DIR}/apps/*.cpp ${CASESIM_SOURCE_DIR}/apps/*.hpp)
+     ${CASESIM_SOURCE_DIR}/apps/*.cpp ${CASESIM_SOURCE_DIR}/apps/*.hpp ${CASESIM_SOURCE_DIR}/python/*.cpp
+     ${CASESIM_SOURCE_DIR}/python/*.hpp)
 list(SORT files)
 set(problems "")
 set(includes_checked 0)

@@ -10,7 +10,7 @@
 # every layer it may use, not only its neighbours.
 
 set(CASESIM_LAYERS kernel statistics input snapshot_data snapshot scenario model results runner optimise analysis
-                   report cli)
+                   report cli python)
 
 # Event calendar, simulator, working-day calendar, random streams. No social work.
 set(CASESIM_LAYER_kernel_SOURCES engine/kernel)
@@ -81,6 +81,16 @@ set(CASESIM_LAYER_cli_SOURCES apps/casesim)
 set(CASESIM_LAYER_cli_USES kernel statistics input snapshot_data snapshot scenario model results runner optimise
                            analysis report)
 set(CASESIM_LAYER_cli_TARGETS casesim_cli casesim)
+
+# import casesim: loads and runs through the runner, as the program does, and
+# hands the results file to Python. Re-implements nothing. Built only where
+# pybind11 and Python's headers are (CASESIM_BUILD_PYTHON).
+set(CASESIM_LAYER_python_SOURCES python)
+set(CASESIM_LAYER_python_USES kernel statistics input snapshot_data snapshot scenario model results runner)
+set(CASESIM_LAYER_python_TARGETS "")
+if(TARGET casesim_python)
+  set(CASESIM_LAYER_python_TARGETS casesim_python)
+endif()
 
 # OUT: the layer a path relative to the source tree belongs to ("" for none).
 function(casesim_layer_of_path path out)

@@ -106,6 +106,7 @@ const std::vector<CommandExample>& command_examples() {
       {"run", "casesim run scenarios/baseline.yaml --replications 200 --output baseline.h5"},
       {"experiment", "casesim experiment scenarios/experiments/caseload-caps.yaml --output caps.h5"},
       {"summary", "casesim summary baseline.h5 --csv > baseline.csv"},
+      {"export", "casesim export baseline.h5 --long --output baseline-long.csv"},
       {"report", "casesim report baseline.h5 --output baseline.html"},
       {"trace", "casesim trace scenarios/baseline.yaml --replication 3 --output trace.csv"},
       {"optimise", "casesim optimise scenarios/optimise/staffing.yaml --output staffing.h5"},

@@ -11,6 +11,7 @@ namespace casesim::cli {
 void add_run_command(CLI::App& app, const std::string& command_line);
 void add_experiment_command(CLI::App& app, const std::string& command_line);
 void add_summary_command(CLI::App& app);
+void add_export_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_trace_command(CLI::App& app);
 void add_optimise_command(CLI::App& app, const std::string& command_line);

@@ -21,14 +21,13 @@
 #include "apps/casesim/summary_table.hpp"
 #include "apps/casesim/usage_error.hpp"
 #include "engine/model/metrics.hpp"
+#include "engine/runner/experiment_run.hpp"
 #include "engine/runner/pair_runner.hpp"
 #include "engine/runner/progress.hpp"
 #include "engine/runner/recording.hpp"
-#include "engine/runner/results_metadata.hpp"
 #include "engine/runner/run_and_record.hpp"
 #include "engine/runner/version.hpp"
 #include "engine/scenario/load_experiment.hpp"
-#include "engine/scenario/start_from_snapshot.hpp"
 #ifdef CASESIM_WITH_MPI
 #include "engine/runner/mpi_experiment.hpp"
 #include "engine/runner/mpi_session.hpp"
@@ -57,16 +56,8 @@ std::string difference_interval(const analysis::Summary& d) {
   return fmt::format("{} to {}", signed_number(d.ci_low), signed_number(d.ci_high));
 }
 
-struct Settings {
-  std::uint64_t seed = 0;
-  std::uint64_t replications = 0;
-  double precision = 0.0;
-  std::string precision_metric;
-  std::uint64_t max_replications = 0;
-};
-
-Settings settings_from(const ExperimentOptions& options, const scenario::Experiment& experiment) {
-  Settings s;
+runner::ExperimentSettings settings_from(const ExperimentOptions& options, const scenario::Experiment& experiment) {
+  runner::ExperimentSettings s;
   s.seed = options.seed.value_or(experiment.seed);
   s.replications = options.replications.value_or(static_cast<std::uint64_t>(experiment.replications));
   if (s.replications < 1 || s.replications > static_cast<std::uint64_t>(scenario::kMaxExperimentReplications))
@@ -163,17 +154,8 @@ void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
   }
 }
 
-// What every process of a run needs: the experiment, its settings, and each
-// variant's model with the run's seed and replications.
-struct Prepared {
-  scenario::Experiment experiment;
-  Settings settings;
-  std::vector<model::ModelSetup> setups;
-  std::shared_ptr<const snapshot::Snapshot> start;  // null without --start-from
-};
-
 // warn: say which mechanisms the scenario leaves out (once: MPI's other ranks do not).
-Prepared prepare(const ExperimentOptions& options, bool warn = true) {
+runner::ExperimentRun prepare(const ExperimentOptions& options, bool warn = true) {
   const std::vector<std::string> metric_names = model::metric_names();
   scenario::Experiment experiment = scenario::load_experiment(
       options.experiment_path, metric_names,
@@ -181,47 +163,17 @@ Prepared prepare(const ExperimentOptions& options, bool warn = true) {
   if (warn) warn_mechanisms_off(experiment.variants.front().scenario, experiment.base_source.path, std::cerr);
   if (options.threads < 0)
     throw UsageError(fmt::format("--threads: must be 0 (all cores) or more, got {}", options.threads));
-  const Settings settings = settings_from(options, experiment);
-  // From a snapshot, every variant starts from the same team on its extract
-  // date, and the file holds every child's results in each.
-  const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);
-  if (start)
-    for (auto& v : experiment.variants)
-      v.scenario = scenario::start_from_snapshot(std::move(v.scenario), *start, experiment.base_source.path);
-  std::vector<model::ModelSetup> setups;
-  for (const auto& v : experiment.variants) {
-    scenario::Scenario s = v.scenario;
-    s.run.seed = settings.seed;
-    s.run.replications = static_cast<int>(settings.replications);
-    setups.emplace_back(std::move(s), start);
-  }
-  return Prepared{std::move(experiment), settings, std::move(setups), start};
-}
-
-// What the results file records of the experiment beside the base scenario.
-results::ExperimentRecord experiment_record(const ExperimentOptions& options, const scenario::Experiment& experiment,
-                                            const Settings& settings) {
-  results::ExperimentRecord record;
-  record.name = experiment.name;
-  record.description = experiment.description;
-  record.file = options.experiment_path;
-  record.text = experiment.source.text;
-  record.metrics = experiment.metrics;
-  for (const auto& v : experiment.variants) record.variant_overrides.push_back(v.overrides_yaml);
-  record.parameter_names = experiment.parameter_names;
-  record.parameter_values = experiment.parameter_values;
-  record.initial_replications = settings.replications;
-  record.precision = settings.precision;
-  record.precision_metric = settings.precision_metric;
-  record.max_replications = settings.max_replications;
-  return record;
+  const runner::ExperimentSettings settings = settings_from(options, experiment);
+  return runner::prepare_experiment_run(
+      std::move(experiment), settings,
+      start_snapshot(options.start_from, options.lenient, options.salt_file, options.team));
 }
 
 // The run itself, in the process that owns the results file.
-ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepared& prepared,
+ExperimentOutcome run_experiment(const ExperimentOptions& options, const runner::ExperimentRun& prepared,
                                  const runner::PairRunner& pair_runner, std::ostream& out, std::ostream& err) {
   const scenario::Experiment& experiment = prepared.experiment;
-  const Settings& settings = prepared.settings;
+  const runner::ExperimentSettings& settings = prepared.settings;
   const std::string output = options.output.empty() ? experiment.name + ".h5" : options.output;
   const OutputLock lock = claim_results_destination({output,
                                                      options.force,
@@ -233,15 +185,9 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
 
   const scenario::Scenario& base = experiment.variants.front().scenario;
   const std::size_t variants = experiment.variants.size();
-  results::Metadata metadata =
-      runner::results_metadata(base, experiment.base_source, settings.seed, options.command_line);
-  if (prepared.start) runner::record_start_snapshot(metadata, *prepared.start);
-  metadata.experiment = experiment_record(options, experiment, settings);
-  std::vector<std::string> variant_names;
-  for (const auto& v : experiment.variants) variant_names.push_back(v.name);
-  results::Layout layout = runner::results_layout(base, std::move(variant_names), settings.replications);
-  // From a snapshot, each variant's per-child results, as a run's.
-  if (prepared.start) runner::record_children(layout, prepared.setups.front());
+  const results::Metadata metadata =
+      runner::experiment_metadata(prepared, options.experiment_path, options.command_line);
+  const results::Layout layout = runner::experiment_layout(prepared);
   runner::Recording recording = start_or_resume(output, metadata, layout, options.resume);
 
   // What runs, before the progress and the wait (in a batch job's log too).
@@ -305,7 +251,7 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const Prepare
 ExperimentOutcome coordinate_experiment(const ExperimentOptions& options, const runner::MpiSession& session,
                                         std::ostream& out, std::ostream& err) {
   runner::MpiCoordinator coordinator(session);
-  const Prepared prepared = prepare(options);
+  const runner::ExperimentRun prepared = prepare(options);
   ExperimentOutcome outcome =
       run_experiment(options, prepared, runner::on_worker_ranks(coordinator, options.stop), out, err);
   coordinator.release();
@@ -315,7 +261,7 @@ ExperimentOutcome coordinate_experiment(const ExperimentOptions& options, const 
 // Any other rank: runs the chunks rank 0 hands out. It reports its own
 // failures to rank 0 rather than to the user, so each is reported once.
 ExperimentOutcome work_for_rank_0(const ExperimentOptions& options, const runner::MpiSession& session) {
-  std::optional<Prepared> prepared;
+  std::optional<runner::ExperimentRun> prepared;
   try {
     prepared = prepare(options, false);
   } catch (const std::exception& e) {
@@ -343,7 +289,7 @@ ExperimentOutcome experiment_command(const ExperimentOptions& options, std::ostr
     }
   }
 #endif
-  const Prepared prepared = prepare(options);
+  const runner::ExperimentRun prepared = prepare(options);
   return run_experiment(options, prepared,
                         runner::run_here(prepared.setups, prepared.settings.seed, options.threads, options.stop), out,
                         err);

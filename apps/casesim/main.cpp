@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
   casesim::cli::add_run_command(app, command_line);
   casesim::cli::add_experiment_command(app, command_line);
   casesim::cli::add_summary_command(app);
+  casesim::cli::add_export_command(app);
   casesim::cli::add_report_command(app);
   casesim::cli::add_trace_command(app);
   casesim::cli::add_optimise_command(app, command_line);

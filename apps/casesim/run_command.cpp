@@ -23,10 +23,9 @@
 #include "engine/model/metrics.hpp"
 #include "engine/runner/pair_runner.hpp"
 #include "engine/runner/recording.hpp"
-#include "engine/runner/results_metadata.hpp"
 #include "engine/runner/run_and_record.hpp"
+#include "engine/runner/scenario_run.hpp"
 #include "engine/runner/version.hpp"
-#include "engine/runner/what_if_comparison.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
 
@@ -61,35 +60,27 @@ RunOutcome run_command(const RunOptions& options, std::ostream& out, std::ostrea
   if (start) scenario = scenario::start_from_snapshot(std::move(scenario), *start, source.path);
   // A what-if also runs the team without its dated changes, paired, so that
   // it can say what happens because of them (engine/runner/what_if_comparison.hpp).
-  const bool what_if = runner::runs_what_if_comparison(scenario, !options.no_comparison);
-  const std::vector<model::ModelSetup> setups = runner::run_setups(scenario, start, what_if);
-  const std::size_t answered = what_if ? results::kWithTheChanges : 0;
+  const runner::ScenarioRun plan =
+      runner::plan_scenario_run(scenario, source, start, !options.no_comparison, options.command_line);
+  const bool what_if = plan.what_if;
+  const std::size_t answered = plan.answered;
   const auto replications = static_cast<std::size_t>(scenario.run.replications);
-
-  results::Metadata metadata = runner::results_metadata(scenario, source, scenario.run.seed, options.command_line);
-  metadata.what_if = what_if;
-  results::Layout layout = runner::results_layout(scenario, runner::run_variant_names(scenario, what_if), replications);
-  if (start) {
-    runner::record_start_snapshot(metadata, *start);
-    runner::record_children(layout, setups.back());
-    runner::record_workers(layout, setups.back());
-  }
-  runner::Recording recording = start_or_resume(output, metadata, layout, options.resume);
-  const runner::PairRunner here = runner::run_here(setups, scenario.run.seed, options.threads, options.stop);
+  runner::Recording recording = start_or_resume(output, plan.metadata, plan.layout, options.resume);
+  const runner::PairRunner here = runner::run_here(plan.setups, scenario.run.seed, options.threads, options.stop);
 
   // What runs, before the progress and the wait (in a batch job's log too).
   out << fmt::format("casesim {} | scenario {} ({})\n", runner::casesim_version(), scenario.name, scenario_path);
   if (start) {
     out << fmt::format(
         "{} replications, seed {}, {} weeks from the snapshot of {} ({} workers, {} open children{}), {}\n",
-        replications, scenario.run.seed, scenario.run.horizon_weeks, metadata.start_date, start->workers.size(),
+        replications, scenario.run.seed, scenario.run.horizon_weeks, plan.metadata.start_date, start->workers.size(),
         start->children.size(),
         start->problems.empty() ? "" : fmt::format(", {} bad rows let through", start->problems.size()),
         here.describe());
   } else {
     out << fmt::format("{} replications, seed {}, {} weeks from {} ({} weeks warm-up, not counted), {}\n", replications,
-                       scenario.run.seed, scenario.run.horizon_weeks, metadata.start_date, scenario.run.warm_up_weeks,
-                       here.describe());
+                       scenario.run.seed, scenario.run.horizon_weeks, plan.metadata.start_date,
+                       scenario.run.warm_up_weeks, here.describe());
   }
   out << std::flush;
 
@@ -99,7 +90,7 @@ RunOutcome run_command(const RunOptions& options, std::ostream& out, std::ostrea
   tallies.also = [&](std::span<const runner::ExperimentPair>, std::span<const model::ReplicationResult> results) {
     for (const model::ReplicationResult& result : results) events += result.events;
   };
-  runner::Progress progress(err, options.progress, layout.variants.size() * recording.replications(),
+  runner::Progress progress(err, options.progress, plan.layout.variants.size() * recording.replications(),
                             recording.completed_count());
   tallies.progress = &progress;
   const auto started = std::chrono::steady_clock::now();
@@ -126,7 +117,7 @@ RunOutcome run_command(const RunOptions& options, std::ostream& out, std::ostrea
     out << what_if_answer_text(*recorded) << '\n';
     out << "With the changes:\n";
   }
-  out << format_summary_table(rows, recording.completed_count() / layout.variants.size());
+  out << format_summary_table(rows, recording.completed_count() / plan.layout.variants.size());
   out << settling_warnings(recording);
   if (recorded) out << children_list_text(*recorded, answered);
   out << fmt::format("\nresults: {}\n", output);

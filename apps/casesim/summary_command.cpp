@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/csv_cells.hpp"
 #include "analysis/report/plain_language.hpp"
 #include "analysis/settling.hpp"
 #include "apps/casesim/children_list.hpp"
@@ -23,15 +24,10 @@ namespace {
 // value) is empty.
 std::string csv_number(const analysis::Summary& s, double v) {
   if (s.n == 0) return std::string(kNotApplicable);
-  return std::isnan(v) ? std::string() : fmt::format("{}", v);
+  return analysis::csv_number(v);
 }
 
-std::string csv_text(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+using analysis::csv_text;
 
 }  // namespace
 

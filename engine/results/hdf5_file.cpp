@@ -1,5 +1,6 @@
 #include "engine/results/hdf5_file.hpp"
 
+#include <hdf5_hl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -336,7 +337,7 @@ Dataset Hdf5File::create_plain_dataset(const std::string& name, hid_t type, hid_
 Dataset Hdf5File::create_numeric(const std::string& name, hid_t file_type, hid_t memory_type, const void* fill,
                                  const DatasetShape& shape) {
   std::vector<hsize_t> max_dims = shape.dims;
-  max_dims[1] = H5S_UNLIMITED;
+  max_dims[shape.unlimited_axis] = H5S_UNLIMITED;
   Dataspace space(H5Screate_simple(static_cast<int>(shape.dims.size()), shape.dims.data(), max_dims.data()));
   PropertyList creation(H5Pcreate(H5P_DATASET_CREATE));
   if (!space.is_open() || !creation.is_open() ||
@@ -370,6 +371,28 @@ void Hdf5File::write_block(const Dataset& dataset, const std::string& name, cons
       H5Sselect_hyperslab(file_space.id(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr) < 0 ||
       H5Dwrite(dataset.id(), memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, data) < 0)
     fail("cannot write to " + name + " at " + shape_text(start));
+}
+
+void Hdf5File::make_dimension(const std::string& name) {
+  const Dataset dataset = open_dataset(name);
+  const std::string dimension = name.substr(name.find_last_of('/') + 1);
+  if (H5DSset_scale(dataset.id(), dimension.c_str()) < 0) fail("cannot make " + name + " a dimension");
+}
+
+void Hdf5File::attach_dimension(const std::string& name, unsigned axis, const std::string& dimension) {
+  const Dataset dataset = open_dataset(name);
+  const Dataset scale = open_dataset(dimension);
+  if (H5DSattach_scale(dataset.id(), scale.id(), axis) < 0)
+    fail("cannot attach dimension " + dimension + " to axis " + std::to_string(axis) + " of " + name);
+}
+
+void Hdf5File::write_flags(const std::string& name, const std::vector<std::uint8_t>& values) {
+  Datatype type(H5Tenum_create(H5T_NATIVE_INT8));
+  const std::int8_t no = 0, yes = 1;
+  if (!type.is_open() || H5Tenum_insert(type.id(), "FALSE", &no) < 0 || H5Tenum_insert(type.id(), "TRUE", &yes) < 0)
+    fail("cannot make the boolean type for " + name);
+  std::vector<std::int8_t> flags(values.begin(), values.end());
+  write_plain_array(name, {values.size()}, type.id(), type.id(), flags.data(), flags.empty());
 }
 
 void Hdf5File::set_extent(const Dataset& dataset, const std::string& name, const std::vector<hsize_t>& dims) {

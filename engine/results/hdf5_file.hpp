@@ -62,11 +62,16 @@ std::string error_message(const std::string& path, std::string_view what);
 std::size_t element_count(const std::vector<hsize_t>& dims);
 std::string shape_text(const std::vector<hsize_t>& dims);  // "[2, 3]"
 
+// Replications per chunk of a per-replication dataset (and of the
+// replication coordinate, which grows with them).
+constexpr hsize_t kReplicationsPerChunk = 64;
+
 // How a numeric dataset is laid out on disk. The replication axis (always
 // axis 1) is unlimited so a run can later be extended in place.
 struct DatasetShape {
   std::vector<hsize_t> dims;
   std::vector<hsize_t> chunk;
+  std::size_t unlimited_axis = 1;  // 0 for the replication coordinate itself
 };
 
 // One open HDF5 file. Every failure becomes a ResultsError naming the file and
@@ -135,6 +140,17 @@ class Hdf5File {
   void write_block(const Dataset& dataset, const std::string& name, const std::vector<hsize_t>& start,
                    const std::vector<hsize_t>& count, hid_t memory_type, const void* data);
   void set_extent(const Dataset& dataset, const std::string& name, const std::vector<hsize_t>& dims);
+  // --- dimensions (netCDF-4's: HDF5 dimension scales, which xarray and netCDF readers name axes by) ---
+
+  // Makes the 1-D dataset `name` the scale of a dimension named as its last path component.
+  void make_dimension(const std::string& name);
+  // Attaches the dimension `dimension` (a dataset made one by make_dimension)
+  // to axis `axis` of the dataset `name`.
+  void attach_dimension(const std::string& name, unsigned axis, const std::string& dimension);
+  // A 1-D array of yes/no flags, stored as the boolean h5py, xarray and
+  // netCDF readers recognise: an 8-bit enumeration with FALSE = 0, TRUE = 1.
+  void write_flags(const std::string& name, const std::vector<std::uint8_t>& values);
+
   // Reads a whole dataset, row-major, checking its element type class and shape.
   template <typename Value>
   std::vector<Value> read_numeric(const std::string& name, const std::vector<hsize_t>& expected_dims) const;

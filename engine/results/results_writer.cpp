@@ -7,14 +7,13 @@
 #include <utility>
 
 #include "engine/results/hdf5_file.hpp"
+#include "engine/results/labelled_axes.hpp"
 #include "engine/results/layout_checks.hpp"
 #include "engine/results/results_file.hpp"
 
 namespace casesim::results {
 
 namespace {
-
-constexpr hsize_t kReplicationsPerChunk = 64;
 
 std::vector<std::string> quantity_field(const std::vector<Quantity>& quantities, std::string Quantity::*member) {
   std::vector<std::string> out;
@@ -225,6 +224,7 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
     }
     impl->completed =
         impl->file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
+    label_axes(impl->file, metadata, layout);
     // A run killed before its first replication still leaves a readable, empty file.
     impl->file.flush();
     std::error_code renamed;
@@ -306,6 +306,7 @@ void ResultsWriter::extend_replications(std::size_t replications) {
     dims[1] = replications;
     w.file.set_extent(*dataset, name, dims);
   }
+  extend_replication_axis(w.file, w.replications, replications);
   w.replications = replications;
   w.file.flush();
 }

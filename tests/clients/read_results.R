@@ -70,8 +70,9 @@ check(identical(example$caseload_long$caseload, c(100:104, 1050:1054) + 0), "lon
 run <- h5readAttributes(path, "/", bit64conversion = "double")
 check(setequal(names(run), c("format_version", "casesim_version", "scenario_name", "scenario_file", "seed",
                              "start_date", "horizon_weeks", "warm_up_weeks", "stream_scheme_version",
-                             "boost_version", "command_line", "created_utc", "scenario_description")),
-      "the thirteen root attributes")
+                             "boost_version", "command_line", "created_utc", "scenario_description",
+                             "coordinates")),
+      "the thirteen root attributes, and the coordinates xarray reads")
 check(same_bytes(run$scenario_description, "A sample team, for the clients' tests."), "scenario_description")
 check(identical(run$format_version, 3L), "format_version is integer 3")
 check(identical(run$horizon_weeks, 5L) && identical(run$warm_up_weeks, 1L), "horizon and warm-up weeks")

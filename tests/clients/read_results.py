@@ -127,6 +127,9 @@ def check_whole_file(path):
                       "distributions", "distributions/names"]
         documented += [f"summary/{m}" for m in METRICS] + [f"series/{s}" for s in SERIES]
         documented += [f"distributions/{d}" for d in DISTRIBUTIONS]
+        # The coordinates that name each axis (docs: "Dimensions and units").
+        documented += ["variant", "replication", "week", "week_start", "warm_up", "metric", "weekly_series", "bin",
+                       "bin_label", "distribution"]
         assert sorted(objects) == sorted(documented), sorted(objects)
 
         run = dict(f.attrs)
@@ -135,7 +138,8 @@ def check_whole_file(path):
             "scenario_description": "A sample team, for the clients' tests.",
             "scenario_file": "scenarios/sample.yaml", "seed": 20240401, "start_date": "2024-04-01",
             "horizon_weeks": 5, "warm_up_weeks": 1, "stream_scheme_version": 1, "boost_version": "1.74.0",
-            "command_line": "write_sample_results sample.h5", "created_utc": "2024-04-01T09:00:00Z"}, run
+            "command_line": "write_sample_results sample.h5", "created_utc": "2024-04-01T09:00:00Z",
+            "coordinates": "week_start warm_up bin_label"}, run
         assert f.attrs["seed"].dtype == np.uint64
         assert f.attrs["format_version"].dtype == np.int32
         assert all(isinstance(run[k], str) for k in ("scenario_name", "created_utc", "command_line"))

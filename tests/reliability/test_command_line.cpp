@@ -38,14 +38,14 @@ const CommandLineMistake kMistakes[] = {
      "casesim: unknown option --replicaton; did you mean --replication?\n"},
     {"NoCommand",
      {},
-     "casesim: no command given; the commands are run, experiment, summary, report, trace, optimise, snapshot, "
-     "whatif, check; see 'casesim --help'\n"},
+     "casesim: no command given; the commands are run, experiment, summary, export, report, trace, optimise, "
+     "snapshot, whatif, check; see 'casesim --help'\n"},
     {"CommandTypo", {"rnu"}, "casesim: unknown command 'rnu'; did you mean 'run'?\n"},
     {"CommandTypoSwapped", {"experimnet"}, "casesim: unknown command 'experimnet'; did you mean 'experiment'?\n"},
     {"UnknownCommand",
      {"frobnicate"},
-     "casesim: unknown command 'frobnicate'; the commands are run, experiment, summary, report, trace, optimise, "
-     "snapshot, whatif, check\n"},
+     "casesim: unknown command 'frobnicate'; the commands are run, experiment, summary, export, report, trace, "
+     "optimise, snapshot, whatif, check\n"},
     {"ReplicationsZero",
      {"run", "--replications", "0"},
      "casesim: --replications: must be a whole number from 1 to 1000000, got 0\n"},
