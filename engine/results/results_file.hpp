@@ -135,6 +135,15 @@ struct FileIdentity {
   friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
 };
 
+// One replication's values, as ResultsWriter::write_replication takes them.
+struct ReplicationValues {
+  std::span<const double> summary;
+  std::span<const double> weekly;
+  std::span<const std::uint32_t> durations{};
+  std::span<const std::uint8_t> child_visit_late{};
+  std::span<const double> worker_weekly{};
+};
+
 class ResultsWriter {
  public:
   // Creates `path` (replacing it if it exists: the caller decides whether that is allowed),
@@ -160,6 +169,12 @@ class ResultsWriter {
                          std::span<const double> weekly, std::span<const std::uint32_t> durations = {},
                          std::span<const std::uint8_t> child_visit_late = {},
                          std::span<const double> worker_weekly = {});
+  // Replications first_replication, first_replication + 1, ... of `variant`,
+  // each dataset's values in one block and then the completed marks in one,
+  // so a batch costs a few writes instead of a few per replication. The same
+  // checks as write_replication, all made before anything is written.
+  void write_replications(std::size_t variant, std::size_t first_replication,
+                          std::span<const ReplicationValues> replications);
   // Grows every variant to `replications` slots (the new ones NaN and not
   // completed), then flushes. Fewer than now is std::invalid_argument.
   void extend_replications(std::size_t replications);

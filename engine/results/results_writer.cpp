@@ -25,6 +25,18 @@ const double kNotWritten = std::numeric_limits<double>::quiet_NaN();
 const std::uint8_t kNotCompleted = 0;
 const std::uint32_t kNothingCounted = 0;
 
+// One dataset's block for replications r .. r + n: part [offset, offset +
+// length) of each replication's values, one replication after another.
+template <typename Value>
+std::vector<Value> gathered(std::span<const ReplicationValues> replications,
+                            std::span<const Value> ReplicationValues::*values, std::size_t offset, std::size_t length) {
+  std::vector<Value> block(replications.size() * length);
+  for (std::size_t k = 0; k < replications.size(); ++k)
+    std::copy_n((replications[k].*values).begin() + static_cast<std::ptrdiff_t>(offset), length,
+                block.begin() + static_cast<std::ptrdiff_t>(k * length));
+  return block;
+}
+
 }  // namespace
 
 struct ResultsWriter::Impl {
@@ -242,53 +254,68 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
                                       std::span<const double> weekly, std::span<const std::uint32_t> durations,
                                       std::span<const std::uint8_t> child_visit_late,
                                       std::span<const double> worker_weekly) {
+  const ReplicationValues values{summary, weekly, durations, child_visit_late, worker_weekly};
+  write_replications(variant, replication, std::span(&values, 1));
+}
+
+void ResultsWriter::write_replications(std::size_t variant, std::size_t first_replication,
+                                       std::span<const ReplicationValues> replications) {
   if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
   Impl& w = *impl_;
   const std::string& path = w.file.path();
   if (variant >= w.variants)
     throw std::invalid_argument("results file '" + path + "': variant " + std::to_string(variant) + " out of range (" +
                                 std::to_string(w.variants) + " variants)");
-  if (replication >= w.replications)
-    throw std::invalid_argument("results file '" + path + "': replication " + std::to_string(replication) +
+  if (replications.empty()) return;
+  const std::size_t last_replication = first_replication + replications.size() - 1;
+  if (last_replication >= w.replications)
+    throw std::invalid_argument("results file '" + path + "': replication " + std::to_string(last_replication) +
                                 " out of range (" + std::to_string(w.replications) + " replications)");
-  if (summary.size() != w.summary.size())
-    throw std::invalid_argument("results file '" + path + "': " + std::to_string(summary.size()) +
-                                " summary values for " + std::to_string(w.summary.size()) + " metrics");
-  if (weekly.size() != w.series.size() * w.weeks)
-    throw std::invalid_argument("results file '" + path + "': " + std::to_string(weekly.size()) +
-                                " weekly values for " + std::to_string(w.series.size()) + " series of " +
-                                std::to_string(w.weeks) + " weeks");
-  if (durations.size() != w.distributions.size() * w.bins)
-    throw std::invalid_argument("results file '" + path + "': " + std::to_string(durations.size()) +
-                                " duration counts for " + std::to_string(w.distributions.size()) +
-                                " distributions of " + std::to_string(w.bins) + " bins");
-  if (child_visit_late.size() != w.children)
-    throw std::invalid_argument("results file '" + path + "': " + std::to_string(child_visit_late.size()) +
-                                " child flags for " + std::to_string(w.children) + " children");
   const std::size_t worker_values = w.worker_series.size() * w.weeks * w.workers;
-  if (worker_weekly.size() != worker_values)
-    throw std::invalid_argument("results file '" + path + "': " + std::to_string(worker_weekly.size()) +
-                                " worker values for " + std::to_string(worker_values));
+  for (const ReplicationValues& values : replications) {
+    if (values.summary.size() != w.summary.size())
+      throw std::invalid_argument("results file '" + path + "': " + std::to_string(values.summary.size()) +
+                                  " summary values for " + std::to_string(w.summary.size()) + " metrics");
+    if (values.weekly.size() != w.series.size() * w.weeks)
+      throw std::invalid_argument("results file '" + path + "': " + std::to_string(values.weekly.size()) +
+                                  " weekly values for " + std::to_string(w.series.size()) + " series of " +
+                                  std::to_string(w.weeks) + " weeks");
+    if (values.durations.size() != w.distributions.size() * w.bins)
+      throw std::invalid_argument("results file '" + path + "': " + std::to_string(values.durations.size()) +
+                                  " duration counts for " + std::to_string(w.distributions.size()) +
+                                  " distributions of " + std::to_string(w.bins) + " bins");
+    if (values.child_visit_late.size() != w.children)
+      throw std::invalid_argument("results file '" + path + "': " + std::to_string(values.child_visit_late.size()) +
+                                  " child flags for " + std::to_string(w.children) + " children");
+    if (values.worker_weekly.size() != worker_values)
+      throw std::invalid_argument("results file '" + path + "': " + std::to_string(values.worker_weekly.size()) +
+                                  " worker values for " + std::to_string(worker_values));
+  }
 
   const hsize_t v = variant;
-  const hsize_t r = replication;
+  const hsize_t r = first_replication;
+  const hsize_t n = replications.size();
   for (std::size_t m = 0; m < w.summary.size(); ++m)
-    w.file.write_block(w.summary[m], "/summary/" + w.metric_names[m], {v, r}, {1, 1}, H5T_NATIVE_DOUBLE, &summary[m]);
+    w.file.write_block(w.summary[m], "/summary/" + w.metric_names[m], {v, r}, {1, n}, H5T_NATIVE_DOUBLE,
+                       gathered(replications, &ReplicationValues::summary, m, 1).data());
   for (std::size_t s = 0; s < w.series.size(); ++s)
-    w.file.write_block(w.series[s], "/series/" + w.series_names[s], {v, r, 0}, {1, 1, w.weeks}, H5T_NATIVE_DOUBLE,
-                       weekly.data() + s * w.weeks);
+    w.file.write_block(w.series[s], "/series/" + w.series_names[s], {v, r, 0}, {1, n, w.weeks}, H5T_NATIVE_DOUBLE,
+                       gathered(replications, &ReplicationValues::weekly, s * w.weeks, w.weeks).data());
   for (std::size_t d = 0; d < w.distributions.size(); ++d)
-    w.file.write_block(w.distributions[d], "/distributions/" + w.distribution_names[d], {v, r, 0}, {1, 1, w.bins},
-                       H5T_NATIVE_UINT32, durations.data() + d * w.bins);
+    w.file.write_block(w.distributions[d], "/distributions/" + w.distribution_names[d], {v, r, 0}, {1, n, w.bins},
+                       H5T_NATIVE_UINT32,
+                       gathered(replications, &ReplicationValues::durations, d * w.bins, w.bins).data());
   if (w.children > 0)
-    w.file.write_block(w.child_visit_late, "/children/visit_late", {v, r, 0}, {1, 1, w.children}, H5T_NATIVE_UINT8,
-                       child_visit_late.data());
+    w.file.write_block(w.child_visit_late, "/children/visit_late", {v, r, 0}, {1, n, w.children}, H5T_NATIVE_UINT8,
+                       gathered(replications, &ReplicationValues::child_visit_late, 0, w.children).data());
+  const std::size_t per_series = w.weeks * w.workers;
   for (std::size_t q = 0; q < w.worker_series.size(); ++q)
     w.file.write_block(w.worker_series[q], "/workers/" + w.worker_series_names[q], {v, r, 0, 0},
-                       {1, 1, w.weeks, w.workers}, H5T_NATIVE_DOUBLE, worker_weekly.data() + q * w.weeks * w.workers);
+                       {1, n, w.weeks, w.workers}, H5T_NATIVE_DOUBLE,
+                       gathered(replications, &ReplicationValues::worker_weekly, q * per_series, per_series).data());
   // Last, so a reader never sees a slot marked complete before its values.
-  const std::uint8_t done = 1;
-  w.file.write_block(w.completed, "/completed", {v, r}, {1, 1}, H5T_NATIVE_UINT8, &done);
+  const std::vector<std::uint8_t> done(replications.size(), 1);
+  w.file.write_block(w.completed, "/completed", {v, r}, {1, n}, H5T_NATIVE_UINT8, done.data());
 }
 
 void ResultsWriter::extend_replications(std::size_t replications) {

@@ -127,15 +127,36 @@ void Recording::record(std::span<const ExperimentPair> pairs, std::span<const mo
   if (needed > layout_.replications) extend_replications(needed);
   const bool per_child = !layout_.children.empty();
   const bool with_durations = !layout_.distributions.quantities.empty();
+  std::vector<std::vector<double>> worker_columns(pairs.size());
+  std::vector<results::ReplicationValues> values(pairs.size());
   for (std::size_t i = 0; i < pairs.size(); ++i) {
-    const auto [v, r] = pairs[i];
-    writer_.write_replication(
-        v, r, results[i].summary, results[i].weekly,
+    worker_columns[i] = worker_columns_of(layout_, results[i]);
+    values[i] = {
+        results[i].summary, results[i].weekly,
         with_durations ? std::span<const std::uint32_t>(results[i].durations) : std::span<const std::uint32_t>(),
         per_child ? std::span<const std::uint8_t>(results[i].child_visit_late) : std::span<const std::uint8_t>(),
-        worker_columns_of(layout_, results[i]));
-    mark_recorded(v, r, results[i].summary, results[i].weekly);
+        worker_columns[i]};
   }
+  // Each variant's consecutive replications are written together, a block
+  // per dataset: a chunk of an experiment holds every variant's replication
+  // r, then every variant's r + 1, and so on.
+  std::vector<std::size_t> order(pairs.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&pairs](std::size_t a, std::size_t b) {
+    return std::pair(pairs[a].variant, pairs[a].replication) < std::pair(pairs[b].variant, pairs[b].replication);
+  });
+  std::vector<results::ReplicationValues> run;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    run.push_back(values[order[k]]);
+    const ExperimentPair& pair = pairs[order[k]];
+    const bool run_goes_on = k + 1 < order.size() && pairs[order[k + 1]].variant == pair.variant &&
+                             pairs[order[k + 1]].replication == pair.replication + 1;
+    if (run_goes_on) continue;
+    writer_.write_replications(pair.variant, pair.replication + 1 - run.size(), run);
+    run.clear();
+  }
+  for (std::size_t i = 0; i < pairs.size(); ++i)
+    mark_recorded(pairs[i].variant, pairs[i].replication, results[i].summary, results[i].weekly);
   writer_.flush();
 }
 

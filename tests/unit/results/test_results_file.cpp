@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <limits>
 #include <string>
@@ -142,6 +143,40 @@ void expect_slot_empty(const ResultsData& data, std::size_t v, std::size_t r) {
     for (std::size_t w = 0; w < kWeeks; ++w) EXPECT_TRUE(std::isnan(data.weekly[s][slot(v, r) * kWeeks + w]));
 }
 
+// Every replication of variant v, as one block for write_replications.
+struct VariantBlock {
+  explicit VariantBlock(std::size_t v) {
+    for (std::size_t r = 0; r < kReplications; ++r) {
+      summaries.push_back(summary_of(v, r));
+      weeklies.push_back(weekly_of(v, r));
+    }
+    for (std::size_t r = 0; r < kReplications; ++r) values.push_back({summaries[r], weeklies[r]});
+  }
+  VariantBlock(const VariantBlock&) = delete;  // values point into the vectors above
+  VariantBlock& operator=(const VariantBlock&) = delete;
+  std::vector<std::vector<double>> summaries, weeklies;
+  std::vector<ReplicationValues> values;
+};
+
+// Runs `writes` in a child process that kills itself with SIGKILL once they
+// return (the writer never closed), and waits for it to die so.
+void write_then_be_killed(const std::function<void()>& writes) {
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    try {
+      writes();
+      ::raise(SIGKILL);
+    } catch (...) {
+    }
+    ::_exit(1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the writer did not get as far as being killed";
+  ASSERT_EQ(WTERMSIG(status), SIGKILL);
+}
+
 std::string read_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -239,24 +274,13 @@ TEST_F(ResultsFileTest, FileIsReadableWhenTheWriterIsDestroyedWithoutClose) {
 // or not, and never shows a slot as complete without its values.
 TEST_F(ResultsFileTest, EveryReturnedWriteSurvivesTheProcessBeingKilled) {
   const std::string file = path("killed.h5");
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    try {
-      ResultsWriter writer = ResultsWriter::create(file, sample_metadata(), sample_layout());
-      writer.write_replication(0, 0, summary_of(0, 0), weekly_of(0, 0));
-      writer.write_replication(1, 1, summary_of(1, 1), weekly_of(1, 1));
-      writer.flush();
-      writer.write_replication(0, 2, summary_of(0, 2), weekly_of(0, 2));  // never flushed
-      ::raise(SIGKILL);
-    } catch (...) {
-    }
-    ::_exit(1);
-  }
-  int status = 0;
-  ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFSIGNALED(status)) << "the writer did not get as far as being killed";
-  ASSERT_EQ(WTERMSIG(status), SIGKILL);
+  write_then_be_killed([&file] {
+    ResultsWriter writer = ResultsWriter::create(file, sample_metadata(), sample_layout());
+    writer.write_replication(0, 0, summary_of(0, 0), weekly_of(0, 0));
+    writer.write_replication(1, 1, summary_of(1, 1), weekly_of(1, 1));
+    writer.flush();
+    writer.write_replication(0, 2, summary_of(0, 2), weekly_of(0, 2));  // never flushed
+  });
 
   const ResultsData data = read_results(file);
   expect_slot_written(data, 0, 0);
@@ -264,6 +288,103 @@ TEST_F(ResultsFileTest, EveryReturnedWriteSurvivesTheProcessBeingKilled) {
   expect_slot_written(data, 0, 2);
   for (const auto& [v, r] : {std::pair{0, 1}, std::pair{1, 0}, std::pair{1, 2}})
     expect_slot_empty(data, static_cast<std::size_t>(v), static_cast<std::size_t>(r));
+}
+
+// A batch goes to the file as one block per dataset: each replication's
+// values land in their own slot, whatever the block's size and start.
+TEST_F(ResultsFileTest, ABlockOfReplicationsFillsEachItsOwnSlot) {
+  ResultsWriter writer = ResultsWriter::create(path("r.h5"), sample_metadata(), sample_layout());
+  const VariantBlock block(1);
+  writer.write_replications(1, 0, block.values);
+  writer.write_replications(0, 1, std::span(block.values).subspan(0, 1));  // replication 0's values in slot (0, 1)
+  writer.close();
+
+  const ResultsData data = read_results(path("r.h5"));
+  for (std::size_t r = 0; r < kReplications; ++r) expect_slot_written(data, 1, r);
+  expect_slot_empty(data, 0, 0);
+  expect_slot_empty(data, 0, 2);
+  EXPECT_EQ(data.completed[slot(0, 1)], 1);
+  EXPECT_EQ(data.summary[0][slot(0, 1)], summary_value(1, 0, 0));
+  EXPECT_EQ(data.weekly[1][slot(0, 1) * kWeeks + 4], weekly_value(1, 0, 1, 4));
+}
+
+TEST_F(ResultsFileTest, ABlockCarriesHistogramsChildFlagsAndWorkerSeries) {
+  Layout layout = layout_with_distributions();
+  layout.children = {"C1", "C2", "C3"};
+  layout.child_stages = {"cin", "cp", "cin"};
+  layout.child_overdue_at_start = {0, 1, 0};
+  layout.workers = {"W1", "W2"};
+  layout.worker_series = {{"caseload", "cases", "Cases held at the end of the week."},
+                          {"hours", "hours", "Hours worked in the week."}};
+  const std::size_t children = 3, workers = 2, worker_series = 2;
+  ResultsWriter writer = ResultsWriter::create(path("r.h5"), sample_metadata(), layout);
+  std::vector<std::vector<double>> summaries, weeklies, worker_weeklies;
+  std::vector<std::vector<std::uint32_t>> durations;
+  std::vector<std::vector<std::uint8_t>> flags;
+  const auto worker_value = [](std::size_t r, std::size_t q, std::size_t w, std::size_t k) {
+    return static_cast<double>(1000 * r + 100 * q + 10 * w + k);
+  };
+  for (std::size_t r = 1; r < kReplications; ++r) {
+    summaries.push_back(summary_of(0, r));
+    weeklies.push_back(weekly_of(0, r));
+    durations.push_back(durations_of(0, r));
+    flags.push_back({static_cast<std::uint8_t>(r % 2), 1, 0});
+    std::vector<double> per_worker;  // series-major, then week, then worker
+    for (std::size_t q = 0; q < worker_series; ++q)
+      for (std::size_t w = 0; w < kWeeks; ++w)
+        for (std::size_t k = 0; k < workers; ++k) per_worker.push_back(worker_value(r, q, w, k));
+    worker_weeklies.push_back(per_worker);
+  }
+  std::vector<ReplicationValues> block;
+  for (std::size_t i = 0; i < summaries.size(); ++i)
+    block.push_back({summaries[i], weeklies[i], durations[i], flags[i], worker_weeklies[i]});
+  writer.write_replications(0, 1, block);
+  writer.close();
+
+  const ResultsData data = read_results(path("r.h5"));
+  expect_slot_empty(data, 0, 0);
+  for (std::size_t r = 1; r < kReplications; ++r) {
+    expect_slot_written(data, 0, r);
+    for (std::size_t d = 0; d < kDistributions; ++d)
+      for (std::size_t b = 0; b < kBins; ++b)
+        EXPECT_EQ(data.distributions[d][slot(0, r) * kBins + b], count_value(0, r, d, b));
+    EXPECT_EQ(data.child_visit_late[slot(0, r) * children + 0], r % 2);
+    EXPECT_EQ(data.child_visit_late[slot(0, r) * children + 1], 1);
+    EXPECT_EQ(data.child_visit_late[slot(0, r) * children + 2], 0);
+    for (std::size_t q = 0; q < worker_series; ++q)
+      for (std::size_t w = 0; w < kWeeks; ++w)
+        for (std::size_t k = 0; k < workers; ++k)
+          EXPECT_EQ(data.worker_weekly[q][(slot(0, r) * kWeeks + w) * workers + k], worker_value(r, q, w, k));
+  }
+}
+
+TEST_F(ResultsFileTest, ABlockWithOneWrongSizeOrPastTheLastSlotWritesNothing) {
+  ResultsWriter writer = ResultsWriter::create(path("r.h5"), sample_metadata(), sample_layout());
+  const std::vector<double> summary = summary_of(0, 0), weekly = weekly_of(0, 0), short_weekly(3, 1.0);
+  const std::vector<ReplicationValues> one_wrong{{summary, weekly}, {summary, short_weekly}};
+  EXPECT_THROW(writer.write_replications(0, 0, one_wrong), std::invalid_argument);
+  const std::vector<ReplicationValues> two{{summary, weekly}, {summary, weekly}};
+  EXPECT_THROW(writer.write_replications(0, kReplications - 1, two), std::invalid_argument);
+  writer.close();
+  const ResultsData data = read_results(path("r.h5"));
+  for (std::size_t r = 0; r < kReplications; ++r) expect_slot_empty(data, 0, r);
+}
+
+// A block is values first and completed marks last, written straight to the
+// file, so a kill after it returns keeps the whole block, flushed or not.
+TEST_F(ResultsFileTest, EveryReturnedBlockSurvivesTheProcessBeingKilled) {
+  const std::string file = path("killed.h5");
+  write_then_be_killed([&file] {
+    ResultsWriter writer = ResultsWriter::create(file, sample_metadata(), sample_layout());
+    const VariantBlock block(1);
+    writer.write_replications(1, 0, block.values);  // never flushed
+  });
+
+  const ResultsData data = read_results(file);
+  for (std::size_t r = 0; r < kReplications; ++r) {
+    expect_slot_written(data, 1, r);
+    expect_slot_empty(data, 0, r);
+  }
 }
 
 TEST_F(ResultsFileTest, ExtendingReplicationsAddsEmptySlotsAndKeepsWrittenOnes) {

@@ -46,6 +46,26 @@ std::size_t slot(const results::ResultsData& data, std::size_t v, std::size_t r)
   return v * data.layout.replications + r;
 }
 
+// Each result's summary, weekly values and duration histograms in the slot of its pair.
+void expect_in_their_slots(const results::ResultsData& data, const std::vector<ExperimentPair>& pairs,
+                           const std::vector<model::ReplicationResult>& results) {
+  const std::size_t weeks = data.layout.week_start_dates.size();
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    const auto [v, r] = pairs[i];
+    for (std::size_t m = 0; m < data.summary.size(); ++m)
+      EXPECT_EQ(data.summary[m][slot(data, v, r)], results[i].summary[m]) << "metric " << m;
+    for (std::size_t s = 0; s < data.weekly.size(); ++s)
+      for (std::size_t w = 0; w < weeks; ++w)
+        EXPECT_EQ(data.weekly[s][slot(data, v, r) * weeks + w], results[i].weekly[s * weeks + w]);
+    // The model's duration histograms, each in its own dataset.
+    ASSERT_EQ(data.distributions.size(), model::kDurationCount);
+    for (std::size_t d = 0; d < model::kDurationCount; ++d)
+      for (std::size_t b = 0; b < model::kDurationBins; ++b)
+        EXPECT_EQ(data.distributions[d][slot(data, v, r) * model::kDurationBins + b],
+                  results[i].durations[d * model::kDurationBins + b]);
+  }
+}
+
 TEST(Recording, WritesWhatItIsGivenAndRenamesOnlyWhenFinished) {
   const TemporaryDirectory dir;
   const SmallRun run(dir, 3, 7);
@@ -74,26 +94,32 @@ TEST(Recording, WritesWhatItIsGivenAndRenamesOnlyWhenFinished) {
   EXPECT_EQ(data.metadata.seed, 7u);
   EXPECT_EQ(data.layout.variants, (std::vector<std::string>{"cap-18", "cap-12"}));
   EXPECT_EQ(data.completed, (std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1}));
-  const std::size_t weeks = data.layout.week_start_dates.size();
-  for (std::size_t i = 0; i < pairs.size(); ++i) {
-    const auto [v, r] = pairs[i];
-    for (std::size_t m = 0; m < data.summary.size(); ++m)
-      EXPECT_EQ(data.summary[m][slot(data, v, r)], results[i].summary[m]) << "metric " << m;
-    for (std::size_t s = 0; s < data.weekly.size(); ++s)
-      for (std::size_t w = 0; w < weeks; ++w)
-        EXPECT_EQ(data.weekly[s][slot(data, v, r) * weeks + w], results[i].weekly[s * weeks + w]);
-    // The model's duration histograms, each in its own dataset.
-    ASSERT_EQ(data.distributions.size(), model::kDurationCount);
-    for (std::size_t d = 0; d < model::kDurationCount; ++d)
-      for (std::size_t b = 0; b < model::kDurationBins; ++b)
-        EXPECT_EQ(data.distributions[d][slot(data, v, r) * model::kDurationBins + b],
-                  results[i].durations[d * model::kDurationBins + b]);
-  }
+  expect_in_their_slots(data, pairs, results);
   EXPECT_TRUE(std::isnan(data.summary[0][slot(data, 0, 1)]));
   EXPECT_EQ(data.distributions[0][slot(data, 0, 1) * model::kDurationBins], 0u);
   EXPECT_EQ(data.layout.distributions.quantities[0].name, "assessment_working_days");
   EXPECT_EQ(data.layout.distributions.quantities[1].unit, "conferences");
   EXPECT_EQ(data.layout.distributions.bin_labels.back(), "more than 90");
+}
+
+// An experiment's chunk comes replication-major (every variant's r, then
+// every variant's r + 1) and may skip a replication; each variant's runs of
+// consecutive replications are written as blocks, every value in its slot.
+TEST(Recording, AnExperimentsChunkLandsInItsSlotsWhateverItsOrder) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 5, 7);
+  Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
+  const std::vector<ExperimentPair> pairs{{0, 0}, {1, 0}, {0, 1}, {1, 1}, {1, 2}, {0, 3}, {1, 3}, {0, 4}};
+  std::vector<model::ReplicationResult> results;
+  for (const auto [v, r] : pairs) results.push_back(result_for(run.layout, v, r));
+  recording.record(pairs, results);
+  recording.leave_unfinished();
+
+  const results::ResultsData data = results::read_results(dir.file("out.h5.partial"));
+  EXPECT_EQ(data.completed, (std::vector<std::uint8_t>{1, 1, 0, 1, 1, 1, 1, 1, 1, 0}));
+  expect_in_their_slots(data, pairs, results);
+  for (const auto& [v, r] : {std::pair<std::size_t, std::size_t>{0, 2}, {1, 4}})
+    for (std::size_t m = 0; m < data.summary.size(); ++m) EXPECT_TRUE(std::isnan(data.summary[m][slot(data, v, r)]));
 }
 
 TEST(Recording, KeepsEachSeriesThirdsOfTheCountedWeeksForTheSettlingCheck) {
