@@ -83,8 +83,13 @@ TEST(AnswerSentence, GivesLevelsWithTheirUnitAndSharesInPercentagePoints) {
   const MeasureWords wait{MeasureKind::level, "the average wait for a social worker", "", "working days"};
   const PairedDifference longer{"unallocated_wait_mean", 1, 0, 50, 2.0, 1.5, 2.5};
   EXPECT_EQ(comparison_sentence(wait, "cap-15", "cap-22", level(4.0), level(6.0), &longer).text,
-            "With cap-15 instead of cap-22, the average wait for a social worker is 2 working days higher (6 working "
-            "days against 4 working days, 50% higher).");
+            "With cap-15 instead of cap-22, the average wait for a social worker is 2 working days higher (6 against "
+            "4 working days, 50% higher).");
+  // From a base near 0 a percentage ("37079% higher") says less than the two levels: left out beyond ten times.
+  const PairedDifference from_nearly_none{"unallocated_wait_mean", 1, 0, 50, 4.1, 3.5, 4.7};
+  EXPECT_EQ(comparison_sentence(wait, "cap-15", "cap-22", level(0.011), level(4.1), &from_nearly_none).text,
+            "With cap-15 instead of cap-22, the average wait for a social worker is 4.1 working days higher (4.1 "
+            "against 0.011 working days).");
   const MeasureWords share{MeasureKind::share, "the share of assessments done within 45 working days", "", ""};
   const PairedDifference lower{"assessments_within_standard_share", 1, 0, 50, -0.05, -0.07, -0.03};
   EXPECT_EQ(comparison_sentence(share, "cap-15", "cap-22", level(0.83), level(0.78), &lower).text,
