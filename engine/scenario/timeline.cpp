@@ -33,9 +33,14 @@ std::string describe(const TimelineEvent& e) {
     case Kind::agency_workers_leave:
       return fmt::format("{} agency worker{} leave{}", e.count, e.count == 1 ? "" : "s",
                          e.replaced ? " (replaced)" : "");
-    case Kind::worker_starts:
-      return fmt::format("{}{}{} worker starts ({:g} FTE)", e.name.empty() ? "a " : e.name + ": ",
-                         e.newly_qualified ? "newly qualified " : "", e.agency ? "agency" : "permanent", e.fte);
+    case Kind::worker_starts: {
+      // Read in the answer's first sentence: "... and New NQSW, a newly
+      // qualified permanent worker (1 FTE), starts on 6 April 2027".
+      const std::string who =
+          fmt::format("{} {}{} worker ({:g} FTE)", e.newly_qualified || !e.agency ? "a" : "an",
+                      e.newly_qualified ? "newly qualified " : "", e.agency ? "agency" : "permanent", e.fte);
+      return e.name.empty() ? who + " starts" : fmt::format("{}, {}, starts", e.name, who);
+    }
     case Kind::worker_absent: return fmt::format("{} absent{}", e.worker, until());
     case Kind::caseload_cap: return fmt::format("caseload cap {:g}", e.cases);
     case Kind::supervision_interval: return fmt::format("supervision every {} weeks", e.weeks);

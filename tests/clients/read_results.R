@@ -182,7 +182,7 @@ if (!is.na(snapshot_path)) {
   check(identical(snap$snapshot$problems, 2), "snapshot problems, as a double")
   check(identical(snap$changes$date, as.Date(c("2027-03-01", "2027-04-06"))), "timeline dates")
   check(identical(snap$changes$event, c("2 agency workers leave",
-                                        "New NQSW: newly qualified permanent worker starts (1 FTE)")), "timeline events")
+                                        "New NQSW, a newly qualified permanent worker (1 FTE), starts")), "timeline events")
   check(identical(snap$children$id, c("C-0000000a", "C-0000000b", "C-0000000c", "C-0000000d")), "children ids")
   check(identical(snap$children$stage, c("CP plan", "CIN plan", "looked after", "open assessment")), "children stages")
   check(identical(snap$children$overdue_at_start, c(FALSE, TRUE, FALSE, FALSE)), "overdue at start")

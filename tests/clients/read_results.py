@@ -218,7 +218,7 @@ def check_snapshot_docs_example(path):
     assert example["extract_date"] == "2027-01-15"
     assert example["problems"] == 2
     assert example["changes"] == [("2027-03-01", "2 agency workers leave"),
-                                  ("2027-04-06", "New NQSW: newly qualified permanent worker starts (1 FTE)")]
+                                  ("2027-04-06", "New NQSW, a newly qualified permanent worker (1 FTE), starts")]
     assert list(example["children"]) == ["C-0000000a", "C-0000000b", "C-0000000c", "C-0000000d"]
     assert list(example["stages"]) == ["CP plan", "CIN plan", "looked after", "open assessment"]
     assert_array_equal(example["overdue_at_start"], [False, True, False, False])

@@ -114,7 +114,7 @@ Metadata snapshot_run_metadata() {
 int write_snapshot_sample(const char* path) {
   Metadata m = snapshot_run_metadata();
   m.timeline_dates = {"2027-03-01", "2027-04-06"};
-  m.timeline_events = {"2 agency workers leave", "New NQSW: newly qualified permanent worker starts (1 FTE)"};
+  m.timeline_events = {"2 agency workers leave", "New NQSW, a newly qualified permanent worker (1 FTE), starts"};
   m.snapshot_problems = 2;
   Layout l;
   l.variants = {"agency-leave"};
