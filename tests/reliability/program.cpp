@@ -31,6 +31,12 @@ std::string casesim_program() {
   return CASESIM_PROGRAM;
 }
 
+std::vector<std::string> casesim(const std::vector<std::string>& arguments) {
+  std::vector<std::string> argv{casesim_program()};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  return argv;
+}
+
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;

@@ -62,8 +62,14 @@ ProgramOutcome run_program(const std::vector<std::string>& argv, const ProgramOp
 
 // The casesim under test (this build's).
 std::string casesim_program();
+// The command line of the casesim under test: its path, then `arguments`.
+std::vector<std::string> casesim(const std::vector<std::string>& arguments);
 // The source tree, whose shipped and bad-input files the tests name.
 inline const std::filesystem::path kSource = CASESIM_SOURCE_DIR;
+// A file of the source tree as a command-line argument.
+inline std::string shipped(const std::string& relative) {
+  return (kSource / relative).string();
+}
 
 // A fresh directory, removed with everything in it at the end of the test.
 class TemporaryDirectory {

@@ -27,10 +27,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-constexpr int kBadInput = 2;
-const std::string kSource = CASESIM_SOURCE_DIR;
-const std::string kExperiment = kSource + "/scenarios/experiments/caseload-caps.yaml";
-const std::string kSnapshot = kSource + "/scenarios/snapshots/example";
+const std::string kExperiment = shipped("scenarios/experiments/caseload-caps.yaml");
+const std::string kSnapshot = shipped("scenarios/snapshots/example");
 
 std::vector<std::string> experiment(const std::vector<std::string>& extra) {
   std::vector<std::string> argv{casesim_program(), "experiment", kExperiment, "-t", "1", "-o", "out.h5"};

@@ -33,12 +33,6 @@ const std::string kSnapshot = (kSource / "scenarios/snapshots/example").string()
 // Long enough on one thread (seconds) that a signal comes while it runs.
 constexpr const char* kLongRun = "800";
 
-std::vector<std::string> casesim(const std::vector<std::string>& arguments) {
-  std::vector<std::string> argv{casesim_program()};
-  argv.insert(argv.end(), arguments.begin(), arguments.end());
-  return argv;
-}
-
 std::vector<std::string> run_on_one_thread(const std::vector<std::string>& shaping) {
   std::vector<std::string> argv = casesim({"run", "-t", "1", "-o", "out.h5"});
   argv.insert(argv.end(), shaping.begin(), shaping.end());
