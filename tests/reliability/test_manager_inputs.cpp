@@ -21,7 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kSnapshot = (kSource / "scenarios/snapshots/example").string();
 const std::string kWhatIf = (kSource / "scenarios/what-if/agency-leave.yaml").string();
 const std::string kFullWhatIf = (kSource / "tests/unit/scenario/data/agency-leave-full.yaml").string();
 
@@ -48,7 +47,7 @@ TEST(ManagerWhatIf, IsTenLinesNamingTwoWorkersByName) {
   EXPECT_LE(lines, 10u);
   EXPECT_TRUE(based);
   const std::string text = read_file(kWhatIf);
-  const std::string workers = read_file(kSnapshot + "/workers.csv");
+  const std::string workers = read_file(kExampleSnapshot + "/workers.csv");
   for (const char* name : {"Kwame Mensah", "Laura McBride"}) {
     EXPECT_NE(text.find(std::string("worker: ") + name), std::string::npos) << name;
     EXPECT_NE(workers.find(name), std::string::npos) << name;
@@ -59,7 +58,7 @@ TEST(ManagerWhatIf, GivesTheFullFilesResultsBitForBit) {
   const TemporaryDirectory dir;
   for (const auto& [scenario, output] : {std::pair{kWhatIf, "short.h5"}, std::pair{kFullWhatIf, "full.h5"}}) {
     const ProgramOutcome run =
-        run_in(dir, {"run", scenario, "--start-from", kSnapshot, "-r", "12", "-t", "1", "-o", output});
+        run_in(dir, {"run", scenario, "--start-from", kExampleSnapshot, "-r", "12", "-t", "1", "-o", output});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     EXPECT_EQ(without_progress(run.err), "") << scenario;  // no mechanism left out, nothing to warn about
   }
@@ -85,7 +84,7 @@ TEST(ManagerWhatIf, UnknownNameIsRefusedWithoutRepeatingIt) {
     std::ofstream file(dir / "gone.yaml");
     file << "base: " << kWhatIf << "\ntimeline: [{date: 2027-03-01, event: worker_leaves, worker: Sam Whitlock}]\n";
   }
-  const ProgramOutcome run = run_in(dir, {"run", "gone.yaml", "--start-from", kSnapshot, "-r", "2"});
+  const ProgramOutcome run = run_in(dir, {"run", "gone.yaml", "--start-from", kExampleSnapshot, "-r", "2"});
   EXPECT_EQ(run.exit_status, 2);
   EXPECT_EQ(run.err.rfind("casesim: gone.yaml:2: timeline[0].worker: the worker named here is not one of the "
                           "snapshot's workers",
@@ -106,7 +105,7 @@ TEST(ManagerWhatIf, WithoutASnapshotANameIsCheckedAgainstTheScenariosTeam) {
 TEST(WhatIfInit, WritesAWhatIfThatRuns) {
   const TemporaryDirectory dir;
   fs::create_directories(dir / "mine");
-  const ProgramOutcome init = run_in(dir, {"whatif", "init", kSnapshot, "-o", "mine/what-if.yaml"});
+  const ProgramOutcome init = run_in(dir, {"whatif", "init", kExampleSnapshot, "-o", "mine/what-if.yaml"});
   ASSERT_EQ(init.exit_status, 0) << init.err;
   const std::string text = read_file(dir / "mine/what-if.yaml");
   EXPECT_NE(text.find("base: " + fs::relative(kSource / "scenarios/baseline.yaml", dir / "mine").string()),
@@ -117,7 +116,7 @@ TEST(WhatIfInit, WritesAWhatIfThatRuns) {
   EXPECT_NE(text.find("newly qualified"), std::string::npos) << text;
   EXPECT_EQ(text.find("Kwame"), std::string::npos) << text;
   const ProgramOutcome run =
-      run_in(dir, {"run", "mine/what-if.yaml", "--start-from", kSnapshot, "-r", "2", "-o", "a.h5"});
+      run_in(dir, {"run", "mine/what-if.yaml", "--start-from", kExampleSnapshot, "-r", "2", "-o", "a.h5"});
   EXPECT_EQ(run.exit_status, 0) << run.err;
   EXPECT_EQ(without_progress(run.err), "");
 
@@ -129,14 +128,14 @@ TEST(WhatIfInit, WritesAWhatIfThatRuns) {
   }
   std::ofstream(dir / "mine/filled.yaml") << filled;
   const ProgramOutcome changed =
-      run_in(dir, {"run", "mine/filled.yaml", "--start-from", kSnapshot, "-r", "2", "-o", "b.h5"});
+      run_in(dir, {"run", "mine/filled.yaml", "--start-from", kExampleSnapshot, "-r", "2", "-o", "b.h5"});
   EXPECT_EQ(changed.exit_status, 0) << changed.err << filled;
 }
 
 TEST(WhatIfInit, RefusesToReplaceAFile) {
   const TemporaryDirectory dir;
   std::ofstream(dir / "w.yaml") << "mine\n";
-  const ProgramOutcome init = run_in(dir, {"whatif", "init", kSnapshot, "-o", "w.yaml"});
+  const ProgramOutcome init = run_in(dir, {"whatif", "init", kExampleSnapshot, "-o", "w.yaml"});
   EXPECT_EQ(init.exit_status, 2);
   EXPECT_EQ(read_file(dir / "w.yaml"), "mine\n");
 }
@@ -167,7 +166,8 @@ mechanisms_off: [triage_errors]
 // of two teams they cannot be placed, so 152 of its 160 children are kept.
 void write_two_team_extract(const fs::path& to) {
   fs::create_directories(to);
-  for (const auto& entry : fs::directory_iterator(kSnapshot)) fs::copy_file(entry.path(), to / entry.path().filename());
+  for (const auto& entry : fs::directory_iterator(kExampleSnapshot))
+    fs::copy_file(entry.path(), to / entry.path().filename());
   std::ofstream(to / "workers.csv", std::ios::app) << "Zoe Other,Southside Team,1.0,Permanent,No,01/01/2020,\n";
   std::ofstream(to / "list6-children-in-need.csv", std::ios::app)
       << "1999991,Female,WBRI,08/04/2020,6,09/05/2025,N1,05/01/2027,,CIN plan,Southside Team,Zoe Other\r\n"
