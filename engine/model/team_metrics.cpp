@@ -217,11 +217,12 @@ std::size_t TeamModel::overdue_actions(Day as_of_day) const {
 void TeamModel::sample_week(std::size_t week) {
   const auto weeks = static_cast<std::size_t>(setup_.weeks());
   const Day end_of_week = 7 * static_cast<Day>(week + 1);
-  std::size_t overdue_visits = 0, cp_children = 0;
+  std::size_t overdue_visits = 0, cp_children = 0, overdue = 0;
   for (const Case& c : cases_) {
     if (!c.open) continue;
     overdue_visits += c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < end_of_week;
     cp_children += c.stage == Stage::cp_plan;
+    overdue += overdue_actions(c, end_of_week);
   }
   double fte = 0.0, absent = 0.0, agency = 0.0;
   for (const Post& post : posts_) {
@@ -235,7 +236,7 @@ void TeamModel::sample_week(std::size_t week) {
   put(Series::caseload_per_fte, fte > 0.0 ? static_cast<double>(open_allocated_) / fte : 0.0);
   put(Series::unallocated, static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
   put(Series::overdue_visits, static_cast<double>(overdue_visits));
-  put(Series::overdue_actions, static_cast<double>(overdue_actions(end_of_week)));
+  put(Series::overdue_actions, static_cast<double>(overdue));
   put(Series::cp_children, static_cast<double>(cp_children));
   put(Series::staff_fte, fte);
   put(Series::absent_fte, absent);

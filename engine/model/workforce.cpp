@@ -233,8 +233,11 @@ void TeamModel::update_workforce(Day day) {
     // A part-time worker works whole days, on a share of working days equal to
     // their FTE, spread evenly (a 0.6 FTE worker works 3 days in 5); posts are
     // staggered so part-timers are not all off on the same day.
-    const double k = static_cast<double>(calendar_.working_days_before(day) + static_cast<std::int64_t>(p) * 2);
-    post.works_today = post.fte >= 1.0 || std::floor((k + 1.0) * post.fte + 1e-9) > std::floor(k * post.fte + 1e-9);
+    post.works_today = true;
+    if (post.fte < 1.0) {
+      const double k = static_cast<double>(calendar_.working_days_before(day) + static_cast<std::int64_t>(p) * 2);
+      post.works_today = std::floor((k + 1.0) * post.fte + 1e-9) > std::floor(k * post.fte + 1e-9);
+    }
     if (sick && in_window(day)) tally_.sickness_days += 1.0;
   }
 
