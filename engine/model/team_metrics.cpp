@@ -145,6 +145,7 @@ void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
   tally_.longest_visit_gap =
       std::max(tally_.longest_visit_gap, static_cast<double>(calendar_.working_days_between(from, to)));
   const Day days = to - from;
+  if (days <= kSixWeeksDays) return;  // every count below needs a longer gap (kThreeMonthsDays is longer)
   const double standard = visit_standard_days(c, from);
   if (days > kSixWeeksDays && standard < kSixWeeksDays && !c.unvisited_6_weeks_counted) {
     c.unvisited_6_weeks_counted = true;
@@ -174,15 +175,14 @@ void TeamModel::record_exposure(const Case& c, Day due, Day until) {
 void TeamModel::sample_day(Day day) {
   update_overload();
   if (day < setup_.warm_up_days()) return;
-  for (const Post& post : posts_) {
-    if (!post.in_use || post.temporary) continue;
-    tally_.post_days += 1.0;
-    if (post.holder != Post::Holder::permanent) tally_.posts_without_permanent_days += 1.0;
-  }
   double fte = 0.0;
-  for (std::size_t p = 0; p < posts_.size(); ++p) {
-    const Post& post = posts_[p];
-    if (!post.in_use || post.holder == Post::Holder::vacant) continue;
+  for (const Post& post : posts_) {
+    if (!post.in_use) continue;
+    if (!post.temporary) {
+      tally_.post_days += 1.0;
+      if (post.holder != Post::Holder::permanent) tally_.posts_without_permanent_days += 1.0;
+    }
+    if (post.holder == Post::Holder::vacant) continue;
     fte += post.fte;
     tally_.all_fte_days += post.fte;
     if (post.holder == Post::Holder::agency)

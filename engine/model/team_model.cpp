@@ -333,11 +333,6 @@ void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
   queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
 }
 
-// The cap in force (a timeline event can change it), for this worker.
-double TeamModel::worker_cap(const Post& post, Day day) const {
-  return cap_.for_worker(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
-}
-
 // The least-loaded worker (load per FTE, then the lower post) who is in post,
 // not working their notice, and under their cap (plus any escalation
 // allowance). Under a soft cap, the least loaded regardless.
@@ -554,9 +549,11 @@ void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_da
 void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
   if (c.worker != kNoWorker) {
     Post& post = posts_[static_cast<std::size_t>(c.worker)];
-    post.load += cap_.weight(stage) - cap_.weight(c.stage);
+    const double load_change = cap_.weight(stage) - cap_.weight(c.stage);
+    post.load += load_change;
     post.work += work_weight(stage) - work_weight(c.stage);
-    update_allocation_index(static_cast<std::size_t>(c.worker));
+    // Under an unweighted cap a stage change leaves the load, and so the index, as it was.
+    if (load_change != 0.0) update_allocation_index(static_cast<std::size_t>(c.worker));
   }
   c.clocks.stop_all();
   c.assessment_hours_left = 0.0;

@@ -347,7 +347,10 @@ class TeamModel {
   void review_escalation(Day day);
   void choose_duty_worker(Day day);
   double weeks_since_supervision(const Post& post, Day day) const;
-  double worker_cap(const Post& post, Day day) const;
+  // The cap in force (a timeline event can change it), for this worker.
+  double worker_cap(const Post& post, Day day) const {
+    return cap_.for_worker(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
+  }
   // The share of full capacity a worker has reached: below 1 only for a new
   // starter within the ramp-up (1.0 exactly otherwise, so no result moves
   // when there is none).

@@ -201,10 +201,10 @@ void TeamModel::update_workforce(Day day) {
     }
 
     if (post.leave_year != day / 364) plan_annual_leave(p, day);
-    // Overload and recent sickness both make a worker likelier to leave.
-    const double overload_factor =
-        1.0 + turnover.overload_multiplier * post.overload + turnover.sickness_multiplier * post.recent_sickness;
     if (post.holder == Post::Holder::permanent && post.leaving_day == kNever && turnover.annual_rate > 0.0) {
+      // Overload and recent sickness both make a worker likelier to leave.
+      const double overload_factor =
+          1.0 + turnover.overload_multiplier * post.overload + turnover.sickness_multiplier * post.recent_sickness;
       const double hazard = 1.0 - std::exp(-turnover.annual_rate * overload_factor / kWorkingDaysPerYear);
       if (worker_uniform(p, post.serial, day, kResign) < hazard) {
         post.leaving_day = day + 7 * turnover.notice_weeks;
