@@ -178,6 +178,9 @@ class ResultsWriter {
   // Grows every variant to `replications` slots (the new ones NaN and not
   // completed), then flushes. Fewer than now is std::invalid_argument.
   void extend_replications(std::size_t replications);
+  // Metric `metric`'s values (Layout::metrics order) as written so far,
+  // variant-major (v * replications + r); NaN in slots not written.
+  std::vector<double> read_summary(std::size_t metric) const;
   // Makes everything written so far durable: a process killed after flush()
   // returns leaves a file that reads back at least what was written before it.
   void flush();
@@ -216,5 +219,9 @@ struct ResultsData {
 };
 
 ResultsData read_results(const std::string& path);
+
+// One metric's values from a results file, variant-major (v * replications +
+// r), without reading the rest: a run's closing tables, one metric at a time.
+std::vector<double> read_summary(const std::string& path, const std::string& metric);
 
 }  // namespace casesim::results

@@ -8,6 +8,14 @@
 
 namespace casesim::results {
 
+std::vector<double> read_summary(const std::string& path, const std::string& metric) {
+  input::refuse_special_file(path, path, "results file");
+  const Hdf5File file = Hdf5File::open_read_only(path);
+  const std::string name = "/summary/" + metric;
+  const Dataset dataset = file.open_dataset(name);
+  return file.read_numeric<double>(name, file.extent(dataset, name));
+}
+
 ResultsData read_results(const std::string& path) {
   // HDF5 opens by name: a FIFO would block it, and a device never ends.
   input::refuse_special_file(path, path, "results file");

@@ -128,7 +128,7 @@ TEST(RunAndRecord, APrecisionRunAddsReplicationsUntilTheTargetIsMet) {
   EXPECT_TRUE(outcome.precision->met);
   EXPECT_GT(recording.replications(), 3u);
   EXPECT_LT(recording.replications(), run.target.max_replications);
-  EXPECT_TRUE(check_precision(recording.summaries()[run.target.metric], run.target.relative_half_width).met);
+  EXPECT_TRUE(check_precision(recording.metric_values(run.target.metric), run.target.relative_half_width).met);
   const results::ResultsData data = results::read_results(dir.file("out.h5"));
   EXPECT_EQ(data.layout.replications, recording.replications());
   EXPECT_EQ(data.completed, std::vector<std::uint8_t>(2 * recording.replications(), 1));
