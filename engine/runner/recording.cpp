@@ -174,9 +174,9 @@ void Recording::extend_replications(std::size_t replications) {
 RecordedValues Recording::metric_values(std::size_t metric) const {
   if (metric >= layout_.metrics.size())
     throw std::invalid_argument("metric " + std::to_string(metric) + " of " + std::to_string(layout_.metrics.size()));
-  const std::vector<double> values = closed_as_.empty()
-                                         ? writer_.read_summary(metric)
-                                         : results::read_summary(closed_as_, layout_.metrics[metric].name);
+  if (!closed_as_.empty() && !closed_file_) closed_file_ = std::make_unique<results::SummaryReader>(closed_as_);
+  const std::vector<double> values =
+      closed_file_ ? closed_file_->read(layout_.metrics[metric].name) : writer_.read_summary(metric);
   // The file's own count: a resumed file keeps the replications it was grown to.
   const std::size_t replications = values.size() / layout_.variants.size();
   RecordedValues out(layout_.variants.size());

@@ -14,6 +14,7 @@
 // would otherwise hold 64 values of each in memory).
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -79,7 +80,9 @@ class Recording {
   const std::vector<std::uint8_t>& completed() const { return completed_; }
   std::size_t completed_count() const;
   // Metric `metric`'s values, read from the file (open, finished or left
-  // unfinished): what was written for it, NaN where nothing was.
+  // unfinished): what was written for it, NaN where nothing was. Once the
+  // file is closed it is opened again, read-only, at the first call, and
+  // stays open until the Recording goes.
   RecordedValues metric_values(std::size_t metric) const;
   const RecordedThirds& series_thirds() const { return thirds_; }
   // Weeks counted after the warm-up.
@@ -111,6 +114,7 @@ class Recording {
   results::ResultsWriter writer_;
   std::vector<std::uint8_t> completed_;
   std::string closed_as_;  // where the file is once the writer is closed; empty while open
+  mutable std::unique_ptr<results::SummaryReader> closed_file_;
   std::optional<analysis::CountedThirds> counted_thirds_;
   RecordedThirds thirds_;
   results::FileIdentity partial_identity_{};
