@@ -89,8 +89,8 @@ runner::ExperimentSettings settings_from(const ExperimentOptions& options, const
   return s;
 }
 
-void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
-                      const runner::RecordedSummaries& values, std::size_t replications) {
+void print_comparison(std::ostream& out, const scenario::Experiment& experiment, const runner::Recording& recording,
+                      std::size_t replications) {
   const std::size_t variants = experiment.variants.size();
   std::size_t name_width = 7;
   for (const auto& v : experiment.variants) name_width = std::max(name_width, v.name.size());
@@ -98,17 +98,18 @@ void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
   const auto& definitions = model::metric_definitions();
   for (std::size_t k = 0; k < experiment.metrics.size(); ++k) {
     const std::size_t m = metric_index(experiment.metrics[k]);
+    const runner::RecordedValues values = recording.metric_values(m);
     out << fmt::format("\n{} ({}){}\n", experiment.metrics[k], definitions[m].unit, k == 0 ? "  [main metric]" : "");
     std::vector<std::array<std::string, 4>> rows;
     // Where the metric had nothing to count in some replications: each
     // variant's n, and the pairs in which both variants had it.
     std::string applies;
     for (std::size_t v = 0; v < variants; ++v) {
-      const analysis::Summary s = analysis::summarise(values[m][v]);
+      const analysis::Summary s = analysis::summarise(values[v]);
       std::array<std::string, 4> row{readable_mean(s), readable_interval(s, definitions[m].unit), "(base)", ""};
       std::size_t pairs = replications;
       if (v > 0) {
-        const analysis::Summary d = analysis::paired_difference(values[m][v], values[m][0]);
+        const analysis::Summary d = analysis::paired_difference(values[v], values[0]);
         row[2] = difference_text(d);
         row[3] = difference_interval(d);
         pairs = d.n;
@@ -136,11 +137,11 @@ void print_comparison(std::ostream& out, const scenario::Experiment& experiment,
           applies);
   }
   if (variants < 2) return;
-  const std::size_t main = metric_index(experiment.metrics.front());
+  const runner::RecordedValues main = recording.metric_values(metric_index(experiment.metrics.front()));
   out << fmt::format("\nCommon random numbers on {}: variance of the difference from {}, paired vs unpaired\n",
                      experiment.metrics.front(), base);
   for (std::size_t v = 1; v < variants; ++v) {
-    const analysis::VarianceReduction g = analysis::common_random_numbers_gain(values[main][v], values[main][0]);
+    const analysis::VarianceReduction g = analysis::common_random_numbers_gain(main[v], main[0]);
     std::string gain;
     if (std::isinf(g.ratio)) {
       gain = "the difference is exactly the same in every replication";
@@ -237,7 +238,7 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const runner:
   }
   out << fmt::format("Differences are variant minus base ({}), paired replication by replication.\n",
                      experiment.variants.front().name);
-  print_comparison(out, experiment, recording.summaries(), replications);
+  print_comparison(out, experiment, recording, replications);
   out << settling_warnings(recording, experiment.metrics);
   out << fmt::format("\nresults: {}\n", output);
   return ExperimentOutcome{false, output, replications, precision_met};

@@ -99,7 +99,6 @@ RunOutcome run_command(const RunOptions& options, std::ostream& out, std::ostrea
     return RunOutcome{true};
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const runner::RecordedSummaries& metric_values = recording.summaries();
   // The answer and the children's list are read from the file, by the same
   // functions as `casesim summary` and the report, so all three agree.
   std::optional<results::ResultsData> recorded;
@@ -109,7 +108,7 @@ RunOutcome run_command(const RunOptions& options, std::ostream& out, std::ostrea
   const auto& definitions = model::metric_definitions();
   for (std::size_t m = 0; m < model::kMetricCount; ++m)
     rows.push_back({std::string(definitions[m].name), std::string(definitions[m].unit),
-                    analysis::summarise(metric_values[m][answered])});
+                    analysis::summarise(recording.metric_values(m)[answered])});
 
   out << fmt::format("{:.2f} s, {:.1f} million events/s\n\n", seconds,
                      seconds > 0 ? static_cast<double>(events) / seconds / 1e6 : 0.0);

@@ -155,6 +155,8 @@ class Hdf5File {
   template <typename Value>
   std::vector<Value> read_numeric(const std::string& name, const std::vector<hsize_t>& expected_dims) const;
   std::vector<hsize_t> extent(const Dataset& dataset, const std::string& name) const;
+  // Reads the whole of an open dataset into `values`, row-major.
+  void read_whole(const Dataset& dataset, const std::string& name, hid_t memory_type, void* values) const;
 
   void flush();
   void close();
@@ -177,7 +179,6 @@ class Hdf5File {
   Dataset create_plain_dataset(const std::string& name, hid_t type, hid_t space);
   void write_plain_array(const std::string& name, const std::vector<hsize_t>& dims, hid_t file_type, hid_t memory_type,
                          const void* values, bool empty);
-  void read_whole(const Dataset& dataset, const std::string& name, hid_t memory_type, void* values) const;
   // rank 0: a scalar string; rank 1: an array of strings.
   std::vector<std::string> read_string_values(const std::string& name, int rank) const;
 

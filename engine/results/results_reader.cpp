@@ -8,6 +8,24 @@
 
 namespace casesim::results {
 
+struct SummaryReader::Impl {
+  Hdf5File file;
+};
+
+SummaryReader::SummaryReader(const std::string& path) {
+  input::refuse_special_file(path, path, "results file");
+  impl_ = std::make_unique<Impl>(Impl{Hdf5File::open_read_only(path)});
+}
+SummaryReader::~SummaryReader() = default;
+SummaryReader::SummaryReader(SummaryReader&&) noexcept = default;
+SummaryReader& SummaryReader::operator=(SummaryReader&&) noexcept = default;
+
+std::vector<double> SummaryReader::read(const std::string& metric) const {
+  const std::string name = "/summary/" + metric;
+  const Dataset dataset = impl_->file.open_dataset(name);
+  return impl_->file.read_numeric<double>(name, impl_->file.extent(dataset, name));
+}
+
 ResultsData read_results(const std::string& path) {
   // HDF5 opens by name: a FIFO would block it, and a device never ends.
   input::refuse_special_file(path, path, "results file");

@@ -338,6 +338,17 @@ void ResultsWriter::extend_replications(std::size_t replications) {
   w.file.flush();
 }
 
+std::vector<double> ResultsWriter::read_summary(std::size_t metric) const {
+  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  const Impl& w = *impl_;
+  if (metric >= w.summary.size())
+    throw std::invalid_argument("results file '" + w.file.path() + "': metric " + std::to_string(metric) +
+                                " out of range (" + std::to_string(w.summary.size()) + " metrics)");
+  std::vector<double> values(w.variants * w.replications);
+  w.file.read_whole(w.summary[metric], "/summary/" + w.metric_names[metric], H5T_NATIVE_DOUBLE, values.data());
+  return values;
+}
+
 FileIdentity ResultsWriter::identity() const {
   if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
   return impl_->file.identity();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/runner/batch_pipeline.hpp"
 #include "engine/runner/run_replications.hpp"
 
 namespace casesim::runner {
@@ -18,13 +19,7 @@ std::size_t batch_size(int threads, bool stoppable) {
 bool run_in_batches(std::span<const model::ModelSetup> setups, std::uint64_t seed,
                     std::span<const ExperimentPair> pairs, int threads, const std::atomic<bool>* stop,
                     const RecordChunk& record) {
-  const std::size_t batch = batch_size(threads, stop != nullptr);
-  for (std::size_t first = 0; first < pairs.size(); first += batch) {
-    if (stop != nullptr && stop->load()) return false;
-    const auto chunk = pairs.subspan(first, std::min(batch, pairs.size() - first));
-    record(chunk, run_pairs(setups, seed, chunk, threads));
-  }
-  return true;
+  return run_batch_pipeline(setups, seed, pairs, batch_size(threads, stop != nullptr), threads, stop, record);
 }
 
 PairRunner run_here(std::span<const model::ModelSetup> setups, std::uint64_t seed, int threads,

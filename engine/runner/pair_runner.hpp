@@ -26,15 +26,17 @@ struct PairRunner {
   std::function<std::string()> describe;  // "2 threads", for a command's summary line
 };
 
-// Pairs per batch on `threads` threads (0: all cores): big enough to keep
-// every thread busy between the results file's flushes, with few waits for
-// the last pair of a batch. A run that can be stopped takes half that, so an
+// Pairs per batch on `threads` threads (0: all cores): big enough that the
+// results file's writes and flushes are few, with few waits for the last
+// pair of a batch. A run that can be stopped takes half that, so an
 // interruption loses little and Ctrl-C is answered quickly.
 std::size_t batch_size(int threads, bool stoppable);
 
-// The batch loop: `pairs` run with run_pairs, batch_size(threads, stop) at a
-// time, each batch recorded before the next starts. Stops before a batch once
-// `stop` (may be null: a run that is not stopped) is set, and then returns false.
+// The batch loop: `pairs` run batch_size(threads, stop) at a time, each batch
+// recorded whole and in order while the threads go on with the next ones
+// (batch_pipeline.hpp). Once `stop` (may be null: a run that is not stopped)
+// is set no batch starts; the started ones are finished and recorded, and it
+// returns false.
 bool run_in_batches(std::span<const model::ModelSetup> setups, std::uint64_t seed,
                     std::span<const ExperimentPair> pairs, int threads, const std::atomic<bool>* stop,
                     const RecordChunk& record);

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <limits>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 #include <fmt/format.h>
@@ -51,8 +53,6 @@ Recording::Recording(std::string output, results::Metadata metadata, results::La
       layout_(std::move(layout)),
       writer_(std::move(writer)),
       completed_(layout_.variants.size() * layout_.replications, 0),
-      summaries_(layout_.metrics.size(), std::vector<std::vector<double>>(
-                                             layout_.variants.size(), std::vector<double>(layout_.replications, kNaN))),
       counted_thirds_(analysis::counted_thirds(layout_.week_start_dates.size(), warm_up_weeks(metadata_))),
       thirds_(layout_.series.size(),
               std::vector<std::vector<analysis::ThirdMeans>>(
@@ -103,7 +103,7 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
       std::copy_n(previous.worker_weekly[q].begin() + static_cast<std::ptrdiff_t>(slot * weeks * workers),
                   weeks * workers, worker_weekly.begin() + static_cast<std::ptrdiff_t>(q * weeks * workers));
     recording.writer_.write_replication(v, r, summary, weekly, durations, child_visit_late, worker_weekly);
-    recording.mark_recorded(v, r, summary, weekly);
+    recording.mark_recorded(v, r, weekly);
   }
   recording.writer_.flush();
   std::filesystem::rename(resuming, partial);
@@ -111,10 +111,8 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
   return recording;
 }
 
-void Recording::mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary,
-                              std::span<const double> weekly) {
+void Recording::mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> weekly) {
   completed_[variant * layout_.replications + replication] = 1;
-  for (std::size_t m = 0; m < summaries_.size(); ++m) summaries_[m][variant][replication] = summary[m];
   if (!counted_thirds_) return;
   const std::size_t weeks = layout_.week_start_dates.size();
   for (std::size_t s = 0; s < thirds_.size(); ++s)
@@ -156,7 +154,7 @@ void Recording::record(std::span<const ExperimentPair> pairs, std::span<const mo
     run.clear();
   }
   for (std::size_t i = 0; i < pairs.size(); ++i)
-    mark_recorded(pairs[i].variant, pairs[i].replication, results[i].summary, results[i].weekly);
+    mark_recorded(pairs[i].variant, pairs[i].replication, results[i].weekly);
   writer_.flush();
 }
 
@@ -168,11 +166,24 @@ void Recording::extend_replications(std::size_t replications) {
     std::copy_n(completed_.begin() + static_cast<std::ptrdiff_t>(v * before), before,
                 grown.begin() + static_cast<std::ptrdiff_t>(v * replications));
   completed_ = std::move(grown);
-  for (auto& metric : summaries_)
-    for (auto& per_variant : metric) per_variant.resize(replications, kNaN);
   for (auto& series : thirds_)
     for (auto& per_variant : series) per_variant.resize(replications, {kNaN, kNaN});
   layout_.replications = replications;
+}
+
+RecordedValues Recording::metric_values(std::size_t metric) const {
+  if (metric >= layout_.metrics.size())
+    throw std::invalid_argument("metric " + std::to_string(metric) + " of " + std::to_string(layout_.metrics.size()));
+  if (!closed_as_.empty() && !closed_file_) closed_file_ = std::make_unique<results::SummaryReader>(closed_as_);
+  const std::vector<double> values =
+      closed_file_ ? closed_file_->read(layout_.metrics[metric].name) : writer_.read_summary(metric);
+  // The file's own count: a resumed file keeps the replications it was grown to.
+  const std::size_t replications = values.size() / layout_.variants.size();
+  RecordedValues out(layout_.variants.size());
+  for (std::size_t v = 0; v < out.size(); ++v)
+    out[v].assign(values.begin() + static_cast<std::ptrdiff_t>(v * replications),
+                  values.begin() + static_cast<std::ptrdiff_t>((v + 1) * replications));
+  return out;
 }
 
 std::size_t Recording::counted_weeks() const {
@@ -206,6 +217,7 @@ void Recording::finish() {
   writer_.close();
   check_partial_is_ours();
   std::filesystem::rename(partial(), output_);
+  closed_as_ = output_;
 }
 
 void Recording::finish(const results::OptimisationRecord& plans) {
@@ -213,10 +225,12 @@ void Recording::finish(const results::OptimisationRecord& plans) {
   check_partial_is_ours();
   results::write_optimisation_record(partial(), plans);
   std::filesystem::rename(partial(), output_);
+  closed_as_ = output_;
 }
 
 void Recording::leave_unfinished() {
   writer_.close();
+  closed_as_ = partial();
 }
 
 }  // namespace casesim::runner

@@ -6,12 +6,15 @@
 // so an unwritable destination is reported at once, not after it. Each chunk
 // of results is written and flushed as it comes, so a run that is stopped or
 // killed keeps what it finished in OUTPUT.partial, and a later run can resume
-// it. The Recording also keeps, in memory, which slots are done, their
-// summary values and each weekly series' means over the first and last
-// thirds of the counted weeks, for the stopping rule, the command's tables
-// and the check that the series have settled (analysis/settling.hpp).
+// it. The Recording also keeps, in memory, which slots are done and each
+// weekly series' means over the first and last thirds of the counted weeks
+// (the check that the series have settled, analysis/settling.hpp); the
+// summary values, for the stopping rule and the command's tables, are read
+// back from the file one metric at a time (a run of 100,000 replications
+// would otherwise hold 64 values of each in memory).
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -39,8 +42,8 @@ class ResumeRefused : public std::runtime_error {
   std::string difference_;
 };
 
-// summaries[m][v][r]: metric m of replication r of variant v; NaN until recorded.
-using RecordedSummaries = std::vector<std::vector<std::vector<double>>>;
+// values[v][r]: one metric of replication r of variant v; NaN until recorded.
+using RecordedValues = std::vector<std::vector<double>>;
 // thirds[s][v][r]: series s in replication r of variant v, NaN until recorded
 // (and always, when too few weeks are counted to have thirds).
 using RecordedThirds = std::vector<std::vector<std::vector<analysis::ThirdMeans>>>;
@@ -76,7 +79,11 @@ class Recording {
   // completed()[v * replications() + r], as in the file.
   const std::vector<std::uint8_t>& completed() const { return completed_; }
   std::size_t completed_count() const;
-  const RecordedSummaries& summaries() const { return summaries_; }
+  // Metric `metric`'s values, read from the file (open, finished or left
+  // unfinished): what was written for it, NaN where nothing was. Once the
+  // file is closed it is opened again, read-only, at the first call, and
+  // stays open until the Recording goes.
+  RecordedValues metric_values(std::size_t metric) const;
   const RecordedThirds& series_thirds() const { return thirds_; }
   // Weeks counted after the warm-up.
   std::size_t counted_weeks() const;
@@ -96,8 +103,7 @@ class Recording {
 
  private:
   Recording(std::string output, results::Metadata metadata, results::Layout layout, results::ResultsWriter writer);
-  void mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary,
-                     std::span<const double> weekly);
+  void mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> weekly);
   // Remembers which file OUTPUT.partial is, and checks it still is.
   void note_partial_identity();
   void check_partial_is_ours() const;
@@ -107,7 +113,8 @@ class Recording {
   results::Layout layout_;
   results::ResultsWriter writer_;
   std::vector<std::uint8_t> completed_;
-  RecordedSummaries summaries_;
+  std::string closed_as_;  // where the file is once the writer is closed; empty while open
+  mutable std::unique_ptr<results::SummaryReader> closed_file_;
   std::optional<analysis::CountedThirds> counted_thirds_;
   RecordedThirds thirds_;
   results::FileIdentity partial_identity_{};

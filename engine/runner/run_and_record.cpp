@@ -26,7 +26,7 @@ RecordedRun run_and_record(Recording& recording, const PairRunner& pairs, const 
     }
     if (!settings.precision) break;
     const PrecisionTarget& target = *settings.precision;
-    run.precision = check_precision(recording.summaries()[target.metric], target.relative_half_width);
+    run.precision = check_precision(recording.metric_values(target.metric), target.relative_half_width);
     if (run.precision->met || recording.replications() >= target.max_replications) break;
     recording.extend_replications(next_replications(recording.replications(), *run.precision,
                                                     target.relative_half_width, target.max_replications));

@@ -1,5 +1,5 @@
-// A Recording writes exactly what it is given, keeps it in memory too, and
-// moves the file to its final name only when finished.
+// A Recording writes exactly what it is given, reads its metrics back from
+// the file, and moves the file to its final name only when finished.
 #include "engine/runner/recording.hpp"
 
 #include <gtest/gtest.h>
@@ -66,6 +66,35 @@ void expect_in_their_slots(const results::ResultsData& data, const std::vector<E
   }
 }
 
+// The metric values come from the file whether it is open, finished or left
+// unfinished, and are the same in each.
+TEST(Recording, ReadsItsMetricsBackFromTheFileOpenFinishedOrUnfinished) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 3, 7);
+  const std::vector<ExperimentPair> pairs{{0, 1}, {1, 0}};
+  const std::vector<model::ReplicationResult> results{result_for(run.layout, 0, 1), result_for(run.layout, 1, 0)};
+  for (const bool finished : {true, false}) {
+    Recording recording = Recording::start(dir.file(finished ? "done.h5" : "part.h5"), run.metadata, run.layout);
+    recording.record(pairs, results);
+    std::vector<RecordedValues> open;
+    for (std::size_t m = 0; m < model::kMetricCount; ++m) open.push_back(recording.metric_values(m));
+    if (finished) {
+      recording.finish();
+    } else {
+      recording.leave_unfinished();
+    }
+    for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+      const RecordedValues closed = recording.metric_values(m);
+      ASSERT_EQ(closed.size(), 2u);
+      EXPECT_EQ(closed[0][1], results[0].summary[m]) << "metric " << m;
+      EXPECT_EQ(closed[1][0], results[1].summary[m]) << "metric " << m;
+      EXPECT_TRUE(std::isnan(closed[0][0]) && std::isnan(closed[1][2])) << "slots not recorded";
+      EXPECT_EQ(closed[0][1], open[m][0][1]);
+      EXPECT_EQ(closed[1][0], open[m][1][0]);
+    }
+  }
+}
+
 TEST(Recording, WritesWhatItIsGivenAndRenamesOnlyWhenFinished) {
   const TemporaryDirectory dir;
   const SmallRun run(dir, 3, 7);
@@ -79,8 +108,8 @@ TEST(Recording, WritesWhatItIsGivenAndRenamesOnlyWhenFinished) {
   recording.record(pairs, results);
   EXPECT_EQ(recording.completed(), (std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1}));
   EXPECT_EQ(recording.completed_count(), 2u);
-  EXPECT_EQ(recording.summaries()[3][1][2], results[1].summary[3]);
-  EXPECT_TRUE(std::isnan(recording.summaries()[3][1][1]));
+  EXPECT_EQ(recording.metric_values(3)[1][2], results[1].summary[3]);
+  EXPECT_TRUE(std::isnan(recording.metric_values(3)[1][1]));
 
   // Flushed as recorded: the unfinished file already reads back what was given.
   const results::ResultsData part = results::read_results(output + ".partial");
@@ -150,7 +179,7 @@ TEST(Recording, AReplicationBeyondTheSlotsGrowsEveryVariantAndKeepsWhatWasThere)
   recording.record(beyond, std::vector<model::ReplicationResult>{result_for(run.layout, 0, 4)});
   EXPECT_EQ(recording.replications(), 5u);
   EXPECT_EQ(recording.completed(), (std::vector<std::uint8_t>{0, 0, 0, 0, 1, 0, 1, 0, 0, 0}));
-  EXPECT_EQ(recording.summaries()[0][1][1], result_for(run.layout, 1, 1).summary[0]);
+  EXPECT_EQ(recording.metric_values(0)[1][1], result_for(run.layout, 1, 1).summary[0]);
   recording.finish();
   const results::ResultsData data = results::read_results(dir.file("out.h5"));
   EXPECT_EQ(data.layout.replications, 5u);
@@ -177,7 +206,7 @@ TEST(Recording, ResumeCopiesTheFinishedSlotsAndKeepsTheFilesOwnMetadata) {
   Recording resumed = Recording::resume(dir.file("out.h5"), later, run.layout);
   EXPECT_FALSE(fs::exists(dir.file("out.h5.partial.resuming")));
   EXPECT_EQ(resumed.completed(), (std::vector<std::uint8_t>{0, 1, 0, 0, 0, 1}));
-  EXPECT_EQ(resumed.summaries()[2][1][2], result_for(run.layout, 1, 2).summary[2]);
+  EXPECT_EQ(resumed.metric_values(2)[1][2], result_for(run.layout, 1, 2).summary[2]);
   EXPECT_EQ(resumed.metadata().command_line, "runner test");
   EXPECT_EQ(resumed.metadata().created_utc, run.metadata.created_utc);
   // The fresh file already holds the copied slots, under the partial name.

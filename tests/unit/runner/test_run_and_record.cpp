@@ -59,8 +59,9 @@ TEST(RunAndRecord, RecordsEveryPairAndFinishesTheFile) {
 
 TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {
   const TemporaryDirectory dir;
-  // More pairs than one batch, so the stop comes between batches.
-  const SmallRun run(dir, 2 * batch_size(kThreads, true), 3);
+  // Many batches (two variants), so the stop comes well before the end:
+  // the batches started while the first was recorded are finished too.
+  const SmallRun run(dir, 8 * batch_size(kThreads, true), 3);
   Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
   std::atomic<bool> stop{false};
   RecordSettings settings;
@@ -71,7 +72,8 @@ TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {
   const RecordedRun outcome = run_and_record(recording, run_here(run.setups, run.seed, kThreads, &stop), settings);
   EXPECT_TRUE(outcome.stopped);
   EXPECT_FALSE(fs::exists(dir.file("out.h5")));
-  EXPECT_EQ(recording.completed_count(), batch_size(kThreads, true));
+  EXPECT_EQ(recording.completed_count() % batch_size(kThreads, true), 0u);
+  EXPECT_LT(recording.completed_count(), 16 * batch_size(kThreads, true));
   const results::ResultsData part = results::read_results(dir.file("out.h5.partial"));
   EXPECT_EQ(part.completed, recording.completed());
   // Replication-major: a stopped run has the same replications of every variant.
@@ -126,7 +128,7 @@ TEST(RunAndRecord, APrecisionRunAddsReplicationsUntilTheTargetIsMet) {
   EXPECT_TRUE(outcome.precision->met);
   EXPECT_GT(recording.replications(), 3u);
   EXPECT_LT(recording.replications(), run.target.max_replications);
-  EXPECT_TRUE(check_precision(recording.summaries()[run.target.metric], run.target.relative_half_width).met);
+  EXPECT_TRUE(check_precision(recording.metric_values(run.target.metric), run.target.relative_half_width).met);
   const results::ResultsData data = results::read_results(dir.file("out.h5"));
   EXPECT_EQ(data.layout.replications, recording.replications());
   EXPECT_EQ(data.completed, std::vector<std::uint8_t>(2 * recording.replications(), 1));
