@@ -480,7 +480,10 @@ async function run() {
 // ---- wiring ----------------------------------------------------------------
 
 $('load-example').addEventListener('click', useExample);
-$('snapshot-files').addEventListener('change', (e) => pickSnapshot(e.target.files));
+$('snapshot-files').addEventListener('change', (e) => {
+  state.changes = [];  // the form's changes were another team's (the example's): hers start empty
+  pickSnapshot(e.target.files);
+});
 $('extract-date').addEventListener('change', () => {
   if ($('snapshot-files').files.length) pickSnapshot($('snapshot-files').files);
 });

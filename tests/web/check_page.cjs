@@ -13,8 +13,9 @@
 //             OUT/page-leaver.json and the saved what-if OUT/page-leaver.yaml,
 //             which page_checks.sh runs with `casesim run`; the saved file
 //             names no one, and opened again gives the form the same changes
-//   bad-csv   the example's files with a bad FTE in workers.csv give the
-//             command line's "workers.csv:LINE: FTE: ..." message
+//   bad-csv   the example's files picked as hers show her team with an empty
+//             form; with a bad FTE in workers.csv they give the command
+//             line's "workers.csv:LINE: FTE: ..." message
 //   narrow    at 420 px wide nothing makes the page scroll sideways; with the
 //             keyboard alone a change is added, Run started and Cancel stops it
 // usage: node check_page.cjs NODE_MODULES SITE_DIR SNAPSHOT_DIR OUT_DIR
@@ -160,6 +161,14 @@ async function checkLeaver(browser) {
 async function checkBadCsv(browser) {
   const page = await open(browser);
   await page.waitForSelector('#team-table tbody tr');
+  // Her own files first (the example's, picked from disk): her team, and an empty form.
+  const own = fs.readdirSync(snapshot).filter((f) => /\.(csv|yaml)$/.test(f)).map((f) => path.join(snapshot, f));
+  await page.setInputFiles('#snapshot-files', own);
+  await page.waitForFunction(() => /^Your files/.test(document.getElementById('team').textContent), null,
+                             { timeout: 60000 });
+  const team = await page.$$eval('#team-table tbody tr', (rows) => rows.length);
+  const changes = await page.$$eval('#changes li', (items) => items.length);
+  if (team !== 11 || changes !== 0) problems.push(`own files: ${team} workers shown, ${changes} changes in the form`);
   const files = fs.readdirSync(snapshot).filter((f) => /\.(csv|yaml)$/.test(f)).map((f) => {
     let text = fs.readFileSync(path.join(snapshot, f), 'utf8');
     if (f === 'workers.csv') {
