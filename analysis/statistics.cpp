@@ -16,6 +16,20 @@ double t_critical(double confidence, std::size_t degrees_of_freedom) {
   return boost::math::quantile(boost::math::complement(distribution, (1.0 - confidence) / 2));
 }
 
+Interval shown_interval(double low, double high, std::string_view unit) {
+  const double most = unit == "share" ? 1.0 : std::numeric_limits<double>::infinity();
+  const auto shown = [most](double v) { return std::isnan(v) ? v : v <= 0.0 ? 0.0 : std::min(v, most); };
+  return {shown(low), shown(high)};
+}
+
+Summary with_shown_interval(Summary s, std::string_view unit) {
+  if (s.n < 2) return s;
+  const Interval shown = shown_interval(s.ci_low, s.ci_high, unit);
+  s.ci_low = shown.low;
+  s.ci_high = shown.high;
+  return s;
+}
+
 double quantile_sorted(std::span<const double> sorted, double p) {
   if (sorted.empty()) return std::numeric_limits<double>::quiet_NaN();
   const double h = p * static_cast<double>(sorted.size() - 1);

@@ -110,11 +110,6 @@ bool marks_late_work(const std::string& name) {
   return metric && model::definition(*metric).late_work;
 }
 
-// A count's or duration's interval shown no lower than 0 (NaN, nothing to count, stays NaN).
-double at_least_zero(double x) {
-  return std::isnan(x) ? x : std::max(0.0, x);
-}
-
 constexpr const char* kEventColour = "#b03a2e";
 
 // The scenario's dated changes inside the charted weeks, as dashed vertical
@@ -298,12 +293,11 @@ std::optional<Chart> overdue_by_variant_chart(const ReportInput& input) {
     if (!marks_late_work(data.layout.metrics[m].name)) continue;
     ++count;
     for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
-      const Summary s = summarise(metric_values(data, m, v));
+      const Summary s = with_shown_interval(summarise(metric_values(data, m, v)), data.layout.metrics[m].unit);
       rows.push(Json::object({{"label", metric_label(data.layout.metrics[m])},
                               {"variant", data.layout.variants[v]},
                               {"mean", s.mean},
-                              // Every late-work measure counts or times something: never below 0.
-                              {"ci_low", at_least_zero(s.n > 1 ? s.ci_low : s.mean)},
+                              {"ci_low", s.n > 1 ? s.ci_low : s.mean},
                               {"ci_high", s.n > 1 ? s.ci_high : s.mean},
                               {"n", s.n},
                               {"applies", s.n > 0}}));

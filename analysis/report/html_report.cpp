@@ -166,10 +166,10 @@ std::string measures_table(const results::ResultsData& data, const std::vector<s
   for (const std::size_t m : metrics) {
     const results::Quantity& q = data.layout.metrics[m];
     for (std::size_t v = 0; v < data.layout.variants.size(); ++v) {
-      Summary s = summarise(metric_values(data, m, v));
-      const double h = s.n > 1 ? s.half_width() : std::nan("");
-      // Every measure counts, times or shares something: an interval below 0 is only the normal approximation.
-      if (s.n > 1) s.ci_low = std::max(0.0, s.ci_low);
+      const Summary computed = summarise(metric_values(data, m, v));
+      // The decimals follow the computed interval's width, the bounds are shown where the measure can go.
+      const double h = computed.n > 1 ? computed.half_width() : std::nan("");
+      const Summary s = with_shown_interval(computed, q.unit);
       out += fmt::format("<tr><td title=\"{}\">{}</td>", html_escape(q.description), html_escape(q.name));
       if (several) out += fmt::format("<td class=\"text\">{}</td>", html_escape(data.layout.variants[v]));
       // Nothing to count in any replication: not applicable, never 0.
@@ -256,7 +256,8 @@ std::string percent_cell(const Summary& s) {
 std::string days_cell(const Summary& s) {
   if (s.n == 0) return std::string(kNotApplicableCell);
   if (s.n < 2) return fmt::format("{:.0f}", s.mean);
-  return fmt::format("{:.1f} ({:.1f}\u2013{:.1f})", s.mean, s.ci_low, s.ci_high);
+  const Interval shown = shown_interval(s.ci_low, s.ci_high, "working days");
+  return fmt::format("{:.1f} ({:.1f}\u2013{:.1f})", s.mean, shown.low, shown.high);
 }
 
 // Each duration histogram beside England's published figures: the chart, then

@@ -24,13 +24,10 @@ std::string fill(std::string_view phrase, const std::string& value) {
   return out;
 }
 
-// A headline measure across replications, its interval's lower end kept at 0:
-// every one counts, times or shares something, and a bound below 0 is only the
-// normal approximation's.
+// A headline measure across replications, its interval shown where the
+// measure can go (with_shown_interval).
 Summary metric_summary(const results::ResultsData& data, std::size_t metric, std::size_t variant) {
-  Summary s = summarise(metric_values(data, metric, variant));
-  if (s.n > 1) s.ci_low = std::max(0.0, s.ci_low);
-  return s;
+  return with_shown_interval(summarise(metric_values(data, metric, variant)), data.layout.metrics[metric].unit);
 }
 
 std::string capitalised(std::string s) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include <fmt/format.h>
 
@@ -21,10 +20,9 @@ std::string readable_mean(const analysis::Summary& s) {
 }
 
 std::string readable_range(double low, double high, std::string_view unit) {
-  const double most = unit == "share" ? 1.0 : std::numeric_limits<double>::infinity();
   // NaN stays NaN ("-"); -0.0 becomes 0, never "-0.00".
-  const auto shown = [most](double v) { return std::isnan(v) ? v : v <= 0.0 ? 0.0 : std::min(v, most); };
-  return fmt::format("{} to {}", readable_number(shown(low)), readable_number(shown(high)));
+  const analysis::Interval shown = analysis::shown_interval(low, high, unit);
+  return fmt::format("{} to {}", readable_number(shown.low), readable_number(shown.high));
 }
 
 std::string readable_interval(const analysis::Summary& s, std::string_view unit) {

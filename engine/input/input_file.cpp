@@ -101,4 +101,9 @@ void refuse_special_file(const std::filesystem::path& path, const std::string& s
   }
 }
 
+std::filesystem::path named_beside(const std::string& naming_file, const std::string& written) {
+  const std::filesystem::path path(written);
+  return (path.is_absolute() ? path : std::filesystem::path(naming_file).parent_path() / path).lexically_normal();
+}
+
 }  // namespace casesim::input

@@ -36,4 +36,9 @@ void refuse_special_file(const std::filesystem::path& path, const std::string& s
 // system's reason ("No such file or directory") when it cannot be examined.
 std::string not_a_regular_file(const std::filesystem::path& path);
 
+// A file named inside another (a base scenario, say): as written when
+// absolute, else beside the file that names it, as a user reading that file
+// expects whatever directory casesim runs in. Lexically normal.
+std::filesystem::path named_beside(const std::string& naming_file, const std::string& written);
+
 }  // namespace casesim::input

@@ -194,6 +194,26 @@ void TeamModel::collect_waiting_children_tasks(Day day, Day planning_horizon) {
     }
 }
 
+namespace {
+
+// The day's list is a few tasks: an insertion sort, without std::sort's set-up.
+// The orders below are total, so any correct sort gives the same list.
+template <class Task, class Less>
+void sort_day_list(std::vector<Task>& tasks, Less less) {
+  if (tasks.size() > 16) {
+    std::sort(tasks.begin(), tasks.end(), less);
+    return;
+  }
+  for (std::size_t i = 1; i < tasks.size(); ++i) {
+    const Task task = tasks[i];
+    std::size_t j = i;
+    for (; j > 0 && less(task, tasks[j - 1]); --j) tasks[j] = tasks[j - 1];
+    tasks[j] = task;
+  }
+}
+
+}  // namespace
+
 void TeamModel::sort_tasks() {
   using P = scenario::Prioritisation;
   if (tasks_.size() < 2) return;
@@ -203,7 +223,7 @@ void TeamModel::sort_tasks() {
   // Booked conferences, then work flagged as overdue at supervision, come first, whatever the policy.
   switch (scenario_.policy.prioritisation) {
     case P::earliest_deadline:
-      std::sort(tasks_.begin(), tasks_.end(), [&](const Task& a, const Task& b) {
+      sort_day_list(tasks_, [&](const Task& a, const Task& b) {
         if (a.precedence != b.precedence) return a.precedence < b.precedence;
         if (a.due != b.due) return a.due < b.due;
         if (a.risk != b.risk) return a.risk < b.risk;
@@ -211,7 +231,7 @@ void TeamModel::sort_tasks() {
       });
       break;
     case P::highest_risk:
-      std::sort(tasks_.begin(), tasks_.end(), [&](const Task& a, const Task& b) {
+      sort_day_list(tasks_, [&](const Task& a, const Task& b) {
         if (a.precedence != b.precedence) return a.precedence < b.precedence;
         if (a.risk != b.risk) return a.risk < b.risk;
         if (a.due != b.due) return a.due < b.due;
@@ -219,7 +239,7 @@ void TeamModel::sort_tasks() {
       });
       break;
     case P::first_in_first_out:
-      std::sort(tasks_.begin(), tasks_.end(), [&](const Task& a, const Task& b) {
+      sort_day_list(tasks_, [&](const Task& a, const Task& b) {
         if (a.precedence != b.precedence) return a.precedence < b.precedence;
         if (a.workable_from != b.workable_from) return a.workable_from < b.workable_from;
         return tie(a, b);
@@ -241,9 +261,10 @@ double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool abse
     const Post& worker = posts_[post];
     drift = std::min(scenario_.supervision.drift_max,
                      scenario_.supervision.drift_per_week_since_supervision * weeks_since_supervision(worker, day));
-    drift_rng = case_drift_keys_.engine(
-        (static_cast<std::uint64_t>(post) << 44) ^ (static_cast<std::uint64_t>(worker.serial) << 32) ^
-        static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (absence_cover ? 1ULL << 63 : 0ULL));
+    if (drift > 0.0)
+      drift_rng = case_drift_keys_.engine(
+          (static_cast<std::uint64_t>(post) << 44) ^ (static_cast<std::uint64_t>(worker.serial) << 32) ^
+          static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (absence_cover ? 1ULL << 63 : 0ULL));
   }
   for (std::size_t i = 0; i < tasks_.size(); ++i) {
     const Task task = tasks_[i];

@@ -14,8 +14,12 @@ class LeastLoadedIndex {
  public:
   static constexpr std::int32_t kNone = -1;
 
-  // n posts, none with room.
+  // n posts, for a build: set every one of them with build = true, then
+  // call finish_build(). (The same n as the last build keeps the tree's
+  // memory and its empty leaves beyond n.)
   void reset(std::size_t n) {
+    if (n == posts_ && !nodes_.empty()) return;
+    posts_ = n;
     leaves_ = 1;
     while (leaves_ < n) leaves_ *= 2;
     nodes_.assign(2 * leaves_, Node{});
@@ -28,7 +32,12 @@ class LeastLoadedIndex {
     std::size_t i = leaves_ + p;
     nodes_[i] = has_room ? Node{load_per_fte, static_cast<std::int32_t>(p)} : Node{};
     if (build) return;
-    for (i /= 2; i >= 1; i /= 2) nodes_[i] = better(nodes_[2 * i], nodes_[2 * i + 1]);
+    // Up to the first node whose winner is unchanged: above it, nothing changes.
+    for (i /= 2; i >= 1; i /= 2) {
+      const Node winner = better(nodes_[2 * i], nodes_[2 * i + 1]);
+      if (winner.post == nodes_[i].post && winner.load == nodes_[i].load) break;
+      nodes_[i] = winner;
+    }
   }
   void finish_build() {
     for (std::size_t i = leaves_ - 1; i >= 1; --i) nodes_[i] = better(nodes_[2 * i], nodes_[2 * i + 1]);
@@ -47,6 +56,7 @@ class LeastLoadedIndex {
     if (a.post == kNone) return b;
     return b.load < a.load ? b : a;  // a is the lower post
   }
+  std::size_t posts_ = 0;
   std::size_t leaves_ = 1;
   std::vector<Node> nodes_{2};
 };

@@ -145,6 +145,7 @@ void TeamModel::record_visit_gap(Case& c, Day from, Day to) {
   tally_.longest_visit_gap =
       std::max(tally_.longest_visit_gap, static_cast<double>(calendar_.working_days_between(from, to)));
   const Day days = to - from;
+  if (days <= kSixWeeksDays) return;  // every count below needs a longer gap (kThreeMonthsDays is longer)
   const double standard = visit_standard_days(c, from);
   if (days > kSixWeeksDays && standard < kSixWeeksDays && !c.unvisited_6_weeks_counted) {
     c.unvisited_6_weeks_counted = true;
@@ -174,15 +175,14 @@ void TeamModel::record_exposure(const Case& c, Day due, Day until) {
 void TeamModel::sample_day(Day day) {
   update_overload();
   if (day < setup_.warm_up_days()) return;
-  for (const Post& post : posts_) {
-    if (!post.in_use || post.temporary) continue;
-    tally_.post_days += 1.0;
-    if (post.holder != Post::Holder::permanent) tally_.posts_without_permanent_days += 1.0;
-  }
   double fte = 0.0;
-  for (std::size_t p = 0; p < posts_.size(); ++p) {
-    const Post& post = posts_[p];
-    if (!post.in_use || post.holder == Post::Holder::vacant) continue;
+  for (const Post& post : posts_) {
+    if (!post.in_use) continue;
+    if (!post.temporary) {
+      tally_.post_days += 1.0;
+      if (post.holder != Post::Holder::permanent) tally_.posts_without_permanent_days += 1.0;
+    }
+    if (post.holder == Post::Holder::vacant) continue;
     fte += post.fte;
     tally_.all_fte_days += post.fte;
     if (post.holder == Post::Holder::agency)
@@ -217,11 +217,12 @@ std::size_t TeamModel::overdue_actions(Day as_of_day) const {
 void TeamModel::sample_week(std::size_t week) {
   const auto weeks = static_cast<std::size_t>(setup_.weeks());
   const Day end_of_week = 7 * static_cast<Day>(week + 1);
-  std::size_t overdue_visits = 0, cp_children = 0;
+  std::size_t overdue_visits = 0, cp_children = 0, overdue = 0;
   for (const Case& c : cases_) {
     if (!c.open) continue;
     overdue_visits += c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < end_of_week;
     cp_children += c.stage == Stage::cp_plan;
+    overdue += overdue_actions(c, end_of_week);
   }
   double fte = 0.0, absent = 0.0, agency = 0.0;
   for (const Post& post : posts_) {
@@ -235,7 +236,7 @@ void TeamModel::sample_week(std::size_t week) {
   put(Series::caseload_per_fte, fte > 0.0 ? static_cast<double>(open_allocated_) / fte : 0.0);
   put(Series::unallocated, static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
   put(Series::overdue_visits, static_cast<double>(overdue_visits));
-  put(Series::overdue_actions, static_cast<double>(overdue_actions(end_of_week)));
+  put(Series::overdue_actions, static_cast<double>(overdue));
   put(Series::cp_children, static_cast<double>(cp_children));
   put(Series::staff_fte, fte);
   put(Series::absent_fte, absent);

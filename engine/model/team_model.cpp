@@ -149,8 +149,7 @@ double TeamModel::referral_uniform(std::uint64_t referral, ReferralDraw what) co
 
 kernel::KeyedEngine TeamModel::referral_engine(std::uint64_t referral, ReferralDraw what) const {
   const auto draws = static_cast<std::uint64_t>(ReferralDraw::count);
-  return kernel::make_keyed(seed_, replication_, stream_id(Stream::referral_attributes),
-                            referral * draws + static_cast<std::uint64_t>(what));
+  return referral_keys_.engine(referral * draws + static_cast<std::uint64_t>(what));
 }
 
 void TeamModel::on_referral_arrival() {
@@ -243,6 +242,7 @@ void TeamModel::decide(const PendingReferral& referral) {
   c.open = true;
   c.referral = referral.index;
   c.child = child;
+  c.reopened = closure != nullptr;
   c.need = static_cast<std::uint8_t>(need);
   c.urgent = urgent;
   c.missed_urgent = missed;
@@ -331,11 +331,6 @@ void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
   else
     queue.push(slot);
   queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
-}
-
-// The cap in force (a timeline event can change it), for this worker.
-double TeamModel::worker_cap(const Post& post, Day day) const {
-  return cap_.for_worker(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
 }
 
 // The least-loaded worker (load per FTE, then the lower post) who is in post,
@@ -554,9 +549,11 @@ void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_da
 void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
   if (c.worker != kNoWorker) {
     Post& post = posts_[static_cast<std::size_t>(c.worker)];
-    post.load += cap_.weight(stage) - cap_.weight(c.stage);
+    const double load_change = cap_.weight(stage) - cap_.weight(c.stage);
+    post.load += load_change;
     post.work += work_weight(stage) - work_weight(c.stage);
-    update_allocation_index(static_cast<std::size_t>(c.worker));
+    // Under an unweighted cap a stage change leaves the load, and so the index, as it was.
+    if (load_change != 0.0) update_allocation_index(static_cast<std::size_t>(c.worker));
   }
   c.clocks.stop_all();
   c.assessment_hours_left = 0.0;
@@ -675,8 +672,10 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
   ++result_.ledger.closed;
   if (in_window(day)) ++tally_.cases_closed;
   recently_closed_[recently_closed_count_++ % recently_closed_.size()] = RecentClosure{c.child, kNoSlot};
-  for (std::size_t i = 0; i < std::min(recently_closed_count_, recently_closed_.size()); ++i)
-    if (recently_closed_[i].child == c.child) recently_closed_[i].reopened_slot = kNoSlot;
+  // Only a case opened from that list has records pointing at it.
+  if (c.reopened)
+    for (std::size_t i = 0; i < std::min(recently_closed_count_, recently_closed_.size()); ++i)
+      if (recently_closed_[i].child == c.child) recently_closed_[i].reopened_slot = kNoSlot;
   c.open = false;
   free_case_slots_.push_back(slot);
   allocate_waiting();
@@ -704,9 +703,8 @@ Day TeamModel::add_months(Day day, int months) const {
   return calendar_.add_working_days(deadline + 1, -1);
 }
 
-void TeamModel::trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due, double value,
-                      std::string_view detail) {
-  if (trace_ == nullptr) return;
+void TeamModel::write_trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due, double value,
+                            std::string_view detail) {
   trace_->record(TraceRecord{today(), sim_.now(), event, child, worker, due, value, detail});
 }
 

@@ -73,6 +73,7 @@ class TeamModel {
   struct Case {
     std::uint64_t referral = 0;  // keys the case's own random draws and breaks ties
     std::uint64_t child = 0;
+    bool reopened = false;  // opened for a child on recently_closed_
     bool open = false;
     Stage stage = Stage::assessment;
     bool urgent = false;         // true need called for a section 47 enquiry
@@ -346,7 +347,10 @@ class TeamModel {
   void review_escalation(Day day);
   void choose_duty_worker(Day day);
   double weeks_since_supervision(const Post& post, Day day) const;
-  double worker_cap(const Post& post, Day day) const;
+  // The cap in force (a timeline event can change it), for this worker.
+  double worker_cap(const Post& post, Day day) const {
+    return cap_.for_worker(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
+  }
   // The share of full capacity a worker has reached: below 1 only for a new
   // starter within the ramp-up (1.0 exactly otherwise, so no result moves
   // when there is none).
@@ -387,7 +391,14 @@ class TeamModel {
   double referral_uniform(std::uint64_t referral, ReferralDraw what) const;
   kernel::KeyedEngine referral_engine(std::uint64_t referral, ReferralDraw what) const;
   std::uint32_t new_case_slot();
-  double working_now() const { return calendar_.working_time_at(sim_.now()); }
+  // Read at every change of a queue or caseload: worked out once per moment.
+  double working_now() const {
+    if (sim_.now() != working_now_at_) {
+      working_now_at_ = sim_.now();
+      working_now_ = calendar_.working_time_at(working_now_at_);
+    }
+    return working_now_;
+  }
   Day today() const { return static_cast<Day>(sim_.now()); }
   bool in_window(Day day) const { return day >= setup_.counting_from_day() && day < setup_.horizon_days(); }
   bool counting() const { return sim_.now() >= setup_.warm_up_days(); }
@@ -407,8 +418,14 @@ class TeamModel {
   std::int64_t case_worker_id(const Case& c) const {
     return c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker));
   }
+  // Inline, so that without a trace the arguments of the model's many calls
+  // (days late, say) are not worked out.
   void trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due = -1, double value = 0.0,
-             std::string_view detail = {});
+             std::string_view detail = {}) {
+    if (trace_ != nullptr) write_trace(event, child, worker, due, value, detail);
+  }
+  void write_trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due, double value,
+                   std::string_view detail);
 
   const ModelSetup& setup_;
   const scenario::Scenario& scenario_;
@@ -416,12 +433,16 @@ class TeamModel {
   std::uint64_t seed_;
   std::uint64_t replication_;
   TraceSink* trace_;
-  // Keyed streams drawn for every worker on every working day: their
-  // key-independent mixing is done once per replication.
+  // Keyed streams drawn for every worker on every working day, and several
+  // times for every referral: their key-independent mixing is done once per
+  // replication.
   kernel::KeyedStream worker_day_keys_{seed_, replication_, stream_id(Stream::worker_days)};
   kernel::KeyedStream case_drift_keys_{seed_, replication_, stream_id(Stream::case_drift)};
+  kernel::KeyedStream referral_keys_{seed_, replication_, stream_id(Stream::referral_attributes)};
 
   kernel::Simulator sim_;
+  mutable double working_now_at_ = std::numeric_limits<double>::quiet_NaN();  // working_now's moment
+  mutable double working_now_ = 0.0;
   kernel::StreamEngine arrivals_rng_;
   std::int64_t arrival_working_day_ = 0;  // where the arrival process has got to
   double arrival_day_fraction_ = 0.0;

@@ -201,10 +201,10 @@ void TeamModel::update_workforce(Day day) {
     }
 
     if (post.leave_year != day / 364) plan_annual_leave(p, day);
-    // Overload and recent sickness both make a worker likelier to leave.
-    const double overload_factor =
-        1.0 + turnover.overload_multiplier * post.overload + turnover.sickness_multiplier * post.recent_sickness;
     if (post.holder == Post::Holder::permanent && post.leaving_day == kNever && turnover.annual_rate > 0.0) {
+      // Overload and recent sickness both make a worker likelier to leave.
+      const double overload_factor =
+          1.0 + turnover.overload_multiplier * post.overload + turnover.sickness_multiplier * post.recent_sickness;
       const double hazard = 1.0 - std::exp(-turnover.annual_rate * overload_factor / kWorkingDaysPerYear);
       if (worker_uniform(p, post.serial, day, kResign) < hazard) {
         post.leaving_day = day + 7 * turnover.notice_weeks;
@@ -233,8 +233,11 @@ void TeamModel::update_workforce(Day day) {
     // A part-time worker works whole days, on a share of working days equal to
     // their FTE, spread evenly (a 0.6 FTE worker works 3 days in 5); posts are
     // staggered so part-timers are not all off on the same day.
-    const double k = static_cast<double>(calendar_.working_days_before(day) + static_cast<std::int64_t>(p) * 2);
-    post.works_today = post.fte >= 1.0 || std::floor((k + 1.0) * post.fte + 1e-9) > std::floor(k * post.fte + 1e-9);
+    post.works_today = true;
+    if (post.fte < 1.0) {
+      const double k = static_cast<double>(calendar_.working_days_before(day) + static_cast<std::int64_t>(p) * 2);
+      post.works_today = std::floor((k + 1.0) * post.fte + 1e-9) > std::floor(k * post.fte + 1e-9);
+    }
     if (sick && in_window(day)) tally_.sickness_days += 1.0;
   }
 

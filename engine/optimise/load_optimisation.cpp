@@ -35,6 +35,7 @@
 #include <limits>
 #include <set>
 
+#include "engine/input/input_file.hpp"
 #include "engine/input/number_text.hpp"
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
@@ -396,10 +397,7 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
   const YamlNode& base = fields.required("base_scenario");
   const std::string base_path = input::read_text(base, "base_scenario");
   if (base_path.empty()) fail(base, "base_scenario", "must not be empty");
-  const std::filesystem::path resolved =
-      (std::filesystem::path(base_path).is_absolute() ? std::filesystem::path(base_path)
-                                                      : std::filesystem::path(file).parent_path() / base_path)
-          .lexically_normal();
+  const std::filesystem::path resolved = input::named_beside(file, base_path);
   try {
     o.base_source = scenario::read_scenario_source(resolved.string());
   } catch (const scenario::ScenarioError& e) {

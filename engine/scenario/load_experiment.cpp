@@ -30,6 +30,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/input/input_file.hpp"
 #include "engine/input/number_text.hpp"
 #include "engine/input/yaml_readers.hpp"
 #include "engine/input/yaml_tree.hpp"
@@ -292,16 +293,14 @@ Experiment parse_experiment(const ScenarioSource& source, const std::vector<std:
   const YamlNode& base = fields.required("base_scenario");
   const std::string base_path = input::read_text(base, "base_scenario");
   if (base_path.empty()) fail(base, "base_scenario", "must not be empty");
-  const std::filesystem::path resolved = std::filesystem::path(base_path).is_absolute()
-                                             ? std::filesystem::path(base_path)
-                                             : std::filesystem::path(file).parent_path() / base_path;
+  const std::filesystem::path resolved = input::named_beside(file, base_path);
   try {
-    experiment.base_source = read_scenario_source(resolved.lexically_normal().string());
+    experiment.base_source = read_scenario_source(resolved.string());
   } catch (const ScenarioError& e) {
     std::string reason = e.message();
     if (const std::string prefix = "cannot read scenario: "; reason.rfind(prefix, 0) == 0)
       reason.erase(0, prefix.size());
-    fail(base, "base_scenario", "cannot read scenario " + resolved.lexically_normal().string() + ": " + reason);
+    fail(base, "base_scenario", "cannot read scenario " + resolved.string() + ": " + reason);
   }
   const Scenario base_scenario = parse_scenario(experiment.base_source, {}, team);
 

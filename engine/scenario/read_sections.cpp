@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "engine/input/yaml_readers.hpp"
 #include "engine/scenario/bank_holidays.hpp"
 #include "engine/scenario/load_scenario.hpp"
@@ -546,6 +548,30 @@ std::vector<Mechanism> read_mechanisms_off(const YamlNode* node, const Scenario&
   return off;
 }
 
+// A retention keeps leavers the timeline has: a number beyond them would run
+// as fewer without a word, and an end before the run keeps nobody.
+void check_retention(const Section& team_section, const Scenario& scenario, TeamSource team) {
+  if (scenario.team.retained_leavers == 0) return;
+  int leavers = 0;
+  for (const TimelineEvent& e : scenario.timeline) {
+    if (e.kind == TimelineEvent::Kind::worker_leaves) leavers += 1;
+    if (e.kind == TimelineEvent::Kind::agency_workers_leave) leavers += e.count;
+  }
+  if (scenario.team.retained_leavers > leavers) {
+    fail(*team_section.find("retained_leavers"), team_section.path_of("retained_leavers"),
+         fmt::format("must be at most {}, the leavers the timeline has (a worker_leaves event each, and each "
+                     "agency_workers_leave's count), got {}",
+                     leavers, scenario.team.retained_leavers));
+  }
+  // From a snapshot the run starts on its date, checked with the timeline there.
+  if (team == TeamSource::snapshot) return;
+  if (*scenario.team.retained_until < scenario.run.start_date) {
+    fail(*team_section.find("retained_until"), team_section.path_of("retained_until"),
+         fmt::format("must not be before the run starts ({}), got {}", kernel::format_iso_date(scenario.run.start_date),
+                     kernel::format_iso_date(*scenario.team.retained_until)));
+  }
+}
+
 }  // namespace
 
 Scenario read_scenario(const YamlNode& root, TeamSource team) {
@@ -569,6 +595,7 @@ Scenario read_scenario(const YamlNode& root, TeamSource team) {
   scenario.policy = read_policy(s.find("policy"));
   scenario.metrics = read_metrics(s.find("metrics"));
   scenario.timeline = read_timeline(s.find("timeline"), scenario, team);
+  check_retention(Section(s.required("team"), "team", "team"), scenario, team);
   scenario.mechanisms_off = read_mechanisms_off(s.find("mechanisms_off"), scenario);
   return scenario;
 }

@@ -88,10 +88,7 @@ std::vector<ScenarioSource> read_bases(const ScenarioSource& file) {
     if (static_cast<int>(chain.size()) == kMaxBaseDepth) {
       input::fail(*base, "base", "more than " + std::to_string(kMaxBaseDepth) + " bases in a chain");
     }
-    const std::filesystem::path path = std::filesystem::path(written).is_absolute()
-                                           ? std::filesystem::path(written)
-                                           : std::filesystem::path(current.path).parent_path() / written;
-    const std::string normal = path.lexically_normal().string();
+    const std::string normal = input::named_beside(current.path, written).string();
     const std::string id = identity(normal);
     for (std::size_t i = 0; i < seen.size(); ++i) {
       if (seen[i] != id) continue;

@@ -147,6 +147,11 @@ const BadCase kCases[] = {
     {"retained_leavers_without_date",
      ":21: team.retained_leavers: retained_leavers (how many of the timeline's leavers stay) and retained_until (until "
      "when) go together"},
+    {"retained_more_than_leave",
+     ":21: team.retained_leavers: must be at most 1, the leavers the timeline has (a worker_leaves event each, and "
+     "each agency_workers_leave's count), got 2"},
+    {"retained_until_before_run",
+     ":22: team.retained_until: must not be before the run starts (2025-04-07), got 2025-03-31"},
     {"ramp_up_negative", ":21: workforce.new_starter_ramp_up_weeks: must be in [0, 520], got -1"},
     {"boolean_quoted", ":21: policy.caseload_cap.weighted: must be true or false without quotes, got \"true\""},
     {"boolean_as_number", ":21: policy.escalation.enabled: must be true or false, got 1"},

@@ -15,6 +15,8 @@
 #include <system_error>
 #include <thread>
 
+#include <gtest/gtest.h>
+
 namespace casesim::reliability {
 
 namespace {
@@ -29,6 +31,21 @@ std::filesystem::path make_temporary_directory() {
 
 std::string casesim_program() {
   return CASESIM_PROGRAM;
+}
+
+ProgramOutcome stop_while_writing(const std::vector<std::string>& argv, const TemporaryDirectory& directory, int signal,
+                                  std::chrono::milliseconds running_for) {
+  Program run(argv, in(directory));
+  EXPECT_TRUE(appears_within(directory / "out.h5.partial", std::chrono::seconds(20)));
+  std::this_thread::sleep_for(running_for);
+  run.kill(signal);
+  return run.wait();
+}
+
+std::vector<std::string> casesim(const std::vector<std::string>& arguments) {
+  std::vector<std::string> argv{casesim_program()};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  return argv;
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -62,8 +62,16 @@ ProgramOutcome run_program(const std::vector<std::string>& argv, const ProgramOp
 
 // The casesim under test (this build's).
 std::string casesim_program();
+// The command line of the casesim under test: its path, then `arguments`.
+std::vector<std::string> casesim(const std::vector<std::string>& arguments);
 // The source tree, whose shipped and bad-input files the tests name.
 inline const std::filesystem::path kSource = CASESIM_SOURCE_DIR;
+// A file of the source tree as a command-line argument.
+inline std::string shipped(const std::string& relative) {
+  return (kSource / relative).string();
+}
+// The shipped synthetic snapshot (scenarios/snapshots/example).
+inline const std::string kExampleSnapshot = shipped("scenarios/snapshots/example");
 
 // A fresh directory, removed with everything in it at the end of the test.
 class TemporaryDirectory {
@@ -83,6 +91,12 @@ std::string read_file(const std::filesystem::path& path);
 
 // Whether `path` exists within `limit` (polled every 5 ms): a run's file appearing.
 bool appears_within(const std::filesystem::path& path, std::chrono::milliseconds limit);
+
+class TemporaryDirectory;
+// Runs `argv` in `directory` until it has created `directory`/out.h5.partial
+// and run `running_for` more, then sends it `signal`: a run stopped part-way.
+ProgramOutcome stop_while_writing(const std::vector<std::string>& argv, const TemporaryDirectory& directory, int signal,
+                                  std::chrono::milliseconds running_for);
 
 // The words of a command casesim printed (the tests' paths need no shell quoting).
 std::vector<std::string> shell_words(const std::string& line);

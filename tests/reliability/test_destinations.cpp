@@ -31,19 +31,9 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-constexpr int kBadInput = 2;
-constexpr int kRuntimeFailure = 3;
-const std::string kSource = CASESIM_SOURCE_DIR;
-
-std::vector<std::string> casesim(const std::vector<std::string>& arguments) {
-  std::vector<std::string> argv{casesim_program()};
-  argv.insert(argv.end(), arguments.begin(), arguments.end());
-  return argv;
-}
-
 void copy_shipped(const std::string& from, const fs::path& to) {
   fs::create_directories(to.parent_path());
-  fs::copy_file(kSource + "/" + from, to, fs::copy_options::overwrite_existing);
+  fs::copy_file(shipped("") + from, to, fs::copy_options::overwrite_existing);
 }
 
 // A scenario, an experiment beside its base scenario (its base_scenario is
@@ -283,8 +273,8 @@ TEST(TwoRuns, OnOneOutputTheSecondIsRefusedAndTheFirstFinishes) {
   ASSERT_TRUE(appears_within(directory / "out.h5.partial", 5s));
   for (const std::vector<std::string>& second :
        {casesim({"run", "-r", "1", "-o", "out.h5", "--force"}),
-        casesim({"optimise", kSource + "/scenarios/optimise/staffing.yaml", "-o", "out.h5", "--force"}),
-        casesim({"experiment", kSource + "/scenarios/experiments/caseload-caps.yaml", "-o", "out.h5", "--force"})}) {
+        casesim({"optimise", shipped("scenarios/optimise/staffing.yaml"), "-o", "out.h5", "--force"}),
+        casesim({"experiment", shipped("scenarios/experiments/caseload-caps.yaml"), "-o", "out.h5", "--force"})}) {
     const ProgramOutcome refused = run_program(second, in(directory));
     EXPECT_EQ(refused.exit_status, kBadInput) << second[1];
     EXPECT_EQ(refused.err,
@@ -307,7 +297,7 @@ TEST(TwoRuns, AnUnfinishedRunIsNotReplacedWithoutForce) {
       {casesim({"run", "-r", "1", "-o", "out.h5"}),
        "casesim: out.h5.partial: an unfinished run is there; add --resume to continue it, or --force to start "
        "again\n"},
-      {casesim({"optimise", kSource + "/scenarios/optimise/staffing.yaml", "-o", "out.h5"}),
+      {casesim({"optimise", shipped("scenarios/optimise/staffing.yaml"), "-o", "out.h5"}),
        "casesim: out.h5.partial: an unfinished run is there (casesim run and experiment continue theirs with "
        "--resume); use --force to replace it, or --output to choose another name\n"}};
   for (const auto& [second, message] : refusals) {

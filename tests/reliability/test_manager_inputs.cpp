@@ -21,14 +21,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSource = CASESIM_SOURCE_DIR;
-const std::string kSnapshot = (kSource / "scenarios/snapshots/example").string();
 const std::string kWhatIf = (kSource / "scenarios/what-if/agency-leave.yaml").string();
 const std::string kFullWhatIf = (kSource / "tests/unit/scenario/data/agency-leave-full.yaml").string();
 
-ProgramOutcome casesim(std::vector<std::string> arguments, const TemporaryDirectory& dir) {
-  arguments.insert(arguments.begin(), casesim_program());
-  return run_program(arguments, in(dir));
+ProgramOutcome run_in(const TemporaryDirectory& dir, const std::vector<std::string>& arguments) {
+  return run_program(casesim(arguments), in(dir));
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -50,7 +47,7 @@ TEST(ManagerWhatIf, IsTenLinesNamingTwoWorkersByName) {
   EXPECT_LE(lines, 10u);
   EXPECT_TRUE(based);
   const std::string text = read_file(kWhatIf);
-  const std::string workers = read_file(kSnapshot + "/workers.csv");
+  const std::string workers = read_file(kExampleSnapshot + "/workers.csv");
   for (const char* name : {"Kwame Mensah", "Laura McBride"}) {
     EXPECT_NE(text.find(std::string("worker: ") + name), std::string::npos) << name;
     EXPECT_NE(workers.find(name), std::string::npos) << name;
@@ -61,7 +58,7 @@ TEST(ManagerWhatIf, GivesTheFullFilesResultsBitForBit) {
   const TemporaryDirectory dir;
   for (const auto& [scenario, output] : {std::pair{kWhatIf, "short.h5"}, std::pair{kFullWhatIf, "full.h5"}}) {
     const ProgramOutcome run =
-        casesim({"run", scenario, "--start-from", kSnapshot, "-r", "12", "-t", "1", "-o", output}, dir);
+        run_in(dir, {"run", scenario, "--start-from", kExampleSnapshot, "-r", "12", "-t", "1", "-o", output});
     ASSERT_EQ(run.exit_status, 0) << run.err;
     EXPECT_EQ(without_progress(run.err), "") << scenario;  // no mechanism left out, nothing to warn about
   }
@@ -87,7 +84,7 @@ TEST(ManagerWhatIf, UnknownNameIsRefusedWithoutRepeatingIt) {
     std::ofstream file(dir / "gone.yaml");
     file << "base: " << kWhatIf << "\ntimeline: [{date: 2027-03-01, event: worker_leaves, worker: Sam Whitlock}]\n";
   }
-  const ProgramOutcome run = casesim({"run", "gone.yaml", "--start-from", kSnapshot, "-r", "2"}, dir);
+  const ProgramOutcome run = run_in(dir, {"run", "gone.yaml", "--start-from", kExampleSnapshot, "-r", "2"});
   EXPECT_EQ(run.exit_status, 2);
   EXPECT_EQ(run.err.rfind("casesim: gone.yaml:2: timeline[0].worker: the worker named here is not one of the "
                           "snapshot's workers",
@@ -100,7 +97,7 @@ TEST(ManagerWhatIf, UnknownNameIsRefusedWithoutRepeatingIt) {
 
 TEST(ManagerWhatIf, WithoutASnapshotANameIsCheckedAgainstTheScenariosTeam) {
   const TemporaryDirectory dir;
-  const ProgramOutcome run = casesim({"run", kWhatIf, "-r", "2", "-o", "x.h5"}, dir);
+  const ProgramOutcome run = run_in(dir, {"run", kWhatIf, "-r", "2", "-o", "x.h5"});
   EXPECT_EQ(run.exit_status, 2);
   EXPECT_NE(run.err.find("is not one of the scenario's team.social_workers"), std::string::npos) << run.err;
 }
@@ -108,7 +105,7 @@ TEST(ManagerWhatIf, WithoutASnapshotANameIsCheckedAgainstTheScenariosTeam) {
 TEST(WhatIfInit, WritesAWhatIfThatRuns) {
   const TemporaryDirectory dir;
   fs::create_directories(dir / "mine");
-  const ProgramOutcome init = casesim({"whatif", "init", kSnapshot, "-o", "mine/what-if.yaml"}, dir);
+  const ProgramOutcome init = run_in(dir, {"whatif", "init", kExampleSnapshot, "-o", "mine/what-if.yaml"});
   ASSERT_EQ(init.exit_status, 0) << init.err;
   const std::string text = read_file(dir / "mine/what-if.yaml");
   EXPECT_NE(text.find("base: " + fs::relative(kSource / "scenarios/baseline.yaml", dir / "mine").string()),
@@ -119,7 +116,7 @@ TEST(WhatIfInit, WritesAWhatIfThatRuns) {
   EXPECT_NE(text.find("newly qualified"), std::string::npos) << text;
   EXPECT_EQ(text.find("Kwame"), std::string::npos) << text;
   const ProgramOutcome run =
-      casesim({"run", "mine/what-if.yaml", "--start-from", kSnapshot, "-r", "2", "-o", "a.h5"}, dir);
+      run_in(dir, {"run", "mine/what-if.yaml", "--start-from", kExampleSnapshot, "-r", "2", "-o", "a.h5"});
   EXPECT_EQ(run.exit_status, 0) << run.err;
   EXPECT_EQ(without_progress(run.err), "");
 
@@ -131,14 +128,14 @@ TEST(WhatIfInit, WritesAWhatIfThatRuns) {
   }
   std::ofstream(dir / "mine/filled.yaml") << filled;
   const ProgramOutcome changed =
-      casesim({"run", "mine/filled.yaml", "--start-from", kSnapshot, "-r", "2", "-o", "b.h5"}, dir);
+      run_in(dir, {"run", "mine/filled.yaml", "--start-from", kExampleSnapshot, "-r", "2", "-o", "b.h5"});
   EXPECT_EQ(changed.exit_status, 0) << changed.err << filled;
 }
 
 TEST(WhatIfInit, RefusesToReplaceAFile) {
   const TemporaryDirectory dir;
   std::ofstream(dir / "w.yaml") << "mine\n";
-  const ProgramOutcome init = casesim({"whatif", "init", kSnapshot, "-o", "w.yaml"}, dir);
+  const ProgramOutcome init = run_in(dir, {"whatif", "init", kExampleSnapshot, "-o", "w.yaml"});
   EXPECT_EQ(init.exit_status, 2);
   EXPECT_EQ(read_file(dir / "w.yaml"), "mine\n");
 }
@@ -152,7 +149,7 @@ pathways: {}
 team: {social_workers: [{name: A, fte: 1}]}
 mechanisms_off: [triage_errors]
 )";
-  const ProgramOutcome run = casesim({"run", "short.yaml", "-o", "s.h5"}, dir);
+  const ProgramOutcome run = run_in(dir, {"run", "short.yaml", "-o", "s.h5"});
   ASSERT_EQ(run.exit_status, 0) << run.err;
   const std::vector<std::string> lines = lines_of(without_progress(run.err));
   ASSERT_EQ(lines.size(), 4u) << run.err;
@@ -169,7 +166,8 @@ mechanisms_off: [triage_errors]
 // of two teams they cannot be placed, so 152 of its 160 children are kept.
 void write_two_team_extract(const fs::path& to) {
   fs::create_directories(to);
-  for (const auto& entry : fs::directory_iterator(kSnapshot)) fs::copy_file(entry.path(), to / entry.path().filename());
+  for (const auto& entry : fs::directory_iterator(kExampleSnapshot))
+    fs::copy_file(entry.path(), to / entry.path().filename());
   std::ofstream(to / "workers.csv", std::ios::app) << "Zoe Other,Southside Team,1.0,Permanent,No,01/01/2020,\n";
   std::ofstream(to / "list6-children-in-need.csv", std::ios::app)
       << "1999991,Female,WBRI,08/04/2020,6,09/05/2025,N1,05/01/2027,,CIN plan,Southside Team,Zoe Other\r\n"
@@ -179,11 +177,11 @@ void write_two_team_extract(const fs::path& to) {
 TEST(SnapshotTeam, KeepsOneTeamAndReportsTheRowsLeftOutPerTeam) {
   const TemporaryDirectory dir;
   write_two_team_extract(dir / "county");
-  const ProgramOutcome all = casesim({"snapshot", "county"}, dir);
+  const ProgramOutcome all = run_in(dir, {"snapshot", "county"});
   ASSERT_EQ(all.exit_status, 0) << all.err;
   EXPECT_NE(all.out.find("workers: 12 "), std::string::npos) << all.out;
 
-  const ProgramOutcome north = casesim({"snapshot", "county", "--team", "northgate children and families team"}, dir);
+  const ProgramOutcome north = run_in(dir, {"snapshot", "county", "--team", "northgate children and families team"});
   ASSERT_EQ(north.exit_status, 0) << north.err;
   EXPECT_NE(north.out.find("workers: 11 (10.6 FTE"), std::string::npos) << north.out;
   EXPECT_NE(north.out.find("  total                 152\n"), std::string::npos) << north.out;
@@ -191,12 +189,12 @@ TEST(SnapshotTeam, KeepsOneTeamAndReportsTheRowsLeftOutPerTeam) {
   EXPECT_NE(north.out.find("  Southside Team           1 worker       1 child\n"), std::string::npos) << north.out;
   EXPECT_NE(north.out.find("in no team: 9\n  list3-referrals.csv:31\n"), std::string::npos) << north.out;
 
-  const ProgramOutcome south = casesim({"snapshot", "county", "--team", "Southside Team"}, dir);
+  const ProgramOutcome south = run_in(dir, {"snapshot", "county", "--team", "Southside Team"});
   ASSERT_EQ(south.exit_status, 0) << south.err;
   EXPECT_NE(south.out.find("workers: 1 (1 FTE"), std::string::npos) << south.out;
   EXPECT_NE(south.out.find("  total                   1\n"), std::string::npos) << south.out;
 
-  const ProgramOutcome none = casesim({"snapshot", "county", "--team", "Eastside"}, dir);
+  const ProgramOutcome none = run_in(dir, {"snapshot", "county", "--team", "Eastside"});
   EXPECT_EQ(none.exit_status, 2);
   EXPECT_NE(none.err.find("no worker is in team 'Eastside'; the teams here (workers): Northgate Children and "
                           "Families Team (11), Southside Team (1)"),
@@ -205,14 +203,13 @@ TEST(SnapshotTeam, KeepsOneTeamAndReportsTheRowsLeftOutPerTeam) {
 
   // The same choice where a run starts from the extract.
   const ProgramOutcome run =
-      casesim({"run", kWhatIf, "--start-from", "county", "--team", "Southside Team", "-r", "2", "-o", "s.h5"}, dir);
+      run_in(dir, {"run", kWhatIf, "--start-from", "county", "--team", "Southside Team", "-r", "2", "-o", "s.h5"});
   EXPECT_EQ(run.exit_status, 2);  // the what-if names workers of the other team
   EXPECT_NE(run.err.find("timeline[0].worker: the worker named here is not one of the snapshot's workers"),
             std::string::npos)
       << run.err;
-  const ProgramOutcome team_run = casesim({"run", kWhatIf, "--start-from", "county", "--team",
-                                           "Northgate Children and Families Team", "-r", "2", "-o", "n.h5"},
-                                          dir);
+  const ProgramOutcome team_run = run_in(dir, {"run", kWhatIf, "--start-from", "county", "--team",
+                                               "Northgate Children and Families Team", "-r", "2", "-o", "n.h5"});
   EXPECT_EQ(team_run.exit_status, 0) << team_run.err;
   EXPECT_NE(team_run.out.find("(11 workers, 152 open children"), std::string::npos) << team_run.out;
 }

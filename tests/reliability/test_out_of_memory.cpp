@@ -37,7 +37,7 @@ struct MemoryHungry {
   std::vector<std::string> left_behind_never;
 };
 
-const MemoryHungry kCommands[] = {
+const MemoryHungry kMemoryHungryCommands[] = {
     {"Summary", {"summary", "results.h5"}, {}},
     {"SummaryCsv", {"summary", "results.h5", "--csv"}, {}},
     {"Report", {"report", "results.h5", "-o", "report.html"}, {"report.html", "report.html.partial"}},
@@ -69,7 +69,7 @@ TEST_P(OutOfMemory, IsStatus3WithOneLineAndLeavesNothing) {
   EXPECT_EQ(uncapped.exit_status, 0) << uncapped.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(SummaryAndReport, OutOfMemory, ::testing::ValuesIn(kCommands),
+INSTANTIATE_TEST_SUITE_P(SummaryAndReport, OutOfMemory, ::testing::ValuesIn(kMemoryHungryCommands),
                          [](const auto& param_info) { return std::string(param_info.param.name); });
 
 }  // namespace

@@ -27,10 +27,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-constexpr int kBadInput = 2;
-const std::string kSource = CASESIM_SOURCE_DIR;
-const std::string kExperiment = kSource + "/scenarios/experiments/caseload-caps.yaml";
-const std::string kSnapshot = kSource + "/scenarios/snapshots/example";
+const std::string kExperiment = shipped("scenarios/experiments/caseload-caps.yaml");
 
 std::vector<std::string> experiment(const std::vector<std::string>& extra) {
   std::vector<std::string> argv{casesim_program(), "experiment", kExperiment, "-t", "1", "-o", "out.h5"};
@@ -40,11 +37,7 @@ std::vector<std::string> experiment(const std::vector<std::string>& extra) {
 
 // Starts the experiment, and stops it with `signal` once its first batch is saved.
 ProgramOutcome start_and_stop(const TemporaryDirectory& directory, const std::vector<std::string>& extra, int signal) {
-  Program run(experiment(extra), in(directory));
-  EXPECT_TRUE(appears_within(directory / "out.h5.partial", 10s));
-  std::this_thread::sleep_for(200ms);
-  run.kill(signal);
-  return run.wait();
+  return stop_while_writing(experiment(extra), directory, signal, 200ms);
 }
 
 struct Difference {
@@ -57,16 +50,16 @@ struct Difference {
 const Difference kDifferences[] = {
     // Once exit 0, mixing snapshot and empty-office replications in one "complete" file.
     {"StartFromDropped",
-     {"--start-from", kSnapshot},
+     {"--start-from", kExampleSnapshot},
      {},
      "the start (--start-from a snapshot there, an empty office now)"},
     {"StartFromAdded",
      {},
-     {"--start-from", kSnapshot},
+     {"--start-from", kExampleSnapshot},
      "the start (an empty office there, --start-from a snapshot now)"},
     {"SaltChanged",
-     {"--start-from", kSnapshot, "--salt-file", "salt-a"},
-     {"--start-from", kSnapshot, "--salt-file", "salt-b"},
+     {"--start-from", kExampleSnapshot, "--salt-file", "salt-a"},
+     {"--start-from", kExampleSnapshot, "--salt-file", "salt-b"},
      "the snapshot started from (its rows, the pseudonyms' --salt-file, or the bad rows --lenient let through)"},
     {"SeedChanged", {"--seed", "5"}, {"--seed", "6"}, "the seed (5 there, 6 now)"},
     {"ReplicationsChanged", {"-r", "300"}, {"-r", "200"}, "the replications (300 there, 200 now)"},
@@ -99,7 +92,7 @@ INSTANTIATE_TEST_SUITE_P(EveryShapingOption, ResumeOfAnotherRun, ::testing::Valu
 // but --output), so running it as printed was refused or, worse, mixed runs.
 TEST(ContinueAsPrinted, FinishesAnInterruptedExperimentFromASnapshot) {
   const TemporaryDirectory directory;
-  const std::vector<std::string> shaping{"--start-from", kSnapshot, "--seed", "7", "-r", "60"};
+  const std::vector<std::string> shaping{"--start-from", kExampleSnapshot, "--seed", "7", "-r", "60"};
   const ProgramOutcome stopped = start_and_stop(directory, shaping, SIGINT);
   ASSERT_EQ(stopped.signal, SIGINT) << stopped.err;
   std::smatch printed;

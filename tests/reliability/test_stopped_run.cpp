@@ -29,15 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-const std::string kSnapshot = (kSource / "scenarios/snapshots/example").string();
 // Long enough on one thread (seconds) that a signal comes while it runs.
 constexpr const char* kLongRun = "800";
-
-std::vector<std::string> casesim(const std::vector<std::string>& arguments) {
-  std::vector<std::string> argv{casesim_program()};
-  argv.insert(argv.end(), arguments.begin(), arguments.end());
-  return argv;
-}
 
 std::vector<std::string> run_on_one_thread(const std::vector<std::string>& shaping) {
   std::vector<std::string> argv = casesim({"run", "-t", "1", "-o", "out.h5"});
@@ -46,15 +39,6 @@ std::vector<std::string> run_on_one_thread(const std::vector<std::string>& shapi
 }
 
 // Starts the run, and sends it `signal` once its first batches are saved.
-ProgramOutcome start_and_stop(const TemporaryDirectory& directory, const std::vector<std::string>& shaping,
-                              int signal) {
-  Program run(run_on_one_thread(shaping), in(directory));
-  EXPECT_TRUE(appears_within(directory / "out.h5.partial", 20s));
-  std::this_thread::sleep_for(300ms);
-  run.kill(signal);
-  return run.wait();
-}
-
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
@@ -67,7 +51,7 @@ struct Stop {
 
 const Stop kStops[] = {
     {"CtrlC", SIGINT, {"-r", kLongRun, "--seed", "7"}},
-    {"Terminate", SIGTERM, {"-r", kLongRun, "--start-from", kSnapshot, "--salt-file", "salt"}},
+    {"Terminate", SIGTERM, {"-r", kLongRun, "--start-from", kExampleSnapshot, "--salt-file", "salt"}},
     {"HangUp", SIGHUP, {kSource.string() + "/scenarios/high-pressure.yaml", "--replications", kLongRun, "-s", "3"}},
 };
 
@@ -79,7 +63,7 @@ TEST_P(StoppedRun, SavesWhatFinishedAndContinuesAsPrintedToTheSameNumbers) {
   for (const TemporaryDirectory* directory : {&stopped_here, &whole_here})
     std::ofstream(*directory / "salt") << "0123456789abcdef0123456789abcdef\n";
 
-  const ProgramOutcome stopped = start_and_stop(stopped_here, stop.shaping, stop.signal);
+  const ProgramOutcome stopped = stop_while_writing(run_on_one_thread(stop.shaping), stopped_here, stop.signal, 300ms);
   ASSERT_EQ(stopped.signal, stop.signal) << "status " << stopped.exit_status << ": " << stopped.err;
   EXPECT_FALSE(fs::exists(stopped_here / "out.h5"));
   const results::ResultsData part = results::read_results((stopped_here / "out.h5.partial").string());
@@ -118,29 +102,29 @@ TEST_P(StoppedRun, SavesWhatFinishedAndContinuesAsPrintedToTheSameNumbers) {
 INSTANTIATE_TEST_SUITE_P(EverySignal, StoppedRun, ::testing::ValuesIn(kStops),
                          [](const auto& param_info) { return std::string(param_info.param.name); });
 
-struct Difference {
+struct RunDifference {
   const char* name;
   std::vector<std::string> resumed;  // `run --resume` of an unfinished `run -r kLongRun --seed 5`
   std::string differs;
 };
 
-const Difference kDifferences[] = {
+const RunDifference kRunDifferences[] = {
     {"SeedChanged", {"-r", kLongRun, "--seed", "6"}, "the seed (5 there, 6 now)"},
     {"ReplicationsChanged", {"-r", "400", "--seed", "5"}, "the replications (800 there, 400 now)"},
     {"ScenarioChanged",
      {kSource.string() + "/scenarios/high-pressure.yaml", "-r", kLongRun, "--seed", "5"},
      "the scenario's text"},
     {"StartFromAdded",
-     {"-r", kLongRun, "--seed", "5", "--start-from", kSnapshot},
+     {"-r", kLongRun, "--seed", "5", "--start-from", kExampleSnapshot},
      "the start (an empty office there, --start-from a snapshot now)"},
 };
 
-class RunResumeOfAnotherRun : public ::testing::TestWithParam<Difference> {};
+class RunResumeOfAnotherRun : public ::testing::TestWithParam<RunDifference> {};
 
 TEST_P(RunResumeOfAnotherRun, IsRefusedWithStatus2AndWhatDiffers) {
-  const Difference& d = GetParam();
+  const RunDifference& d = GetParam();
   const TemporaryDirectory directory;
-  start_and_stop(directory, {"-r", kLongRun, "--seed", "5"}, SIGKILL);
+  stop_while_writing(run_on_one_thread({"-r", kLongRun, "--seed", "5"}), directory, SIGKILL, 300ms);
   ASSERT_TRUE(fs::exists(directory / "out.h5.partial"));
   const std::string before = read_file(directory / "out.h5.partial");
   std::vector<std::string> resumed = run_on_one_thread(d.resumed);
@@ -153,7 +137,7 @@ TEST_P(RunResumeOfAnotherRun, IsRefusedWithStatus2AndWhatDiffers) {
   EXPECT_FALSE(fs::exists(directory / "out.h5"));
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryShapingOption, RunResumeOfAnotherRun, ::testing::ValuesIn(kDifferences),
+INSTANTIATE_TEST_SUITE_P(EveryShapingOption, RunResumeOfAnotherRun, ::testing::ValuesIn(kRunDifferences),
                          [](const auto& param_info) { return std::string(param_info.param.name); });
 
 TEST(ResumeOfARun, IsRefusedWhenNothingIsUnfinishedAndWithoutResumeAnUnfinishedRunIsKept) {

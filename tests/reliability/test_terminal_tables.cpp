@@ -17,11 +17,6 @@ namespace {
 
 // Two replications: a t interval with 1 degree of freedom, 12.7 standard
 // errors wide each side, reaches below 0 for every count that varies.
-std::vector<std::string> casesim(const std::vector<std::string>& arguments) {
-  std::vector<std::string> argv{casesim_program()};
-  argv.insert(argv.end(), arguments.begin(), arguments.end());
-  return argv;
-}
 
 struct Table {
   const char* name;
@@ -71,8 +66,9 @@ TEST_P(TerminalTables, StopAnIntervalAtWhatTheMetricCanBe) {
     if (interval.low.front() == '+' || interval.high.front() == '+' || interval.high.front() == '-') continue;
     EXPECT_NE(interval.low.front(), '-') << interval.line;
     EXPECT_NE(interval.high.front(), '-') << interval.line;
-    if (interval.line.find(" share") != std::string::npos || interval.line.find("_share") != std::string::npos)
+    if (interval.line.find(" share") != std::string::npos || interval.line.find("_share") != std::string::npos) {
       EXPECT_LE(std::stod(interval.high), 1.0) << interval.line;
+    }
     at_zero += interval.low == "0.00";
   }
   EXPECT_GT(at_zero, 0u) << shown.out;

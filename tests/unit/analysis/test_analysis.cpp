@@ -7,10 +7,38 @@
 #include "analysis/metamodel.hpp"
 #include "analysis/proportion.hpp"
 #include "analysis/ranking.hpp"
+#include "analysis/statistics.hpp"
 #include "analysis/warm_up.hpp"
 
 namespace casesim::analysis {
 namespace {
+
+TEST(ShownInterval, StopsWhereTheMeasureCanGoAndKeepsWhatIsInside) {
+  const Interval count = shown_interval(-2.5, 7.0, "visits");
+  EXPECT_EQ(count.low, 0.0);
+  EXPECT_EQ(count.high, 7.0);
+  const Interval share = shown_interval(0.4, 1.3, "share");
+  EXPECT_EQ(share.low, 0.4);
+  EXPECT_EQ(share.high, 1.0);
+  // Only a share is bounded above; -0 is shown as 0, never "-0.00".
+  EXPECT_EQ(shown_interval(0.4, 1.3, "working days").high, 1.3);
+  EXPECT_FALSE(std::signbit(shown_interval(-0.0, 0.0, "visits").low));
+  EXPECT_TRUE(std::isnan(shown_interval(std::nan(""), 1.0, "share").low));
+}
+
+TEST(ShownInterval, OneReplicationHasNoIntervalToStop) {
+  Summary one;
+  one.n = 1;
+  one.mean = one.ci_low = one.ci_high = -1.0;  // not a real measure's value: only that it is left alone
+  EXPECT_EQ(with_shown_interval(one, "visits").ci_low, -1.0);
+  const std::vector<double> values{0.0, 0.0, 5.0};
+  const Summary computed = summarise(values);
+  ASSERT_LT(computed.ci_low, 0.0);
+  const Summary shown = with_shown_interval(computed, "visits");
+  EXPECT_EQ(shown.ci_low, 0.0);
+  EXPECT_EQ(shown.ci_high, computed.ci_high);
+  EXPECT_EQ(shown.mean, computed.mean);
+}
 
 TEST(Wilson, FiveOfTenIsCentredOnAHalf) {
   // z = 1.959964; z^2/n = 0.384146; centre = (0.5 + 0.192073) / 1.384146 = 0.5;

@@ -2,6 +2,7 @@
 // on a small file whose values are worked out by hand.
 #include <cmath>
 #include <filesystem>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -197,6 +198,47 @@ TEST(HtmlReport, HasTheSummaryChartsAndSettingsWithTextEscaped) {
   // Nothing to fetch: the libraries are inline.
   EXPECT_EQ(html.find("<script src"), std::string::npos);
   EXPECT_EQ(html.find("<link"), std::string::npos);
+}
+
+// Three replications: a t interval 4.3 standard errors wide each side reaches
+// below 0 for a count that is 0 in two of them, and above 1 for a share. The
+// report shows each where the measure can go, as the terminal tables do.
+TEST(HtmlReport, ShowsEachIntervalWhereItsMeasureCanGo) {
+  report::ReportInput input;
+  input.data = small_results();
+  input.data.layout.variants = {"baseline"};
+  input.data.layout.metrics = {{"visits_overdue", "visits", "Statutory visits overdue."},
+                               {"assessments_within_standard_share", "share", "Assessments within 45 working days."}};
+  input.data.summary = {{0, 0, 5}, {1.0, 1.0, 0.4}};
+  input.data.weekly = {{1, 2, 3, 4, 5, 6}};
+  input.data.completed = {1, 1, 1};
+  ASSERT_LT(summarise(std::vector<double>{0, 0, 5}).ci_low, 0.0);
+  ASSERT_GT(summarise(std::vector<double>{1.0, 1.0, 0.4}).ci_high, 1.0);
+  const std::string html = report::build_report_html(input);
+  std::string measures;  // every group's table of measures
+  for (std::size_t table = html.find("<table class=\"measures\">"); table != std::string::npos;
+       table = html.find("<table class=\"measures\">", table + 1))
+    measures += html.substr(table, html.find("</table>", table) - table);
+  const std::regex interval("<td>([-0-9.]+)\u2013([-0-9.]+)</td>");
+  std::size_t shown = 0;
+  for (auto it = std::sregex_iterator(measures.begin(), measures.end(), interval); it != std::sregex_iterator();
+       ++it, ++shown) {
+    EXPECT_GE(std::stod((*it)[1]), 0.0) << (*it)[0];
+    EXPECT_NE((*it)[1].str().front(), '-') << (*it)[0];
+  }
+  EXPECT_EQ(shown, 2u) << measures;
+  const std::smatch share = [&] {
+    std::smatch m;
+    const std::size_t at = measures.find("assessments_within_standard_share");
+    if (at == std::string::npos) return m;
+    const std::string row = measures.substr(at);
+    std::regex_search(row, m, interval);
+    return m;
+  }();
+  ASSERT_FALSE(share.empty());
+  EXPECT_LE(std::stod(share[2]), 1.0) << share[0];
+  // The late-work chart's data starts no bar below 0 either.
+  EXPECT_EQ(html.find("\"ci_low\":-"), std::string::npos);
 }
 
 }  // namespace

@@ -5,12 +5,22 @@
 
 #include <string>
 
+#include "engine/input/input_file.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "engine/scenario/scenario_bases.hpp"
 #include "tests/experiments/experiment_files.hpp"
 
 namespace casesim::scenario {
 namespace {
+
+// Base scenarios (a what-if's `base`, an experiment's or optimise file's
+// `base_scenario`) are found beside the file that names them.
+TEST(NamedBeside, IsRelativeToTheNamingFileUnlessAbsolute) {
+  EXPECT_EQ(input::named_beside("scenarios/what-if/a.yaml", "../baseline.yaml"), "scenarios/baseline.yaml");
+  EXPECT_EQ(input::named_beside("/srv/x/exp.yaml", "./b.yaml"), "/srv/x/b.yaml");
+  EXPECT_EQ(input::named_beside("exp.yaml", "b.yaml"), "b.yaml");
+  EXPECT_EQ(input::named_beside("/srv/x/exp.yaml", "/etc/casesim/b.yaml"), "/etc/casesim/b.yaml");
+}
 
 using testing::TemporaryDirectory;
 

@@ -1,0 +1,141 @@
+// DueIndex keeps what waits on a wheel of days (and a heap beyond it); what
+// it brings into reach must be exactly what a plain list would: every entry
+// filed under the horizon or earlier, whatever the order of filing, the
+// horizons (which may step back after a worker's leave) and the keys (far
+// ahead, or long past).
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <tuple>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "engine/model/due_index.hpp"
+
+namespace casesim::model {
+namespace {
+
+using Day = kernel::Day;
+using Key = std::tuple<Day, std::uint32_t, std::uint64_t>;
+
+// The specification: entries wait in a list until a horizon reaches them.
+struct PlainDueIndex {
+  std::vector<DueIndex::Entry> waiting, in_reach;
+  void file(Day key, std::uint32_t slot, std::uint64_t stamp) { waiting.push_back({key, slot, stamp}); }
+  void reach(Day horizon) {
+    std::erase_if(waiting, [&](const DueIndex::Entry& e) {
+      if (e.key > horizon) return false;
+      in_reach.push_back(e);
+      return true;
+    });
+  }
+  template <class KeyOf>
+  void settle(Day horizon, Day drop, KeyOf&& key_of) {
+    std::vector<DueIndex::Entry> kept;
+    for (const auto& e : in_reach) {
+      const Day key = key_of(e);
+      if (key == drop) continue;
+      if (key <= horizon)
+        kept.push_back({key, e.slot, e.stamp});
+      else
+        waiting.push_back({key, e.slot, e.stamp});
+    }
+    in_reach = kept;
+  }
+};
+
+std::vector<Key> sorted(const std::vector<DueIndex::Entry>& entries) {
+  std::vector<Key> keys;
+  for (const auto& e : entries) keys.emplace_back(e.key, e.slot, e.stamp);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+constexpr Day kDrop = std::numeric_limits<Day>::max();
+
+TEST(DueIndex, BringsIntoReachExactlyWhatAPlainListWould) {
+  for (std::uint32_t seed = 1; seed <= 200; ++seed) {
+    std::mt19937 rng(seed);
+    auto draw = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    DueIndex index;
+    PlainDueIndex plain;
+    std::uint64_t stamp = 0;
+    Day day = draw(-50, 50);
+    const int filed_before_start = draw(0, 20);
+    auto random_key = [&]() -> Day {
+      switch (draw(0, 5)) {
+        case 0: return std::numeric_limits<Day>::min();  // an assessment with hours left: every day
+        case 1: return day + draw(-30, 0);               // overdue
+        case 2: return day + draw(100, 400);             // far beyond the wheel
+        default: return day + draw(0, 70);
+      }
+    };
+    for (int i = 0; i < filed_before_start; ++i) {
+      const Day key = random_key();
+      const auto slot = static_cast<std::uint32_t>(draw(0, 30));
+      index.file(key, slot, ++stamp);
+      plain.file(key, slot, stamp);
+    }
+    for (int step = 0; step < 400; ++step) {
+      day += draw(0, 3);
+      // Usually tomorrow; sometimes further (the week before leave), so later horizons step back.
+      const Day horizon = day + (draw(0, 9) == 0 ? draw(2, 90) : 1);
+      index.reach(horizon);
+      plain.reach(horizon);
+      ASSERT_EQ(sorted(index.in_reach()), sorted(plain.in_reach)) << "seed " << seed << " step " << step;
+      // The day's work files some cases again.
+      for (int k = draw(0, 4); k > 0; --k) {
+        const Day key = random_key();
+        const auto slot = static_cast<std::uint32_t>(draw(0, 30));
+        index.file(key, slot, ++stamp);
+        plain.file(key, slot, stamp);
+      }
+      // A case's new key depends on the case alone (its slot), as TeamModel's due_key does.
+      const std::uint64_t salt = rng();
+      auto key_of = [&](const DueIndex::Entry& e) -> Day {
+        const std::uint64_t h = (e.slot * 0x9e3779b97f4a7c15ULL) ^ salt ^ e.stamp;
+        if (h % 7 == 0) return kDrop;
+        return day + static_cast<Day>(h % 80) - 5;
+      };
+      index.settle(horizon, kDrop, key_of);
+      plain.settle(horizon, kDrop, key_of);
+      ASSERT_EQ(sorted(index.in_reach()), sorted(plain.in_reach)) << "seed " << seed << " step " << step;
+      ASSERT_EQ(index.size(), plain.in_reach.size() + plain.waiting.size()) << "seed " << seed << " step " << step;
+    }
+  }
+}
+
+TEST(DueIndex, EntriesFiledBeforeTheFirstHorizonWaitForIt) {
+  DueIndex index;
+  index.file(10, 1, 1);
+  index.file(500, 2, 2);
+  index.file(std::numeric_limits<Day>::min(), 3, 3);
+  index.reach(9);
+  ASSERT_EQ(index.in_reach().size(), 1u);
+  EXPECT_EQ(index.in_reach()[0].slot, 3u);
+  index.reach(10);
+  EXPECT_EQ(index.in_reach().size(), 2u);
+  index.reach(499);
+  EXPECT_EQ(index.in_reach().size(), 2u);
+  index.reach(500);
+  EXPECT_EQ(index.in_reach().size(), 3u);
+}
+
+TEST(DueIndex, AHorizonSteppingBackLeavesLaterEntriesWaiting) {
+  DueIndex index;
+  index.reach(20);  // the week before leave: a long horizon
+  index.file(15, 1, 1);
+  index.file(12, 2, 2);
+  index.reach(11);  // back to the planning window
+  EXPECT_TRUE(index.in_reach().empty());
+  index.reach(12);
+  ASSERT_EQ(index.in_reach().size(), 1u);
+  EXPECT_EQ(index.in_reach()[0].slot, 2u);
+  index.reach(21);
+  EXPECT_EQ(index.in_reach().size(), 2u);
+}
+
+}  // namespace
+}  // namespace casesim::model
