@@ -49,7 +49,11 @@ let runners = [];                 // the other workers of the current run
 
 const state = {
   scenarioFile: 'what-if.yaml',
-  scenarioText: CASESIM_EXAMPLE.scenarioText,  // the base the form's changes go into
+  // The what-if the form's changes go into. Once loaded, as the results record
+  // it: one file (its bases resolved into it), workers named by pseudonym; so
+  // what she saves runs in `casesim run` anywhere and names no one.
+  scenarioText: CASESIM_EXAMPLE.scenarioText,
+  scenarioBases: CASESIM_EXAMPLE.scenarioBases,  // [{path, text}] of its `base:` files until loaded
   snapshotFiles: {},                            // name -> text or bytes
   snapshotLabel: '',
   info: null,                                   // what the engine said of the loaded inputs
@@ -333,15 +337,27 @@ function addChange(event) {
 
 // ---- loading ---------------------------------------------------------------
 
-async function loadInputs() {
+// The inputs the engine loads: the what-if with the form's changes and the
+// page's replications and seed, or, for a what-if just opened, as it is.
+function engineInputs(fresh) {
+  return { type: 'load', scenarioFile: state.scenarioFile, scenarioText: fresh ? state.scenarioText : whatIfYaml(),
+           scenarioBases: state.scenarioBases, snapshotFiles: state.snapshotFiles };
+}
+
+async function loadInputs(fresh = false) {
   show('load-error', '');
   $('run').disabled = true;
   try {
-    const reply = await keeper.ask({ type: 'load', scenarioFile: state.scenarioFile, scenarioText: whatIfYaml(),
-                                     snapshotFiles: state.snapshotFiles });
+    const reply = await keeper.ask(engineInputs(fresh));
     state.info = reply.info;
+    state.scenarioText = state.info.scenario_text;
+    state.scenarioBases = [];
+    if (fresh) {
+      state.changes = parseTimeline(state.scenarioText);
+      $('seed').value = state.info.seed;
+      $('replications').value = state.info.replications;
+    }
     showTeam(state.info);
-    if (!$('seed').value) $('seed').value = state.info.seed;
     renderChanges();
     $('run').disabled = false;
     return true;
@@ -355,11 +371,10 @@ async function loadInputs() {
 function useExample() {
   state.scenarioFile = CASESIM_EXAMPLE.scenarioFile;
   state.scenarioText = CASESIM_EXAMPLE.scenarioText;
+  state.scenarioBases = CASESIM_EXAMPLE.scenarioBases;
   state.snapshotFiles = { ...CASESIM_EXAMPLE.snapshotFiles };
   state.snapshotLabel = `The synthetic example team (${CASESIM_EXAMPLE.snapshotName})`;
-  state.changes = parseTimeline(state.scenarioText);
-  $('seed').value = '';
-  return loadInputs();
+  return loadInputs(true);
 }
 
 async function pickSnapshot(files) {
@@ -382,12 +397,8 @@ async function pickSnapshot(files) {
 async function openWhatIf(file) {
   state.scenarioFile = file.name;
   state.scenarioText = await file.text();
-  state.changes = parseTimeline(state.scenarioText);
-  const reps = state.scenarioText.match(/^\s+replications:\s*(\d+)/m);
-  if (reps) $('replications').value = reps[1];
-  const seed = state.scenarioText.match(/^\s+seed:\s*(\d+)/m);
-  if (seed) $('seed').value = seed[1];
-  return loadInputs();
+  state.scenarioBases = [];  // a page cannot read the files beside it: a saved what-if has none
+  return loadInputs(true);
 }
 
 // ---- running ---------------------------------------------------------------
@@ -412,8 +423,7 @@ async function run() {
   $('answer').hidden = true;
   if (!(await loadInputs())) return;
   const total = state.info.replications;
-  const inputs = { type: 'load', scenarioFile: state.scenarioFile, scenarioText: whatIfYaml(),
-                   snapshotFiles: state.snapshotFiles };
+  const inputs = engineInputs(false);
   const count = Math.max(1, Math.min(total, navigator.hardwareConcurrency || 2));
   $('run').disabled = true;
   $('cancel').disabled = false;
@@ -470,7 +480,10 @@ async function run() {
 // ---- wiring ----------------------------------------------------------------
 
 $('load-example').addEventListener('click', useExample);
-$('snapshot-files').addEventListener('change', (e) => pickSnapshot(e.target.files));
+$('snapshot-files').addEventListener('change', (e) => {
+  state.changes = [];  // the form's changes were another team's (the example's): hers start empty
+  pickSnapshot(e.target.files);
+});
 $('extract-date').addEventListener('change', () => {
   if ($('snapshot-files').files.length) pickSnapshot($('snapshot-files').files);
 });
@@ -480,7 +493,8 @@ $('save-what-if').addEventListener('click', () => download(state.scenarioFile.re
 for (const b of document.querySelectorAll('[data-add]')) b.addEventListener('click', () => addChange(b.dataset.add));
 $('run').addEventListener('click', run);
 $('cancel').addEventListener('click', stopRunners);
-$('download-report').addEventListener('click', () => download('casesim-report.html', 'text/html', state.results.html));
+$('download-report').addEventListener('click', () => download('casesim-report.html', 'text/html',
+                                                               state.results.shareable));
 $('download-json').addEventListener('click', () => download('casesim-results.json', 'application/json', state.results.json));
 $('download-csv').addEventListener('click', () => download('casesim-results.csv', 'text/csv', state.results.csv));
 
@@ -488,8 +502,10 @@ $('download-csv').addEventListener('click', () => download('casesim-results.csv'
 window.casesimWhatIfYaml = whatIfYaml;
 
 if (location.hash === '#example') {
-  $('replications').value = 20;
-  useExample().then((ok) => ok && run());
+  useExample().then((ok) => {
+    $('replications').value = 20;
+    if (ok) run();
+  });
 } else {
   useExample();
 }

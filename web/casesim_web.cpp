@@ -1,40 +1,42 @@
 // The JavaScript binding of the browser build (docs/web.md): only the glue
 // between the page and the same libraries the command line calls. A
 // WhatIfSession loads a scenario's text and a snapshot's files as `casesim
-// run --start-from` does, runs a range of replications with the runner (a Web
-// Worker runs its share), records results into an in-memory results file and
-// builds the report from it, as `casesim report` does from a file.
+// run --start-from` does and plans the run with the same runner code
+// (plan_scenario_run: a what-if also runs the team without its changes,
+// paired), runs a range of replications of every variant with run_pairs (a
+// Web Worker runs its share), records them into in-memory results laid out as
+// the results file, and builds the report from them as `casesim report` does
+// from the file.
 //
 // Bad input comes back as {"error": "FILE:LINE: FIELD: PROBLEM"}, the message
 // the command line prints: a C++ exception does not cross into JavaScript.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <atomic>
-#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "analysis/report/html_report.hpp"
 #include "analysis/report/json.hpp"
+#include "analysis/report/paired_differences.hpp"
 #include "analysis/results_summary.hpp"
-#include "engine/input/input_error.hpp"
+#include "analysis/tidy_tables.hpp"
 #include "engine/kernel/date.hpp"
-#include "engine/model/model_setup.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/results/results_in_memory.hpp"
-#include "engine/runner/results_metadata.hpp"
-#include "engine/runner/run_replications.hpp"
+#include "engine/runner/run_experiment.hpp"
+#include "engine/runner/scenario_run.hpp"
 #include "engine/runner/version.hpp"
+#include "engine/runner/worker_columns.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
@@ -114,33 +116,37 @@ val typed_array(const char* type, const std::vector<T>& values) {
 
 class WhatIfSession {
  public:
-  // `snapshot_files`: {file name: text} as the manager picked them, with a
-  // snapshot.yaml among them. Empty: no snapshot (the office starts empty).
-  // Returns describe()'s JSON, or {"error": ...}.
-  std::string load(const std::string& scenario_file, const std::string& scenario_text, const val& snapshot_files) {
+  // `bases`: [{path, text}] of the scenario's `base:` files, nearest first (a
+  // page cannot read a file beside another). `snapshot_files`: {file name:
+  // text or bytes} as the manager picked them, with a snapshot.yaml among
+  // them; empty: no snapshot (the team the scenario describes). Returns
+  // describe()'s JSON, or {"error": ...}.
+  std::string load(const std::string& scenario_file, const std::string& scenario_text, const val& bases,
+                   const val& snapshot_files) {
     try {
-      load_inputs(scenario_file, scenario_text, snapshot_files);
-      return describe(setup_->scenario(), data_.metadata, setup_->snapshot(), names_).dump();
-    } catch (const input::InputError& e) {
-      setup_.reset();
-      return error_json(e.what()).dump();
+      load_inputs(scenario_file, scenario_text, bases, snapshot_files);
+      Json out = describe(plan_->setups.back().scenario(), plan_->metadata, start_.get(), worker_names_);
+      out.set("what_if", plan_->what_if);
+      out.set("variants", plan_->layout.variants.size());
+      // As the results record it: resolved from its bases, workers by
+      // pseudonym; what the page edits and saves.
+      out.set("scenario_text", plan_->metadata.scenario_text);
+      return out.dump();
     } catch (const std::exception& e) {
-      setup_.reset();
+      plan_.reset();
       return error_json(e.what()).dump();
     }
   }
 
-  // Replications first..first+count-1, as `casesim run` runs them: each
-  // result's arrays concatenated in replication order.
+  // Replications first..first+count-1 of every variant, replication-major as
+  // `casesim run` runs them: each pair's arrays concatenated in that order.
   val run(double first, double count) const {
-    const model::ModelSetup& setup = loaded();
-    runner::RunPlan plan;
-    plan.seed = setup.scenario().run.seed;
-    plan.first_replication = static_cast<std::size_t>(first);
-    plan.replications = static_cast<std::size_t>(count);
-    plan.threads = 1;
-    const std::vector<model::ReplicationResult> results = runner::run_replications(setup, plan);
-    std::vector<double> summary, weekly;
+    const runner::ScenarioRun& plan = loaded();
+    std::vector<runner::ExperimentPair> pairs;
+    for (auto r = static_cast<std::size_t>(first); r < static_cast<std::size_t>(first + count); ++r)
+      for (std::size_t v = 0; v < plan.setups.size(); ++v) pairs.push_back({v, r});
+    const std::vector<model::ReplicationResult> results = runner::run_pairs(plan.setups, plan.metadata.seed, pairs, 1);
+    std::vector<double> summary, weekly, workers;
     std::vector<std::uint32_t> durations;
     std::vector<std::uint8_t> late;
     double events = 0;
@@ -149,6 +155,8 @@ class WhatIfSession {
       weekly.insert(weekly.end(), r.weekly.begin(), r.weekly.end());
       durations.insert(durations.end(), r.durations.begin(), r.durations.end());
       late.insert(late.end(), r.child_visit_late.begin(), r.child_visit_late.end());
+      const std::vector<double> columns = runner::worker_columns_of(plan.layout, r);
+      workers.insert(workers.end(), columns.begin(), columns.end());
       events += static_cast<double>(r.events);
     }
     val out = val::object();
@@ -158,57 +166,79 @@ class WhatIfSession {
     out.set("weekly", typed_array("Float64Array", weekly));
     out.set("durations", typed_array("Uint32Array", durations));
     out.set("late", typed_array("Uint8Array", late));
+    out.set("workers", typed_array("Float64Array", workers));
     out.set("events", events);
     return out;
   }
 
   // Records what run() returned (here or in a worker) into the in-memory results.
   void record(const val& chunk) {
-    loaded();
+    const runner::ScenarioRun& plan = loaded();
     const auto first = static_cast<std::size_t>(chunk["first"].as<double>());
     const auto count = static_cast<std::size_t>(chunk["count"].as<double>());
+    const std::size_t variants = plan.setups.size(), pairs = count * variants;
     const auto summary = emscripten::convertJSArrayToNumberVector<double>(chunk["summary"]);
     const auto weekly = emscripten::convertJSArrayToNumberVector<double>(chunk["weekly"]);
     const auto durations = emscripten::convertJSArrayToNumberVector<std::uint32_t>(chunk["durations"]);
     const auto late = emscripten::convertJSArrayToNumberVector<std::uint8_t>(chunk["late"]);
-    const auto piece = [count](const auto& all, std::size_t i) {
-      const std::size_t size = all.size() / count;
+    const auto workers = emscripten::convertJSArrayToNumberVector<double>(chunk["workers"]);
+    const auto piece = [pairs](const auto& all, std::size_t i) {
+      const std::size_t size = all.size() / pairs;
       return std::span(all).subspan(i * size, size);
     };
-    for (std::size_t i = 0; i < count; ++i)
-      results::write_in_memory(data_, 0, first + i, piece(summary, i), piece(weekly, i), piece(durations, i),
-                               piece(late, i));
+    for (std::size_t i = 0; i < pairs; ++i)
+      results::write_in_memory(data_, i % variants, first + i / variants, piece(summary, i), piece(weekly, i),
+                               piece(durations, i), piece(late, i), piece(workers, i));
   }
 
-  // The report `casesim report` would write for the same results.
-  std::string report_html() const {
+  // The report `casesim report` would write for the same results; with
+  // `names`, the local-only one (`casesim report --names`): the manager's own
+  // screen shows who each pseudonym is, a download does not.
+  std::string report_html(bool names) const {
     loaded();
     analysis::report::ReportInput input;
     input.data = data_;
     input.results_path = "(kept in this browser, not saved)";
+    input.differences = analysis::report::paired_differences_from_base(data_);
+    if (names) input.names = local_names_;
     return analysis::report::build_report_html(input);
   }
 
-  // Every replication's metrics, with each metric's summary: for a download.
+  // Every variant's and replication's metrics, with each metric's summary
+  // for every variant: for a download, and for the tests' comparison with
+  // the command line's results file.
   std::string results_json() const {
     loaded();
     const std::size_t replications = data_.layout.replications;
+    const std::size_t variants = data_.layout.variants.size();
     Json metrics = Json::array();
     const auto summaries = analysis::summarise_results(data_);
     for (std::size_t m = 0; m < data_.layout.metrics.size(); ++m) {
       const results::Quantity& q = data_.layout.metrics[m];
       Json values = Json::array();
-      for (std::size_t r = 0; r < replications; ++r)
-        values.push(data_.completed[r] ? Json(data_.summary[m][r]) : Json());
-      const analysis::Summary& s = summaries[m].summary;
+      for (std::size_t v = 0; v < variants; ++v) {
+        Json of_variant = Json::array();
+        for (std::size_t r = 0; r < replications; ++r) {
+          const std::size_t slot = v * replications + r;
+          of_variant.push(data_.completed[slot] ? Json(data_.summary[m][slot]) : Json());
+        }
+        values.push(std::move(of_variant));
+      }
+      Json means = Json::array();
+      for (const analysis::MetricSummary& s : summaries)
+        if (s.metric == q.name)
+          means.push(Json::object({{"variant", s.variant},
+                                   {"mean", s.summary.mean},
+                                   {"ci_low", s.summary.ci_low},
+                                   {"ci_high", s.summary.ci_high}}));
       metrics.push(Json::object({{"name", q.name},
                                  {"unit", q.unit},
                                  {"description", q.description},
-                                 {"mean", s.mean},
-                                 {"ci_low", s.ci_low},
-                                 {"ci_high", s.ci_high},
+                                 {"summaries", std::move(means)},
                                  {"values", std::move(values)}}));
     }
+    Json variant_names = Json::array();
+    for (const std::string& name : data_.layout.variants) variant_names.push(name);
     const results::Metadata& m = data_.metadata;
     return Json::object({{"casesim_version", m.casesim_version},
                          {"scenario", m.scenario_name},
@@ -216,6 +246,8 @@ class WhatIfSession {
                          {"seed", std::to_string(m.seed)},
                          {"start_date", m.start_date},
                          {"horizon_weeks", m.horizon_weeks},
+                         {"what_if", m.what_if},
+                         {"variants", std::move(variant_names)},
                          {"replications", replications},
                          {"stream_scheme_version", m.stream_scheme_version},
                          {"boost_version", m.boost_version},
@@ -224,36 +256,35 @@ class WhatIfSession {
         .dump();
   }
 
-  // One row per replication, one column per metric (empty: not applicable).
+  // The metrics as `casesim export --long` writes them from a results file.
   std::string results_csv() const {
     loaded();
-    std::string out = "replication";
-    for (const results::Quantity& q : data_.layout.metrics) out += "," + q.name;
-    out += '\n';
-    for (std::size_t r = 0; r < data_.layout.replications; ++r) {
-      if (!data_.completed[r]) continue;
-      out += std::to_string(r);
-      for (const auto& values : data_.summary)
-        out += std::isnan(values[r]) ? std::string(",") : fmt::format(",{}", values[r]);
-      out += '\n';
-    }
-    return out;
+    std::ostringstream out;
+    analysis::write_long_table(data_, out);
+    return out.str();
   }
 
  private:
-  const model::ModelSetup& loaded() const {
-    if (!setup_) throw std::logic_error("WhatIfSession: nothing loaded");
-    return *setup_;
+  const runner::ScenarioRun& loaded() const {
+    if (!plan_) throw std::logic_error("WhatIfSession: nothing loaded");
+    return *plan_;
   }
 
-  void load_inputs(const std::string& scenario_file, const std::string& scenario_text, const val& snapshot_files) {
-    setup_.reset();
-    names_.clear();
-    const scenario::ScenarioSource source{scenario_file, scenario_text};
-    scenario::Scenario scenario = scenario::parse_scenario(source);
-    std::shared_ptr<const snapshot::Snapshot> start;
+  void load_inputs(const std::string& scenario_file, const std::string& scenario_text, const val& bases,
+                   const val& snapshot_files) {
+    plan_.reset();
+    start_.reset();
+    worker_names_.clear();
+    local_names_ = {};
+    scenario::ScenarioSource source{scenario_file, scenario_text};
+    const auto base_count = bases["length"].as<unsigned>();
+    for (unsigned i = 0; i < base_count; ++i)
+      source.bases.push_back({bases[i]["path"].as<std::string>(), bases[i]["text"].as<std::string>()});
     const std::vector<std::string> files =
         emscripten::vecFromJSArray<std::string>(val::global("Object").call<val>("keys", snapshot_files));
+    // As `casesim run` parses it: from a snapshot, the snapshot's team replaces the file's.
+    scenario::Scenario scenario = scenario::parse_scenario(
+        source, {}, files.empty() ? scenario::TeamSource::scenario_file : scenario::TeamSource::snapshot);
     if (!files.empty()) {
       // The loader reads a directory: Emscripten's file system is in memory,
       // so the files go no further than this page.
@@ -264,27 +295,32 @@ class WhatIfSession {
           throw std::invalid_argument(name + ": not a plain file name");
         std::ofstream(directory / name, std::ios::binary) << snapshot_files[name].as<std::string>();
       }
+      std::map<std::string, std::string> child_ids;
       snapshot::LoadOptions options;
-      options.worker_names = &names_;
-      start = std::make_shared<const snapshot::Snapshot>(snapshot::load_snapshot(directory, options));
+      options.worker_names = &worker_names_;
+      options.child_ids = &child_ids;
+      try {
+        start_ = std::make_shared<const snapshot::Snapshot>(snapshot::load_snapshot(directory, options));
+      } catch (...) {
+        std::filesystem::remove_all(directory);
+        throw;
+      }
       std::filesystem::remove_all(directory);
-      scenario = scenario::start_from_snapshot(std::move(scenario), *start, source.path);
+      for (const auto& [pseudonym, id] : child_ids) local_names_.add(pseudonym, id);
+      for (std::size_t w = 0; w < start_->workers.size() && w < worker_names_.size(); ++w)
+        local_names_.add(start_->workers[w].pseudonym, worker_names_[w]);
+      scenario = scenario::start_from_snapshot(std::move(scenario), *start_, source.path);
     }
-    auto setup = std::make_unique<model::ModelSetup>(scenario, start);
-    results::Metadata metadata =
-        runner::results_metadata(scenario, source, scenario.run.seed, "casesim.html (in the browser)");
-    results::Layout layout =
-        runner::results_layout(scenario, {scenario.name}, static_cast<std::size_t>(scenario.run.replications));
-    if (start) {
-      runner::record_start_snapshot(metadata, *start);
-      runner::record_children(layout, *setup);
-    }
-    data_ = results::start_in_memory(metadata, layout);
-    setup_ = std::move(setup);
+    runner::ScenarioRun plan =
+        runner::plan_scenario_run(scenario, source, start_, true, "casesim.html (in the browser)");
+    data_ = results::start_in_memory(plan.metadata, plan.layout);
+    plan_ = std::move(plan);
   }
 
-  std::unique_ptr<model::ModelSetup> setup_;
-  std::vector<std::string> names_;
+  std::optional<runner::ScenarioRun> plan_;
+  std::shared_ptr<const snapshot::Snapshot> start_;
+  std::vector<std::string> worker_names_;  // real names, index-aligned with start_->workers: her screen only
+  analysis::report::LocalNames local_names_;
   results::ResultsData data_;
   int loads_ = 0;
 };

@@ -12,7 +12,8 @@ const ready = createCasesimEngine().then((engine) => {
 function handle(message) {
   switch (message.type) {
     case 'load': {
-      const info = JSON.parse(session.load(message.scenarioFile, message.scenarioText, message.snapshotFiles));
+      const info = JSON.parse(session.load(message.scenarioFile, message.scenarioText, message.scenarioBases || [],
+                                           message.snapshotFiles));
       return info.error ? { type: 'error', message: info.error } : { type: 'loaded', info };
     }
     case 'run': {
@@ -25,7 +26,9 @@ function handle(message) {
       for (const chunk of message.chunks) session.record(chunk);
       return { type: 'recorded' };
     case 'report':
-      return { type: 'report', html: session.reportHtml(), json: session.resultsJson(), csv: session.resultsCsv() };
+      // With names for her screen; the download is the shareable report, without them.
+      return { type: 'report', html: session.reportHtml(true), shareable: session.reportHtml(false),
+               json: session.resultsJson(), csv: session.resultsCsv() };
     default:
       return { type: 'error', message: `unknown request ${message.type}` };
   }
@@ -41,7 +44,8 @@ self.onmessage = (event) => {
     }
     reply.id = event.data.id;
     const transfer = reply.chunk ? [reply.chunk.summary.buffer, reply.chunk.weekly.buffer,
-                                    reply.chunk.durations.buffer, reply.chunk.late.buffer] : [];
+                                    reply.chunk.durations.buffer, reply.chunk.late.buffer,
+                                    reply.chunk.workers.buffer] : [];
     self.postMessage(reply, transfer);
   });
 };

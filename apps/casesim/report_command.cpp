@@ -8,8 +8,8 @@
 #include <map>
 #include <vector>
 
-#include "analysis/paired.hpp"
 #include "analysis/report/html_report.hpp"
+#include "analysis/report/paired_differences.hpp"
 #include "apps/casesim/destination.hpp"
 #include "apps/casesim/finished_values.hpp"
 #include "apps/casesim/unfinished_note.hpp"
@@ -23,30 +23,6 @@
 namespace casesim::cli {
 
 namespace {
-
-// Every metric, every variant against the first, replication k against
-// replication k (common random numbers); unfinished slots are NaN and left out.
-std::vector<analysis::report::PairedDifference> paired_differences_from_base(const results::ResultsData& data) {
-  std::vector<analysis::report::PairedDifference> out;
-  const std::size_t replications = data.layout.replications;
-  const auto aligned = [&](std::size_t metric, std::size_t variant) {
-    std::vector<double> values(replications);
-    for (std::size_t r = 0; r < replications; ++r) {
-      const std::size_t slot = variant * replications + r;
-      values[r] = data.completed[slot] ? data.summary[metric][slot] : std::nan("");
-    }
-    return values;
-  };
-  for (std::size_t m = 0; m < data.layout.metrics.size(); ++m) {
-    const std::vector<double> base = aligned(m, 0);
-    for (std::size_t v = 1; v < data.layout.variants.size(); ++v) {
-      const analysis::Summary d = analysis::paired_difference(aligned(m, v), base);
-      if (d.n < 2) continue;  // no interval without two pairs
-      out.push_back({data.layout.metrics[m].name, v, 0, d.n, d.mean, d.ci_low, d.ci_high});
-    }
-  }
-  return out;
-}
 
 // Who each pseudonym of the file is: the snapshot pseudonymised again with the
 // same key. Only for the local-only report; the names go nowhere else.
@@ -106,7 +82,7 @@ void report_command(const ReportOptions& options, std::ostream& out) {
   input.data = results::read_results(options.results_path);
   check_finished_weeks(input.data, options.results_path);
   input.results_path = options.results_path;
-  input.differences = paired_differences_from_base(input.data);
+  input.differences = analysis::report::paired_differences_from_base(input.data);
   input.show_warm_up = options.show_warm_up;
   if (with_names) input.names = names_from_snapshot(options, input.data);
   if (results::has_optimisation_record(options.results_path))

@@ -36,12 +36,14 @@ ResultsData start_in_memory(const Metadata& metadata, const Layout& layout) {
                             std::vector<std::uint32_t>(slots * layout.distributions.bins(), 0));
   data.completed.assign(slots, 0);
   data.child_visit_late.assign(slots * layout.children.size(), 0);
+  data.worker_weekly.assign(layout.worker_series.size(),
+                            std::vector<double>(slots * weeks * layout.workers.size(), nan));
   return data;
 }
 
 void write_in_memory(ResultsData& data, std::size_t variant, std::size_t replication, std::span<const double> summary,
                      std::span<const double> weekly, std::span<const std::uint32_t> durations,
-                     std::span<const std::uint8_t> child_visit_late) {
+                     std::span<const std::uint8_t> child_visit_late, std::span<const double> worker_weekly) {
   const Layout& layout = data.layout;
   const std::size_t weeks = layout.week_start_dates.size();
   const std::size_t bins = layout.distributions.bins();
@@ -54,6 +56,7 @@ void write_in_memory(ResultsData& data, std::size_t variant, std::size_t replica
   check_size(weekly.size(), layout.series.size() * weeks, "weekly values");
   check_size(durations.size(), layout.distributions.quantities.size() * bins, "duration counts");
   check_size(child_visit_late.size(), children, "child flags");
+  check_size(worker_weekly.size(), layout.worker_values(), "worker series values");
 
   const std::size_t slot = variant * layout.replications + replication;
   for (std::size_t m = 0; m < summary.size(); ++m) data.summary[m][slot] = summary[m];
@@ -65,6 +68,10 @@ void write_in_memory(ResultsData& data, std::size_t variant, std::size_t replica
                 data.distributions[d].begin() + static_cast<std::ptrdiff_t>(slot * bins));
   std::copy(child_visit_late.begin(), child_visit_late.end(),
             data.child_visit_late.begin() + static_cast<std::ptrdiff_t>(slot * children));
+  const std::size_t per_series = weeks * layout.workers.size();
+  for (std::size_t q = 0; q < layout.worker_series.size(); ++q)
+    std::copy_n(worker_weekly.begin() + static_cast<std::ptrdiff_t>(q * per_series), per_series,
+                data.worker_weekly[q].begin() + static_cast<std::ptrdiff_t>(slot * per_series));
   data.completed[slot] = 1;
 }
 

@@ -19,6 +19,6 @@ ResultsData start_in_memory(const Metadata& metadata, const Layout& layout);
 // The same arguments, checks and effect as ResultsWriter::write_replication.
 void write_in_memory(ResultsData& data, std::size_t variant, std::size_t replication, std::span<const double> summary,
                      std::span<const double> weekly, std::span<const std::uint32_t> durations = {},
-                     std::span<const std::uint8_t> child_visit_late = {});
+                     std::span<const std::uint8_t> child_visit_late = {}, std::span<const double> worker_weekly = {});
 
 }  // namespace casesim::results

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "engine/runner/same_run.hpp"
+#include "engine/runner/worker_columns.hpp"
 
 namespace casesim::runner {
 
@@ -22,21 +23,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::size_t warm_up_weeks(const results::Metadata& metadata) {
   return static_cast<std::size_t>(std::max(0, metadata.warm_up_weeks));
-}
-
-// A replication's worker series laid out for every worker of the file: a
-// variant whose team has fewer (a what-if's run without the workers its
-// timeline starts) has 0 in the others' columns.
-std::vector<double> worker_columns_of(const results::Layout& layout, const model::ReplicationResult& result) {
-  const std::size_t workers = layout.workers.size();
-  if (workers == 0) return {};
-  const std::size_t rows = layout.worker_series.size() * layout.week_start_dates.size();
-  const std::size_t own = result.worker_weekly.size() / rows;
-  std::vector<double> out(rows * workers, 0.0);
-  for (std::size_t row = 0; row < rows; ++row)
-    std::copy_n(result.worker_weekly.begin() + static_cast<std::ptrdiff_t>(row * own), std::min(own, workers),
-                out.begin() + static_cast<std::ptrdiff_t>(row * workers));
-  return out;
 }
 
 }  // namespace

@@ -15,8 +15,8 @@
 namespace casesim::results {
 namespace {
 
-// One variant x 3 replications x 2 weeks, a histogram of 2 bins and 2
-// children: the in-memory results the browser build keeps must be what a
+// One variant x 3 replications x 2 weeks, a histogram of 2 bins, 2 children
+// and 2 workers' series: the in-memory results the browser build keeps must be what a
 // results file written with the same slots reads back as.
 Metadata sample_metadata() {
   Metadata m;
@@ -41,6 +41,8 @@ Layout sample_layout() {
   l.children = {"C-0000000000000001", "C-0000000000000002"};
   l.child_stages = {"CP plan", "CIN plan"};
   l.child_overdue_at_start = {0, 1};
+  l.workers = {"W-0000000000000001", "W-0000000000000002"};
+  l.worker_series = {{"worker_caseload", "cases", "The worker's allocated cases."}};
   return l;
 }
 
@@ -57,8 +59,9 @@ TEST(ResultsInMemory, ReadsAsTheSameSlotsWrittenToAFileReadBack) {
       const std::vector<double> weekly = {20 + x, 21 + x};
       const std::vector<std::uint32_t> durations = {static_cast<std::uint32_t>(r), 3};
       const std::vector<std::uint8_t> late = {1, static_cast<std::uint8_t>(r == 2)};
-      file.write_replication(0, r, summary, weekly, durations, late);
-      write_in_memory(memory, 0, r, summary, weekly, durations, late);
+      const std::vector<double> workers = {30 + x, 31 + x, 32 + x, 33 + x};  // week, then worker
+      file.write_replication(0, r, summary, weekly, durations, late, workers);
+      write_in_memory(memory, 0, r, summary, weekly, durations, late, workers);
     }
     file.close();
   }
@@ -81,7 +84,16 @@ TEST(ResultsInMemory, ReadsAsTheSameSlotsWrittenToAFileReadBack) {
       const double a = memory.weekly[s][i], b = read.weekly[s][i];
       EXPECT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << "series " << s << " value " << i;
     }
+  ASSERT_EQ(memory.worker_weekly.size(), read.worker_weekly.size());
+  for (std::size_t q = 0; q < read.worker_weekly.size(); ++q) {
+    ASSERT_EQ(memory.worker_weekly[q].size(), read.worker_weekly[q].size());
+    for (std::size_t i = 0; i < read.worker_weekly[q].size(); ++i) {
+      const double a = memory.worker_weekly[q][i], b = read.worker_weekly[q][i];
+      EXPECT_TRUE(a == b || (std::isnan(a) && std::isnan(b))) << "worker series " << q << " value " << i;
+    }
+  }
   EXPECT_EQ(memory.layout.children, read.layout.children);
+  EXPECT_EQ(memory.layout.workers, read.layout.workers);
   EXPECT_EQ(memory.metadata.seed, read.metadata.seed);
 }
 
@@ -94,9 +106,11 @@ TEST(ResultsInMemory, RefusesWhatAFileWouldRefuse) {
   const std::vector<double> summary = {1, 2}, weekly = {1, 2}, too_short = {1};
   const std::vector<std::uint32_t> durations = {1, 2};
   const std::vector<std::uint8_t> late = {0, 0};
-  EXPECT_THROW(write_in_memory(data, 0, 3, summary, weekly, durations, late), std::invalid_argument);
-  EXPECT_THROW(write_in_memory(data, 1, 0, summary, weekly, durations, late), std::invalid_argument);
-  EXPECT_THROW(write_in_memory(data, 0, 0, too_short, weekly, durations, late), std::invalid_argument);
+  const std::vector<double> workers = {1, 2, 3, 4};
+  EXPECT_THROW(write_in_memory(data, 0, 0, summary, weekly, durations, late, too_short), std::invalid_argument);
+  EXPECT_THROW(write_in_memory(data, 0, 3, summary, weekly, durations, late, workers), std::invalid_argument);
+  EXPECT_THROW(write_in_memory(data, 1, 0, summary, weekly, durations, late, workers), std::invalid_argument);
+  EXPECT_THROW(write_in_memory(data, 0, 0, too_short, weekly, durations, late, workers), std::invalid_argument);
   EXPECT_EQ(data.completed, (std::vector<std::uint8_t>{0, 0, 0}));
 }
 
