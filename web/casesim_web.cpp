@@ -201,6 +201,7 @@ class WhatIfSession {
     input.results_path = "(kept in this browser, not saved)";
     input.differences = analysis::report::paired_differences_from_base(data_);
     if (names) input.names = local_names_;
+    input.shareable_report = "the page's \u201cDownload the report\u201d button";
     return analysis::report::build_report_html(input);
   }
 

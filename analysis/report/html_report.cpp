@@ -350,8 +350,8 @@ std::string local_only_banner(const ReportInput& input) {
   if (input.names.empty()) return {};
   return "<div class=\"local-only\" id=\"local-only\" role=\"alert\">\n<p>LOCAL ONLY: this page shows real child "
          "ids and worker names beside their pseudonyms.</p>\n<p>Keep it on this machine: do not e-mail, upload, "
-         "print or attach it. Share the ordinary report (casesim report without --names), which holds pseudonyms "
-         "only.</p>\n</div>\n";
+         "print or attach it. Share the ordinary report (" +
+         html_escape(input.shareable_report) + "), which holds pseudonyms only.</p>\n</div>\n";
 }
 
 // The first screen: the answer in a few plain sentences, each sentence's intervals on hover and as a footnote.

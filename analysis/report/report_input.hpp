@@ -43,6 +43,8 @@ struct ReportInput {
   std::optional<ParameterTable> parameters;   // absent: not a sweep
   // Real names beside pseudonyms: only in the local-only report (casesim report --names); empty otherwise.
   LocalNames names;
+  // Where the local-only report tells its reader to find the shareable one.
+  std::string shareable_report = "casesim report without --names";
   // Weekly charts start after the warm-up unless this is set (the warm-up is not counted in any figure).
   bool show_warm_up = false;
   // casesim optimise's /optimise group: the report opens with its answer.

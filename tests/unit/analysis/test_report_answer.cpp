@@ -193,6 +193,21 @@ ReportInput caps_input() {
   return input;
 }
 
+// The local-only report says, above everything, where the shareable one is:
+// `casesim report` without --names on the command line, a button in the page.
+TEST(LocalOnlyBanner, NamesWhereTheShareableReportIsAndOnlyWhenNamesAreShown) {
+  ReportInput input = caps_input();
+  EXPECT_EQ(build_report_html(input).find("id=\"local-only\""), std::string::npos);
+  input.names.add("C-00000001", "1001114");
+  const std::string command_line = build_report_html(input);
+  EXPECT_NE(command_line.find("LOCAL ONLY"), std::string::npos);
+  EXPECT_NE(command_line.find("(casesim report without --names)"), std::string::npos);
+  input.shareable_report = "the <Download the report> button";
+  const std::string page = build_report_html(input);
+  EXPECT_NE(page.find("(the &lt;Download the report&gt; button)"), std::string::npos);
+  EXPECT_EQ(page.find("casesim report without --names"), std::string::npos);
+}
+
 TEST(AnswerSentences, AnExperimentOpensWithItsMainMeasureAndComparesEachVariant) {
   const ReportInput input = caps_input();
   const std::vector<AnswerSentence> sentences = answer_sentences(input);
