@@ -109,9 +109,10 @@ TEST(RunExperiment, AVariantIdenticalToTheBaseDiffersByExactlyZero) {
       // Not applicable (NaN) in one exactly where it is in the other.
       ASSERT_EQ(std::isnan(data.summary[m][2 * reps + k]), std::isnan(data.summary[m][k]))
           << data.layout.metrics[m].name << " rep " << k;
-      if (!std::isnan(data.summary[m][k]))
+      if (!std::isnan(data.summary[m][k])) {
         ASSERT_EQ(data.summary[m][2 * reps + k] - data.summary[m][k], 0.0)
             << data.layout.metrics[m].name << " rep " << k;
+      }
     }
   for (std::size_t d = 0; d < data.distributions.size(); ++d)
     for (std::size_t i = 0; i < reps * data.layout.distributions.bins(); ++i)
