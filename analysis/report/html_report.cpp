@@ -186,8 +186,9 @@ std::string measures_table(const results::ResultsData& data, const std::vector<s
   return out + "</tbody>\n</table>\n";
 }
 
-// Where the run started and what changes on which date, under the title.
-std::string starting_point(const results::ResultsData& data) {
+// Where the run started and what changes on which date, under the title; the
+// workers a change names, by name as well in the local-only report.
+std::string starting_point(const results::ResultsData& data, const LocalNames& names) {
   const results::Metadata& m = data.metadata;
   std::string out;
   if (!m.snapshot_extract_date.empty()) {
@@ -209,7 +210,8 @@ std::string starting_point(const results::ResultsData& data) {
         "<ul class=\"changes\" id=\"dated-changes\">\n";
     for (std::size_t i = 0; i < m.timeline_dates.size(); ++i)
       out += fmt::format("<li><time datetime=\"{}\">{}</time>: {}</li>\n", html_escape(m.timeline_dates[i]),
-                         html_escape(readable_date(m.timeline_dates[i])), html_escape(m.timeline_events[i]));
+                         html_escape(readable_date(m.timeline_dates[i])),
+                         html_escape(names.in_text(m.timeline_events[i])));
     out += "</ul>\n";
   }
   return out;
@@ -512,7 +514,7 @@ std::string build_report_html(const ReportInput& input) {
                                  html_escape(m.scenario_name))
                    : std::string(),
       data.layout.variants.size(), data.layout.variants.size() == 1 ? "" : "s", completed, m.seed,
-      html_escape(m.casesim_version), html_escape(m.created_utc), starting_point(data));
+      html_escape(m.casesim_version), html_escape(m.created_utc), starting_point(data, input.names));
 
   // The page in order: the answer, the charts a manager reads, then everything else folded under "Details".
   // Each part is a self-contained section, so another part of the report can be put in its place in a list.

@@ -22,6 +22,9 @@ class LocalNames {
   // its name is known, the pseudonym alone otherwise. Plain text: escape it
   // for HTML like any other.
   std::string shown(const std::string& pseudonym) const;
+  // `text` (a dated change, an answer's sentence) with every pseudonym in it
+  // shown as shown() shows it: "W-1a2b3c4d5e6f7a8b (Kwame Mensah) leaves".
+  std::string in_text(const std::string& text) const;
 
  private:
   std::map<std::string, std::string> names_;

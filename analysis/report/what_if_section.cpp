@@ -19,7 +19,9 @@ constexpr std::size_t kWorstWeeksShown = 5;
 std::string what_if_answer_section(const ReportInput& input) {
   const results::ResultsData& data = input.data;
   if (!data.metadata.what_if) return {};
-  const WhatIfAnswer answer = what_if_answer(data);
+  WhatIfAnswer answer = what_if_answer(data);
+  // The workers the changes name, by name as well in the local-only report.
+  for (std::string& sentence : answer.sentences) sentence = input.names.in_text(sentence);
   // Each sentence carries the interval behind it as a hover and a footnote
   // mark; the footnotes below hold them for print and for phones, which have no hover.
   std::string out = "<section class=\"brief answer\" id=\"answer\">\n<h2>Because of the change</h2>\n";

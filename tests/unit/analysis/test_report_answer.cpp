@@ -193,6 +193,22 @@ ReportInput caps_input() {
   return input;
 }
 
+// A dated change or an answer's sentence names workers by pseudonym; the
+// local-only report shows who each one is there too.
+TEST(LocalNames, ShowsTheNamesOfThePseudonymsInAText) {
+  LocalNames names;
+  EXPECT_EQ(names.in_text("W-127378ab0969c0f0 leaves"), "W-127378ab0969c0f0 leaves");
+  names.add("W-127378ab0969c0f0", "Kwame Mensah");
+  names.add("W-3448ad4d396b927b", "Priya Shah");
+  EXPECT_EQ(names.in_text("If W-127378ab0969c0f0 leaves on 1 March and W-3448ad4d396b927b leaves"),
+            "If W-127378ab0969c0f0 (Kwame Mensah) leaves on 1 March and W-3448ad4d396b927b (Priya Shah) leaves");
+  EXPECT_EQ(names.in_text("W-3448ad4d396b927b"), "W-3448ad4d396b927b (Priya Shah)");
+  // A pseudonym not known, or one inside a longer word, is left as it is.
+  EXPECT_EQ(names.in_text("W-00000000000000ff starts; XW-127378ab0969c0f0"),
+            "W-00000000000000ff starts; XW-127378ab0969c0f0");
+  EXPECT_EQ(names.in_text("caseload cap 20"), "caseload cap 20");
+}
+
 // The local-only report says, above everything, where the shareable one is:
 // `casesim report` without --names on the command line, a button in the page.
 TEST(LocalOnlyBanner, NamesWhereTheShareableReportIsAndOnlyWhenNamesAreShown) {
