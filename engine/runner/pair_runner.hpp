@@ -26,13 +26,21 @@ struct PairRunner {
   std::function<std::string()> describe;  // "2 threads", for a command's summary line
 };
 
-// Pairs per batch on `threads` threads (0: all cores): big enough that the
-// results file's writes and flushes are few, with few waits for the last
-// pair of a batch. A run that can be stopped takes half that, so an
-// interruption loses little and Ctrl-C is answered quickly.
-std::size_t batch_size(int threads, bool stoppable);
+// Pairs per batch on `threads` threads (0: all cores), for replications of
+// `days_per_pair` simulated days each: big enough that the results file's
+// writes and flushes are few, with few waits for the last pair of a batch,
+// and at least kDaysPerBatch simulated days, so that short replications do
+// not spend their time writing (a batch costs a fixed number of writes
+// whatever its size). A run that can be stopped takes half the pairs of one
+// that cannot, so an interruption loses little and Ctrl-C is answered
+// quickly.
+inline constexpr std::int64_t kDaysPerBatch = 16384;
+std::size_t batch_size(int threads, bool stoppable, std::int64_t days_per_pair);
 
-// The batch loop: `pairs` run batch_size(threads, stop) at a time, each batch
+// The longest replication of `setups`, in simulated days (warm-up included).
+std::int64_t days_per_pair(std::span<const model::ModelSetup> setups);
+
+// The batch loop: `pairs` run batch_size(threads, stop, days_per_pair(setups)) at a time, each batch
 // recorded whole and in order while the threads go on with the next ones
 // (batch_pipeline.hpp). Once `stop` (may be null: a run that is not stopped)
 // is set no batch starts; the started ones are finished and recorded, and it

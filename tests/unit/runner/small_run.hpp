@@ -10,6 +10,7 @@
 
 #include "engine/model/model_setup.hpp"
 #include "engine/results/results_file.hpp"
+#include "engine/runner/pair_runner.hpp"
 #include "engine/runner/results_metadata.hpp"
 #include "engine/scenario/load_scenario.hpp"
 #include "tests/experiments/experiment_files.hpp"
@@ -44,5 +45,12 @@ struct SmallRun {
   results::Layout layout;
   std::uint64_t seed = 0;
 };
+
+// Pairs per batch of a SmallRun (its replications are short, so a batch
+// holds more of them than of the baseline's).
+inline std::size_t small_run_batch(int threads, bool stoppable) {
+  const model::ModelSetup setup(scenario::parse_scenario(scenario::ScenarioSource{"small.yaml", kSmallScenario}));
+  return runner::batch_size(threads, stoppable, setup.horizon_days());
+}
 
 }  // namespace casesim::testing

@@ -19,6 +19,7 @@ namespace casesim::runner {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::small_run_batch;
 using testing::SmallRun;
 using testing::TemporaryDirectory;
 
@@ -61,7 +62,7 @@ TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {
   const TemporaryDirectory dir;
   // Many batches (two variants), so the stop comes well before the end:
   // the batches started while the first was recorded are finished too.
-  const SmallRun run(dir, 8 * batch_size(kThreads, true), 3);
+  const SmallRun run(dir, 8 * small_run_batch(kThreads, true), 3);
   Recording recording = Recording::start(dir.file("out.h5"), run.metadata, run.layout);
   std::atomic<bool> stop{false};
   RecordSettings settings;
@@ -72,8 +73,8 @@ TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {
   const RecordedRun outcome = run_and_record(recording, run_here(run.setups, run.seed, kThreads, &stop), settings);
   EXPECT_TRUE(outcome.stopped);
   EXPECT_FALSE(fs::exists(dir.file("out.h5")));
-  EXPECT_EQ(recording.completed_count() % batch_size(kThreads, true), 0u);
-  EXPECT_LT(recording.completed_count(), 16 * batch_size(kThreads, true));
+  EXPECT_EQ(recording.completed_count() % small_run_batch(kThreads, true), 0u);
+  EXPECT_LT(recording.completed_count(), 16 * small_run_batch(kThreads, true));
   const results::ResultsData part = results::read_results(dir.file("out.h5.partial"));
   EXPECT_EQ(part.completed, recording.completed());
   // Replication-major: a stopped run has the same replications of every variant.
@@ -83,7 +84,7 @@ TEST(RunAndRecord, AStoppedRunLeavesThePartialFileWithTheFinishedSlots) {
 
 TEST(RunAndRecord, AResumedRunEqualsTheUninterruptedRun) {
   const TemporaryDirectory dir;
-  const SmallRun run(dir, 2 * batch_size(kThreads, true), 5);
+  const SmallRun run(dir, 2 * small_run_batch(kThreads, true), 5);
   Recording whole = Recording::start(dir.file("whole.h5"), run.metadata, run.layout);
   run_and_record(whole, run_here(run.setups, run.seed, kThreads, nullptr));
 
@@ -97,7 +98,7 @@ TEST(RunAndRecord, AResumedRunEqualsTheUninterruptedRun) {
 
   // On one thread rather than two: the results do not depend on it.
   Recording resumed = Recording::resume(dir.file("stopped.h5"), run.metadata, run.layout);
-  EXPECT_EQ(resumed.completed_count(), batch_size(1, true));
+  EXPECT_EQ(resumed.completed_count(), small_run_batch(1, true));
   EXPECT_FALSE(run_and_record(resumed, run_here(run.setups, run.seed, kThreads, nullptr)).stopped);
   EXPECT_FALSE(fs::exists(dir.file("stopped.h5.partial")));
   testing::expect_same_results(results::read_results(dir.file("whole.h5")),
