@@ -42,6 +42,7 @@
 #include "engine/optimise/plan_cost.hpp"
 #include "engine/scenario/experiment.hpp"
 #include "engine/scenario/field_path.hpp"
+#include "engine/scenario/timeline.hpp"
 
 namespace casesim::optimise {
 
@@ -407,7 +408,7 @@ Optimisation parse_optimisation(const scenario::ScenarioSource& source, const st
     fail(base, "base_scenario", "cannot read scenario " + resolved.string() + ": " + reason);
   }
   // A retention keeps leavers the base scenario's timeline has.
-  const int leavers = timeline_leavers(scenario::parse_scenario(o.base_source, {}, team).timeline);
+  const int leavers = scenario::timeline_leavers(scenario::parse_scenario(o.base_source, {}, team).timeline);
   for (std::size_t i = 0; i < decisions.size(); ++i)
     if (decisions[i].decision.retain_leavers > leavers)
       fail(*decision_items[i].find("retain_leavers"), "decisions[" + std::to_string(i) + "].retain_leavers",

@@ -40,16 +40,6 @@ double expected_filled_weeks(const scenario::DurationDistribution& lag_weeks, do
   return sum / kLagDraws;
 }
 
-int timeline_leavers(const std::vector<scenario::TimelineEvent>& timeline) {
-  using Kind = scenario::TimelineEvent::Kind;
-  int leavers = 0;
-  for (const scenario::TimelineEvent& e : timeline) {
-    if (e.kind == Kind::worker_leaves) ++leavers;
-    if (e.kind == Kind::agency_workers_leave) leavers += e.count;
-  }
-  return leavers;
-}
-
 double retained_worker_weeks(const std::vector<scenario::TimelineEvent>& timeline, int workers, kernel::Date until,
                              const Period& period) {
   using Kind = scenario::TimelineEvent::Kind;

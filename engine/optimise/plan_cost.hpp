@@ -22,10 +22,6 @@ Period counted_period(const scenario::Scenario& scenario);
 // of the model's recruitment lag (the same for every plan and run).
 double expected_filled_weeks(const scenario::DurationDistribution& lag_weeks, double period_weeks);
 
-// How many workers the timeline has leave (worker_leaves, and each of an
-// agency_workers_leave's count): the most a retention can keep.
-int timeline_leavers(const std::vector<scenario::TimelineEvent>& timeline);
-
 // Worker-weeks of keeping the timeline's first `workers` leavers (in date
 // order) from their leaving dates until `until`, within the period.
 double retained_worker_weeks(const std::vector<scenario::TimelineEvent>& timeline, int workers, kernel::Date until,

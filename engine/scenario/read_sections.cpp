@@ -552,11 +552,7 @@ std::vector<Mechanism> read_mechanisms_off(const YamlNode* node, const Scenario&
 // as fewer without a word, and an end before the run keeps nobody.
 void check_retention(const Section& team_section, const Scenario& scenario, TeamSource team) {
   if (scenario.team.retained_leavers == 0) return;
-  int leavers = 0;
-  for (const TimelineEvent& e : scenario.timeline) {
-    if (e.kind == TimelineEvent::Kind::worker_leaves) leavers += 1;
-    if (e.kind == TimelineEvent::Kind::agency_workers_leave) leavers += e.count;
-  }
+  const int leavers = timeline_leavers(scenario.timeline);
   if (scenario.team.retained_leavers > leavers) {
     fail(*team_section.find("retained_leavers"), team_section.path_of("retained_leavers"),
          fmt::format("must be at most {}, the leavers the timeline has (a worker_leaves event each, and each "

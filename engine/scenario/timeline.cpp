@@ -53,6 +53,15 @@ std::string describe(const TimelineEvent& e) {
   return "";
 }
 
+int timeline_leavers(const std::vector<TimelineEvent>& timeline) {
+  int leavers = 0;
+  for (const TimelineEvent& e : timeline) {
+    if (e.kind == TimelineEvent::Kind::worker_leaves) ++leavers;
+    if (e.kind == TimelineEvent::Kind::agency_workers_leave) leavers += e.count;
+  }
+  return leavers;
+}
+
 void check_timeline(const std::vector<TimelineEvent>& timeline, kernel::Date start, int weeks,
                     const std::vector<std::string>& workers, std::string_view team_description) {
   const int first = kernel::days_since_epoch(start);

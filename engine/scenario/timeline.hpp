@@ -51,6 +51,10 @@ std::string_view timeline_kind_name(TimelineEvent::Kind kind);
 // A short description for charts and reports: "2 agency workers leave".
 std::string describe(const TimelineEvent& event);
 
+// How many workers the timeline has leave (a worker_leaves event each, and
+// each agency_workers_leave's count): the most a retention can keep.
+int timeline_leavers(const std::vector<TimelineEvent>& timeline);
+
 // Checks what depends on the run and the team: every date within the run
 // (from `start` for `weeks` weeks), and every worker named is one of
 // `workers` or started by an earlier event. Throws ScenarioError naming the

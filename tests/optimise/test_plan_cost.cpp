@@ -91,7 +91,7 @@ TEST(PlanCost, KeepingLeaversCostsFromTheirLeavingDateToTheDateKept) {
   one.date = date(2027, 4, 5);
   one.worker = "SW3";
   s.timeline = {agency, one};
-  EXPECT_EQ(timeline_leavers(s.timeline), 3);
+  EXPECT_EQ(scenario::timeline_leavers(s.timeline), 3);
   Decision keep;
   keep.name = "keep";
   keep.cost_per_worker_per_week = 1000.0;
