@@ -91,7 +91,8 @@ async function checkCanary(browser) {
 }
 
 async function checkExample(browser) {
-  const page = await open(browser, '#example');
+  // Tall enough for the README's picture to hold the answer's first sentence whole.
+  const page = await open(browser, '#example', { width: 1200, height: 1000 });
   const results = await waitForRun(page, 20);
   fs.writeFileSync(path.join(out, 'page-example.json'), JSON.stringify(summaryOf(results)));
   const frame = page.frame({ url: /about:srcdoc/ }) || page.frames()[1];
