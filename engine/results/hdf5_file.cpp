@@ -398,13 +398,6 @@ void Hdf5File::make_dimension(const std::string& name) {
   if (H5DSset_scale(dataset.id(), dimension.c_str()) < 0) fail("cannot make " + name + " a dimension");
 }
 
-void Hdf5File::attach_dimension(const std::string& name, unsigned axis, const std::string& dimension) {
-  const Dataset dataset = open_dataset(name);
-  const Dataset scale = open_dataset(dimension);
-  if (H5DSattach_scale(dataset.id(), scale.id(), axis) < 0)
-    fail("cannot attach dimension " + dimension + " to axis " + std::to_string(axis) + " of " + name);
-}
-
 void Hdf5File::write_flags(const std::string& name, const std::vector<std::uint8_t>& values) {
   Datatype type(H5Tenum_create(H5T_NATIVE_INT8));
   const std::int8_t no = 0, yes = 1;

@@ -144,9 +144,7 @@ class Hdf5File {
 
   // Makes the 1-D dataset `name` the scale of a dimension named as its last path component.
   void make_dimension(const std::string& name);
-  // Attaches the dimension `dimension` (a dataset made one by make_dimension)
-  // to axis `axis` of the dataset `name`.
-  void attach_dimension(const std::string& name, unsigned axis, const std::string& dimension);
+  // (dimension_scales.hpp attaches them.)
   // A 1-D array of yes/no flags, stored as the boolean h5py, xarray and
   // netCDF readers recognise: an 8-bit enumeration with FALSE = 0, TRUE = 1.
   void write_flags(const std::string& name, const std::vector<std::uint8_t>& values);

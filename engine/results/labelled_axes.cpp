@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/results/dimension_scales.hpp"
+
 namespace casesim::results {
 
 namespace {
@@ -53,11 +55,6 @@ void describe(Hdf5File& file, const std::string& name, std::string_view long_nam
   file.write_attribute(name, "units", units);
 }
 
-void attach(Hdf5File& file, const std::string& name, const std::vector<const char*>& dimensions) {
-  for (std::size_t axis = 0; axis < dimensions.size(); ++axis)
-    file.attach_dimension(name, static_cast<unsigned>(axis), dimensions[axis]);
-}
-
 void label_strings(Hdf5File& file, const char* dimension, const std::vector<std::string>& labels,
                    std::string_view long_name) {
   file.write_strings(dimension, labels);
@@ -72,10 +69,10 @@ std::vector<std::string> names_of(const std::vector<Quantity>& quantities) {
 }
 
 // The names, units and descriptions of `group` (/metrics, /series), on the dimension they name.
-void label_quantity_lists(Hdf5File& file, const char* dimension, const std::string& group,
+void label_quantity_lists(Hdf5File& file, DimensionScales& scales, const char* dimension, const std::string& group,
                           const std::vector<Quantity>& quantities, const std::string& what) {
   label_strings(file, dimension, names_of(quantities), what);
-  for (const char* list : {"/names", "/units", "/descriptions"}) file.attach_dimension(group + list, 0, dimension);
+  for (const char* list : {"/names", "/units", "/descriptions"}) scales.attach(group + list, {dimension});
   describe(file, group + "/names", "name of each " + what);
   describe(file, group + "/units", "unit of each " + what);
   describe(file, group + "/descriptions", "each " + what + " in one sentence");
@@ -88,7 +85,7 @@ void write_replication_numbers(Hdf5File& file, const Dataset& dataset, std::size
   file.write_block(dataset, kReplication, {from}, {to - from}, H5T_NATIVE_INT64, numbers.data());
 }
 
-void label_weeks(Hdf5File& file, const Metadata& metadata, const Layout& layout) {
+void label_weeks(Hdf5File& file, DimensionScales& scales, const Metadata& metadata, const Layout& layout) {
   const std::size_t weeks = layout.week_start_dates.size();
   std::vector<int> numbers(weeks);
   std::iota(numbers.begin(), numbers.end(), 0);
@@ -99,25 +96,25 @@ void label_weeks(Hdf5File& file, const Metadata& metadata, const Layout& layout)
   const auto warm_up_weeks = static_cast<std::size_t>(std::max(0, metadata.warm_up_weeks));
   file.write_attribute(kWeek, "warm_up_weeks", metadata.warm_up_weeks);
   file.write_strings(kWeekStart, layout.week_start_dates);
-  file.attach_dimension(kWeekStart, 0, kWeek);
+  scales.attach(kWeekStart, {kWeek});
   describe(file, kWeekStart, "first day of the week (ISO date)");
   std::vector<std::uint8_t> warm_up(weeks, 0);
   std::fill_n(warm_up.begin(), std::min(warm_up_weeks, weeks), 1);
   file.write_flags(kWarmUp, warm_up);
-  file.attach_dimension(kWarmUp, 0, kWeek);
+  scales.attach(kWarmUp, {kWeek});
   describe(file, kWarmUp, "week of the warm-up, simulated but not counted in the metrics");
-  file.attach_dimension("/series/week_start", 0, kWeek);
+  scales.attach("/series/week_start", {kWeek});
   describe(file, "/series/week_start", "first day of the week (ISO date)");
 }
 
 // A per-replication dataset: its axes, what it holds and in what.
-void label_values(Hdf5File& file, const std::string& name, const std::vector<const char*>& dimensions,
-                  const Quantity& quantity) {
-  attach(file, name, dimensions);
+void label_values(Hdf5File& file, DimensionScales& scales, const std::string& name,
+                  const std::vector<const char*>& dimensions, const Quantity& quantity) {
+  scales.attach(name, dimensions);
   describe(file, name, quantity.description, quantity.unit);
 }
 
-void label_distributions(Hdf5File& file, const Layout& layout) {
+void label_distributions(Hdf5File& file, DimensionScales& scales, const Layout& layout) {
   const Distributions& distributions = layout.distributions;
   if (distributions.quantities.empty()) return;
   // Each bin is labelled by its first working day (its lower edge).
@@ -126,75 +123,75 @@ void label_distributions(Hdf5File& file, const Layout& layout) {
   file.make_dimension(kBin);
   describe(file, kBin, "first working day of the bin, which counts durations up to the next bin's", "working days");
   file.write_strings(kBinLabel, distributions.bin_labels);
-  file.attach_dimension(kBinLabel, 0, kBin);
+  scales.attach(kBinLabel, {kBin});
   describe(file, kBinLabel, "the bin in words");
   label_strings(file, kDistribution, names_of(distributions.quantities), "duration histogram");
-  file.attach_dimension("/distributions/names", 0, kDistribution);
+  scales.attach("/distributions/names", {kDistribution});
   describe(file, "/distributions/names", "name of each duration histogram");
   for (const Quantity& q : distributions.quantities)
-    label_values(file, "/distributions/" + q.name, {kVariant, kReplication, kBin}, q);
+    label_values(file, scales, "/distributions/" + q.name, {kVariant, kReplication, kBin}, q);
 }
 
-void label_children(Hdf5File& file, const Layout& layout) {
+void label_children(Hdf5File& file, DimensionScales& scales, const Layout& layout) {
   if (layout.children.empty()) return;
   label_strings(file, kChild, layout.children, "child in the snapshot (pseudonym)");
-  file.attach_dimension("/children/ids", 0, kChild);
+  scales.attach("/children/ids", {kChild});
   describe(file, "/children/ids", "child's pseudonym");
-  file.attach_dimension("/children/stages", 0, kChild);
+  scales.attach("/children/stages", {kChild});
   describe(file, "/children/stages", "child's stage on the extract date");
-  file.attach_dimension("/children/overdue_at_start", 0, kChild);
+  scales.attach("/children/overdue_at_start", {kChild});
   describe(file, "/children/overdue_at_start", "1 if a statutory visit was already overdue on the extract date",
            kDimensionless);
   if (!layout.child_workers.empty()) {
-    file.attach_dimension("/children/workers", 0, kChild);
+    scales.attach("/children/workers", {kChild});
     describe(file, "/children/workers", "pseudonym of the child's allocated worker on the extract date");
   }
-  attach(file, "/children/visit_late", {kVariant, kReplication, kChild});
+  scales.attach("/children/visit_late", {kVariant, kReplication, kChild});
   describe(file, "/children/visit_late", "1 if the child had a statutory visit made late, or still owed late",
            kDimensionless);
 }
 
-void label_workers(Hdf5File& file, const Metadata& metadata, const Layout& layout) {
+void label_workers(Hdf5File& file, DimensionScales& scales, const Metadata& metadata, const Layout& layout) {
   if (layout.workers.empty()) return;
   label_strings(file, kWorker, layout.workers, "worker (pseudonym)");
   label_strings(file, kWorkerSeries, names_of(layout.worker_series), "weekly series kept for each worker");
-  file.attach_dimension("/workers/ids", 0, kWorker);
+  scales.attach("/workers/ids", {kWorker});
   describe(file, "/workers/ids", "worker's pseudonym");
-  file.attach_dimension("/workers/series", 0, kWorkerSeries);
+  scales.attach("/workers/series", {kWorkerSeries});
   describe(file, "/workers/series", "name of each per-worker series");
   for (const Quantity& q : layout.worker_series) {
     const std::string name = "/workers/" + q.name;
-    label_values(file, name, {kVariant, kReplication, kWeek, kWorker}, q);
+    label_values(file, scales, name, {kVariant, kReplication, kWeek, kWorker}, q);
     file.write_attribute(name, "warm_up_weeks", metadata.warm_up_weeks);
   }
 }
 
-void label_timeline(Hdf5File& file, const Metadata& metadata) {
+void label_timeline(Hdf5File& file, DimensionScales& scales, const Metadata& metadata) {
   if (metadata.timeline_dates.empty()) return;
   std::vector<int> numbers(metadata.timeline_dates.size());
   std::iota(numbers.begin(), numbers.end(), 0);
   file.write_array(kTimelineChange, {numbers.size()}, numbers);
   file.make_dimension(kTimelineChange);
   describe(file, kTimelineChange, "dated change of the scenario's timeline, in date order", kDimensionless);
-  file.attach_dimension("/timeline/dates", 0, kTimelineChange);
+  scales.attach("/timeline/dates", {kTimelineChange});
   describe(file, "/timeline/dates", "date of the change (ISO date)");
-  file.attach_dimension("/timeline/events", 0, kTimelineChange);
+  scales.attach("/timeline/events", {kTimelineChange});
   describe(file, "/timeline/events", "the change in words");
 }
 
-void label_experiment(Hdf5File& file, const Metadata& metadata) {
+void label_experiment(Hdf5File& file, DimensionScales& scales, const Metadata& metadata) {
   if (!metadata.experiment) return;
   const ExperimentRecord& e = *metadata.experiment;
   describe(file, "/experiment/text", "the experiment file's text, verbatim");
-  file.attach_dimension("/variants/overrides", 0, kVariant);
+  scales.attach("/variants/overrides", {kVariant});
   describe(file, "/variants/overrides", "the variant's overrides of the base scenario (YAML flow mapping)");
   label_strings(file, kComparedMetric, e.metrics, "metric the experiment compares, the main one first");
-  file.attach_dimension("/experiment/metrics", 0, kComparedMetric);
+  scales.attach("/experiment/metrics", {kComparedMetric});
   describe(file, "/experiment/metrics", "metric the experiment compares, the main one first");
   label_strings(file, kParameter, e.parameter_names, "scenario field a variant overrides");
-  file.attach_dimension("/parameters/names", 0, kParameter);
+  scales.attach("/parameters/names", {kParameter});
   describe(file, "/parameters/names", "scenario field a variant overrides");
-  attach(file, "/parameters/values", {kVariant, kParameter});
+  scales.attach("/parameters/values", {kVariant, kParameter});
   // No units: each parameter has its own (docs/scenario-format.md names them).
   describe(file, "/parameters/values", "the variant's value of the field; NaN where it is not one number");
 }
@@ -202,6 +199,7 @@ void label_experiment(Hdf5File& file, const Metadata& metadata) {
 }  // namespace
 
 void label_axes(Hdf5File& file, const Metadata& metadata, const Layout& layout) {
+  DimensionScales scales(file);
   label_strings(file, kVariant, layout.variants, "variant of the scenario");
   const hsize_t replications = layout.replications;
   const Dataset replication =
@@ -210,34 +208,36 @@ void label_axes(Hdf5File& file, const Metadata& metadata, const Layout& layout) 
   write_replication_numbers(file, replication, 0, layout.replications);
   file.make_dimension(kReplication);
   describe(file, kReplication, "replication: the run repeated with its own random streams", kDimensionless);
-  label_weeks(file, metadata, layout);
+  label_weeks(file, scales, metadata, layout);
   const bool with_bins = !layout.distributions.quantities.empty();
   file.write_attribute("/", "coordinates",
                        std::string(kWeekCoordinates) + (with_bins ? std::string(kBinCoordinates) : std::string()));
 
   describe(file, "/scenario/text", "the scenario file's text, verbatim");
-  file.attach_dimension("/variants/names", 0, kVariant);
+  scales.attach("/variants/names", {kVariant});
   describe(file, "/variants/names", "name of each variant");
-  attach(file, "/completed", {kVariant, kReplication});
+  scales.attach("/completed", {kVariant, kReplication});
   describe(file, "/completed", "1 once the replication's values are all written, 0 before", kDimensionless);
 
-  label_quantity_lists(file, kMetric, "/metrics", layout.metrics, "summary metric");
-  for (const Quantity& q : layout.metrics) label_values(file, "/summary/" + q.name, {kVariant, kReplication}, q);
+  label_quantity_lists(file, scales, kMetric, "/metrics", layout.metrics, "summary metric");
+  for (const Quantity& q : layout.metrics)
+    label_values(file, scales, "/summary/" + q.name, {kVariant, kReplication}, q);
 
-  label_quantity_lists(file, kWeeklySeries, "/series", layout.series, "weekly series");
+  label_quantity_lists(file, scales, kWeeklySeries, "/series", layout.series, "weekly series");
   for (const Quantity& q : layout.series) {
     const std::string name = "/series/" + q.name;
-    label_values(file, name, {kVariant, kReplication, kWeek}, q);
+    label_values(file, scales, name, {kVariant, kReplication, kWeek}, q);
     file.write_attribute(name, "warm_up_weeks", metadata.warm_up_weeks);
     // /series/week_start labels the weeks within the group too.
     file.write_attribute(name, "coordinates", "week_start");
   }
 
-  label_distributions(file, layout);
-  label_children(file, layout);
-  label_workers(file, metadata, layout);
-  label_timeline(file, metadata);
-  label_experiment(file, metadata);
+  label_distributions(file, scales, layout);
+  label_children(file, scales, layout);
+  label_workers(file, scales, metadata, layout);
+  label_timeline(file, scales, metadata);
+  label_experiment(file, scales, metadata);
+  scales.finish();
 }
 
 void extend_replication_axis(Hdf5File& file, std::size_t from, std::size_t to) {
