@@ -182,6 +182,9 @@ class Hdf5File {
 
   std::string path_;
   FileHandle file_;
+  // create_numeric's dataset creation and access properties, made at its first call.
+  PropertyList numeric_creation_;
+  PropertyList numeric_access_;
 };
 
 // ---------------------------------------------------------------------------
