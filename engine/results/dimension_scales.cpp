@@ -27,8 +27,8 @@ DimensionScales::Scale& DimensionScales::scale(const std::string& name) {
   return scales_.back();
 }
 
-void DimensionScales::attach(const std::string& name, const std::vector<const char*>& dimensions) {
-  const Dataset dataset = file_.open_dataset(name);
+void DimensionScales::attach(const Dataset& dataset, const std::string& name,
+                             const std::vector<const char*>& dimensions) {
   const Dataspace space(H5Dget_space(dataset.id()));
   const int rank = space.is_open() ? H5Sget_simple_extent_ndims(space.id()) : -1;
   if (rank < 0 || dimensions.size() > static_cast<std::size_t>(std::max(rank, 1)))

@@ -20,9 +20,10 @@ class DimensionScales {
   explicit DimensionScales(Hdf5File& file) : file_(file) {}
 
   // Attaches dimensions[axis] (each a dataset made a scale by
-  // Hdf5File::make_dimension) to each axis of the dataset `name`, as
-  // H5DSattach_scale(name, dimensions[axis], axis) for each axis in turn.
-  void attach(const std::string& name, const std::vector<const char*>& dimensions);
+  // Hdf5File::make_dimension) to each axis of the open dataset `dataset`,
+  // named `name`, as H5DSattach_scale(dataset, dimensions[axis], axis) for
+  // each axis in turn.
+  void attach(const Dataset& dataset, const std::string& name, const std::vector<const char*>& dimensions);
   // Writes each scale's list of the dataset axes attached to it, in the order
   // they were attached. Until then the scales are attached to nothing.
   void finish();

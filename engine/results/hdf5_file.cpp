@@ -164,6 +164,16 @@ void Hdf5File::write_attribute(const std::string& owner, const std::string& name
 void Hdf5File::write_attribute(const std::string& owner, const std::string& name, int value) {
   write_scalar_attribute(owner, name, H5T_STD_I32LE, H5T_NATIVE_INT, &value);
 }
+void Hdf5File::write_attribute(const Dataset& dataset, const std::string& owner, const std::string& name,
+                               std::string_view value) {
+  const std::string text(value);
+  const char* data = text.c_str();
+  Datatype type = utf8_string_type(path_);
+  write_scalar_attribute(dataset, owner, name, type.id(), type.id(), &data);
+}
+void Hdf5File::write_attribute(const Dataset& dataset, const std::string& owner, const std::string& name, int value) {
+  write_scalar_attribute(dataset, owner, name, H5T_STD_I32LE, H5T_NATIVE_INT, &value);
+}
 void Hdf5File::write_attribute(const std::string& owner, const std::string& name, std::int64_t value) {
   write_scalar_attribute(owner, name, H5T_STD_I64LE, H5T_NATIVE_INT64, &value);
 }
@@ -256,8 +266,21 @@ void Hdf5File::write_array_attribute(const std::string& owner, const std::string
 void Hdf5File::write_scalar_attribute(const std::string& owner, const std::string& name, hid_t file_type,
                                       hid_t memory_type, const void* value) {
   Dataspace space(H5Screate(H5S_SCALAR));
-  Attribute attribute(H5Acreate_by_name(file_.id(), owner.c_str(), name.c_str(), file_type, space.id(), H5P_DEFAULT,
-                                        H5P_DEFAULT, H5P_DEFAULT));
+  write_created_attribute(Attribute(H5Acreate_by_name(file_.id(), owner.c_str(), name.c_str(), file_type, space.id(),
+                                                      H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT)),
+                          owner, name, memory_type, value);
+}
+
+void Hdf5File::write_scalar_attribute(const Dataset& dataset, const std::string& owner, const std::string& name,
+                                      hid_t file_type, hid_t memory_type, const void* value) {
+  Dataspace space(H5Screate(H5S_SCALAR));
+  write_created_attribute(
+      Attribute(H5Acreate2(dataset.id(), name.c_str(), file_type, space.id(), H5P_DEFAULT, H5P_DEFAULT)), owner, name,
+      memory_type, value);
+}
+
+void Hdf5File::write_created_attribute(Attribute attribute, const std::string& owner, const std::string& name,
+                                       hid_t memory_type, const void* value) {
   if (!attribute.is_open() || H5Awrite(attribute.id(), memory_type, value) < 0)
     fail("cannot write attribute " + name + " of " + owner);
 }
