@@ -169,10 +169,16 @@ def startup(b, targets, scratch):
         "casesim run baseline -r 1": [b.casesim, "run", baseline, "-r", "1", "--threads", "1", "-o", out, "--force"],
     }
     best = {name: float("inf") for name in cases}
+    # CPU time (user + system) beside the wall time the target is set in:
+    # on a machine shared with other work it is the steadier comparison.
+    best_cpu = {name: float("inf") for name in cases}
     for _ in range(10):
         for name, cmd in cases.items():
-            best[name] = min(best[name], run(cmd)[0])
+            wall, cpu, _, _ = run(cmd)
+            best[name] = min(best[name], wall)
+            best_cpu[name] = min(best_cpu[name], cpu)
     print("start-up (wall, best of 10 alternated): " + ", ".join(f"{n} {1e3 * t:.0f} ms" for n, t in best.items()))
+    print("start-up (CPU, best of the same 10): " + ", ".join(f"{n} {1e3 * t:.0f} ms" for n, t in best_cpu.items()))
     for name in ("casesim --version", "casesim run baseline -r 1"):
         r = best[name] / best["hdf5 alone"]
         targets.add(f"start-up: {name} within 1.5 x a program linking HDF5 alone", f"{r:.2f}", r <= 1.5)

@@ -101,6 +101,11 @@ class Hdf5File {
   void write_attribute(const std::string& owner, const std::string& name, std::int64_t value);
   void write_attribute(const std::string& owner, const std::string& name, std::uint64_t value);
   void write_attribute(const std::string& owner, const std::string& name, double value);
+  // The same on an open dataset, `owner` being its name for messages: HDF5
+  // need not look the path up again (a fifth of writing each attribute).
+  void write_attribute(const Dataset& dataset, const std::string& owner, const std::string& name,
+                       std::string_view value);
+  void write_attribute(const Dataset& dataset, const std::string& owner, const std::string& name, int value);
   // 1-D arrays, for attributes that describe a dataset's axis (a histogram's bins).
   void write_attribute(const std::string& owner, const std::string& name, const std::vector<double>& values);
   void write_attribute(const std::string& owner, const std::string& name, const std::vector<std::string>& values);
@@ -144,9 +149,7 @@ class Hdf5File {
 
   // Makes the 1-D dataset `name` the scale of a dimension named as its last path component.
   void make_dimension(const std::string& name);
-  // Attaches the dimension `dimension` (a dataset made one by make_dimension)
-  // to axis `axis` of the dataset `name`.
-  void attach_dimension(const std::string& name, unsigned axis, const std::string& dimension);
+  // (dimension_scales.hpp attaches them.)
   // A 1-D array of yes/no flags, stored as the boolean h5py, xarray and
   // netCDF readers recognise: an 8-bit enumeration with FALSE = 0, TRUE = 1.
   void write_flags(const std::string& name, const std::vector<std::uint8_t>& values);
@@ -166,6 +169,11 @@ class Hdf5File {
 
   void write_scalar_attribute(const std::string& owner, const std::string& name, hid_t file_type, hid_t memory_type,
                               const void* value);
+  void write_scalar_attribute(const Dataset& dataset, const std::string& owner, const std::string& name,
+                              hid_t file_type, hid_t memory_type, const void* value);
+  // Writes `value` into the attribute just created (closed when it returns).
+  void write_created_attribute(Attribute attribute, const std::string& owner, const std::string& name,
+                               hid_t memory_type, const void* value);
   void write_array_attribute(const std::string& owner, const std::string& name, hid_t file_type, hid_t memory_type,
                              hsize_t size, const void* values);
   // The number of elements of a 1-D attribute (failing for any other shape).
@@ -184,6 +192,9 @@ class Hdf5File {
 
   std::string path_;
   FileHandle file_;
+  // create_numeric's dataset creation and access properties, made at its first call.
+  PropertyList numeric_creation_;
+  PropertyList numeric_access_;
 };
 
 // ---------------------------------------------------------------------------

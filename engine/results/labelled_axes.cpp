@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "engine/results/dimension_scales.hpp"
 
 namespace casesim::results {
 
@@ -53,9 +56,17 @@ void describe(Hdf5File& file, const std::string& name, std::string_view long_nam
   file.write_attribute(name, "units", units);
 }
 
-void attach(Hdf5File& file, const std::string& name, const std::vector<const char*>& dimensions) {
-  for (std::size_t axis = 0; axis < dimensions.size(); ++axis)
-    file.attach_dimension(name, static_cast<unsigned>(axis), dimensions[axis]);
+// Attaches `dimensions` to the axes of the dataset `name` and says what it
+// holds (and in what, when `units` is given), opening it once; it is returned
+// open for any further attribute.
+Dataset label(Hdf5File& file, DimensionScales& scales, const std::string& name,
+              const std::vector<const char*>& dimensions, std::string_view long_name,
+              std::optional<std::string_view> units = std::nullopt) {
+  Dataset dataset = file.open_dataset(name);
+  scales.attach(dataset, name, dimensions);
+  file.write_attribute(dataset, name, "long_name", long_name);
+  if (units) file.write_attribute(dataset, name, "units", *units);
+  return dataset;
 }
 
 void label_strings(Hdf5File& file, const char* dimension, const std::vector<std::string>& labels,
@@ -72,13 +83,12 @@ std::vector<std::string> names_of(const std::vector<Quantity>& quantities) {
 }
 
 // The names, units and descriptions of `group` (/metrics, /series), on the dimension they name.
-void label_quantity_lists(Hdf5File& file, const char* dimension, const std::string& group,
+void label_quantity_lists(Hdf5File& file, DimensionScales& scales, const char* dimension, const std::string& group,
                           const std::vector<Quantity>& quantities, const std::string& what) {
   label_strings(file, dimension, names_of(quantities), what);
-  for (const char* list : {"/names", "/units", "/descriptions"}) file.attach_dimension(group + list, 0, dimension);
-  describe(file, group + "/names", "name of each " + what);
-  describe(file, group + "/units", "unit of each " + what);
-  describe(file, group + "/descriptions", "each " + what + " in one sentence");
+  label(file, scales, group + "/names", {dimension}, "name of each " + what);
+  label(file, scales, group + "/units", {dimension}, "unit of each " + what);
+  label(file, scales, group + "/descriptions", {dimension}, "each " + what + " in one sentence");
 }
 
 void write_replication_numbers(Hdf5File& file, const Dataset& dataset, std::size_t from, std::size_t to) {
@@ -88,7 +98,7 @@ void write_replication_numbers(Hdf5File& file, const Dataset& dataset, std::size
   file.write_block(dataset, kReplication, {from}, {to - from}, H5T_NATIVE_INT64, numbers.data());
 }
 
-void label_weeks(Hdf5File& file, const Metadata& metadata, const Layout& layout) {
+void label_weeks(Hdf5File& file, DimensionScales& scales, const Metadata& metadata, const Layout& layout) {
   const std::size_t weeks = layout.week_start_dates.size();
   std::vector<int> numbers(weeks);
   std::iota(numbers.begin(), numbers.end(), 0);
@@ -99,25 +109,21 @@ void label_weeks(Hdf5File& file, const Metadata& metadata, const Layout& layout)
   const auto warm_up_weeks = static_cast<std::size_t>(std::max(0, metadata.warm_up_weeks));
   file.write_attribute(kWeek, "warm_up_weeks", metadata.warm_up_weeks);
   file.write_strings(kWeekStart, layout.week_start_dates);
-  file.attach_dimension(kWeekStart, 0, kWeek);
-  describe(file, kWeekStart, "first day of the week (ISO date)");
+  label(file, scales, kWeekStart, {kWeek}, "first day of the week (ISO date)");
   std::vector<std::uint8_t> warm_up(weeks, 0);
   std::fill_n(warm_up.begin(), std::min(warm_up_weeks, weeks), 1);
   file.write_flags(kWarmUp, warm_up);
-  file.attach_dimension(kWarmUp, 0, kWeek);
-  describe(file, kWarmUp, "week of the warm-up, simulated but not counted in the metrics");
-  file.attach_dimension("/series/week_start", 0, kWeek);
-  describe(file, "/series/week_start", "first day of the week (ISO date)");
+  label(file, scales, kWarmUp, {kWeek}, "week of the warm-up, simulated but not counted in the metrics");
+  label(file, scales, "/series/week_start", {kWeek}, "first day of the week (ISO date)");
 }
 
 // A per-replication dataset: its axes, what it holds and in what.
-void label_values(Hdf5File& file, const std::string& name, const std::vector<const char*>& dimensions,
-                  const Quantity& quantity) {
-  attach(file, name, dimensions);
-  describe(file, name, quantity.description, quantity.unit);
+Dataset label_values(Hdf5File& file, DimensionScales& scales, const std::string& name,
+                     const std::vector<const char*>& dimensions, const Quantity& quantity) {
+  return label(file, scales, name, dimensions, quantity.description, quantity.unit);
 }
 
-void label_distributions(Hdf5File& file, const Layout& layout) {
+void label_distributions(Hdf5File& file, DimensionScales& scales, const Layout& layout) {
   const Distributions& distributions = layout.distributions;
   if (distributions.quantities.empty()) return;
   // Each bin is labelled by its first working day (its lower edge).
@@ -126,82 +132,70 @@ void label_distributions(Hdf5File& file, const Layout& layout) {
   file.make_dimension(kBin);
   describe(file, kBin, "first working day of the bin, which counts durations up to the next bin's", "working days");
   file.write_strings(kBinLabel, distributions.bin_labels);
-  file.attach_dimension(kBinLabel, 0, kBin);
-  describe(file, kBinLabel, "the bin in words");
+  label(file, scales, kBinLabel, {kBin}, "the bin in words");
   label_strings(file, kDistribution, names_of(distributions.quantities), "duration histogram");
-  file.attach_dimension("/distributions/names", 0, kDistribution);
-  describe(file, "/distributions/names", "name of each duration histogram");
+  label(file, scales, "/distributions/names", {kDistribution}, "name of each duration histogram");
   for (const Quantity& q : distributions.quantities)
-    label_values(file, "/distributions/" + q.name, {kVariant, kReplication, kBin}, q);
+    label_values(file, scales, "/distributions/" + q.name, {kVariant, kReplication, kBin}, q);
 }
 
-void label_children(Hdf5File& file, const Layout& layout) {
+void label_children(Hdf5File& file, DimensionScales& scales, const Layout& layout) {
   if (layout.children.empty()) return;
   label_strings(file, kChild, layout.children, "child in the snapshot (pseudonym)");
-  file.attach_dimension("/children/ids", 0, kChild);
-  describe(file, "/children/ids", "child's pseudonym");
-  file.attach_dimension("/children/stages", 0, kChild);
-  describe(file, "/children/stages", "child's stage on the extract date");
-  file.attach_dimension("/children/overdue_at_start", 0, kChild);
-  describe(file, "/children/overdue_at_start", "1 if a statutory visit was already overdue on the extract date",
-           kDimensionless);
+  label(file, scales, "/children/ids", {kChild}, "child's pseudonym");
+  label(file, scales, "/children/stages", {kChild}, "child's stage on the extract date");
+  label(file, scales, "/children/overdue_at_start", {kChild},
+        "1 if a statutory visit was already overdue on the extract date", kDimensionless);
   if (!layout.child_workers.empty()) {
-    file.attach_dimension("/children/workers", 0, kChild);
-    describe(file, "/children/workers", "pseudonym of the child's allocated worker on the extract date");
+    label(file, scales, "/children/workers", {kChild}, "pseudonym of the child's allocated worker on the extract date");
   }
-  attach(file, "/children/visit_late", {kVariant, kReplication, kChild});
-  describe(file, "/children/visit_late", "1 if the child had a statutory visit made late, or still owed late",
-           kDimensionless);
+  label(file, scales, "/children/visit_late", {kVariant, kReplication, kChild},
+        "1 if the child had a statutory visit made late, or still owed late", kDimensionless);
 }
 
-void label_workers(Hdf5File& file, const Metadata& metadata, const Layout& layout) {
+void label_workers(Hdf5File& file, DimensionScales& scales, const Metadata& metadata, const Layout& layout) {
   if (layout.workers.empty()) return;
   label_strings(file, kWorker, layout.workers, "worker (pseudonym)");
   label_strings(file, kWorkerSeries, names_of(layout.worker_series), "weekly series kept for each worker");
-  file.attach_dimension("/workers/ids", 0, kWorker);
-  describe(file, "/workers/ids", "worker's pseudonym");
-  file.attach_dimension("/workers/series", 0, kWorkerSeries);
-  describe(file, "/workers/series", "name of each per-worker series");
+  label(file, scales, "/workers/ids", {kWorker}, "worker's pseudonym");
+  label(file, scales, "/workers/series", {kWorkerSeries}, "name of each per-worker series");
   for (const Quantity& q : layout.worker_series) {
     const std::string name = "/workers/" + q.name;
-    label_values(file, name, {kVariant, kReplication, kWeek, kWorker}, q);
-    file.write_attribute(name, "warm_up_weeks", metadata.warm_up_weeks);
+    const Dataset dataset = label_values(file, scales, name, {kVariant, kReplication, kWeek, kWorker}, q);
+    file.write_attribute(dataset, name, "warm_up_weeks", metadata.warm_up_weeks);
   }
 }
 
-void label_timeline(Hdf5File& file, const Metadata& metadata) {
+void label_timeline(Hdf5File& file, DimensionScales& scales, const Metadata& metadata) {
   if (metadata.timeline_dates.empty()) return;
   std::vector<int> numbers(metadata.timeline_dates.size());
   std::iota(numbers.begin(), numbers.end(), 0);
   file.write_array(kTimelineChange, {numbers.size()}, numbers);
   file.make_dimension(kTimelineChange);
   describe(file, kTimelineChange, "dated change of the scenario's timeline, in date order", kDimensionless);
-  file.attach_dimension("/timeline/dates", 0, kTimelineChange);
-  describe(file, "/timeline/dates", "date of the change (ISO date)");
-  file.attach_dimension("/timeline/events", 0, kTimelineChange);
-  describe(file, "/timeline/events", "the change in words");
+  label(file, scales, "/timeline/dates", {kTimelineChange}, "date of the change (ISO date)");
+  label(file, scales, "/timeline/events", {kTimelineChange}, "the change in words");
 }
 
-void label_experiment(Hdf5File& file, const Metadata& metadata) {
+void label_experiment(Hdf5File& file, DimensionScales& scales, const Metadata& metadata) {
   if (!metadata.experiment) return;
   const ExperimentRecord& e = *metadata.experiment;
   describe(file, "/experiment/text", "the experiment file's text, verbatim");
-  file.attach_dimension("/variants/overrides", 0, kVariant);
-  describe(file, "/variants/overrides", "the variant's overrides of the base scenario (YAML flow mapping)");
+  label(file, scales, "/variants/overrides", {kVariant},
+        "the variant's overrides of the base scenario (YAML flow mapping)");
   label_strings(file, kComparedMetric, e.metrics, "metric the experiment compares, the main one first");
-  file.attach_dimension("/experiment/metrics", 0, kComparedMetric);
-  describe(file, "/experiment/metrics", "metric the experiment compares, the main one first");
+  label(file, scales, "/experiment/metrics", {kComparedMetric}, "metric the experiment compares, the main one first");
   label_strings(file, kParameter, e.parameter_names, "scenario field a variant overrides");
-  file.attach_dimension("/parameters/names", 0, kParameter);
-  describe(file, "/parameters/names", "scenario field a variant overrides");
-  attach(file, "/parameters/values", {kVariant, kParameter});
+  label(file, scales, "/parameters/names", {kParameter}, "scenario field a variant overrides");
   // No units: each parameter has its own (docs/scenario-format.md names them).
-  describe(file, "/parameters/values", "the variant's value of the field; NaN where it is not one number");
+  label(file, scales, "/parameters/values", {kVariant, kParameter},
+        "the variant's value of the field; NaN where it is not one number");
 }
 
 }  // namespace
 
 void label_axes(Hdf5File& file, const Metadata& metadata, const Layout& layout) {
+  DimensionScales scales(file);
   label_strings(file, kVariant, layout.variants, "variant of the scenario");
   const hsize_t replications = layout.replications;
   const Dataset replication =
@@ -210,34 +204,35 @@ void label_axes(Hdf5File& file, const Metadata& metadata, const Layout& layout) 
   write_replication_numbers(file, replication, 0, layout.replications);
   file.make_dimension(kReplication);
   describe(file, kReplication, "replication: the run repeated with its own random streams", kDimensionless);
-  label_weeks(file, metadata, layout);
+  label_weeks(file, scales, metadata, layout);
   const bool with_bins = !layout.distributions.quantities.empty();
   file.write_attribute("/", "coordinates",
                        std::string(kWeekCoordinates) + (with_bins ? std::string(kBinCoordinates) : std::string()));
 
   describe(file, "/scenario/text", "the scenario file's text, verbatim");
-  file.attach_dimension("/variants/names", 0, kVariant);
-  describe(file, "/variants/names", "name of each variant");
-  attach(file, "/completed", {kVariant, kReplication});
-  describe(file, "/completed", "1 once the replication's values are all written, 0 before", kDimensionless);
+  label(file, scales, "/variants/names", {kVariant}, "name of each variant");
+  label(file, scales, "/completed", {kVariant, kReplication},
+        "1 once the replication's values are all written, 0 before", kDimensionless);
 
-  label_quantity_lists(file, kMetric, "/metrics", layout.metrics, "summary metric");
-  for (const Quantity& q : layout.metrics) label_values(file, "/summary/" + q.name, {kVariant, kReplication}, q);
+  label_quantity_lists(file, scales, kMetric, "/metrics", layout.metrics, "summary metric");
+  for (const Quantity& q : layout.metrics)
+    label_values(file, scales, "/summary/" + q.name, {kVariant, kReplication}, q);
 
-  label_quantity_lists(file, kWeeklySeries, "/series", layout.series, "weekly series");
+  label_quantity_lists(file, scales, kWeeklySeries, "/series", layout.series, "weekly series");
   for (const Quantity& q : layout.series) {
     const std::string name = "/series/" + q.name;
-    label_values(file, name, {kVariant, kReplication, kWeek}, q);
-    file.write_attribute(name, "warm_up_weeks", metadata.warm_up_weeks);
+    const Dataset dataset = label_values(file, scales, name, {kVariant, kReplication, kWeek}, q);
+    file.write_attribute(dataset, name, "warm_up_weeks", metadata.warm_up_weeks);
     // /series/week_start labels the weeks within the group too.
-    file.write_attribute(name, "coordinates", "week_start");
+    file.write_attribute(dataset, name, "coordinates", "week_start");
   }
 
-  label_distributions(file, layout);
-  label_children(file, layout);
-  label_workers(file, metadata, layout);
-  label_timeline(file, metadata);
-  label_experiment(file, metadata);
+  label_distributions(file, scales, layout);
+  label_children(file, scales, layout);
+  label_workers(file, scales, metadata, layout);
+  label_timeline(file, scales, metadata);
+  label_experiment(file, scales, metadata);
+  scales.finish();
 }
 
 void extend_replication_axis(Hdf5File& file, std::size_t from, std::size_t to) {

@@ -25,6 +25,21 @@ std::size_t warm_up_weeks(const results::Metadata& metadata) {
   return static_cast<std::size_t>(std::max(0, metadata.warm_up_weeks));
 }
 
+// values[v * before + r] moved to [v * after + r] for every variant v, the new slots `fill`.
+template <typename Value>
+std::vector<Value> regrown(const std::vector<Value>& values, std::size_t variants, std::size_t before,
+                           std::size_t after, Value fill) {
+  std::vector<Value> grown(variants * after, fill);
+  for (std::size_t v = 0; v < variants; ++v)
+    std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(v * before), before,
+                grown.begin() + static_cast<std::ptrdiff_t>(v * after));
+  return grown;
+}
+
+bool few_enough_to_keep(const results::Layout& layout, std::size_t replications) {
+  return layout.variants.size() * replications * layout.metrics.size() <= kSummaryValuesKept;
+}
+
 }  // namespace
 
 ResumeRefused::ResumeRefused(std::string partial, std::string difference)
@@ -42,7 +57,10 @@ Recording::Recording(std::string output, results::Metadata metadata, results::La
       counted_thirds_(analysis::counted_thirds(layout_.week_start_dates.size(), warm_up_weeks(metadata_))),
       thirds_(layout_.series.size(),
               std::vector<std::vector<analysis::ThirdMeans>>(
-                  layout_.variants.size(), std::vector<analysis::ThirdMeans>(layout_.replications, {kNaN, kNaN}))) {}
+                  layout_.variants.size(), std::vector<analysis::ThirdMeans>(layout_.replications, {kNaN, kNaN}))) {
+  if (few_enough_to_keep(layout_, layout_.replications))
+    summaries_.emplace(layout_.metrics.size(), std::vector<double>(completed_.size(), kNaN));
+}
 
 Recording Recording::start(const std::string& output, const results::Metadata& metadata,
                            const results::Layout& layout) {
@@ -89,7 +107,7 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
       std::copy_n(previous.worker_weekly[q].begin() + static_cast<std::ptrdiff_t>(slot * weeks * workers),
                   weeks * workers, worker_weekly.begin() + static_cast<std::ptrdiff_t>(q * weeks * workers));
     recording.writer_.write_replication(v, r, summary, weekly, durations, child_visit_late, worker_weekly);
-    recording.mark_recorded(v, r, weekly);
+    recording.mark_recorded(v, r, summary, weekly);
   }
   recording.writer_.flush();
   std::filesystem::rename(resuming, partial);
@@ -97,8 +115,12 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
   return recording;
 }
 
-void Recording::mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> weekly) {
-  completed_[variant * layout_.replications + replication] = 1;
+void Recording::mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary,
+                              std::span<const double> weekly) {
+  const std::size_t slot = variant * layout_.replications + replication;
+  completed_[slot] = 1;
+  if (summaries_)
+    for (std::size_t m = 0; m < summaries_->size(); ++m) (*summaries_)[m][slot] = summary[m];
   if (!counted_thirds_) return;
   const std::size_t weeks = layout_.week_start_dates.size();
   for (std::size_t s = 0; s < thirds_.size(); ++s)
@@ -140,18 +162,17 @@ void Recording::record(std::span<const ExperimentPair> pairs, std::span<const mo
     run.clear();
   }
   for (std::size_t i = 0; i < pairs.size(); ++i)
-    mark_recorded(pairs[i].variant, pairs[i].replication, results[i].weekly);
+    mark_recorded(pairs[i].variant, pairs[i].replication, results[i].summary, results[i].weekly);
   writer_.flush();
 }
 
 void Recording::extend_replications(std::size_t replications) {
   writer_.extend_replications(replications);
-  const std::size_t before = layout_.replications;
-  std::vector<std::uint8_t> grown(layout_.variants.size() * replications, 0);
-  for (std::size_t v = 0; v < layout_.variants.size(); ++v)
-    std::copy_n(completed_.begin() + static_cast<std::ptrdiff_t>(v * before), before,
-                grown.begin() + static_cast<std::ptrdiff_t>(v * replications));
-  completed_ = std::move(grown);
+  const std::size_t before = layout_.replications, variants = layout_.variants.size();
+  completed_ = regrown(completed_, variants, before, replications, std::uint8_t{0});
+  if (summaries_ && !few_enough_to_keep(layout_, replications)) summaries_.reset();
+  if (summaries_)
+    for (std::vector<double>& values : *summaries_) values = regrown(values, variants, before, replications, kNaN);
   for (auto& series : thirds_)
     for (auto& per_variant : series) per_variant.resize(replications, {kNaN, kNaN});
   layout_.replications = replications;
@@ -160,9 +181,13 @@ void Recording::extend_replications(std::size_t replications) {
 RecordedValues Recording::metric_values(std::size_t metric) const {
   if (metric >= layout_.metrics.size())
     throw std::invalid_argument("metric " + std::to_string(metric) + " of " + std::to_string(layout_.metrics.size()));
+  if (summaries_) return split_by_variant((*summaries_)[metric]);
   if (!closed_as_.empty() && !closed_file_) closed_file_ = std::make_unique<results::SummaryReader>(closed_as_);
-  const std::vector<double> values =
-      closed_file_ ? closed_file_->read(layout_.metrics[metric].name) : writer_.read_summary(metric);
+  return split_by_variant(closed_file_ ? closed_file_->read(layout_.metrics[metric].name)
+                                       : writer_.read_summary(metric));
+}
+
+RecordedValues Recording::split_by_variant(const std::vector<double>& values) const {
   // The file's own count: a resumed file keeps the replications it was grown to.
   const std::size_t replications = values.size() / layout_.variants.size();
   RecordedValues out(layout_.variants.size());

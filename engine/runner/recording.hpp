@@ -8,10 +8,12 @@
 // killed keeps what it finished in OUTPUT.partial, and a later run can resume
 // it. The Recording also keeps, in memory, which slots are done and each
 // weekly series' means over the first and last thirds of the counted weeks
-// (the check that the series have settled, analysis/settling.hpp); the
-// summary values, for the stopping rule and the command's tables, are read
-// back from the file one metric at a time (a run of 100,000 replications
-// would otherwise hold 64 values of each in memory).
+// (the check that the series have settled, analysis/settling.hpp). The
+// summary values, for the stopping rule and the command's tables, are kept in
+// memory too while they are few (kSummaryValuesKept); beyond that they are
+// read back from the file one metric at a time (a run of 100,000 replications
+// would otherwise hold 64 values of each in memory). Opening the finished file
+// again to read them was a tenth of a one-replication run's instructions.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -48,6 +50,10 @@ using RecordedValues = std::vector<std::vector<double>>;
 // (and always, when too few weeks are counted to have thirds).
 using RecordedThirds = std::vector<std::vector<std::vector<analysis::ThirdMeans>>>;
 
+// The most summary values (variants x replications x metrics) a Recording
+// keeps in memory: 512 KiB.
+inline constexpr std::size_t kSummaryValuesKept = std::size_t{1} << 16;
+
 class Recording {
  public:
   // Creates OUTPUT.partial (replacing one that is there: the caller decides
@@ -79,10 +85,11 @@ class Recording {
   // completed()[v * replications() + r], as in the file.
   const std::vector<std::uint8_t>& completed() const { return completed_; }
   std::size_t completed_count() const;
-  // Metric `metric`'s values, read from the file (open, finished or left
-  // unfinished): what was written for it, NaN where nothing was. Once the
-  // file is closed it is opened again, read-only, at the first call, and
-  // stays open until the Recording goes.
+  // Metric `metric`'s values as in the file (open, finished or left
+  // unfinished): what was written for it, NaN where nothing was. Read from the
+  // file when there are more than kSummaryValuesKept: once the file is closed
+  // it is opened again, read-only, at the first call, and stays open until
+  // the Recording goes.
   RecordedValues metric_values(std::size_t metric) const;
   const RecordedThirds& series_thirds() const { return thirds_; }
   // Weeks counted after the warm-up.
@@ -103,7 +110,10 @@ class Recording {
 
  private:
   Recording(std::string output, results::Metadata metadata, results::Layout layout, results::ResultsWriter writer);
-  void mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> weekly);
+  void mark_recorded(std::size_t variant, std::size_t replication, std::span<const double> summary,
+                     std::span<const double> weekly);
+  // values[v * replications + r] as values[v][r].
+  RecordedValues split_by_variant(const std::vector<double>& values) const;
   // Remembers which file OUTPUT.partial is, and checks it still is.
   void note_partial_identity();
   void check_partial_is_ours() const;
@@ -117,6 +127,9 @@ class Recording {
   mutable std::unique_ptr<results::SummaryReader> closed_file_;
   std::optional<analysis::CountedThirds> counted_thirds_;
   RecordedThirds thirds_;
+  // The summary values, [metric][variant * replications() + replication],
+  // while there are at most kSummaryValuesKept; empty once there are more.
+  std::optional<std::vector<std::vector<double>>> summaries_;
   results::FileIdentity partial_identity_{};
 };
 

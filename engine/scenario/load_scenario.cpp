@@ -33,7 +33,10 @@ namespace casesim::scenario {
 
 ScenarioSource read_scenario_source(const std::string& path, std::string_view noun) {
   ScenarioSource source{path, input::read_input_file(path, path, {noun, kMaxScenarioBytes})};
-  if (noun == "scenario") source.bases = read_bases(source);
+  if (noun == "scenario") {
+    source.tree = scenario_tree(source);
+    source.bases = read_bases(source);
+  }
   return source;
 }
 

@@ -1,12 +1,17 @@
 #pragma once
 // Reading a scenario from YAML (through engine/input's safe tree). Every value
 // is validated here, once, so the model can trust a Scenario.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/input/input_error.hpp"
 #include "engine/scenario/scenario.hpp"
+
+namespace casesim::input {
+struct YamlNode;
+}
 
 namespace casesim::scenario {
 
@@ -21,6 +26,10 @@ struct ScenarioSource {
   // The scenarios it builds on (`base:`, scenario_bases.hpp), nearest first,
   // verbatim; empty when it names none.
   std::vector<ScenarioSource> bases = {};
+  // `text` parsed, kept by read_scenario_source so that loading the scenario
+  // and recording it parse the file once (scenario_tree, scenario_bases.hpp);
+  // null for a source made from text alone, which is parsed where it is used.
+  std::shared_ptr<const input::YamlNode> tree = nullptr;
 };
 
 // A change to one scenario field, applied to the YAML before validation (an

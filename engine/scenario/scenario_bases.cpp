@@ -74,14 +74,19 @@ void merge(YamlNode& into, YamlNode over) {
 
 }  // namespace
 
+std::shared_ptr<const YamlNode> scenario_tree(const ScenarioSource& source) {
+  if (source.tree) return source.tree;
+  return std::make_shared<const YamlNode>(parse_root(source));
+}
+
 std::vector<ScenarioSource> read_bases(const ScenarioSource& file) {
   std::vector<ScenarioSource> chain;
   std::vector<std::string> seen{identity(file.path)};
   std::vector<std::string> shown{file.path};
   for (;;) {
     const ScenarioSource& current = chain.empty() ? file : chain.back();
-    const YamlNode root = parse_root(current);
-    const YamlNode* base = root.find("base");
+    const std::shared_ptr<const YamlNode> root = scenario_tree(current);
+    const YamlNode* base = root->find("base");
     if (!base) return chain;
     const std::string written = input::read_text(*base, "base");
     if (written.empty()) input::fail(*base, "base", "must name a scenario file");
@@ -105,21 +110,25 @@ std::vector<ScenarioSource> read_bases(const ScenarioSource& file) {
         reason.erase(0, prefix.size());
       input::fail(*base, "base", "cannot read scenario " + normal + ": " + reason);
     }
+    next.tree = scenario_tree(next);
     seen.push_back(id);
     shown.push_back(normal);
     chain.push_back(std::move(next));
   }
 }
 
-YamlNode resolved_tree(const ScenarioSource& source) {
-  YamlNode root = parse_root(source);
+namespace {
+
+// resolved_tree, given the file's own tree.
+YamlNode resolved_from(const ScenarioSource& source, const YamlNode& file_tree) {
+  YamlNode root = file_tree;
   if (!root.find("base")) return root;
   const std::vector<ScenarioSource> read = source.bases.empty() ? read_bases(source) : std::vector<ScenarioSource>{};
   const std::vector<ScenarioSource>& bases = source.bases.empty() ? read : source.bases;
-  YamlNode merged = parse_root(bases.back());
+  YamlNode merged = *scenario_tree(bases.back());
   remove_key(merged, "base");
   for (std::size_t i = bases.size() - 1; i > 0; --i) {
-    YamlNode over = parse_root(bases[i - 1]);
+    YamlNode over = *scenario_tree(bases[i - 1]);
     remove_key(over, "base");
     merge(merged, std::move(over));
   }
@@ -128,9 +137,16 @@ YamlNode resolved_tree(const ScenarioSource& source) {
   return merged;
 }
 
+}  // namespace
+
+YamlNode resolved_tree(const ScenarioSource& source) {
+  return resolved_from(source, *scenario_tree(source));
+}
+
 std::string recorded_text(const ScenarioSource& source, const Scenario& scenario) {
-  YamlNode tree = resolved_tree(source);
-  bool rewritten = parse_root(source).find("base") != nullptr;
+  const std::shared_ptr<const YamlNode> file_tree = scenario_tree(source);
+  YamlNode tree = resolved_from(source, *file_tree);
+  bool rewritten = file_tree->find("base") != nullptr;
   if (YamlNode* timeline = tree.find("timeline"); timeline && timeline->kind == YamlNode::Kind::list) {
     for (const TimelineEvent& event : scenario.timeline) {
       if (event.worker.empty() || event.index >= timeline->items.size()) continue;

@@ -6,6 +6,7 @@
 //
 // Every value keeps the file and line it came from, so an error in a value
 // taken from a base names the base's line.
+#include <memory>
 #include <string>
 
 #include "engine/input/yaml_tree.hpp"
@@ -16,9 +17,15 @@ namespace casesim::scenario {
 // Bases deeper than this are refused: a chain that long is a mistake.
 inline constexpr int kMaxBaseDepth = 16;
 
-// The files `file` builds on, nearest first (file's base, then its base, ...):
-// empty when it names none. Throws ScenarioError at the `base:` line naming a
-// file that cannot be read, or one that is already in the chain (a cycle).
+// The file's YAML, which must be a mapping: the tree `source` carries, or its
+// text parsed now. Throws ScenarioError for a file over kMaxScenarioBytes,
+// invalid YAML or YAML that is not a mapping, naming the file.
+std::shared_ptr<const input::YamlNode> scenario_tree(const ScenarioSource& source);
+
+// The files `file` builds on, nearest first (file's base, then its base, ...),
+// each with its tree: empty when it names none. Throws ScenarioError at the
+// `base:` line naming a file that cannot be read, or one that is already in
+// the chain (a cycle).
 std::vector<ScenarioSource> read_bases(const ScenarioSource& file);
 
 // The scenario as one YAML mapping: the bases' values overridden in turn by

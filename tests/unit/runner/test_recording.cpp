@@ -95,6 +95,48 @@ TEST(Recording, ReadsItsMetricsBackFromTheFileOpenFinishedOrUnfinished) {
   }
 }
 
+// Beyond kSummaryValuesKept the values are read from the file instead of
+// memory; either way, and across a growth from one to the other, they are
+// the values written.
+TEST(Recording, ReadsTheSameMetricsBackWhetherFewOrMany) {
+  const TemporaryDirectory dir;
+  const SmallRun few(dir, 3, 7);
+  const SmallRun many(dir, kSummaryValuesKept / few.layout.metrics.size() / 2 + 1, 7);
+  ASSERT_GT(many.layout.variants.size() * many.layout.replications * many.layout.metrics.size(), kSummaryValuesKept);
+  const std::vector<ExperimentPair> pairs{{0, 1}, {1, 0}};
+  for (const SmallRun* run : {&few, &many}) {
+    const std::vector<model::ReplicationResult> results{result_for(run->layout, 0, 1), result_for(run->layout, 1, 0)};
+    Recording recording = Recording::start(dir.file("r.h5"), run->metadata, run->layout);
+    recording.record(pairs, results);
+    for (const bool finished : {false, true}) {
+      if (finished) recording.finish();
+      for (std::size_t m = 0; m < run->layout.metrics.size(); ++m) {
+        const RecordedValues values = recording.metric_values(m);
+        ASSERT_EQ(values.size(), 2u);
+        ASSERT_EQ(values[0].size(), run->layout.replications);
+        EXPECT_EQ(values[0][1], results[0].summary[m]) << "metric " << m;
+        EXPECT_EQ(values[1][0], results[1].summary[m]) << "metric " << m;
+        EXPECT_TRUE(std::isnan(values[0][0]) && std::isnan(values[1][2])) << "slots not recorded";
+      }
+    }
+  }
+  Recording grown = Recording::start(dir.file("grown.h5"), few.metadata, few.layout);
+  grown.record(pairs,
+               std::vector<model::ReplicationResult>{result_for(few.layout, 0, 1), result_for(few.layout, 1, 0)});
+  const std::size_t last = many.layout.replications - 1;
+  const std::vector<ExperimentPair> beyond{{1, last}};
+  const std::vector<model::ReplicationResult> last_result{result_for(many.layout, 1, last)};
+  grown.record(beyond, last_result);
+  ASSERT_EQ(grown.replications(), many.layout.replications);
+  for (std::size_t m = 0; m < few.layout.metrics.size(); ++m) {
+    const RecordedValues values = grown.metric_values(m);
+    EXPECT_EQ(values[0][1], result_for(few.layout, 0, 1).summary[m]) << "metric " << m;
+    EXPECT_EQ(values[1][0], result_for(few.layout, 1, 0).summary[m]) << "metric " << m;
+    EXPECT_EQ(values[1][last], last_result[0].summary[m]) << "metric " << m;
+    EXPECT_TRUE(std::isnan(values[0][2]) && std::isnan(values[1][1])) << "slots not recorded";
+  }
+}
+
 TEST(Recording, WritesWhatItIsGivenAndRenamesOnlyWhenFinished) {
   const TemporaryDirectory dir;
   const SmallRun run(dir, 3, 7);

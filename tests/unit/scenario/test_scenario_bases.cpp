@@ -183,6 +183,27 @@ TEST(ScenarioBase, ResultsRecordTheResolvedScenarioWhichLoadsAlone) {
   EXPECT_EQ(recorded_text(ScenarioSource{"recorded.yaml", recorded}, again), recorded);
 }
 
+// read_scenario_source parses each file once and hands the trees on to the
+// load and to the recorded text (a quarter of a short run's instructions went
+// to parsing the same file four times); a source made from text alone is
+// parsed where it is used, with the same outcome.
+TEST(ScenarioBase, AReadSourceCarriesEachFilesTreeWithTheSameOutcomeAsItsText) {
+  const TemporaryDirectory dir;
+  dir.write("base.yaml", kBase);
+  const std::string child = dir.write("child.yaml", "base: base.yaml\nname: child\nrun: {seed: 7}\n");
+  const ScenarioSource read = read_scenario_source(child);
+  ASSERT_TRUE(read.tree);
+  ASSERT_EQ(read.bases.size(), 1u);
+  EXPECT_TRUE(read.bases[0].tree);
+  EXPECT_EQ(scenario_tree(read), read.tree) << "not parsed again";
+  ScenarioSource text_alone{read.path, read.text};
+  for (const ScenarioSource& base : read.bases) text_alone.bases.push_back({base.path, base.text});
+  EXPECT_EQ(input::block_yaml(resolved_tree(read)), input::block_yaml(resolved_tree(text_alone)));
+  const Scenario s = parse_scenario(read);
+  EXPECT_EQ(s.run.seed, parse_scenario(text_alone).run.seed);
+  EXPECT_EQ(recorded_text(read, s), recorded_text(text_alone, s));
+}
+
 TEST(ScenarioBase, AFileWithoutABaseIsRecordedVerbatim) {
   const ScenarioSource source = read_scenario_source("scenarios/baseline.yaml");
   EXPECT_TRUE(source.bases.empty());
