@@ -69,7 +69,7 @@ procedure: {{confidence: 0.95, initial_replications: 10, batch_replications: 10,
                                                                      q.target_wait_probability));
   const optimise::Optimisation o = optimise::load_optimisation(path, model::metric_names());
   ASSERT_EQ(o.plans.size(), 8u);
-  const optimise::SearchResult result = optimise::run_optimisation(o, {o.seed, 2});
+  const optimise::SearchResult result = optimise::run_optimisation(o, {o.seed, 2, nullptr});
   ASSERT_EQ(result.selection.end(), analysis::SelectionEnd::chosen)
       << "a = " << a << ", target " << q.target_wait_probability;
   const std::size_t chosen = *result.selection.chosen();
