@@ -134,17 +134,21 @@ Day TeamModel::horizon_of_work(const Post& post, Day day, Day planning_horizon) 
 
 void TeamModel::file_due_work(Case& c) {
   if (c.worker == kNoWorker) return;  // filed when allocated
-  c.due_stamp = ++due_stamps_;
   const Day key = due_key(c);
-  if (key != kNever) posts_[static_cast<std::size_t>(c.worker)].due_index.file(key, slot_of(c), c.due_stamp);
+  if (c.due_filed_key <= key) return;
+  c.due_stamp = ++due_stamps_;
+  c.due_filed_key = key;
+  posts_[static_cast<std::size_t>(c.worker)].due_index.file(key, slot_of(c), c.due_stamp);
 }
 
 void TeamModel::settle_due_cases(std::size_t post, Day horizon) {
   const auto p = static_cast<std::int32_t>(post);
   posts_[post].due_index.settle(horizon, kNever, [&](const DueIndex::Entry& e) {
-    const Case& c = cases_[e.slot];
+    Case& c = cases_[e.slot];
     // Gone from the list, or filed again since (that entry stands): dropped.
-    return c.due_stamp == e.stamp && c.worker == p ? due_key(c) : kNever;
+    if (c.due_stamp != e.stamp || c.worker != p) return kNever;
+    c.due_filed_key = due_key(c);  // kept under it, or dropped if kNever
+    return c.due_filed_key;
   });
 }
 

@@ -323,6 +323,7 @@ std::uint32_t TeamModel::new_case_slot() {
 void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
   Case& c = cases_[slot];
   c.worker = kNoWorker;
+  c.due_filed_key = kNever;  // an entry in a former worker's DueIndex is stale
   c.queued_working_time = working_now();
   c.from_queue = true;
   auto& queue = c.stage == Stage::assessment ? unallocated_ : unallocated_urgent_;
@@ -463,6 +464,7 @@ void TeamModel::detach(std::uint32_t slot) {
   if (post.cases.empty()) post.load = post.work = 0.0;  // no drift from adding and subtracting weights
   update_allocation_index(static_cast<std::size_t>(c.worker));
   c.worker = kNoWorker;
+  c.due_filed_key = kNever;  // its entry in the DueIndex is stale
   --open_allocated_;
   caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
 }

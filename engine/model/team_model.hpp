@@ -108,6 +108,7 @@ class TeamModel {
     kernel::EventHandle plan_end;
     kernel::EventHandle assessment_ready;
     std::uint64_t due_stamp = 0;  // of its one live entry in its worker's DueIndex
+    Day due_filed_key = kNever;   // that entry's key (kNever: none)
   };
 
   // A post in the team, held by one social worker at a time, or vacant.
@@ -311,7 +312,10 @@ class TeamModel {
     return key;
   }
   // Files the case in its worker's DueIndex again (after any change that can
-  // bring its work forward, or a move to another worker).
+  // bring its work forward, or a move to another worker), unless its live
+  // entry is filed no later than the new key: an early entry is harmless (the
+  // day's collection checks each case exactly, and settling files it again
+  // under its key then), so a visit done does not file its case twice.
   void file_due_work(Case& c);
   Day horizon_of_work(const Post& post, Day day, Day planning_horizon) const;
   // After the post's day: what is no longer in reach of `horizon` goes back to the heap.
