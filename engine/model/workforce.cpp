@@ -163,6 +163,7 @@ void TeamModel::plan_annual_leave(std::size_t p, Day day) {
 }
 
 bool TeamModel::on_annual_leave(const Post& post, Day day) const {
+  if (post.leave_weeks == 0) return false;  // no leave this year (or none modelled)
   return post.leave_weeks >> ((day / 7) % 52) & 1u;
 }
 
