@@ -318,9 +318,11 @@ class TeamModel {
   // under its key then), so a visit done does not file its case twice.
   void file_due_work(Case& c);
   Day horizon_of_work(const Post& post, Day day, Day planning_horizon) const;
-  // After the post's day: what is no longer in reach of `horizon` goes back to the heap.
-  void settle_due_cases(std::size_t post, Day horizon);
-  void collect_tasks(std::size_t post, Day day, Day horizon);
+  bool sweep_due_cases(std::size_t post, Day day, Day horizon);
+  // An assessment whose work is done and whose information is in.
+  bool ready_to_complete(const Case& c) const {
+    return c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 && sim_.now() >= c.assessment_ready_time;
+  }
   // The due work of children waiting for a worker, for whoever covers it.
   void collect_waiting_children_tasks(Day day, Day planning_horizon);
   void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child);
