@@ -352,7 +352,13 @@ class TeamModel {
   void hold_supervision(Day day);
   void review_escalation(Day day);
   void choose_duty_worker(Day day);
-  double weeks_since_supervision(const Post& post, Day day) const;
+  // Supervision not modelled has no effect; modelled, a worker who is never
+  // supervised (no sessions, or a manager with no time for them) drifts further
+  // every week. Inline: read for every worker's working day.
+  double weeks_since_supervision(const Post& post, Day day) const {
+    if (!scenario_.supervision.modelled) return 0.0;
+    return (day - post.last_supervision) / 7.0;
+  }
   // The cap in force (a timeline event can change it), for this worker.
   double worker_cap(const Post& post, Day day) const {
     return cap_.for_worker(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));

@@ -47,14 +47,6 @@ kernel::KeyedEngine TeamModel::worker_engine(std::size_t post, std::uint32_t ser
   return kernel::make_keyed(seed_, replication_, stream_id(Stream::worker_events), key);
 }
 
-// Supervision not modelled has no effect; modelled, a worker who is never
-// supervised (no sessions, or a manager with no time for them) drifts further
-// every week.
-double TeamModel::weeks_since_supervision(const Post& post, Day day) const {
-  if (!scenario_.supervision.modelled) return 0.0;
-  return (day - post.last_supervision) / 7.0;
-}
-
 void TeamModel::start_worker(std::size_t p, Post::Holder holder, Day day, bool newly_qualified) {
   Post& post = posts_[p];
   post.holder = holder;
