@@ -244,6 +244,7 @@ class TeamModel {
   void enqueue(std::uint32_t slot, bool at_front);
   void allocate_waiting();
   std::int32_t choose_worker(double weight) const;
+  std::int32_t scan_for_worker(double weight, Day day) const;  // choose_worker without the index
   // Whether the post's worker may be given a case of `weight` on `day`.
   bool can_take(const Post& post, double weight, Day day) const {
     return post.in_use && post.holder != Post::Holder::vacant && !working_notice(post, day) &&
@@ -261,6 +262,13 @@ class TeamModel {
   // day (or while staff change) choose_worker scans the posts instead.
   void build_allocation_index(Day day);
   void update_allocation_index(std::size_t post);
+  // Whatever a post's room depends on, beside its caseload, changed (a worker
+  // starts or leaves, resigns, a post opens or closes, a dated change, the cap
+  // or its allowance): the index must be built again before it is read.
+  void staff_changed() {
+    allocation_index_day_ = kNever;
+    allocation_index_stale_ = true;
+  }
   void allocate(std::uint32_t slot, std::size_t post);
   void attach(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
@@ -518,6 +526,13 @@ class TeamModel {
   std::vector<double> case_weights_;            // the distinct weights a case can have
   std::vector<LeastLoadedIndex> least_loaded_;  // one per weight in case_weights_
   Day allocation_index_day_ = kNever;           // kNever: no valid index
+  // The index may not match the posts (a staff change, or a caseload change
+  // while it was not valid): the next build is a whole one. Otherwise, on a
+  // day after room_changes_until_ (while no worker's room depends on the day:
+  // no notice running, no newly qualified first year, no ramp-up), the index
+  // kept up to date through the day before holds for the new day as it is.
+  bool allocation_index_stale_ = true;
+  Day room_changes_until_ = kNever;
 
   // Reused each working day so daily work allocates nothing.
   std::vector<Task> tasks_;
