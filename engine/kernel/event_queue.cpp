@@ -11,6 +11,8 @@ void EventQueue::reserve(std::size_t n) {
 void EventQueue::clear() {
   for (const Key& key : heap_) release(key.slot);
   heap_.clear();
+  if (has_front_) release(front_.slot);
+  has_front_ = false;
 }
 
 bool EventQueue::pending(EventHandle handle) const {
@@ -20,6 +22,11 @@ bool EventQueue::pending(EventHandle handle) const {
 
 bool EventQueue::cancel(EventHandle handle) {
   if (!pending(handle)) return false;
+  if (slots_[handle.slot].heap_index == kInFront) {
+    release(handle.slot);
+    has_front_ = false;
+    return true;
+  }
   remove_at(slots_[handle.slot].heap_index);
   return true;
 }
@@ -27,10 +34,20 @@ bool EventQueue::cancel(EventHandle handle) {
 bool EventQueue::reschedule(EventHandle handle, double time) {
   if (!pending(handle)) return false;
   if (time != time) throw std::invalid_argument("EventQueue::reschedule: time is NaN");
-  const std::size_t index = slots_[handle.slot].heap_index;
   // A rescheduled event queues behind everything already at its new time, as if
   // it had just been scheduled: the rule a reader would guess.
   const Key key{time, next_sequence_++, handle.slot};
+  if (slots_[handle.slot].heap_index == kInFront) {
+    has_front_ = false;
+    enter(key);
+    return true;
+  }
+  // The front key goes back into the heap, so that the key moved cannot pass it there.
+  if (has_front_) {
+    has_front_ = false;
+    push_to_heap(front_);
+  }
+  const std::size_t index = slots_[handle.slot].heap_index;
   if (index > 0 && before(key, heap_[(index - 1) / 2])) {
     sift_up(index, key);
   } else {

@@ -8,6 +8,12 @@
 //
 // Order: earliest time first; equal times in the order they were scheduled
 // (a sequence number), so runs are deterministic whatever the heap layout.
+//
+// An event scheduled to come before everything pending (a model's "in a
+// moment": the next arrival, a short delay) waits in a front slot beside the
+// heap instead of rising to its root and being sifted out again: the front
+// key, when there is one, comes before every key in the heap, so pop takes it
+// without touching the heap. The order is the same total order.
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
@@ -48,10 +54,10 @@ class EventQueue {
   bool reschedule(EventHandle handle, double time);
   bool pending(EventHandle handle) const;
 
-  bool empty() const { return heap_.empty(); }
-  std::size_t size() const { return heap_.size(); }
-  double next_time() const { return heap_.front().time; }  // precondition: !empty()
-  ScheduledEvent pop();                                    // precondition: !empty()
+  bool empty() const { return !has_front_ && heap_.empty(); }
+  std::size_t size() const { return heap_.size() + (has_front_ ? 1 : 0); }
+  double next_time() const { return has_front_ ? front_.time : heap_.front().time; }  // precondition: !empty()
+  ScheduledEvent pop();                                                               // precondition: !empty()
 
  private:
   // The heap holds small keys (time, sequence, slot) so sifting moves 24 bytes;
@@ -67,6 +73,7 @@ class EventQueue {
     std::uint32_t heap_index = kFree;
   };
   static constexpr std::uint32_t kFree = std::numeric_limits<std::uint32_t>::max();
+  static constexpr std::uint32_t kInFront = kFree - 1;  // heap_index of the front slot's event
 
   static bool before(const Key& a, const Key& b) {
     return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
@@ -79,7 +86,15 @@ class EventQueue {
   void sift_up(std::size_t hole, const Key& key);
   void sift_down(std::size_t hole, const Key& key);
   void remove_at(std::size_t index);
+  void push_to_heap(const Key& key) {
+    heap_.emplace_back();
+    sift_up(heap_.size() - 1, key);
+  }
+  void enter(const Key& key);
 
+  // Before every key in heap_, when has_front_.
+  Key front_{};
+  bool has_front_ = false;
   std::vector<Key> heap_;
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
@@ -104,13 +119,38 @@ class EventQueue {
   }
   slots_[slot_index].event = event;
   const Key key{time, next_sequence_++, slot_index};
-  heap_.emplace_back();
-  sift_up(heap_.size() - 1, key);
+  enter(key);
   return EventHandle{slot_index, slots_[slot_index].generation};
 }
 
+// A new key is later than every key of its time (its sequence number is the
+// highest yet), so it goes in front only if strictly earlier than what is next.
+[[gnu::always_inline]] inline void EventQueue::enter(const Key& key) {
+  if (has_front_) {
+    if (key.time < front_.time) {
+      push_to_heap(front_);
+      front_ = key;
+      slots_[key.slot].heap_index = kInFront;
+    } else {
+      push_to_heap(key);
+    }
+  } else if (heap_.empty() || key.time < heap_.front().time) {
+    has_front_ = true;
+    front_ = key;
+    slots_[key.slot].heap_index = kInFront;
+  } else {
+    push_to_heap(key);
+  }
+}
+
 inline ScheduledEvent EventQueue::pop() {
-  assert(!heap_.empty());
+  assert(!empty());
+  if (has_front_) {
+    has_front_ = false;
+    const ScheduledEvent result{front_.time, slots_[front_.slot].event};
+    release(front_.slot);
+    return result;
+  }
   const Key top = heap_.front();
   const ScheduledEvent result{top.time, slots_[top.slot].event};
   release(top.slot);

@@ -16,7 +16,8 @@ class CaseloadCapInForce {
   explicit CaseloadCapInForce(const scenario::Scenario& scenario)
       : cap_(scenario.policy.caseload_cap),
         newly_qualified_share_(scenario.workforce.newly_qualified_cap_share),
-        weights_(stage_weights(scenario.pathways)) {}
+        weights_(stage_weights(scenario.pathways)),
+        full_time_cap_(for_fte(cap_, 1.0)) {}
 
   // A worker's cap: per FTE, a part-time worker's share rounded down (a 0.6
   // FTE worker under a cap of 18 per FTE holds at most 10); per worker, the
@@ -31,7 +32,10 @@ class CaseloadCapInForce {
   // newly qualified worker's first year is protected by a lower one, and a new
   // starter within their ramp-up holds `ramp_share` of it.
   double for_worker(double fte, bool in_first_year_newly_qualified, double ramp_share = 1.0) const {
-    const double full = for_fte(cap_, fte);
+    // A full-time worker's (everyone's, per worker) is worked out once: it is
+    // read for every post at every allocation and daily measure.
+    const double full =
+        fte == 1.0 || cap_.basis == scenario::CaseloadCap::Basis::per_worker ? full_time_cap_ : for_fte(cap_, fte);
     const double cases = ramp_share < 1.0 ? std::floor(full * ramp_share + 1e-9) : full;
     return in_first_year_newly_qualified ? std::floor(cases * newly_qualified_share_ + 1e-9) : cases;
   }
@@ -50,7 +54,10 @@ class CaseloadCapInForce {
   bool hard() const { return cap_.kind == scenario::CaseloadCap::Kind::hard; }
   double over_cap_allowance() const { return over_cap_allowance_; }
 
-  void change_cases(double cases) { cap_.cases = cases; }             // a dated change
+  void change_cases(double cases) {  // a dated change
+    cap_.cases = cases;
+    full_time_cap_ = for_fte(cap_, 1.0);
+  }
   void allow_over_cap(double cases) { over_cap_allowance_ = cases; }  // escalation, until its next review
 
  private:
@@ -58,6 +65,7 @@ class CaseloadCapInForce {
   double newly_qualified_share_ = 1.0;
   double over_cap_allowance_ = 0.0;
   std::array<double, kStageCount> weights_{};
+  double full_time_cap_ = 0.0;  // for_fte(cap_, 1.0)
 };
 
 }  // namespace casesim::model

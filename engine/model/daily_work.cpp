@@ -55,28 +55,22 @@ void TeamModel::do_daily_work(Day day) {
     // work today; an assessment owed keeps its case there every day.
     const Day horizon = horizon_of_work(post, day, planning_horizon);
     post.due_index.reach(horizon);
-    // Assessments whose work is done complete once their information is in.
-    auto ready = [&](const DueIndex::Entry& e) {
-      const Case& c = cases_[e.slot];
-      return c.due_stamp == e.stamp && c.worker == static_cast<std::int32_t>(p) && c.clocks.owed(Action::assessment) &&
-             c.assessment_hours_left <= 0.0 && sim_.now() >= c.assessment_ready_time;
-    };
-    const auto& in_reach = post.due_index.in_reach();
-    if (std::any_of(in_reach.begin(), in_reach.end(), ready)) {
-      // In list order from the end, as cases leave and join the list.
+    tasks_.clear();
+    if (sweep_due_cases(p, day, horizon)) {
+      // Assessments whose work is done complete once their information is in,
+      // before the day's work: in list order from the end, as cases leave and
+      // join the list; then the day's list is collected again.
       for (std::size_t i = post.cases.size(); i-- > 0;) {
         if (i >= post.cases.size()) continue;
         const std::uint32_t slot = post.cases[i];
         const Case& c = cases_[slot];
-        if (c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 &&
-            sim_.now() >= c.assessment_ready_time)
-          complete_assessment(slot, day);
+        if (ready_to_complete(c)) complete_assessment(slot, day);
       }
       post.due_index.reach(horizon);  // what completing them filed
+      tasks_.clear();
+      sweep_due_cases(p, day, horizon);
     }
 
-    tasks_.clear();
-    collect_tasks(p, day, horizon);
     // The duty worker holds the children waiting for a worker: their due work
     // goes into the day's list beside the worker's own.
     if (static_cast<std::int32_t>(p) == duty_post_ &&
@@ -85,7 +79,6 @@ void TeamModel::do_daily_work(Day day) {
     sort_tasks();
     hours = work_tasks(day, static_cast<std::int32_t>(p), hours, false);
     result_.most_hours_over_available = std::max(result_.most_hours_over_available, -hours);
-    settle_due_cases(p, horizon);
     if (static_cast<std::int32_t>(p) == duty_post_) {
       duty_to_cover = static_cast<std::int32_t>(p);
       duty_spare = hours;
@@ -102,14 +95,12 @@ void TeamModel::do_daily_work(Day day) {
       if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today && post.works_today) {
         const Day horizon = horizon_of_work(post, day, planning_horizon);
         post.due_index.reach(horizon);
-        collect_tasks(p, day, horizon);
-        absent_posts_.emplace_back(p, horizon);
+        sweep_due_cases(p, day, horizon);
       }
     }
     std::erase_if(tasks_, [day](const Task& t) { return t.due > day && t.precedence != kBookedAppointment; });
     sort_tasks();
     work_tasks(day, duty_to_cover, duty_spare, true);
-    for (const auto& [p, horizon] : absent_posts_) settle_due_cases(p, horizon);
   }
 
   // The team manager holds the waiting children, in the hours set aside for them.
@@ -134,27 +125,33 @@ Day TeamModel::horizon_of_work(const Post& post, Day day, Day planning_horizon) 
 
 void TeamModel::file_due_work(Case& c) {
   if (c.worker == kNoWorker) return;  // filed when allocated
-  c.due_stamp = ++due_stamps_;
   const Day key = due_key(c);
-  if (key != kNever) posts_[static_cast<std::size_t>(c.worker)].due_index.file(key, slot_of(c), c.due_stamp);
+  if (c.due_filed_key <= key) return;
+  c.due_stamp = ++due_stamps_;
+  c.due_filed_key = key;
+  posts_[static_cast<std::size_t>(c.worker)].due_index.file(key, slot_of(c), c.due_stamp);
 }
 
-void TeamModel::settle_due_cases(std::size_t post, Day horizon) {
+// One pass over the post's cases in reach of `horizon`: drops stale entries,
+// files those whose work is now beyond the horizon (done since they were
+// reached, on an earlier day) back to wait, and appends the workable tasks of
+// the rest to tasks_. Returns whether any of them is an assessment ready to
+// complete (its tasks are then collected again after completing it).
+bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
   const auto p = static_cast<std::int32_t>(post);
+  bool any_ready = false;
   posts_[post].due_index.settle(horizon, kNever, [&](const DueIndex::Entry& e) {
-    const Case& c = cases_[e.slot];
+    Case& c = cases_[e.slot];
     // Gone from the list, or filed again since (that entry stands): dropped.
-    return c.due_stamp == e.stamp && c.worker == p ? due_key(c) : kNever;
+    if (c.due_stamp != e.stamp || c.worker != p) return kNever;
+    c.due_filed_key = due_key(c);  // kept under it, or dropped if kNever
+    if (c.due_filed_key <= horizon) {
+      any_ready = any_ready || ready_to_complete(c);
+      push_due_tasks(c, e.slot, day, horizon, false);
+    }
+    return c.due_filed_key;
   });
-}
-
-// Appends the workable tasks of the post's cases in reach of its horizon of work to tasks_.
-void TeamModel::collect_tasks(std::size_t post, Day day, Day horizon) {
-  const auto p = static_cast<std::int32_t>(post);
-  for (const DueIndex::Entry& e : posts_[post].due_index.in_reach()) {
-    const Case& c = cases_[e.slot];
-    if (c.due_stamp == e.stamp && c.worker == p) push_due_tasks(c, e.slot, day, horizon, false);
-  }
+  return any_ready;
 }
 
 // Appends a case's workable tasks: planned ones due by `horizon_of_work` (or

@@ -16,6 +16,7 @@ void TeamModel::apply_dated_changes(Day day) {
   const auto& changes = setup_.dated_changes();
   while (next_dated_change_ < changes.size() && changes[next_dated_change_].day <= day) {
     const DatedChange& change = changes[next_dated_change_++];
+    staff_changed();
     const scenario::TimelineEvent& event = scenario_.timeline[change.event];
     const std::string what = scenario::describe(event);
     trace("dated_change", -1, change.post >= 0 ? worker_id(static_cast<std::size_t>(change.post)) : -1, -1, 0.0, what);
@@ -119,6 +120,7 @@ void TeamModel::close_post(std::size_t p, Day day, bool replaced) {
   worker_leaves(p, day);
   if (replaced) return;
   Post& post = posts_[p];
+  staff_changed();
   post.permanent_starts = kNever;
   post.agency_starts = kNever;
   post.in_use = false;

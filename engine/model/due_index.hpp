@@ -78,9 +78,9 @@ class DueIndex {
   // The entries in reach (some may be stale: the caller checks the stamp).
   const std::vector<Entry>& in_reach() const { return in_reach_; }
 
-  // After the day's work: drops stale entries, and files those whose key
-  // (`key_of(entry)`, or `drop` for a stale one) is now beyond `horizon`
-  // back to wait.
+  // Drops stale entries, and files those whose key (`key_of(entry)`, or
+  // `drop` for a stale one) is now beyond `horizon` back to wait. TeamModel
+  // does it once a working day, collecting the day's tasks in `key_of`.
   template <class KeyOf>
   void settle(kernel::Day horizon, kernel::Day drop, KeyOf&& key_of) {
     std::size_t kept = 0;

@@ -148,7 +148,7 @@ class StatutoryClocks {
     earliest_booked_ = kNotBooked;
     for_each_owed([this](Action a, kernel::Day due) {
       earliest_due_ = std::min(earliest_due_, due);
-      if (kind_of(a).planned) earliest_planned_due_ = std::min(earliest_planned_due_, due);
+      if (!(kUnplanned >> index(a) & 1u)) earliest_planned_due_ = std::min(earliest_planned_due_, due);
       earliest_booked_ = std::min(earliest_booked_, booked_[index(a)]);
     });
     any_booked_ = earliest_booked_ != kNotBooked;

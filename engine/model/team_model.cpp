@@ -323,6 +323,7 @@ std::uint32_t TeamModel::new_case_slot() {
 void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
   Case& c = cases_[slot];
   c.worker = kNoWorker;
+  c.due_filed_key = kNever;  // an entry in a former worker's DueIndex is stale
   c.queued_working_time = working_now();
   c.from_queue = true;
   auto& queue = c.stage == Stage::assessment ? unallocated_ : unallocated_urgent_;
@@ -340,7 +341,16 @@ std::int32_t TeamModel::choose_worker(double weight) const {
   const Day day = today();
   if (allocation_index_day_ == day)
     for (std::size_t k = 0; k < case_weights_.size(); ++k)
-      if (case_weights_[k] == weight) return least_loaded_[k].best();
+      if (case_weights_[k] == weight) {
+        // Debug builds (and the sanitizer run of the suite) check every
+        // answer of the index, built that day or kept from the day before.
+        assert(least_loaded_[k].best() == scan_for_worker(weight, day));
+        return least_loaded_[k].best();
+      }
+  return scan_for_worker(weight, day);
+}
+
+std::int32_t TeamModel::scan_for_worker(double weight, Day day) const {
   std::int32_t best = kNoWorker;
   double best_load = std::numeric_limits<double>::infinity();
   for (std::size_t p = 0; p < posts_.size(); ++p) {
@@ -356,6 +366,7 @@ std::int32_t TeamModel::choose_worker(double weight) const {
 }
 
 void TeamModel::build_allocation_index(Day day) {
+  if (allocation_index_day_ == day && !allocation_index_stale_) return;  // yesterday's holds
   if (case_weights_.empty()) {
     for (std::size_t s = 0; s < kStageCount; ++s) {
       const double w = cap_.weight(static_cast<Stage>(s));
@@ -371,10 +382,24 @@ void TeamModel::build_allocation_index(Day day) {
       index.set(p, can_take(posts_[p], case_weights_[k], day), posts_[p].load / posts_[p].fte, true);
     index.finish_build();
   }
+  allocation_index_stale_ = false;
+  room_changes_until_ = std::numeric_limits<Day>::min();
+  for (const Post& post : posts_) {
+    if (!post.in_use || post.holder == Post::Holder::vacant) continue;
+    Day until = std::numeric_limits<Day>::min();
+    if (post.leaving_day != kNever) until = kNever;  // notice: working_notice reads the day
+    if (post.newly_qualified) until = std::max(until, post.started_day + 366);
+    if (post.ramps_up && ramp_up_days_ > 0.0)
+      until = std::max(until, post.started_day + static_cast<Day>(std::ceil(ramp_up_days_)) + 1);
+    room_changes_until_ = std::max(room_changes_until_, until);
+  }
 }
 
 void TeamModel::update_allocation_index(std::size_t p) {
-  if (allocation_index_day_ == kNever) return;
+  if (allocation_index_day_ == kNever) {
+    allocation_index_stale_ = true;  // the caseload changed behind the index
+    return;
+  }
   const Post& post = posts_[p];
   for (std::size_t k = 0; k < case_weights_.size(); ++k)
     least_loaded_[k].set(p, can_take(post, case_weights_[k], allocation_index_day_), post.load / post.fte);
@@ -463,6 +488,7 @@ void TeamModel::detach(std::uint32_t slot) {
   if (post.cases.empty()) post.load = post.work = 0.0;  // no drift from adding and subtracting weights
   update_allocation_index(static_cast<std::size_t>(c.worker));
   c.worker = kNoWorker;
+  c.due_filed_key = kNever;  // its entry in the DueIndex is stale
   --open_allocated_;
   caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
 }
@@ -598,7 +624,10 @@ void TeamModel::on_working_day_start(Day day) {
   const Day next = calendar_.add_working_days(day, 1);
   if (next < setup_.horizon_days()) sim_.schedule_at(next, {kWorkingDayStart, 0});
 
-  allocation_index_day_ = kNever;  // staff and caps change now: choose_worker scans
+  // Staff and caps change now (each change sets it aside: choose_worker scans
+  // until it is built again); unless the index is stale or some worker's room
+  // depends on the day, the one kept up to date through yesterday holds today.
+  allocation_index_day_ = allocation_index_stale_ || day <= room_changes_until_ ? kNever : day;
   apply_dated_changes(day);
   update_workforce(day);
   update_manager(day);

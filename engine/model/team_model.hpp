@@ -108,6 +108,7 @@ class TeamModel {
     kernel::EventHandle plan_end;
     kernel::EventHandle assessment_ready;
     std::uint64_t due_stamp = 0;  // of its one live entry in its worker's DueIndex
+    Day due_filed_key = kNever;   // that entry's key (kNever: none)
   };
 
   // A post in the team, held by one social worker at a time, or vacant.
@@ -243,6 +244,7 @@ class TeamModel {
   void enqueue(std::uint32_t slot, bool at_front);
   void allocate_waiting();
   std::int32_t choose_worker(double weight) const;
+  std::int32_t scan_for_worker(double weight, Day day) const;  // choose_worker without the index
   // Whether the post's worker may be given a case of `weight` on `day`.
   bool can_take(const Post& post, double weight, Day day) const {
     return post.in_use && post.holder != Post::Holder::vacant && !working_notice(post, day) &&
@@ -260,6 +262,13 @@ class TeamModel {
   // day (or while staff change) choose_worker scans the posts instead.
   void build_allocation_index(Day day);
   void update_allocation_index(std::size_t post);
+  // Whatever a post's room depends on, beside its caseload, changed (a worker
+  // starts or leaves, resigns, a post opens or closes, a dated change, the cap
+  // or its allowance): the index must be built again before it is read.
+  void staff_changed() {
+    allocation_index_day_ = kNever;
+    allocation_index_stale_ = true;
+  }
   void allocate(std::uint32_t slot, std::size_t post);
   void attach(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
@@ -311,12 +320,17 @@ class TeamModel {
     return key;
   }
   // Files the case in its worker's DueIndex again (after any change that can
-  // bring its work forward, or a move to another worker).
+  // bring its work forward, or a move to another worker), unless its live
+  // entry is filed no later than the new key: an early entry is harmless (the
+  // day's collection checks each case exactly, and settling files it again
+  // under its key then), so a visit done does not file its case twice.
   void file_due_work(Case& c);
   Day horizon_of_work(const Post& post, Day day, Day planning_horizon) const;
-  // After the post's day: what is no longer in reach of `horizon` goes back to the heap.
-  void settle_due_cases(std::size_t post, Day horizon);
-  void collect_tasks(std::size_t post, Day day, Day horizon);
+  bool sweep_due_cases(std::size_t post, Day day, Day horizon);
+  // An assessment whose work is done and whose information is in.
+  bool ready_to_complete(const Case& c) const {
+    return c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 && sim_.now() >= c.assessment_ready_time;
+  }
   // The due work of children waiting for a worker, for whoever covers it.
   void collect_waiting_children_tasks(Day day, Day planning_horizon);
   void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child);
@@ -346,7 +360,13 @@ class TeamModel {
   void hold_supervision(Day day);
   void review_escalation(Day day);
   void choose_duty_worker(Day day);
-  double weeks_since_supervision(const Post& post, Day day) const;
+  // Supervision not modelled has no effect; modelled, a worker who is never
+  // supervised (no sessions, or a manager with no time for them) drifts further
+  // every week. Inline: read for every worker's working day.
+  double weeks_since_supervision(const Post& post, Day day) const {
+    if (!scenario_.supervision.modelled) return 0.0;
+    return (day - post.last_supervision) / 7.0;
+  }
   // The cap in force (a timeline event can change it), for this worker.
   double worker_cap(const Post& post, Day day) const {
     return cap_.for_worker(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
@@ -506,6 +526,13 @@ class TeamModel {
   std::vector<double> case_weights_;            // the distinct weights a case can have
   std::vector<LeastLoadedIndex> least_loaded_;  // one per weight in case_weights_
   Day allocation_index_day_ = kNever;           // kNever: no valid index
+  // The index may not match the posts (a staff change, or a caseload change
+  // while it was not valid): the next build is a whole one. Otherwise, on a
+  // day after room_changes_until_ (while no worker's room depends on the day:
+  // no notice running, no newly qualified first year, no ramp-up), the index
+  // kept up to date through the day before holds for the new day as it is.
+  bool allocation_index_stale_ = true;
+  Day room_changes_until_ = kNever;
 
   // Reused each working day so daily work allocates nothing.
   std::vector<Task> tasks_;

@@ -47,16 +47,9 @@ kernel::KeyedEngine TeamModel::worker_engine(std::size_t post, std::uint32_t ser
   return kernel::make_keyed(seed_, replication_, stream_id(Stream::worker_events), key);
 }
 
-// Supervision not modelled has no effect; modelled, a worker who is never
-// supervised (no sessions, or a manager with no time for them) drifts further
-// every week.
-double TeamModel::weeks_since_supervision(const Post& post, Day day) const {
-  if (!scenario_.supervision.modelled) return 0.0;
-  return (day - post.last_supervision) / 7.0;
-}
-
 void TeamModel::start_worker(std::size_t p, Post::Holder holder, Day day, bool newly_qualified) {
   Post& post = posts_[p];
+  staff_changed();
   post.holder = holder;
   ++post.serial;
   post.newly_qualified = newly_qualified;
@@ -100,6 +93,7 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
   trace(agency ? "agency_worker_leaves" : "worker_leaves", -1, worker_id(p), -1,
         static_cast<double>(post.cases.size()));
   const std::vector<std::uint32_t> cases = post.cases;
+  staff_changed();
   post.holder = Post::Holder::vacant;  // before reallocation, so nothing goes back to this post
   for (auto it = cases.rbegin(); it != cases.rend(); ++it) {
     const std::uint32_t slot = *it;
@@ -133,6 +127,7 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
 }
 
 void TeamModel::advertise_post(std::size_t p, Day day) {
+  staff_changed();
   Post& post = posts_[p];
   post.holder = Post::Holder::vacant;
   kernel::KeyedEngine lag = worker_engine(p, post.serial, kRecruitmentLag);
@@ -163,6 +158,7 @@ void TeamModel::plan_annual_leave(std::size_t p, Day day) {
 }
 
 bool TeamModel::on_annual_leave(const Post& post, Day day) const {
+  if (post.leave_weeks == 0) return false;  // no leave this year (or none modelled)
   return post.leave_weeks >> ((day / 7) % 52) & 1u;
 }
 
@@ -208,6 +204,7 @@ void TeamModel::update_workforce(Day day) {
       const double hazard = 1.0 - std::exp(-turnover.annual_rate * overload_factor / kWorkingDaysPerYear);
       if (worker_uniform(p, post.serial, day, kResign) < hazard) {
         post.leaving_day = day + 7 * turnover.notice_weeks;
+        staff_changed();
         trace("resigns", -1, worker_id(p), post.leaving_day);
       }
     }
@@ -376,6 +373,7 @@ void TeamModel::hold_supervision(Day day) {
 // until the next review. Without a manager at work, nothing is escalated.
 void TeamModel::review_escalation(Day day) {
   const auto& e = scenario_.policy.escalation;
+  staff_changed();  // the allowance over the cap may change
   overtime_hours_per_day_ = 0.0;
   cap_.allow_over_cap(0.0);
   if (!e.enabled || !manager_.in_post || manager_.sick_until > day) return;

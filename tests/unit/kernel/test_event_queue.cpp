@@ -247,6 +247,37 @@ TEST(EventQueue, RescheduleToTheSameTimeMovesBehindItsTies) {
   EXPECT_EQ(drain_subjects(queue), (std::vector<std::uint32_t>{1, 2, 0}));
 }
 
+// An event earlier than everything pending waits beside the heap (the front
+// slot): pushing an earlier one, moving a heap event before it, cancelling and
+// rescheduling it keep the one order.
+TEST(EventQueue, TheEventDueNextKeepsTheOrderThroughEveryOperation) {
+  EventQueue queue;
+  queue.push(10.0, event_for(0));
+  queue.push(20.0, event_for(1));
+  const EventHandle soon = queue.push(5.0, event_for(2));  // before everything pending
+  EXPECT_EQ(queue.next_time(), 5.0);
+  EXPECT_EQ(queue.size(), 3u);
+  const EventHandle sooner = queue.push(4.0, event_for(3));  // before that one too
+  queue.push(4.0, event_for(4));                             // a tie: behind it
+  EXPECT_EQ(queue.next_time(), 4.0);
+  EXPECT_TRUE(queue.cancel(sooner));
+  EXPECT_FALSE(queue.pending(sooner));
+  EXPECT_TRUE(queue.pending(soon));
+  EXPECT_EQ(queue.next_time(), 4.0);
+  const EventHandle late = queue.push(30.0, event_for(5));
+  EXPECT_TRUE(queue.reschedule(late, 1.0));  // a heap event moved before the first
+  EXPECT_EQ(queue.next_time(), 1.0);
+  EXPECT_TRUE(queue.reschedule(late, 15.0));  // the first moved back among the rest
+  EXPECT_EQ(queue.size(), 5u);
+  EXPECT_EQ(drain_subjects(queue), (std::vector<std::uint32_t>{4, 2, 0, 5, 1}));
+  EXPECT_FALSE(queue.pending(soon));
+  // Emptied: the next push is first, and clear() frees it.
+  const EventHandle only = queue.push(1.0, event_for(6));
+  queue.clear();
+  EXPECT_TRUE(queue.empty());
+  EXPECT_FALSE(queue.pending(only));
+}
+
 TEST(EventQueue, NanTimeIsRejected) {
   EventQueue queue;
   const double nan = std::numeric_limits<double>::quiet_NaN();
