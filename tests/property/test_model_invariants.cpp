@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -137,7 +138,8 @@ scenario::Scenario random_scenario() {
   p.assessment.visit_hours = *rc::gen::inRange(0, 16) / 4.0;
   p.assessment.visit_within_working_days = *rc::gen::inRange(0, 10);
   p.assessment.weight = *rc::gen::inRange(1, 8) / 4.0;
-  p.section_47 = {share() * 4, *rc::gen::inRange(1, 20), share() * 8, share(), share(), *rc::gen::inRange(0, 5)};
+  p.section_47 = {share() * 4, *rc::gen::inRange(1, 20), share() * 8, share(),
+                  share(),     *rc::gen::inRange(0, 5),  std::nullopt};
   p.cp_plan.visits = {*rc::gen::inRange(0, 30), share() * 6};
   p.cp_plan.first_core_group_working_days = *rc::gen::inRange(0, 15);
   p.cp_plan.core_group_interval_working_days = *rc::gen::inRange(0, 40);
