@@ -41,8 +41,11 @@ struct ChildAtRisk {
   // The rise in the chance of a late visit because of the change (variant
   // minus base); 0 without a base.
   double rise() const { return base_late ? late.estimate - base_late->estimate : 0.0; }
-  // Put at risk by the change: the rise's interval lies above 0.
-  bool clearly_put_at_risk() const { return base_late && rise_ci_low > 0; }
+  // Put at risk by the change: the rise's interval lies above 0, and so does
+  // the rise itself. The interval pairs the replications complete in both
+  // variants, the rise takes each variant's own; they differ only where a
+  // stopped run finished a replication of one variant and not the other.
+  bool clearly_put_at_risk() const { return base_late && rise_ci_low > 0 && rise() > 0; }
 };
 
 struct ChildrenRanking {
