@@ -67,7 +67,8 @@ std::string continue_command(const RunOptions& options, const std::string& outpu
 
 runner::Recording start_or_resume(const std::string& output, const results::Metadata& metadata,
                                   const results::Layout& layout, bool resume) {
-  if (!resume) return runner::Recording::start(output, metadata, layout);
+  // Laid out by run_and_record beside the first replications; every check is made here.
+  if (!resume) return runner::Recording::begin(output, metadata, layout);
   try {
     return runner::Recording::resume(output, metadata, layout);
   } catch (const runner::ResumeRefused& refused) {

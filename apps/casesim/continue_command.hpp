@@ -22,7 +22,8 @@ std::string continue_command(const RunOptions& options, const std::string& outpu
 // `word` as one word for a POSIX shell: as it is when it is plain, otherwise in single quotes.
 std::string shell_word(const std::string& word);
 
-// A new OUTPUT.partial, or with `resume` the one there, continued; a resume
+// A new OUTPUT.partial (begun: laid out as the run starts, see
+// runner::Recording::begin), or with `resume` the one there, continued; a resume
 // of another run is a UsageError saying what differs.
 runner::Recording start_or_resume(const std::string& output, const results::Metadata& metadata,
                                   const results::Layout& layout, bool resume);

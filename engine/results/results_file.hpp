@@ -153,6 +153,16 @@ class ResultsWriter {
   // is std::invalid_argument; text that is not UTF-8, or any failure of the
   // file itself, is ResultsError.
   static ResultsWriter create(const std::string& path, const Metadata& metadata, const Layout& layout);
+  // create() in two steps, so that the laying out (a few tens of milliseconds
+  // for a large layout) can overlap other work. begin() makes every check
+  // create() makes and creates PATH.creating, empty; lay_out() lays it out
+  // and moves it to `path` (nothing if already done). The writing calls
+  // (write_*, extend_replications, flush) lay the file out first if it is
+  // not yet, read_summary() before it is a std::logic_error, and closing a
+  // writer never laid out removes PATH.creating. lay_out()'s failures are
+  // create()'s, and leave nothing behind either.
+  static ResultsWriter begin(const std::string& path, const Metadata& metadata, const Layout& layout);
+  void lay_out();
   ~ResultsWriter();
   ResultsWriter(ResultsWriter&&) noexcept;
   ResultsWriter& operator=(ResultsWriter&&) noexcept;
@@ -193,6 +203,11 @@ class ResultsWriter {
  private:
   struct Impl;
   explicit ResultsWriter(std::unique_ptr<Impl> impl);
+  // Everything the layout puts in a begun file: its attributes, names and
+  // labels, and every dataset at full size, filled with "not written".
+  static void lay_out_file(Impl& w, const Metadata& metadata, const Layout& layout);
+  // Closes the file quietly and removes PATH.creating: a layout that failed.
+  void abandon() noexcept;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -58,6 +58,9 @@ struct ResultsWriter::Impl {
   std::vector<std::string> worker_series_names{};
   std::vector<Dataset> worker_series{};  // one per worker series
   bool closed = false;
+  std::string path{};  // the file's name once laid out (PATH.creating until then)
+  // What begin() left to lay_out(); null once laid out.
+  std::unique_ptr<std::pair<Metadata, Layout>> to_lay_out{};
 
   std::vector<std::pair<Dataset*, std::string>> all_datasets() {
     std::vector<std::pair<Dataset*, std::string>> out;
@@ -93,7 +96,135 @@ ResultsWriter::~ResultsWriter() {
   }
 }
 
+void ResultsWriter::lay_out_file(Impl& w, const Metadata& metadata, const Layout& layout) {
+  const Distributions& distributions = layout.distributions;
+  w.file.write_attribute("/", "format_version", kFormatVersion);
+  w.file.write_attribute("/", "casesim_version", metadata.casesim_version);
+  w.file.write_attribute("/", "scenario_name", metadata.scenario_name);
+  w.file.write_attribute("/", "scenario_file", metadata.scenario_file);
+  w.file.write_attribute("/", "scenario_description", metadata.scenario_description);
+  w.file.write_attribute("/", "seed", metadata.seed);
+  w.file.write_attribute("/", "start_date", metadata.start_date);
+  w.file.write_attribute("/", "horizon_weeks", metadata.horizon_weeks);
+  w.file.write_attribute("/", "warm_up_weeks", metadata.warm_up_weeks);
+  w.file.write_attribute("/", "stream_scheme_version", metadata.stream_scheme_version);
+  w.file.write_attribute("/", "boost_version", metadata.boost_version);
+  w.file.write_attribute("/", "command_line", metadata.command_line);
+  w.file.write_attribute("/", "created_utc", metadata.created_utc);
+  if (metadata.what_if) w.file.write_attribute("/", "what_if", 1);
+
+  for (const char* group : {"/scenario", "/variants", "/metrics", "/summary", "/series"}) w.file.create_group(group);
+  w.file.write_string("/scenario/text", metadata.scenario_text);
+  w.file.write_strings("/variants/names", layout.variants);
+  w.file.write_strings("/metrics/names", quantity_field(layout.metrics, &Quantity::name));
+  w.file.write_strings("/metrics/units", quantity_field(layout.metrics, &Quantity::unit));
+  w.file.write_strings("/metrics/descriptions", quantity_field(layout.metrics, &Quantity::description));
+  w.file.write_strings("/series/names", quantity_field(layout.series, &Quantity::name));
+  w.file.write_strings("/series/units", quantity_field(layout.series, &Quantity::unit));
+  w.file.write_strings("/series/descriptions", quantity_field(layout.series, &Quantity::description));
+  w.file.write_strings("/series/week_start", layout.week_start_dates);
+  if (!distributions.quantities.empty()) {
+    w.file.create_group("/distributions");
+    w.file.write_strings("/distributions/names", quantity_field(distributions.quantities, &Quantity::name));
+  }
+  if (!metadata.timeline_dates.empty()) {
+    w.file.create_group("/timeline");
+    w.file.write_strings("/timeline/dates", metadata.timeline_dates);
+    w.file.write_strings("/timeline/events", metadata.timeline_events);
+  }
+  if (!metadata.snapshot_extract_date.empty()) {
+    w.file.create_group("/snapshot");
+    w.file.write_attribute("/snapshot", "extract_date", metadata.snapshot_extract_date);
+    w.file.write_attribute("/snapshot", "problems", metadata.snapshot_problems);
+    if (!metadata.snapshot_fingerprint.empty())
+      w.file.write_attribute("/snapshot", "fingerprint", metadata.snapshot_fingerprint);
+  }
+  if (!layout.children.empty()) {
+    w.file.create_group("/children");
+    w.file.write_strings("/children/ids", layout.children);
+    w.file.write_strings("/children/stages", layout.child_stages);
+    std::vector<double> overdue(layout.child_overdue_at_start.begin(), layout.child_overdue_at_start.end());
+    w.file.write_array("/children/overdue_at_start", {layout.children.size()}, overdue);
+    if (!layout.child_workers.empty()) w.file.write_strings("/children/workers", layout.child_workers);
+  }
+  if (!layout.workers.empty()) {
+    w.file.create_group("/workers");
+    w.file.write_strings("/workers/ids", layout.workers);
+    w.file.write_strings("/workers/series", quantity_field(layout.worker_series, &Quantity::name));
+  }
+  if (const auto& e = metadata.experiment) {
+    for (const char* group : {"/experiment", "/parameters"}) w.file.create_group(group);
+    w.file.write_attribute("/experiment", "name", e->name);
+    w.file.write_attribute("/experiment", "description", e->description);
+    w.file.write_attribute("/experiment", "file", e->file);
+    w.file.write_attribute("/experiment", "initial_replications", e->initial_replications);
+    w.file.write_attribute("/experiment", "precision", e->precision);
+    w.file.write_attribute("/experiment", "precision_metric", e->precision_metric);
+    w.file.write_attribute("/experiment", "max_replications", e->max_replications);
+    w.file.write_string("/experiment/text", e->text);
+    w.file.write_strings("/experiment/metrics", e->metrics);
+    w.file.write_strings("/variants/overrides", e->variant_overrides);
+    w.file.write_strings("/parameters/names", e->parameter_names);
+    w.file.write_array("/parameters/values", {layout.variants.size(), e->parameter_names.size()}, e->parameter_values);
+  }
+
+  const hsize_t variants = layout.variants.size();
+  const hsize_t replications = layout.replications;
+  const hsize_t weeks = layout.week_start_dates.size();
+  const hsize_t replications_per_chunk = std::min(replications, kReplicationsPerChunk);
+  const DatasetShape per_replication{{variants, replications}, {1, replications_per_chunk}};
+  const DatasetShape per_week{{variants, replications, weeks}, {1, replications_per_chunk, weeks}};
+
+  for (const std::string& name : w.metric_names)
+    w.summary.push_back(
+        w.file.create_numeric("/summary/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_replication));
+  for (const std::string& name : w.series_names)
+    w.series.push_back(
+        w.file.create_numeric("/series/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_week));
+  if (!distributions.quantities.empty()) {
+    const hsize_t bins = distributions.bins();
+    const DatasetShape per_bin{{variants, replications, bins}, {1, replications_per_chunk, bins}};
+    for (const Quantity& q : distributions.quantities) {
+      const std::string name = "/distributions/" + q.name;
+      w.distributions.push_back(
+          w.file.create_numeric(name, H5T_STD_U32LE, H5T_NATIVE_UINT32, &kNothingCounted, per_bin));
+      // Each histogram says what it counts and what its bins are, so it reads on its own.
+      w.file.write_attribute(name, "unit", q.unit);
+      w.file.write_attribute(name, "description", q.description);
+      w.file.write_attribute(name, "bin_edges", distributions.bin_edges);
+      w.file.write_attribute(name, "bin_labels", distributions.bin_labels);
+    }
+  }
+  if (w.children > 0) {
+    const hsize_t children = w.children;
+    const DatasetShape per_child{{variants, replications, children}, {1, replications_per_chunk, children}};
+    w.child_visit_late =
+        w.file.create_numeric("/children/visit_late", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_child);
+  }
+  if (w.workers > 0) {
+    const hsize_t workers = w.workers;
+    const DatasetShape per_worker{{variants, replications, weeks, workers},
+                                  {1, replications_per_chunk, weeks, workers}};
+    for (const Quantity& q : layout.worker_series) {
+      const std::string name = "/workers/" + q.name;
+      w.worker_series_names.push_back(q.name);
+      w.worker_series.push_back(
+          w.file.create_numeric(name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_worker));
+      w.file.write_attribute(name, "unit", q.unit);
+      w.file.write_attribute(name, "description", q.description);
+    }
+  }
+  w.completed = w.file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
+  label_axes(w.file, metadata, layout);
+}
+
 ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& metadata, const Layout& layout) {
+  ResultsWriter writer = begin(path, metadata, layout);
+  writer.lay_out();
+  return writer;
+}
+
+ResultsWriter ResultsWriter::begin(const std::string& path, const Metadata& metadata, const Layout& layout) {
   validate_layout(path, metadata, layout);
   const Distributions& distributions = layout.distributions;
   check_room(path, laid_out_bytes(layout.variants.size(), layout.replications, layout.metrics.size(),
@@ -102,152 +233,51 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& met
   // Laid out under a temporary name and moved to `path` once laid out and
   // flushed, so a file under `path` is always readable, even if the run is
   // killed while HDF5 is still creating it.
-  const std::string laying_out = path + ".creating";
+  auto impl =
+      std::make_unique<Impl>(Impl{.file = Hdf5File::create(path + ".creating", path),
+                                  .variants = layout.variants.size(),
+                                  .replications = layout.replications,
+                                  .weeks = layout.week_start_dates.size(),
+                                  .metric_names = quantity_field(layout.metrics, &Quantity::name),
+                                  .series_names = quantity_field(layout.series, &Quantity::name),
+                                  .distribution_names = quantity_field(distributions.quantities, &Quantity::name),
+                                  .bins = distributions.bins(),
+                                  .children = layout.children.size(),
+                                  .workers = layout.workers.size()});
+  impl->path = path;
+  impl->to_lay_out = std::make_unique<std::pair<Metadata, Layout>>(metadata, layout);
+  return ResultsWriter(std::move(impl));
+}
+
+void ResultsWriter::lay_out() {
+  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  if (!impl_->to_lay_out) return;
+  Impl& w = *impl_;
   // A failure leaves nothing behind.
   try {
-    Hdf5File file = Hdf5File::create(laying_out, path);
-
-    file.write_attribute("/", "format_version", kFormatVersion);
-    file.write_attribute("/", "casesim_version", metadata.casesim_version);
-    file.write_attribute("/", "scenario_name", metadata.scenario_name);
-    file.write_attribute("/", "scenario_file", metadata.scenario_file);
-    file.write_attribute("/", "scenario_description", metadata.scenario_description);
-    file.write_attribute("/", "seed", metadata.seed);
-    file.write_attribute("/", "start_date", metadata.start_date);
-    file.write_attribute("/", "horizon_weeks", metadata.horizon_weeks);
-    file.write_attribute("/", "warm_up_weeks", metadata.warm_up_weeks);
-    file.write_attribute("/", "stream_scheme_version", metadata.stream_scheme_version);
-    file.write_attribute("/", "boost_version", metadata.boost_version);
-    file.write_attribute("/", "command_line", metadata.command_line);
-    file.write_attribute("/", "created_utc", metadata.created_utc);
-    if (metadata.what_if) file.write_attribute("/", "what_if", 1);
-
-    for (const char* group : {"/scenario", "/variants", "/metrics", "/summary", "/series"}) file.create_group(group);
-    file.write_string("/scenario/text", metadata.scenario_text);
-    file.write_strings("/variants/names", layout.variants);
-    file.write_strings("/metrics/names", quantity_field(layout.metrics, &Quantity::name));
-    file.write_strings("/metrics/units", quantity_field(layout.metrics, &Quantity::unit));
-    file.write_strings("/metrics/descriptions", quantity_field(layout.metrics, &Quantity::description));
-    file.write_strings("/series/names", quantity_field(layout.series, &Quantity::name));
-    file.write_strings("/series/units", quantity_field(layout.series, &Quantity::unit));
-    file.write_strings("/series/descriptions", quantity_field(layout.series, &Quantity::description));
-    file.write_strings("/series/week_start", layout.week_start_dates);
-    if (!distributions.quantities.empty()) {
-      file.create_group("/distributions");
-      file.write_strings("/distributions/names", quantity_field(distributions.quantities, &Quantity::name));
-    }
-    if (!metadata.timeline_dates.empty()) {
-      file.create_group("/timeline");
-      file.write_strings("/timeline/dates", metadata.timeline_dates);
-      file.write_strings("/timeline/events", metadata.timeline_events);
-    }
-    if (!metadata.snapshot_extract_date.empty()) {
-      file.create_group("/snapshot");
-      file.write_attribute("/snapshot", "extract_date", metadata.snapshot_extract_date);
-      file.write_attribute("/snapshot", "problems", metadata.snapshot_problems);
-      if (!metadata.snapshot_fingerprint.empty())
-        file.write_attribute("/snapshot", "fingerprint", metadata.snapshot_fingerprint);
-    }
-    if (!layout.children.empty()) {
-      file.create_group("/children");
-      file.write_strings("/children/ids", layout.children);
-      file.write_strings("/children/stages", layout.child_stages);
-      std::vector<double> overdue(layout.child_overdue_at_start.begin(), layout.child_overdue_at_start.end());
-      file.write_array("/children/overdue_at_start", {layout.children.size()}, overdue);
-      if (!layout.child_workers.empty()) file.write_strings("/children/workers", layout.child_workers);
-    }
-    if (!layout.workers.empty()) {
-      file.create_group("/workers");
-      file.write_strings("/workers/ids", layout.workers);
-      file.write_strings("/workers/series", quantity_field(layout.worker_series, &Quantity::name));
-    }
-    if (const auto& e = metadata.experiment) {
-      for (const char* group : {"/experiment", "/parameters"}) file.create_group(group);
-      file.write_attribute("/experiment", "name", e->name);
-      file.write_attribute("/experiment", "description", e->description);
-      file.write_attribute("/experiment", "file", e->file);
-      file.write_attribute("/experiment", "initial_replications", e->initial_replications);
-      file.write_attribute("/experiment", "precision", e->precision);
-      file.write_attribute("/experiment", "precision_metric", e->precision_metric);
-      file.write_attribute("/experiment", "max_replications", e->max_replications);
-      file.write_string("/experiment/text", e->text);
-      file.write_strings("/experiment/metrics", e->metrics);
-      file.write_strings("/variants/overrides", e->variant_overrides);
-      file.write_strings("/parameters/names", e->parameter_names);
-      file.write_array("/parameters/values", {layout.variants.size(), e->parameter_names.size()}, e->parameter_values);
-    }
-
-    const hsize_t variants = layout.variants.size();
-    const hsize_t replications = layout.replications;
-    const hsize_t weeks = layout.week_start_dates.size();
-    const hsize_t replications_per_chunk = std::min(replications, kReplicationsPerChunk);
-    const DatasetShape per_replication{{variants, replications}, {1, replications_per_chunk}};
-    const DatasetShape per_week{{variants, replications, weeks}, {1, replications_per_chunk, weeks}};
-
-    auto impl =
-        std::make_unique<Impl>(Impl{.file = std::move(file),
-                                    .variants = layout.variants.size(),
-                                    .replications = layout.replications,
-                                    .weeks = layout.week_start_dates.size(),
-                                    .metric_names = quantity_field(layout.metrics, &Quantity::name),
-                                    .series_names = quantity_field(layout.series, &Quantity::name),
-                                    .distribution_names = quantity_field(distributions.quantities, &Quantity::name),
-                                    .bins = distributions.bins()});
-    for (const std::string& name : impl->metric_names)
-      impl->summary.push_back(impl->file.create_numeric("/summary/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
-                                                        &kNotWritten, per_replication));
-    for (const std::string& name : impl->series_names)
-      impl->series.push_back(
-          impl->file.create_numeric("/series/" + name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_week));
-    if (!distributions.quantities.empty()) {
-      const hsize_t bins = distributions.bins();
-      const DatasetShape per_bin{{variants, replications, bins}, {1, replications_per_chunk, bins}};
-      for (const Quantity& q : distributions.quantities) {
-        const std::string name = "/distributions/" + q.name;
-        impl->distributions.push_back(
-            impl->file.create_numeric(name, H5T_STD_U32LE, H5T_NATIVE_UINT32, &kNothingCounted, per_bin));
-        // Each histogram says what it counts and what its bins are, so it reads on its own.
-        impl->file.write_attribute(name, "unit", q.unit);
-        impl->file.write_attribute(name, "description", q.description);
-        impl->file.write_attribute(name, "bin_edges", distributions.bin_edges);
-        impl->file.write_attribute(name, "bin_labels", distributions.bin_labels);
-      }
-    }
-    impl->children = layout.children.size();
-    if (impl->children > 0) {
-      const hsize_t children = impl->children;
-      const DatasetShape per_child{{variants, replications, children}, {1, replications_per_chunk, children}};
-      impl->child_visit_late =
-          impl->file.create_numeric("/children/visit_late", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_child);
-    }
-    impl->workers = layout.workers.size();
-    if (impl->workers > 0) {
-      const hsize_t workers = impl->workers;
-      const DatasetShape per_worker{{variants, replications, weeks, workers},
-                                    {1, replications_per_chunk, weeks, workers}};
-      for (const Quantity& q : layout.worker_series) {
-        const std::string name = "/workers/" + q.name;
-        impl->worker_series_names.push_back(q.name);
-        impl->worker_series.push_back(
-            impl->file.create_numeric(name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &kNotWritten, per_worker));
-        impl->file.write_attribute(name, "unit", q.unit);
-        impl->file.write_attribute(name, "description", q.description);
-      }
-    }
-    impl->completed =
-        impl->file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
-    label_axes(impl->file, metadata, layout);
+    lay_out_file(w, w.to_lay_out->first, w.to_lay_out->second);
     // A run killed before its first replication still leaves a readable, empty file.
-    impl->file.flush();
+    w.file.flush();
     std::error_code renamed;
-    std::filesystem::rename(laying_out, path, renamed);
-    if (renamed) throw ResultsError("results file '" + path + "': cannot create it: " + renamed.message());
-    return ResultsWriter(std::move(impl));
+    std::filesystem::rename(w.path + ".creating", w.path, renamed);
+    if (renamed) throw ResultsError("results file '" + w.path + "': cannot create it: " + renamed.message());
+    w.to_lay_out.reset();
   } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(laying_out, ignored);
+    abandon();
     throw;
   }
+}
+
+void ResultsWriter::abandon() noexcept {
+  Impl& w = *impl_;
+  w.closed = true;
+  for (auto& [dataset, name] : w.all_datasets()) dataset->close();
+  try {
+    w.file.close();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): the file is removed whatever its state
+  }
+  std::error_code ignored;
+  std::filesystem::remove(w.path + ".creating", ignored);
 }
 
 void ResultsWriter::write_replication(std::size_t variant, std::size_t replication, std::span<const double> summary,
@@ -260,7 +290,7 @@ void ResultsWriter::write_replication(std::size_t variant, std::size_t replicati
 
 void ResultsWriter::write_replications(std::size_t variant, std::size_t first_replication,
                                        std::span<const ReplicationValues> replications) {
-  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  lay_out();
   Impl& w = *impl_;
   const std::string& path = w.file.path();
   if (variant >= w.variants)
@@ -319,7 +349,7 @@ void ResultsWriter::write_replications(std::size_t variant, std::size_t first_re
 }
 
 void ResultsWriter::extend_replications(std::size_t replications) {
-  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  lay_out();
   Impl& w = *impl_;
   if (replications < w.replications)
     throw std::invalid_argument("results file '" + w.file.path() + "': cannot shrink from " +
@@ -340,6 +370,7 @@ void ResultsWriter::extend_replications(std::size_t replications) {
 
 std::vector<double> ResultsWriter::read_summary(std::size_t metric) const {
   if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  if (impl_->to_lay_out) throw std::logic_error("results writer read before lay_out()");
   const Impl& w = *impl_;
   if (metric >= w.summary.size())
     throw std::invalid_argument("results file '" + w.file.path() + "': metric " + std::to_string(metric) +
@@ -355,12 +386,16 @@ FileIdentity ResultsWriter::identity() const {
 }
 
 void ResultsWriter::flush() {
-  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  lay_out();
   impl_->file.flush();
 }
 
 void ResultsWriter::close() {
   if (!impl_ || impl_->closed) return;
+  if (impl_->to_lay_out) {
+    abandon();
+    return;
+  }
   Impl& w = *impl_;
   w.closed = true;
   bool datasets_closed = true;

@@ -1,5 +1,7 @@
 #include "engine/runner/batch_pipeline.hpp"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -23,7 +25,7 @@ constexpr std::chrono::milliseconds kStopPoll{50};
 class BatchPipeline {
  public:
   BatchPipeline(std::span<const ExperimentPair> pairs, std::size_t batch, const std::atomic<bool>* stop,
-                const RecordChunk& record)
+                const RecordChunk& record, bool prepared)
       : pairs_(pairs),
         batch_(batch),
         batches_((pairs.size() + batch - 1) / batch),
@@ -31,7 +33,27 @@ class BatchPipeline {
         stop_(stop),
         record_(record),
         held_(std::min(window_, pairs.size())),
-        finished_(batches_, 0) {}
+        finished_(batches_, 0),
+        prepared_(prepared) {}
+
+  // Runs `before_recording` (on the calling thread, without the lock); then
+  // records what finished meanwhile.
+  void prepare(const BeforeRecording& before_recording) {
+    std::exception_ptr failed;
+    try {
+      before_recording();
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    std::unique_lock lock(mutex_);
+    prepared_ = true;
+    if (failed) {
+      record_failure_ = std::move(failed);
+      room_.notify_all();
+      return;
+    }
+    record_ready(lock);
+  }
 
   // Waits until pair `i` is within kBatchesAhead batches of the oldest
   // unrecorded one; then whether it is to run: every pair of a batch that
@@ -79,10 +101,11 @@ class BatchPipeline {
   }
 
   // Records every complete batch from the oldest unrecorded one, as one
-  // chunk, unless another thread is recording: that one looks again before
-  // it stops, so no complete batch is left behind.
+  // chunk, unless another thread is recording (that one looks again before
+  // it stops, so no complete batch is left behind) or the work before
+  // recording is not done (prepare() looks when it is).
   void record_ready(std::unique_lock<std::mutex>& lock) {
-    if (recording_) return;
+    if (recording_ || !prepared_) return;
     while (!record_failure_) {
       std::size_t end = recorded_;
       while (end < batches_ && complete(end)) ++end;
@@ -124,6 +147,7 @@ class BatchPipeline {
   std::size_t started_ = 0;            // batches with a pair admitted
   std::size_t recorded_ = 0;           // batches recorded
   bool recording_ = false;             // a thread is recording (with the mutex released)
+  bool prepared_;                      // the work before recording is done
   std::exception_ptr failure_;         // the lowest-numbered failing pair's
   std::size_t failing_pair_ = 0;
   std::exception_ptr record_failure_;
@@ -133,30 +157,37 @@ class BatchPipeline {
 
 bool run_batch_pipeline(std::span<const model::ModelSetup> setups, std::uint64_t seed,
                         std::span<const ExperimentPair> pairs, std::size_t batch, int threads,
-                        const std::atomic<bool>* stop, const RecordChunk& record) {
+                        const std::atomic<bool>* stop, const RecordChunk& record,
+                        const BeforeRecording& before_recording) {
   for (const ExperimentPair& pair : pairs)
     if (pair.variant >= setups.size())
       throw std::invalid_argument("run_pairs: variant " + std::to_string(pair.variant) + " of " +
                                   std::to_string(setups.size()));
   if (batch == 0) throw std::invalid_argument("run_batch_pipeline: batches of 0 pairs");
-  BatchPipeline pipeline(pairs, batch, stop, record);
+  BatchPipeline pipeline(pairs, batch, stop, record, !before_recording);
   RunPlan plan;
   plan.threads = threads;
   const auto n = static_cast<std::int64_t>(pairs.size());
-  // Dynamic scheduling: replications differ in length, so threads take the
-  // next pair as they finish; pairs are handed out in order.
-#pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count(plan))
-  for (std::int64_t i = 0; i < n; ++i) {
-    const auto pair = static_cast<std::size_t>(i);
-    // An exception must not escape a parallel region.
-    std::exception_ptr failure;
-    try {
-      if (!pipeline.admit(pair)) continue;
-      pipeline.slot(pair) = model::run_replication(setups[pairs[pair].variant], seed, pairs[pair].replication);
-    } catch (...) {
-      failure = std::current_exception();
+#pragma omp parallel num_threads(thread_count(plan))
+  {
+    // The calling thread is the team's first: what HDF5 does before recording
+    // stays on it, and a one-thread run does it before its first pair, as before.
+    if (before_recording && omp_get_thread_num() == 0) pipeline.prepare(before_recording);
+      // Dynamic scheduling: replications differ in length, so threads take the
+      // next pair as they finish; pairs are handed out in order.
+#pragma omp for schedule(dynamic, 1)
+    for (std::int64_t i = 0; i < n; ++i) {
+      const auto pair = static_cast<std::size_t>(i);
+      // An exception must not escape a parallel region.
+      std::exception_ptr failure;
+      try {
+        if (!pipeline.admit(pair)) continue;
+        pipeline.slot(pair) = model::run_replication(setups[pairs[pair].variant], seed, pairs[pair].replication);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      pipeline.finished(pair, failure);
     }
-    pipeline.finished(pair, failure);
   }
   return pipeline.outcome();
 }

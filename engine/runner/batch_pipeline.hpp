@@ -29,8 +29,12 @@ inline constexpr std::size_t kBatchesAhead = 3;
 // cores), recording each batch in order. False if `stop` (may be null) ended
 // it before every batch was recorded. Rethrows a recording's failure, or else
 // the lowest-numbered failing pair's exception, once the team has stopped.
+// `before_recording` (may be empty) runs on the calling thread, the team's
+// first, before it takes any pair; the other threads start on the pairs
+// meanwhile, and nothing is recorded until it has returned.
 bool run_batch_pipeline(std::span<const model::ModelSetup> setups, std::uint64_t seed,
                         std::span<const ExperimentPair> pairs, std::size_t batch, int threads,
-                        const std::atomic<bool>* stop, const RecordChunk& record);
+                        const std::atomic<bool>* stop, const RecordChunk& record,
+                        const BeforeRecording& before_recording = {});
 
 }  // namespace casesim::runner

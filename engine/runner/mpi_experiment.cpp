@@ -248,7 +248,10 @@ void MpiCoordinator::release() {
 
 PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>* stop) {
   PairRunner on_workers;
-  on_workers.run_round = [&coordinator, stop](std::span<const ExperimentPair> pairs, const RecordChunk& record) {
+  // Rank 0 only records here, so what comes before recording is simply done first.
+  on_workers.run_round = [&coordinator, stop](std::span<const ExperimentPair> pairs, const RecordChunk& record,
+                                              const BeforeRecording& before_recording) {
+    if (before_recording) before_recording();
     return coordinator.run(pairs, record, stop);
   };
   on_workers.describe = [&coordinator] {

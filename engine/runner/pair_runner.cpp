@@ -27,9 +27,9 @@ std::int64_t days_per_pair(std::span<const model::ModelSetup> setups) {
 
 bool run_in_batches(std::span<const model::ModelSetup> setups, std::uint64_t seed,
                     std::span<const ExperimentPair> pairs, int threads, const std::atomic<bool>* stop,
-                    const RecordChunk& record) {
+                    const RecordChunk& record, const BeforeRecording& before_recording) {
   return run_batch_pipeline(setups, seed, pairs, batch_size(threads, stop != nullptr, days_per_pair(setups)), threads,
-                            stop, record);
+                            stop, record, before_recording);
 }
 
 PairRunner run_here(std::span<const model::ModelSetup> setups, std::uint64_t seed, int threads,
@@ -37,8 +37,9 @@ PairRunner run_here(std::span<const model::ModelSetup> setups, std::uint64_t see
   RunPlan plan;
   plan.threads = threads;
   PairRunner here;
-  here.run_round = [setups, seed, threads, stop](std::span<const ExperimentPair> pairs, const RecordChunk& record) {
-    return run_in_batches(setups, seed, pairs, threads, stop, record);
+  here.run_round = [setups, seed, threads, stop](std::span<const ExperimentPair> pairs, const RecordChunk& record,
+                                                 const BeforeRecording& before_recording) {
+    return run_in_batches(setups, seed, pairs, threads, stop, record, before_recording);
   };
   here.describe = [used = thread_count(plan)] { return fmt::format("{} threads", used); };
   return here;

@@ -18,11 +18,16 @@ namespace casesim::runner {
 
 // One chunk of pairs come back, results in the order of the pairs.
 using RecordChunk = std::function<void(std::span<const ExperimentPair>, std::span<const model::ReplicationResult>)>;
+// Work that must be done before the first chunk is recorded (laying out the
+// results file), done by the calling thread while the others start on the
+// pairs. May be empty. If it throws, no new batch starts and the round
+// rethrows it, as for a failed recording.
+using BeforeRecording = std::function<void()>;
 
 struct PairRunner {
   // Runs every pair given, recording each chunk as it finishes; false if it
   // was stopped part-way (what was recorded stays recorded).
-  std::function<bool(std::span<const ExperimentPair>, const RecordChunk&)> run_round;
+  std::function<bool(std::span<const ExperimentPair>, const RecordChunk&, const BeforeRecording&)> run_round;
   std::function<std::string()> describe;  // "2 threads", for a command's summary line
 };
 
@@ -47,7 +52,7 @@ std::int64_t days_per_pair(std::span<const model::ModelSetup> setups);
 // returns false.
 bool run_in_batches(std::span<const model::ModelSetup> setups, std::uint64_t seed,
                     std::span<const ExperimentPair> pairs, int threads, const std::atomic<bool>* stop,
-                    const RecordChunk& record);
+                    const RecordChunk& record, const BeforeRecording& before_recording = {});
 
 // run_in_batches on this process. `setups` (setups[v] is variant v) and
 // `stop` must outlive the runner.

@@ -64,9 +64,21 @@ Recording::Recording(std::string output, results::Metadata metadata, results::La
 
 Recording Recording::start(const std::string& output, const results::Metadata& metadata,
                            const results::Layout& layout) {
-  Recording recording(output, metadata, layout, results::ResultsWriter::create(output + ".partial", metadata, layout));
+  Recording recording = begin(output, metadata, layout);
+  recording.lay_out();
+  return recording;
+}
+
+Recording Recording::begin(const std::string& output, const results::Metadata& metadata,
+                           const results::Layout& layout) {
+  Recording recording(output, metadata, layout, results::ResultsWriter::begin(output + ".partial", metadata, layout));
+  // The descriptor's file keeps its identity through the rename to OUTPUT.partial.
   recording.note_partial_identity();
   return recording;
+}
+
+void Recording::lay_out() {
+  writer_.lay_out();
 }
 
 Recording Recording::resume(const std::string& output, const results::Metadata& metadata,
@@ -225,6 +237,7 @@ void Recording::check_partial_is_ours() const {
 }
 
 void Recording::finish() {
+  writer_.lay_out();  // a run stopped before anything was recorded keeps an empty file
   writer_.close();
   check_partial_is_ours();
   std::filesystem::rename(partial(), output_);
@@ -232,6 +245,7 @@ void Recording::finish() {
 }
 
 void Recording::finish(const results::OptimisationRecord& plans) {
+  writer_.lay_out();  // a run stopped before anything was recorded keeps an empty file
   writer_.close();
   check_partial_is_ours();
   results::write_optimisation_record(partial(), plans);
@@ -240,6 +254,7 @@ void Recording::finish(const results::OptimisationRecord& plans) {
 }
 
 void Recording::leave_unfinished() {
+  writer_.lay_out();  // a run stopped before anything was recorded keeps an empty file
   writer_.close();
   closed_as_ = partial();
 }

@@ -59,6 +59,13 @@ class Recording {
   // Creates OUTPUT.partial (replacing one that is there: the caller decides
   // whether that is allowed) laid out for `layout`, and writes `metadata`.
   static Recording start(const std::string& output, const results::Metadata& metadata, const results::Layout& layout);
+  // start() in two steps (results::ResultsWriter::begin): begin() makes
+  // every check and creates the file, empty; lay_out() lays it out (a few
+  // tens of milliseconds for many replications), so that it can run beside
+  // the first replications (run_and_record does that). Recording,
+  // finishing or leaving the run lays it out first if it is not yet.
+  static Recording begin(const std::string& output, const results::Metadata& metadata, const results::Layout& layout);
+  void lay_out();
 
   // Continues OUTPUT.partial, which must hold the same experiment as
   // `metadata` and `layout` describe (ResumeRefused naming what differs

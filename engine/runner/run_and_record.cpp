@@ -18,7 +18,8 @@ RecordedRun run_and_record(Recording& recording, const PairRunner& pairs, const 
   while (true) {
     const std::vector<ExperimentPair> missing =
         missing_pairs(recording.completed(), recording.variants(), recording.replications());
-    if (!pairs.run_round(missing, record)) {
+    // A recording begun (Recording::begin) is laid out beside the first pairs.
+    if (!pairs.run_round(missing, record, [&recording] { recording.lay_out(); })) {
       finish_progress();
       recording.leave_unfinished();
       run.stopped = true;

@@ -450,6 +450,59 @@ TEST_F(ResultsFileTest, CloseIsIdempotentAndWritingAfterItIsALogicError) {
   EXPECT_THROW(writer.flush(), std::logic_error);
 }
 
+// create() in two steps: begin() leaves only PATH.creating, empty, until
+// lay_out() gives the file create() gives; writing lays it out first.
+TEST_F(ResultsFileTest, BeginThenLayOutGivesTheFileCreateGives) {
+  ResultsWriter created = ResultsWriter::create(path("created.h5"), sample_metadata(), sample_layout());
+  write_all_slots(created);
+  created.close();
+  ResultsWriter begun = ResultsWriter::begin(path("begun.h5"), sample_metadata(), sample_layout());
+  EXPECT_FALSE(fs::exists(path("begun.h5")));
+  EXPECT_TRUE(fs::exists(path("begun.h5.creating")));
+  EXPECT_THROW(begun.read_summary(0), std::logic_error);
+  begun.lay_out();
+  begun.lay_out();  // once is enough
+  EXPECT_TRUE(fs::exists(path("begun.h5")));
+  EXPECT_FALSE(fs::exists(path("begun.h5.creating")));
+  write_all_slots(begun);
+  begun.close();
+  const ResultsData a = read_results(path("created.h5"));
+  const ResultsData b = read_results(path("begun.h5"));
+  EXPECT_EQ(a.metadata.scenario_text, b.metadata.scenario_text);
+  EXPECT_EQ(a.layout.week_start_dates, b.layout.week_start_dates);
+  EXPECT_EQ(a.layout.variants, b.layout.variants);
+  for (std::size_t m = 0; m < kMetrics; ++m) EXPECT_EQ(a.summary[m], b.summary[m]);
+  for (std::size_t s = 0; s < kSeries; ++s) EXPECT_EQ(a.weekly[s], b.weekly[s]);
+  EXPECT_EQ(a.completed, b.completed);
+
+  ResultsWriter written_at_once = ResultsWriter::begin(path("at-once.h5"), sample_metadata(), sample_layout());
+  written_at_once.write_replication(1, 2, summary_of(1, 2), weekly_of(1, 2));
+  written_at_once.close();
+  const ResultsData c = read_results(path("at-once.h5"));
+  expect_slot_written(c, 1, 2);
+  expect_slot_empty(c, 0, 0);
+}
+
+TEST_F(ResultsFileTest, ABegunFileNeverLaidOutLeavesNothingBehind) {
+  {
+    ResultsWriter closed = ResultsWriter::begin(path("closed.h5"), sample_metadata(), sample_layout());
+    closed.close();
+    ResultsWriter dropped = ResultsWriter::begin(path("dropped.h5"), sample_metadata(), sample_layout());
+  }
+  EXPECT_TRUE(fs::is_empty(directory_));
+}
+
+// begin() makes create()'s checks: a missing directory is found before any laying out.
+TEST_F(ResultsFileTest, BeginningInAMissingDirectoryNamesThePath) {
+  const std::string missing = path("no/such/dir/r.h5");
+  try {
+    ResultsWriter::begin(missing, sample_metadata(), sample_layout());
+    FAIL() << "no exception";
+  } catch (const ResultsError& e) {
+    EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(ResultsFileTest, CreatingInAMissingDirectoryNamesThePath) {
   const std::string missing = path("no/such/dir/r.h5");
   try {

@@ -2,7 +2,8 @@
 // batches are recorded whole, in order, once each, with the values a
 // replication run alone gives, whatever the number of threads; a stop or a
 // failed recording starts no new batch; the results held wait within the
-// window of kBatchesAhead batches.
+// window of kBatchesAhead batches; the work before recording (laying out the
+// file) runs beside the first pairs and before any recording.
 #include "engine/runner/batch_pipeline.hpp"
 
 #include <gtest/gtest.h>
@@ -141,6 +142,76 @@ TEST(BatchPipeline, AFailedRecordingIsRethrownAndNothingIsRecordedAfterIt) {
       },
       std::runtime_error);
   EXPECT_EQ(calls, 2u);
+}
+
+// The work before recording (laying out the results file) is done once, on
+// the calling thread, before anything is recorded; with more threads the
+// others run pairs meanwhile, and every batch is still recorded whole and in
+// order with the values of a run alone.
+TEST(BatchPipeline, TheWorkBeforeRecordingRunsOnceOnTheCallingThreadBesideThePairs) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 12, 4);
+  const std::vector<ExperimentPair> pairs = missing_pairs(std::vector<std::uint8_t>(24, 0), 2, 12);
+  const std::vector<model::ReplicationResult> alone = run_pairs(run.setups, run.seed, pairs, 1);
+  const std::size_t batch = 2;
+  for (const int threads : {1, 2, 3}) {
+    Recorded recorded;
+    const RecordChunk keep = keep_in(recorded);
+    std::atomic<std::size_t> recorded_before = 99;
+    std::atomic<int> calls = 0;
+    std::atomic<bool> on_calling_thread = false;
+    const std::thread::id caller = std::this_thread::get_id();
+    std::atomic<std::size_t> chunks_when_prepared = 99;
+    const BeforeRecording prepare = [&] {
+      ++calls;
+      on_calling_thread = std::this_thread::get_id() == caller;
+      recorded_before = recorded.chunks.size();
+      // Long enough for the other threads to finish whole batches meanwhile.
+      std::this_thread::sleep_for(std::chrono::milliseconds(threads > 1 ? 100 : 0));
+      chunks_when_prepared = recorded.chunks.size();
+    };
+    EXPECT_TRUE(run_batch_pipeline(run.setups, run.seed, pairs, batch, threads, nullptr, keep, prepare));
+    EXPECT_EQ(calls, 1) << threads << " threads";
+    EXPECT_TRUE(on_calling_thread) << threads << " threads";
+    EXPECT_EQ(recorded_before, 0u) << threads << " threads";
+    EXPECT_EQ(chunks_when_prepared, 0u) << "recorded before the work before recording was done";
+    expect_whole_batches_in_order(recorded, pairs, batch);
+    ASSERT_EQ(recorded.pairs(), pairs.size()) << threads << " threads";
+    for (std::size_t i = 0; i < pairs.size(); ++i)
+      EXPECT_TRUE(same_values(recorded.results[i], alone[i])) << "pair " << i << ", " << threads << " threads";
+    if (threads > 1) {
+      // What finished while the calling thread was busy went in one chunk:
+      // the pairs ran beside the work, up to the window.
+      ASSERT_FALSE(recorded.chunks.empty());
+      EXPECT_GT(recorded.chunks.front().size(), batch) << threads << " threads";
+    }
+  }
+}
+
+// Work before recording that fails is a failed recording: rethrown, and
+// nothing is recorded.
+TEST(BatchPipeline, FailedWorkBeforeRecordingIsRethrownAndNothingIsRecorded) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 10, 2);
+  const std::vector<ExperimentPair> pairs = missing_pairs(std::vector<std::uint8_t>(20, 0), 2, 10);
+  for (const int threads : {1, 2}) {
+    std::size_t calls = 0;
+    const RecordChunk count = [&calls](std::span<const ExperimentPair>, std::span<const model::ReplicationResult>) {
+      ++calls;
+    };
+    const BeforeRecording fails = [] { throw std::runtime_error("cannot lay out"); };
+    EXPECT_THROW(
+        {
+          try {
+            run_batch_pipeline(run.setups, run.seed, pairs, 2, threads, nullptr, count, fails);
+          } catch (const std::runtime_error& e) {
+            EXPECT_STREQ(e.what(), "cannot lay out");
+            throw;
+          }
+        },
+        std::runtime_error);
+    EXPECT_EQ(calls, 0u) << threads << " threads";
+  }
 }
 
 TEST(BatchPipeline, AVariantWithoutASetupIsRefusedBeforeAnythingRuns) {
