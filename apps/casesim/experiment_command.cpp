@@ -253,8 +253,9 @@ ExperimentOutcome coordinate_experiment(const ExperimentOptions& options, const 
                                         std::ostream& out, std::ostream& err) {
   runner::MpiCoordinator coordinator(session);
   const runner::ExperimentRun prepared = prepare(options);
-  ExperimentOutcome outcome =
-      run_experiment(options, prepared, runner::on_worker_ranks(coordinator, options.stop), out, err);
+  ExperimentOutcome outcome = run_experiment(
+      options, prepared, runner::on_worker_ranks(coordinator, options.stop, runner::days_per_pair(prepared.setups)),
+      out, err);
   coordinator.release();
   return outcome;
 }

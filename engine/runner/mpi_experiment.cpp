@@ -149,14 +149,16 @@ int MpiCoordinator::threads_in_all() const {
   return threads;
 }
 
-void MpiCoordinator::hand_out(int rank, std::span<const ExperimentPair> pairs, std::size_t& next) {
+void MpiCoordinator::hand_out(int rank, std::span<const ExperimentPair> pairs, std::size_t& next, bool stoppable,
+                              std::int64_t days_per_pair) {
   Worker& worker = workers_[static_cast<std::size_t>(rank - 1)];
   // Big chunks while much is left (one process's batch: every thread busy,
-  // few messages and flushes), then smaller ones so the workers finish
-  // together: about half of what would be each worker's share of the rest,
-  // but never fewer pairs than the worker has threads.
+  // few messages and flushes, and short replications not written a few at a
+  // time), then smaller ones so the workers finish together: about half of
+  // what would be each worker's share of the rest, but never fewer pairs
+  // than the worker has threads.
   const std::size_t threads = static_cast<std::size_t>(std::max(1, worker.threads));
-  const std::size_t batch = std::max<std::size_t>(16, 4 * threads);
+  const std::size_t batch = batch_size(static_cast<int>(threads), stoppable, days_per_pair);
   const std::size_t remaining = pairs.size() - next;
   const std::size_t share = (remaining + 2 * workers_.size() - 1) / (2 * workers_.size());
   const std::size_t size = std::min(remaining, std::clamp(share, threads, batch));
@@ -168,7 +170,7 @@ void MpiCoordinator::hand_out(int rank, std::span<const ExperimentPair> pairs, s
 }
 
 bool MpiCoordinator::run(std::span<const ExperimentPair> pairs, const RecordChunk& record,
-                         const std::atomic<bool>* stop) {
+                         const std::atomic<bool>* stop, std::int64_t days_per_pair) {
   if (workers_.empty()) throw std::logic_error("MpiCoordinator::run: no worker ranks");
   std::size_t next = 0;
   std::string failure;
@@ -180,7 +182,8 @@ bool MpiCoordinator::run(std::span<const ExperimentPair> pairs, const RecordChun
     return std::any_of(workers_.begin(), workers_.end(), [](const Worker& w) { return w.state != State::Done; });
   };
   for (std::size_t k = 0; k < workers_.size(); ++k)
-    if (workers_[k].state == State::Waiting && handing_out()) hand_out(static_cast<int>(k + 1), pairs, next);
+    if (workers_[k].state == State::Waiting && handing_out())
+      hand_out(static_cast<int>(k + 1), pairs, next, stop != nullptr, days_per_pair);
 
   while (any_working() || (handing_out() && any_left())) {
     const MPI_Status status = wait_for_message(MPI_ANY_SOURCE, MPI_ANY_TAG);
@@ -218,7 +221,7 @@ bool MpiCoordinator::run(std::span<const ExperimentPair> pairs, const RecordChun
     worker.state = State::Waiting;
     // Answer first, so the worker computes while this rank writes.
     const auto answering = std::chrono::steady_clock::now();
-    if (handing_out()) hand_out(rank, pairs, next);
+    if (handing_out()) hand_out(rank, pairs, next, stop != nullptr, days_per_pair);
     const auto recording = std::chrono::steady_clock::now();
     if (!done.empty()) record(done, results);
     recording_seconds_ += std::chrono::duration<double>(answering - taking_in).count() +
@@ -246,13 +249,14 @@ void MpiCoordinator::release() {
   }
 }
 
-PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>* stop) {
+PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>* stop, std::int64_t days_per_pair) {
   PairRunner on_workers;
   // Rank 0 only records here, so what comes before recording is simply done first.
-  on_workers.run_round = [&coordinator, stop](std::span<const ExperimentPair> pairs, const RecordChunk& record,
-                                              const BeforeRecording& before_recording) {
+  on_workers.run_round = [&coordinator, stop, days_per_pair](std::span<const ExperimentPair> pairs,
+                                                             const RecordChunk& record,
+                                                             const BeforeRecording& before_recording) {
     if (before_recording) before_recording();
-    return coordinator.run(pairs, record, stop);
+    return coordinator.run(pairs, record, stop, days_per_pair);
   };
   on_workers.describe = [&coordinator] {
     return fmt::format("{} worker rank{} with {} threads in all (rank 0 recording results {:.2f} s)",

@@ -40,7 +40,10 @@ class MpiCoordinator {
   // run() returns false. A worker that fails makes run() throw
   // std::runtime_error naming its rank, after the other chunks out have come
   // back and been recorded. Workers left idle at the end wait for the next run().
-  bool run(std::span<const ExperimentPair> pairs, const RecordChunk& record, const std::atomic<bool>* stop);
+  // While much is left a chunk is a batch of a single process (batch_size)
+  // for the worker's threads and replications of `days_per_pair` simulated days.
+  bool run(std::span<const ExperimentPair> pairs, const RecordChunk& record, const std::atomic<bool>* stop,
+           std::int64_t days_per_pair);
 
   // Tells every worker there is no more work, after taking (and discarding)
   // whatever a worker still had out. Idempotent.
@@ -61,7 +64,8 @@ class MpiCoordinator {
     int threads = 0;
     std::vector<ExperimentPair> chunk;
   };
-  void hand_out(int rank, std::span<const ExperimentPair> pairs, std::size_t& next);
+  void hand_out(int rank, std::span<const ExperimentPair> pairs, std::size_t& next, bool stoppable,
+                std::int64_t days_per_pair);
 
   std::vector<Worker> workers_;  // workers_[k] is rank k + 1
   double recording_seconds_ = 0.0;
@@ -69,8 +73,9 @@ class MpiCoordinator {
 
 // The pairs of a run handed out by `coordinator` to the worker ranks: a
 // PairRunner for run_and_record, which records on this rank (rank 0) as the
-// chunks come back. `coordinator` and `stop` must outlive it.
-PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>* stop);
+// chunks come back, in chunks sized for replications of `days_per_pair`
+// simulated days (runner::days_per_pair). `coordinator` and `stop` must outlive it.
+PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>* stop, std::int64_t days_per_pair);
 
 // A worker rank's side: asks rank 0 for chunks, runs each with run_pairs on
 // `threads` threads (0: all of this rank's cores), and sends the results back,
