@@ -7,14 +7,6 @@
 
 namespace casesim::optimise {
 
-namespace {
-
-// Pairs are run in chunks so that results (with their weekly series) are not
-// all held at once in a large first look; big enough to keep threads busy.
-constexpr std::size_t kPairsPerChunk = 256;
-
-}  // namespace
-
 std::vector<std::size_t> target_metric_indices(const Optimisation& optimisation) {
   const auto& definitions = model::metric_definitions();
   std::vector<std::size_t> indices;
@@ -55,16 +47,17 @@ SearchResult run_optimisation(const Optimisation& optimisation, const SearchSett
       for (std::size_t r = selection.replications(p); r < target_replications; ++r) pairs.push_back({p, r});
     for (const std::size_t p : selection.plans_to_run())
       for (auto& per_target : result.values[p]) per_target.resize(target_replications);
-    for (std::size_t first = 0; first < pairs.size(); first += kPairsPerChunk) {
-      const std::span<const runner::ExperimentPair> chunk =
-          std::span<const runner::ExperimentPair>(pairs).subspan(first, std::min(kPairsPerChunk, pairs.size() - first));
-      const std::vector<model::ReplicationResult> results =
-          runner::run_pairs(setups, settings.seed, chunk, settings.threads);
+    // The look's pairs run in the batches of any run (runner::run_in_batches):
+    // each batch recorded while the threads go on with the next, and only a
+    // few batches' results (with their weekly series) held at once.
+    const RecordChunk keep = [&](std::span<const runner::ExperimentPair> chunk,
+                                 std::span<const model::ReplicationResult> results) {
       for (std::size_t i = 0; i < chunk.size(); ++i)
         for (std::size_t t = 0; t < metrics.size(); ++t)
           result.values[chunk[i].variant][t][chunk[i].replication] = results[i].summary[metrics[t]];
       if (record) record(chunk, results);
-    }
+    };
+    runner::run_in_batches(setups, settings.seed, pairs, settings.threads, nullptr, keep);
     result.replications_run += pairs.size();
     selection.record_look(result.values);
   }

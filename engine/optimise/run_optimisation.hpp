@@ -15,6 +15,7 @@
 #include "analysis/constrained_selection.hpp"
 #include "engine/model/replication.hpp"
 #include "engine/optimise/optimisation.hpp"
+#include "engine/runner/pair_runner.hpp"
 #include "engine/runner/run_experiment.hpp"
 #include "engine/snapshot/snapshot.hpp"
 
@@ -28,9 +29,8 @@ struct SearchSettings {
 };
 
 // Receives each chunk of pairs as it finishes, with its results in the same
-// order (to write a results file as the search goes).
-using RecordChunk =
-    std::function<void(std::span<const runner::ExperimentPair>, std::span<const model::ReplicationResult>)>;
+// order (to write a results file as the search goes): whole batches, in order.
+using RecordChunk = runner::RecordChunk;
 
 struct SearchResult {
   analysis::ConstrainedSelection selection;
