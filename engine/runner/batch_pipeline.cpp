@@ -1,6 +1,8 @@
 #include "engine/runner/batch_pipeline.hpp"
 
+#ifdef _OPENMP
 #include <omp.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -17,6 +19,15 @@
 namespace casesim::runner {
 
 namespace {
+
+// The team's first thread is the one that called (without OpenMP, the only one).
+bool calling_thread() {
+#ifdef _OPENMP
+  return omp_get_thread_num() == 0;
+#else
+  return true;
+#endif
+}
 
 // A thread waiting for room looks at the stop flag this often: a stop is a
 // plain flag (set from a signal handler), which cannot wake anyone.
@@ -172,7 +183,7 @@ bool run_batch_pipeline(std::span<const model::ModelSetup> setups, std::uint64_t
   {
     // The calling thread is the team's first: what HDF5 does before recording
     // stays on it, and a one-thread run does it before its first pair, as before.
-    if (before_recording && omp_get_thread_num() == 0) pipeline.prepare(before_recording);
+    if (before_recording && calling_thread()) pipeline.prepare(before_recording);
       // Dynamic scheduling: replications differ in length, so threads take the
       // next pair as they finish; pairs are handed out in order.
 #pragma omp for schedule(dynamic, 1)
