@@ -1,6 +1,7 @@
 // TeamModel: the working day. Each worker in post and at work does the due
 // work their hours allow, in the order the prioritisation policy sets.
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "engine/model/team_model.hpp"
@@ -42,11 +43,8 @@ void TeamModel::do_daily_work(Day day) {
     // Court work for children in care proceedings comes before the rest.
     const auto& lac = scenario_.pathways.looked_after;
     if (lac.court_hours_per_week > 0.0)
-      for (const std::uint32_t slot : post.cases) {
-        const Case& c = cases_[slot];
-        if (c.stage == Stage::looked_after && day - c.plan_start_day < 7 * lac.court_weeks)
-          post.hours_owed += lac.court_hours_per_week / kWorkingDaysPerWeek;
-      }
+      for (std::uint32_t n = court_cases(post, day); n > 0; --n)
+        post.hours_owed += lac.court_hours_per_week / kWorkingDaysPerWeek;
     const double owed = std::min(available, post.hours_owed);
     post.hours_owed -= owed;
     double hours = available - owed;
@@ -62,7 +60,7 @@ void TeamModel::do_daily_work(Day day) {
       // join the list; then the day's list is collected again.
       for (std::size_t i = post.cases.size(); i-- > 0;) {
         if (i >= post.cases.size()) continue;
-        const std::uint32_t slot = post.cases[i];
+        const std::uint32_t slot = post.cases[i].slot;
         const Case& c = cases_[slot];
         if (ready_to_complete(c)) complete_assessment(slot, day);
       }
@@ -111,6 +109,25 @@ void TeamModel::do_daily_work(Day day) {
     sort_tasks();
     work_tasks(day, kTeamManager, scenario_.team.manager.unallocated_work_hours_per_week / kWorkingDaysPerWeek, false);
   }
+}
+
+// A case's court work ends on a day fixed when it becomes looked after, so
+// the count holds until the earliest of those ends, or a change to the list.
+std::uint32_t TeamModel::court_cases(Post& post, Day day) {
+  if (day >= post.court_cases_until) {
+    post.court_cases = 0;
+    post.court_cases_until = kNever;
+    for (const Post::HeldCase& held : post.cases)
+      if (day < held.court_work_until) {
+        ++post.court_cases;
+        post.court_cases_until = std::min(post.court_cases_until, held.court_work_until);
+      }
+  }
+  assert(std::count_if(post.cases.begin(), post.cases.end(), [&](const Post::HeldCase& held) {
+           assert(held.court_work_until == court_work_until(cases_[held.slot]));
+           return day < held.court_work_until;
+         }) == static_cast<std::ptrdiff_t>(post.court_cases));
+  return post.court_cases;
 }
 
 // How far ahead the post's worker works today: the planning window from

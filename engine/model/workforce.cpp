@@ -93,7 +93,7 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
   }
   trace(agency ? "agency_worker_leaves" : "worker_leaves", -1, worker_id(p), -1,
         static_cast<double>(post.cases.size()));
-  const std::vector<std::uint32_t> cases = post.cases;
+  const std::vector<Post::HeldCase> cases = post.cases;
   staff_changed();
   post.holder = Post::Holder::vacant;  // before reallocation, so nothing goes back to this post
   // The leaver's cases go to colleagues one by one: through the allocation
@@ -103,7 +103,7 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
   assert(day == today());
   build_allocation_index(day);
   for (auto it = cases.rbegin(); it != cases.rend(); ++it) {
-    const std::uint32_t slot = *it;
+    const std::uint32_t slot = it->slot;
     detach(slot);
     Case& c = cases_[slot];
     const std::int32_t receiver = choose_worker(cap_.weight(c.stage));
@@ -369,7 +369,7 @@ void TeamModel::hold_supervision(Day day) {
     post.last_supervision = day;
     post.supervision_due = calendar_.add_working_days(day, kWorkingDaysPerWeek * supervision_interval_weeks_);
     for (std::size_t i = post.cases.size(); i-- > 0;) {
-      Case& c = cases_[post.cases[i]];
+      Case& c = cases_[post.cases[i].slot];
       if (c.missed_urgent && c.stage == Stage::assessment) catch_missed_urgent(c, day, "at supervision");
       if (overdue_actions(c, day) > 0) c.escalated = true;
     }

@@ -1,6 +1,5 @@
-// DueIndex keeps what waits on a wheel of days (and a heap beyond it); what
-// it brings into reach must be exactly what a plain list would: every entry
-// filed under the horizon or earlier, whatever the order of filing, the
+// DueIndex keeps what waits in a heap by day; what it brings into reach must
+// be exactly what a plain list would: every entry filed under the horizon or earlier, whatever the order of filing, the
 // horizons (which may step back after a worker's leave) and the keys (far
 // ahead, or long past).
 #include <algorithm>
