@@ -11,14 +11,16 @@
 // exactly); filing late would lose work, so every change that can bring work
 // forward files the case again.
 //
-// Entries waiting to be reached are kept in one binary heap by key: a
-// worker holds a few dozen entries, so the heap is a few cache lines, and a
-// day with nothing newly in reach reads only its top. (A wheel of a bucket a
-// day made each post 1.6 kB of bucket headers and 64 heap blocks: a large
-// team's working day was spent fetching them.) A horizon may step back after
-// a worker's leave; entries beyond it simply stay in the heap. Which entries
-// are in reach after reach(h) is exactly "every entry filed under h or
-// earlier", in some order: callers must not depend on the order of in_reach().
+// Entries waiting to be reached are kept in one vector sorted by key,
+// earliest first from a moving start: a worker holds a few dozen entries, so
+// it is a few cache lines; reaching moves the start on, a day with nothing
+// newly in reach reads one entry, and filing (mostly under a key later than
+// most) inserts near the end. (A wheel of a bucket a day made each post
+// 1.6 kB of bucket headers and up to 64 heap blocks: a large team's working
+// day was spent fetching them.) A horizon may step back after a worker's
+// leave; entries beyond it simply wait. Which entries are in reach after
+// reach(h) is exactly "every entry filed under h or earlier", in some order:
+// callers must not depend on the order of in_reach().
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -39,10 +41,16 @@ class DueIndex {
 
   // Brings every entry filed under `horizon` or earlier into reach.
   void reach(kernel::Day horizon) {
-    while (!waiting_.empty() && waiting_.front().key <= horizon) {
-      std::pop_heap(waiting_.begin(), waiting_.end(), Later{});
-      in_reach_.push_back(waiting_.back());
-      waiting_.pop_back();
+    while (start_ < waiting_.size() && waiting_[start_].key <= horizon) in_reach_.push_back(waiting_[start_++]);
+    // The reached entries before the start are dropped once they are half the vector.
+    if (start_ == waiting_.size()) {
+      waiting_.clear();
+      start_ = 0;
+    } else if (start_ >= kDropAtLeast && 2 * start_ >= waiting_.size()) {
+      const auto kept = waiting_.size() - start_;
+      std::copy(waiting_.begin() + static_cast<std::ptrdiff_t>(start_), waiting_.end(), waiting_.begin());
+      waiting_.resize(kept);
+      start_ = 0;
     }
   }
   // The entries in reach (some may be stale: the caller checks the stamp).
@@ -66,18 +74,23 @@ class DueIndex {
   }
 
   // Entries held, in reach or waiting (stale ones too).
-  std::size_t size() const { return in_reach_.size() + waiting_.size(); }
+  std::size_t size() const { return in_reach_.size() + waiting_.size() - start_; }
 
  private:
-  struct Later {
-    bool operator()(const Entry& a, const Entry& b) const { return a.key > b.key; }
-  };
+  static constexpr std::size_t kDropAtLeast = 8;
   void wait(const Entry& entry) {
-    waiting_.push_back(entry);
-    std::push_heap(waiting_.begin(), waiting_.end(), Later{});
+    // After the last entry with a key no later (searched from the end, where most are filed).
+    auto at = waiting_.end();
+    const auto first = waiting_.begin() + static_cast<std::ptrdiff_t>(start_);
+    while (at != first && (at - 1)->key > entry.key) --at;
+    if (at == first && start_ > 0)
+      waiting_[--start_] = entry;  // earliest of all: in a reached entry's place
+    else
+      waiting_.insert(at, entry);
   }
 
-  std::vector<Entry> waiting_;  // a heap by key: not yet reached
+  std::vector<Entry> waiting_;  // from start_: not yet reached, by key, earliest first
+  std::size_t start_ = 0;
   std::vector<Entry> in_reach_;
 };
 

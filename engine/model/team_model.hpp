@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "engine/kernel/fifo_queue.hpp"
@@ -80,16 +81,10 @@ class TeamModel {
     // The assessment's work: hours still to do, and when its information is in.
     double assessment_hours_left = 0.0;
     double assessment_ready_time = 0.0;
-    // The statutory actions the case owes (statutory_actions.hpp).
-    StatutoryClocks clocks{};
     std::int32_t worker = kNoWorker;
     Day due_filed_key = kNever;  // that entry's key (kNever: none)
     Day decision_day = 0;
     Day plan_start_day = 0;
-    Stage stage = Stage::assessment;
-    bool open = false;
-    bool escalated = false;      // flagged overdue at supervision: done first
-    bool missed_urgent = false;  // true need called for a section 47 enquiry and triage did not see it (until caught)
     // Small fields fill the hot lines' spare bytes, so that a case takes three
     // lines, not four (a stride of four lines would use a quarter of the
     // cache's sets).
@@ -105,6 +100,14 @@ class TeamModel {
     std::uint8_t past_standard_counted = 0;  // bit per VisitStandardGroup: counted past its visit standard
     Day referral_day = 0;                    // when the referral came in: the assessment's clock runs from it
 
+    // The second line: what the weekly counts over every case slot read.
+    // The statutory actions the case owes (statutory_actions.hpp).
+    StatutoryClocks clocks{};
+    Stage stage = Stage::assessment;
+    bool open = false;
+    bool escalated = false;      // flagged overdue at supervision: done first
+    bool missed_urgent = false;  // true need called for a section 47 enquiry and triage did not see it (until caught)
+
     std::uint64_t child = 0;
     Day strategy_day = 0;        // the last strategy discussion: the conference's clock runs from it
     std::uint32_t position = 0;  // index in its worker's case list
@@ -116,6 +119,7 @@ class TeamModel {
     kernel::EventHandle assessment_ready;
   };
   static_assert(sizeof(Case) == 3 * 64, "the hot lines and one more: see above");
+  static_assert(sizeof(StatutoryClocks) <= 64 - 4, "the clocks, stage and flags share the second line");
 
   // A post in the team, held by one social worker at a time, or vacant. What
   // the day's passes over every post read comes first, in the first cache
@@ -577,7 +581,7 @@ class TeamModel {
   std::vector<Task> tasks_;
   std::vector<std::pair<std::size_t, Day>> absent_posts_;  // and their horizons of work
   std::uint64_t due_stamps_ = 0;
-  std::vector<std::uint32_t> supervision_order_;
+  std::vector<std::pair<Day, std::uint32_t>> supervision_order_;  // (due, post)
 
   Tally tally_;
   TimeAverage caseload_average_;

@@ -351,13 +351,12 @@ void TeamModel::hold_supervision(Day day) {
           calendar_.add_working_days(post.supervision_due, kWorkingDaysPerWeek * supervision_interval_weeks_);
     }
     if (calendar_.add_working_days(post.supervision_due, -kSupervisionWindowWorkingDays) <= day)
-      supervision_order_.push_back(static_cast<std::uint32_t>(p));
+      supervision_order_.emplace_back(post.supervision_due, static_cast<std::uint32_t>(p));
   }
-  std::sort(supervision_order_.begin(), supervision_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return posts_[a].supervision_due < posts_[b].supervision_due ||
-           (posts_[a].supervision_due == posts_[b].supervision_due && a < b);
-  });
-  for (const std::uint32_t p : supervision_order_) {
+  // Most overdue first, then by post. Sorted with the due dates beside the
+  // posts: a large team's sort no longer fetches two posts a comparison.
+  std::sort(supervision_order_.begin(), supervision_order_.end());
+  for (const auto& [due, p] : supervision_order_) {
     Post& post = posts_[p];
     if (!present(post) || manager_hours + 1e-9 < settings.hours) continue;
     manager_hours -= settings.hours;

@@ -1,7 +1,7 @@
-// DueIndex keeps what waits in a heap by day; what it brings into reach must
-// be exactly what a plain list would: every entry filed under the horizon or earlier, whatever the order of filing, the
-// horizons (which may step back after a worker's leave) and the keys (far
-// ahead, or long past).
+// DueIndex keeps what waits sorted by day; what it brings into reach must be
+// exactly what a plain list would: every entry filed under the horizon or
+// earlier, whatever the order of filing, the horizons (which may step back
+// after a worker's leave) and the keys (far ahead, or long past).
 #include <algorithm>
 #include <cstdint>
 #include <limits>
