@@ -79,14 +79,16 @@ class DueIndex {
  private:
   static constexpr std::size_t kDropAtLeast = 8;
   void wait(const Entry& entry) {
-    // After the last entry with a key no later (searched from the end, where most are filed).
-    auto at = waiting_.end();
-    const auto first = waiting_.begin() + static_cast<std::ptrdiff_t>(start_);
-    while (at != first && (at - 1)->key > entry.key) --at;
-    if (at == first && start_ > 0)
+    if (start_ > 0 && (start_ == waiting_.size() || entry.key < waiting_[start_].key)) {
       waiting_[--start_] = entry;  // earliest of all: in a reached entry's place
-    else
-      waiting_.insert(at, entry);
+      return;
+    }
+    // After the last entry with a key no later: searched from the end, where
+    // most are filed, moving the later ones up on the way.
+    std::size_t at = waiting_.size();
+    waiting_.push_back(entry);
+    for (; at > start_ && waiting_[at - 1].key > entry.key; --at) waiting_[at] = waiting_[at - 1];
+    waiting_[at] = entry;
   }
 
   std::vector<Entry> waiting_;  // from start_: not yet reached, by key, earliest first
