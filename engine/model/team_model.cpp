@@ -83,6 +83,14 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
     for (Case& c : cases_)
       if (c.open) file_due_work(c);
   }
+  // A large team holds thousands of cases: growing to them by doubling
+  // copies them over and over and touches twice the memory (about a tenth
+  // of a 512-worker team's first replication). Room from the start for a
+  // full-time caseload in every post and a quarter more (children waiting, a
+  // soft cap); beyond that the slots grow as before.
+  const auto expected_cases =
+      static_cast<std::size_t>(1.25 * cap_.for_worker(1.0, false) * static_cast<double>(posts_.size()));
+  cases_.reserve(std::max(cases_.size(), expected_cases));
   sim_.reserve(64);
   tasks_.reserve(256);
 }
