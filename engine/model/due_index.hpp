@@ -11,19 +11,18 @@
 // exactly); filing late would lose work, so every change that can bring work
 // forward files the case again.
 //
-// Entries waiting to be reached are kept by day on a wheel of kWheelDays
-// buckets, one per day after the furthest horizon reached so far (filing and
-// reaching are a push and a move, with no ordering work: the days' keys are
-// whole days); entries further ahead wait in a heap and move onto the wheel
-// as it turns. Entries filed at or before the furthest horizon reached (a
-// horizon can step back after a worker's leave) wait in a short list until a
-// horizon reaches them. Which entries are in reach after reach(h) is exactly
-// "every entry filed under h or earlier", in some order: callers must not
-// depend on the order of in_reach().
+// Entries waiting to be reached are kept in one vector sorted by key,
+// earliest first from a moving start: a worker holds a few dozen entries, so
+// it is a few cache lines; reaching moves the start on, a day with nothing
+// newly in reach reads one entry, and filing (mostly under a key later than
+// most) inserts near the end. (A wheel of a bucket a day made each post
+// 1.6 kB of bucket headers and up to 64 heap blocks: a large team's working
+// day was spent fetching them.) A horizon may step back after a worker's
+// leave; entries beyond it simply wait. Which entries are in reach after
+// reach(h) is exactly "every entry filed under h or earlier", in some order:
+// callers must not depend on the order of in_reach().
 #include <algorithm>
-#include <array>
 #include <cstdint>
-#include <limits>
 #include <vector>
 
 #include "engine/kernel/working_calendar.hpp"
@@ -38,42 +37,21 @@ class DueIndex {
     std::uint64_t stamp;
   };
 
-  void file(kernel::Day key, std::uint32_t slot, std::uint64_t stamp) { place(Entry{key, slot, stamp}); }
+  void file(kernel::Day key, std::uint32_t slot, std::uint64_t stamp) { wait(Entry{key, slot, stamp}); }
 
   // Brings every entry filed under `horizon` or earlier into reach.
   void reach(kernel::Day horizon) {
-    if (!started_) {
-      started_ = true;
-      reached_ = horizon;
-      turn_far();
-      return;
+    while (start_ < waiting_.size() && waiting_[start_].key <= horizon) in_reach_.push_back(waiting_[start_++]);
+    // The reached entries before the start are dropped once they are half the vector.
+    if (start_ == waiting_.size()) {
+      waiting_.clear();
+      start_ = 0;
+    } else if (start_ >= kDropAtLeast && 2 * start_ >= waiting_.size()) {
+      const auto kept = waiting_.size() - start_;
+      std::copy(waiting_.begin() + static_cast<std::ptrdiff_t>(start_), waiting_.end(), waiting_.begin());
+      waiting_.resize(kept);
+      start_ = 0;
     }
-    if (!behind_.empty()) {
-      std::size_t kept = 0;
-      for (const Entry& entry : behind_) {
-        if (entry.key <= horizon)
-          in_reach_.push_back(entry);
-        else
-          behind_[kept++] = entry;
-      }
-      behind_.resize(kept);
-    }
-    if (horizon <= reached_) return;
-    // Each day up to the horizon (or a whole turn, every bucket, if it is further).
-    const auto turn_to =
-        static_cast<kernel::Day>(std::min<std::int64_t>(horizon, static_cast<std::int64_t>(reached_) + kWheelDays));
-    for (kernel::Day day = reached_ + 1; day <= turn_to; ++day) {
-      std::vector<Entry>& bucket = wheel_[bucket_of(day)];
-      for (const Entry& entry : bucket) {
-        if (entry.key <= horizon)
-          in_reach_.push_back(entry);
-        else
-          behind_.push_back(entry);  // cannot happen: a bucket holds one day, within a turn
-      }
-      bucket.clear();
-    }
-    reached_ = horizon;
-    turn_far();
   }
   // The entries in reach (some may be stale: the caller checks the stamp).
   const std::vector<Entry>& in_reach() const { return in_reach_; }
@@ -90,56 +68,31 @@ class DueIndex {
       if (key <= horizon)
         in_reach_[kept++] = Entry{key, entry.slot, entry.stamp};
       else
-        place(Entry{key, entry.slot, entry.stamp});
+        wait(Entry{key, entry.slot, entry.stamp});
     }
     in_reach_.resize(kept);
   }
 
   // Entries held, in reach or waiting (stale ones too).
-  std::size_t size() const {
-    std::size_t n = in_reach_.size() + behind_.size() + far_.size();
-    for (const auto& bucket : wheel_) n += bucket.size();
-    return n;
-  }
+  std::size_t size() const { return in_reach_.size() + waiting_.size() - start_; }
 
  private:
-  static constexpr kernel::Day kWheelDays = 64;  // a power of two
-  static std::size_t bucket_of(kernel::Day day) {
-    return static_cast<std::size_t>(static_cast<std::uint32_t>(day) & (kWheelDays - 1));
-  }
-  struct Later {
-    bool operator()(const Entry& a, const Entry& b) const { return a.key > b.key; }
-  };
-
-  void place(const Entry& entry) {
-    if (!started_ || entry.key - static_cast<std::int64_t>(reached_) >= kWheelDays) {
-      far_.push_back(entry);
-      std::push_heap(far_.begin(), far_.end(), Later{});
-    } else if (entry.key <= reached_) {
-      behind_.push_back(entry);
-    } else {
-      wheel_[bucket_of(entry.key)].push_back(entry);
+  static constexpr std::size_t kDropAtLeast = 8;
+  void wait(const Entry& entry) {
+    if (start_ > 0 && (start_ == waiting_.size() || entry.key < waiting_[start_].key)) {
+      waiting_[--start_] = entry;  // earliest of all: in a reached entry's place
+      return;
     }
-  }
-  // Moves what the wheel now spans from the heap: onto the wheel, or into
-  // reach if the horizon has passed it.
-  void turn_far() {
-    while (!far_.empty() && far_.front().key - static_cast<std::int64_t>(reached_) < kWheelDays) {
-      std::pop_heap(far_.begin(), far_.end(), Later{});
-      const Entry entry = far_.back();
-      far_.pop_back();
-      if (entry.key <= reached_)
-        in_reach_.push_back(entry);
-      else
-        wheel_[bucket_of(entry.key)].push_back(entry);
-    }
+    // After the last entry with a key no later: searched from the end, where
+    // most are filed, moving the later ones up on the way.
+    std::size_t at = waiting_.size();
+    waiting_.push_back(entry);
+    for (; at > start_ && waiting_[at - 1].key > entry.key; --at) waiting_[at] = waiting_[at - 1];
+    waiting_[at] = entry;
   }
 
-  bool started_ = false;  // reach() has been called: reached_ is set
-  kernel::Day reached_ = 0;
-  std::array<std::vector<Entry>, kWheelDays> wheel_;
-  std::vector<Entry> far_;     // a heap by key: beyond the wheel (all, before the first reach)
-  std::vector<Entry> behind_;  // at or before reached_, beyond the last horizon asked for
+  std::vector<Entry> waiting_;  // from start_: not yet reached, by key, earliest first
+  std::size_t start_ = 0;
   std::vector<Entry> in_reach_;
 };
 

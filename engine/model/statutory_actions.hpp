@@ -154,13 +154,14 @@ class StatutoryClocks {
     any_booked_ = earliest_booked_ != kNotBooked;
   }
 
-  std::array<kernel::Day, kActionCount> due_{};
-  std::array<kernel::Day, kActionCount> booked_{kNotBooked, kNotBooked, kNotBooked, kNotBooked, kNotBooked};
-  bool any_booked_ = false;
-  kernel::Day earliest_booked_ = kNotBooked;
+  // What a pass over many cases reads first (the due dates next, the bookings last).
   kernel::Day earliest_planned_due_ = std::numeric_limits<kernel::Day>::max();
   kernel::Day earliest_due_ = std::numeric_limits<kernel::Day>::max();
+  kernel::Day earliest_booked_ = kNotBooked;
   std::uint8_t owed_ = 0;
+  bool any_booked_ = false;
+  std::array<kernel::Day, kActionCount> due_{};
+  std::array<kernel::Day, kActionCount> booked_{kNotBooked, kNotBooked, kNotBooked, kNotBooked, kNotBooked};
 };
 
 // When an action falls due, counted from a day: a number of working days (0:

@@ -83,6 +83,14 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
     for (Case& c : cases_)
       if (c.open) file_due_work(c);
   }
+  // A large team holds thousands of cases: growing to them by doubling
+  // copies them over and over and touches twice the memory (about a tenth
+  // of a 512-worker team's first replication). Room from the start for a
+  // full-time caseload in every post and a quarter more (children waiting, a
+  // soft cap); beyond that the slots grow as before.
+  const auto expected_cases =
+      static_cast<std::size_t>(1.25 * cap_.for_worker(1.0, false) * static_cast<double>(posts_.size()));
+  cases_.reserve(std::max(cases_.size(), expected_cases));
   sim_.reserve(64);
   tasks_.reserve(256);
 }
@@ -281,6 +289,7 @@ void TeamModel::plan_assessment(Case& c) {
 void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   const auto& s47 = scenario_.pathways.section_47;
   c.stage = Stage::section_47;
+  note_court_work(c);
   c.strategy_day = day;
   c.clocks.stop(Action::assessment);
   start_clock(c, Action::icpc, day);
@@ -465,7 +474,8 @@ void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
   Post& post = posts_[post_index];
   c.worker = static_cast<std::int32_t>(post_index);
   c.position = static_cast<std::uint32_t>(post.cases.size());
-  post.cases.push_back(slot);
+  post.cases.push_back({slot, court_work_until(c)});
+  post.court_cases_until = std::numeric_limits<Day>::min();
   file_due_work(c);
   post.load += cap_.weight(c.stage);
   post.work += work_weight(c.stage);
@@ -479,10 +489,11 @@ void TeamModel::detach(std::uint32_t slot) {
   Case& c = cases_[slot];
   if (c.worker == kNoWorker) return;
   Post& post = posts_[static_cast<std::size_t>(c.worker)];
-  const std::uint32_t moved = post.cases.back();
+  const Post::HeldCase moved = post.cases.back();
   post.cases[c.position] = moved;
-  cases_[moved].position = c.position;
+  cases_[moved.slot].position = c.position;
   post.cases.pop_back();
+  post.court_cases_until = std::numeric_limits<Day>::min();
   post.load -= cap_.weight(c.stage);
   post.work -= work_weight(c.stage);
   if (post.cases.empty()) post.load = post.work = 0.0;  // no drift from adding and subtracting weights
@@ -585,6 +596,7 @@ void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
   c.assessment_hours_left = 0.0;
   c.stage = stage;
   c.plan_start_day = day;
+  note_court_work(c);
 }
 
 void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {

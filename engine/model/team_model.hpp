@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "engine/kernel/fifo_queue.hpp"
@@ -69,79 +70,104 @@ class TeamModel {
   };
 
   // One child's open case. Lives in a slot that is reused after closure, so
-  // memory does not grow with the simulated horizon.
-  struct Case {
-    std::uint64_t referral = 0;  // keys the case's own random draws and breaks ties
-    std::uint64_t child = 0;
-    bool reopened = false;  // opened for a child on recently_closed_
-    bool open = false;
-    Stage stage = Stage::assessment;
-    bool urgent = false;         // true need called for a section 47 enquiry
-    bool missed_urgent = false;  // ... and triage did not see it (until caught)
-    std::uint8_t need = 0;
-    Day referral_day = 0;  // when the referral came in: the assessment's clock runs from it
-    Day decision_day = 0;
-    Day strategy_day = 0;  // the last strategy discussion: the conference's clock runs from it
+  // memory does not grow with the simulated horizon. A large team holds
+  // thousands of cases, more than the cache does: what the day's passes read
+  // (the due work's sweep, the weekly counts) comes first, in the first two
+  // cache lines of a case aligned to them; the rest is read when something
+  // happens to the case.
+  struct alignas(64) Case {
+    std::uint64_t due_stamp = 0;  // of its one live entry in its worker's DueIndex
+    std::uint64_t referral = 0;   // keys the case's own random draws and breaks ties
+    // The assessment's work: hours still to do, and when its information is in.
+    double assessment_hours_left = 0.0;
+    double assessment_ready_time = 0.0;
     std::int32_t worker = kNoWorker;
-    std::uint32_t position = 0;  // index in its worker's case list
-    double queued_working_time = 0.0;
-    bool from_queue = false;  // allocated from a queue (false: handed straight on by a leaving worker)
-
-    // The statutory actions the case owes (statutory_actions.hpp).
-    StatutoryClocks clocks{};
-    // Statutory visits. Children on plans are tracked for gaps.
-    Day last_visit_day = 0;  // or the start of the stage's visiting
+    Day due_filed_key = kNever;  // that entry's key (kNever: none)
+    Day decision_day = 0;
     Day plan_start_day = 0;
+    // Small fields fill the hot lines' spare bytes, so that a case takes three
+    // lines, not four (a stride of four lines would use a quarter of the
+    // cache's sets).
+    bool reopened = false;  // opened for a child on recently_closed_
+    bool urgent = false;    // true need called for a section 47 enquiry
+    std::uint8_t need = 0;
+    bool from_queue = false;  // allocated from a queue (false: handed straight on by a leaving worker)
+    bool assessment_started = false;
+    // Children on plans are tracked for gaps between visits.
     bool unvisited_6_weeks_counted = false;
     bool unvisited_3_months_counted = false;
     bool cp_unvisited_6_weeks_counted = false;
     std::uint8_t past_standard_counted = 0;  // bit per VisitStandardGroup: counted past its visit standard
-    bool escalated = false;                  // flagged overdue at supervision: done first
-    std::int32_t snapshot_child = -1;        // index in the snapshot's children, for per-child results
+    Day referral_day = 0;                    // when the referral came in: the assessment's clock runs from it
 
-    // The assessment's work: hours still to do, and when its information is in.
-    double assessment_hours_left = 0.0;
-    bool assessment_started = false;
-    double assessment_ready_time = 0.0;
+    // The second line: what the weekly counts over every case slot read.
+    // The statutory actions the case owes (statutory_actions.hpp).
+    StatutoryClocks clocks{};
+    Stage stage = Stage::assessment;
+    bool open = false;
+    bool escalated = false;      // flagged overdue at supervision: done first
+    bool missed_urgent = false;  // true need called for a section 47 enquiry and triage did not see it (until caught)
+
+    std::uint64_t child = 0;
+    Day strategy_day = 0;        // the last strategy discussion: the conference's clock runs from it
+    std::uint32_t position = 0;  // index in its worker's case list
+    double queued_working_time = 0.0;
+    Day last_visit_day = 0;                // or the start of the stage's visiting
+    std::int32_t snapshot_child = -1;      // index in the snapshot's children, for per-child results
     double assessment_planned_time = 0.0;  // the day the worker plans to complete it (its start)
-
     kernel::EventHandle plan_end;
     kernel::EventHandle assessment_ready;
-    std::uint64_t due_stamp = 0;  // of its one live entry in its worker's DueIndex
-    Day due_filed_key = kNever;   // that entry's key (kNever: none)
   };
+  static_assert(sizeof(Case) == 3 * 64, "the hot lines and one more: see above");
+  static_assert(sizeof(StatutoryClocks) <= 64 - 4, "the clocks, stage and flags share the second line");
 
-  // A post in the team, held by one social worker at a time, or vacant.
-  struct Post {
+  // A post in the team, held by one social worker at a time, or vacant. What
+  // the day's passes over every post read comes first, in the first cache
+  // line of a post aligned to them.
+  struct alignas(64) Post {
     enum class Holder : std::uint8_t { vacant, permanent, agency };
     Holder holder = Holder::vacant;
     bool temporary = false;  // an agency post added by escalation, removed when it ends
     bool in_use = true;      // false: a freed temporary post slot
-    double fte = 1.0;
     bool newly_qualified = false;
+    bool absent_today = false;  // on leave or sick
+    bool works_today = true;    // a part-time worker works full days on a share of working days
+    bool ramps_up = false;      // a new starter (WorkforceSettings::new_starter_ramp_up_weeks)
+    bool reserved = false;      // kept for a worker a timeline event starts later
+    double fte = 1.0;
+    double load = 0.0;        // cases, or weighted cases under a weighted cap
+    double work = 0.0;        // cases weighted by their pathway's weight, whatever the cap counts
+    double hours_owed = 0.0;  // handover and strategy discussions, taken from the next days
+    double overload = 0.0;    // smoothed work above a manageable caseload (SicknessSettings)
     Day started_day = 0;
+    Day leaving_day = kNever;  // the last day of notice (or of an agency tenure)
+    Day supervision_due = kNever;
     std::uint32_t serial = 0;  // the n-th worker to hold this post
-    std::vector<std::uint32_t> cases;
-    DueIndex due_index;             // which of `cases` may have work due, by day
-    double load = 0.0;              // cases, or weighted cases under a weighted cap
-    double work = 0.0;              // cases weighted by their pathway's weight, whatever the cap counts
+
+    DueIndex due_index;  // which of `cases` may have work due, by day
+    // The cases the worker holds, each with court_work_until(its case).
+    struct HeldCase {
+      std::uint32_t slot;
+      Day court_work_until;
+    };
+    std::vector<HeldCase> cases;
+    // Court work, counted by a pass over `cases` (not over the cases
+    // themselves: a large team's do not fit in the cache): how many bring it,
+    // and the day the count holds until (the earliest of their
+    // court_work_until; Day min after a change to the list).
+    std::uint32_t court_cases = 0;
+    Day court_cases_until = std::numeric_limits<Day>::min();
     Day sick_until = 0;             // absent on days before this
     Day absent_until = 0;           // a dated absence (timeline or snapshot): absent on days before this
-    bool reserved = false;          // kept for a worker a timeline event starts later
     std::uint64_t leave_weeks = 0;  // bit w: on leave in week w of the current leave year
     int leave_year = -1;
-    Day leaving_day = kNever;       // the last day of notice (or of an agency tenure)
     Day permanent_starts = kNever;  // a recruit's first day, while recruiting
     Day agency_starts = kNever;     // an agency worker's first day, while waiting for one
     Day last_supervision = 0;
-    Day supervision_due = kNever;
-    double overload = 0.0;         // smoothed work above a manageable caseload (SicknessSettings)
     double recent_sickness = 0.0;  // smoothed share of recent working days off sick
-    double hours_owed = 0.0;       // handover and strategy discussions, taken from the next days
-    bool absent_today = false;     // on leave or sick
-    bool works_today = true;       // a part-time worker works full days on a share of working days
-    bool ramps_up = false;         // a new starter (WorkforceSettings::new_starter_ramp_up_weeks)
   };
+  static_assert(sizeof(Post) == 3 * 64,
+                "an odd number of lines: a stride of 4 would use a quarter of the cache's sets");
 
   struct Manager {
     bool in_post = true;
@@ -274,6 +300,23 @@ class TeamModel {
   void detach(std::uint32_t slot);
   void begin_section_47(Case& c, Day day, bool strategy_by_worker);
   void enter_stage(Case& c, Stage stage, Day day);
+  // The day before which a case brings its worker court work every day (Day
+  // min: none): a looked-after child's, in the placement's first weeks.
+  Day court_work_until(const Case& c) const {
+    if (c.stage != Stage::looked_after) return std::numeric_limits<Day>::min();
+    const std::int64_t weeks = scenario_.pathways.looked_after.court_weeks;
+    return static_cast<Day>(std::min<std::int64_t>(c.plan_start_day + 7 * weeks, kNever));
+  }
+  // Keeps the worker's Post::cases in step with the case: called
+  // wherever its stage or the stage's start changes.
+  void note_court_work(const Case& c) {
+    if (c.worker == kNoWorker) return;
+    Post& post = posts_[static_cast<std::size_t>(c.worker)];
+    post.cases[c.position].court_work_until = court_work_until(c);
+    post.court_cases_until = std::numeric_limits<Day>::min();
+  }
+  // The post's cases that bring court work on `day`.
+  std::uint32_t court_cases(Post& post, Day day);
   void begin_cp_plan(std::uint32_t slot, Day day);
   void begin_cin_plan(std::uint32_t slot, Day day);
   void begin_looked_after(std::uint32_t slot, Day day);
@@ -538,7 +581,7 @@ class TeamModel {
   std::vector<Task> tasks_;
   std::vector<std::pair<std::size_t, Day>> absent_posts_;  // and their horizons of work
   std::uint64_t due_stamps_ = 0;
-  std::vector<std::uint32_t> supervision_order_;
+  std::vector<std::pair<Day, std::uint32_t>> supervision_order_;  // (due, post)
 
   Tally tally_;
   TimeAverage caseload_average_;

@@ -9,6 +9,7 @@
 #include <bit>
 #include <cassert>
 #include <cmath>
+#include <functional>
 
 #include "engine/model/team_model.hpp"
 #include "engine/model/working_time.hpp"
@@ -93,7 +94,7 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
   }
   trace(agency ? "agency_worker_leaves" : "worker_leaves", -1, worker_id(p), -1,
         static_cast<double>(post.cases.size()));
-  const std::vector<std::uint32_t> cases = post.cases;
+  const std::vector<Post::HeldCase> cases = post.cases;
   staff_changed();
   post.holder = Post::Holder::vacant;  // before reallocation, so nothing goes back to this post
   // The leaver's cases go to colleagues one by one: through the allocation
@@ -103,7 +104,7 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
   assert(day == today());
   build_allocation_index(day);
   for (auto it = cases.rbegin(); it != cases.rend(); ++it) {
-    const std::uint32_t slot = *it;
+    const std::uint32_t slot = it->slot;
     detach(slot);
     Case& c = cases_[slot];
     const std::int32_t receiver = choose_worker(cap_.weight(c.stage));
@@ -351,15 +352,19 @@ void TeamModel::hold_supervision(Day day) {
           calendar_.add_working_days(post.supervision_due, kWorkingDaysPerWeek * supervision_interval_weeks_);
     }
     if (calendar_.add_working_days(post.supervision_due, -kSupervisionWindowWorkingDays) <= day)
-      supervision_order_.push_back(static_cast<std::uint32_t>(p));
+      supervision_order_.emplace_back(post.supervision_due, static_cast<std::uint32_t>(p));
   }
-  std::sort(supervision_order_.begin(), supervision_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return posts_[a].supervision_due < posts_[b].supervision_due ||
-           (posts_[a].supervision_due == posts_[b].supervision_due && a < b);
-  });
-  for (const std::uint32_t p : supervision_order_) {
+  // Most overdue first, then by post, while the manager's hours last: taken
+  // from a heap of (due, post), as a large team has hundreds due and the
+  // manager time for a few (a sort of them all was a tenth of its day).
+  const auto later = std::greater<std::pair<Day, std::uint32_t>>{};
+  std::make_heap(supervision_order_.begin(), supervision_order_.end(), later);
+  for (auto end = supervision_order_.end(); end != supervision_order_.begin(); --end) {
+    if (manager_hours + 1e-9 < settings.hours) break;  // no time for another session
+    std::pop_heap(supervision_order_.begin(), end, later);
+    const std::uint32_t p = (end - 1)->second;
     Post& post = posts_[p];
-    if (!present(post) || manager_hours + 1e-9 < settings.hours) continue;
+    if (!present(post)) continue;
     manager_hours -= settings.hours;
     post.hours_owed += settings.hours;
     if (in_window(post.supervision_due)) ++tally_.supervision_due;
@@ -369,7 +374,7 @@ void TeamModel::hold_supervision(Day day) {
     post.last_supervision = day;
     post.supervision_due = calendar_.add_working_days(day, kWorkingDaysPerWeek * supervision_interval_weeks_);
     for (std::size_t i = post.cases.size(); i-- > 0;) {
-      Case& c = cases_[post.cases[i]];
+      Case& c = cases_[post.cases[i].slot];
       if (c.missed_urgent && c.stage == Stage::assessment) catch_missed_urgent(c, day, "at supervision");
       if (overdue_actions(c, day) > 0) c.escalated = true;
     }

@@ -1,8 +1,7 @@
-// DueIndex keeps what waits on a wheel of days (and a heap beyond it); what
-// it brings into reach must be exactly what a plain list would: every entry
-// filed under the horizon or earlier, whatever the order of filing, the
-// horizons (which may step back after a worker's leave) and the keys (far
-// ahead, or long past).
+// DueIndex keeps what waits sorted by day; what it brings into reach must be
+// exactly what a plain list would: every entry filed under the horizon or
+// earlier, whatever the order of filing, the horizons (which may step back
+// after a worker's leave) and the keys (far ahead, or long past).
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -135,6 +134,33 @@ TEST(DueIndex, AHorizonSteppingBackLeavesLaterEntriesWaiting) {
   EXPECT_EQ(index.in_reach()[0].slot, 2u);
   index.reach(21);
   EXPECT_EQ(index.in_reach().size(), 2u);
+}
+
+// A long list reached a little at a time: the reached entries before the
+// start are dropped as it goes, and an entry filed earlier than every one
+// waiting takes a reached entry's place; nothing is lost or brought early.
+TEST(DueIndex, ALongListReachedInStepsBringsEachEntryOnItsDay) {
+  DueIndex index;
+  std::mt19937 rng(7);
+  std::vector<Day> keys(200);
+  for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = static_cast<Day>(i / 2);
+  std::shuffle(keys.begin(), keys.end(), rng);
+  std::uint64_t stamp = 0;
+  for (const Day key : keys) index.file(key, static_cast<std::uint32_t>(key), ++stamp);
+  std::size_t early = 0;
+  for (Day horizon = 0; horizon < 100; ++horizon) {
+    index.reach(horizon);
+    // Every key up to the horizon twice, and the early filings below.
+    ASSERT_EQ(index.in_reach().size(), 2 * static_cast<std::size_t>(horizon + 1) + early) << horizon;
+    for (const auto& e : index.in_reach()) ASSERT_LE(e.key, horizon);
+    ASSERT_EQ(index.size(), keys.size() + early);
+    if (horizon % 10 == 5) {
+      // Filed under today after today's reach: earlier than every entry
+      // waiting, it is in reach from the next.
+      index.file(horizon, 1000, ++stamp);
+      ++early;
+    }
+  }
 }
 
 }  // namespace
