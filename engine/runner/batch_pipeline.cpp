@@ -179,13 +179,13 @@ bool run_batch_pipeline(std::span<const model::ModelSetup> setups, std::uint64_t
   RunPlan plan;
   plan.threads = threads;
   const auto n = static_cast<std::int64_t>(pairs.size());
+  // The calling thread is the team's first: the work before recording (HDF5's)
+  // stays on it, and a one-thread run does it before its first pair. Dynamic
+  // scheduling: replications differ in length, so threads take the next pair
+  // as they finish; pairs are handed out in order.
 #pragma omp parallel num_threads(thread_count(plan))
   {
-    // The calling thread is the team's first: what HDF5 does before recording
-    // stays on it, and a one-thread run does it before its first pair, as before.
     if (before_recording && calling_thread()) pipeline.prepare(before_recording);
-      // Dynamic scheduling: replications differ in length, so threads take the
-      // next pair as they finish; pairs are handed out in order.
 #pragma omp for schedule(dynamic, 1)
     for (std::int64_t i = 0; i < n; ++i) {
       const auto pair = static_cast<std::size_t>(i);

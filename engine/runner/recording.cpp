@@ -237,7 +237,7 @@ void Recording::check_partial_is_ours() const {
 }
 
 void Recording::finish() {
-  writer_.lay_out();  // a run stopped before anything was recorded keeps an empty file
+  writer_.lay_out();  // a begun recording whose run had nothing to run is still a whole file
   writer_.close();
   check_partial_is_ours();
   std::filesystem::rename(partial(), output_);
@@ -245,7 +245,7 @@ void Recording::finish() {
 }
 
 void Recording::finish(const results::OptimisationRecord& plans) {
-  writer_.lay_out();  // a run stopped before anything was recorded keeps an empty file
+  writer_.lay_out();  // a begun recording whose run had nothing to run is still a whole file
   writer_.close();
   check_partial_is_ours();
   results::write_optimisation_record(partial(), plans);
