@@ -492,26 +492,19 @@ TEST_F(ResultsFileTest, ABegunFileNeverLaidOutLeavesNothingBehind) {
   EXPECT_TRUE(fs::is_empty(directory_));
 }
 
-// begin() makes create()'s checks: a missing directory is found before any laying out.
-TEST_F(ResultsFileTest, BeginningInAMissingDirectoryNamesThePath) {
-  const std::string missing = path("no/such/dir/r.h5");
-  try {
-    ResultsWriter::begin(missing, sample_metadata(), sample_layout());
-    FAIL() << "no exception";
-  } catch (const ResultsError& e) {
-    EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
-  }
-}
-
+// create() and begin() alike: begin() makes create()'s checks, so a missing
+// directory is found before any laying out.
 TEST_F(ResultsFileTest, CreatingInAMissingDirectoryNamesThePath) {
   const std::string missing = path("no/such/dir/r.h5");
-  try {
-    ResultsWriter::create(missing, sample_metadata(), sample_layout());
-    FAIL() << "no exception";
-  } catch (const ResultsError& e) {
-    const std::string message = e.what();
-    EXPECT_NE(message.find(missing), std::string::npos) << message;
-    EXPECT_NE(message.find("does not exist"), std::string::npos) << message;
+  for (const auto start : {&ResultsWriter::create, &ResultsWriter::begin}) {
+    try {
+      start(missing, sample_metadata(), sample_layout());
+      FAIL() << "no exception";
+    } catch (const ResultsError& e) {
+      const std::string message = e.what();
+      EXPECT_NE(message.find(missing), std::string::npos) << message;
+      EXPECT_NE(message.find("does not exist"), std::string::npos) << message;
+    }
   }
 }
 
