@@ -369,6 +369,7 @@ async function loadInputs(fresh = false) {
 }
 
 function useExample() {
+  stopAskingForBase();
   state.scenarioFile = CASESIM_EXAMPLE.scenarioFile;
   state.scenarioText = CASESIM_EXAMPLE.scenarioText;
   state.scenarioBases = CASESIM_EXAMPLE.scenarioBases;
@@ -394,10 +395,53 @@ async function pickSnapshot(files) {
   return loadInputs();
 }
 
+// A what-if opened from disk may build on another file (`base:
+// ../baseline.yaml`), which a page cannot read from beside it: the engine says
+// which file the chain still needs, and she is asked for each in turn. A
+// what-if the page saved has none (its bases are merged into it).
+let baseWanted = null;  // resolves the question she is being asked, with the file or null
+
+function askForBase(next) {
+  $('base-name').textContent = next.base;
+  $('base-where').textContent = `line ${next.line} of ${next.file}`;
+  $('base-file').value = '';
+  $('base-needed').hidden = false;
+  $('base-file').focus();
+  return new Promise((resolve) => { baseWanted = resolve; });
+}
+
+function stopAskingForBase() {
+  if (baseWanted) baseWanted(null);
+  baseWanted = null;
+  $('base-needed').hidden = true;
+}
+
 async function openWhatIf(file) {
+  stopAskingForBase();
+  $('run').disabled = true;
+  show('load-error', '');
   state.scenarioFile = file.name;
   state.scenarioText = await file.text();
-  state.scenarioBases = [];  // a page cannot read the files beside it: a saved what-if has none
+  state.scenarioBases = [];
+  const opened = state.scenarioText;
+  for (;;) {
+    let reply;
+    try {
+      reply = await keeper.ask({ type: 'nextBase', scenarioFile: state.scenarioFile, scenarioText: opened,
+                                 scenarioBases: state.scenarioBases });
+    } catch (e) {
+      show('load-error', e.message);
+      if (state.scenarioBases.length === 0) return false;  // the what-if itself cannot be read
+      state.scenarioBases.pop();  // the file she gave cannot be the one named: she is asked again
+      continue;
+    }
+    if (!reply.next.base) break;
+    const picked = await askForBase(reply.next);
+    if (!picked || state.scenarioText !== opened) return false;  // she opened something else meanwhile
+    show('load-error', '');
+    state.scenarioBases.push({ path: reply.next.path, text: await picked.text() });
+  }
+  stopAskingForBase();
   return loadInputs(true);
 }
 
@@ -488,6 +532,12 @@ $('extract-date').addEventListener('change', () => {
   if ($('snapshot-files').files.length) pickSnapshot($('snapshot-files').files);
 });
 $('what-if-file').addEventListener('change', (e) => e.target.files[0] && openWhatIf(e.target.files[0]));
+$('base-file').addEventListener('change', (e) => {
+  if (!e.target.files[0] || !baseWanted) return;
+  const answer = baseWanted;
+  baseWanted = null;
+  answer(e.target.files[0]);
+});
 $('save-what-if').addEventListener('click', () => download(state.scenarioFile.replace(/\.ya?ml$/, '') + '.yaml',
                                                            'application/yaml', whatIfYaml()));
 for (const b of document.querySelectorAll('[data-add]')) b.addEventListener('click', () => addChange(b.dataset.add));

@@ -38,6 +38,7 @@
 #include "engine/runner/version.hpp"
 #include "engine/runner/worker_columns.hpp"
 #include "engine/scenario/load_scenario.hpp"
+#include "engine/scenario/scenario_bases.hpp"
 #include "engine/scenario/start_from_snapshot.hpp"
 #include "engine/snapshot/load_snapshot.hpp"
 
@@ -112,7 +113,38 @@ val typed_array(const char* type, const std::vector<T>& values) {
   return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
 }
 
+// The scenario as the page holds it: its text, and its bases' texts
+// ([{path, text}], nearest first), which a page cannot read from beside it.
+scenario::ScenarioSource source_of(const std::string& scenario_file, const std::string& scenario_text,
+                                   const val& bases) {
+  scenario::ScenarioSource source{scenario_file, scenario_text};
+  const auto base_count = bases["length"].as<unsigned>();
+  for (unsigned i = 0; i < base_count; ++i)
+    source.bases.push_back({bases[i]["path"].as<std::string>(), bases[i]["text"].as<std::string>()});
+  return source;
+}
+
 }  // namespace
+
+// The base file a what-if opened from disk still needs, for the page to ask
+// her for it (scenario_bases.hpp, next_named_base): {"base": as written,
+// "path": beside the file naming it, "file", "line"} of the `base:` line;
+// {} when the chain is whole; {"error": ...} for a file that is not a
+// scenario or a `base:` that is refused.
+std::string next_base(const std::string& scenario_file, const std::string& scenario_text, const val& bases) {
+  try {
+    Json out = Json::object();
+    if (const auto named = scenario::next_named_base(source_of(scenario_file, scenario_text, bases))) {
+      out.set("base", named->written);
+      out.set("path", named->path);
+      out.set("file", named->file);
+      out.set("line", named->line);
+    }
+    return out.dump();
+  } catch (const std::exception& e) {
+    return error_json(e.what()).dump();
+  }
+}
 
 class WhatIfSession {
  public:
@@ -277,10 +309,7 @@ class WhatIfSession {
     start_.reset();
     worker_names_.clear();
     local_names_ = {};
-    scenario::ScenarioSource source{scenario_file, scenario_text};
-    const auto base_count = bases["length"].as<unsigned>();
-    for (unsigned i = 0; i < base_count; ++i)
-      source.bases.push_back({bases[i]["path"].as<std::string>(), bases[i]["text"].as<std::string>()});
+    const scenario::ScenarioSource source = source_of(scenario_file, scenario_text, bases);
     const std::vector<std::string> files =
         emscripten::vecFromJSArray<std::string>(val::global("Object").call<val>("keys", snapshot_files));
     // As `casesim run` parses it: from a snapshot, the snapshot's team replaces the file's.
@@ -340,6 +369,7 @@ EMSCRIPTEN_BINDINGS(casesim) {
       .function("resultsJson", &WhatIfSession::results_json)
       .function("resultsCsv", &WhatIfSession::results_csv);
   emscripten::function("version", &version);
+  emscripten::function("nextBase", &next_base);
 }
 
 }  // namespace casesim::web

@@ -4,8 +4,10 @@
 // results, what the others ran, to record and report (docs/web.md).
 /* global createCasesimEngine */
 'use strict';
+let engine = null;
 let session = null;
-const ready = createCasesimEngine().then((engine) => {
+const ready = createCasesimEngine().then((loaded) => {
+  engine = loaded;
   session = new engine.WhatIfSession();
 });
 
@@ -15,6 +17,10 @@ function handle(message) {
       const info = JSON.parse(session.load(message.scenarioFile, message.scenarioText, message.scenarioBases || [],
                                            message.snapshotFiles));
       return info.error ? { type: 'error', message: info.error } : { type: 'loaded', info };
+    }
+    case 'nextBase': {
+      const next = JSON.parse(engine.nextBase(message.scenarioFile, message.scenarioText, message.scenarioBases));
+      return next.error ? { type: 'error', message: next.error } : { type: 'base', next };
     }
     case 'run': {
       const started = performance.now();

@@ -79,6 +79,28 @@ std::shared_ptr<const YamlNode> scenario_tree(const ScenarioSource& source) {
   return std::make_shared<const YamlNode>(parse_root(source));
 }
 
+namespace {
+
+// What `base` (the `base:` of `current`, null when it has none) names, with
+// `bases_so_far` bases already in the chain.
+std::optional<NamedBase> base_named(const ScenarioSource& current, const YamlNode* base, std::size_t bases_so_far) {
+  if (!base) return std::nullopt;
+  const std::string written = input::read_text(*base, "base");
+  if (written.empty()) input::fail(*base, "base", "must name a scenario file");
+  if (static_cast<int>(bases_so_far) == kMaxBaseDepth) {
+    input::fail(*base, "base", "more than " + std::to_string(kMaxBaseDepth) + " bases in a chain");
+  }
+  return NamedBase{written, input::named_beside(current.path, written).string(), current.path, base->line};
+}
+
+}  // namespace
+
+std::optional<NamedBase> next_named_base(const ScenarioSource& source) {
+  const ScenarioSource& last = source.bases.empty() ? source : source.bases.back();
+  const std::shared_ptr<const YamlNode> root = scenario_tree(last);
+  return base_named(last, root->find("base"), source.bases.size());
+}
+
 std::vector<ScenarioSource> read_bases(const ScenarioSource& file) {
   std::vector<ScenarioSource> chain;
   std::vector<std::string> seen{identity(file.path)};
@@ -87,13 +109,9 @@ std::vector<ScenarioSource> read_bases(const ScenarioSource& file) {
     const ScenarioSource& current = chain.empty() ? file : chain.back();
     const std::shared_ptr<const YamlNode> root = scenario_tree(current);
     const YamlNode* base = root->find("base");
-    if (!base) return chain;
-    const std::string written = input::read_text(*base, "base");
-    if (written.empty()) input::fail(*base, "base", "must name a scenario file");
-    if (static_cast<int>(chain.size()) == kMaxBaseDepth) {
-      input::fail(*base, "base", "more than " + std::to_string(kMaxBaseDepth) + " bases in a chain");
-    }
-    const std::string normal = input::named_beside(current.path, written).string();
+    const std::optional<NamedBase> named = base_named(current, base, chain.size());
+    if (!named) return chain;
+    const std::string& normal = named->path;
     const std::string id = identity(normal);
     for (std::size_t i = 0; i < seen.size(); ++i) {
       if (seen[i] != id) continue;

@@ -7,6 +7,7 @@
 // Every value keeps the file and line it came from, so an error in a value
 // taken from a base names the base's line.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "engine/input/yaml_tree.hpp"
@@ -27,6 +28,23 @@ std::shared_ptr<const input::YamlNode> scenario_tree(const ScenarioSource& sourc
 // `base:` line naming a file that cannot be read, or one that is already in
 // the chain (a cycle).
 std::vector<ScenarioSource> read_bases(const ScenarioSource& file);
+
+// A `base:` line: what it says, and the path it names, resolved from the
+// folder of the file it is in.
+struct NamedBase {
+  std::string written;  // "../baseline.yaml"
+  std::string path;     // named_beside(the file's path, written)
+  std::string file;     // the file the line is in
+  int line = 0;
+};
+
+// The base the chain `source` has so far still needs: the one its last file
+// (source.bases.back(), or `source` itself when it has none) names; nullopt
+// when that file names none, so the chain is whole. For a reader that cannot
+// read a file beside another (the browser page), which asks for each base in
+// turn. Throws ScenarioError as read_bases does at a `base:` that names no
+// file or would make the chain longer than kMaxBaseDepth.
+std::optional<NamedBase> next_named_base(const ScenarioSource& source);
 
 // The scenario as one YAML mapping: the bases' values overridden in turn by
 // each file that names them (source.bases, or read here if that is empty and

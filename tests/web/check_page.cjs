@@ -16,13 +16,18 @@
 //   bad-csv   the example's files picked as hers show her team with an empty
 //             form; with a bad FTE in workers.csv they give the command
 //             line's "workers.csv:LINE: FTE: ..." message
+//   base      the shipped what-if opened from disk: the page asks for the
+//             file its `base:` names (../baseline.yaml, on its line), asks
+//             again when given a file that is not that scenario, and given
+//             the baseline shows the team and the what-if's changes, ready to
+//             run; what it would save names no base
 //   narrow    at 420 px wide nothing makes the page scroll sideways; with the
 //             keyboard alone a change is added, Run started and Cancel stops it
-// usage: node check_page.cjs NODE_MODULES SITE_DIR SNAPSHOT_DIR OUT_DIR
+// usage: node check_page.cjs NODE_MODULES SITE_DIR SNAPSHOT_DIR OUT_DIR WHAT_IF.yaml
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const [nodeModules, site, snapshot, out] = process.argv.slice(2);
+const [nodeModules, site, snapshot, out, whatIf] = process.argv.slice(2);
 const { chromium } = require(path.join(nodeModules, 'playwright-core'));
 
 const problems = [];
@@ -187,6 +192,48 @@ async function checkBadCsv(browser) {
 }
 
 // Tabs forward until `matches(element)` holds for the focused element; false after 80 presses.
+async function checkBase(browser) {
+  const page = await open(browser);
+  await page.waitForSelector('#team-table tbody tr');  // the example's team: the what-if names its workers
+  const text = fs.readFileSync(whatIf, 'utf8');
+  const lines = text.split('\n');
+  const baseLine = lines.findIndex((l) => l.startsWith('base:')) + 1;
+  const written = lines[baseLine - 1].replace(/^base:\s*/, '').trim();
+  const timeline = lines.filter((l) => /^  - \{date:/.test(l)).length;
+  await page.setInputFiles('#what-if-file', whatIf);
+  await page.waitForSelector('#base-needed:not([hidden])', { timeout: 60000 });
+  const asked = await page.$eval('#base-needed', (p) => p.textContent.replace(/\s+/g, ' '));
+  if (!asked.includes(written) || !asked.includes(`line ${baseLine} of ${path.basename(whatIf)}`))
+    problems.push(`base: the page asks "${asked}", not for ${written} on line ${baseLine}`);
+  // Not the scenario it names: she is told why and asked again.
+  await page.setInputFiles('#base-file', path.join(snapshot, 'workers.csv'));
+  await page.waitForSelector('#load-error:not([hidden])', { timeout: 60000 });
+  const refused = await page.$eval('#load-error', (e) => e.textContent);
+  const askedAgain = await page.$eval('#base-needed', (p) => !p.hidden);
+  if (!refused.includes(written) || !askedAgain)
+    problems.push(`base: a CSV given as the base gives "${refused}"${askedAgain ? '' : ', and is not asked for again'}`);
+  await page.setInputFiles('#base-file', path.resolve(path.dirname(whatIf), written));
+  await page.waitForFunction((n) => document.querySelectorAll('#changes li').length === n &&
+                                    document.getElementById('base-needed').hidden &&
+                                    !document.getElementById('run').disabled, timeline, { timeout: 60000 })
+    .catch(() => {});
+  const state = await page.evaluate(() => ({
+    changes: document.querySelectorAll('#changes li').length,
+    asking: !document.getElementById('base-needed').hidden,
+    error: document.getElementById('load-error').hidden ? '' : document.getElementById('load-error').textContent,
+    team: document.querySelectorAll('#team-table tbody tr').length,
+    runnable: !document.getElementById('run').disabled,
+    saved: window.casesimWhatIfYaml(),
+  }));
+  if (state.changes !== timeline || state.asking || state.error || !state.runnable || state.team !== 11)
+    problems.push(`base: given the base, the page shows ${state.changes} changes (the file has ${timeline}), ` +
+                  `${state.team} workers, ${state.asking ? 'still asks for a base, ' : ''}` +
+                  `${state.runnable ? '' : 'Run disabled, '}error "${state.error}"`);
+  if (/^base:/m.test(state.saved) || !/horizon_weeks: 26/.test(state.saved))
+    problems.push('base: the what-if it would save names a base, or is not the what-if opened');
+  await page.context().close();
+}
+
 async function tabTo(page, matches) {
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
@@ -239,7 +286,7 @@ async function checkNarrow(browser) {
            '--disable-component-update', '--disable-sync'],
   });
   try {
-    for (const check of [checkCanary, checkExample, checkLeaver, checkBadCsv, checkNarrow]) {
+    for (const check of [checkCanary, checkExample, checkLeaver, checkBadCsv, checkBase, checkNarrow]) {
       try {
         await check(browser);
       } catch (e) {
@@ -254,5 +301,5 @@ async function checkNarrow(browser) {
     console.error(problems.join('\n'));
     process.exit(1);
   }
-  console.log('page checks passed: canary, example, leaver, bad CSV, narrow and keyboard; no outside request');
+  console.log('page checks passed: canary, example, leaver, bad CSV, base, narrow and keyboard; no outside request');
 })();

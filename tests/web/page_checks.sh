@@ -20,7 +20,7 @@ if [ "$bytes" -ge 8000000 ]; then
   echo "the page's files are $bytes bytes, over 8 MB"
   exit 1
 fi
-node "$here/check_page.cjs" "$node_modules" "$site" "$snapshot" "$out"
+node "$here/check_page.cjs" "$node_modules" "$site" "$snapshot" "$out" "$what_if"
 "$casesim" run "$what_if" --start-from "$snapshot" --replications 20 --output "$out/native-example.h5" --force >/dev/null
 /usr/bin/python3 "$here/compare_summary.py" "$out/native-example.h5" "$out/page-example.json"
 "$casesim" run "$out/page-leaver.yaml" --start-from "$snapshot" --output "$out/native-leaver.h5" --force >/dev/null

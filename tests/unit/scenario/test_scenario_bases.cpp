@@ -3,6 +3,8 @@
 // cycles, missing files, and what a results file records of it all.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "engine/input/input_file.hpp"
@@ -202,6 +204,65 @@ TEST(ScenarioBase, AReadSourceCarriesEachFilesTreeWithTheSameOutcomeAsItsText) {
   const Scenario s = parse_scenario(read);
   EXPECT_EQ(s.run.seed, parse_scenario(text_alone).run.seed);
   EXPECT_EQ(recorded_text(read, s), recorded_text(text_alone, s));
+}
+
+// A reader that cannot read the files beside another (the browser page) is
+// told, one base at a time, which file the chain still needs, from the texts
+// it has been given; the chain it builds loads as read_bases's does.
+TEST(ScenarioBase, TheNextBaseIsTheOneTheLastFileGivenNames) {
+  const TemporaryDirectory dir;
+  dir.write("base.yaml", kBase);
+  std::filesystem::create_directories(dir.file("sub"));
+  const std::string middle = "# the middle\nbase: ../base.yaml\nname: middle\nrun: {seed: 3, replications: 9}\n";
+  dir.write("sub/middle.yaml", middle);
+  const std::string child_text = "name: child\nbase: middle.yaml\nrun: {seed: 4}\n";
+  const std::string child = dir.write("sub/child.yaml", child_text);
+
+  ScenarioSource given{"child.yaml", child_text};  // named as a page names a file it was given
+  std::optional<NamedBase> next = next_named_base(given);
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->written, "middle.yaml");
+  EXPECT_EQ(next->path, "middle.yaml");
+  EXPECT_EQ(next->file, "child.yaml");
+  EXPECT_EQ(next->line, 2);
+
+  given.bases.push_back({next->path, middle});
+  next = next_named_base(given);
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->written, "../base.yaml");
+  EXPECT_EQ(next->path, "../base.yaml") << "beside the file naming it";
+  EXPECT_EQ(next->file, "middle.yaml");
+  EXPECT_EQ(next->line, 2);
+
+  given.bases.push_back({next->path, kBase});
+  EXPECT_FALSE(next_named_base(given)) << "the chain is whole";
+  const Scenario from_texts = parse_scenario(given);
+  const Scenario from_disk = load_scenario(child);
+  EXPECT_EQ(from_texts.run.seed, from_disk.run.seed);
+  EXPECT_EQ(from_texts.run.replications, from_disk.run.replications);
+  EXPECT_EQ(from_texts.run.horizon_weeks, from_disk.run.horizon_weeks);
+  EXPECT_EQ(input::block_yaml(resolved_tree(given)), input::block_yaml(resolved_tree(read_scenario_source(child))));
+
+  EXPECT_FALSE(next_named_base({"base.yaml", kBase})) << "a file naming no base needs none";
+}
+
+// The same refusals as reading the chain from disk: a base that names no
+// file, and a chain past kMaxBaseDepth.
+TEST(ScenarioBase, TheNextBaseIsRefusedAsReadingTheChainWouldRefuseIt) {
+  const auto error_of = [](const ScenarioSource& source) -> std::string {
+    try {
+      next_named_base(source);
+    } catch (const ScenarioError& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  EXPECT_EQ(error_of({"child.yaml", "name: child\nbase: \"\"\n"}), "child.yaml:2: base: must name a scenario file");
+  ScenarioSource deep{"child.yaml", "base: b.yaml\nname: child\n"};
+  for (int i = 0; i < kMaxBaseDepth; ++i) deep.bases.push_back({"b.yaml", "base: b.yaml\nname: b\n"});
+  EXPECT_EQ(error_of(deep), "b.yaml:1: base: more than " + std::to_string(kMaxBaseDepth) + " bases in a chain");
+  deep.bases.pop_back();
+  EXPECT_EQ(error_of(deep), "(no error)");
 }
 
 TEST(ScenarioBase, AFileWithoutABaseIsRecordedVerbatim) {
