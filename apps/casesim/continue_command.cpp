@@ -65,15 +65,26 @@ std::string continue_command(const RunOptions& options, const std::string& outpu
   return command;
 }
 
+std::string continue_command(const OptimiseOptions& options, const std::string& output) {
+  std::string command =
+      fmt::format("casesim optimise {} --resume --output {}", shell_word(options.optimise_path), shell_word(output));
+  add_shared(command,
+             {std::nullopt, options.seed, options.start_from, options.lenient, options.salt_file, options.team});
+  return command;
+}
+
 runner::Recording start_or_resume(const std::string& output, const results::Metadata& metadata,
-                                  const results::Layout& layout, bool resume) {
+                                  const results::Layout& layout, bool resume, const std::string& whose) {
   // Laid out by run_and_record beside the first replications; every check is made here.
   if (!resume) return runner::Recording::begin(output, metadata, layout);
   try {
     return runner::Recording::resume(output, metadata, layout);
   } catch (const runner::ResumeRefused& refused) {
     throw UsageError(fmt::format("--resume: {} is not this {} unfinished run: {} differs; use --force to start again",
-                                 refused.partial(), metadata.experiment ? "experiment's" : "run's",
+                                 refused.partial(),
+                                 !whose.empty()        ? whose
+                                 : metadata.experiment ? "experiment's"
+                                                       : "run's",
                                  refused.difference()));
   }
 }

@@ -181,7 +181,6 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const runner:
                                                      {{"the experiment file", options.experiment_path},
                                                       {"the base scenario", experiment.base_source.path},
                                                       {"the --salt-file", options.salt_file}},
-                                                     true,
                                                      options.resume});
 
   const scenario::Scenario& base = experiment.variants.front().scenario;

@@ -4,6 +4,7 @@
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/optimise_command.hpp"
 #include "apps/casesim/startable_threads.hpp"
+#include "apps/casesim/stop_signals.hpp"
 #include "apps/casesim/whole_number_option.hpp"
 
 namespace casesim::cli {
@@ -24,6 +25,8 @@ void add_optimise_command(CLI::App& app, const std::string& command_line) {
   command->add_option("-t,--threads", parsed->threads, "Threads (0: all cores)")->capture_default_str();
   command->add_option("-o,--output", parsed->options.output, "Results file (default: NAME.h5)");
   command->add_flag("-f,--force", parsed->options.force, "Replace an existing results file");
+  command->add_flag("--resume", parsed->options.resume,
+                    "Continue the unfinished search in OUTPUT.partial (stopped by Ctrl-C, SIGTERM or SIGHUP)");
   command->add_option("--start-from", parsed->options.start_from,
                       "Start every plan from a team's snapshot (a directory, docs/snapshot-format.md)");
   command->add_flag("--lenient", parsed->options.lenient,
@@ -37,7 +40,13 @@ void add_optimise_command(CLI::App& app, const std::string& command_line) {
     parsed->options.threads = startable_threads(
         static_cast<int>(whole_number_option("--threads", parsed->threads, 0, kMaxThreads)), std::cerr);
     parsed->options.progress = runner::standard_error_progress_style();
-    optimise_command(parsed->options, std::cout, std::cerr);
+    bool interrupted = false;
+    {
+      const StopOnSignals signals;
+      parsed->options.stop = signals.requested();
+      interrupted = optimise_command(parsed->options, std::cout, std::cerr).interrupted;
+    }
+    if (interrupted) StopOnSignals::end_as_signalled();  // the search so far is saved
   });
 }
 

@@ -11,6 +11,7 @@
 
 #include "analysis/paired.hpp"
 #include "analysis/report/optimise_answer.hpp"
+#include "apps/casesim/continue_command.hpp"
 #include "apps/casesim/mechanism_warnings.hpp"
 #include "apps/casesim/results_destination.hpp"
 #include "apps/casesim/start_options.hpp"
@@ -264,8 +265,11 @@ void print_report(std::ostream& out, const optimise::Optimisation& o, const opti
   }
   out << '\n';
   print_plan_table(out, o, s);
-  out << fmt::format("{} replications in all ({} if every plan had run to max_replications {})\n", r.replications_run,
-                     o.plans.size() * o.schedule.max_replications, o.schedule.max_replications);
+  out << fmt::format("{} replications in all ({} if every plan had run to max_replications {}){}\n", r.replications_run,
+                     o.plans.size() * o.schedule.max_replications, o.schedule.max_replications,
+                     r.replications_taken > 0
+                         ? fmt::format("; {} of them run before the search was stopped", r.replications_taken)
+                         : "");
 }
 
 double numeric_value(const std::string& text) {
@@ -388,7 +392,8 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
                                                      options.force,
                                                      {{"the optimise file", options.optimise_path},
                                                       {"the base scenario", o.base_source.path},
-                                                      {"the --salt-file", options.salt_file}}});
+                                                      {"the --salt-file", options.salt_file}},
+                                                     options.resume});
 
   // The results file is an experiment's, one variant per plan: summary,
   // report and clients read it as they read any other.
@@ -407,21 +412,43 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
   // The search decides which replications to run; each chunk is recorded as
   // it finishes, the file growing as plans receive more replications.
   const auto started = std::chrono::steady_clock::now();
-  runner::Recording recording = runner::Recording::start(output, metadata, layout);
+  runner::Recording recording = start_or_resume(output, metadata, layout, options.resume, "search's");
+  // A resumed search takes what the file holds instead of running it again,
+  // and decides as it did: the same end, and the same file, as if never stopped.
+  std::optional<optimise::RecordedSearch> recorded;
+  if (options.resume) {
+    recorded.emplace();
+    recorded->replications = recording.replications();
+    recorded->completed = recording.completed();
+    for (const std::size_t metric : optimise::target_metric_indices(o))
+      recorded->values.push_back(recording.metric_values(metric));
+  }
   // What runs, before the progress and the wait (in a batch job's log too).
   out << fmt::format("casesim {} | optimise {} ({})\n", runner::casesim_version(), o.name, options.optimise_path)
       << std::flush;
   // The search ends when every plan is decided: it knows only the most it may run.
-  runner::Progress progress =
-      runner::Progress::at_most(err, options.progress, o.plans.size() * o.schedule.max_replications);
+  runner::Progress progress = runner::Progress::at_most(
+      err, options.progress, o.plans.size() * o.schedule.max_replications, recorded ? recording.completed_count() : 0);
   const optimise::RecordChunk record_chunk = [&recording, &progress](
                                                  std::span<const runner::ExperimentPair> pairs,
                                                  std::span<const model::ReplicationResult> results) {
     recording.record(pairs, results);
     progress.advance(pairs.size());
   };
-  const optimise::SearchResult result = optimise::run_optimisation(o, {seed, options.threads, start}, record_chunk);
+  const optimise::SearchResult result = optimise::run_optimisation(
+      o, {seed, options.threads, start, options.stop, recorded ? &*recorded : nullptr}, record_chunk);
   progress.finish();
+  if (result.stopped) {
+    recording.leave_unfinished();
+    err << fmt::format(
+        "casesim: stopped; {} replications of the search are saved in {}\n"
+        "casesim: to continue: {}\n",
+        recording.completed_count(), recording.partial(), continue_command(options, output));
+    OptimiseOutcome outcome;
+    outcome.output = output;
+    outcome.interrupted = true;
+    return outcome;
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   const analysis::ConstrainedSelection& s = result.selection;

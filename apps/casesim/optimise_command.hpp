@@ -3,6 +3,7 @@
 // targets, found by a sequential constrained selection with common random
 // numbers (docs/optimise.md); prints the answer, the runners-up and every
 // plan's replications and status, and writes a results file.
+#include <atomic>
 #include <cstdint>
 #include <iostream>
 #include <optional>
@@ -26,6 +27,9 @@ struct OptimiseOptions {
   std::string team;  // with start_from: one team of an authority-wide extract
   // Progress on `err` (the program: runner::standard_error_progress_style()).
   runner::ProgressStyle progress = runner::ProgressStyle::none;
+  bool resume = false;  // continue the unfinished search in OUTPUT.partial
+  // Set from elsewhere (a signal handler) to stop after the current batch.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct OptimiseOutcome {
@@ -34,6 +38,7 @@ struct OptimiseOutcome {
   std::string chosen_plan;  // empty unless end is chosen
   double chosen_cost_per_year = 0.0;
   double chosen_cost_over_period = 0.0;  // over the counted period, each option from its start
+  bool interrupted = false;  // stopped by `stop`: OUTPUT.partial holds what was done, and `err` says how to continue
 };
 
 // Throws scenario::ScenarioError or UsageError for bad input, and

@@ -25,12 +25,7 @@ OutputLock claim_results_destination(const ResultsClaim& claim) {
     throw UsageError(fmt::format("--resume: there is no unfinished run to continue ({} does not exist)", partial));
   if (!claim.resume && fs::exists(status) && !claim.force)
     throw UsageError(
-        claim.can_resume
-            ? fmt::format("{}: an unfinished run is there; add --resume to continue it, or --force to start again",
-                          partial)
-            : fmt::format("{}: an unfinished run is there (casesim run and experiment continue theirs with --resume); "
-                          "use --force to replace it, or --output to choose another name",
-                          partial));
+        fmt::format("{}: an unfinished run is there; add --resume to continue it, or --force to start again", partial));
   return lock;
 }
 

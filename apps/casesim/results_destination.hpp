@@ -14,11 +14,9 @@ struct ResultsClaim {
   std::string output;
   bool force = false;
   std::vector<NamedInput> inputs;  // the scenario, experiment or optimise file...
-  // A command that can continue an unfinished OUTPUT.partial (run and
-  // experiment, with --resume) says so: its refusal to replace one without
-  // --force then tells how to continue it.
-  bool can_resume = false;
-  bool resume = false;  // --resume: OUTPUT.partial must be there
+  // --resume: OUTPUT.partial must be there (run, experiment and optimise,
+  // the commands that write one, can each continue theirs).
+  bool resume = false;
 };
 
 // Checks the destination (check_destination), locks it (OutputLock), and

@@ -53,7 +53,6 @@ RunOutcome run_command(const RunOptions& options, std::ostream& out, std::ostrea
       claim_results_destination({output,
                                  options.force,
                                  {{"the scenario", scenario_path}, {"the --salt-file", options.salt_file}},
-                                 true,
                                  options.resume});
 
   const auto start = start_snapshot(options.start_from, options.lenient, options.salt_file, options.team);

@@ -42,11 +42,19 @@ SearchResult run_optimisation(const Optimisation& optimisation, const SearchSett
   analysis::ConstrainedSelection& selection = result.selection;
   while (selection.end() == analysis::SelectionEnd::running) {
     const std::size_t target_replications = selection.next_replications();
-    std::vector<runner::ExperimentPair> pairs;
-    for (const std::size_t p : selection.plans_to_run())
-      for (std::size_t r = selection.replications(p); r < target_replications; ++r) pairs.push_back({p, r});
     for (const std::size_t p : selection.plans_to_run())
       for (auto& per_target : result.values[p]) per_target.resize(target_replications);
+    std::vector<runner::ExperimentPair> pairs;
+    std::size_t taken = 0;
+    for (const std::size_t p : selection.plans_to_run())
+      for (std::size_t r = selection.replications(p); r < target_replications; ++r) {
+        if (settings.recorded == nullptr || !settings.recorded->has(p, r)) {
+          pairs.push_back({p, r});
+          continue;
+        }
+        for (std::size_t t = 0; t < metrics.size(); ++t) result.values[p][t][r] = settings.recorded->values[t][p][r];
+        ++taken;
+      }
     // The look's pairs run in the batches of any run (runner::run_in_batches):
     // each batch recorded while the threads go on with the next, and only a
     // few batches' results (with their weekly series) held at once.
@@ -57,8 +65,13 @@ SearchResult run_optimisation(const Optimisation& optimisation, const SearchSett
           result.values[chunk[i].variant][t][chunk[i].replication] = results[i].summary[metrics[t]];
       if (record) record(chunk, results);
     };
-    runner::run_in_batches(setups, settings.seed, pairs, settings.threads, nullptr, keep);
-    result.replications_run += pairs.size();
+    if (!pairs.empty() &&
+        !runner::run_in_batches(setups, settings.seed, pairs, settings.threads, settings.stop, keep)) {
+      result.stopped = true;  // the look is unfinished: what it finished is recorded
+      return result;
+    }
+    result.replications_run += pairs.size() + taken;
+    result.replications_taken += taken;
     selection.record_look(result.values);
   }
   return result;

@@ -63,9 +63,9 @@ void Progress::start() {
   }
 }
 
-Progress Progress::at_most(std::ostream& out, ProgressStyle style, std::size_t most) {
+Progress Progress::at_most(std::ostream& out, ProgressStyle style, std::size_t most, std::size_t already_done) {
   // Made quiet and then started, so that its first line already says "at most".
-  Progress progress(out, ProgressStyle::none, most);
+  Progress progress(out, ProgressStyle::none, most, already_done);
   progress.at_most_ = true;
   progress.style_ = style;
   progress.enabled_ = style == ProgressStyle::rewritten_line;

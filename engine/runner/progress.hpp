@@ -38,7 +38,7 @@ class Progress {
   Progress(std::ostream& out, ProgressStyle style, std::size_t total, std::size_t already_done = 0,
            std::chrono::seconds every = std::chrono::seconds(60));
   // The same for a run that may stop before `most` (format_progress's at_most).
-  static Progress at_most(std::ostream& out, ProgressStyle style, std::size_t most);
+  static Progress at_most(std::ostream& out, ProgressStyle style, std::size_t most, std::size_t already_done = 0);
   // Shows nothing when `enabled` is false, a rewritten line otherwise.
   Progress(std::ostream& out, bool enabled, std::size_t total, std::size_t already_done = 0);
   void set_total(std::size_t total);  // a precision run adds replications

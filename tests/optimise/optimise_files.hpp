@@ -35,6 +35,21 @@ policy:
                      horizon_weeks, arrivals_per_working_day, mean_duration_working_days);
 }
 
+// An optimise file over queue_scenario (as mmc.yaml beside it): seed 11 and
+// 0 to 3 added workers at 10,000 a year each, then `rest`: any further
+// decision (the list goes on), the targets and the procedure.
+inline std::string queue_staffing(const std::string& rest) {
+  return R"(name: queue-staffing
+base_scenario: mmc.yaml
+seed: 11
+decisions:
+  - field: team.additional_permanent_workers
+    name: added
+    values: [0, 1, 2, 3]
+    cost_per_unit_per_year: 10000
+)" + rest;
+}
+
 class TemporaryFolder {
  public:
   TemporaryFolder() {

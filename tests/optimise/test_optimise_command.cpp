@@ -21,15 +21,7 @@ namespace {
 // a = 1: Erlang C gives P(wait) 0.333 with 2 workers and 0.091 with 3, so the
 // answer is 2 added workers; absence cover does nothing here (no absence) but
 // costs, so the answer leaves it off.
-constexpr const char* kStaffing = R"(name: queue-staffing
-base_scenario: mmc.yaml
-seed: 11
-decisions:
-  - field: team.additional_permanent_workers
-    name: added
-    values: [0, 1, 2, 3]
-    cost_per_unit_per_year: 10000
-  - field: policy.absence_cover
+const std::string kStaffing = testing::queue_staffing(R"(  - field: policy.absence_cover
     name: cover
     values: [none, duty]
     cost_per_year: {none: 0, duty: 500}
@@ -37,7 +29,7 @@ targets:
   - metric: cases_waited_share
     mean_at_most: 0.2
 procedure: {confidence: 0.95, initial_replications: 10, batch_replications: 10, max_replications: 100}
-)";
+)");
 
 struct OptimiseRun {
   cli::OptimiseOutcome outcome;

@@ -289,7 +289,7 @@ TEST(TwoRuns, OnOneOutputTheSecondIsRefusedAndTheFirstFinishes) {
   EXPECT_FALSE(fs::exists(directory / "out.h5.lock"));
 }
 
-// Once `run` and `optimise` deleted an experiment's unfinished run.
+// Once `run` and `optimise` deleted an experiment's unfinished run; each now says how to continue it.
 TEST(TwoRuns, AnUnfinishedRunIsNotReplacedWithoutForce) {
   const TemporaryDirectory directory;
   std::ofstream(directory / "out.h5.partial") << "an experiment's unfinished run";
@@ -298,8 +298,8 @@ TEST(TwoRuns, AnUnfinishedRunIsNotReplacedWithoutForce) {
        "casesim: out.h5.partial: an unfinished run is there; add --resume to continue it, or --force to start "
        "again\n"},
       {casesim({"optimise", shipped("scenarios/optimise/staffing.yaml"), "-o", "out.h5"}),
-       "casesim: out.h5.partial: an unfinished run is there (casesim run and experiment continue theirs with "
-       "--resume); use --force to replace it, or --output to choose another name\n"}};
+       "casesim: out.h5.partial: an unfinished run is there; add --resume to continue it, or --force to start "
+       "again\n"}};
   for (const auto& [second, message] : refusals) {
     const ProgramOutcome refused = run_program(second, in(directory));
     EXPECT_EQ(refused.exit_status, kBadInput) << second[1];

@@ -19,6 +19,9 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "engine/results/optimisation_record.hpp"
 #include "engine/results/results_file.hpp"
 #include "tests/optimise/optimise_files.hpp"
 #include "tests/reliability/program.hpp"
@@ -55,6 +58,41 @@ const Stop kStops[] = {
     {"HangUp", SIGHUP, {kSource.string() + "/scenarios/high-pressure.yaml", "--replications", kLongRun, "-s", "3"}},
 };
 
+// Stops `argv` with `signal` once it writes in `directory` and checks it ended
+// by that signal with only OUTPUT.partial, something saved in it; matches
+// what it said against `note` (group 1: the count saved; the last group: the
+// command after "casesim "), and runs that command as printed, which must
+// finish the file. `printed` gets the note's groups, `saved` the count.
+void stop_and_continue(const std::vector<std::string>& argv, const TemporaryDirectory& directory, int signal,
+                       const std::string& note, std::vector<std::string>& printed, long& saved,
+                       ProgramOutcome& resumed) {
+  const ProgramOutcome stopped = stop_while_writing(argv, directory, signal, 300ms);
+  ASSERT_EQ(stopped.signal, signal) << "status " << stopped.exit_status << ": " << stopped.err;
+  EXPECT_FALSE(fs::exists(directory / "out.h5"));
+  const results::ResultsData part = results::read_results((directory / "out.h5.partial").string());
+  saved = std::count(part.completed.begin(), part.completed.end(), 1);
+  EXPECT_GT(saved, 0);
+  std::smatch groups;
+  ASSERT_TRUE(std::regex_search(stopped.err, groups, std::regex(note))) << stopped.err;
+  printed.assign(groups.begin(), groups.end());
+  EXPECT_EQ(printed[1], std::to_string(saved));
+  const std::string command = printed.back();
+  std::vector<std::string> continued{casesim_program()};
+  for (const std::string& word : shell_words(command)) continued.push_back(word);
+  resumed = run_program(continued, in(directory));
+  ASSERT_EQ(resumed.exit_status, 0) << command << "\n" << resumed.err;
+  EXPECT_FALSE(fs::exists(directory / "out.h5.partial"));
+}
+
+// The two files hold the same replications: the same slots completed, and
+// every metric's values bit for bit.
+void expect_same_replications(const results::ResultsData& a, const results::ResultsData& b) {
+  EXPECT_EQ(a.completed, b.completed);
+  ASSERT_EQ(a.summary.size(), b.summary.size());
+  for (std::size_t m = 0; m < a.summary.size(); ++m)
+    EXPECT_TRUE(same_bits(a.summary[m], b.summary[m])) << a.layout.metrics[m].name;
+}
+
 class StoppedRun : public ::testing::TestWithParam<Stop> {};
 
 TEST_P(StoppedRun, SavesWhatFinishedAndContinuesAsPrintedToTheSameNumbers) {
@@ -63,36 +101,23 @@ TEST_P(StoppedRun, SavesWhatFinishedAndContinuesAsPrintedToTheSameNumbers) {
   for (const TemporaryDirectory* directory : {&stopped_here, &whole_here})
     std::ofstream(*directory / "salt") << "0123456789abcdef0123456789abcdef\n";
 
-  const ProgramOutcome stopped = stop_while_writing(run_on_one_thread(stop.shaping), stopped_here, stop.signal, 300ms);
-  ASSERT_EQ(stopped.signal, stop.signal) << "status " << stopped.exit_status << ": " << stopped.err;
-  EXPECT_FALSE(fs::exists(stopped_here / "out.h5"));
-  const results::ResultsData part = results::read_results((stopped_here / "out.h5.partial").string());
-  const auto saved = std::count(part.completed.begin(), part.completed.end(), 1);
-  EXPECT_GT(saved, 0);
-  std::smatch printed;
-  ASSERT_TRUE(std::regex_search(stopped.err, printed,
-                                std::regex("casesim: stopped; ([0-9]+) of ([0-9]+) replications are saved in "
-                                           "out.h5.partial\ncasesim: to continue: casesim (.*)\n")))
-      << stopped.err;
-  EXPECT_EQ(printed[1].str(), std::to_string(saved));
-  EXPECT_EQ(printed[2].str(), std::to_string(part.completed.size()));
-
-  std::vector<std::string> continued{casesim_program()};
-  for (const std::string& word : shell_words(printed[3].str())) continued.push_back(word);
-  const ProgramOutcome resumed = run_program(continued, in(stopped_here));
-  ASSERT_EQ(resumed.exit_status, 0) << printed[3].str() << "\n" << resumed.err;
-  EXPECT_FALSE(fs::exists(stopped_here / "out.h5.partial"));
+  std::vector<std::string> printed;
+  long saved = 0;
+  ProgramOutcome resumed;
+  stop_and_continue(run_on_one_thread(stop.shaping), stopped_here, stop.signal,
+                    "casesim: stopped; ([0-9]+) of ([0-9]+) replications are saved in out.h5.partial\ncasesim: to "
+                    "continue: casesim (.*)\n",
+                    printed, saved, resumed);
+  if (HasFatalFailure()) return;
 
   std::vector<std::string> whole = run_on_one_thread(stop.shaping);
   whole[3] = "2";  // threads change no number
   ASSERT_EQ(run_program(whole, in(whole_here)).exit_status, 0);
   const results::ResultsData a = results::read_results((stopped_here / "out.h5").string());
   const results::ResultsData b = results::read_results((whole_here / "out.h5").string());
-  EXPECT_EQ(a.completed, b.completed);
+  EXPECT_EQ(printed[2], std::to_string(a.completed.size()));
   EXPECT_EQ(std::count(a.completed.begin(), a.completed.end(), 1), static_cast<long>(a.completed.size()));
-  ASSERT_EQ(a.summary.size(), b.summary.size());
-  for (std::size_t m = 0; m < a.summary.size(); ++m)
-    EXPECT_TRUE(same_bits(a.summary[m], b.summary[m])) << a.layout.metrics[m].name;
+  expect_same_replications(a, b);
   ASSERT_EQ(a.weekly.size(), b.weekly.size());
   for (std::size_t s = 0; s < a.weekly.size(); ++s)
     EXPECT_TRUE(same_bits(a.weekly[s], b.weekly[s])) << a.layout.series[s].name;
@@ -101,6 +126,66 @@ TEST_P(StoppedRun, SavesWhatFinishedAndContinuesAsPrintedToTheSameNumbers) {
 
 INSTANTIATE_TEST_SUITE_P(EverySignal, StoppedRun, ::testing::ValuesIn(kStops),
                          [](const auto& param_info) { return std::string(param_info.param.name); });
+
+// An optimise file and its base in `directory`: a search of about a second
+// on one thread, so that a signal comes while it runs. One plan stays in
+// doubt to max_replications (Erlang C gives 0.0909 with 2 added workers, the
+// bound itself).
+void write_search(const TemporaryDirectory& directory) {
+  std::ofstream(directory / "mmc.yaml") << testing::queue_scenario(1.0, 1.0, 1000);
+  std::ofstream(directory / "staffing.yaml") << testing::queue_staffing(R"(targets:
+  - metric: cases_waited_share
+    mean_at_most: 0.0909
+procedure: {confidence: 0.95, initial_replications: 10, batch_replications: 20, max_replications: 300}
+)");
+}
+
+// A search (optimise) stopped the same way: what it finished is saved, and
+// the printed command takes it up, runs only what is missing, and ends with
+// the uninterrupted search's file: every replication's values and the answer.
+TEST(StoppedSearch, SavesWhatFinishedAndContinuesAsPrintedToTheSameAnswer) {
+  const TemporaryDirectory stopped_here, whole_here;
+  write_search(stopped_here);
+  write_search(whole_here);
+  std::vector<std::string> printed;
+  long saved = 0;
+  ProgramOutcome resumed;
+  stop_and_continue(casesim({"optimise", "staffing.yaml", "-t", "1", "-o", "out.h5"}), stopped_here, SIGINT,
+                    "casesim: stopped; ([0-9]+) replications of the search are saved in out.h5.partial\ncasesim: to "
+                    "continue: casesim (.*)\n",
+                    printed, saved, resumed);
+  if (HasFatalFailure()) return;
+  EXPECT_NE(resumed.out.find(fmt::format("; {} of them run before the search was stopped", saved)), std::string::npos)
+      << resumed.out;
+
+  ASSERT_EQ(run_program(casesim({"optimise", "staffing.yaml", "-t", "2", "-o", "out.h5"}), in(whole_here)).exit_status,
+            0);
+  expect_same_replications(results::read_results((stopped_here / "out.h5").string()),
+                           results::read_results((whole_here / "out.h5").string()));
+  const results::OptimisationRecord answer = results::read_optimisation_record((stopped_here / "out.h5").string());
+  const results::OptimisationRecord whole = results::read_optimisation_record((whole_here / "out.h5").string());
+  EXPECT_EQ(answer.end, whole.end);
+  EXPECT_EQ(answer.chosen_plan, whole.chosen_plan);
+  EXPECT_EQ(answer.replications, whole.replications);
+  EXPECT_EQ(answer.status, whole.status);
+  EXPECT_TRUE(same_bits(answer.target_estimate, whole.target_estimate));
+}
+
+TEST(StoppedSearch, ResumedWithAnotherSeedIsRefusedWithWhatDiffers) {
+  const TemporaryDirectory directory;
+  write_search(directory);
+  stop_while_writing(casesim({"optimise", "staffing.yaml", "-t", "1", "-o", "out.h5"}), directory, SIGKILL, 100ms);
+  ASSERT_TRUE(fs::exists(directory / "out.h5.partial"));
+  const std::string before = read_file(directory / "out.h5.partial");
+  const ProgramOutcome outcome =
+      run_program(casesim({"optimise", "staffing.yaml", "-o", "out.h5", "--seed", "12", "--resume"}), in(directory));
+  EXPECT_EQ(outcome.exit_status, kBadInput);
+  EXPECT_NE(outcome.err.find("casesim: --resume: out.h5.partial is not this search's unfinished run: the seed (11 "
+                             "there, 12 now) differs; use --force to start again\n"),
+            std::string::npos)
+      << outcome.err;
+  EXPECT_EQ(read_file(directory / "out.h5.partial"), before);
+}
 
 struct RunDifference {
   const char* name;
@@ -185,19 +270,11 @@ TEST_P(LongCommandInALog, PrintsItsHeaderFirstThenPlainProgressWithTheTimeLeft) 
   const LongCommand& command = GetParam();
   const TemporaryDirectory directory;
   std::ofstream(directory / "mmc.yaml") << testing::queue_scenario(1.0, 1.0, 20);
-  std::ofstream(directory / "staffing.yaml") << R"(name: queue-staffing
-base_scenario: mmc.yaml
-seed: 11
-decisions:
-  - field: team.additional_permanent_workers
-    name: added
-    values: [0, 1, 2, 3]
-    cost_per_unit_per_year: 10000
-targets:
+  std::ofstream(directory / "staffing.yaml") << testing::queue_staffing(R"(targets:
   - metric: cases_waited_share
     mean_at_most: 0.2
 procedure: {confidence: 0.95, initial_replications: 10, batch_replications: 10, max_replications: 40}
-)";
+)");
   ProgramOptions options = in(directory);
   options.standard_error_with_output = true;
   const ProgramOutcome outcome = run_program(casesim(command.arguments), options);
