@@ -1,8 +1,8 @@
 // A search stopped part-way (Ctrl-C, a batch system's time limit) and resumed
 // from what it recorded ends as the uninterrupted search does: the same looks,
 // the same answer, every value bit for bit, and only the replications it did
-// not have are run. Stopped after each of its first chunks in turn, so that
-// some stops fall inside a look and some between looks.
+// not have are run. Stopped after each of its chunks in turn, so that some
+// stops fall inside a look and some between looks.
 #include <atomic>
 #include <cstring>
 #include <set>
@@ -39,10 +39,11 @@ struct Search {
   std::size_t chunks = 0;
 };
 
-// Runs the search, recording what it runs into `file` (values by target, as
-// a results file holds them) and stopping it once `stop_after` chunks are in
-// (0: never; a stoppable search all the same, so its batches are the same size).
-Search search(const optimise::Optimisation& o, int threads, optimise::RecordedSearch* file,
+// Runs the search with `seed`, recording what it runs into `file` (values by
+// target, as a results file holds them) and stopping it once `stop_after`
+// chunks are in (0: never; a stoppable search all the same, so its batches
+// are the same size).
+Search search(const optimise::Optimisation& o, std::uint64_t seed, int threads, optimise::RecordedSearch* file,
               const optimise::RecordedSearch* resumed_from = nullptr, std::size_t stop_after = 0) {
   const std::vector<std::size_t> metrics = optimise::target_metric_indices(o);
   std::atomic<bool> stop{false};
@@ -72,8 +73,7 @@ Search search(const optimise::Optimisation& o, int threads, optimise::RecordedSe
     }
     if (++chunks == stop_after) stop = true;
   };
-  optimise::SearchResult result =
-      optimise::run_optimisation(o, {o.seed, threads, nullptr, &stop, resumed_from}, record);
+  optimise::SearchResult result = optimise::run_optimisation(o, {seed, threads, nullptr, &stop, resumed_from}, record);
   return {std::move(result), std::move(ran), chunks};
 }
 
@@ -81,47 +81,50 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
 
+// Three seeds, each stopped after every one of its chunks but the last in
+// turn. The first look's 40 pairs come in several chunks (16, 16 and 8 as
+// batches are sized now), so the first stops fall inside it and later ones
+// inside or at the ends of later looks.
 TEST(ResumedSearch, TakesWhatWasRecordedRunsTheRestAndEndsAsTheUninterruptedSearch) {
   const testing::TemporaryFolder folder;
   folder.write("mmc.yaml", testing::queue_scenario(1.0, 1.0, kHorizonWeeks));
   const optimise::Optimisation o =
       optimise::load_optimisation(folder.write("staffing.yaml", kStaffing), model::metric_names());
-  const Search whole = search(o, 1, nullptr);
-  ASSERT_FALSE(whole.result.stopped);
-  ASSERT_GE(whole.chunks, 4u) << "too few chunks to stop inside a look";
-  const std::set<Pair> whole_pairs(whole.ran.begin(), whole.ran.end());
+  for (const std::uint64_t seed : {11u, 2024u, 777777u}) {
+    const Search whole = search(o, seed, 1, nullptr);
+    ASSERT_FALSE(whole.result.stopped);
+    ASSERT_GE(whole.chunks, 4u) << "too few chunks to stop inside a look";
+    const std::set<Pair> whole_pairs(whole.ran.begin(), whole.ran.end());
 
-  // The first look's 40 pairs come in several chunks (16, 16 and 8 as
-  // batches are sized now): the first stops fall inside it, later ones at the
-  // ends of looks.
-  for (std::size_t stop_after = 1; stop_after <= 4; ++stop_after) {
-    SCOPED_TRACE(::testing::Message() << "stopped after chunk " << stop_after);
-    optimise::RecordedSearch file;
-    const Search stopped = search(o, 1, &file, nullptr, stop_after);
-    ASSERT_TRUE(stopped.result.stopped);
-    EXPECT_EQ(stopped.chunks, stop_after) << "no batch starts once stopped";
-    if (stop_after == 1)
-      EXPECT_LT(stopped.ran.size(), o.plans.size() * o.schedule.initial_replications) << "not inside a look";
-    EXPECT_EQ(stopped.result.selection.end(), analysis::SelectionEnd::running);
+    for (std::size_t stop_after = 1; stop_after < whole.chunks; ++stop_after) {
+      SCOPED_TRACE(::testing::Message() << "seed " << seed << ", stopped after chunk " << stop_after);
+      optimise::RecordedSearch file;
+      const Search stopped = search(o, seed, 1, &file, nullptr, stop_after);
+      ASSERT_TRUE(stopped.result.stopped);
+      EXPECT_EQ(stopped.chunks, stop_after) << "no batch starts once stopped";
+      if (stop_after == 1)
+        EXPECT_LT(stopped.ran.size(), o.plans.size() * o.schedule.initial_replications) << "not inside a look";
+      EXPECT_EQ(stopped.result.selection.end(), analysis::SelectionEnd::running);
 
-    const Search resumed = search(o, 2, &file, &file);
-    ASSERT_FALSE(resumed.result.stopped);
-    const analysis::ConstrainedSelection& a = resumed.result.selection;
-    const analysis::ConstrainedSelection& b = whole.result.selection;
-    EXPECT_EQ(a.end(), b.end());
-    EXPECT_EQ(a.chosen(), b.chosen());
-    for (std::size_t p = 0; p < o.plans.size(); ++p) {
-      EXPECT_EQ(a.replications(p), b.replications(p)) << o.plans[p].name;
-      EXPECT_EQ(a.status(p), b.status(p)) << o.plans[p].name;
-      for (std::size_t t = 0; t < o.targets.size(); ++t)
-        EXPECT_TRUE(same_bits(resumed.result.values[p][t], whole.result.values[p][t])) << o.plans[p].name;
+      const Search resumed = search(o, seed, 2, &file, &file);
+      ASSERT_FALSE(resumed.result.stopped);
+      const analysis::ConstrainedSelection& a = resumed.result.selection;
+      const analysis::ConstrainedSelection& b = whole.result.selection;
+      EXPECT_EQ(a.end(), b.end());
+      EXPECT_EQ(a.chosen(), b.chosen());
+      for (std::size_t p = 0; p < o.plans.size(); ++p) {
+        EXPECT_EQ(a.replications(p), b.replications(p)) << o.plans[p].name;
+        EXPECT_EQ(a.status(p), b.status(p)) << o.plans[p].name;
+        for (std::size_t t = 0; t < o.targets.size(); ++t)
+          EXPECT_TRUE(same_bits(resumed.result.values[p][t], whole.result.values[p][t])) << o.plans[p].name;
+      }
+      // Nothing the stopped search recorded is run again, and nothing is missing.
+      std::set<Pair> both(stopped.ran.begin(), stopped.ran.end());
+      for (const Pair& pair : resumed.ran) EXPECT_TRUE(both.insert(pair).second) << "run again: " << pair.first;
+      EXPECT_EQ(both, whole_pairs);
+      EXPECT_EQ(resumed.result.replications_taken, stopped.ran.size());
+      EXPECT_EQ(resumed.result.replications_run, whole.result.replications_run);
     }
-    // Nothing the stopped search recorded is run again, and nothing is missing.
-    std::set<Pair> both(stopped.ran.begin(), stopped.ran.end());
-    for (const Pair& pair : resumed.ran) EXPECT_TRUE(both.insert(pair).second) << "run again: " << pair.first;
-    EXPECT_EQ(both, whole_pairs);
-    EXPECT_EQ(resumed.result.replications_taken, stopped.ran.size());
-    EXPECT_EQ(resumed.result.replications_run, whole.result.replications_run);
   }
 }
 
