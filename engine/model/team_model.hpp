@@ -271,6 +271,8 @@ class TeamModel {
   void schedule_next_arrival();
   void decide(const PendingReferral& referral);
   void enqueue(std::uint32_t slot, bool at_front);
+  // What joining the queue sets on the case: its wait starts now.
+  void mark_waiting(Case& c);
   void allocate_waiting();
   std::int32_t choose_worker(double weight) const;
   std::int32_t scan_for_worker(double weight, Day day) const;  // choose_worker without the index
