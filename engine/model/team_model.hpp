@@ -394,7 +394,8 @@ class TeamModel {
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
   // absent colleagues' due work.
   double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
-  bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
+  // Inline (defined in daily_work.cpp, its only caller): called for every task worked on.
+  [[gnu::always_inline]] inline bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
   bool fits(double needed, double& hours, std::int32_t doer, bool booked);
   std::int64_t doer_id(std::int32_t doer) const {
     return doer == kTeamManager ? model::kTeamManagerId : worker_id(static_cast<std::size_t>(doer));
