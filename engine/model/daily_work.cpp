@@ -144,10 +144,7 @@ Day TeamModel::horizon_of_work(const Post& post, Day day, Day planning_horizon) 
   return planning_horizon;
 }
 
-void TeamModel::file_due_work(Case& c) {
-  if (c.worker == kNoWorker) return;  // filed when allocated
-  const Day key = due_key(c);
-  if (c.due_filed_key <= key) return;
+void TeamModel::file_due_work_under(Case& c, Day key) {
   c.due_stamp = ++due_stamps_;
   c.due_filed_key = key;
   posts_[static_cast<std::size_t>(c.worker)].due_index.file(key, slot_of(c), c.due_stamp);
@@ -389,7 +386,12 @@ bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
 
 void TeamModel::do_visit(Case& c, Day day) {
   const Day due = c.clocks.due(Action::visit);
-  record_visits_owed(c, due, day, true);
+  // A visit on time meets the one visit owed (record_visits_owed's first
+  // step), without the walk over intervals missed that a late one takes.
+  if (due >= day)
+    record_action(Action::visit, due, day);
+  else
+    record_visits_owed(c, due, day, true);
   if (day > due) {
     record_exposure(c, due, day);
     record_past_standard(c, due, day);

@@ -270,6 +270,19 @@ void TeamModel::decide(const PendingReferral& referral) {
     // whether or not a worker is free to take the case.
     start_clock(c, Action::visit, day);
   }
+  // With nobody waiting, allocate_waiting would take the case off the queue
+  // as soon as it joined it (a wait of 0 counted, the queue's time average
+  // unmoved): it goes straight to the chosen worker, as queued and taken off.
+  if (unallocated_.empty() && unallocated_urgent_.empty()) {
+    const std::int32_t post = choose_worker(cap_.weight(c.stage));
+    if (post != kNoWorker) {
+      mark_waiting(c);
+      allocate(slot, static_cast<std::size_t>(post));
+    } else {
+      enqueue(slot, false);  // nobody has room: it waits
+    }
+    return;
+  }
   enqueue(slot, false);
   allocate_waiting();
 }
@@ -329,12 +342,16 @@ std::uint32_t TeamModel::new_case_slot() {
 
 // Enquiries under section 47 and children already on plans are allocated
 // before new assessments; within each, first come first served.
-void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
-  Case& c = cases_[slot];
+void TeamModel::mark_waiting(Case& c) {
   c.worker = kNoWorker;
   c.due_filed_key = kNever;  // an entry in a former worker's DueIndex is stale
   c.queued_working_time = working_now();
   c.from_queue = true;
+}
+
+void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
+  Case& c = cases_[slot];
+  mark_waiting(c);
   auto& queue = c.stage == Stage::assessment ? unallocated_ : unallocated_urgent_;
   if (at_front)
     queue.push_front(slot);

@@ -34,6 +34,7 @@
 #include "engine/model/replication.hpp"
 #include "engine/model/statutory_actions.hpp"
 #include "engine/model/streams.hpp"
+#include "engine/model/working_time.hpp"
 
 namespace casesim::model {
 
@@ -60,6 +61,8 @@ class TeamModel {
   using Day = kernel::Day;
   static constexpr Day kNever = std::numeric_limits<Day>::max();
   static constexpr std::int32_t kNoWorker = -1;
+  // Gaps between visits longer than this count in the measures of children unvisited.
+  static constexpr Day kSixWeeksDays = 42;
 
   enum EventKind : std::uint32_t { kReferralArrival, kWorkingDayStart, kPlanEnd, kWeekEnd, kAssessmentReady };
 
@@ -268,6 +271,8 @@ class TeamModel {
   void schedule_next_arrival();
   void decide(const PendingReferral& referral);
   void enqueue(std::uint32_t slot, bool at_front);
+  // What joining the queue sets on the case: its wait starts now.
+  void mark_waiting(Case& c);
   void allocate_waiting();
   std::int32_t choose_worker(double weight) const;
   std::int32_t scan_for_worker(double weight, Day day) const;  // choose_worker without the index
@@ -367,7 +372,13 @@ class TeamModel {
   // entry is filed no later than the new key: an early entry is harmless (the
   // day's collection checks each case exactly, and settling files it again
   // under its key then), so a visit done does not file its case twice.
-  void file_due_work(Case& c);
+  // Inline: most calls (every visit done) find the live entry early enough.
+  void file_due_work(Case& c) {
+    if (c.worker == kNoWorker) return;  // filed when allocated
+    const Day key = due_key(c);
+    if (c.due_filed_key > key) file_due_work_under(c, key);
+  }
+  void file_due_work_under(Case& c, Day key);
   Day horizon_of_work(const Post& post, Day day, Day planning_horizon) const;
   bool sweep_due_cases(std::size_t post, Day day, Day horizon);
   // An assessment whose work is done and whose information is in.
@@ -376,12 +387,15 @@ class TeamModel {
   }
   // The due work of children waiting for a worker, for whoever covers it.
   void collect_waiting_children_tasks(Day day, Day planning_horizon);
-  void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child);
+  // Inline (defined in daily_work.cpp, its only caller): called for every case with work in reach.
+  [[gnu::always_inline]] inline void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
+                                                    bool waiting_child);
   void sort_tasks();
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
   // absent colleagues' due work.
   double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
-  bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
+  // Inline (defined in daily_work.cpp, its only caller): called for every task worked on.
+  [[gnu::always_inline]] inline bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
   bool fits(double needed, double& hours, std::int32_t doer, bool booked);
   std::int64_t doer_id(std::int32_t doer) const {
     return doer == kTeamManager ? model::kTeamManagerId : worker_id(static_cast<std::size_t>(doer));
@@ -431,7 +445,19 @@ class TeamModel {
   void record_action(Action action, Day due, Day done_day);
   void record_owed_actions(Case& c, Day as_of_day);
   void record_overdue_at(Action action, Day due, Day as_of_day);
-  void record_visit_gap(Case& c, Day from, Day to);
+  // Inline: a visit on time (nearly every one) has a gap too short to count
+  // that cannot be the longest, and records nothing.
+  void record_visit_gap(Case& c, Day from, Day to) {
+    if (to - from > kSixWeeksDays || most_working_days(from, to) > tally_.longest_visit_gap)
+      record_counted_visit_gap(c, from, to);
+  }
+  void record_counted_visit_gap(Case& c, Day from, Day to);
+  // Working days are weekdays (WorkingCalendar): at most 5 in each whole
+  // week from `from` to `to`, and 5 in the rest.
+  static double most_working_days(Day from, Day to) {
+    const Day days = std::max(to - from, 0);
+    return days / 7 * kWorkingDaysPerWeek + std::min(days % 7, kWorkingDaysPerWeek);
+  }
   void record_past_standard(Case& c, Day due, Day until);
   void record_visits_owed(const Case& c, Day due, Day until, bool made);
   void count_duration(Duration d, int working_days) {

@@ -174,9 +174,23 @@ bool TeamModel::on_annual_leave(const Post& post, Day day) const {
 void TeamModel::update_workforce(Day day) {
   const auto& turnover = scenario_.workforce.turnover;
   const auto& sickness = scenario_.workforce.sickness;
+  // Nothing is drawn for any worker (no resignations, sickness or odd days'
+  // leave): a permanent full-time worker with no notice, no leave this
+  // year, no dated absence and no sickness past or present is at work, and
+  // nothing below changes for them (a benchmark's whole team, every day).
+  const bool no_draws = !(turnover.annual_rate > 0.0) && !(sickness.episodes_per_fte_year > 0.0) &&
+                        !(scenario_.workforce.other_leave_days_per_fte > 0.0);
+  const int leave_year = day / 364;
   for (std::size_t p = 0; p < posts_.size(); ++p) {
     Post& post = posts_[p];
     if (!post.in_use) continue;
+    if (no_draws && post.holder == Post::Holder::permanent && post.leaving_day == kNever &&
+        post.leave_year == leave_year && post.leave_weeks == 0 && post.sick_until <= day && post.absent_until <= day &&
+        post.fte >= 1.0 && post.recent_sickness == 0.0) {
+      post.absent_today = false;
+      post.works_today = true;
+      continue;
+    }
     if (post.holder != Post::Holder::vacant && post.leaving_day <= day) worker_leaves(p, day);
     if (post.holder == Post::Holder::agency && post.permanent_starts <= day) {
       // The recruit takes over the agency worker's cases directly.
@@ -205,7 +219,7 @@ void TeamModel::update_workforce(Day day) {
       continue;
     }
 
-    if (post.leave_year != day / 364) plan_annual_leave(p, day);
+    if (post.leave_year != leave_year) plan_annual_leave(p, day);
     if (post.holder == Post::Holder::permanent && post.leaving_day == kNever && turnover.annual_rate > 0.0) {
       // Overload and recent sickness both make a worker likelier to leave.
       const double overload_factor =

@@ -90,6 +90,26 @@ TEST(DatedChanges, AnAbsentWorkerTakesNoDutyUntilTheAbsenceEnds) {
   EXPECT_GT(after, 0);
 }
 
+TEST(DatedChanges, WithNothingDrawnForWorkersOnlyADatedAbsenceTakesOneAway) {
+  // steady_team draws no resignation, sickness or leave: each worker is at
+  // work every day but SW1 over the absence (days 7 to 18 inclusive).
+  scenario::Scenario s = testing::steady_team(2, "timeline");
+  auto away = event(Kind::worker_absent, date(2025, 4, 14));
+  away.worker = "SW1";
+  away.until = date(2025, 4, 25);
+  s.timeline = {away};
+  const ModelSetup setup(s);
+  const ReplicationResult r = run_replication(setup, 11, 0);
+  const auto weeks = static_cast<std::size_t>(setup.weeks());
+  // Sampled at the end of each week: who was away on its last working day.
+  for (std::size_t week = 0; week < weeks; ++week) {
+    const double absent = r.weekly[index(Series::absent_fte) * weeks + week];
+    EXPECT_EQ(absent, week == 1 || week == 2 ? 1.0 : 0.0) << "week " << week;
+    EXPECT_EQ(r.weekly[index(Series::staff_fte) * weeks + week], 2.0) << "week " << week;
+  }
+  EXPECT_EQ(r.metric(Metric::sickness_days), 0.0);
+}
+
 TEST(DatedChanges, ARaisedCapTakesCasesFromTheQueueThatDay) {
   scenario::Scenario s = testing::steady_team(1, "timeline");
   s.policy.caseload_cap.cases = 2;

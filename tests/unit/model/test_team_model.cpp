@@ -256,6 +256,25 @@ TEST(Allocation, CasesWaitFirstComeFirstServedUntilACaseCloses) {
   EXPECT_DOUBLE_EQ(r.metric(Metric::unallocated_queue_mean), 0.5);
 }
 
+TEST(Allocation, AReferralDecidedWhileNobodyWaitsGoesToAWorkerAtOnceWithAWaitOfZero) {
+  // One worker with a cap of 10 and a referral every 2 working days for 4
+  // weeks, each case a CIN plan that outlasts the run: at most 10 cases, so
+  // nobody ever waits; each case is counted as allocated from the queue at
+  // once (a wait of 0), and the queue is never anything but empty.
+  scenario::Scenario s = one_worker_scenario(Date{year{2025}, June, day{2}}, 4, 2.0);
+  s.calendar.holidays.clear();
+  const model::ModelSetup setup(s);
+  const auto r = model::run_replication(setup, 1, 0);
+  EXPECT_GT(r.metric(Metric::referrals_accepted), 5);
+  EXPECT_EQ(r.metric(Metric::cases_allocated), r.metric(Metric::referrals_accepted));
+  EXPECT_DOUBLE_EQ(r.metric(Metric::unallocated_wait_mean), 0.0);
+  EXPECT_DOUBLE_EQ(r.metric(Metric::unallocated_wait_max), 0.0);
+  EXPECT_DOUBLE_EQ(r.metric(Metric::cases_waited_share), 0.0);
+  EXPECT_DOUBLE_EQ(r.metric(Metric::unallocated_queue_mean), 0.0);
+  EXPECT_EQ(r.metric(Metric::unallocated_at_end), 0);
+  EXPECT_EQ(r.ledger.open_allocated, static_cast<std::uint64_t>(r.metric(Metric::referrals_accepted)));
+}
+
 TEST(CaseloadCap, PerFteCapsRoundAPartTimeShareDownAndPerWorkerCapsDoNot) {
   using B = scenario::CaseloadCap::Basis;
   EXPECT_EQ(model::CaseloadCapInForce::for_fte({B::per_fte, 18}, 1.0), 18);
