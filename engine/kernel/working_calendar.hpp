@@ -12,8 +12,10 @@
 //    day k after the origin (k = 0 is the first working day on or after the
 //    origin) occupies working time [k, k+1). Rates "per working day" and
 //    durations "in working days" are in this scale.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "engine/kernel/date.hpp"
@@ -72,22 +74,53 @@ class WorkingCalendar {
 
   // Working time at simulation time t (days since the origin's midnight). Time
   // during a non-working day maps to the start of the next working day.
-  double working_time_at(double time) const;
+  // Inline, like the three below: the model asks once or more for every
+  // referral, allocation and plan, and the calls cost more than the answers.
+  double working_time_at(double time) const {
+    // +infinity is what time_at_working_time returns for "never", so it maps back.
+    if (time == std::numeric_limits<double>::infinity()) return time;
+    if (!(time >= first_day_ && time < static_cast<double>(last_day_) + 1.0)) throw_time_outside(time);
+    const auto day = static_cast<Day>(std::floor(time));
+    const auto offset = static_cast<std::size_t>(day - first_day_);
+    const auto working_before = static_cast<double>(working_before_[offset] - origin_working_offset_);
+    if (is_working_[offset] == 0) return working_before;
+    return working_before + (time - day);
+  }
   // Simulation time at which working time w is reached: the start of the
   // working day for whole w. Returns +infinity beyond the covered range (the
   // moment never comes within it).
-  double time_at_working_time(double working_time) const;
+  double time_at_working_time(double working_time) const {
+    if (std::isnan(working_time)) throw_working_time_outside(working_time);
+    if (working_time == std::numeric_limits<double>::infinity()) return working_time;
+    const double whole = std::floor(working_time);
+    const double index = whole + static_cast<double>(origin_working_offset_);
+    if (index < 0.0) throw_working_time_outside(working_time);
+    if (index >= static_cast<double>(working_days_.size())) return std::numeric_limits<double>::infinity();
+    return working_days_[static_cast<std::size_t>(index)] + (working_time - whole);
+  }
   // The day on which working day k (counted from the origin, k = 0 the first
   // working day on or after it) falls; k may be negative.
-  Day working_day(std::int64_t k) const;
+  Day working_day(std::int64_t k) const {
+    const std::int64_t index = k + origin_working_offset_;
+    if (index < 0 || index >= static_cast<std::int64_t>(working_days_.size())) throw_working_day_outside(k);
+    return working_days_[static_cast<std::size_t>(index)];
+  }
   // Working days from the origin up to (not including) `day`: the k of `day` if
   // it is a working day.
-  std::int64_t working_days_before(Day day) const;
+  std::int64_t working_days_before(Day day) const {
+    // day == last_day_ + 1 is answerable too: it only needs the days before it.
+    if (day < first_day_ || day > last_day_ + 1) throw_before_outside(day);
+    return working_before_[static_cast<std::size_t>(day - first_day_)] - origin_working_offset_;
+  }
 
  private:
   // Out of line: building the message is the cold path.
   [[noreturn]] void throw_add_outside(Day from, int n) const;
   [[noreturn]] void throw_between_outside(Day from, Day to) const;
+  [[noreturn]] static void throw_time_outside(double time);
+  [[noreturn]] static void throw_working_time_outside(double working_time);  // NaN or before the range
+  [[noreturn]] static void throw_working_day_outside(std::int64_t k);
+  [[noreturn]] static void throw_before_outside(Day day);
 
   Date origin_;
   int origin_days_since_epoch_ = 0;  // days_since_epoch(origin_), for day_of and date_of

@@ -282,6 +282,20 @@ TEST(WorkingCalendar, IgnoresWeekendHolidaysAndHolidaysOutsideTheRange) {
   }
 }
 
+// The constructor counts weekdays on from the first date's: whichever weekday
+// the range starts on, every day's weekday must agree with the date's own.
+TEST(WorkingCalendar, WeekendsAgreeWithTheDateWhateverDayTheRangeStartsOn) {
+  for (int start = 0; start < 7; ++start) {
+    const Date first = Date{std::chrono::sys_days(date("2025-12-01")) + std::chrono::days(start)};
+    const WorkingCalendar calendar{date("2026-01-05"), first, date("2026-03-31"), {}};
+    for (Day day = calendar.first_day(); day <= calendar.last_day(); ++day) {
+      const std::chrono::weekday weekday{std::chrono::sys_days(calendar.date_of(day))};
+      const bool weekend = weekday == std::chrono::Saturday || weekday == std::chrono::Sunday;
+      EXPECT_EQ(calendar.is_working_day(day), !weekend) << "range from day " << start << ", day " << day;
+    }
+  }
+}
+
 TEST(WorkingCalendar, RejectsAnOriginOutsideTheRange) {
   EXPECT_THROW(WorkingCalendar(date("2025-01-01"), date("2025-02-01"), date("2025-12-31"), {}), std::invalid_argument);
   EXPECT_THROW(WorkingCalendar(date("2026-01-01"), date("2025-02-01"), date("2025-12-31"), {}), std::invalid_argument);
