@@ -1,7 +1,7 @@
 // LeastLoadedIndex answers what a scan of the posts in order finds (the
 // lowest load per FTE with room, the lower post on a tie) after any sequence
 // of builds and single-post changes, including changes that leave a
-// tournament's winner as it was (where an update stops climbing early).
+// tournament's winner as it was, and ties, which the lower post must win.
 #include <cstdint>
 #include <limits>
 #include <random>
