@@ -195,8 +195,11 @@ void TeamModel::decide(const PendingReferral& referral) {
 
   // A re-referral concerns a child whose case closed recently; if that child's
   // case has been opened again since, the referral is a new concern on it.
+  // A uniform draw is never below a share of 0 (the default): not drawn then.
+  // Each draw has its own keyed stream, so skipping it changes no other.
+  const double re_referral_share = scenario_.referrals.re_referral_share;
   const bool re_referral =
-      referral_uniform(referral.index, ReferralDraw::re_referral) < scenario_.referrals.re_referral_share;
+      re_referral_share > 0.0 && referral_uniform(referral.index, ReferralDraw::re_referral) < re_referral_share;
   std::uint64_t child = children_;
   RecentClosure* closure = nullptr;
   if (re_referral && recently_closed_count_ > 0) {
