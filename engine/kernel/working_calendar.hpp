@@ -74,8 +74,8 @@ class WorkingCalendar {
 
   // Working time at simulation time t (days since the origin's midnight). Time
   // during a non-working day maps to the start of the next working day.
-  // Inline, like the three below: the model asks once or more for every
-  // referral, allocation and plan, and the calls cost more than the answers.
+  // Inline, like the three below: a model asks several times for each thing
+  // it schedules, and the calls cost more than the answers.
   double working_time_at(double time) const {
     // +infinity is what time_at_working_time returns for "never", so it maps back.
     if (time == std::numeric_limits<double>::infinity()) return time;
