@@ -386,12 +386,7 @@ bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
 
 void TeamModel::do_visit(Case& c, Day day) {
   const Day due = c.clocks.due(Action::visit);
-  // A visit on time meets the one visit owed (record_visits_owed's first
-  // step), without the walk over intervals missed that a late one takes.
-  if (due >= day)
-    record_action(Action::visit, due, day);
-  else
-    record_visits_owed(c, due, day, true);
+  record_visits_owed(c, due, day, true);
   if (day > due) {
     record_exposure(c, due, day);
     record_past_standard(c, due, day);

@@ -52,7 +52,8 @@ void TeamModel::record_owed_actions(Case& c, Day as_of_day) {
 // one missed, so a child unvisited for three intervals has missed three
 // visits, not one. A visit made on `until` (`made`) meets the last of them,
 // late if after its date; at closure or the end of the run all are late.
-void TeamModel::record_visits_owed(const Case& c, Day due, Day until, bool made) {
+// record_visits_owed when the first is due before `until`.
+void TeamModel::record_missed_visits(const Case& c, Day due, Day until, bool made) {
   for (Day owed = due;;) {
     const Day next = owed < until ? next_due_after(c, Action::visit, owed) : kNever;
     if (next == kNever || next >= until) {

@@ -459,7 +459,16 @@ class TeamModel {
     return days / 7 * kWorkingDaysPerWeek + std::min(days % 7, kWorkingDaysPerWeek);
   }
   void record_past_standard(Case& c, Day due, Day until);
-  void record_visits_owed(const Case& c, Day due, Day until, bool made);
+  // Inline for its first step: a visit made on time (nearly every one) meets
+  // the one visit owed, without the walk over intervals missed.
+  void record_visits_owed(const Case& c, Day due, Day until, bool made) {
+    if (due < until) {
+      record_missed_visits(c, due, until, made);
+    } else if (made) {
+      record_action(Action::visit, due, until);
+    }  // none owed before `until` is overdue at it
+  }
+  void record_missed_visits(const Case& c, Day due, Day until, bool made);
   void count_duration(Duration d, int working_days) {
     const auto bin = static_cast<std::size_t>(std::clamp(working_days, 0, static_cast<int>(kDurationBins) - 1));
     ++result_.durations[index(d) * kDurationBins + bin];
