@@ -437,7 +437,7 @@ async function openWhatIf(file) {
     }
     if (!reply.next.base) break;
     const picked = await askForBase(reply.next);
-    if (!picked || state.scenarioText !== opened) return false;  // she opened something else meanwhile
+    if (!picked) return false;  // she opened another what-if, or the example, meanwhile
     show('load-error', '');
     state.scenarioBases.push({ path: reply.next.path, text: await picked.text() });
   }

@@ -143,6 +143,12 @@ YamlNode resolved_from(const ScenarioSource& source, const YamlNode& file_tree) 
   if (!root.find("base")) return root;
   const std::vector<ScenarioSource> read = source.bases.empty() ? read_bases(source) : std::vector<ScenarioSource>{};
   const std::vector<ScenarioSource>& bases = source.bases.empty() ? read : source.bases;
+  // Bases given (by a reader that cannot read them itself) must be the whole
+  // chain: the last of them naming another would otherwise be cut off.
+  if (!source.bases.empty())
+    if (const std::optional<NamedBase> missing = next_named_base(source))
+      throw ScenarioError(missing->file, missing->line, "base",
+                          "names " + missing->path + ", which is not among the files given");
   YamlNode merged = *scenario_tree(bases.back());
   remove_key(merged, "base");
   for (std::size_t i = bases.size() - 1; i > 0; --i) {

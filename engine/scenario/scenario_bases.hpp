@@ -49,7 +49,9 @@ std::optional<NamedBase> next_named_base(const ScenarioSource& source);
 // The scenario as one YAML mapping: the bases' values overridden in turn by
 // each file that names them (source.bases, or read here if that is empty and
 // the file names a base), with no `base` key left. Throws ScenarioError for
-// YAML that is not a mapping, naming the file it is in.
+// YAML that is not a mapping, naming the file it is in, and at the `base:`
+// line of the last of source.bases if it names a further file (the chain
+// given must be whole).
 input::YamlNode resolved_tree(const ScenarioSource& source);
 
 // What a results file records as the scenario (/scenario/text): the file

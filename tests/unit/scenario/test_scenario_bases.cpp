@@ -227,6 +227,13 @@ TEST(ScenarioBase, TheNextBaseIsTheOneTheLastFileGivenNames) {
   EXPECT_EQ(next->line, 2);
 
   given.bases.push_back({next->path, middle});
+  // Loaded now, the chain would lose the base the middle file names: refused at that line.
+  try {
+    parse_scenario(given);
+    ADD_FAILURE() << "a chain given without its last base loaded";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(std::string(e.what()), "middle.yaml:2: base: names ../base.yaml, which is not among the files given");
+  }
   next = next_named_base(given);
   ASSERT_TRUE(next);
   EXPECT_EQ(next->written, "../base.yaml");
