@@ -228,23 +228,31 @@ class SnapshotBuilder {
   kernel::Date referral_date(const ChildRows& rows, Stage stage, const ListRow& source, const ListTable& source_table) {
     if (stage == Stage::referral) return *source.start;
     const ListRow* cin = rows.open[slot(AnnexList::children_in_need)];
-    const std::optional<kernel::Date> began = stage == Stage::cin_plan ? std::nullopt : source.start;
-    std::optional<kernel::Date> found;
-    for (const ListRow* referral : rows.referrals) {
-      if ((!began || *referral->start <= *began) && (!found || *referral->start > *found)) found = referral->start;
-    }
+    // List 3's latest referral on or before `on` (whatever its date without one).
+    const auto latest_referral = [&rows](std::optional<kernel::Date> on) {
+      std::optional<kernel::Date> found;
+      for (const ListRow* referral : rows.referrals) {
+        if ((!on || *referral->start <= *on) && (!found || *referral->start > *found)) found = referral->start;
+      }
+      return found;
+    };
     if (stage == Stage::cin_plan || stage == Stage::cp_plan || stage == Stage::looked_after) {
       if (cin && cin->start) return *cin->start;
+      const std::optional<kernel::Date> found =
+          latest_referral(stage == Stage::cin_plan ? std::nullopt : source.start);
       return found ? *found : *source.start;
     }
-    if (found) return *found;
-    if (cin && cin->start && *cin->start <= *began) return *cin->start;
+    // An assessment or enquiry: its row is open, so it has its start date
+    // (an open row without one is refused as its list is read).
+    const kernel::Date began = *source.start;
+    if (const std::optional<kernel::Date> found = latest_referral(began)) return *found;
+    if (cin && cin->start && *cin->start <= began) return *cin->start;
     log_.report(
         source_table.file, source.line, source_table.start_header,
         "no referral on or before this date for this child in List 3 or List 6; the " +
             std::string(stage == Stage::assessment ? "assessment's 45 working days run" : "enquiry's clocks run") +
             " from the referral (with --lenient this date is used)");
-    return *began;
+    return began;
   }
 
   static Stage stage_of(AnnexList list) {
