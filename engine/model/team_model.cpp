@@ -689,6 +689,7 @@ void TeamModel::on_working_day_start(Day day) {
 
 void TeamModel::on_plan_end(std::uint32_t slot) {
   Case& c = cases_[slot];
+  c.plan_end = {};  // this event: close_case has nothing to cancel
   const Day day = today();
   if (c.stage == Stage::cp_plan &&
       referral_uniform(c.referral, ReferralDraw::cp_step_down) < scenario_.pathways.cp_plan.step_down_to_cin_share) {
@@ -711,15 +712,19 @@ void TeamModel::on_plan_end(std::uint32_t slot) {
 }
 
 void TeamModel::on_assessment_ready(std::uint32_t slot) {
-  const Case& c = cases_[slot];
+  Case& c = cases_[slot];
+  c.assessment_ready = {};  // this event: close_case has nothing to cancel
   if (c.open && c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 && c.worker != kNoWorker)
     complete_assessment(slot, today());
 }
 
 void TeamModel::close_case(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
-  sim_.cancel(c.plan_end);
-  sim_.cancel(c.assessment_ready);
+  // A case's events are cleared as they fire (and a plan past the horizon
+  // has none): most cases close from their own last event, with nothing
+  // left to cancel.
+  if (c.plan_end.valid()) sim_.cancel(c.plan_end);
+  if (c.assessment_ready.valid()) sim_.cancel(c.assessment_ready);
   record_owed_actions(c, day);
   trace("closed", static_cast<std::int64_t>(c.child), case_worker_id(c));
   if (c.worker == kNoWorker) {

@@ -118,6 +118,7 @@ class TeamModel {
     Day last_visit_day = 0;                // or the start of the stage's visiting
     std::int32_t snapshot_child = -1;      // index in the snapshot's children, for per-child results
     double assessment_planned_time = 0.0;  // the day the worker plans to complete it (its start)
+    // Pending events, or none (cleared as each fires).
     kernel::EventHandle plan_end;
     kernel::EventHandle assessment_ready;
   };
