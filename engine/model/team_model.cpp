@@ -363,22 +363,6 @@ void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
   queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
 }
 
-// The least-loaded worker (load per FTE, then the lower post) who is in post,
-// not working their notice, and under their cap (plus any escalation
-// allowance). Under a soft cap, the least loaded regardless.
-std::int32_t TeamModel::choose_worker(double weight) const {
-  const Day day = today();
-  if (allocation_index_day_ == day)
-    for (std::size_t k = 0; k < case_weights_.size(); ++k)
-      if (case_weights_[k] == weight) {
-        // Debug builds (and the sanitizer run of the suite) check every
-        // answer of the index, built that day or kept from the day before.
-        assert(least_loaded_[k].best() == scan_for_worker(weight, day));
-        return least_loaded_[k].best();
-      }
-  return scan_for_worker(weight, day);
-}
-
 std::int32_t TeamModel::scan_for_worker(double weight, Day day) const {
   std::int32_t best = kNoWorker;
   double best_load = std::numeric_limits<double>::infinity();
@@ -434,15 +418,14 @@ void TeamModel::update_allocation_index(std::size_t p) {
     least_loaded_[k].set(p, can_take(post, case_weights_[k], allocation_index_day_), post.load / post.fte);
 }
 
-void TeamModel::allocate_waiting() {
-  for (auto* queue : {&unallocated_urgent_, &unallocated_}) {
-    while (!queue->empty()) {
-      const std::int32_t post = choose_worker(cap_.weight(cases_[queue->front()].stage));
-      if (post == kNoWorker) return;  // nobody has room: the rest wait
-      allocate(queue->pop(), static_cast<std::size_t>(post));
-      queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
-    }
+bool TeamModel::allocate_from(kernel::FifoQueue<std::uint32_t>& queue) {
+  while (!queue.empty()) {
+    const std::int32_t post = choose_worker(cap_.weight(cases_[queue.front()].stage));
+    if (post == kNoWorker) return false;  // nobody has room: the rest wait
+    allocate(queue.pop(), static_cast<std::size_t>(post));
+    queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
   }
+  return true;
 }
 
 void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {

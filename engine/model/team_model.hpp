@@ -17,6 +17,7 @@
 // weekly series, the summary).
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -274,8 +275,30 @@ class TeamModel {
   void enqueue(std::uint32_t slot, bool at_front);
   // What joining the queue sets on the case: its wait starts now.
   void mark_waiting(Case& c);
-  void allocate_waiting();
-  std::int32_t choose_worker(double weight) const;
+  // Enquiries and children on plans first, then assessments. Inline: called
+  // at every closure and many referrals, often with nobody waiting.
+  void allocate_waiting() {
+    if (unallocated_urgent_.empty() && unallocated_.empty()) return;
+    if (allocate_from(unallocated_urgent_)) allocate_from(unallocated_);
+  }
+  // Allocates from the front of `queue` while someone has room; false when nobody has.
+  bool allocate_from(kernel::FifoQueue<std::uint32_t>& queue);
+  // The least-loaded worker (load per FTE, then the lower post) who is in post,
+  // not working their notice, and under their cap (plus any escalation
+  // allowance). Under a soft cap, the least loaded regardless. Inline: read
+  // at every allocation, nearly always from the index.
+  std::int32_t choose_worker(double weight) const {
+    const Day day = today();
+    if (allocation_index_day_ == day)
+      for (std::size_t k = 0; k < case_weights_.size(); ++k)
+        if (case_weights_[k] == weight) {
+          // Debug builds (and the sanitizer run of the suite) check every
+          // answer of the index, built that day or kept from the day before.
+          assert(least_loaded_[k].best() == scan_for_worker(weight, day));
+          return least_loaded_[k].best();
+        }
+    return scan_for_worker(weight, day);
+  }
   std::int32_t scan_for_worker(double weight, Day day) const;  // choose_worker without the index
   // Whether the post's worker may be given a case of `weight` on `day`.
   bool can_take(const Post& post, double weight, Day day) const {
