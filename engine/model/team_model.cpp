@@ -329,7 +329,10 @@ void TeamModel::start_clock(Case& c, Action action, Day from) {
     set_visit_due(c, due);
     return;
   }
-  c.clocks.start(action, due);
+  if (c.clocks.owed(action))
+    c.clocks.start(action, due);
+  else
+    c.clocks.start_stopped(action, due);
   file_due_work(c);
 }
 
@@ -466,8 +469,12 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
 }
 
 void TeamModel::set_visit_due(Case& c, Day due) {
-  if (!c.clocks.owed(Action::visit)) c.last_visit_day = today();
-  c.clocks.start(Action::visit, due);
+  if (c.clocks.owed(Action::visit)) {
+    c.clocks.start(Action::visit, due);
+  } else {
+    c.last_visit_day = today();
+    c.clocks.start_stopped(Action::visit, due);
+  }
   file_due_work(c);
 }
 
