@@ -181,7 +181,13 @@ void TeamModel::on_referral_arrival() {
 void TeamModel::decide(const PendingReferral& referral) {
   const Day day = today();
   const auto& triage = scenario_.triage;
-  const Day due = calendar_.add_working_days(referral.arrival_day, triage.decision_standard_working_days);
+  // The standard is a whole number of working days from the day the referral
+  // came in, so one decided that day (nearly every one) is on time: its due
+  // day is worked out only for one held over, or for the trace.
+  const bool held_over = day > referral.arrival_day;
+  const Day due = held_over || trace_ != nullptr
+                      ? calendar_.add_working_days(referral.arrival_day, triage.decision_standard_working_days)
+                      : referral.arrival_day;
   if (referral.counted && day > due) ++tally_.decisions_late;
 
   const auto& mix = scenario_.referrals.need_mix;
