@@ -474,16 +474,6 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   }
 }
 
-void TeamModel::set_visit_due(Case& c, Day due) {
-  if (c.clocks.owed(Action::visit)) {
-    c.clocks.start(Action::visit, due);
-  } else {
-    c.last_visit_day = today();
-    c.clocks.start_stopped(Action::visit, due);
-  }
-  file_due_work(c);
-}
-
 // Puts a case on a worker's list.
 void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
   Case& c = cases_[slot];

@@ -354,7 +354,16 @@ class TeamModel {
   void hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by);
   void catch_missed_urgent(Case& c, Day day, std::string_view how);
   void schedule_plan_end(std::uint32_t slot, double duration_working_days);
-  void set_visit_due(Case& c, Day due);
+  // Inline: start_clock's visits (every stage's start) come through here.
+  void set_visit_due(Case& c, Day due) {
+    if (c.clocks.owed(Action::visit)) {
+      c.clocks.start(Action::visit, due);
+    } else {
+      c.last_visit_day = today();
+      c.clocks.start_stopped(Action::visit, due);
+    }
+    file_due_work(c);
+  }
   void plan_assessment(Case& c);
   // What a case at this stage is as work, whatever the cap counts (the pathway's weight).
   double work_weight(Stage stage) const { return work_weights_[index(stage)]; }
