@@ -422,9 +422,18 @@ void TeamModel::update_allocation_index(std::size_t p) {
     allocation_index_stale_ = true;  // the caseload changed behind the index
     return;
   }
+  // can_take for every weight, with what does not depend on the weight worked out once.
   const Post& post = posts_[p];
+  const Day day = allocation_index_day_;
+  const double load_per_fte = post.load / post.fte;
+  const bool takes_cases = post.in_use && post.holder != Post::Holder::vacant && !working_notice(post, day);
+  if (!takes_cases || !cap_.hard()) {
+    for (std::size_t k = 0; k < case_weights_.size(); ++k) least_loaded_[k].set(p, takes_cases, load_per_fte);
+    return;
+  }
+  const double most_load = cap_.most_load(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
   for (std::size_t k = 0; k < case_weights_.size(); ++k)
-    least_loaded_[k].set(p, can_take(post, case_weights_[k], allocation_index_day_), post.load / post.fte);
+    least_loaded_[k].set(p, post.load + case_weights_[k] <= most_load, load_per_fte);
 }
 
 bool TeamModel::allocate_from(kernel::FifoQueue<std::uint32_t>& queue) {
