@@ -329,7 +329,11 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
 }
 
 void TeamModel::start_clock(Case& c, Action action, Day from) {
-  const Day due = due_after(standards_.of(c.stage, action).first, from, c.plan_start_day);
+  const Interval& first = standards_.of(c.stage, action).first;
+  if (first.unit != Interval::Unit::none) start_clock_at(c, action, due_after(first, from, c.plan_start_day));
+}
+
+void TeamModel::start_clock_at(Case& c, Action action, Day due) {
   if (due == kNever) return;
   if (action == Action::visit) {
     set_visit_due(c, due);
