@@ -255,7 +255,10 @@ void TeamModel::decide(const PendingReferral& referral) {
       if (recently_closed_[i].child == child) recently_closed_[i].reopened_slot = slot;
   }
   Case& c = cases_[slot];
-  c = Case{};
+  // Copied from a constant: `c = Case{}` built one on the stack field by
+  // field, then copied it.
+  static constexpr Case kNewCase{};
+  c = kNewCase;
   c.open = true;
   c.referral = referral.index;
   c.child = child;
