@@ -116,13 +116,17 @@ void TeamModel::operator()(const kernel::Event& event) {
     case kWorkingDayStart: on_working_day_start(today()); break;
     case kPlanEnd: on_plan_end(event.subject); break;
     case kAssessmentReady: on_assessment_ready(event.subject); break;
-    case kWeekEnd: {
-      sample_week(event.subject);
-      const Day next = 7 * static_cast<Day>(event.subject + 2);
-      if (next < setup_.horizon_days()) sim_.schedule_at(next, {kWeekEnd, event.subject + 1});
-      break;
-    }
+    case kWeekEnd: on_week_end(event.subject); break;
   }
+}
+
+// A handler of its own, as the others are: with its scheduling written into
+// the dispatch, every event paid for the registers it needed (and the
+// dispatch was too large to inline into the simulator's loop).
+void TeamModel::on_week_end(std::uint32_t week) {
+  sample_week(week);
+  const Day next = 7 * static_cast<Day>(week + 2);
+  if (next < setup_.horizon_days()) sim_.schedule_at(next, {kWeekEnd, week + 1});
 }
 
 // Referrals are a Poisson process in working time whose rate varies by working

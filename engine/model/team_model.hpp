@@ -270,6 +270,7 @@ class TeamModel {
   void on_working_day_start(Day day);
   void on_plan_end(std::uint32_t slot);
   void on_assessment_ready(std::uint32_t slot);
+  void on_week_end(std::uint32_t week);
   void schedule_next_arrival();
   void decide(const PendingReferral& referral);
   void enqueue(std::uint32_t slot, bool at_front);
