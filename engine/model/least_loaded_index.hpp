@@ -57,7 +57,9 @@ class LeastLoadedIndex {
   // 1 if b (the higher posts) wins: a lower load, so b has room (a, the lower
   // post, wins a tie; two without room leave kNone either way). One
   // comparison a level, without a branch.
-  static std::size_t second_is_better(const Node& a, const Node& b) { return static_cast<std::size_t>(b.load < a.load); }
+  static std::size_t second_is_better(const Node& a, const Node& b) {
+    return static_cast<std::size_t>(b.load < a.load);
+  }
   std::size_t posts_ = 0;
   std::size_t leaves_ = 1;
   std::vector<Node> nodes_{2};
