@@ -11,6 +11,35 @@ namespace casesim::model {
 
 using kernel::Day;
 
+namespace {
+
+// Which of `shares` (in order, summing to 1) a uniform draw `u` picks.
+template <std::size_t N>
+std::size_t share_picked(const std::array<double, N>& shares, double u) {
+  std::size_t k = 0;
+  while (k + 1 < N && u >= shares[k]) u -= shares[k++];
+  return k;
+}
+
+// Which outcome of an assessment (in AssessmentOutcomes' order) a uniform draw `u` picks.
+std::size_t outcome_picked(const scenario::AssessmentOutcomes& o, double u) {
+  if (u < o.no_further_action) return 0;
+  if (u < o.no_further_action + o.cin_plan) return 1;
+  if (u < o.no_further_action + o.cin_plan + o.cp_plan) return 2;
+  return 3;
+}
+
+// What every uniform draw picks, or `drawn` if draws can pick differently. A
+// pick never goes down as the draw goes up (shares are not negative, and
+// rounding keeps order), so the lowest draw and the largest below 1 decide.
+template <class Pick>
+std::size_t certain_pick(Pick pick, std::size_t drawn) {
+  const std::size_t lowest = pick(0.0);
+  return lowest == pick(std::nextafter(1.0, 0.0)) ? lowest : drawn;
+}
+
+}  // namespace
+
 void TeamModel::TimeAverage::advance(double working_time) {
   const double lo = std::max(last, from);
   const double hi = std::min(working_time, to);
@@ -46,6 +75,12 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
   queue_average_ = TimeAverage{window_start, window_end, 0.0, 0.0, 0.0};
   result_.weekly.assign(kSeriesCount * static_cast<std::size_t>(setup_.weeks()), 0.0);
 
+  certain_need_ = certain_pick([&](double u) { return share_picked(scenario_.referrals.need_mix, u); }, kDrawn);
+  for (std::size_t need = 0; need < scenario::kNeedLevels; ++need)
+    certain_response_[need] =
+        certain_pick([&](double u) { return share_picked(scenario_.triage.response_by_need[need], u); }, kDrawn);
+  certain_assessment_outcome_ =
+      certain_pick([&](double u) { return outcome_picked(scenario_.pathways.assessment.outcomes, u); }, kDrawn);
   supervision_interval_weeks_ = scenario_.supervision.interval_weeks;
   work_weights_ = stage_weights(scenario_.pathways);
   posts_.resize(setup_.initial_posts() + setup_.posts_for_starts());
@@ -194,14 +229,13 @@ void TeamModel::decide(const PendingReferral& referral) {
                       : referral.arrival_day;
   if (referral.counted && day > due) ++tally_.decisions_late;
 
-  const auto& mix = scenario_.referrals.need_mix;
-  double u = referral_uniform(referral.index, ReferralDraw::need);
-  std::size_t need = 0;
-  while (need + 1 < scenario::kNeedLevels && u >= mix[need]) u -= mix[need++];
-  const auto& responses = triage.response_by_need[need];
-  double v = referral_uniform(referral.index, ReferralDraw::response);
-  std::size_t response = 0;
-  while (response + 1 < scenario::kResponses && v >= responses[response]) v -= responses[response++];
+  const std::size_t need = certain_need_ != kDrawn ? certain_need_
+                                                   : share_picked(scenario_.referrals.need_mix,
+                                                                  referral_uniform(referral.index, ReferralDraw::need));
+  const std::size_t response =
+      certain_response_[need] != kDrawn
+          ? certain_response_[need]
+          : share_picked(triage.response_by_need[need], referral_uniform(referral.index, ReferralDraw::response));
 
   // A re-referral concerns a child whose case closed recently; if that child's
   // case has been opened again since, the referral is a new concern on it.
@@ -547,17 +581,16 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
     catch_missed_urgent(c, day, "at the end of the assessment");
     return;
   }
-  const auto& o = scenario_.pathways.assessment.outcomes;
-  const double u = referral_uniform(c.referral, ReferralDraw::assessment_outcome);
-  if (u < o.no_further_action) {
-    close_case(slot, day);
-  } else if (u < o.no_further_action + o.cin_plan) {
-    begin_cin_plan(slot, day);
-  } else if (u < o.no_further_action + o.cin_plan + o.cp_plan) {
+  const std::size_t outcome = certain_assessment_outcome_ != kDrawn
+                                  ? certain_assessment_outcome_
+                                  : outcome_picked(scenario_.pathways.assessment.outcomes,
+                                                   referral_uniform(c.referral, ReferralDraw::assessment_outcome));
+  switch (outcome) {
+    case 0: close_case(slot, day); break;
+    case 1: begin_cin_plan(slot, day); break;
     // A child protection plan only follows a strategy discussion and a conference.
-    begin_section_47(c, day, true);
-  } else {
-    begin_looked_after(slot, day);
+    case 2: begin_section_47(c, day, true); break;
+    default: begin_looked_after(slot, day);
   }
 }
 

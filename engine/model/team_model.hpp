@@ -618,6 +618,13 @@ class TeamModel {
   std::vector<RetainedLeaver> retained_;  // leaving on retained_until_day_
   double ramp_up_days_ = 0.0;
   int supervision_interval_weeks_ = 0;
+  // A mix with all its weight on one choice needs no draw: the choice every
+  // draw makes, or kDrawn. Each referral draw has its own keyed stream, so a
+  // draw not made moves no other.
+  static constexpr std::size_t kDrawn = std::numeric_limits<std::size_t>::max();
+  std::size_t certain_need_ = kDrawn;
+  std::array<std::size_t, scenario::kNeedLevels> certain_response_{};
+  std::size_t certain_assessment_outcome_ = kDrawn;
   const StatutoryStandards& standards_;
   CaseloadCapInForce cap_;
   std::array<double, kStageCount> work_weights_{};
