@@ -47,8 +47,12 @@ class CaseloadCapInForce {
   // cap, only within their cap plus the escalation allowance.
   bool has_room(double load, double weight, double fte, bool in_first_year_newly_qualified,
                 double ramp_share = 1.0) const {
-    return !hard() ||
-           load + weight <= for_worker(fte, in_first_year_newly_qualified, ramp_share) + over_cap_allowance_ + 1e-9;
+    return !hard() || load + weight <= most_load(fte, in_first_year_newly_qualified, ramp_share);
+  }
+  // Under a hard cap, the most a worker may hold after taking a case: their
+  // cap, the escalation allowance, and a tolerance for the sums of weights.
+  double most_load(double fte, bool in_first_year_newly_qualified, double ramp_share = 1.0) const {
+    return for_worker(fte, in_first_year_newly_qualified, ramp_share) + over_cap_allowance_ + 1e-9;
   }
 
   bool hard() const { return cap_.kind == scenario::CaseloadCap::Kind::hard; }

@@ -38,8 +38,16 @@ class DurationSampler {
 
   // reset() first: a draw must depend only on `engine`, never on what an
   // earlier draw left cached, or an entity's keyed values would depend on order.
+  // A fixed duration draws nothing: answered before the call into the draws.
   template <class Engine>
   double operator()(Engine& engine) {
+    if (kind_ == scenario::DurationDistribution::Kind::fixed) return mean_;
+    return draw(engine);
+  }
+
+ private:
+  template <class Engine>
+  double draw(Engine& engine) {
     using Kind = scenario::DurationDistribution::Kind;
     switch (kind_) {
       case Kind::fixed: return mean_;
@@ -51,7 +59,6 @@ class DurationSampler {
     return mean_;
   }
 
- private:
   // A band by its cumulative share, then a whole number uniformly within it.
   template <class Engine>
   double draw_band(Engine& engine) const {

@@ -30,7 +30,9 @@ class LeastLoadedIndex {
   // Call finish_build() after setting every post with build = true.
   void set(std::size_t p, bool has_room, double load_per_fte, bool build = false) {
     std::size_t i = leaves_ + p;
-    nodes_[i] = has_room ? Node{load_per_fte, static_cast<std::int32_t>(p)} : Node{};
+    // Only a finite load can win (as in the scan, which keeps the first load
+    // below infinity): then "no room" is simply an infinite load.
+    nodes_[i] = has_room && load_per_fte < kNoRoom ? Node{load_per_fte, static_cast<std::int32_t>(p)} : Node{};
     if (build) return;
     // All the way to the root, without branching on the loads: stopping at the
     // first unchanged winner saved a level or two but its test, and the
@@ -47,14 +49,16 @@ class LeastLoadedIndex {
   std::int32_t best() const { return nodes_.size() > 1 ? nodes_[1].post : kNone; }
 
  private:
+  static constexpr double kNoRoom = std::numeric_limits<double>::infinity();
   struct Node {
-    double load = std::numeric_limits<double>::infinity();
+    double load = kNoRoom;  // finite whenever post is not kNone
     std::int32_t post = kNone;
   };
-  // 1 if b (the higher posts) wins: it has room and a has none or a higher
-  // load (a, the lower post, wins a tie). Non-short-circuit operators: no branch.
+  // 1 if b (the higher posts) wins: a lower load, so b has room (a, the lower
+  // post, wins a tie; two without room leave kNone either way). One
+  // comparison a level, without a branch.
   static std::size_t second_is_better(const Node& a, const Node& b) {
-    return static_cast<std::size_t>((b.post != kNone) & ((a.post == kNone) | (b.load < a.load)));
+    return static_cast<std::size_t>(b.load < a.load);
   }
   std::size_t posts_ = 0;
   std::size_t leaves_ = 1;

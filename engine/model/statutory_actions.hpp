@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -98,6 +99,17 @@ class StatutoryClocks {
     booked_[index(a)] = kNotBooked;
     owed_ = static_cast<std::uint8_t>(owed_ | bit(a));
     refresh();
+  }
+  // start() for a clock not running (as each clock a stage starts): it adds
+  // one due date and no booking, so the earliest dates can only move down to
+  // it, without the walk over every clock that a running one's change needs.
+  void start_stopped(Action a, kernel::Day due) {
+    assert(!owed(a));
+    due_[index(a)] = due;
+    booked_[index(a)] = kNotBooked;
+    owed_ = static_cast<std::uint8_t>(owed_ | bit(a));
+    earliest_due_ = std::min(earliest_due_, due);
+    if (!(kUnplanned >> index(a) & 1u)) earliest_planned_due_ = std::min(earliest_planned_due_, due);
   }
   void move(Action a, kernel::Day due) {  // owed or not, as it was
     due_[index(a)] = due;

@@ -11,6 +11,35 @@ namespace casesim::model {
 
 using kernel::Day;
 
+namespace {
+
+// Which of `shares` (in order, summing to 1) a uniform draw `u` picks.
+template <std::size_t N>
+std::size_t share_picked(const std::array<double, N>& shares, double u) {
+  std::size_t k = 0;
+  while (k + 1 < N && u >= shares[k]) u -= shares[k++];
+  return k;
+}
+
+// Which outcome of an assessment (in AssessmentOutcomes' order) a uniform draw `u` picks.
+std::size_t outcome_picked(const scenario::AssessmentOutcomes& o, double u) {
+  if (u < o.no_further_action) return 0;
+  if (u < o.no_further_action + o.cin_plan) return 1;
+  if (u < o.no_further_action + o.cin_plan + o.cp_plan) return 2;
+  return 3;
+}
+
+// What every uniform draw picks, or `drawn` if draws can pick differently. A
+// pick never goes down as the draw goes up (shares are not negative, and
+// rounding keeps order), so the lowest draw and the largest below 1 decide.
+template <class Pick>
+std::size_t certain_pick(Pick pick, std::size_t drawn) {
+  const std::size_t lowest = pick(0.0);
+  return lowest == pick(std::nextafter(1.0, 0.0)) ? lowest : drawn;
+}
+
+}  // namespace
+
 void TeamModel::TimeAverage::advance(double working_time) {
   const double lo = std::max(last, from);
   const double hi = std::min(working_time, to);
@@ -46,6 +75,12 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
   queue_average_ = TimeAverage{window_start, window_end, 0.0, 0.0, 0.0};
   result_.weekly.assign(kSeriesCount * static_cast<std::size_t>(setup_.weeks()), 0.0);
 
+  certain_need_ = certain_pick([&](double u) { return share_picked(scenario_.referrals.need_mix, u); }, kDrawn);
+  for (std::size_t need = 0; need < scenario::kNeedLevels; ++need)
+    certain_response_[need] =
+        certain_pick([&](double u) { return share_picked(scenario_.triage.response_by_need[need], u); }, kDrawn);
+  certain_assessment_outcome_ =
+      certain_pick([&](double u) { return outcome_picked(scenario_.pathways.assessment.outcomes, u); }, kDrawn);
   supervision_interval_weeks_ = scenario_.supervision.interval_weeks;
   work_weights_ = stage_weights(scenario_.pathways);
   posts_.resize(setup_.initial_posts() + setup_.posts_for_starts());
@@ -116,13 +151,17 @@ void TeamModel::operator()(const kernel::Event& event) {
     case kWorkingDayStart: on_working_day_start(today()); break;
     case kPlanEnd: on_plan_end(event.subject); break;
     case kAssessmentReady: on_assessment_ready(event.subject); break;
-    case kWeekEnd: {
-      sample_week(event.subject);
-      const Day next = 7 * static_cast<Day>(event.subject + 2);
-      if (next < setup_.horizon_days()) sim_.schedule_at(next, {kWeekEnd, event.subject + 1});
-      break;
-    }
+    case kWeekEnd: on_week_end(event.subject); break;
   }
+}
+
+// A handler of its own, as the others are: with its scheduling written into
+// the dispatch, every event paid for the registers it needed (and the
+// dispatch was too large to inline into the simulator's loop).
+void TeamModel::on_week_end(std::uint32_t week) {
+  sample_week(week);
+  const Day next = 7 * static_cast<Day>(week + 2);
+  if (next < setup_.horizon_days()) sim_.schedule_at(next, {kWeekEnd, week + 1});
 }
 
 // Referrals are a Poisson process in working time whose rate varies by working
@@ -181,17 +220,22 @@ void TeamModel::on_referral_arrival() {
 void TeamModel::decide(const PendingReferral& referral) {
   const Day day = today();
   const auto& triage = scenario_.triage;
-  const Day due = calendar_.add_working_days(referral.arrival_day, triage.decision_standard_working_days);
+  // The standard is a whole number of working days from the day the referral
+  // came in, so one decided that day (nearly every one) is on time: its due
+  // day is worked out only for one held over, or for the trace.
+  const bool held_over = day > referral.arrival_day;
+  const Day due = held_over || trace_ != nullptr
+                      ? calendar_.add_working_days(referral.arrival_day, triage.decision_standard_working_days)
+                      : referral.arrival_day;
   if (referral.counted && day > due) ++tally_.decisions_late;
 
-  const auto& mix = scenario_.referrals.need_mix;
-  double u = referral_uniform(referral.index, ReferralDraw::need);
-  std::size_t need = 0;
-  while (need + 1 < scenario::kNeedLevels && u >= mix[need]) u -= mix[need++];
-  const auto& responses = triage.response_by_need[need];
-  double v = referral_uniform(referral.index, ReferralDraw::response);
-  std::size_t response = 0;
-  while (response + 1 < scenario::kResponses && v >= responses[response]) v -= responses[response++];
+  const std::size_t need = certain_need_ != kDrawn ? certain_need_
+                                                   : share_picked(scenario_.referrals.need_mix,
+                                                                  referral_uniform(referral.index, ReferralDraw::need));
+  const std::size_t response =
+      certain_response_[need] != kDrawn
+          ? certain_response_[need]
+          : share_picked(triage.response_by_need[need], referral_uniform(referral.index, ReferralDraw::response));
 
   // A re-referral concerns a child whose case closed recently; if that child's
   // case has been opened again since, the referral is a new concern on it.
@@ -249,7 +293,10 @@ void TeamModel::decide(const PendingReferral& referral) {
       if (recently_closed_[i].child == child) recently_closed_[i].reopened_slot = slot;
   }
   Case& c = cases_[slot];
-  c = Case{};
+  // Copied from a constant: `c = Case{}` built one on the stack field by
+  // field, then copied it.
+  static constexpr Case kNewCase{};
+  c = kNewCase;
   c.open = true;
   c.referral = referral.index;
   c.child = child;
@@ -323,13 +370,20 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
 }
 
 void TeamModel::start_clock(Case& c, Action action, Day from) {
-  const Day due = due_after(standards_.of(c.stage, action).first, from, c.plan_start_day);
+  const Interval& first = standards_.of(c.stage, action).first;
+  if (first.unit != Interval::Unit::none) start_clock_at(c, action, due_after(first, from, c.plan_start_day));
+}
+
+void TeamModel::start_clock_at(Case& c, Action action, Day due) {
   if (due == kNever) return;
   if (action == Action::visit) {
     set_visit_due(c, due);
     return;
   }
-  c.clocks.start(action, due);
+  if (c.clocks.owed(action))
+    c.clocks.start(action, due);
+  else
+    c.clocks.start_stopped(action, due);
   file_due_work(c);
 }
 
@@ -361,22 +415,6 @@ void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
   else
     queue.push(slot);
   queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
-}
-
-// The least-loaded worker (load per FTE, then the lower post) who is in post,
-// not working their notice, and under their cap (plus any escalation
-// allowance). Under a soft cap, the least loaded regardless.
-std::int32_t TeamModel::choose_worker(double weight) const {
-  const Day day = today();
-  if (allocation_index_day_ == day)
-    for (std::size_t k = 0; k < case_weights_.size(); ++k)
-      if (case_weights_[k] == weight) {
-        // Debug builds (and the sanitizer run of the suite) check every
-        // answer of the index, built that day or kept from the day before.
-        assert(least_loaded_[k].best() == scan_for_worker(weight, day));
-        return least_loaded_[k].best();
-      }
-  return scan_for_worker(weight, day);
 }
 
 std::int32_t TeamModel::scan_for_worker(double weight, Day day) const {
@@ -429,20 +467,28 @@ void TeamModel::update_allocation_index(std::size_t p) {
     allocation_index_stale_ = true;  // the caseload changed behind the index
     return;
   }
+  // can_take for every weight, with what does not depend on the weight worked out once.
   const Post& post = posts_[p];
+  const Day day = allocation_index_day_;
+  const double load_per_fte = post.load / post.fte;
+  const bool takes_cases = post.in_use && post.holder != Post::Holder::vacant && !working_notice(post, day);
+  if (!takes_cases || !cap_.hard()) {
+    for (std::size_t k = 0; k < case_weights_.size(); ++k) least_loaded_[k].set(p, takes_cases, load_per_fte);
+    return;
+  }
+  const double most_load = cap_.most_load(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
   for (std::size_t k = 0; k < case_weights_.size(); ++k)
-    least_loaded_[k].set(p, can_take(post, case_weights_[k], allocation_index_day_), post.load / post.fte);
+    least_loaded_[k].set(p, post.load + case_weights_[k] <= most_load, load_per_fte);
 }
 
-void TeamModel::allocate_waiting() {
-  for (auto* queue : {&unallocated_urgent_, &unallocated_}) {
-    while (!queue->empty()) {
-      const std::int32_t post = choose_worker(cap_.weight(cases_[queue->front()].stage));
-      if (post == kNoWorker) return;  // nobody has room: the rest wait
-      allocate(queue->pop(), static_cast<std::size_t>(post));
-      queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
-    }
+bool TeamModel::allocate_from(kernel::FifoQueue<std::uint32_t>& queue) {
+  while (!queue.empty()) {
+    const std::int32_t post = choose_worker(cap_.weight(cases_[queue.front()].stage));
+    if (post == kNoWorker) return false;  // nobody has room: the rest wait
+    allocate(queue.pop(), static_cast<std::size_t>(post));
+    queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
   }
+  return true;
 }
 
 void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
@@ -480,12 +526,6 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
     c.assessment_ready_time = ready_at;
     if (ready_at < setup_.horizon_days()) c.assessment_ready = sim_.schedule_at(ready_at, {kAssessmentReady, slot});
   }
-}
-
-void TeamModel::set_visit_due(Case& c, Day due) {
-  if (!c.clocks.owed(Action::visit)) c.last_visit_day = today();
-  c.clocks.start(Action::visit, due);
-  file_due_work(c);
 }
 
 // Puts a case on a worker's list.
@@ -541,17 +581,16 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
     catch_missed_urgent(c, day, "at the end of the assessment");
     return;
   }
-  const auto& o = scenario_.pathways.assessment.outcomes;
-  const double u = referral_uniform(c.referral, ReferralDraw::assessment_outcome);
-  if (u < o.no_further_action) {
-    close_case(slot, day);
-  } else if (u < o.no_further_action + o.cin_plan) {
-    begin_cin_plan(slot, day);
-  } else if (u < o.no_further_action + o.cin_plan + o.cp_plan) {
+  const std::size_t outcome = certain_assessment_outcome_ != kDrawn
+                                  ? certain_assessment_outcome_
+                                  : outcome_picked(scenario_.pathways.assessment.outcomes,
+                                                   referral_uniform(c.referral, ReferralDraw::assessment_outcome));
+  switch (outcome) {
+    case 0: close_case(slot, day); break;
+    case 1: begin_cin_plan(slot, day); break;
     // A child protection plan only follows a strategy discussion and a conference.
-    begin_section_47(c, day, true);
-  } else {
-    begin_looked_after(slot, day);
+    case 2: begin_section_47(c, day, true); break;
+    default: begin_looked_after(slot, day);
   }
 }
 
@@ -689,6 +728,7 @@ void TeamModel::on_working_day_start(Day day) {
 
 void TeamModel::on_plan_end(std::uint32_t slot) {
   Case& c = cases_[slot];
+  c.plan_end = {};  // this event: close_case has nothing to cancel
   const Day day = today();
   if (c.stage == Stage::cp_plan &&
       referral_uniform(c.referral, ReferralDraw::cp_step_down) < scenario_.pathways.cp_plan.step_down_to_cin_share) {
@@ -711,15 +751,19 @@ void TeamModel::on_plan_end(std::uint32_t slot) {
 }
 
 void TeamModel::on_assessment_ready(std::uint32_t slot) {
-  const Case& c = cases_[slot];
+  Case& c = cases_[slot];
+  c.assessment_ready = {};  // this event: close_case has nothing to cancel
   if (c.open && c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 && c.worker != kNoWorker)
     complete_assessment(slot, today());
 }
 
 void TeamModel::close_case(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
-  sim_.cancel(c.plan_end);
-  sim_.cancel(c.assessment_ready);
+  // A case's events are cleared as they fire (and a plan past the horizon
+  // has none): most cases close from their own last event, with nothing
+  // left to cancel.
+  if (c.plan_end.valid()) sim_.cancel(c.plan_end);
+  if (c.assessment_ready.valid()) sim_.cancel(c.assessment_ready);
   record_owed_actions(c, day);
   trace("closed", static_cast<std::int64_t>(c.child), case_worker_id(c));
   if (c.worker == kNoWorker) {

@@ -17,6 +17,7 @@
 // weekly series, the summary).
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -118,6 +119,7 @@ class TeamModel {
     Day last_visit_day = 0;                // or the start of the stage's visiting
     std::int32_t snapshot_child = -1;      // index in the snapshot's children, for per-child results
     double assessment_planned_time = 0.0;  // the day the worker plans to complete it (its start)
+    // Pending events, or none (cleared as each fires).
     kernel::EventHandle plan_end;
     kernel::EventHandle assessment_ready;
   };
@@ -268,13 +270,36 @@ class TeamModel {
   void on_working_day_start(Day day);
   void on_plan_end(std::uint32_t slot);
   void on_assessment_ready(std::uint32_t slot);
+  void on_week_end(std::uint32_t week);
   void schedule_next_arrival();
   void decide(const PendingReferral& referral);
   void enqueue(std::uint32_t slot, bool at_front);
   // What joining the queue sets on the case: its wait starts now.
   void mark_waiting(Case& c);
-  void allocate_waiting();
-  std::int32_t choose_worker(double weight) const;
+  // Enquiries and children on plans first, then assessments. Inline: called
+  // at every closure and many referrals, often with nobody waiting.
+  void allocate_waiting() {
+    if (unallocated_urgent_.empty() && unallocated_.empty()) return;
+    if (allocate_from(unallocated_urgent_)) allocate_from(unallocated_);
+  }
+  // Allocates from the front of `queue` while someone has room; false when nobody has.
+  bool allocate_from(kernel::FifoQueue<std::uint32_t>& queue);
+  // The least-loaded worker (load per FTE, then the lower post) who is in post,
+  // not working their notice, and under their cap (plus any escalation
+  // allowance). Under a soft cap, the least loaded regardless. Inline: read
+  // at every allocation, nearly always from the index.
+  std::int32_t choose_worker(double weight) const {
+    const Day day = today();
+    if (allocation_index_day_ == day)
+      for (std::size_t k = 0; k < case_weights_.size(); ++k)
+        if (case_weights_[k] == weight) {
+          // Debug builds (and the sanitizer run of the suite) check every
+          // answer of the index, built that day or kept from the day before.
+          assert(least_loaded_[k].best() == scan_for_worker(weight, day));
+          return least_loaded_[k].best();
+        }
+    return scan_for_worker(weight, day);
+  }
   std::int32_t scan_for_worker(double weight, Day day) const;  // choose_worker without the index
   // Whether the post's worker may be given a case of `weight` on `day`.
   bool can_take(const Post& post, double weight, Day day) const {
@@ -330,7 +355,16 @@ class TeamModel {
   void hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by);
   void catch_missed_urgent(Case& c, Day day, std::string_view how);
   void schedule_plan_end(std::uint32_t slot, double duration_working_days);
-  void set_visit_due(Case& c, Day due);
+  // Inline: start_clock's visits (every stage's start) come through here.
+  void set_visit_due(Case& c, Day due) {
+    if (c.clocks.owed(Action::visit)) {
+      c.clocks.start(Action::visit, due);
+    } else {
+      c.last_visit_day = today();
+      c.clocks.start_stopped(Action::visit, due);
+    }
+    file_due_work(c);
+  }
   void plan_assessment(Case& c);
   // What a case at this stage is as work, whatever the cap counts (the pathway's weight).
   double work_weight(Stage stage) const { return work_weights_[index(stage)]; }
@@ -338,6 +372,10 @@ class TeamModel {
   // Starts the action's clock at its stage's standard, counted from `from`;
   // an action the stage's standard switches off is not owed.
   void start_clock(Case& c, Action action, Day from);
+  // A stage starts every action it may owe, and many are switched off: kept
+  // out of start_clock, whose test is then all those calls pay for (inlined
+  // there, its register saves came first: 1.3 M more instructions).
+  [[gnu::noinline]] void start_clock_at(Case& c, Action action, Day due);
   // Inline: the model calls it for every action done.
   Day due_after(const Interval& interval, Day from, Day placement_start) const {
     switch (interval.unit) {
@@ -580,6 +618,13 @@ class TeamModel {
   std::vector<RetainedLeaver> retained_;  // leaving on retained_until_day_
   double ramp_up_days_ = 0.0;
   int supervision_interval_weeks_ = 0;
+  // A mix with all its weight on one choice needs no draw: the choice every
+  // draw makes, or kDrawn. Each referral draw has its own keyed stream, so a
+  // draw not made moves no other.
+  static constexpr std::size_t kDrawn = std::numeric_limits<std::size_t>::max();
+  std::size_t certain_need_ = kDrawn;
+  std::array<std::size_t, scenario::kNeedLevels> certain_response_{};
+  std::size_t certain_assessment_outcome_ = kDrawn;
   const StatutoryStandards& standards_;
   CaseloadCapInForce cap_;
   std::array<double, kStageCount> work_weights_{};

@@ -72,5 +72,24 @@ TEST(LeastLoadedIndex, NoPostWithRoomIsNone) {
   EXPECT_EQ(index.best(), 2);
 }
 
+// A scan keeps the first load below infinity, so a post with room whose
+// load per FTE is not finite is never chosen; the tree compares loads only,
+// with "no room" as an infinite load, and must not let such a post win a tie.
+TEST(LeastLoadedIndex, ANonFiniteLoadIsNeverChosen) {
+  const double inf = std::numeric_limits<double>::infinity();
+  LeastLoadedIndex index;
+  index.reset(4);
+  index.set(0, true, inf, true);
+  index.set(1, false, 1.0, true);
+  index.set(2, true, std::numeric_limits<double>::quiet_NaN(), true);
+  index.set(3, false, 0.0, true);
+  index.finish_build();
+  EXPECT_EQ(index.best(), LeastLoadedIndex::kNone);
+  index.set(3, true, 2.0);
+  EXPECT_EQ(index.best(), 3);
+  index.set(3, true, inf);
+  EXPECT_EQ(index.best(), LeastLoadedIndex::kNone);
+}
+
 }  // namespace
 }  // namespace casesim::model

@@ -214,6 +214,37 @@ TEST(Triage, AZeroErrorRateMissesNoUrgentCaseAndACertainOneMissesEvery) {
   EXPECT_EQ(blind.metric(Metric::urgent_not_identified), blind.metric(Metric::urgent_referrals));
 }
 
+// A mix with all its weight on one choice is not drawn from (TeamModel
+// works out the choice once): every referral, and every assessment, must
+// still take that choice, the last one included, and a mix split between
+// choices must still be drawn from.
+TEST(Triage, AMixWithAllItsWeightOnOneChoiceAlwaysMakesIt) {
+  scenario::Scenario s = one_worker_scenario(Date{year{2025}, April, day{7}}, 8, 0.5);
+  s.policy.caseload_cap = {scenario::CaseloadCap::Basis::per_worker, 1000};
+  s.referrals.need_mix = {0.0, 0.0, 0.0, 1.0};  // the last level only
+  for (auto& row : s.triage.response_by_need) row = {1.0, 0.0, 0.0};
+  s.triage.response_by_need[3] = {0.0, 0.0, 1.0};  // the last response only: an enquiry
+  const auto enquiries = model::run_replication(model::ModelSetup(s), 1, 0);
+  EXPECT_GT(enquiries.metric(Metric::referrals_received), 50);
+  EXPECT_EQ(enquiries.metric(Metric::urgent_referrals), enquiries.metric(Metric::referrals_received));
+
+  s.triage.response_by_need[3] = {0.5, 0.5, 0.0};  // split: drawn
+  const auto split = model::run_replication(model::ModelSetup(s), 1, 0);
+  EXPECT_GT(split.metric(Metric::referrals_accepted), 0);
+  EXPECT_LT(split.metric(Metric::referrals_accepted), split.metric(Metric::referrals_received));
+
+  s.triage.response_by_need[3] = {0.0, 1.0, 0.0};
+  s.pathways.assessment.outcomes = {0.0, 0.0, 0.0, 1.0};  // the last outcome only
+  const auto looked_after = model::run_replication(model::ModelSetup(s), 1, 0);
+  EXPECT_GT(looked_after.metric(Metric::assessments_completed), 50);
+  EXPECT_EQ(looked_after.metric(Metric::looked_after_started), looked_after.metric(Metric::assessments_completed));
+
+  s.pathways.assessment.outcomes = {0.0, 0.5, 0.0, 0.5};  // split: drawn
+  const auto both = model::run_replication(model::ModelSetup(s), 1, 0);
+  EXPECT_GT(both.metric(Metric::cin_plans_started), 0);
+  EXPECT_GT(both.metric(Metric::looked_after_started), 0);
+}
+
 TEST(DutyDecisions, ReferralsBeyondTheDutyCapacityWaitAndAreLateAfterOneWorkingDay) {
   // Mon 2 June 2025, no holidays that week. Referrals at working times k/2.4:
   // Mon #1, #2; Tue #3, #4; Wed #5, #6, #7; Thu #8, #9; Fri #10, #11.
