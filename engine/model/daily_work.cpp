@@ -32,6 +32,32 @@ Day TeamModel::next_due_after(const Case& c, Action action, Day day) const {
   return due_after(standards_.of(c.stage, action).next, day, c.plan_start_day);
 }
 
+// The post's worker does the work due by `horizon` (brought into reach), and
+// the waiting children's due by `planning_horizon` if they cover them.
+inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day planning_horizon, double hours) {
+  Post& post = posts_[p];
+  tasks_.clear();
+  if (sweep_due_cases(p, day, horizon)) {
+    // Assessments whose work is done complete once their information is in,
+    // before the day's work: in list order from the end, as cases leave and
+    // join the list; then the day's list is collected again.
+    for (std::size_t i = post.cases.size(); i-- > 0;) {
+      if (i >= post.cases.size()) continue;
+      const std::uint32_t slot = post.cases[i].slot;
+      const Case& c = cases_[slot];
+      if (ready_to_complete(c)) complete_assessment(slot, day);
+    }
+    post.due_index.reach(horizon);  // what completing them filed
+    tasks_.clear();
+    sweep_due_cases(p, day, horizon);
+  }
+  // The duty worker holds the children waiting for a worker: their due work
+  // goes into the day's list beside the worker's own.
+  if (covers_waiting_children(p)) collect_waiting_children_tasks(day, planning_horizon);
+  sort_tasks();
+  return work_tasks(day, static_cast<std::int32_t>(p), hours, false);
+}
+
 void TeamModel::do_daily_work(Day day) {
   const double duty_hours = scenario_.triage.duty_decisions_per_working_day * scenario_.triage.decision_hours;
   std::int32_t duty_to_cover = kNoWorker;
@@ -54,32 +80,13 @@ void TeamModel::do_daily_work(Day day) {
     double hours = available - owed;
 
     // Only the cases the post's DueIndex holds up to today's horizon can have
-    // work today; an assessment owed keeps its case there every day.
+    // work today (an assessment owed keeps its case there every day): with
+    // none (between visits, or few cases) and no children waiting for the
+    // worker to cover, there is no list to make.
     const Day horizon = horizon_of_work(post, day, planning_horizon);
     post.due_index.reach(horizon);
-    tasks_.clear();
-    if (sweep_due_cases(p, day, horizon)) {
-      // Assessments whose work is done complete once their information is in,
-      // before the day's work: in list order from the end, as cases leave and
-      // join the list; then the day's list is collected again.
-      for (std::size_t i = post.cases.size(); i-- > 0;) {
-        if (i >= post.cases.size()) continue;
-        const std::uint32_t slot = post.cases[i].slot;
-        const Case& c = cases_[slot];
-        if (ready_to_complete(c)) complete_assessment(slot, day);
-      }
-      post.due_index.reach(horizon);  // what completing them filed
-      tasks_.clear();
-      sweep_due_cases(p, day, horizon);
-    }
-
-    // The duty worker holds the children waiting for a worker: their due work
-    // goes into the day's list beside the worker's own.
-    if (static_cast<std::int32_t>(p) == duty_post_ &&
-        scenario_.policy.unallocated_cover == scenario::UnallocatedCover::duty)
-      collect_waiting_children_tasks(day, planning_horizon);
-    sort_tasks();
-    hours = work_tasks(day, static_cast<std::int32_t>(p), hours, false);
+    if (!post.due_index.in_reach().empty() || (covers_waiting_children(p) && children_waiting()))
+      hours = work_due_tasks(p, day, horizon, planning_horizon, hours);
     result_.most_hours_over_available = std::max(result_.most_hours_over_available, -hours);
     if (static_cast<std::int32_t>(p) == duty_post_) {
       duty_to_cover = static_cast<std::int32_t>(p);
@@ -132,16 +139,6 @@ std::uint32_t TeamModel::court_cases(Post& post, Day day) {
            return day < held.court_work_until;
          }) == static_cast<std::ptrdiff_t>(post.court_cases));
   return post.court_cases;
-}
-
-// How far ahead the post's worker works today: the planning window from
-// today (`planning_horizon`, the same for everyone), and further before leave.
-Day TeamModel::horizon_of_work(const Post& post, Day day, Day planning_horizon) const {
-  // Leave is planned: in the week before it, a worker also does what falls
-  // due while they are away.
-  if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day))
-    return std::max(planning_horizon, (day / 7 + 2) * 7 - 1);
-  return planning_horizon;
 }
 
 void TeamModel::file_due_work_under(Case& c, Day key) {

@@ -379,7 +379,25 @@ class TeamModel {
     if (c.due_filed_key > key) file_due_work_under(c, key);
   }
   void file_due_work_under(Case& c, Day key);
-  Day horizon_of_work(const Post& post, Day day, Day planning_horizon) const;
+  // How far ahead the post's worker works today: the planning window from
+  // today (`planning_horizon`, the same for everyone), and further before
+  // leave. Inline: read for every worker's working day.
+  Day horizon_of_work(const Post& post, Day day, Day planning_horizon) const {
+    // Leave is planned: in the week before it, a worker also does what falls
+    // due while they are away.
+    if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day))
+      return std::max(planning_horizon, (day / 7 + 2) * 7 - 1);
+    return planning_horizon;
+  }
+  // The day's work of a post whose worker is at work, with `hours` for it;
+  // returns the hours left. Inline (defined in daily_work.cpp, its only caller).
+  [[gnu::always_inline]] inline double work_due_tasks(std::size_t post, Day day, Day horizon, Day planning_horizon,
+                                                      double hours);
+  bool covers_waiting_children(std::size_t post) const {
+    return static_cast<std::int32_t>(post) == duty_post_ &&
+           scenario_.policy.unallocated_cover == scenario::UnallocatedCover::duty;
+  }
+  bool children_waiting() const { return !(unallocated_urgent_.empty() && unallocated_.empty()); }
   bool sweep_due_cases(std::size_t post, Day day, Day horizon);
   // An assessment whose work is done and whose information is in.
   bool ready_to_complete(const Case& c) const {
@@ -412,7 +430,11 @@ class TeamModel {
   // A new post, vacant and advertised on `day`: a recruit starts after the recruitment lag.
   void advertise_post(std::size_t post, Day day);
   void plan_annual_leave(std::size_t post, Day day);
-  bool on_annual_leave(const Post& post, Day day) const;
+  // Inline: read for every worker's working day.
+  bool on_annual_leave(const Post& post, Day day) const {
+    if (post.leave_weeks == 0) return false;  // no leave this year (or none modelled)
+    return post.leave_weeks >> ((day / 7) % 52) & 1u;
+  }
   void update_manager(Day day);
   void hold_supervision(Day day);
   void review_escalation(Day day);

@@ -166,11 +166,6 @@ void TeamModel::plan_annual_leave(std::size_t p, Day day) {
   }
 }
 
-bool TeamModel::on_annual_leave(const Post& post, Day day) const {
-  if (post.leave_weeks == 0) return false;  // no leave this year (or none modelled)
-  return post.leave_weeks >> ((day / 7) % 52) & 1u;
-}
-
 void TeamModel::update_workforce(Day day) {
   const auto& turnover = scenario_.workforce.turnover;
   const auto& sickness = scenario_.workforce.sickness;
