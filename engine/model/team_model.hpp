@@ -296,9 +296,11 @@ class TeamModel {
   // Whatever a post's room depends on, beside its caseload, changed (a worker
   // starts or leaves, resigns, a post opens or closes, a dated change, the cap
   // or its allowance): the index must be built again before it is read.
+  // (update_workforce's steady team, too, must be looked at again.)
   void staff_changed() {
     allocation_index_day_ = kNever;
     allocation_index_stale_ = true;
+    steady_leave_year_ = kNoLeaveYear;
   }
   void allocate(std::uint32_t slot, std::size_t post);
   void attach(std::uint32_t slot, std::size_t post);
@@ -425,6 +427,16 @@ class TeamModel {
 
   // --- workforce.cpp
   void update_workforce(Day day);
+  void update_workers(Day day, bool no_draws);
+  // A worker for whom nothing is drawn (no resignations, sickness or odd
+  // days' leave in the scenario): permanent, full-time, with no notice, no
+  // leave in this leave year, no dated absence and no sickness past or
+  // present, is at work, and nothing update_workforce does changes for them.
+  bool steady_at_work(const Post& post, int leave_year, Day day) const {
+    return post.holder == Post::Holder::permanent && post.leaving_day == kNever && post.leave_year == leave_year &&
+           post.leave_weeks == 0 && post.sick_until <= day && post.absent_until <= day && post.fte >= 1.0 &&
+           post.recent_sickness == 0.0;
+  }
   void start_worker(std::size_t post, Post::Holder holder, Day day, bool newly_qualified);
   void worker_leaves(std::size_t post, Day day);
   // A new post, vacant and advertised on `day`: a recruit starts after the recruitment lag.
@@ -438,6 +450,13 @@ class TeamModel {
   void update_manager(Day day);
   void hold_supervision(Day day);
   void review_escalation(Day day);
+  // The allowance over the cap until the next review: a change changes
+  // every worker's room (the same allowance again changes nothing).
+  void allow_over_cap(double cases) {
+    if (cases == cap_.over_cap_allowance()) return;
+    staff_changed();
+    cap_.allow_over_cap(cases);
+  }
   void choose_duty_worker(Day day);
   // Supervision not modelled has no effect; modelled, a worker who is never
   // supervised (no sessions, or a manager with no time for them) drifts further
@@ -633,6 +652,13 @@ class TeamModel {
   // kept up to date through the day before holds for the new day as it is.
   bool allocation_index_stale_ = true;
   Day room_changes_until_ = kNever;
+
+  // The leave year through which every post in use is steady_at_work, as
+  // update_workforce last found them, while no staff change has been made
+  // since: each day of it finds them so again (a day only moves their
+  // sickness and absence further into the past).
+  static constexpr int kNoLeaveYear = std::numeric_limits<int>::min();
+  int steady_leave_year_ = kNoLeaveYear;
 
   // Reused each working day so daily work allocates nothing.
   std::vector<Task> tasks_;
