@@ -227,6 +227,7 @@ void sort_day_list(std::vector<Task>& tasks, Less less) {
     return;
   }
   for (std::size_t i = 1; i < tasks.size(); ++i) {
+    if (!less(tasks[i], tasks[i - 1])) continue;  // in place: nothing to move
     const Task task = tasks[i];
     std::size_t j = i;
     for (; j > 0 && less(task, tasks[j - 1]); --j) tasks[j] = tasks[j - 1];
