@@ -287,7 +287,7 @@ void TeamModel::update_workforce(Day day) {
     post.leaving_day = day + 7 * weeks;
     if (in_window(day)) tally_.agency_cover_weeks += weeks;
   }
-  allocate_waiting();
+  if (children_waiting()) allocate_waiting();
 }
 
 void TeamModel::update_manager(Day day) {
