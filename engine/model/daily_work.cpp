@@ -274,7 +274,7 @@ void TeamModel::sort_tasks() {
 // Works through tasks_ with `hours`; returns the hours left. A task that does
 // not fit is passed over for a smaller one further down (a worker fits in
 // what they can); only assessment work can be split across days.
-double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover) {
+inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover) {
   if (tasks_.empty()) return hours;
   // Drift: a worker long without supervision lets due work slip (the manager's own is not modelled).
   double drift = 0.0;

@@ -413,7 +413,7 @@ class TeamModel {
   void sort_tasks();
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
   // absent colleagues' due work.
-  double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
+  [[gnu::always_inline]] inline double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
   // Inline (defined in daily_work.cpp, its only caller): called for every task worked on.
   [[gnu::always_inline]] inline bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
   bool fits(double needed, double& hours, std::int32_t doer, bool booked);
