@@ -412,7 +412,8 @@ class TeamModel {
                                                     bool waiting_child);
   void sort_tasks();
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
-  // absent colleagues' due work.
+  // absent colleagues' due work. Inline (defined in daily_work.cpp; its
+  // caller, do_daily_work, calls it for nearly every worker's working day).
   [[gnu::always_inline]] inline double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
   // Inline (defined in daily_work.cpp, its only caller): called for every task worked on.
   [[gnu::always_inline]] inline bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
