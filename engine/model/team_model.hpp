@@ -490,15 +490,22 @@ class TeamModel {
   // Inline: a visit on time (nearly every one) has a gap too short to count
   // that cannot be the longest, and records nothing.
   void record_visit_gap(Case& c, Day from, Day to) {
-    if (to - from > kSixWeeksDays || most_working_days(from, to) > tally_.longest_visit_gap)
-      record_counted_visit_gap(c, from, to);
+    if (to - from >= gap_worth_recording_) record_counted_visit_gap(c, from, to);
   }
   void record_counted_visit_gap(Case& c, Day from, Day to);
   // Working days are weekdays (WorkingCalendar): at most 5 in each whole
   // week from `from` to `to`, and 5 in the rest.
-  static double most_working_days(Day from, Day to) {
+  static constexpr double most_working_days(Day from, Day to) {
     const Day days = std::max(to - from, 0);
     return days / 7 * kWorkingDaysPerWeek + std::min(days % 7, kWorkingDaysPerWeek);
+  }
+  // The shortest gap, in days, that can count (longer than six weeks) or be
+  // longer in working days than `longest`: most_working_days grows with the
+  // gap, so every longer gap can too, and no shorter one.
+  static constexpr Day shortest_gap_worth_recording(double longest) {
+    Day days = 0;
+    while (days <= kSixWeeksDays && most_working_days(0, days) <= longest) ++days;
+    return days;
   }
   void record_past_standard(Case& c, Day due, Day until);
   // Inline for its first step: a visit made on time (nearly every one) meets
@@ -668,6 +675,8 @@ class TeamModel {
   std::vector<std::pair<Day, std::uint32_t>> supervision_order_;  // (due, post)
 
   Tally tally_;
+  // shortest_gap_worth_recording(tally_.longest_visit_gap), kept with it.
+  Day gap_worth_recording_ = shortest_gap_worth_recording(0.0);
   TimeAverage caseload_average_;
   TimeAverage queue_average_;
   ReplicationResult result_;
