@@ -513,8 +513,8 @@ class TeamModel {
   void record_visits_owed(const Case& c, Day due, Day until, bool made) {
     if (due < until) {
       record_missed_visits(c, due, until, made);
-    } else if (made) {
-      record_action(Action::visit, due, until);
+    } else if (made && in_window(due)) {
+      ++tally_.actions[index(Action::visit)].due;  // on time: all record_action would do
     }  // none owed before `until` is overdue at it
   }
   void record_missed_visits(const Case& c, Day due, Day until, bool made);
