@@ -382,7 +382,7 @@ bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
   return true;
 }
 
-void TeamModel::do_visit(Case& c, Day day) {
+inline void TeamModel::do_visit(Case& c, Day day) {
   const Day due = c.clocks.due(Action::visit);
   record_visits_owed(c, due, day, true);
   if (day > due) {

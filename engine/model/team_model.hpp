@@ -421,7 +421,8 @@ class TeamModel {
   std::int64_t doer_id(std::int32_t doer) const {
     return doer == kTeamManager ? model::kTeamManagerId : worker_id(static_cast<std::size_t>(doer));
   }
-  void do_visit(Case& c, Day day);
+  // Inline (defined in daily_work.cpp; do_task, its only caller, does every visit).
+  [[gnu::always_inline]] inline void do_visit(Case& c, Day day);
   bool work_on_assessment(std::uint32_t slot, Day day, double& hours);
   // When the action falls due next after one done on `day`.
   Day next_due_after(const Case& c, Action action, Day day) const;
