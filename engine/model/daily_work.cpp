@@ -28,10 +28,6 @@ constexpr std::size_t kPrefetchFromCaseSlots = 4096;
 
 }  // namespace
 
-Day TeamModel::next_due_after(const Case& c, Action action, Day day) const {
-  return due_after(standards_.of(c.stage, action).next, day, c.plan_start_day);
-}
-
 // The post's worker does the work due by `horizon` (brought into reach), and
 // the waiting children's due by `planning_horizon` if they cover them.
 inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day planning_horizon, double hours) {

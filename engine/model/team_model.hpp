@@ -341,7 +341,7 @@ class TeamModel {
   // an action the stage's standard switches off is not owed.
   void start_clock(Case& c, Action action, Day from);
   // Inline: the model calls it for every action done.
-  Day due_after(const Interval& interval, Day from, Day placement_start) const {
+  [[gnu::always_inline]] Day due_after(const Interval& interval, Day from, Day placement_start) const {
     switch (interval.unit) {
       case Interval::Unit::none: return kNever;
       case Interval::Unit::working_days: return calendar_.add_working_days(from, interval.count);
@@ -425,7 +425,10 @@ class TeamModel {
   [[gnu::always_inline]] inline void do_visit(Case& c, Day day);
   bool work_on_assessment(std::uint32_t slot, Day day, double& hours);
   // When the action falls due next after one done on `day`.
-  Day next_due_after(const Case& c, Action action, Day day) const;
+  // Inline, and due_after with it: do_visit calls it for every visit.
+  [[gnu::always_inline]] Day next_due_after(const Case& c, Action action, Day day) const {
+    return due_after(standards_.of(c.stage, action).next, day, c.plan_start_day);
+  }
 
   // --- workforce.cpp
   void update_workforce(Day day);
