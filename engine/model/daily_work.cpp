@@ -233,7 +233,7 @@ void sort_day_list(std::vector<Task>& tasks, Less less) {
 
 }  // namespace
 
-void TeamModel::sort_tasks() {
+inline void TeamModel::sort_tasks() {
   using P = scenario::Prioritisation;
   if (tasks_.size() < 2) return;
   auto tie = [](const Task& a, const Task& b) {

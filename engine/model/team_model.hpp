@@ -410,7 +410,8 @@ class TeamModel {
   // Inline (defined in daily_work.cpp, its only caller): called for every case with work in reach.
   [[gnu::always_inline]] inline void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
                                                     bool waiting_child);
-  void sort_tasks();
+  // Inline (defined in daily_work.cpp), as work_tasks.
+  [[gnu::always_inline]] inline void sort_tasks();
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
   // absent colleagues' due work. Inline (defined in daily_work.cpp; its
   // caller, do_daily_work, calls it for nearly every worker's working day).
