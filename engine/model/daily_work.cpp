@@ -180,9 +180,6 @@ bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
 // child's assessment cannot be worked on until a worker has the case.
 void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child) {
   if (c.clocks.earliest_planned_due() > horizon_of_work && !c.clocks.owes_unplanned() && !c.clocks.any_booked()) return;
-  const int window = scenario_.pathways.planning_window_working_days;
-  // Only first-in-first-out ordering reads when a task became workable.
-  const bool fifo = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out;
   const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
   c.clocks.for_each_owed([&](Action action, Day due) {
     Day workable_from = c.decision_day;
@@ -195,7 +192,10 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
         precedence = kBookedAppointment;
       } else {
         if (due > horizon_of_work) return;
-        workable_from = fifo ? calendar_.add_working_days(due, -window) : due;
+        // Only first-in-first-out ordering reads when a task became workable.
+        workable_from = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out
+                            ? calendar_.add_working_days(due, -scenario_.pathways.planning_window_working_days)
+                            : due;
       }
     } else if (waiting_child || c.assessment_hours_left <= 0.0) {
       return;  // its work is done, and it completes when its information is in; or nobody has the case
