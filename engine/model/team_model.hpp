@@ -519,7 +519,8 @@ class TeamModel {
     if (due < until) {
       record_missed_visits(c, due, until, made);
     } else if (made && in_window(due)) {
-      ++tally_.actions[index(Action::visit)].due;  // on time: all record_action would do
+      // On time: all record_action would do.
+      ++tally_.actions[index(Action::visit)].due;
     }  // none owed before `until` is overdue at it
   }
   void record_missed_visits(const Case& c, Day due, Day until, bool made);
