@@ -28,8 +28,30 @@ constexpr std::size_t kPrefetchFromCaseSlots = 4096;
 
 }  // namespace
 
-Day TeamModel::next_due_after(const Case& c, Action action, Day day) const {
-  return due_after(standards_.of(c.stage, action).next, day, c.plan_start_day);
+// The post's worker does the work due by `horizon` (brought into reach), and
+// the waiting children's due by `planning_horizon` if they cover them.
+inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day planning_horizon, double hours) {
+  Post& post = posts_[p];
+  tasks_.clear();
+  if (sweep_due_cases(p, day, horizon)) {
+    // Assessments whose work is done complete once their information is in,
+    // before the day's work: in list order from the end, as cases leave and
+    // join the list; then the day's list is collected again.
+    for (std::size_t i = post.cases.size(); i-- > 0;) {
+      if (i >= post.cases.size()) continue;
+      const std::uint32_t slot = post.cases[i].slot;
+      const Case& c = cases_[slot];
+      if (ready_to_complete(c)) complete_assessment(slot, day);
+    }
+    post.due_index.reach(horizon);  // what completing them filed
+    tasks_.clear();
+    sweep_due_cases(p, day, horizon);
+  }
+  // The duty worker holds the children waiting for a worker: their due work
+  // goes into the day's list beside the worker's own.
+  if (covers_waiting_children(p)) collect_waiting_children_tasks(day, planning_horizon);
+  sort_tasks();
+  return work_tasks(day, static_cast<std::int32_t>(p), hours, false);
 }
 
 void TeamModel::do_daily_work(Day day) {
@@ -54,32 +76,13 @@ void TeamModel::do_daily_work(Day day) {
     double hours = available - owed;
 
     // Only the cases the post's DueIndex holds up to today's horizon can have
-    // work today; an assessment owed keeps its case there every day.
+    // work today (an assessment owed keeps its case there every day): with
+    // none (between visits, or few cases) and no children waiting for the
+    // worker to cover, there is no list to make.
     const Day horizon = horizon_of_work(post, day, planning_horizon);
     post.due_index.reach(horizon);
-    tasks_.clear();
-    if (sweep_due_cases(p, day, horizon)) {
-      // Assessments whose work is done complete once their information is in,
-      // before the day's work: in list order from the end, as cases leave and
-      // join the list; then the day's list is collected again.
-      for (std::size_t i = post.cases.size(); i-- > 0;) {
-        if (i >= post.cases.size()) continue;
-        const std::uint32_t slot = post.cases[i].slot;
-        const Case& c = cases_[slot];
-        if (ready_to_complete(c)) complete_assessment(slot, day);
-      }
-      post.due_index.reach(horizon);  // what completing them filed
-      tasks_.clear();
-      sweep_due_cases(p, day, horizon);
-    }
-
-    // The duty worker holds the children waiting for a worker: their due work
-    // goes into the day's list beside the worker's own.
-    if (static_cast<std::int32_t>(p) == duty_post_ &&
-        scenario_.policy.unallocated_cover == scenario::UnallocatedCover::duty)
-      collect_waiting_children_tasks(day, planning_horizon);
-    sort_tasks();
-    hours = work_tasks(day, static_cast<std::int32_t>(p), hours, false);
+    if (!post.due_index.in_reach().empty() || (covers_waiting_children(p) && children_waiting()))
+      hours = work_due_tasks(p, day, horizon, planning_horizon, hours);
     result_.most_hours_over_available = std::max(result_.most_hours_over_available, -hours);
     if (static_cast<std::int32_t>(p) == duty_post_) {
       duty_to_cover = static_cast<std::int32_t>(p);
@@ -134,16 +137,6 @@ std::uint32_t TeamModel::court_cases(Post& post, Day day) {
   return post.court_cases;
 }
 
-// How far ahead the post's worker works today: the planning window from
-// today (`planning_horizon`, the same for everyone), and further before leave.
-Day TeamModel::horizon_of_work(const Post& post, Day day, Day planning_horizon) const {
-  // Leave is planned: in the week before it, a worker also does what falls
-  // due while they are away.
-  if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day))
-    return std::max(planning_horizon, (day / 7 + 2) * 7 - 1);
-  return planning_horizon;
-}
-
 void TeamModel::file_due_work_under(Case& c, Day key) {
   c.due_stamp = ++due_stamps_;
   c.due_filed_key = key;
@@ -187,9 +180,6 @@ bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
 // child's assessment cannot be worked on until a worker has the case.
 void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child) {
   if (c.clocks.earliest_planned_due() > horizon_of_work && !c.clocks.owes_unplanned() && !c.clocks.any_booked()) return;
-  const int window = scenario_.pathways.planning_window_working_days;
-  // Only first-in-first-out ordering reads when a task became workable.
-  const bool fifo = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out;
   const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
   c.clocks.for_each_owed([&](Action action, Day due) {
     Day workable_from = c.decision_day;
@@ -202,7 +192,10 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
         precedence = kBookedAppointment;
       } else {
         if (due > horizon_of_work) return;
-        workable_from = fifo ? calendar_.add_working_days(due, -window) : due;
+        // Only first-in-first-out ordering reads when a task became workable.
+        workable_from = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out
+                            ? calendar_.add_working_days(due, -scenario_.pathways.planning_window_working_days)
+                            : due;
       }
     } else if (waiting_child || c.assessment_hours_left <= 0.0) {
       return;  // its work is done, and it completes when its information is in; or nobody has the case
@@ -230,6 +223,7 @@ void sort_day_list(std::vector<Task>& tasks, Less less) {
     return;
   }
   for (std::size_t i = 1; i < tasks.size(); ++i) {
+    if (!less(tasks[i], tasks[i - 1])) continue;  // in place: nothing to move
     const Task task = tasks[i];
     std::size_t j = i;
     for (; j > 0 && less(task, tasks[j - 1]); --j) tasks[j] = tasks[j - 1];
@@ -239,7 +233,7 @@ void sort_day_list(std::vector<Task>& tasks, Less less) {
 
 }  // namespace
 
-void TeamModel::sort_tasks() {
+inline void TeamModel::sort_tasks() {
   using P = scenario::Prioritisation;
   if (tasks_.size() < 2) return;
   auto tie = [](const Task& a, const Task& b) {
@@ -276,7 +270,7 @@ void TeamModel::sort_tasks() {
 // Works through tasks_ with `hours`; returns the hours left. A task that does
 // not fit is passed over for a smaller one further down (a worker fits in
 // what they can); only assessment work can be split across days.
-double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover) {
+inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover) {
   if (tasks_.empty()) return hours;
   // Drift: a worker long without supervision lets due work slip (the manager's own is not modelled).
   double drift = 0.0;
@@ -384,7 +378,7 @@ bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
   return true;
 }
 
-void TeamModel::do_visit(Case& c, Day day) {
+inline void TeamModel::do_visit(Case& c, Day day) {
   const Day due = c.clocks.due(Action::visit);
   record_visits_owed(c, due, day, true);
   if (day > due) {

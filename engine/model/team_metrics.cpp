@@ -140,11 +140,24 @@ void TeamModel::record_past_standard(Case& c, Day due, Day until) {
 // Gaps between visits are tracked for children on plans (child protection,
 // child in need, looked after): the seed case is a child unvisited for months.
 void TeamModel::record_counted_visit_gap(Case& c, Day from, Day to) {
+  // record_visit_gap's one comparison is the test it stands for: a gap longer
+  // than six weeks, or of more working days, at most, than the longest yet.
+  static_assert([] {
+    for (int longest = 0; longest <= 60; ++longest)
+      for (Day days = -3; days <= 100; ++days)
+        if ((days >= shortest_gap_worth_recording(longest)) !=
+            (days > kSixWeeksDays || most_working_days(0, days) > longest))
+          return false;
+    return true;
+  }());
   if (to < setup_.warm_up_days()) return;
   if (c.stage != Stage::cp_plan && c.stage != Stage::cin_plan && c.stage != Stage::looked_after) return;
   const int working_days = calendar_.working_days_between(from, to);
   assert(working_days <= most_working_days(from, to));
-  tally_.longest_visit_gap = std::max(tally_.longest_visit_gap, static_cast<double>(working_days));
+  if (working_days > tally_.longest_visit_gap) {
+    tally_.longest_visit_gap = working_days;
+    gap_worth_recording_ = shortest_gap_worth_recording(tally_.longest_visit_gap);
+  }
   const Day days = to - from;
   if (days <= kSixWeeksDays) return;  // every count below needs a longer gap (kThreeMonthsDays is longer)
   const double standard = visit_standard_days(c, from);

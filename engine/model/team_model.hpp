@@ -321,9 +321,11 @@ class TeamModel {
   // Whatever a post's room depends on, beside its caseload, changed (a worker
   // starts or leaves, resigns, a post opens or closes, a dated change, the cap
   // or its allowance): the index must be built again before it is read.
+  // (update_workforce's steady team, too, must be looked at again.)
   void staff_changed() {
     allocation_index_day_ = kNever;
     allocation_index_stale_ = true;
+    steady_leave_year_ = kNoLeaveYear;
   }
   void allocate(std::uint32_t slot, std::size_t post);
   void attach(std::uint32_t slot, std::size_t post);
@@ -377,7 +379,7 @@ class TeamModel {
   // there, its register saves came first: 1.3 M more instructions).
   [[gnu::noinline]] void start_clock_at(Case& c, Action action, Day due);
   // Inline: the model calls it for every action done.
-  Day due_after(const Interval& interval, Day from, Day placement_start) const {
+  [[gnu::always_inline]] Day due_after(const Interval& interval, Day from, Day placement_start) const {
     switch (interval.unit) {
       case Interval::Unit::none: return kNever;
       case Interval::Unit::working_days: return calendar_.add_working_days(from, interval.count);
@@ -417,7 +419,25 @@ class TeamModel {
     if (c.due_filed_key > key) file_due_work_under(c, key);
   }
   void file_due_work_under(Case& c, Day key);
-  Day horizon_of_work(const Post& post, Day day, Day planning_horizon) const;
+  // How far ahead the post's worker works today: the planning window from
+  // today (`planning_horizon`, the same for everyone), and further before
+  // leave. Inline: read for every worker's working day.
+  Day horizon_of_work(const Post& post, Day day, Day planning_horizon) const {
+    // Leave is planned: in the week before it, a worker also does what falls
+    // due while they are away.
+    if (on_annual_leave(post, day + 7) && !on_annual_leave(post, day))
+      return std::max(planning_horizon, (day / 7 + 2) * 7 - 1);
+    return planning_horizon;
+  }
+  // The day's work of a post whose worker is at work, with `hours` for it;
+  // returns the hours left. Inline (defined in daily_work.cpp, its only caller).
+  [[gnu::always_inline]] inline double work_due_tasks(std::size_t post, Day day, Day horizon, Day planning_horizon,
+                                                      double hours);
+  bool covers_waiting_children(std::size_t post) const {
+    return static_cast<std::int32_t>(post) == duty_post_ &&
+           scenario_.policy.unallocated_cover == scenario::UnallocatedCover::duty;
+  }
+  bool children_waiting() const { return !(unallocated_urgent_.empty() && unallocated_.empty()); }
   bool sweep_due_cases(std::size_t post, Day day, Day horizon);
   // An assessment whose work is done and whose information is in.
   bool ready_to_complete(const Case& c) const {
@@ -428,32 +448,59 @@ class TeamModel {
   // Inline (defined in daily_work.cpp, its only caller): called for every case with work in reach.
   [[gnu::always_inline]] inline void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
                                                     bool waiting_child);
-  void sort_tasks();
+  // Inline (defined in daily_work.cpp), as work_tasks.
+  [[gnu::always_inline]] inline void sort_tasks();
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
-  // absent colleagues' due work.
-  double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
+  // absent colleagues' due work. Inline (defined in daily_work.cpp; its
+  // caller, do_daily_work, calls it for nearly every worker's working day).
+  [[gnu::always_inline]] inline double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
   // Inline (defined in daily_work.cpp, its only caller): called for every task worked on.
   [[gnu::always_inline]] inline bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
   bool fits(double needed, double& hours, std::int32_t doer, bool booked);
   std::int64_t doer_id(std::int32_t doer) const {
     return doer == kTeamManager ? model::kTeamManagerId : worker_id(static_cast<std::size_t>(doer));
   }
-  void do_visit(Case& c, Day day);
+  // Inline (defined in daily_work.cpp; do_task, its only caller, does every visit).
+  [[gnu::always_inline]] inline void do_visit(Case& c, Day day);
   bool work_on_assessment(std::uint32_t slot, Day day, double& hours);
   // When the action falls due next after one done on `day`.
-  Day next_due_after(const Case& c, Action action, Day day) const;
+  // Inline, and due_after with it: do_visit calls it for every visit.
+  [[gnu::always_inline]] Day next_due_after(const Case& c, Action action, Day day) const {
+    return due_after(standards_.of(c.stage, action).next, day, c.plan_start_day);
+  }
 
   // --- workforce.cpp
   void update_workforce(Day day);
+  void update_workers(Day day, bool no_draws);
+  // A worker for whom nothing is drawn (no resignations, sickness or odd
+  // days' leave in the scenario): permanent, full-time, with no notice, no
+  // leave in this leave year, no dated absence and no sickness past or
+  // present, is at work, and nothing update_workforce does changes for them.
+  bool steady_at_work(const Post& post, int leave_year, Day day) const {
+    return post.holder == Post::Holder::permanent && post.leaving_day == kNever && post.leave_year == leave_year &&
+           post.leave_weeks == 0 && post.sick_until <= day && post.absent_until <= day && post.fte >= 1.0 &&
+           post.recent_sickness == 0.0;
+  }
   void start_worker(std::size_t post, Post::Holder holder, Day day, bool newly_qualified);
   void worker_leaves(std::size_t post, Day day);
   // A new post, vacant and advertised on `day`: a recruit starts after the recruitment lag.
   void advertise_post(std::size_t post, Day day);
   void plan_annual_leave(std::size_t post, Day day);
-  bool on_annual_leave(const Post& post, Day day) const;
+  // Inline: read for every worker's working day.
+  bool on_annual_leave(const Post& post, Day day) const {
+    if (post.leave_weeks == 0) return false;  // no leave this year (or none modelled)
+    return post.leave_weeks >> ((day / 7) % 52) & 1u;
+  }
   void update_manager(Day day);
   void hold_supervision(Day day);
   void review_escalation(Day day);
+  // The allowance over the cap until the next review: a change changes
+  // every worker's room (the same allowance again changes nothing).
+  void allow_over_cap(double cases) {
+    if (cases == cap_.over_cap_allowance()) return;
+    staff_changed();
+    cap_.allow_over_cap(cases);
+  }
   void choose_duty_worker(Day day);
   // Supervision not modelled has no effect; modelled, a worker who is never
   // supervised (no sessions, or a manager with no time for them) drifts further
@@ -486,15 +533,22 @@ class TeamModel {
   // Inline: a visit on time (nearly every one) has a gap too short to count
   // that cannot be the longest, and records nothing.
   void record_visit_gap(Case& c, Day from, Day to) {
-    if (to - from > kSixWeeksDays || most_working_days(from, to) > tally_.longest_visit_gap)
-      record_counted_visit_gap(c, from, to);
+    if (to - from >= gap_worth_recording_) record_counted_visit_gap(c, from, to);
   }
   void record_counted_visit_gap(Case& c, Day from, Day to);
   // Working days are weekdays (WorkingCalendar): at most 5 in each whole
   // week from `from` to `to`, and 5 in the rest.
-  static double most_working_days(Day from, Day to) {
+  static constexpr double most_working_days(Day from, Day to) {
     const Day days = std::max(to - from, 0);
     return days / 7 * kWorkingDaysPerWeek + std::min(days % 7, kWorkingDaysPerWeek);
+  }
+  // The shortest gap, in days, that can count (longer than six weeks) or be
+  // longer in working days than `longest`: most_working_days grows with the
+  // gap, so every longer gap can too, and no shorter one.
+  static constexpr Day shortest_gap_worth_recording(double longest) {
+    Day days = 0;
+    while (days <= kSixWeeksDays && most_working_days(0, days) <= longest) ++days;
+    return days;
   }
   void record_past_standard(Case& c, Day due, Day until);
   // Inline for its first step: a visit made on time (nearly every one) meets
@@ -502,8 +556,9 @@ class TeamModel {
   void record_visits_owed(const Case& c, Day due, Day until, bool made) {
     if (due < until) {
       record_missed_visits(c, due, until, made);
-    } else if (made) {
-      record_action(Action::visit, due, until);
+    } else if (made && in_window(due)) {
+      // On time: all record_action would do.
+      ++tally_.actions[index(Action::visit)].due;
     }  // none owed before `until` is overdue at it
   }
   void record_missed_visits(const Case& c, Day due, Day until, bool made);
@@ -657,6 +712,13 @@ class TeamModel {
   bool allocation_index_stale_ = true;
   Day room_changes_until_ = kNever;
 
+  // The leave year through which every post in use is steady_at_work, as
+  // update_workforce last found them, while no staff change has been made
+  // since: each day of it finds them so again (a day only moves their
+  // sickness and absence further into the past).
+  static constexpr int kNoLeaveYear = std::numeric_limits<int>::min();
+  int steady_leave_year_ = kNoLeaveYear;
+
   // Reused each working day so daily work allocates nothing.
   std::vector<Task> tasks_;
   std::vector<std::pair<std::size_t, Day>> absent_posts_;  // and their horizons of work
@@ -664,6 +726,8 @@ class TeamModel {
   std::vector<std::pair<Day, std::uint32_t>> supervision_order_;  // (due, post)
 
   Tally tally_;
+  // shortest_gap_worth_recording(tally_.longest_visit_gap), kept with it.
+  Day gap_worth_recording_ = shortest_gap_worth_recording(0.0);
   TimeAverage caseload_average_;
   TimeAverage queue_average_;
   ReplicationResult result_;

@@ -166,31 +166,21 @@ void TeamModel::plan_annual_leave(std::size_t p, Day day) {
   }
 }
 
-bool TeamModel::on_annual_leave(const Post& post, Day day) const {
-  if (post.leave_weeks == 0) return false;  // no leave this year (or none modelled)
-  return post.leave_weeks >> ((day / 7) % 52) & 1u;
-}
-
-void TeamModel::update_workforce(Day day) {
+// Each post's worker's day: leaving, starting, leave, sickness, absence.
+void TeamModel::update_workers(Day day, bool no_draws) {
   const auto& turnover = scenario_.workforce.turnover;
   const auto& sickness = scenario_.workforce.sickness;
-  // Nothing is drawn for any worker (no resignations, sickness or odd days'
-  // leave): a permanent full-time worker with no notice, no leave this
-  // year, no dated absence and no sickness past or present is at work, and
-  // nothing below changes for them (a benchmark's whole team, every day).
-  const bool no_draws = !(turnover.annual_rate > 0.0) && !(sickness.episodes_per_fte_year > 0.0) &&
-                        !(scenario_.workforce.other_leave_days_per_fte > 0.0);
   const int leave_year = day / 364;
+  bool all_steady = no_draws;
   for (std::size_t p = 0; p < posts_.size(); ++p) {
     Post& post = posts_[p];
     if (!post.in_use) continue;
-    if (no_draws && post.holder == Post::Holder::permanent && post.leaving_day == kNever &&
-        post.leave_year == leave_year && post.leave_weeks == 0 && post.sick_until <= day && post.absent_until <= day &&
-        post.fte >= 1.0 && post.recent_sickness == 0.0) {
+    if (no_draws && steady_at_work(post, leave_year, day)) {
       post.absent_today = false;
       post.works_today = true;
       continue;
     }
+    all_steady = false;
     if (post.holder != Post::Holder::vacant && post.leaving_day <= day) worker_leaves(p, day);
     if (post.holder == Post::Holder::agency && post.permanent_starts <= day) {
       // The recruit takes over the agency worker's cases directly.
@@ -261,6 +251,24 @@ void TeamModel::update_workforce(Day day) {
     if (sick && in_window(day)) tally_.sickness_days += 1.0;
   }
 
+  steady_leave_year_ = all_steady ? leave_year : kNoLeaveYear;
+}
+
+void TeamModel::update_workforce(Day day) {
+  const auto& turnover = scenario_.workforce.turnover;
+  const auto& sickness = scenario_.workforce.sickness;
+  // Nothing is drawn for any worker (no resignations, sickness or odd days'
+  // leave): a worker steady_at_work is at work (a benchmark's whole team,
+  // every day), and a team all steady stays so until a staff change or the
+  // next leave year.
+  const bool no_draws = !(turnover.annual_rate > 0.0) && !(sickness.episodes_per_fte_year > 0.0) &&
+                        !(scenario_.workforce.other_leave_days_per_fte > 0.0);
+  const int leave_year = day / 364;
+  if (!no_draws || steady_leave_year_ != leave_year) update_workers(day, no_draws);
+  assert(steady_leave_year_ != leave_year || std::all_of(posts_.begin(), posts_.end(), [&](const Post& post) {
+           return !post.in_use || (steady_at_work(post, leave_year, day) && !post.absent_today && post.works_today);
+         }));
+
   // Agency cover requested by escalation arrives in a temporary post.
   if (agency_request_arrives_ <= day) {
     agency_request_arrives_ = kNever;
@@ -279,7 +287,7 @@ void TeamModel::update_workforce(Day day) {
     post.leaving_day = day + 7 * weeks;
     if (in_window(day)) tally_.agency_cover_weeks += weeks;
   }
-  allocate_waiting();
+  if (children_waiting()) allocate_waiting();
 }
 
 void TeamModel::update_manager(Day day) {
@@ -400,9 +408,8 @@ void TeamModel::hold_supervision(Day day) {
 // until the next review. Without a manager at work, nothing is escalated.
 void TeamModel::review_escalation(Day day) {
   const auto& e = scenario_.policy.escalation;
-  staff_changed();  // the allowance over the cap may change
   overtime_hours_per_day_ = 0.0;
-  cap_.allow_over_cap(0.0);
+  allow_over_cap(0.0);
   if (!e.enabled || !manager_.in_post || manager_.sick_until > day) return;
   const std::size_t waiting = unallocated_.size() + unallocated_urgent_.size();
   const bool queue_over = e.unallocated_threshold > 0 && waiting >= static_cast<std::size_t>(e.unallocated_threshold);
@@ -411,7 +418,7 @@ void TeamModel::review_escalation(Day day) {
   if (!queue_over && !overdue_over) return;
   if (in_window(day)) ++tally_.escalations;
   overtime_hours_per_day_ = e.overtime_hours_per_worker_per_week / kWorkingDaysPerWeek;
-  cap_.allow_over_cap(e.over_cap_cases);
+  allow_over_cap(e.over_cap_cases);
   if (e.request_agency && !agency_requested_) {
     agency_requested_ = true;
     agency_request_arrives_ = day + 7 * e.agency_lag_weeks;

@@ -110,6 +110,25 @@ TEST(DatedChanges, WithNothingDrawnForWorkersOnlyADatedAbsenceTakesOneAway) {
   EXPECT_EQ(r.metric(Metric::sickness_days), 0.0);
 }
 
+TEST(DatedChanges, WithNothingDrawnForWorkersALeaverLeavesAVacancyUntilTheRecruitStarts) {
+  // A steady team's days pass without a look at each worker; a leaving
+  // changes the team, and the post is looked at every day until its recruit
+  // starts, two weeks on (day 28), after 10 working days vacant.
+  scenario::Scenario s = testing::steady_team(2, "timeline");
+  s.workforce.turnover.recruitment_lag_weeks = {scenario::DurationDistribution::Kind::fixed, 2.0, 0.0};
+  s.workforce.turnover.agency_fill_share = 0.0;
+  auto leaves = event(Kind::worker_leaves, date(2025, 4, 21));  // Monday, day 14
+  leaves.worker = "SW2";
+  leaves.replaced = true;
+  s.timeline = {leaves};
+  const auto started = trace_of(s, "worker_starts");
+  ASSERT_EQ(started.size(), 3u);  // the two at the start, then the recruit
+  EXPECT_EQ(started[2].day, 28);
+  EXPECT_EQ(started[2].worker, 1000 + 2);  // post 1's second holder
+  const ModelSetup setup(s);
+  EXPECT_EQ(run_replication(setup, 11, 0).metric(Metric::vacancy_days), 10.0);
+}
+
 TEST(DatedChanges, ARaisedCapTakesCasesFromTheQueueThatDay) {
   scenario::Scenario s = testing::steady_team(1, "timeline");
   s.policy.caseload_cap.cases = 2;
