@@ -238,8 +238,7 @@ class SnapshotBuilder {
     };
     if (stage == Stage::cin_plan || stage == Stage::cp_plan || stage == Stage::looked_after) {
       if (cin && cin->start) return *cin->start;
-      const std::optional<kernel::Date> found =
-          latest_referral(stage == Stage::cin_plan ? std::nullopt : source.start);
+      const std::optional<kernel::Date> found = latest_referral(stage == Stage::cin_plan ? std::nullopt : source.start);
       return found ? *found : *source.start;
     }
     // An assessment or enquiry: its row is open, so it has its start date
