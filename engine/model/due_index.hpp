@@ -80,6 +80,12 @@ class DueIndex {
  private:
   static constexpr std::size_t kDropAtLeast = 8;
   void wait(const Entry& entry) {
+    // Most are filed under a key no earlier than any waiting (a visit's next):
+    // appended, with one comparison.
+    if (start_ < waiting_.size() && waiting_.back().key <= entry.key) {
+      waiting_.push_back(entry);
+      return;
+    }
     if (start_ > 0 && (start_ == waiting_.size() || entry.key < waiting_[start_].key)) {
       waiting_[--start_] = entry;  // earliest of all: in a reached entry's place
       return;
