@@ -282,7 +282,8 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
   // Drift: a worker long without supervision lets due work slip (the manager's own is not modelled).
   double drift = 0.0;
   kernel::KeyedEngine drift_rng{0};
-  if (doer != kTeamManager) {
+  // Unmodelled supervision lets nothing drift (weeks_since_supervision is 0).
+  if (doer != kTeamManager && scenario_.supervision.modelled) {
     const auto post = static_cast<std::size_t>(doer);
     const Post& worker = posts_[post];
     drift = std::min(scenario_.supervision.drift_max,
