@@ -42,16 +42,21 @@ class DueIndex {
   // Brings every entry filed under `horizon` or earlier into reach. Inline
   // (forced, as GCC would not): called for every post on every working day.
   [[gnu::always_inline]] void reach(kernel::Day horizon) {
-    while (start_ < waiting_.size() && waiting_[start_].key <= horizon) in_reach_.push_back(waiting_[start_++]);
+    // The start and size kept in locals: stored and read once, not again
+    // after each entry copied.
+    std::size_t start = start_;
+    const std::size_t waiting = waiting_.size();
+    while (start < waiting && waiting_[start].key <= horizon) in_reach_.push_back(waiting_[start++]);
     // The reached entries before the start are dropped once they are half the vector.
-    if (start_ == waiting_.size()) {
+    if (start == waiting) {
       waiting_.clear();
       start_ = 0;
-    } else if (start_ >= kDropAtLeast && 2 * start_ >= waiting_.size()) {
-      const auto kept = waiting_.size() - start_;
-      std::copy(waiting_.begin() + static_cast<std::ptrdiff_t>(start_), waiting_.end(), waiting_.begin());
-      waiting_.resize(kept);
+    } else if (start >= kDropAtLeast && 2 * start >= waiting) {
+      std::copy(waiting_.begin() + static_cast<std::ptrdiff_t>(start), waiting_.end(), waiting_.begin());
+      waiting_.resize(waiting - start);
       start_ = 0;
+    } else {
+      start_ = start;
     }
   }
   // The entries in reach (some may be stale: the caller checks the stamp).
