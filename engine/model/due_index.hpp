@@ -67,16 +67,20 @@ class DueIndex {
   // does it once a working day, collecting the day's tasks in `key_of`.
   template <class KeyOf>
   void settle(kernel::Day horizon, kernel::Day drop, KeyOf&& key_of) {
-    std::size_t kept = 0;
+    // Kept entries are written through a local pointer: key_of and wait
+    // change other vectors, never this one, but GCC cannot tell and would
+    // read in_reach_'s start again for each.
+    Entry* const first = in_reach_.data();
+    Entry* kept = first;
     for (const Entry& entry : in_reach_) {
       const kernel::Day key = key_of(entry);
       if (key == drop) continue;
       if (key <= horizon)
-        in_reach_[kept++] = Entry{key, entry.slot, entry.stamp};
+        *kept++ = Entry{key, entry.slot, entry.stamp};
       else
         wait(Entry{key, entry.slot, entry.stamp});
     }
-    in_reach_.resize(kept);
+    in_reach_.resize(static_cast<std::size_t>(kept - first));
   }
 
   // Entries held, in reach or waiting (stale ones too).
