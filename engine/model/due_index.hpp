@@ -51,10 +51,14 @@ class DueIndex {
     if (start == waiting) {
       waiting_.clear();
       start_ = 0;
-    } else if (start >= kDropAtLeast && 2 * start >= waiting) {
-      std::copy(waiting_.begin() + static_cast<std::ptrdiff_t>(start), waiting_.end(), waiting_.begin());
-      waiting_.resize(waiting - start);
-      start_ = 0;
+    } else if (start >= kDropAtLeast + kRoomAtFront && 2 * start >= waiting + kRoomAtFront) {
+      // A few reached places are kept before the start: a newly allocated
+      // case, filed under a key earlier than all waiting, takes one of them
+      // rather than moving every entry up.
+      std::copy(waiting_.begin() + static_cast<std::ptrdiff_t>(start), waiting_.end(),
+                waiting_.begin() + static_cast<std::ptrdiff_t>(kRoomAtFront));
+      waiting_.resize(waiting - start + kRoomAtFront);
+      start_ = kRoomAtFront;
     } else {
       start_ = start;
     }
@@ -88,6 +92,8 @@ class DueIndex {
 
  private:
   static constexpr std::size_t kDropAtLeast = 8;
+  static constexpr std::size_t kRoomAtFront = 4;
+
   void wait(const Entry& entry) {
     // Most are filed under a key no earlier than any waiting (a visit's next):
     // appended, with one comparison.
