@@ -293,8 +293,11 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
           (static_cast<std::uint64_t>(post) << 44) ^ (static_cast<std::uint64_t>(worker.serial) << 32) ^
           static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (absence_cover ? 1ULL << 63 : 0ULL));
   }
-  for (std::size_t i = 0; i < tasks_.size(); ++i) {
-    const Task task = tasks_[i];
+  // Doing a task never changes the day's list: its end is read once, not
+  // after every task (the case's stores could alias the vector's pointers).
+  const Task* const end = tasks_.data() + tasks_.size();
+  for (const Task* next = tasks_.data(); next != end; ++next) {
+    const Task task = *next;
     // Out of hours, only booked conferences (sorted first) still happen.
     if (hours <= 1e-9 && task.precedence != kBookedAppointment) break;
     const Case& c = cases_[task.slot];
@@ -309,6 +312,7 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
       continue;
     }
     do_task(task, day, doer, hours);
+    assert(tasks_.data() + tasks_.size() == end);
   }
   return hours;
 }
