@@ -59,7 +59,11 @@ void TeamModel::do_daily_work(Day day) {
   std::int32_t duty_to_cover = kNoWorker;
   double duty_spare = 0.0;
   const Day planning_horizon = calendar_.add_working_days(day, scenario_.pathways.planning_window_working_days);
-  for (std::size_t p = 0; p < posts_.size(); ++p) {
+  // Posts open and close between working days, never during one: their
+  // number is read once (a post is 3 lines: each read of the size divides by 3).
+  const std::size_t posts = posts_.size();
+  for (std::size_t p = 0; p < posts; ++p) {
+    assert(posts_.size() == posts);
     Post& post = posts_[p];
     if (!post.in_use || !present(post)) continue;
     // Days at work are full days; part-time shows in fewer days (see update_workforce).
