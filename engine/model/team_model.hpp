@@ -380,6 +380,8 @@ class TeamModel {
   [[gnu::noinline]] void start_clock_at(Case& c, Action action, Day due);
   // Inline: the model calls it for every action done.
   [[gnu::always_inline]] Day due_after(const Interval& interval, Day from, Day placement_start) const {
+    // Most standards count working days: tested first (GCC tested it last).
+    if (interval.unit == Interval::Unit::working_days) return calendar_.add_working_days(from, interval.count);
     switch (interval.unit) {
       case Interval::Unit::none: return kNever;
       case Interval::Unit::working_days: return calendar_.add_working_days(from, interval.count);
