@@ -59,7 +59,11 @@ void TeamModel::do_daily_work(Day day) {
   std::int32_t duty_to_cover = kNoWorker;
   double duty_spare = 0.0;
   const Day planning_horizon = calendar_.add_working_days(day, scenario_.pathways.planning_window_working_days);
-  for (std::size_t p = 0; p < posts_.size(); ++p) {
+  // Posts open and close between working days, never during one: their
+  // number is read once (a post is 3 lines: each read of the size divides by 3).
+  const std::size_t posts = posts_.size();
+  for (std::size_t p = 0; p < posts; ++p) {
+    assert(posts_.size() == posts);
     Post& post = posts_[p];
     if (!post.in_use || !present(post)) continue;
     // Days at work are full days; part-time shows in fewer days (see update_workforce).
@@ -214,12 +218,19 @@ void TeamModel::collect_waiting_children_tasks(Day day, Day planning_horizon) {
 
 namespace {
 
-// The day's list is a few tasks: an insertion sort, without std::sort's set-up.
-// The orders below are total, so any correct sort gives the same list.
 template <class Task, class Less>
-void sort_day_list(std::vector<Task>& tasks, Less less) {
+[[gnu::noinline]] void sort_long_day_list(std::vector<Task>& tasks, Less less) {
+  std::sort(tasks.begin(), tasks.end(), less);
+}
+
+// The day's list is a few tasks: an insertion sort, without std::sort's set-up,
+// and inline (forced: GCC would not), as a call's set-up costs as much as
+// sorting two or three tasks. The orders below are total, so any correct sort
+// gives the same list.
+template <class Task, class Less>
+[[gnu::always_inline]] inline void sort_day_list(std::vector<Task>& tasks, Less less) {
   if (tasks.size() > 16) {
-    std::sort(tasks.begin(), tasks.end(), less);
+    sort_long_day_list(tasks, less);
     return;
   }
   for (std::size_t i = 1; i < tasks.size(); ++i) {
@@ -275,7 +286,8 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
   // Drift: a worker long without supervision lets due work slip (the manager's own is not modelled).
   double drift = 0.0;
   kernel::KeyedEngine drift_rng{0};
-  if (doer != kTeamManager) {
+  // Unmodelled supervision lets nothing drift (weeks_since_supervision is 0).
+  if (doer != kTeamManager && scenario_.supervision.modelled) {
     const auto post = static_cast<std::size_t>(doer);
     const Post& worker = posts_[post];
     drift = std::min(scenario_.supervision.drift_max,
@@ -285,8 +297,11 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
           (static_cast<std::uint64_t>(post) << 44) ^ (static_cast<std::uint64_t>(worker.serial) << 32) ^
           static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (absence_cover ? 1ULL << 63 : 0ULL));
   }
-  for (std::size_t i = 0; i < tasks_.size(); ++i) {
-    const Task task = tasks_[i];
+  // Doing a task never changes the day's list: its end is read once, not
+  // after every task (the case's stores could alias the vector's pointers).
+  const Task* const end = tasks_.data() + tasks_.size();
+  for (const Task* next = tasks_.data(); next != end; ++next) {
+    const Task task = *next;
     // Out of hours, only booked conferences (sorted first) still happen.
     if (hours <= 1e-9 && task.precedence != kBookedAppointment) break;
     const Case& c = cases_[task.slot];
@@ -301,6 +316,7 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
       continue;
     }
     do_task(task, day, doer, hours);
+    assert(tasks_.data() + tasks_.size() == end);
   }
   return hours;
 }

@@ -42,16 +42,25 @@ class DueIndex {
   // Brings every entry filed under `horizon` or earlier into reach. Inline
   // (forced, as GCC would not): called for every post on every working day.
   [[gnu::always_inline]] void reach(kernel::Day horizon) {
-    while (start_ < waiting_.size() && waiting_[start_].key <= horizon) in_reach_.push_back(waiting_[start_++]);
+    // The start and size kept in locals: stored and read once, not again
+    // after each entry copied.
+    std::size_t start = start_;
+    const std::size_t waiting = waiting_.size();
+    while (start < waiting && waiting_[start].key <= horizon) in_reach_.push_back(waiting_[start++]);
     // The reached entries before the start are dropped once they are half the vector.
-    if (start_ == waiting_.size()) {
+    if (start == waiting) {
       waiting_.clear();
       start_ = 0;
-    } else if (start_ >= kDropAtLeast && 2 * start_ >= waiting_.size()) {
-      const auto kept = waiting_.size() - start_;
-      std::copy(waiting_.begin() + static_cast<std::ptrdiff_t>(start_), waiting_.end(), waiting_.begin());
-      waiting_.resize(kept);
-      start_ = 0;
+    } else if (start >= kDropAtLeast + kRoomAtFront && 2 * start >= waiting + kRoomAtFront) {
+      // A few reached places are kept before the start: a newly allocated
+      // case, filed under a key earlier than all waiting, takes one of them
+      // rather than moving every entry up.
+      std::copy(waiting_.begin() + static_cast<std::ptrdiff_t>(start), waiting_.end(),
+                waiting_.begin() + static_cast<std::ptrdiff_t>(kRoomAtFront));
+      waiting_.resize(waiting - start + kRoomAtFront);
+      start_ = kRoomAtFront;
+    } else {
+      start_ = start;
     }
   }
   // The entries in reach (some may be stale: the caller checks the stamp).
@@ -62,16 +71,20 @@ class DueIndex {
   // does it once a working day, collecting the day's tasks in `key_of`.
   template <class KeyOf>
   void settle(kernel::Day horizon, kernel::Day drop, KeyOf&& key_of) {
-    std::size_t kept = 0;
+    // Kept entries are written through a local pointer: key_of and wait
+    // change other vectors, never this one, but GCC cannot tell and would
+    // read in_reach_'s start again for each.
+    Entry* const first = in_reach_.data();
+    Entry* kept = first;
     for (const Entry& entry : in_reach_) {
       const kernel::Day key = key_of(entry);
       if (key == drop) continue;
       if (key <= horizon)
-        in_reach_[kept++] = Entry{key, entry.slot, entry.stamp};
+        *kept++ = Entry{key, entry.slot, entry.stamp};
       else
         wait(Entry{key, entry.slot, entry.stamp});
     }
-    in_reach_.resize(kept);
+    in_reach_.resize(static_cast<std::size_t>(kept - first));
   }
 
   // Entries held, in reach or waiting (stale ones too).
@@ -79,7 +92,15 @@ class DueIndex {
 
  private:
   static constexpr std::size_t kDropAtLeast = 8;
+  static constexpr std::size_t kRoomAtFront = 4;
+
   void wait(const Entry& entry) {
+    // Most are filed under a key no earlier than any waiting (a visit's next):
+    // appended, with one comparison.
+    if (start_ < waiting_.size() && waiting_.back().key <= entry.key) {
+      waiting_.push_back(entry);
+      return;
+    }
     if (start_ > 0 && (start_ == waiting_.size() || entry.key < waiting_[start_].key)) {
       waiting_[--start_] = entry;  // earliest of all: in a reached entry's place
       return;

@@ -380,6 +380,8 @@ class TeamModel {
   [[gnu::noinline]] void start_clock_at(Case& c, Action action, Day due);
   // Inline: the model calls it for every action done.
   [[gnu::always_inline]] Day due_after(const Interval& interval, Day from, Day placement_start) const {
+    // Most standards count working days: tested first (GCC tested it last).
+    if (interval.unit == Interval::Unit::working_days) return calendar_.add_working_days(from, interval.count);
     switch (interval.unit) {
       case Interval::Unit::none: return kNever;
       case Interval::Unit::working_days: return calendar_.add_working_days(from, interval.count);
@@ -412,8 +414,9 @@ class TeamModel {
   // entry is filed no later than the new key: an early entry is harmless (the
   // day's collection checks each case exactly, and settling files it again
   // under its key then), so a visit done does not file its case twice.
-  // Inline: most calls (every visit done) find the live entry early enough.
-  void file_due_work(Case& c) {
+  // Inline (forced: GCC left a copy out of line once DueIndex::wait grew):
+  // most calls (every visit done) find the live entry early enough.
+  [[gnu::always_inline]] void file_due_work(Case& c) {
     if (c.worker == kNoWorker) return;  // filed when allocated
     const Day key = due_key(c);
     if (c.due_filed_key > key) file_due_work_under(c, key);

@@ -163,5 +163,37 @@ TEST(DueIndex, ALongListReachedInStepsBringsEachEntryOnItsDay) {
   }
 }
 
+// After the reached entries are dropped, a few places are kept before the
+// start for entries filed earlier than all waiting (a newly allocated case):
+// more such filings than places, in a row, must still each be reached on
+// its day, with nothing lost, duplicated or brought early.
+TEST(DueIndex, ManyFilingsAheadOfAllWaitingAfterTheReachedAreDropped) {
+  DueIndex index;
+  PlainDueIndex plain;
+  std::uint64_t stamp = 0;
+  for (Day key = 0; key < 40; ++key) {
+    index.file(key, static_cast<std::uint32_t>(key), ++stamp);
+    plain.file(key, static_cast<std::uint32_t>(key), stamp);
+  }
+  auto settle_all_beyond = [](DueIndex::Entry) { return kDrop; };  // done with: dropped
+  for (Day horizon = 0; horizon < 40; ++horizon) {
+    index.reach(horizon);
+    plain.reach(horizon);
+    ASSERT_EQ(sorted(index.in_reach()), sorted(plain.in_reach)) << horizon;
+    index.settle(horizon, kDrop, settle_all_beyond);
+    plain.settle(horizon, kDrop, settle_all_beyond);
+    // Filed under keys from long past to just beyond the horizon, earliest last.
+    for (int k = 0; k < 7; ++k) {
+      const Day key = horizon + 1 - 3 * k;
+      index.file(key, 100 + static_cast<std::uint32_t>(k), ++stamp);
+      plain.file(key, 100 + static_cast<std::uint32_t>(k), stamp);
+    }
+    ASSERT_EQ(index.size(), plain.in_reach.size() + plain.waiting.size()) << horizon;
+  }
+  index.reach(1000);
+  plain.reach(1000);
+  EXPECT_EQ(sorted(index.in_reach()), sorted(plain.in_reach));
+}
+
 }  // namespace
 }  // namespace casesim::model
