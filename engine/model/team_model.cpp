@@ -697,8 +697,13 @@ void TeamModel::on_working_day_start(Day day) {
 
   // Staff and caps change now (each change sets it aside: choose_worker scans
   // until it is built again); unless the index is stale or some worker's room
-  // depends on the day, the one kept up to date through yesterday holds today.
-  allocation_index_day_ = allocation_index_stale_ || day <= room_changes_until_ ? kNever : day;
+  // depended on the day when it last held, the one kept up to date through
+  // the last working day holds today. (That day, not today, is compared: a
+  // room that changes on a weekend or holiday, such as a newly qualified
+  // worker's first year ending then, is not in an index last held before it.)
+  const bool index_holds = !allocation_index_stale_ && allocation_index_day_ != kNever &&
+                           allocation_index_day_ > room_changes_until_;
+  allocation_index_day_ = index_holds ? day : kNever;
   apply_dated_changes(day);
   update_workforce(day);
   update_manager(day);
@@ -716,8 +721,10 @@ void TeamModel::on_working_day_start(Day day) {
   const int week = day / 7;
   if (week != last_escalation_week_ && week % interval == 0) {
     last_escalation_week_ = week;
-    // The allowance over the cap may change, and the review allocates under it.
-    allocation_index_day_ = kNever;
+    // The allowance over the cap may change, and the review allocates under
+    // it: allow_over_cap sets the index aside only if it does change (most
+    // reviews grant what the last one did), and build_allocation_index then
+    // builds it again.
     review_escalation(day);
     build_allocation_index(day);
   }
