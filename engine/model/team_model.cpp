@@ -442,11 +442,16 @@ void TeamModel::build_allocation_index(Day day) {
     least_loaded_.resize(case_weights_.size());
   }
   allocation_index_day_ = day;
+  most_load_in_index_.resize(posts_.size());
+  for (std::size_t p = 0; p < posts_.size(); ++p) most_load_in_index_[p] = most_load_taking_a_case(posts_[p], day);
   for (std::size_t k = 0; k < case_weights_.size(); ++k) {
     LeastLoadedIndex& index = least_loaded_[k];
     index.reset(posts_.size());
-    for (std::size_t p = 0; p < posts_.size(); ++p)
-      index.set(p, can_take(posts_[p], case_weights_[k], day), posts_[p].load / posts_[p].fte, true);
+    for (std::size_t p = 0; p < posts_.size(); ++p) {
+      const Post& post = posts_[p];
+      assert((post.load + case_weights_[k] <= most_load_in_index_[p]) == can_take(post, case_weights_[k], day));
+      index.set(p, post.load + case_weights_[k] <= most_load_in_index_[p], post.load / post.fte, true);
+    }
     index.finish_build();
   }
   allocation_index_stale_ = false;
@@ -467,18 +472,19 @@ void TeamModel::update_allocation_index(std::size_t p) {
     allocation_index_stale_ = true;  // the caseload changed behind the index
     return;
   }
-  // can_take for every weight, with what does not depend on the weight worked out once.
+  // can_take for every weight: only the caseload has changed since the build.
   const Post& post = posts_[p];
-  const Day day = allocation_index_day_;
   const double load_per_fte = post.load / post.fte;
-  const bool takes_cases = post.in_use && post.holder != Post::Holder::vacant && !working_notice(post, day);
-  if (!takes_cases || !cap_.hard()) {
-    for (std::size_t k = 0; k < case_weights_.size(); ++k) least_loaded_[k].set(p, takes_cases, load_per_fte);
-    return;
-  }
-  const double most_load = cap_.most_load(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
+  const double most_load = most_load_in_index_[p];
   for (std::size_t k = 0; k < case_weights_.size(); ++k)
     least_loaded_[k].set(p, post.load + case_weights_[k] <= most_load, load_per_fte);
+}
+
+double TeamModel::most_load_taking_a_case(const Post& post, Day day) const {
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  if (!post.in_use || post.holder == Post::Holder::vacant || working_notice(post, day)) return -kInfinity;
+  if (!cap_.hard()) return kInfinity;
+  return cap_.most_load(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
 }
 
 bool TeamModel::allocate_from(kernel::FifoQueue<std::uint32_t>& queue) {
