@@ -34,6 +34,13 @@ void TeamModel::record_action(Action action, Day due, Day done_day) {
 // run): an action whose date has passed counts as late, late by the working
 // days up to then (at least 1), and the visit gap and risk exposure run to then.
 void TeamModel::record_owed_actions(Case& c, Day as_of_day) {
+  // Nothing owed has passed its date (most closures: a plan ends between
+  // visits): nothing is late and no child is past a standard, so only the
+  // gap since the last visit runs to then.
+  if (c.clocks.earliest_due() >= as_of_day) {
+    if (c.clocks.owed(Action::visit)) record_visit_gap(c, c.last_visit_day, as_of_day);
+    return;
+  }
   c.clocks.for_each_owed([&](Action action, Day due) {
     if (!kind_of(action).recorded_by_due_date) return;
     if (action != Action::visit) {

@@ -121,6 +121,30 @@ TEST(StatutoryVisits, AWorkerWithNoHoursDoesNothingAndEveryVisitIsOverdue) {
   EXPECT_EQ(r.metric(Metric::risk_exposure_child_days), 7);
 }
 
+TEST(StatutoryVisits, AChildNotYetDueAVisitIsUnvisitedFromThePlansStartToTheEnd) {
+  // Visits every 10 working days: the first would be due Wed 7 May, after the
+  // run. Nothing is owed late at the end, but the gap since the plan began on
+  // 23 April runs to it: 24, 25, 28, 29, 30 April, 1, 2 May = 7 working days.
+  scenario::Scenario s = easter_2025();
+  s.pathways.cin_plan.visits = {10, 3.0};
+  const auto r = model::run_replication(model::ModelSetup(s), 1, 0);
+  EXPECT_EQ(r.metric(Metric::visits_due), 0);
+  EXPECT_EQ(r.metric(Metric::visits_overdue), 0);
+  EXPECT_EQ(r.metric(Metric::longest_visit_gap), 7);
+}
+
+TEST(StatutoryVisits, APlanEndingBeforeItsFirstVisitIsDueRecordsTheGapToItsClosure) {
+  // The CIN plan starts Wed 23 April and ends 4 working days later, Tue 29
+  // April, before its first visit (due 7 May): unvisited 24, 25, 28, 29 April.
+  scenario::Scenario s = easter_2025();
+  s.pathways.cin_plan.visits = {10, 3.0};
+  s.pathways.cin_plan.duration_working_days = {scenario::DurationDistribution::Kind::fixed, 4.0, 0.0};
+  const auto r = model::run_replication(model::ModelSetup(s), 1, 0);
+  EXPECT_EQ(r.metric(Metric::cases_closed), 1);
+  EXPECT_EQ(r.metric(Metric::visits_due), 0);
+  EXPECT_EQ(r.metric(Metric::longest_visit_gap), 4);
+}
+
 TEST(StatutoryVisits, AWorkerWithNoHoursCompletesNoAssessment) {
   scenario::Scenario s = easter_2025();
   s.team.full_time_hours_per_week = 0.0;
