@@ -238,10 +238,13 @@ std::size_t TeamModel::overdue_actions(Day as_of_day) const {
 void TeamModel::sample_week(std::size_t week) {
   const auto weeks = static_cast<std::size_t>(setup_.weeks());
   const Day end_of_week = 7 * static_cast<Day>(week + 1);
-  std::size_t overdue_visits = 0, cp_children = 0, overdue = 0;
+  std::size_t overdue_visits = 0, overdue = 0;
+  const std::size_t cp_children = open_cp_cases_;
+  assert(cp_children == static_cast<std::size_t>(std::count_if(cases_.begin(), cases_.end(), [](const Case& c) {
+           return c.open && c.stage == Stage::cp_plan;
+         })));
   for (const Case& c : cases_) {
     if (!c.open) continue;
-    cp_children += c.stage == Stage::cp_plan;
     // Most cases owe nothing before the week's end: one test passes them.
     if (c.clocks.earliest_due() >= end_of_week) continue;
     overdue_visits += c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < end_of_week;

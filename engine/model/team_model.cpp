@@ -351,6 +351,7 @@ void TeamModel::plan_assessment(Case& c) {
 // lapses (the enquiry's conference takes over), the rest of the case stands.
 void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   const auto& s47 = scenario_.pathways.section_47;
+  open_cp_cases_ -= c.stage == Stage::cp_plan;
   c.stage = Stage::section_47;
   note_court_work(c);
   c.strategy_day = day;
@@ -659,6 +660,7 @@ void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
   }
   c.clocks.stop_all();
   c.assessment_hours_left = 0.0;
+  open_cp_cases_ += static_cast<std::size_t>(stage == Stage::cp_plan) - (c.stage == Stage::cp_plan);
   c.stage = stage;
   c.plan_start_day = day;
   note_court_work(c);
@@ -795,6 +797,7 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
     for (std::size_t i = 0; i < std::min(recently_closed_count_, recently_closed_.size()); ++i)
       if (recently_closed_[i].child == c.child) recently_closed_[i].reopened_slot = kNoSlot;
   c.open = false;
+  open_cp_cases_ -= c.stage == Stage::cp_plan;
   free_case_slots_.push_back(slot);
   allocate_waiting();
 }

@@ -653,6 +653,7 @@ class TeamModel {
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_case_slots_;
   std::size_t open_allocated_ = 0;
+  std::size_t open_cp_cases_ = 0;  // open cases on a child protection plan, for the weekly series
   std::vector<Post> posts_;
   Manager manager_;
   // Children whose cases closed recently, for re-referrals: the child, and the

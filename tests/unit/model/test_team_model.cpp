@@ -145,6 +145,29 @@ TEST(StatutoryVisits, APlanEndingBeforeItsFirstVisitIsDueRecordsTheGapToItsClosu
   EXPECT_EQ(r.metric(Metric::longest_visit_gap), 4);
 }
 
+TEST(WeeklySeries, TheLastWeeksChildProtectionCountIsTheOpenPlansAtTheEnd) {
+  // Plans start after enquiries, end, step down to CIN plans or close; the
+  // weekly count of children on child protection plans (kept as cases move
+  // between stages, not counted afresh) agrees with the census at the end.
+  scenario::Scenario s = one_worker_scenario(Date{year{2025}, April, day{7}}, 30, 0.5);
+  s.policy.caseload_cap = {scenario::CaseloadCap::Basis::per_worker, 1000};
+  s.pathways.assessment.outcomes = {0.2, 0.3, 0.5, 0.0};
+  s.pathways.section_47.cin_plan_share_otherwise = 0.5;
+  s.pathways.section_47.cp_plan_share = 0.6;
+  s.pathways.cp_plan.duration_working_days = {scenario::DurationDistribution::Kind::exponential, 20.0, 0.0};
+  s.pathways.cp_plan.step_down_to_cin_share = 0.5;
+  s.pathways.cin_plan.duration_working_days = {scenario::DurationDistribution::Kind::exponential, 20.0, 0.0};
+  const model::ModelSetup setup(s);
+  for (std::uint64_t replication = 0; replication < 5; ++replication) {
+    const auto r = model::run_replication(setup, 7, replication);
+    ASSERT_GT(r.metric(Metric::cp_plans_started), 10);
+    ASSERT_GT(r.metric(Metric::cases_closed), 10);
+    const auto weeks = static_cast<std::size_t>(setup.weeks());
+    EXPECT_EQ(r.weekly[model::index(model::Series::cp_children) * weeks + weeks - 1],
+              static_cast<double>(r.census.open[model::index(model::Stage::cp_plan)]));
+  }
+}
+
 TEST(StatutoryVisits, AWorkerWithNoHoursCompletesNoAssessment) {
   scenario::Scenario s = easter_2025();
   s.team.full_time_hours_per_week = 0.0;
