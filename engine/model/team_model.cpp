@@ -268,10 +268,13 @@ void TeamModel::decide(const PendingReferral& referral) {
     missed = referral_uniform(referral.index, ReferralDraw::triage_error) < p;
     if (missed && referral.counted) ++tally_.urgent_not_identified;
   }
-  trace("decision", static_cast<std::int64_t>(child), worker_id(static_cast<std::size_t>(duty_post_)), due,
-        day > due ? calendar_.working_days_between(due, day) : 0,
-        response == 0 ? "no further action"
-                      : (urgent && !missed ? "section 47" : (missed ? "assessment (urgent missed)" : "assessment")));
+  // Tested here, not only in trace: GCC worked out the worker's id and the
+  // detail for every decision before trace's own test.
+  if (trace_ != nullptr)
+    trace("decision", static_cast<std::int64_t>(child), worker_id(static_cast<std::size_t>(duty_post_)), due,
+          day > due ? calendar_.working_days_between(due, day) : 0,
+          response == 0 ? "no further action"
+                        : (urgent && !missed ? "section 47" : (missed ? "assessment (urgent missed)" : "assessment")));
 
   if (response == static_cast<std::size_t>(scenario::Response::no_further_action)) {
     ++result_.ledger.no_further_action;
