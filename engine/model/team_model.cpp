@@ -712,8 +712,8 @@ void TeamModel::on_working_day_start(Day day) {
   // the last working day holds today. (That day, not today, is compared: a
   // room that changes on a weekend or holiday, such as a newly qualified
   // worker's first year ending then, is not in an index last held before it.)
-  const bool index_holds = !allocation_index_stale_ && allocation_index_day_ != kNever &&
-                           allocation_index_day_ > room_changes_until_;
+  const bool index_holds =
+      !allocation_index_stale_ && allocation_index_day_ != kNever && allocation_index_day_ > room_changes_until_;
   allocation_index_day_ = index_holds ? day : kNever;
   apply_dated_changes(day);
   update_workforce(day);
