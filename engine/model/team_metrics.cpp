@@ -34,6 +34,13 @@ void TeamModel::record_action(Action action, Day due, Day done_day) {
 // run): an action whose date has passed counts as late, late by the working
 // days up to then (at least 1), and the visit gap and risk exposure run to then.
 void TeamModel::record_owed_actions(Case& c, Day as_of_day) {
+  // Nothing owed has passed its date (most closures: a plan ends between
+  // visits): nothing is late and no child is past a standard, so only the
+  // gap since the last visit runs to then.
+  if (c.clocks.earliest_due() >= as_of_day) {
+    if (c.clocks.owed(Action::visit)) record_visit_gap(c, c.last_visit_day, as_of_day);
+    return;
+  }
   c.clocks.for_each_owed([&](Action action, Day due) {
     if (!kind_of(action).recorded_by_due_date) return;
     if (action != Action::visit) {
@@ -231,10 +238,13 @@ std::size_t TeamModel::overdue_actions(Day as_of_day) const {
 void TeamModel::sample_week(std::size_t week) {
   const auto weeks = static_cast<std::size_t>(setup_.weeks());
   const Day end_of_week = 7 * static_cast<Day>(week + 1);
-  std::size_t overdue_visits = 0, cp_children = 0, overdue = 0;
+  std::size_t overdue_visits = 0, overdue = 0;
+  const std::size_t cp_children = open_cp_cases_;
+  assert(cp_children == static_cast<std::size_t>(std::count_if(cases_.begin(), cases_.end(), [](const Case& c) {
+           return c.open && c.stage == Stage::cp_plan;
+         })));
   for (const Case& c : cases_) {
     if (!c.open) continue;
-    cp_children += c.stage == Stage::cp_plan;
     // Most cases owe nothing before the week's end: one test passes them.
     if (c.clocks.earliest_due() >= end_of_week) continue;
     overdue_visits += c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < end_of_week;

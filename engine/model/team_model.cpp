@@ -268,10 +268,13 @@ void TeamModel::decide(const PendingReferral& referral) {
     missed = referral_uniform(referral.index, ReferralDraw::triage_error) < p;
     if (missed && referral.counted) ++tally_.urgent_not_identified;
   }
-  trace("decision", static_cast<std::int64_t>(child), worker_id(static_cast<std::size_t>(duty_post_)), due,
-        day > due ? calendar_.working_days_between(due, day) : 0,
-        response == 0 ? "no further action"
-                      : (urgent && !missed ? "section 47" : (missed ? "assessment (urgent missed)" : "assessment")));
+  // Tested here, not only in trace: GCC worked out the worker's id and the
+  // detail for every decision before trace's own test.
+  if (trace_ != nullptr)
+    trace("decision", static_cast<std::int64_t>(child), worker_id(static_cast<std::size_t>(duty_post_)), due,
+          day > due ? calendar_.working_days_between(due, day) : 0,
+          response == 0 ? "no further action"
+                        : (urgent && !missed ? "section 47" : (missed ? "assessment (urgent missed)" : "assessment")));
 
   if (response == static_cast<std::size_t>(scenario::Response::no_further_action)) {
     ++result_.ledger.no_further_action;
@@ -351,6 +354,7 @@ void TeamModel::plan_assessment(Case& c) {
 // lapses (the enquiry's conference takes over), the rest of the case stands.
 void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   const auto& s47 = scenario_.pathways.section_47;
+  open_cp_cases_ -= c.stage == Stage::cp_plan;
   c.stage = Stage::section_47;
   note_court_work(c);
   c.strategy_day = day;
@@ -442,11 +446,16 @@ void TeamModel::build_allocation_index(Day day) {
     least_loaded_.resize(case_weights_.size());
   }
   allocation_index_day_ = day;
+  most_load_in_index_.resize(posts_.size());
+  for (std::size_t p = 0; p < posts_.size(); ++p) most_load_in_index_[p] = most_load_taking_a_case(posts_[p], day);
   for (std::size_t k = 0; k < case_weights_.size(); ++k) {
     LeastLoadedIndex& index = least_loaded_[k];
     index.reset(posts_.size());
-    for (std::size_t p = 0; p < posts_.size(); ++p)
-      index.set(p, can_take(posts_[p], case_weights_[k], day), posts_[p].load / posts_[p].fte, true);
+    for (std::size_t p = 0; p < posts_.size(); ++p) {
+      const Post& post = posts_[p];
+      assert((post.load + case_weights_[k] <= most_load_in_index_[p]) == can_take(post, case_weights_[k], day));
+      index.set(p, post.load + case_weights_[k] <= most_load_in_index_[p], post.load / post.fte, true);
+    }
     index.finish_build();
   }
   allocation_index_stale_ = false;
@@ -467,18 +476,19 @@ void TeamModel::update_allocation_index(std::size_t p) {
     allocation_index_stale_ = true;  // the caseload changed behind the index
     return;
   }
-  // can_take for every weight, with what does not depend on the weight worked out once.
+  // can_take for every weight: only the caseload has changed since the build.
   const Post& post = posts_[p];
-  const Day day = allocation_index_day_;
   const double load_per_fte = post.load / post.fte;
-  const bool takes_cases = post.in_use && post.holder != Post::Holder::vacant && !working_notice(post, day);
-  if (!takes_cases || !cap_.hard()) {
-    for (std::size_t k = 0; k < case_weights_.size(); ++k) least_loaded_[k].set(p, takes_cases, load_per_fte);
-    return;
-  }
-  const double most_load = cap_.most_load(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
+  const double most_load = most_load_in_index_[p];
   for (std::size_t k = 0; k < case_weights_.size(); ++k)
     least_loaded_[k].set(p, post.load + case_weights_[k] <= most_load, load_per_fte);
+}
+
+double TeamModel::most_load_taking_a_case(const Post& post, Day day) const {
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  if (!post.in_use || post.holder == Post::Holder::vacant || working_notice(post, day)) return -kInfinity;
+  if (!cap_.hard()) return kInfinity;
+  return cap_.most_load(post.fte, in_first_year_newly_qualified(post, day), ramp_share(post, day));
 }
 
 bool TeamModel::allocate_from(kernel::FifoQueue<std::uint32_t>& queue) {
@@ -653,6 +663,7 @@ void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
   }
   c.clocks.stop_all();
   c.assessment_hours_left = 0.0;
+  open_cp_cases_ += static_cast<std::size_t>(stage == Stage::cp_plan) - (c.stage == Stage::cp_plan);
   c.stage = stage;
   c.plan_start_day = day;
   note_court_work(c);
@@ -697,8 +708,13 @@ void TeamModel::on_working_day_start(Day day) {
 
   // Staff and caps change now (each change sets it aside: choose_worker scans
   // until it is built again); unless the index is stale or some worker's room
-  // depends on the day, the one kept up to date through yesterday holds today.
-  allocation_index_day_ = allocation_index_stale_ || day <= room_changes_until_ ? kNever : day;
+  // depended on the day when it last held, the one kept up to date through
+  // the last working day holds today. (That day, not today, is compared: a
+  // room that changes on a weekend or holiday, such as a newly qualified
+  // worker's first year ending then, is not in an index last held before it.)
+  const bool index_holds =
+      !allocation_index_stale_ && allocation_index_day_ != kNever && allocation_index_day_ > room_changes_until_;
+  allocation_index_day_ = index_holds ? day : kNever;
   apply_dated_changes(day);
   update_workforce(day);
   update_manager(day);
@@ -716,8 +732,10 @@ void TeamModel::on_working_day_start(Day day) {
   const int week = day / 7;
   if (week != last_escalation_week_ && week % interval == 0) {
     last_escalation_week_ = week;
-    // The allowance over the cap may change, and the review allocates under it.
-    allocation_index_day_ = kNever;
+    // The allowance over the cap may change, and the review allocates under
+    // it: allow_over_cap sets the index aside only if it does change (most
+    // reviews grant what the last one did), and build_allocation_index then
+    // builds it again.
     review_escalation(day);
     build_allocation_index(day);
   }
@@ -782,6 +800,7 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
     for (std::size_t i = 0; i < std::min(recently_closed_count_, recently_closed_.size()); ++i)
       if (recently_closed_[i].child == c.child) recently_closed_[i].reopened_slot = kNoSlot;
   c.open = false;
+  open_cp_cases_ -= c.stage == Stage::cp_plan;
   free_case_slots_.push_back(slot);
   allocate_waiting();
 }

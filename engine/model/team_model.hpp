@@ -318,6 +318,11 @@ class TeamModel {
   // day (or while staff change) choose_worker scans the posts instead.
   void build_allocation_index(Day day);
   void update_allocation_index(std::size_t post);
+  // can_take as one comparison: the post's worker may take a case of weight
+  // w on `day` if their load + w is at most this (-infinity: they take none;
+  // +infinity: a soft cap). Nothing in it but the day changes without
+  // staff_changed, so the index keeps it from its build.
+  double most_load_taking_a_case(const Post& post, Day day) const;
   // Whatever a post's room depends on, beside its caseload, changed (a worker
   // starts or leaves, resigns, a post opens or closes, a dated change, the cap
   // or its allowance): the index must be built again before it is read.
@@ -651,6 +656,7 @@ class TeamModel {
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_case_slots_;
   std::size_t open_allocated_ = 0;
+  std::size_t open_cp_cases_ = 0;  // open cases on a child protection plan, for the weekly series
   std::vector<Post> posts_;
   Manager manager_;
   // Children whose cases closed recently, for re-referrals: the child, and the
@@ -706,6 +712,7 @@ class TeamModel {
 
   std::vector<double> case_weights_;            // the distinct weights a case can have
   std::vector<LeastLoadedIndex> least_loaded_;  // one per weight in case_weights_
+  std::vector<double> most_load_in_index_;      // each post's most_load_taking_a_case, as the index was built
   Day allocation_index_day_ = kNever;           // kNever: no valid index
   // The index may not match the posts (a staff change, or a caseload change
   // while it was not valid): the next build is a whole one. Otherwise, on a

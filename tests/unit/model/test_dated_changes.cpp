@@ -129,6 +129,34 @@ TEST(DatedChanges, WithNothingDrawnForWorkersALeaverLeavesAVacancyUntilTheRecrui
   EXPECT_EQ(run_replication(setup, 11, 0).metric(Metric::vacancy_days), 10.0);
 }
 
+TEST(DatedChanges, ANewlyQualifiedWorkersLowerCapEndsWithTheirFirstYearEvenOnAWeekend) {
+  // The allocation index is kept from one working day to the next while no
+  // worker's room depends on the day: the first year of a worker who starts
+  // on Friday 11 April 2025 (day 4) ends on a Saturday (day 369), so the
+  // index last held on the Friday before (day 368) counts their lower cap,
+  // and Monday (day 371) must look again.
+  scenario::Scenario s = testing::steady_team(1, "timeline");
+  s.run.horizon_weeks = 55;
+  // A referral also half-way through each day: the index, not a scan before
+  // the day starts, answers it.
+  s.referrals.rate_per_working_day = 2.0;
+  s.policy.caseload_cap.cases = 2;
+  s.policy.escalation.enabled = false;  // a change in its allowance over the cap would build the index again
+  s.workforce.newly_qualified_cap_share = 0.5;
+  s.workforce.new_starter_ramp_up_weeks = 0;
+  auto starts = event(Kind::worker_starts, date(2025, 4, 11));
+  starts.name = "New";
+  starts.newly_qualified = true;
+  s.timeline = {starts};
+  // SW1 fills their cap of 2 in the first days; the newly qualified worker
+  // takes 1 when they start and a second the first working day after their
+  // first year, while the queue of children waiting only grows.
+  std::vector<int> new_worker_days;
+  for (const auto& a : trace_of(s, "allocated"))
+    if (a.worker == worker_id(1)) new_worker_days.push_back(a.day);
+  EXPECT_EQ(new_worker_days, (std::vector<int>{4, 371}));
+}
+
 TEST(DatedChanges, ARaisedCapTakesCasesFromTheQueueThatDay) {
   scenario::Scenario s = testing::steady_team(1, "timeline");
   s.policy.caseload_cap.cases = 2;

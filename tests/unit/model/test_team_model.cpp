@@ -121,6 +121,53 @@ TEST(StatutoryVisits, AWorkerWithNoHoursDoesNothingAndEveryVisitIsOverdue) {
   EXPECT_EQ(r.metric(Metric::risk_exposure_child_days), 7);
 }
 
+TEST(StatutoryVisits, AChildNotYetDueAVisitIsUnvisitedFromThePlansStartToTheEnd) {
+  // Visits every 10 working days: the first would be due Wed 7 May, after the
+  // run. Nothing is owed late at the end, but the gap since the plan began on
+  // 23 April runs to it: 24, 25, 28, 29, 30 April, 1, 2 May = 7 working days.
+  scenario::Scenario s = easter_2025();
+  s.pathways.cin_plan.visits = {10, 3.0};
+  const auto r = model::run_replication(model::ModelSetup(s), 1, 0);
+  EXPECT_EQ(r.metric(Metric::visits_due), 0);
+  EXPECT_EQ(r.metric(Metric::visits_overdue), 0);
+  EXPECT_EQ(r.metric(Metric::longest_visit_gap), 7);
+}
+
+TEST(StatutoryVisits, APlanEndingBeforeItsFirstVisitIsDueRecordsTheGapToItsClosure) {
+  // The CIN plan starts Wed 23 April and ends 4 working days later, Tue 29
+  // April, before its first visit (due 7 May): unvisited 24, 25, 28, 29 April.
+  scenario::Scenario s = easter_2025();
+  s.pathways.cin_plan.visits = {10, 3.0};
+  s.pathways.cin_plan.duration_working_days = {scenario::DurationDistribution::Kind::fixed, 4.0, 0.0};
+  const auto r = model::run_replication(model::ModelSetup(s), 1, 0);
+  EXPECT_EQ(r.metric(Metric::cases_closed), 1);
+  EXPECT_EQ(r.metric(Metric::visits_due), 0);
+  EXPECT_EQ(r.metric(Metric::longest_visit_gap), 4);
+}
+
+TEST(WeeklySeries, TheLastWeeksChildProtectionCountIsTheOpenPlansAtTheEnd) {
+  // Plans start after enquiries, end, step down to CIN plans or close; the
+  // weekly count of children on child protection plans (kept as cases move
+  // between stages, not counted afresh) agrees with the census at the end.
+  scenario::Scenario s = one_worker_scenario(Date{year{2025}, April, day{7}}, 30, 0.5);
+  s.policy.caseload_cap = {scenario::CaseloadCap::Basis::per_worker, 1000};
+  s.pathways.assessment.outcomes = {0.2, 0.3, 0.5, 0.0};
+  s.pathways.section_47.cin_plan_share_otherwise = 0.5;
+  s.pathways.section_47.cp_plan_share = 0.6;
+  s.pathways.cp_plan.duration_working_days = {scenario::DurationDistribution::Kind::exponential, 20.0, 0.0};
+  s.pathways.cp_plan.step_down_to_cin_share = 0.5;
+  s.pathways.cin_plan.duration_working_days = {scenario::DurationDistribution::Kind::exponential, 20.0, 0.0};
+  const model::ModelSetup setup(s);
+  for (std::uint64_t replication = 0; replication < 5; ++replication) {
+    const auto r = model::run_replication(setup, 7, replication);
+    ASSERT_GT(r.metric(Metric::cp_plans_started), 10);
+    ASSERT_GT(r.metric(Metric::cases_closed), 10);
+    const auto weeks = static_cast<std::size_t>(setup.weeks());
+    EXPECT_EQ(r.weekly[model::index(model::Series::cp_children) * weeks + weeks - 1],
+              static_cast<double>(r.census.open[model::index(model::Stage::cp_plan)]));
+  }
+}
+
 TEST(StatutoryVisits, AWorkerWithNoHoursCompletesNoAssessment) {
   scenario::Scenario s = easter_2025();
   s.team.full_time_hours_per_week = 0.0;
