@@ -120,7 +120,9 @@ TEST(SnapshotNames, AreRefusedWhenStandardOutputIsNotATerminal) {
 TEST(UnfinishedResults, SummaryAndReportSayItOnTheirFirstLine) {
   const TemporaryDirectory directory;
   {
-    Program run(casesim({"run", "-r", "150", "-t", "1", "-o", "out.h5"}), in(directory));
+    // Long enough to be killed while running, on a fast machine too: 150
+    // replications came to finish within the 300 ms allowed them below.
+    Program run(casesim({"run", "-r", "800", "-t", "1", "-o", "out.h5"}), in(directory));
     const auto until = std::chrono::steady_clock::now() + 5s;
     while (!fs::exists(directory / "out.h5.partial") && std::chrono::steady_clock::now() < until)
       std::this_thread::sleep_for(5ms);
@@ -129,14 +131,14 @@ TEST(UnfinishedResults, SummaryAndReportSayItOnTheirFirstLine) {
     run.wait();
   }
   const std::regex first_line(
-      "^unfinished run: [0-9]+ of 150 replications are in out\\.h5\\.partial \\(the run was "
+      "^unfinished run: [0-9]+ of 800 replications are in out\\.h5\\.partial \\(the run was "
       "stopped, killed or is still going\\); every figure is over those [0-9]+ only\n");
   const ProgramOutcome summary = run_program(casesim({"summary", "out.h5.partial"}), in(directory));
   EXPECT_EQ(summary.exit_status, 0) << summary.err;
   EXPECT_TRUE(std::regex_search(summary.out, first_line)) << summary.out.substr(0, 300);
   const ProgramOutcome csv = run_program(casesim({"summary", "--csv", "out.h5.partial"}), in(directory));
   EXPECT_EQ(csv.out.rfind("variant,metric,", 0), 0u);
-  EXPECT_TRUE(std::regex_search(csv.err, std::regex("^casesim: unfinished run: [0-9]+ of 150"))) << csv.err;
+  EXPECT_TRUE(std::regex_search(csv.err, std::regex("^casesim: unfinished run: [0-9]+ of 800"))) << csv.err;
   const ProgramOutcome report = run_program(casesim({"report", "out.h5.partial", "-o", "out.html"}), in(directory));
   EXPECT_EQ(report.exit_status, 0) << report.err;
   EXPECT_TRUE(std::regex_search(report.out, first_line)) << report.out;
