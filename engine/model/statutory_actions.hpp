@@ -94,11 +94,31 @@ class StatutoryClocks {
   kernel::Day earliest_due() const { return earliest_due_; }  // of every action owed
   bool owes_unplanned() const { return (owed_ & kUnplanned) != 0; }
 
+  // Every visit done restarts its clock: the walk over every clock is needed
+  // only when this one's old date or booking may have set an earliest date
+  // (the new date can only lower them), and then not when it runs alone.
   void start(Action a, kernel::Day due) {
+    const kernel::Day was_due = due_[index(a)];
+    const bool was_booked = booked_[index(a)] != kNotBooked;
+    const bool was_owed = owed(a);
     due_[index(a)] = due;
     booked_[index(a)] = kNotBooked;
     owed_ = static_cast<std::uint8_t>(owed_ | bit(a));
-    refresh();
+    // earliest_due_ <= earliest_planned_due_: a date at or before the latter
+    // may be either earliest (for an unplanned action, perhaps neither).
+    if (was_owed && (was_due <= earliest_planned_due_ || was_booked)) {
+      if (owed_ == bit(a)) {
+        earliest_due_ = due;
+        earliest_planned_due_ = planned(a) ? due : std::numeric_limits<kernel::Day>::max();
+        earliest_booked_ = kNotBooked;
+        any_booked_ = false;
+      } else {
+        refresh();
+      }
+      return;
+    }
+    earliest_due_ = std::min(earliest_due_, due);
+    if (planned(a)) earliest_planned_due_ = std::min(earliest_planned_due_, due);
   }
   // start() for a clock not running (as each clock a stage starts): it adds
   // one due date and no booking, so the earliest dates can only move down to
@@ -109,7 +129,7 @@ class StatutoryClocks {
     booked_[index(a)] = kNotBooked;
     owed_ = static_cast<std::uint8_t>(owed_ | bit(a));
     earliest_due_ = std::min(earliest_due_, due);
-    if (!(kUnplanned >> index(a) & 1u)) earliest_planned_due_ = std::min(earliest_planned_due_, due);
+    if (planned(a)) earliest_planned_due_ = std::min(earliest_planned_due_, due);
   }
   void move(Action a, kernel::Day due) {  // owed or not, as it was
     due_[index(a)] = due;
@@ -148,6 +168,7 @@ class StatutoryClocks {
 
  private:
   static constexpr unsigned bit(Action a) { return 1u << index(a); }
+  static constexpr bool planned(Action a) { return !(kUnplanned >> index(a) & 1u); }
   static constexpr unsigned kUnplanned = [] {
     unsigned mask = 0;
     for (const Action a : kActions)
@@ -160,7 +181,7 @@ class StatutoryClocks {
     earliest_booked_ = kNotBooked;
     for_each_owed([this](Action a, kernel::Day due) {
       earliest_due_ = std::min(earliest_due_, due);
-      if (!(kUnplanned >> index(a) & 1u)) earliest_planned_due_ = std::min(earliest_planned_due_, due);
+      if (planned(a)) earliest_planned_due_ = std::min(earliest_planned_due_, due);
       earliest_booked_ = std::min(earliest_booked_, booked_[index(a)]);
     });
     any_booked_ = earliest_booked_ != kNotBooked;

@@ -1,5 +1,6 @@
 // The statutory actions table and the caseload cap in force: the rows the
 // model loops over say what the scenario says.
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <set>
@@ -126,9 +127,66 @@ TEST(StatutoryClocks, OnlyOwedActionsAreVisitedInActionOrderAndAStoppedClockKeep
   EXPECT_EQ(clocks.due(Action::review), 30);
 }
 
-// start_stopped keeps the earliest dates up to date without walking the
-// clocks: after any sequence of changes (a stopped clock booked before it
-// starts included) it must answer what start() answers.
+// The earliest dates as a walk over every clock finds them, from what the
+// clocks answer one by one.
+void expect_earliest_dates_as_walked(const StatutoryClocks& clocks, std::uint32_t seed, int step) {
+  constexpr kernel::Day kNone = std::numeric_limits<kernel::Day>::max();
+  kernel::Day due = kNone, planned_due = kNone, booked = StatutoryClocks::kNotBooked;
+  for (const Action a : kActions) {
+    if (!clocks.owed(a)) continue;
+    due = std::min(due, clocks.due(a));
+    if (kind_of(a).planned) planned_due = std::min(planned_due, clocks.due(a));
+    booked = std::min(booked, clocks.booked(a));
+  }
+  ASSERT_EQ(clocks.earliest_due(), due) << "seed " << seed << " step " << step;
+  ASSERT_EQ(clocks.earliest_planned_due(), planned_due) << "seed " << seed << " step " << step;
+  ASSERT_EQ(clocks.earliest_booked(), booked) << "seed " << seed << " step " << step;
+  ASSERT_EQ(clocks.any_booked(), booked != StatutoryClocks::kNotBooked) << "seed " << seed << " step " << step;
+}
+
+// Restarting a running clock walks the others only when its old date or
+// booking may have set an earliest date: an earlier and a later date, the
+// clock alone or beside others, the earliest or not.
+TEST(StatutoryClocks, RestartingARunningClockKeepsTheEarliestDates) {
+  StatutoryClocks clocks;
+  clocks.start(Action::visit, 10);
+  clocks.start(Action::visit, 20);  // alone, later
+  EXPECT_EQ(clocks.earliest_due(), 20);
+  EXPECT_EQ(clocks.earliest_planned_due(), 20);
+  clocks.start(Action::visit, 15);  // alone, earlier
+  EXPECT_EQ(clocks.earliest_planned_due(), 15);
+  clocks.start(Action::review, 30);
+  clocks.start(Action::visit, 40);  // was the earliest, now after the review
+  EXPECT_EQ(clocks.earliest_planned_due(), 30);
+  EXPECT_EQ(clocks.earliest_due(), 30);
+  clocks.start(Action::visit, 50);  // not the earliest: the review stays
+  EXPECT_EQ(clocks.earliest_planned_due(), 30);
+  clocks.start(Action::visit, 25);  // not the earliest, now it
+  EXPECT_EQ(clocks.earliest_planned_due(), 25);
+  clocks.start(Action::assessment, 5);  // unplanned: only the earliest due
+  clocks.start(Action::assessment, 60);
+  EXPECT_EQ(clocks.earliest_due(), 25);
+  EXPECT_EQ(clocks.earliest_planned_due(), 25);
+  clocks.book(Action::review, 28);
+  clocks.start(Action::review, 35);  // its booking cleared
+  EXPECT_FALSE(clocks.any_booked());
+  EXPECT_EQ(clocks.earliest_booked(), StatutoryClocks::kNotBooked);
+  clocks.stop(Action::review);
+  clocks.stop(Action::assessment);
+  clocks.book(Action::visit, 24);
+  clocks.start(Action::visit, 27);  // alone and booked
+  EXPECT_FALSE(clocks.any_booked());
+  EXPECT_EQ(clocks.earliest_due(), 27);
+  clocks.stop(Action::visit);
+  clocks.start(Action::assessment, 8);
+  clocks.start(Action::assessment, 9);  // alone and unplanned
+  EXPECT_EQ(clocks.earliest_due(), 9);
+  EXPECT_EQ(clocks.earliest_planned_due(), std::numeric_limits<kernel::Day>::max());
+}
+
+// start_stopped and start keep the earliest dates up to date without walking
+// the clocks: after any sequence of changes (a stopped clock booked before it
+// starts included) they must answer what a walk over every clock answers.
 TEST(StatutoryClocks, StartingAStoppedClockAnswersAsStartDoes) {
   for (std::uint32_t seed = 1; seed <= 200; ++seed) {
     std::mt19937 rng(seed);
@@ -163,6 +221,8 @@ TEST(StatutoryClocks, StartingAStoppedClockAnswersAsStartDoes) {
             kept.move(a, day);
           }
       }
+      expect_earliest_dates_as_walked(walked, seed, step);
+      expect_earliest_dates_as_walked(kept, seed, step);
       ASSERT_EQ(kept.earliest_due(), walked.earliest_due()) << "seed " << seed << " step " << step;
       ASSERT_EQ(kept.earliest_planned_due(), walked.earliest_planned_due()) << "seed " << seed << " step " << step;
       ASSERT_EQ(kept.earliest_booked(), walked.earliest_booked()) << "seed " << seed << " step " << step;
