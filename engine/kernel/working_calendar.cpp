@@ -41,6 +41,8 @@ WorkingCalendar::WorkingCalendar(Date origin, Date first, Date last, const std::
     working_before_[i + 1] = working_before_[i] + is_working_[i];
     if (is_working_[i]) working_days_.push_back(first_day_ + static_cast<Day>(i));
   }
+  day_count_ = static_cast<std::uint32_t>(day_count);
+  working_day_count_ = working_days_.size();
   origin_working_offset_ = working_before_[static_cast<std::size_t>(-first_day_)];
 }
 

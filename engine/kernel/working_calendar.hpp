@@ -46,8 +46,10 @@ class WorkingCalendar {
   // Throws std::out_of_range if the answer lies outside the covered range.
   // Inline: the model calls it for every task of every working day.
   Day add_working_days(Day from, int n) const {
-    if (!covers(from)) throw_add_outside(from, n);
-    const auto offset = static_cast<std::size_t>(from - first_day_);
+    // covers(from) in one unsigned comparison: a day before the range wraps
+    // round to an offset past its end (the range is far shorter than 2^32 days).
+    const std::uint32_t offset = static_cast<std::uint32_t>(from) - static_cast<std::uint32_t>(first_day_);
+    if (offset >= day_count_) throw_add_outside(from, n);
     // Index into working_days_ of the answer: working days in [first, from] are
     // the ones at or before `from`, so the first one after it has that index; the
     // first one before it has index (working days in [first, from)) - 1.
@@ -58,7 +60,8 @@ class WorkingCalendar {
       index = std::int64_t{working_before_[offset]} + n;
     else
       return from;
-    if (index < 0 || index >= static_cast<std::int64_t>(working_days_.size())) throw_add_outside(from, n);
+    // Likewise one comparison: a negative index wraps round past the end.
+    if (static_cast<std::uint64_t>(index) >= working_day_count_) throw_add_outside(from, n);
     return working_days_[static_cast<std::size_t>(index)];
   }
 
@@ -126,6 +129,8 @@ class WorkingCalendar {
   int origin_days_since_epoch_ = 0;  // days_since_epoch(origin_), for day_of and date_of
   Day first_day_ = 0;
   Day last_day_ = 0;
+  std::uint32_t day_count_ = 0;            // last_day_ - first_day_ + 1
+  std::uint64_t working_day_count_ = 0;    // working_days_.size()
   // is_working_[d - first_day_]
   std::vector<std::uint8_t> is_working_;
   // working_before_[d - first_day_] = working days in [first_day_, d); one extra

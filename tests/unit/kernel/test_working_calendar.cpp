@@ -196,6 +196,43 @@ TEST_F(WorkingCalendarTest, AddingPastTheEndsOfTheRangeThrows) {
   EXPECT_THROW(calendar.working_days_between(0, calendar.last_day() + 1), std::out_of_range);
 }
 
+// add_working_days tests the range in single unsigned comparisons: every day
+// in it and around it, and the extremes of a Day and of n, must answer as
+// counting day by day does, or throw where counting walks out of the range.
+TEST_F(WorkingCalendarTest, AddingWorkingDaysAnswersAsCountingDayByDayOrThrows) {
+  auto counted = [&](Day from, int n) {
+    if (!calendar.covers(from)) throw std::out_of_range("outside");
+    Day d = from;
+    for (int left = n > 0 ? n : -n; left > 0;) {
+      d += n > 0 ? 1 : -1;
+      if (!calendar.covers(d)) throw std::out_of_range("outside");
+      if (calendar.is_working_day(d)) --left;
+    }
+    return d;
+  };
+  constexpr Day kMin = std::numeric_limits<Day>::min();
+  constexpr Day kMax = std::numeric_limits<Day>::max();
+  std::vector<Day> days{kMin, kMin + 1, kMax - 1, kMax};
+  for (Day d = calendar.first_day() - 3; d <= calendar.last_day() + 3; ++d) days.push_back(d);
+  for (const Day from : days)
+    for (int n = -7; n <= 7; ++n) {
+      bool threw = false;
+      Day expected = 0;
+      try {
+        expected = counted(from, n);
+      } catch (const std::out_of_range&) {
+        threw = true;
+      }
+      if (threw)
+        EXPECT_THROW(calendar.add_working_days(from, n), std::out_of_range) << from << " " << n;
+      else
+        EXPECT_EQ(calendar.add_working_days(from, n), expected) << from << " " << n;
+    }
+  for (const Day from : {kMin, calendar.first_day(), Day{0}, calendar.last_day(), kMax})
+    for (const int n : {std::numeric_limits<int>::min(), -2000, 2000, std::numeric_limits<int>::max()})
+      EXPECT_THROW(calendar.add_working_days(from, n), std::out_of_range) << from << " " << n;
+}
+
 TEST_F(WorkingCalendarTest, WorkingTimeAdvancesOnlyOnWorkingDays) {
   // Mon 1 Dec 2025 is day 0 and working day 0.
   EXPECT_DOUBLE_EQ(calendar.working_time_at(0.0), 0.0);
