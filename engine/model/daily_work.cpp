@@ -188,7 +188,7 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
   c.clocks.for_each_owed([&](Action action, Day due) {
     Day workable_from = c.decision_day;
     std::uint8_t precedence = c.escalated && due < day ? kFlaggedAtSupervision : kOtherWork;
-    if (kind_of(action).planned) {
+    if (is_planned(action)) {
       const Day booked = c.clocks.booked(action);
       if (booked != StatutoryClocks::kNotBooked) {
         if (booked > day) return;

@@ -78,6 +78,18 @@ constexpr const ActionKind& kind_of(Action a) {
   return kActionKinds[index(a)];
 }
 
+// kind_of(a).planned as a bit of a constant: a shift and a test where the
+// table's row is a multiply and a load, for every task of every working day.
+inline constexpr unsigned kPlannedActions = [] {
+  unsigned mask = 0;
+  for (const Action a : kActions)
+    if (kind_of(a).planned) mask |= 1u << index(a);
+  return mask;
+}();
+constexpr bool is_planned(Action a) {
+  return (kPlannedActions >> index(a)) & 1u;
+}
+
 // The statutory clocks of one case: for each action, its due date and
 // whether it is owed at all. A clock that stops being owed keeps its date (a
 // snapshot's clocks are reported from it). What is owed is a bit mask, so the
@@ -168,13 +180,8 @@ class StatutoryClocks {
 
  private:
   static constexpr unsigned bit(Action a) { return 1u << index(a); }
-  static constexpr bool planned(Action a) { return !(kUnplanned >> index(a) & 1u); }
-  static constexpr unsigned kUnplanned = [] {
-    unsigned mask = 0;
-    for (const Action a : kActions)
-      if (!kind_of(a).planned) mask |= 1u << index(a);
-    return mask;
-  }();
+  static constexpr bool planned(Action a) { return is_planned(a); }
+  static constexpr unsigned kUnplanned = ((1u << kActionCount) - 1) & ~kPlannedActions;
 
   void refresh() {
     earliest_planned_due_ = earliest_due_ = std::numeric_limits<kernel::Day>::max();

@@ -96,6 +96,10 @@ TEST(StatutoryActions, EveryActionRecordedByItsDueDateHasItsOwnMetrics) {
     EXPECT_TRUE(kind_of(a).planned && !kind_of(a).split_over_days);
 }
 
+TEST(StatutoryActions, IsPlannedAnswersAsTheActionsRowDoes) {
+  for (const Action a : kActions) EXPECT_EQ(is_planned(a), kind_of(a).planned) << kind_of(a).name;
+}
+
 TEST(StatutoryClocks, OnlyOwedActionsAreVisitedInActionOrderAndAStoppedClockKeepsItsDate) {
   StatutoryClocks clocks;
   EXPECT_FALSE(clocks.any_owed());
