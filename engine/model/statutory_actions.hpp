@@ -112,21 +112,21 @@ class StatutoryClocks {
   void start(Action a, kernel::Day due) {
     const kernel::Day was_due = due_[index(a)];
     const bool was_booked = booked_[index(a)] != kNotBooked;
-    const bool was_owed = owed(a);
+    const unsigned was_owed = owed_;
     due_[index(a)] = due;
     booked_[index(a)] = kNotBooked;
     owed_ = static_cast<std::uint8_t>(owed_ | bit(a));
+    if (was_owed == bit(a)) {  // it ran alone: its dates are the earliest
+      earliest_due_ = due;
+      earliest_planned_due_ = planned(a) ? due : std::numeric_limits<kernel::Day>::max();
+      earliest_booked_ = kNotBooked;
+      any_booked_ = false;
+      return;
+    }
     // earliest_due_ <= earliest_planned_due_: a date at or before the latter
     // may be either earliest (for an unplanned action, perhaps neither).
-    if (was_owed && (was_due <= earliest_planned_due_ || was_booked)) {
-      if (owed_ == bit(a)) {
-        earliest_due_ = due;
-        earliest_planned_due_ = planned(a) ? due : std::numeric_limits<kernel::Day>::max();
-        earliest_booked_ = kNotBooked;
-        any_booked_ = false;
-      } else {
-        refresh();
-      }
+    if ((was_owed & bit(a)) != 0 && (was_due <= earliest_planned_due_ || was_booked)) {
+      refresh();
       return;
     }
     earliest_due_ = std::min(earliest_due_, due);
