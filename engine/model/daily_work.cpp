@@ -345,7 +345,7 @@ bool TeamModel::fits(double needed, double& hours, std::int32_t doer, bool booke
 bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& hours) {
   Case& c = cases_[task.slot];
   if (!c.clocks.owed(task.action)) return false;
-  if (kind_of(task.action).split_over_days) return work_on_assessment(task.slot, day, hours);
+  if (is_split_over_days(task.action)) return work_on_assessment(task.slot, day, hours);
   if (!fits(standards_.of(c.stage, task.action).hours, hours, doer, task.precedence == kBookedAppointment))
     return false;
   const std::int64_t who = doer_id(doer);

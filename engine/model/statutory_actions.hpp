@@ -78,16 +78,22 @@ constexpr const ActionKind& kind_of(Action a) {
   return kActionKinds[index(a)];
 }
 
-// kind_of(a).planned as a bit of a constant: a shift and a test where the
-// table's row is a multiply and a load, for every task of every working day.
-inline constexpr unsigned kPlannedActions = [] {
+// The actions whose kind has a property, as bits of a constant: asking is a
+// shift and a test where the table's row is a multiply and a load, for every
+// task of every working day.
+constexpr unsigned actions_where(bool ActionKind::*property) {
   unsigned mask = 0;
   for (const Action a : kActions)
-    if (kind_of(a).planned) mask |= 1u << index(a);
+    if (kind_of(a).*property) mask |= 1u << index(a);
   return mask;
-}();
+}
+inline constexpr unsigned kPlannedActions = actions_where(&ActionKind::planned);
+inline constexpr unsigned kSplitOverDaysActions = actions_where(&ActionKind::split_over_days);
 constexpr bool is_planned(Action a) {
   return (kPlannedActions >> index(a)) & 1u;
+}
+constexpr bool is_split_over_days(Action a) {
+  return (kSplitOverDaysActions >> index(a)) & 1u;
 }
 
 // The statutory clocks of one case: for each action, its due date and

@@ -96,8 +96,11 @@ TEST(StatutoryActions, EveryActionRecordedByItsDueDateHasItsOwnMetrics) {
     EXPECT_TRUE(kind_of(a).planned && !kind_of(a).split_over_days);
 }
 
-TEST(StatutoryActions, IsPlannedAnswersAsTheActionsRowDoes) {
-  for (const Action a : kActions) EXPECT_EQ(is_planned(a), kind_of(a).planned) << kind_of(a).name;
+TEST(StatutoryActions, TheMasksAnswerAsTheActionsRowsDo) {
+  for (const Action a : kActions) {
+    EXPECT_EQ(is_planned(a), kind_of(a).planned) << kind_of(a).name;
+    EXPECT_EQ(is_split_over_days(a), kind_of(a).split_over_days) << kind_of(a).name;
+  }
 }
 
 TEST(StatutoryClocks, OnlyOwedActionsAreVisitedInActionOrderAndAStoppedClockKeepsItsDate) {
