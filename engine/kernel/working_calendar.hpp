@@ -129,8 +129,8 @@ class WorkingCalendar {
   int origin_days_since_epoch_ = 0;  // days_since_epoch(origin_), for day_of and date_of
   Day first_day_ = 0;
   Day last_day_ = 0;
-  std::uint32_t day_count_ = 0;            // last_day_ - first_day_ + 1
-  std::uint64_t working_day_count_ = 0;    // working_days_.size()
+  std::uint32_t day_count_ = 0;          // last_day_ - first_day_ + 1
+  std::uint64_t working_day_count_ = 0;  // working_days_.size()
   // is_working_[d - first_day_]
   std::vector<std::uint8_t> is_working_;
   // working_before_[d - first_day_] = working days in [first_day_, d); one extra
