@@ -247,8 +247,13 @@ void TeamModel::sample_week(std::size_t week) {
     if (!c.open) continue;
     // Most cases owe nothing before the week's end: one test passes them.
     if (c.clocks.earliest_due() >= end_of_week) continue;
-    overdue_visits += c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < end_of_week;
-    overdue += overdue_actions(c, end_of_week);
+    // One pass over what the case owes counts its overdue actions and, among
+    // them, its overdue visit.
+    c.clocks.for_each_owed([&](Action action, Day due) {
+      if (due >= end_of_week) return;
+      ++overdue;
+      overdue_visits += action == Action::visit;
+    });
   }
   double fte = 0.0, absent = 0.0, agency = 0.0;
   for (const Post& post : posts_) {
