@@ -244,9 +244,10 @@ void TeamModel::sample_week(std::size_t week) {
            return c.open && c.stage == Stage::cp_plan;
          })));
   for (const Case& c : cases_) {
-    if (!c.open) continue;
-    // Most cases owe nothing before the week's end: one test passes them.
-    if (c.clocks.earliest_due() >= end_of_week) continue;
+    // Most slots hold an open case owing nothing before the week's end: one
+    // test passes them. (A closed case's clocks stay as they were at closure,
+    // so a closed slot is told by `open`.)
+    if (c.clocks.earliest_due() >= end_of_week || !c.open) continue;
     // One pass over what the case owes counts its overdue actions and, among
     // them, its overdue visit.
     c.clocks.for_each_owed([&](Action action, Day due) {
