@@ -212,8 +212,7 @@ void TeamModel::sample_day(Day day) {
       tally_.permanent_fte_days += post.fte;
     ++tally_.worker_days;
     if (post.load > worker_cap(post, day) + 1e-9) ++tally_.worker_days_over_cap;
-    tally_.caseload_per_fte_max =
-        std::max(tally_.caseload_per_fte_max, count_value(post.cases.size()) / post.fte);
+    tally_.caseload_per_fte_max = std::max(tally_.caseload_per_fte_max, count_value(post.cases.size()) / post.fte);
   }
   if (fte > 0.0) {
     tally_.caseload_per_fte_sum += count_value(open_allocated_) / fte;
