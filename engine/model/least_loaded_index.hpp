@@ -5,7 +5,9 @@
 // lowest (load per FTE, post), exactly what a scan of the posts in order
 // keeping the first strictly lower load finds.
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 namespace casesim::model {
@@ -38,7 +40,12 @@ class LeastLoadedIndex {
     // first unchanged winner saved a level or two but its test, and the
     // comparisons' branches, went whichever way the loads happened to lie
     // (about three mispredicted branches a caseload change).
-    for (i /= 2; i >= 1; i /= 2) nodes_[i] = nodes_[2 * i + second_is_better(nodes_[2 * i], nodes_[2 * i + 1])];
+    Node* const nodes = nodes_.data();
+    for (i /= 2; i >= 1; i /= 2) {
+      const Node* kids = nodes + 2 * i;
+      // The whole node at once (its padding too): one 16-byte load and store.
+      std::memcpy(nodes + i, kids + second_is_better(kids[0], kids[1]), sizeof(Node));
+    }
   }
   void finish_build() {
     for (std::size_t i = leaves_ - 1; i >= 1; --i)
@@ -54,6 +61,7 @@ class LeastLoadedIndex {
     double load = kNoRoom;  // finite whenever post is not kNone
     std::int32_t post = kNone;
   };
+  static_assert(std::is_trivially_copyable_v<Node> && sizeof(Node) == 16);
   // 1 if b (the higher posts) wins: a lower load, so b has room (a, the lower
   // post, wins a tie; two without room leave kNone either way). One
   // comparison a level, without a branch.

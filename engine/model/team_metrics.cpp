@@ -212,11 +212,10 @@ void TeamModel::sample_day(Day day) {
       tally_.permanent_fte_days += post.fte;
     ++tally_.worker_days;
     if (post.load > worker_cap(post, day) + 1e-9) ++tally_.worker_days_over_cap;
-    tally_.caseload_per_fte_max =
-        std::max(tally_.caseload_per_fte_max, static_cast<double>(post.cases.size()) / post.fte);
+    tally_.caseload_per_fte_max = std::max(tally_.caseload_per_fte_max, count_value(post.cases.size()) / post.fte);
   }
   if (fte > 0.0) {
-    tally_.caseload_per_fte_sum += static_cast<double>(open_allocated_) / fte;
+    tally_.caseload_per_fte_sum += count_value(open_allocated_) / fte;
     ++tally_.caseload_samples;
   }
 }
@@ -244,11 +243,17 @@ void TeamModel::sample_week(std::size_t week) {
            return c.open && c.stage == Stage::cp_plan;
          })));
   for (const Case& c : cases_) {
-    if (!c.open) continue;
-    // Most cases owe nothing before the week's end: one test passes them.
-    if (c.clocks.earliest_due() >= end_of_week) continue;
-    overdue_visits += c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < end_of_week;
-    overdue += overdue_actions(c, end_of_week);
+    // Most slots hold an open case owing nothing before the week's end: one
+    // test passes them. (A closed case's clocks stay as they were at closure,
+    // so a closed slot is told by `open`.)
+    if (c.clocks.earliest_due() >= end_of_week || !c.open) continue;
+    // One pass over what the case owes counts its overdue actions and, among
+    // them, its overdue visit.
+    c.clocks.for_each_owed([&](Action action, Day due) {
+      if (due >= end_of_week) return;
+      ++overdue;
+      overdue_visits += action == Action::visit;
+    });
   }
   double fte = 0.0, absent = 0.0, agency = 0.0;
   for (const Post& post : posts_) {

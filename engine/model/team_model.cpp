@@ -418,7 +418,7 @@ void TeamModel::enqueue(std::uint32_t slot, bool at_front) {
     queue.push_front(slot);
   else
     queue.push(slot);
-  queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
+  queue_average_.set(working_now(), count_value(unallocated_.size() + unallocated_urgent_.size()));
 }
 
 std::int32_t TeamModel::scan_for_worker(double weight, Day day) const {
@@ -496,7 +496,7 @@ bool TeamModel::allocate_from(kernel::FifoQueue<std::uint32_t>& queue) {
     const std::int32_t post = choose_worker(cap_.weight(cases_[queue.front()].stage));
     if (post == kNoWorker) return false;  // nobody has room: the rest wait
     allocate(queue.pop(), static_cast<std::size_t>(post));
-    queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
+    queue_average_.set(working_now(), count_value(unallocated_.size() + unallocated_urgent_.size()));
   }
   return true;
 }
@@ -551,7 +551,7 @@ void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
   post.work += work_weight(c.stage);
   update_allocation_index(post_index);
   ++open_allocated_;
-  caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
+  caseload_average_.set(working_now(), count_value(open_allocated_));
 }
 
 // Takes a case off its worker's list (closure, or the worker leaving).
@@ -571,7 +571,7 @@ void TeamModel::detach(std::uint32_t slot) {
   c.worker = kNoWorker;
   c.due_filed_key = kNever;  // its entry in the DueIndex is stale
   --open_allocated_;
-  caseload_average_.set(working_now(), static_cast<double>(open_allocated_));
+  caseload_average_.set(working_now(), count_value(open_allocated_));
 }
 
 void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
@@ -789,7 +789,7 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
     const bool removed = unallocated_urgent_.erase(slot) || unallocated_.erase(slot);
     (void)removed;
     assert(removed);
-    queue_average_.set(working_now(), static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
+    queue_average_.set(working_now(), count_value(unallocated_.size() + unallocated_urgent_.size()));
   }
   detach(slot);
   ++result_.ledger.closed;

@@ -587,6 +587,10 @@ class TeamModel {
   static std::size_t overdue_actions(const Case& c, Day as_of_day);
 
   // Helpers.
+  // A count as a double, by way of a signed integer: the same value (counts
+  // are far below 2^63) without the test of the top bit that converting an
+  // unsigned one takes, on every caseload change and every post each day.
+  static double count_value(std::size_t n) { return static_cast<double>(static_cast<std::int64_t>(n)); }
   double referral_uniform(std::uint64_t referral, ReferralDraw what) const;
   kernel::KeyedEngine referral_engine(std::uint64_t referral, ReferralDraw what) const;
   std::uint32_t new_case_slot();
