@@ -60,9 +60,11 @@ bool WorkingCalendar::is_working_day(Day day) const {
 }
 
 void WorkingCalendar::throw_add_outside(Day from, int n) const {
+  // A day outside the calendar is named by its number and the calendar's
+  // range: it may be far from any date (date_of would overflow).
   if (!covers(from)) {
-    throw std::out_of_range("add_working_days: day " + std::to_string(from) + " (" + format_iso_date(date_of(from)) +
-                            ") is outside the working calendar");
+    throw std::out_of_range("add_working_days: day " + std::to_string(from) + " is outside the working calendar (" +
+                            format_iso_date(date_of(first_day_)) + " to " + format_iso_date(date_of(last_day_)) + ")");
   }
   throw std::out_of_range("add_working_days: " + std::to_string(n) + " working days from " +
                           format_iso_date(date_of(from)) + " lies outside the working calendar (" +
