@@ -49,8 +49,8 @@ results::Metadata experiment_metadata(const ExperimentRun& run, const std::strin
 results::Layout experiment_layout(const ExperimentRun& run) {
   std::vector<std::string> variant_names;
   for (const auto& v : run.experiment.variants) variant_names.push_back(v.name);
-  results::Layout layout =
-      results_layout(run.experiment.variants.front().scenario, std::move(variant_names), run.settings.replications);
+  results::Layout layout = results_layout(run.experiment.variants.front().scenario, std::move(variant_names),
+                                          static_cast<std::size_t>(run.settings.replications));
   // From a snapshot, each variant's per-child results, as a run's.
   if (run.start) record_children(layout, run.setups.front());
   return layout;

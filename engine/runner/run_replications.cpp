@@ -8,7 +8,7 @@
 
 namespace casesim::runner {
 
-int thread_count(const RunPlan& plan) {
+int thread_count([[maybe_unused]] const RunPlan& plan) {  // unread in the browser build
 #ifdef _OPENMP
   return plan.threads > 0 ? plan.threads : omp_get_max_threads();
 #else

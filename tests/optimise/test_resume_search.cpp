@@ -102,8 +102,9 @@ TEST(ResumedSearch, TakesWhatWasRecordedRunsTheRestAndEndsAsTheUninterruptedSear
       const Search stopped = search(o, seed, 1, &file, nullptr, stop_after);
       ASSERT_TRUE(stopped.result.stopped);
       EXPECT_EQ(stopped.chunks, stop_after) << "no batch starts once stopped";
-      if (stop_after == 1)
+      if (stop_after == 1) {
         EXPECT_LT(stopped.ran.size(), o.plans.size() * o.schedule.initial_replications) << "not inside a look";
+      }
       EXPECT_EQ(stopped.result.selection.end(), analysis::SelectionEnd::running);
 
       const Search resumed = search(o, seed, 2, &file, &file);

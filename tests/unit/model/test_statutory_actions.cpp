@@ -137,8 +137,8 @@ TEST(StatutoryClocks, OnlyOwedActionsAreVisitedInActionOrderAndAStoppedClockKeep
 // The earliest dates as a walk over every clock finds them, from what the
 // clocks answer one by one.
 void expect_earliest_dates_as_walked(const StatutoryClocks& clocks, std::uint32_t seed, int step) {
-  constexpr kernel::Day kNone = std::numeric_limits<kernel::Day>::max();
-  kernel::Day due = kNone, planned_due = kNone, booked = StatutoryClocks::kNotBooked;
+  constexpr kernel::Day kNoDate = std::numeric_limits<kernel::Day>::max();
+  kernel::Day due = kNoDate, planned_due = kNoDate, booked = StatutoryClocks::kNotBooked;
   for (const Action a : kActions) {
     if (!clocks.owed(a)) continue;
     due = std::min(due, clocks.due(a));
