@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -112,9 +111,10 @@ class StatutoryClocks {
   kernel::Day earliest_due() const { return earliest_due_; }  // of every action owed
   bool owes_unplanned() const { return (owed_ & kUnplanned) != 0; }
 
-  // Every visit done restarts its clock: the walk over every clock is needed
-  // only when this one's old date or booking may have set an earliest date
-  // (the new date can only lower them), and then not when it runs alone.
+  // Every visit done restarts its clock, and each stage's start starts its
+  // clocks: the walk over every clock is needed only when this one was running
+  // and its old date or booking may have set an earliest date (a new date can
+  // only lower them), and then not when it ran alone.
   void start(Action a, kernel::Day due) {
     const kernel::Day was_due = due_[index(a)];
     const bool was_booked = booked_[index(a)] != kNotBooked;
@@ -135,17 +135,6 @@ class StatutoryClocks {
       refresh();
       return;
     }
-    earliest_due_ = std::min(earliest_due_, due);
-    if (planned(a)) earliest_planned_due_ = std::min(earliest_planned_due_, due);
-  }
-  // start() for a clock not running (as each clock a stage starts): it adds
-  // one due date and no booking, so the earliest dates can only move down to
-  // it, without the walk over every clock that a running one's change needs.
-  void start_stopped(Action a, kernel::Day due) {
-    assert(!owed(a));
-    due_[index(a)] = due;
-    booked_[index(a)] = kNotBooked;
-    owed_ = static_cast<std::uint8_t>(owed_ | bit(a));
     earliest_due_ = std::min(earliest_due_, due);
     if (planned(a)) earliest_planned_due_ = std::min(earliest_planned_due_, due);
   }

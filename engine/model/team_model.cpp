@@ -384,10 +384,7 @@ void TeamModel::start_clock_at(Case& c, Action action, Day due) {
     set_visit_due(c, due);
     return;
   }
-  if (c.clocks.owed(action))
-    c.clocks.start(action, due);
-  else
-    c.clocks.start_stopped(action, due);
+  c.clocks.start(action, due);
   file_due_work(c);
 }
 

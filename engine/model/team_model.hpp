@@ -364,12 +364,8 @@ class TeamModel {
   void schedule_plan_end(std::uint32_t slot, double duration_working_days);
   // Inline: start_clock's visits (every stage's start) come through here.
   void set_visit_due(Case& c, Day due) {
-    if (c.clocks.owed(Action::visit)) {
-      c.clocks.start(Action::visit, due);
-    } else {
-      c.last_visit_day = today();
-      c.clocks.start_stopped(Action::visit, due);
-    }
+    if (!c.clocks.owed(Action::visit)) c.last_visit_day = today();
+    c.clocks.start(Action::visit, due);
     file_due_work(c);
   }
   void plan_assessment(Case& c);
