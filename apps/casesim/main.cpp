@@ -121,6 +121,7 @@ int main(int argc, char** argv) {
   // mid-write; ignored, the write fails with EFBIG and is reported like any
   // other failed write, and the finished batches stay in the .partial file.
   std::signal(SIGXFSZ, SIG_IGN);
+  casesim::results::leave_library_memory_to_process_exit();
 
   return with_standard_output_checked(run_command_line(app, argc, argv));
 }

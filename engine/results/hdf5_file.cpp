@@ -80,6 +80,10 @@ std::string error_message(const std::string& path, std::string_view what) {
   return message;
 }
 
+void leave_library_memory_to_process_exit() {
+  H5dont_atexit();
+}
+
 std::size_t element_count(const std::vector<hsize_t>& dims) {
   std::size_t n = 1;
   for (const hsize_t d : dims) n *= static_cast<std::size_t>(d);
@@ -104,7 +108,18 @@ Hdf5File Hdf5File::create(const std::string& path, const std::string& shown_as) 
   PropertyList creation(H5Pcreate(H5P_FILE_CREATE));
   if (!creation.is_open() || H5Pset_obj_track_times(creation.id(), false) < 0)
     throw ResultsError(error_message(name, "cannot set up its creation properties"));
-  const hid_t id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.id(), H5P_DEFAULT);
+  // No chunk cache for any dataset of the file (create_numeric says why). Set
+  // once for the file rather than on each dataset: a dataset given its own
+  // access properties has them copied on creation and freed on closing, a
+  // tenth of laying out a results file.
+  PropertyList access(H5Pcreate(H5P_FILE_ACCESS));
+  int metadata_elements = 0;
+  std::size_t chunk_slots = 0, chunk_bytes = 0;
+  double preemption = 0.0;
+  if (!access.is_open() || H5Pget_cache(access.id(), &metadata_elements, &chunk_slots, &chunk_bytes, &preemption) < 0 ||
+      H5Pset_cache(access.id(), metadata_elements, chunk_slots, 0, preemption) < 0)
+    throw ResultsError(error_message(name, "cannot set up its access properties"));
+  const hid_t id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.id(), access.id());
   if (id < 0) throw ResultsError(error_message(name, "cannot create it"));
   return Hdf5File(name, FileHandle(id));
 }
@@ -367,9 +382,12 @@ void Hdf5File::write_plain_array(const std::string& name, const std::vector<hsiz
 }
 
 Dataset Hdf5File::create_plain_dataset(const std::string& name, hid_t type, hid_t space) {
-  PropertyList creation(H5Pcreate(H5P_DATASET_CREATE));
-  if (!creation.is_open() || H5Pset_obj_track_times(creation.id(), false) < 0) fail("cannot set up dataset " + name);
-  Dataset dataset(H5Dcreate2(file_.id(), name.c_str(), type, space, H5P_DEFAULT, creation.id(), H5P_DEFAULT));
+  if (!plain_creation_.is_open()) {
+    PropertyList creation(H5Pcreate(H5P_DATASET_CREATE));
+    if (!creation.is_open() || H5Pset_obj_track_times(creation.id(), false) < 0) fail("cannot set up dataset " + name);
+    plain_creation_ = std::move(creation);
+  }
+  Dataset dataset(H5Dcreate2(file_.id(), name.c_str(), type, space, H5P_DEFAULT, plain_creation_.id(), H5P_DEFAULT));
   if (!dataset.is_open()) fail("cannot create dataset " + name);
   return dataset;
 }
@@ -379,35 +397,34 @@ Dataset Hdf5File::create_numeric(const std::string& name, hid_t file_type, hid_t
   std::vector<hsize_t> max_dims = shape.dims;
   max_dims[shape.unlimited_axis] = H5S_UNLIMITED;
   Dataspace space(H5Screate_simple(static_cast<int>(shape.dims.size()), shape.dims.data(), max_dims.data()));
-  // The property lists every numeric dataset shares are made once per file:
-  // making and closing two for each of a results file's 77 datasets was a
-  // fifth of their creation's cost.
+  // The creation properties every numeric dataset shares are made once per
+  // file: making and closing them for each of a results file's 77 datasets
+  // was a fifth of their creation's cost. (The file has no chunk cache: create().)
   if (!numeric_creation_.is_open()) {
     PropertyList creation(H5Pcreate(H5P_DATASET_CREATE));
     if (!creation.is_open() || H5Pset_alloc_time(creation.id(), H5D_ALLOC_TIME_EARLY) < 0 ||
         H5Pset_fill_time(creation.id(), H5D_FILL_TIME_ALLOC) < 0 || H5Pset_obj_track_times(creation.id(), false) < 0)
       fail("cannot set up dataset " + name);
-    PropertyList access(H5Pcreate(H5P_DATASET_ACCESS));
-    if (!access.is_open() ||
-        H5Pset_chunk_cache(access.id(), H5D_CHUNK_CACHE_NSLOTS_DEFAULT, 0, H5D_CHUNK_CACHE_W0_DEFAULT) < 0)
-      fail("cannot set up access to dataset " + name);
     numeric_creation_ = std::move(creation);
-    numeric_access_ = std::move(access);
   }
   const hid_t creation = numeric_creation_.id();
   if (!space.is_open() || H5Pset_chunk(creation, static_cast<int>(shape.chunk.size()), shape.chunk.data()) < 0 ||
       H5Pset_fill_value(creation, memory_type, fill) < 0)
     fail("cannot set up dataset " + name);
-  Dataset dataset(
-      H5Dcreate2(file_.id(), name.c_str(), file_type, space.id(), H5P_DEFAULT, creation, numeric_access_.id()));
+  Dataset dataset(H5Dcreate2(file_.id(), name.c_str(), file_type, space.id(), H5P_DEFAULT, creation, H5P_DEFAULT));
   if (!dataset.is_open()) fail("cannot create dataset " + name + " of shape " + shape_text(shape.dims));
   return dataset;
 }
 
 Dataset Hdf5File::open_dataset(const std::string& name) const {
-  if (!exists(name)) fail("has no dataset " + name);
+  // Asked only after a failure, which it then explains: asking first was a
+  // second look-up of the path on every open.
   Dataset dataset(H5Dopen2(file_.id(), name.c_str(), H5P_DEFAULT));
-  if (!dataset.is_open()) fail("cannot open dataset " + name);
+  if (!dataset.is_open()) {
+    if (!exists(name)) fail("has no dataset " + name);
+    dataset = Dataset(H5Dopen2(file_.id(), name.c_str(), H5P_DEFAULT));  // for HDF5's own reason
+    fail("cannot open dataset " + name);
+  }
   return dataset;
 }
 

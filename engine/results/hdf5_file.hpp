@@ -192,9 +192,10 @@ class Hdf5File {
 
   std::string path_;
   FileHandle file_;
-  // create_numeric's dataset creation and access properties, made at its first call.
+  // The dataset creation properties of create_numeric and of the plain
+  // datasets, each made at its first use.
   PropertyList numeric_creation_;
-  PropertyList numeric_access_;
+  PropertyList plain_creation_;
 };
 
 // ---------------------------------------------------------------------------
