@@ -41,6 +41,9 @@ ScenarioSource read_scenario_source(const std::string& path, std::string_view no
 }
 
 Scenario parse_scenario(const ScenarioSource& source, const std::vector<Override>& overrides, TeamSource team) {
+  // A file naming no base, read as written, is read from the tree its source
+  // already holds: resolving it would only copy that tree.
+  if (overrides.empty() && source.tree && !source.tree->find("base")) return detail::read_scenario(*source.tree, team);
   input::YamlNode root = resolved_tree(source);
   for (const Override& override_ : overrides) detail::apply_override(root, override_);
   return detail::read_scenario(root, team);

@@ -137,6 +137,19 @@ std::vector<ScenarioSource> read_bases(const ScenarioSource& file) {
 
 namespace {
 
+// Whether `scenario` names the worker of an event of `tree`'s timeline
+// otherwise than the tree does (by pseudonym once a snapshot is applied).
+bool renames_timeline_workers(const YamlNode& tree, const Scenario& scenario) {
+  const YamlNode* timeline = tree.find("timeline");
+  if (!timeline || timeline->kind != YamlNode::Kind::list) return false;
+  for (const TimelineEvent& event : scenario.timeline) {
+    if (event.worker.empty() || event.index >= timeline->items.size()) continue;
+    const YamlNode* worker = timeline->items[event.index].find("worker");
+    if (worker && worker->text != event.worker) return true;
+  }
+  return false;
+}
+
 // resolved_tree, given the file's own tree.
 YamlNode resolved_from(const ScenarioSource& source, const YamlNode& file_tree) {
   YamlNode root = file_tree;
@@ -169,8 +182,10 @@ YamlNode resolved_tree(const ScenarioSource& source) {
 
 std::string recorded_text(const ScenarioSource& source, const Scenario& scenario) {
   const std::shared_ptr<const YamlNode> file_tree = scenario_tree(source);
-  YamlNode tree = resolved_from(source, *file_tree);
   bool rewritten = file_tree->find("base") != nullptr;
+  // The file as written, unless it must be resolved or rewritten: then only is its tree copied.
+  if (!rewritten && !renames_timeline_workers(*file_tree, scenario)) return source.text;
+  YamlNode tree = resolved_from(source, *file_tree);
   if (YamlNode* timeline = tree.find("timeline"); timeline && timeline->kind == YamlNode::Kind::list) {
     for (const TimelineEvent& event : scenario.timeline) {
       if (event.worker.empty() || event.index >= timeline->items.size()) continue;
