@@ -45,6 +45,11 @@ void check_text_encoding(std::string_view text, const std::string& file, int fix
   std::size_t pos = 0;
   while (pos < text.size()) {
     const auto byte = static_cast<unsigned char>(text[pos]);
+    // Printable ASCII, nearly every byte of a scenario, needs no other look.
+    if (byte >= 0x20 && byte < 0x7F) {
+      ++pos;
+      continue;
+    }
     const auto where = [&] {
       return " (byte " + hex_byte(byte) + " at column " + std::to_string(pos - line_start + 1) + ")";
     };
