@@ -19,16 +19,24 @@ std::string item_path(const std::string& parent, std::size_t index) {
   return parent + "[" + std::to_string(index) + "]";
 }
 
-// The name of a line break YAML 1.1 (libyaml) counts but editors do not show
-// as one, if the UTF-8 sequence at text[pos] of `length` bytes is one.
-std::optional<std::string> unseen_line_break(std::string_view text, std::size_t pos, std::size_t length) {
-  const auto byte_at = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
-  if (length == 2 && byte_at(0) == 0xC2 && byte_at(1) == 0x85) return "next line (U+0085)";
-  if (length == 3 && byte_at(0) == 0xE2 && byte_at(1) == 0x80) {
-    if (byte_at(2) == 0xA8) return "line separator (U+2028)";
-    if (byte_at(2) == 0xA9) return "paragraph separator (U+2029)";
+// The line breaks YAML 1.1 (libyaml) counts besides "\n" and "\r", which
+// editors do not show as line breaks.
+struct UnseenLineBreak {
+  std::string_view utf8;
+  const char* name;
+  const char* escape;  // in a double-quoted scalar
+};
+constexpr UnseenLineBreak kUnseenLineBreaks[] = {
+    {"\xC2\x85", "next line (U+0085)", "\\N"},
+    {"\xE2\x80\xA8", "line separator (U+2028)", "\\L"},
+    {"\xE2\x80\xA9", "paragraph separator (U+2029)", "\\P"},
+};
+
+const UnseenLineBreak* unseen_line_break_at(std::string_view text, std::size_t pos) {
+  for (const UnseenLineBreak& line_break : kUnseenLineBreaks) {
+    if (text.substr(pos, line_break.utf8.size()) == line_break.utf8) return &line_break;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 // YAML requires printable Unicode; a stray binary file would otherwise produce
@@ -76,9 +84,10 @@ void check_text_encoding(std::string_view text, const std::string& file, int fix
                            "; the file may be Latin-1 or Windows-1252: save it as UTF-8 (in most editors: Save As, "
                            "encoding UTF-8)");
     }
-    if (const auto name = unseen_line_break(text, pos, length)) {
+    if (const UnseenLineBreak* line_break = unseen_line_break_at(text, pos)) {
       throw InputError(file, reported_line, field,
-                       "a Unicode " + *name + " at column " + std::to_string(pos - line_start + 1) +
+                       "a Unicode " + std::string(line_break->name) + " at column " +
+                           std::to_string(pos - line_start + 1) +
                            ", which YAML reads as a line break where most editors show none; write an ordinary line "
                            "break or a space instead");
     }
@@ -447,14 +456,24 @@ std::string describe(const YamlNode& node) {
 
 namespace {
 
+bool is_control(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == 0x7F;
+}
+
 // Plain text that would change meaning inside a flow collection is quoted.
+// Control characters and line breaks are escaped: written as they are, parse_yaml
+// would refuse them (check_text_encoding) where the file had an escape.
 std::string scalar_yaml(const YamlNode& node) {
-  const bool needs_quotes = node.quoted || node.text.empty() ||
-                            node.text.find_first_of(",[]{}#:\"'\n\t") != std::string::npos ||
-                            node.text.front() == ' ' || node.text.back() == ' ';
-  if (!needs_quotes) return node.text;
+  const std::string& text = node.text;
+  bool needs_quotes = node.quoted || text.empty() || text.find_first_of(",[]{}#:\"'") != std::string::npos ||
+                      text.front() == ' ' || text.back() == ' ';
+  for (std::size_t pos = 0; pos < text.size() && !needs_quotes; ++pos)
+    needs_quotes = is_control(text[pos]) || unseen_line_break_at(text, pos);
+  if (!needs_quotes) return text;
   std::string out = "\"";
-  for (const char c : node.text) {
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    const char c = text[pos];
     if (c == '"' || c == '\\') {
       out += '\\';
       out += c;
@@ -462,6 +481,12 @@ std::string scalar_yaml(const YamlNode& node) {
       out += "\\n";
     } else if (c == '\t') {
       out += "\\t";
+    } else if (is_control(c)) {
+      out += "\\x";
+      out += hex_byte(static_cast<unsigned char>(c)).substr(2);
+    } else if (const UnseenLineBreak* line_break = unseen_line_break_at(text, pos)) {
+      out += line_break->escape;
+      pos += line_break->utf8.size() - 1;
     } else {
       out += c;
     }

@@ -182,6 +182,25 @@ TEST(YamlTree, ASyntaxErrorIsReportedBeforeADuplicateKeyFoundEarlier) {
   EXPECT_EQ(error_of("a: 1\na: 2\n"), "team.yaml:2: a: duplicate key, first given on line 1");
 }
 
+// An override's value is handed on as flow YAML and parsed again, and a
+// resolved scenario as block YAML: text written with escapes must come back.
+TEST(YamlTree, FlowAndBlockYamlWriteControlCharactersAndLineBreaksAsEscapes) {
+  const std::string written = R"({a: "x\ry\x01z\Lw\N\P", b: "t\tn\n", c: plain})";
+  const YamlNode value = parse_yaml(written, "experiment.yaml", 7, "variants[0].description", "experiment");
+  ASSERT_EQ(value.find("a")->text, "x\ry\x01z\u2028w\u0085\u2029");
+  const std::string flow = flow_yaml(value);
+  EXPECT_EQ(flow, R"({a: "x\x0Dy\x01z\Lw\N\P", b: "t\tn\n", c: plain})");
+  const YamlNode again = parse_yaml(flow, "experiment.yaml", 7, "variants[0].description", "experiment");
+  const std::string block = block_yaml(value);
+  EXPECT_EQ(block, "a: \"x\\x0Dy\\x01z\\Lw\\N\\P\"\nb: \"t\\tn\\n\"\nc: plain\n");
+  const YamlNode from_block = parse(block);
+  for (const char* key : {"a", "b", "c"}) {
+    EXPECT_EQ(again.find(key)->text, value.find(key)->text) << key;
+    EXPECT_EQ(from_block.find(key)->text, value.find(key)->text) << key;
+    EXPECT_EQ(from_block.find(key)->quoted, value.find(key)->quoted) << key;
+  }
+}
+
 // The root mapping is the first level, so a list under it may hold 30 more.
 TEST(YamlTree, NestingIsRefusedAtTheFirstLevelTooDeep) {
   const auto lists = [](int count) { return std::string(count, '[') + std::string(count, ']'); };
