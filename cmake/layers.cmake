@@ -25,7 +25,7 @@ set(CASESIM_LAYER_statistics_USES "")
 set(CASESIM_LAYER_statistics_TARGETS casesim_statistics)
 
 # Reading what people write: files, the safe YAML tree, numbers and dates as
-# text, the one located bad-input error. The only yaml-cpp code.
+# text, the one located bad-input error. The only libyaml code.
 set(CASESIM_LAYER_input_SOURCES engine/input)
 set(CASESIM_LAYER_input_USES kernel)
 set(CASESIM_LAYER_input_TARGETS casesim_input)

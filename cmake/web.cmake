@@ -7,7 +7,7 @@ set(CASESIM_WITH_HDF5 OFF CACHE BOOL "" FORCE)
 set(CASESIM_WITH_OPENMP OFF CACHE BOOL "" FORCE)
 set(CASESIM_WITH_MPI OFF)
 
-# yaml-cpp, libcsv and libsodium built for WebAssembly from Debian's sources
+# libyaml, libcsv and libsodium built for WebAssembly from Debian's sources
 # by scripts/build-web-deps, which also links Debian's header-only libraries
 # into include/ (the rest of /usr/include is glibc's and must stay out of reach).
 set(CASESIM_WEB_DEPS ${PROJECT_SOURCE_DIR}/build-web-deps CACHE PATH "What scripts/build-web-deps built")
@@ -17,7 +17,6 @@ endif()
 list(APPEND CMAKE_FIND_ROOT_PATH ${CASESIM_WEB_DEPS}/prefix)
 set(ENV{PKG_CONFIG_LIBDIR} ${CASESIM_WEB_DEPS}/prefix/lib/pkgconfig)
 set(ENV{PKG_CONFIG_PATH} "")
-find_package(yaml-cpp REQUIRED CONFIG)
 
 add_library(Eigen3::Eigen INTERFACE IMPORTED)
 target_include_directories(Eigen3::Eigen INTERFACE ${CASESIM_WEB_DEPS}/include/eigen3)

@@ -3,11 +3,12 @@
 // casesim reads YAML (scenarios, experiments, optimise files, snapshot.yaml).
 // yaml_readers.hpp reads typed values from it with errors that name that place.
 //
-// Why not YAML::Node: yaml-cpp 0.7 keeps both entries of a duplicated key and
-// silently answers lookups with the first, expands aliases (billion laughs),
-// and cannot say that a value came from an override rather than the file. The
-// tree is built from yaml-cpp's parser events instead, rejecting those cases as
-// they are read.
+// Why not a YAML library's document tree (libyaml's yaml_parser_load, or
+// yaml-cpp's YAML::Node before it): those keep both entries of a duplicated
+// key, share an anchored node with each alias so that a walk expands them
+// (billion laughs), and cannot say that a value came from an override rather
+// than the file. The tree is built from libyaml's parser events instead,
+// rejecting those cases as they are read.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,10 +38,12 @@ inline constexpr int kMaxYamlDepth = 32;
 // `file`; its line is its own, or `fixed_line` for all nodes when that is > 0
 // (an override's value, written on one line of an experiment file). Errors are
 // InputError naming `root_field` as the path of the root. Rejects non-UTF-8 or
-// binary text, duplicate keys, anchors and aliases, explicit tags, more than
-// one document and nesting deeper than kMaxYamlDepth. `document` names what
-// the text is, in the singular ("scenario"), for the messages that refuse a
-// YAML feature: "anchors and aliases are not allowed in scenarios".
+// binary text, line breaks other than "\n" and "\r\n" (see yaml_tree.cpp),
+// duplicate keys, anchors and aliases, explicit tags, more than one document
+// and nesting deeper than kMaxYamlDepth. YAML's nulls (~, null) are empty
+// values. `document` names what the text is, in the singular ("scenario"),
+// for the messages that refuse a YAML feature: "anchors and aliases are not
+// allowed in scenarios".
 YamlNode parse_yaml(std::string_view text, const std::string& file, int fixed_line, const std::string& root_field,
                     std::string_view document);
 

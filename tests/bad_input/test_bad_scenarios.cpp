@@ -102,8 +102,9 @@ const BadCase kCases[] = {
     {"only_comment", ": empty file, expected a scenario (a YAML mapping)"},
     {"list_instead_of_mapping", ":2: expected a scenario (a YAML mapping), got a list"},
     {"text_instead_of_mapping", ":2: expected a scenario (a YAML mapping), got \"baseline\""},
-    {"not_yaml_unclosed_list", ":4: not valid YAML: end of sequence flow not found"},
-    {"not_yaml_prose", ":2: not valid YAML: illegal map value"},
+    {"not_yaml_unclosed_list",
+     ":4: not valid YAML: did not find expected ',' or ']' while parsing a flow sequence started on line 3"},
+    {"not_yaml_prose", ":2: not valid YAML: mapping values are not allowed in this context"},
     {"binary_garbage", ":1: binary data, not a YAML text file (byte 0x7F at column 1)"},
     {"not_utf8",
      ":2: not UTF-8 text (byte 0xE9 at column 10); the file may be Latin-1 or Windows-1252: save it as UTF-8 (in "
@@ -111,7 +112,8 @@ const BadCase kCases[] = {
     {"utf16", ": UTF-16 text, not UTF-8; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"},
     {"two_documents", ":21: more than one YAML document; a scenario is a single mapping"},
     // A file that is not YAML is reported as such, before anything found on the way.
-    {"syntax_error_after_duplicate_key", ":5: not valid YAML: end of map flow not found"},
+    {"syntax_error_after_duplicate_key",
+     ":5: not valid YAML: did not find expected ',' or '}' while parsing a flow mapping started on line 4"},
     // YAML features a scenario has no use for.
     {"alias", ":10: referrals.rate_per_working_day: anchors and aliases are not allowed in scenarios"},
     {"billion_laughs", ":3: lol1: anchors and aliases are not allowed in scenarios"},

@@ -28,13 +28,15 @@ const BadCase kCases[] = {
     {"missing_manifest",
      "snapshot.yaml: missing; a snapshot directory needs a manifest giving at least "
      "extract_date (see docs/snapshot-format.md)"},
-    {"manifest_not_yaml", "snapshot.yaml:3: not valid YAML: end of sequence flow not found"},
+    {"manifest_not_yaml",
+     "snapshot.yaml:3: not valid YAML: did not find expected ',' or ']' while parsing a flow sequence started on "
+     "line 2"},
     {"manifest_date_wrong_form",
      "snapshot.yaml:1: extract_date: must be a real date in YYYY-MM-DD form, got "
      "\"15/01/2027\""},
     {"manifest_unknown_key", "snapshot.yaml:9: team: unknown field; allowed: extract_date, lists, workers"},
-    // snapshot.yaml is read as scenarios are (input::parse_yaml): yaml-cpp alone
-    // would keep both cp entries and answer with the first.
+    // snapshot.yaml is read as scenarios are (input::parse_yaml): a YAML
+    // library's own document tree would keep both cp entries.
     {"manifest_duplicate_key", "snapshot.yaml:9: lists.cp: duplicate key, first given on line 7"},
     {"manifest_alias", "snapshot.yaml:3: lists.referrals: anchors and aliases are not allowed in snapshot manifests"},
     {"manifest_list_file_missing", "snapshot.yaml:7: lists.cp: no file \"list-7.csv\" in the snapshot directory"},

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/model/metrics.hpp"
@@ -123,17 +124,20 @@ TEST(FuzzRegressions, HandWrittenHolidayListsGiveTheExpectedOutcome) {
 }
 
 // Found by fuzz_scenario and fuzz_overrides: a key holding a line break is
-// refused at its own line, naming the file...
+// refused at its own line, naming the file (a lone carriage return, which
+// YAML 1.1 reads as a line break of its own, before the key is read)...
 TEST(FuzzRegressions, KeyWithALineBreakIsRefusedAtItsLine) {
   const fs::path dir = kSource / "tests/reliability/fuzz_regressions/fuzz_scenario";
-  for (const auto& [name, line] :
-       {std::pair{"quoted_key_with_newline.yaml", 1}, std::pair{"unknown_key_with_carriage_return.yaml", 7}}) {
+  for (const auto& [name, line, problem] :
+       {std::tuple{"quoted_key_with_newline.yaml", 1, "unknown field"},
+        std::tuple{"unknown_key_with_carriage_return.yaml", 7, "a carriage return without a line feed"}}) {
     try {
       scenario::parse_scenario({"fuzz.yaml", read_file(dir / name)});
       ADD_FAILURE() << name << " accepted";
     } catch (const scenario::ScenarioError& error) {
+      EXPECT_EQ(error.file(), "fuzz.yaml") << name;
       EXPECT_EQ(error.line(), line) << name;
-      EXPECT_NE(error.message().find("unknown field"), std::string::npos) << name;
+      EXPECT_NE(error.message().find(problem), std::string::npos) << name << ": " << error.what();
     }
   }
 }
