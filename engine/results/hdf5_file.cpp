@@ -104,9 +104,15 @@ Hdf5File Hdf5File::create(const std::string& path, const std::string& shown_as) 
     throw ResultsError("results file '" + name + "': cannot create it: directory '" + parent.string() +
                        "' does not exist");
   // Objects record no creation times, so two identical runs give files
-  // that differ only in the created_utc attribute.
+  // that differ only in the created_utc attribute. A chunked dataset's index
+  // is a B-tree of nodes of 2 x kChunkIndexHalfNode chunks: HDF5's default of
+  // 64 chunks a node, for a results file's datasets of a few chunks each, made
+  // a 3 KB node on disk and 18 KB in memory for each of them (a quarter of
+  // the memory a one-replication run first touches: benchmarks/README.md).
+  constexpr unsigned kChunkIndexHalfNode = 4;
   PropertyList creation(H5Pcreate(H5P_FILE_CREATE));
-  if (!creation.is_open() || H5Pset_obj_track_times(creation.id(), false) < 0)
+  if (!creation.is_open() || H5Pset_obj_track_times(creation.id(), false) < 0 ||
+      H5Pset_istore_k(creation.id(), kChunkIndexHalfNode) < 0)
     throw ResultsError(error_message(name, "cannot set up its creation properties"));
   // No chunk cache for any dataset of the file (create_numeric says why). Set
   // once for the file rather than on each dataset: a dataset given its own
@@ -389,6 +395,7 @@ Dataset Hdf5File::create_plain_dataset(const std::string& name, hid_t type, hid_
   }
   Dataset dataset(H5Dcreate2(file_.id(), name.c_str(), type, space, H5P_DEFAULT, plain_creation_.id(), H5P_DEFAULT));
   if (!dataset.is_open()) fail("cannot create dataset " + name);
+  hold(name, dataset);
   return dataset;
 }
 
@@ -413,10 +420,27 @@ Dataset Hdf5File::create_numeric(const std::string& name, hid_t file_type, hid_t
     fail("cannot set up dataset " + name);
   Dataset dataset(H5Dcreate2(file_.id(), name.c_str(), file_type, space.id(), H5P_DEFAULT, creation, H5P_DEFAULT));
   if (!dataset.is_open()) fail("cannot create dataset " + name + " of shape " + shape_text(shape.dims));
+  hold(name, dataset);
   return dataset;
 }
 
+void Hdf5File::hold(const std::string& name, const Dataset& dataset) {
+  if (!holding_) return;
+  if (H5Iinc_ref(dataset.id()) < 0) fail("cannot keep dataset " + name + " open");
+  held_.emplace_back(name, Dataset(dataset.id()));
+}
+
+void Hdf5File::release_held_datasets() {
+  holding_ = false;
+  held_.clear();
+}
+
 Dataset Hdf5File::open_dataset(const std::string& name) const {
+  for (const auto& [held_name, held] : held_)
+    if (held_name == name) {
+      if (H5Iinc_ref(held.id()) < 0) fail("cannot open dataset " + name);
+      return Dataset(held.id());
+    }
   // Asked only after a failure, which it then explains: asking first was a
   // second look-up of the path on every open.
   Dataset dataset(H5Dopen2(file_.id(), name.c_str(), H5P_DEFAULT));
@@ -481,6 +505,7 @@ void Hdf5File::flush() {
 }
 
 void Hdf5File::close() {
+  release_held_datasets();
   if (file_.is_open() && !file_.close()) fail("cannot close it");
 }
 

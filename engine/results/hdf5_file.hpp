@@ -141,6 +141,13 @@ class Hdf5File {
   Dataset create_numeric(const std::string& name, hid_t file_type, hid_t memory_type, const void* fill,
                          const DatasetShape& shape);
   Dataset open_dataset(const std::string& name) const;
+  // While a file is laid out, every dataset created stays open, and opening
+  // it by name hands out a handle to it: labelling a results file's hundred
+  // datasets otherwise looked each up again, opened and closed it (a tenth of
+  // laying it out). Held from hold_created_datasets() to release_held_datasets()
+  // (or close()).
+  void hold_created_datasets() { holding_ = true; }
+  void release_held_datasets();
   // Writes the block [start, start + count) of an open dataset from contiguous memory.
   void write_block(const Dataset& dataset, const std::string& name, const std::vector<hsize_t>& start,
                    const std::vector<hsize_t>& count, hid_t memory_type, const void* data);
@@ -185,6 +192,8 @@ class Hdf5File {
   void read_attribute(const Attribute& attribute, const std::string& owner, const std::string& name, hid_t memory_type,
                       void* value) const;
   Dataset create_plain_dataset(const std::string& name, hid_t type, hid_t space);
+  // Keeps a handle to `dataset` under `name` while datasets are held.
+  void hold(const std::string& name, const Dataset& dataset);
   void write_plain_array(const std::string& name, const std::vector<hsize_t>& dims, hid_t file_type, hid_t memory_type,
                          const void* values, bool empty);
   // rank 0: a scalar string; rank 1: an array of strings.
@@ -196,6 +205,8 @@ class Hdf5File {
   // datasets, each made at its first use.
   PropertyList numeric_creation_;
   PropertyList plain_creation_;
+  bool holding_ = false;
+  std::vector<std::pair<std::string, Dataset>> held_;
 };
 
 // ---------------------------------------------------------------------------

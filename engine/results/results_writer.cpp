@@ -98,6 +98,7 @@ ResultsWriter::~ResultsWriter() {
 
 void ResultsWriter::lay_out_file(Impl& w, const Metadata& metadata, const Layout& layout) {
   const Distributions& distributions = layout.distributions;
+  w.file.hold_created_datasets();
   w.file.write_attribute("/", "format_version", kFormatVersion);
   w.file.write_attribute("/", "casesim_version", metadata.casesim_version);
   w.file.write_attribute("/", "scenario_name", metadata.scenario_name);
@@ -216,6 +217,7 @@ void ResultsWriter::lay_out_file(Impl& w, const Metadata& metadata, const Layout
   }
   w.completed = w.file.create_numeric("/completed", H5T_STD_U8LE, H5T_NATIVE_UINT8, &kNotCompleted, per_replication);
   label_axes(w.file, metadata, layout);
+  w.file.release_held_datasets();
 }
 
 ResultsWriter ResultsWriter::create(const std::string& path, const Metadata& metadata, const Layout& layout) {
