@@ -131,6 +131,14 @@ std::string nearest_word(const std::string& word, const std::vector<std::string>
   return nearest;
 }
 
+CLI::Validator existing_file() {
+  return CLI::Validator(CLI::ExistingFile).description("");
+}
+
+CLI::Validator existing_directory() {
+  return CLI::Validator(CLI::ExistingDirectory).description("");
+}
+
 void describe_commands(CLI::App& app) {
   app.failure_message(failure_line);
   // The program's own footer shows on its help page only, not under each command's.
@@ -153,11 +161,6 @@ void describe_commands(CLI::App& app) {
       const std::string key = option_key(*option);
       if (const auto type = value_types().find(key); type != value_types().end() && option->get_type_size() != 0) {
         option->type_name(type->second);
-        // A file check would add ":FILE" after the type: the type says it.
-        try {
-          for (int v = 0;; ++v) option->get_validator(v)->description("");
-        } catch (const CLI::OptionNotFound&) {
-        }
       }
       if (key == "output") option->check(not_empty);
     }

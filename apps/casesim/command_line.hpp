@@ -22,6 +22,12 @@ struct CommandExample {
 // One per command, in the order `casesim --help` lists them.
 const std::vector<CommandExample>& command_examples();
 
+// CLI11's checks that a file or a folder exists, without the ":FILE" they
+// would add to the value's type in the help (describe_commands gives every
+// value its type, which says it).
+CLI::Validator existing_file();
+CLI::Validator existing_directory();
+
 // Gives every option of every command its value's type in the help, refuses
 // an empty --output (`-o ''` is a mistake, not the default name), ends each
 // command's help with its example, and makes parse errors one line.

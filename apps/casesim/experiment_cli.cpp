@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "apps/casesim/command_line.hpp"
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/experiment_command.hpp"
 #include "apps/casesim/startable_threads.hpp"
@@ -22,7 +23,7 @@ void add_experiment_command(CLI::App& app, const std::string& command_line) {
       "experiment", "Run every variant of an experiment with common random numbers and compare them with the base");
   command->add_option("experiment", parsed->options.experiment_path, "Experiment YAML file")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(existing_file());
   auto* replications =
       command->add_option("-r,--replications", parsed->replications, "Replications per variant (overrides the file)");
   auto* seed = command->add_option("-s,--seed", parsed->seed, "Seed (overrides the file)");

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "apps/casesim/command_line.hpp"
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/export_command.hpp"
 
@@ -12,7 +13,7 @@ void add_export_command(CLI::App& app) {
       app.add_subcommand("export", "Write a results file as a tidy CSV table (one value per row) for R or pandas");
   command->add_option("results", options->results_path, "Results file (.h5) written by casesim run or experiment")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(existing_file());
   command->add_flag("--long", options->long_table,
                     "One row per variant, replication and metric: value, unit and the variant's parameters");
   command->add_flag("--series", options->series,

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "apps/casesim/command_line.hpp"
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/optimise_command.hpp"
 #include "apps/casesim/startable_threads.hpp"
@@ -20,7 +21,7 @@ void add_optimise_command(CLI::App& app, const std::string& command_line) {
       "optimise", "Find the cheapest staffing plan that meets the safety targets of an optimise file");
   command->add_option("optimise_file", parsed->options.optimise_path, "Optimise YAML file")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(existing_file());
   auto* seed = command->add_option("-s,--seed", parsed->seed, "Seed (overrides the file)");
   command->add_option("-t,--threads", parsed->threads, "Threads (0: all cores)")->capture_default_str();
   command->add_option("-o,--output", parsed->options.output, "Results file (default: NAME.h5)");

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "apps/casesim/command_line.hpp"
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/report_command.hpp"
 
@@ -11,7 +12,7 @@ void add_report_command(CLI::App& app) {
   CLI::App* report = app.add_subcommand("report", "Write a self-contained HTML report of a results file");
   report->add_option("results", options->results_path, "Results file (.h5) written by casesim run")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(existing_file());
   report->add_option("-o,--output", options->output, "HTML file (default: the results file's name with .html)");
   report->add_flag("-f,--force", options->force, "Replace an existing report");
   report->add_flag("--show-warm-up", options->show_warm_up,
@@ -21,7 +22,7 @@ void add_report_command(CLI::App& app) {
           ->add_option("--names", options->names_snapshot,
                        "Write a LOCAL-ONLY report (NAME.names.html) showing the real child ids and worker names of "
                        "this snapshot beside the pseudonyms; keep it on this machine")
-          ->check(CLI::ExistingDirectory);
+          ->check(existing_directory());
   report
       ->add_option("--salt-file", options->salt_file,
                    "With --names: the salt file the run was given (default: derived from the snapshot's files)")

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "apps/casesim/command_line.hpp"
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/run_command.hpp"
 #include "apps/casesim/startable_threads.hpp"
@@ -17,7 +18,7 @@ void add_run_command(CLI::App& app, const std::string& command_line) {
   auto parsed = std::make_shared<Parsed>();
   parsed->options.command_line = command_line;
   CLI::App* run = app.add_subcommand("run", "Run replications of a scenario (default: the shipped baseline)");
-  run->add_option("scenario", parsed->options.scenario_path, "Scenario YAML file")->check(CLI::ExistingFile);
+  run->add_option("scenario", parsed->options.scenario_path, "Scenario YAML file")->check(existing_file());
   auto* replications =
       run->add_option("-r,--replications", parsed->replications, "Replications (overrides the scenario)");
   auto* seed = run->add_option("-s,--seed", parsed->seed, "Seed (overrides the scenario)");

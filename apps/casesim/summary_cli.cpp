@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "apps/casesim/command_line.hpp"
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/summary_command.hpp"
 
@@ -15,7 +16,7 @@ void add_summary_command(CLI::App& app) {
   CLI::App* summary = app.add_subcommand("summary", "Print each metric's statistics per variant from a results file");
   summary->add_option("results", parsed->path, "Results file (.h5) written by casesim run")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(existing_file());
   summary->add_flag("--csv", parsed->csv, "Write CSV (one row per variant and metric, full precision)");
   summary->callback([parsed] { summary_command(parsed->path, parsed->csv, std::cout, &std::cerr); });
 }

@@ -1,6 +1,7 @@
 #include <iostream>
 #include <memory>
 
+#include "apps/casesim/command_line.hpp"
 #include "apps/casesim/commands.hpp"
 #include "apps/casesim/trace_command.hpp"
 #include "apps/casesim/whole_number_option.hpp"
@@ -15,7 +16,7 @@ void add_trace_command(CLI::App& app) {
   auto parsed = std::make_shared<Parsed>();
   CLI::App* trace = app.add_subcommand(
       "trace", "Every event of one replication as CSV (default: the shipped baseline, replication 0)");
-  trace->add_option("scenario", parsed->options.scenario_path, "Scenario YAML file")->check(CLI::ExistingFile);
+  trace->add_option("scenario", parsed->options.scenario_path, "Scenario YAML file")->check(existing_file());
   trace->add_option("-k,--replication", parsed->replication, "Replication number")->capture_default_str();
   auto* seed = trace->add_option("-s,--seed", parsed->seed, "Seed (overrides the scenario)");
   auto* output = trace->add_option("-o,--output", parsed->options.output, "CSV file (default: standard output)");
