@@ -60,6 +60,9 @@ set(CASESIM_LAYER_results_TARGETS casesim_results)
 set(CASESIM_LAYER_runner_SOURCES engine/runner)
 set(CASESIM_LAYER_runner_USES kernel statistics input snapshot_data snapshot scenario model results)
 set(CASESIM_LAYER_runner_TARGETS casesim_runner)
+if(TARGET casesim_mpi)
+  list(APPEND CASESIM_LAYER_runner_TARGETS casesim_mpi)  # the MPI module (CASESIM_WITH_MPI)
+endif()
 
 # casesim optimise: its file, and the staffing search over the runner's replications.
 set(CASESIM_LAYER_optimise_SOURCES engine/optimise)

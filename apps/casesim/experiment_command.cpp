@@ -250,7 +250,7 @@ ExperimentOutcome run_experiment(const ExperimentOptions& options, const runner:
 // for work for ever) before the error is reported, once, by this rank.
 ExperimentOutcome coordinate_experiment(const ExperimentOptions& options, const runner::MpiSession& session,
                                         std::ostream& out, std::ostream& err) {
-  runner::MpiCoordinator coordinator(session);
+  runner::MpiCoordinator coordinator(session.channel());
   const runner::ExperimentRun prepared = prepare(options);
   ExperimentOutcome outcome = run_experiment(
       options, prepared, runner::on_worker_ranks(coordinator, options.stop, runner::days_per_pair(prepared.setups)),
@@ -266,10 +266,10 @@ ExperimentOutcome work_for_rank_0(const ExperimentOptions& options, const runner
   try {
     prepared = prepare(options, false);
   } catch (const std::exception& e) {
-    runner::report_worker_failure(session, e.what());
+    runner::report_worker_failure(session.channel(), e.what());
     return ExperimentOutcome{};
   }
-  runner::serve_pairs(session, prepared->setups, prepared->settings.seed, options.threads);
+  runner::serve_pairs(session.channel(), prepared->setups, prepared->settings.seed, options.threads);
   return ExperimentOutcome{};
 }
 #endif

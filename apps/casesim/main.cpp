@@ -24,6 +24,9 @@
 #include "engine/input/input_error.hpp"
 #include "engine/results/results_file.hpp"
 #include "engine/runner/version.hpp"
+#ifdef CASESIM_WITH_MPI
+#include "engine/runner/mpi_session.hpp"
+#endif
 
 namespace {
 
@@ -85,6 +88,11 @@ int run_command_line(CLI::App& app, int argc, char** argv) {
   } catch (const casesim::results::ResultsError& e) {
     std::cerr << "casesim: " << e.what() << '\n';
     return kRuntimeFailure;
+#ifdef CASESIM_WITH_MPI
+  } catch (const casesim::runner::MpiStartError& e) {
+    std::cerr << "casesim: " << e.what() << '\n';
+    return kRuntimeFailure;
+#endif
   } catch (const std::bad_alloc&) {
     std::cerr << "casesim: out of memory; free some, raise the limit (ulimit -v, a batch job's memory request) or use "
                  "a machine with more; a run needs less with fewer --threads\n";

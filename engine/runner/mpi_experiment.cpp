@@ -1,7 +1,5 @@
 #include "engine/runner/mpi_experiment.hpp"
 
-#include <mpi.h>
-
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -10,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/runner/rank_message.hpp"
 #include "engine/runner/run_replications.hpp"
 
 namespace casesim::runner {
@@ -27,72 +26,16 @@ constexpr int kFailureTag = 3;
 // the simulations sharing the node. A millisecond is nothing beside a chunk.
 constexpr auto kPollInterval = std::chrono::milliseconds(1);
 
-MPI_Status wait_for_message(int source, int tag) {
-  MPI_Status status;
-  int arrived = 0;
+RankChannel::Arrival wait_for_message(RankChannel& ranks, int source, int tag) {
   while (true) {
-    MPI_Iprobe(source, tag, MPI_COMM_WORLD, &arrived, &status);
-    if (arrived != 0) return status;
+    if (const std::optional<RankChannel::Arrival> arrival = ranks.arrived(source, tag)) return *arrival;
     std::this_thread::sleep_for(kPollInterval);
   }
 }
 
-std::vector<char> receive_bytes(const MPI_Status& status) {
-  int size = 0;
-  MPI_Get_count(&status, MPI_BYTE, &size);
-  std::vector<char> bytes(static_cast<std::size_t>(size));
-  MPI_Recv(bytes.data(), size, MPI_BYTE, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-  return bytes;
-}
-
-// MPI_Pack rather than raw bytes, so numbers arrive right even between
-// machines that store them differently.
-class Packer {
- public:
-  void add(const std::uint64_t* values, int count) { add(values, count, MPI_UINT64_T); }
-  void add(const double* values, int count) { add(values, count, MPI_DOUBLE); }
-  void add(const std::uint8_t* values, int count) { add(values, count, MPI_UINT8_T); }
-  void add(const std::uint32_t* values, int count) { add(values, count, MPI_UINT32_T); }
-  void add(std::uint64_t value) { add(&value, 1); }
-  void send(int destination, int tag) {
-    MPI_Send(bytes_.data(), position_, MPI_PACKED, destination, tag, MPI_COMM_WORLD);
-  }
-
- private:
-  void add(const void* values, int count, MPI_Datatype type) {
-    int most = 0;
-    MPI_Pack_size(count, type, MPI_COMM_WORLD, &most);
-    bytes_.resize(static_cast<std::size_t>(position_ + most));
-    MPI_Pack(values, count, type, bytes_.data(), static_cast<int>(bytes_.size()), &position_, MPI_COMM_WORLD);
-  }
-  std::vector<char> bytes_;
-  int position_ = 0;
-};
-
-class Unpacker {
- public:
-  explicit Unpacker(std::vector<char> bytes) : bytes_(std::move(bytes)) {}
-  void take(std::uint64_t* values, int count) { take(values, count, MPI_UINT64_T); }
-  void take(double* values, int count) { take(values, count, MPI_DOUBLE); }
-  void take(std::uint8_t* values, int count) { take(values, count, MPI_UINT8_T); }
-  void take(std::uint32_t* values, int count) { take(values, count, MPI_UINT32_T); }
-  std::uint64_t take() {
-    std::uint64_t value = 0;
-    take(&value, 1);
-    return value;
-  }
-
- private:
-  void take(void* values, int count, MPI_Datatype type) {
-    MPI_Unpack(bytes_.data(), static_cast<int>(bytes_.size()), &position_, values, count, type, MPI_COMM_WORLD);
-  }
-  std::vector<char> bytes_;
-  int position_ = 0;
-};
-
-void send_results(int threads, std::span<const ExperimentPair> chunk,
+void send_results(RankChannel& ranks, int threads, std::span<const ExperimentPair> chunk,
                   std::span<const model::ReplicationResult> results) {
-  Packer message;
+  OutgoingMessage message;
   message.add(static_cast<std::uint64_t>(threads));
   message.add(static_cast<std::uint64_t>(chunk.size()));
   for (std::size_t i = 0; i < chunk.size(); ++i) {
@@ -101,39 +44,45 @@ void send_results(int threads, std::span<const ExperimentPair> chunk,
     message.add(static_cast<std::uint64_t>(chunk[i].replication));
     message.add(static_cast<std::uint64_t>(result.weekly.size()));
     message.add(static_cast<std::uint64_t>(result.child_visit_late.size()));
-    message.add(result.summary.data(), static_cast<int>(result.summary.size()));
-    message.add(result.weekly.data(), static_cast<int>(result.weekly.size()));
-    message.add(result.durations.data(), static_cast<int>(result.durations.size()));
-    message.add(result.child_visit_late.data(), static_cast<int>(result.child_visit_late.size()));
+    message.add(result.summary);
+    message.add(result.weekly);
+    message.add(result.durations);
+    message.add(result.child_visit_late);
   }
-  message.send(0, kResultsTag);
+  ranks.send(0, kResultsTag, message.bytes());
 }
 
-void send_chunk(int rank, std::span<const ExperimentPair> chunk) {
-  std::vector<std::uint64_t> message{chunk.size()};
+void send_chunk(RankChannel& ranks, int rank, std::span<const ExperimentPair> chunk) {
+  OutgoingMessage message;
+  message.add(static_cast<std::uint64_t>(chunk.size()));
   for (const ExperimentPair& pair : chunk) {
-    message.push_back(pair.variant);
-    message.push_back(pair.replication);
+    message.add(static_cast<std::uint64_t>(pair.variant));
+    message.add(static_cast<std::uint64_t>(pair.replication));
   }
-  MPI_Send(message.data(), static_cast<int>(message.size()), MPI_UINT64_T, rank, kWorkTag, MPI_COMM_WORLD);
+  ranks.send(rank, kWorkTag, message.bytes());
 }
 
-std::vector<ExperimentPair> receive_chunk() {
-  const MPI_Status status = wait_for_message(0, kWorkTag);
-  int count = 0;
-  MPI_Get_count(&status, MPI_UINT64_T, &count);
-  std::vector<std::uint64_t> message(static_cast<std::size_t>(count));
-  MPI_Recv(message.data(), count, MPI_UINT64_T, 0, kWorkTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-  std::vector<ExperimentPair> chunk(message.at(0));
-  for (std::size_t i = 0; i < chunk.size(); ++i) chunk[i] = {message.at(1 + 2 * i), message.at(2 + 2 * i)};
+std::string failure_text(std::span<const std::byte> bytes) {
+  std::string text(bytes.size(), ' ');
+  std::transform(bytes.begin(), bytes.end(), text.begin(), [](std::byte b) { return static_cast<char>(b); });
+  return text;
+}
+
+std::vector<ExperimentPair> receive_chunk(RankChannel& ranks) {
+  IncomingMessage message(ranks.receive(wait_for_message(ranks, 0, kWorkTag)));
+  std::vector<ExperimentPair> chunk(message.take());
+  for (ExperimentPair& pair : chunk) {
+    pair.variant = message.take();
+    pair.replication = message.take();
+  }
   return chunk;
 }
 
 }  // namespace
 
-MpiCoordinator::MpiCoordinator(const MpiSession& session)
-    : workers_(static_cast<std::size_t>(std::max(0, session.size() - 1))) {
-  if (session.rank() != 0) throw std::logic_error("MpiCoordinator: only rank 0 coordinates");
+MpiCoordinator::MpiCoordinator(RankChannel& ranks)
+    : ranks_(ranks), workers_(static_cast<std::size_t>(std::max(0, ranks.size() - 1))) {
+  if (ranks.rank() != 0) throw std::logic_error("MpiCoordinator: only rank 0 coordinates");
 }
 
 MpiCoordinator::~MpiCoordinator() {
@@ -166,7 +115,7 @@ void MpiCoordinator::hand_out(int rank, std::span<const ExperimentPair> pairs, s
                       pairs.begin() + static_cast<std::ptrdiff_t>(next + size));
   next += size;
   worker.state = State::Working;
-  send_chunk(rank, worker.chunk);
+  send_chunk(ranks_, rank, worker.chunk);
 }
 
 bool MpiCoordinator::run(std::span<const ExperimentPair> pairs, const RecordChunk& record,
@@ -186,18 +135,18 @@ bool MpiCoordinator::run(std::span<const ExperimentPair> pairs, const RecordChun
       hand_out(static_cast<int>(k + 1), pairs, next, stop != nullptr, days_per_pair);
 
   while (any_working() || (handing_out() && any_left())) {
-    const MPI_Status status = wait_for_message(MPI_ANY_SOURCE, MPI_ANY_TAG);
-    std::vector<char> bytes = receive_bytes(status);
-    const int rank = status.MPI_SOURCE;
+    const RankChannel::Arrival arrival = wait_for_message(ranks_, RankChannel::kAnyRank, RankChannel::kAnyTag);
+    std::vector<std::byte> bytes = ranks_.receive(arrival);
+    const int rank = arrival.source;
     Worker& worker = workers_.at(static_cast<std::size_t>(rank - 1));
-    if (status.MPI_TAG == kFailureTag) {
-      if (failure.empty()) failure = "rank " + std::to_string(rank) + ": " + std::string(bytes.begin(), bytes.end());
+    if (arrival.tag == kFailureTag) {
+      if (failure.empty()) failure = "rank " + std::to_string(rank) + ": " + failure_text(bytes);
       worker.state = State::Done;
       worker.chunk.clear();
       continue;
     }
     const auto taking_in = std::chrono::steady_clock::now();
-    Unpacker message(std::move(bytes));
+    IncomingMessage message(std::move(bytes));
     worker.threads = static_cast<int>(message.take());
     const std::uint64_t count = message.take();
     if (count != worker.chunk.size())
@@ -211,11 +160,13 @@ bool MpiCoordinator::run(std::span<const ExperimentPair> pairs, const RecordChun
         throw std::logic_error("MpiCoordinator: rank " + std::to_string(rank) + " returned pairs out of order");
       results[i].weekly.resize(weekly_values);
       results[i].child_visit_late.resize(children);
-      message.take(results[i].summary.data(), static_cast<int>(results[i].summary.size()));
-      message.take(results[i].weekly.data(), static_cast<int>(weekly_values));
-      message.take(results[i].durations.data(), static_cast<int>(results[i].durations.size()));
-      message.take(results[i].child_visit_late.data(), static_cast<int>(children));
+      message.take(results[i].summary);
+      message.take(results[i].weekly);
+      message.take(results[i].durations);
+      message.take(results[i].child_visit_late);
     }
+    if (!message.finished())
+      throw std::logic_error("MpiCoordinator: rank " + std::to_string(rank) + " sent more than its results");
     const std::vector<ExperimentPair> done = std::move(worker.chunk);
     worker.chunk.clear();
     worker.state = State::Waiting;
@@ -237,12 +188,12 @@ void MpiCoordinator::release() {
     Worker& worker = workers_[k];
     const int rank = static_cast<int>(k + 1);
     while (worker.state == State::NotHeardFrom || worker.state == State::Working) {
-      const MPI_Status status = wait_for_message(rank, MPI_ANY_TAG);
-      receive_bytes(status);
-      worker.state = status.MPI_TAG == kFailureTag ? State::Done : State::Waiting;
+      const RankChannel::Arrival arrival = wait_for_message(ranks_, rank, RankChannel::kAnyTag);
+      ranks_.receive(arrival);
+      worker.state = arrival.tag == kFailureTag ? State::Done : State::Waiting;
     }
     if (worker.state == State::Waiting) {
-      send_chunk(rank, {});
+      send_chunk(ranks_, rank, {});
       worker.state = State::Done;
     }
     worker.chunk.clear();
@@ -266,29 +217,27 @@ PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>*
   return on_workers;
 }
 
-void serve_pairs(const MpiSession& session, std::span<const model::ModelSetup> setups, std::uint64_t seed,
-                 int threads) {
+void serve_pairs(RankChannel& ranks, std::span<const model::ModelSetup> setups, std::uint64_t seed, int threads) {
   RunPlan plan;
   plan.threads = threads;
   const int thread_total = thread_count(plan);
   std::vector<ExperimentPair> chunk;
   std::vector<model::ReplicationResult> results;
   while (true) {
-    send_results(thread_total, chunk, results);
-    chunk = receive_chunk();
+    send_results(ranks, thread_total, chunk, results);
+    chunk = receive_chunk(ranks);
     if (chunk.empty()) return;
     try {
       results = run_pairs(setups, seed, chunk, threads);
     } catch (const std::exception& e) {
-      report_worker_failure(session, e.what());
+      report_worker_failure(ranks, e.what());
       return;
     }
   }
 }
 
-void report_worker_failure(const MpiSession& session, const std::string& what) {
-  (void)session;  // the session must exist: MPI is running
-  MPI_Send(what.data(), static_cast<int>(what.size()), MPI_CHAR, 0, kFailureTag, MPI_COMM_WORLD);
+void report_worker_failure(RankChannel& ranks, const std::string& what) {
+  ranks.send(0, kFailureTag, std::as_bytes(std::span(what)));
 }
 
 }  // namespace casesim::runner

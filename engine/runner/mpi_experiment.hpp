@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "engine/model/replication.hpp"
-#include "engine/runner/mpi_session.hpp"
 #include "engine/runner/pair_runner.hpp"
+#include "engine/runner/rank_channel.hpp"
 #include "engine/runner/run_experiment.hpp"
 
 namespace casesim::runner {
@@ -27,7 +27,8 @@ namespace casesim::runner {
 // Rank 0's side.
 class MpiCoordinator {
  public:
-  explicit MpiCoordinator(const MpiSession& session);
+  // `ranks` must outlive the coordinator.
+  explicit MpiCoordinator(RankChannel& ranks);
   // Releases the workers (see release()); never throws.
   ~MpiCoordinator();
   MpiCoordinator(const MpiCoordinator&) = delete;
@@ -67,6 +68,7 @@ class MpiCoordinator {
   void hand_out(int rank, std::span<const ExperimentPair> pairs, std::size_t& next, bool stoppable,
                 std::int64_t days_per_pair);
 
+  RankChannel& ranks_;
   std::vector<Worker> workers_;  // workers_[k] is rank k + 1
   double recording_seconds_ = 0.0;
 };
@@ -81,9 +83,9 @@ PairRunner on_worker_ranks(MpiCoordinator& coordinator, const std::atomic<bool>*
 // `threads` threads (0: all of this rank's cores), and sends the results back,
 // until rank 0 says there is no more. A failing chunk is reported to rank 0
 // (which reports it to the user) and ends the loop; serve_pairs does not throw.
-void serve_pairs(const MpiSession& session, std::span<const model::ModelSetup> setups, std::uint64_t seed, int threads);
+void serve_pairs(RankChannel& ranks, std::span<const model::ModelSetup> setups, std::uint64_t seed, int threads);
 
 // A worker that cannot even start (its input fails to load) tells rank 0 why.
-void report_worker_failure(const MpiSession& session, const std::string& what);
+void report_worker_failure(RankChannel& ranks, const std::string& what);
 
 }  // namespace casesim::runner

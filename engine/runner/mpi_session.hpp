@@ -1,31 +1,47 @@
 #pragma once
 // MPI for one `casesim experiment` spread over ranks (docs/cluster.md). Only
 // built with CASESIM_WITH_MPI; nothing else in casesim starts MPI.
+#include <memory>
+#include <stdexcept>
+
+#include "engine/runner/rank_channel.hpp"
+
 namespace casesim::runner {
 
-// Whether a launcher (mpirun, mpiexec, srun) started this process as an MPI
-// rank, read from the environment it sets, without starting MPI: a casesim
-// started from a shell never initialises MPI, prints nothing of it and pays
-// nothing for it.
-bool started_by_mpi_launcher();
+// The launcher's environment variable that tells this process it is an MPI
+// rank (mpirun, mpiexec, srun set one), or nullptr: read without starting
+// MPI, so a casesim started from a shell never loads MPI, prints nothing of
+// it and pays nothing for it.
+const char* mpi_launcher_variable();
+inline bool started_by_mpi_launcher() {
+  return mpi_launcher_variable() != nullptr;
+}
 
-// MPI_Init on construction, MPI_Finalize on destruction: one per process.
-// Only the thread that made it calls MPI (MPI_THREAD_FUNNELED); the OpenMP
-// threads of a replication loop never do.
+// MPI could not be started: the module is missing or broken, or MPI itself
+// refused. Not a bug in casesim: the message says why.
+class MpiStartError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// This process's part in the MPI job: loads the MPI module (casesim_mpi.so,
+// which the build and `cmake --install` put in ../lib/casesim from the
+// program's own directory) and joins the ranks (MPI_Init) on construction,
+// leaves (MPI_Finalize) on destruction. One per process, made by the thread
+// that will send and receive.
 class MpiSession {
  public:
-  // Throws std::runtime_error when MPI cannot be started as needed.
+  // Throws MpiStartError.
   MpiSession();
-  ~MpiSession();
   MpiSession(const MpiSession&) = delete;
   MpiSession& operator=(const MpiSession&) = delete;
 
-  int rank() const { return rank_; }
-  int size() const { return size_; }
+  int rank() const { return channel_->rank(); }
+  int size() const { return channel_->size(); }
+  RankChannel& channel() const { return *channel_; }
 
  private:
-  int rank_ = 0;
-  int size_ = 1;
+  std::unique_ptr<RankChannel> channel_;
 };
 
 }  // namespace casesim::runner

@@ -19,6 +19,7 @@
 #include "engine/results/results_file.hpp"
 #include "tests/experiments/experiment_files.hpp"
 #include "tests/experiments/results_equal.hpp"
+#include "tests/mpi/mpirun.hpp"
 #include "tests/reliability/program.hpp"
 
 namespace casesim::reliability {
@@ -57,25 +58,8 @@ variants:
 )";
 }
 
-// mpirun as the suite needs it here: as root, more ranks than cores, each
-// rank free to use every core (no binding), messages over shared memory.
 std::vector<std::string> mpirun(int ranks, const std::vector<std::string>& casesim_arguments) {
-  std::vector<std::string> argv{CASESIM_MPIRUN, "--oversubscribe", "--bind-to",
-                                "none",         "--mca",           "btl",
-                                "self,vader",   "--mca",           "btl_vader_single_copy_mechanism",
-                                "none"};
-#ifdef CASESIM_SANITIZED
-  // Open MPI leaves memory from MPI_Init (its plugins, hwloc, PMIx) unfreed at
-  // exit, through stacks LeakSanitizer cannot unwind (plugins already
-  // unloaded), so no suppression can name them: the ranks run without leak
-  // detection, still with every address and undefined-behaviour check. The
-  // same code's leaks are checked in one process by the other tests.
-  const char* inherited = std::getenv("ASAN_OPTIONS");
-  argv.insert(argv.end(), {"-x", std::string("ASAN_OPTIONS=") + (inherited ? inherited : "") + ":detect_leaks=0"});
-#endif
-  argv.insert(argv.end(), {"-np", std::to_string(ranks), casesim_program()});
-  argv.insert(argv.end(), casesim_arguments.begin(), casesim_arguments.end());
-  return argv;
+  return reliability::mpirun(ranks, casesim_program(), casesim_arguments);
 }
 
 std::vector<std::string> alone(const std::vector<std::string>& casesim_arguments) {
@@ -145,9 +129,7 @@ std::size_t wait_for_progress(Program& program, const std::string& partial, std:
 class MpiExperiment : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    // The suite runs as root here and in CI; Open MPI refuses root without both.
-    setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
-    setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
+    let_mpirun_run_as_root();
     // The partial file is read while rank 0 writes it.
     setenv("HDF5_USE_FILE_LOCKING", "FALSE", 1);
   }
