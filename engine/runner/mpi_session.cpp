@@ -2,8 +2,8 @@
 
 #include <dlfcn.h>
 
+#include <array>
 #include <cstdlib>
-#include <exception>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -58,11 +58,9 @@ const char* mpi_launcher_variable() {
 
 MpiSession::MpiSession() {
   JoinMpiRanks* join = load_mpi_module(mpi_module_path());
-  try {
-    channel_.reset(join());
-  } catch (const std::exception& e) {
-    throw MpiStartError(e.what());
-  }
+  std::array<char, 512> why{};
+  channel_.reset(join(why.data(), why.size()));
+  if (!channel_) throw MpiStartError(why.data());
 }
 
 }  // namespace casesim::runner
