@@ -44,13 +44,14 @@ void DimensionScales::attach(const Dataset& dataset, const std::string& name,
     axes[axis] = hvl_t{1, &to_scales[axis]};
     attached.attached.push_back(AttachedAxis{to_dataset, static_cast<int>(axis)});
   }
-  const Datatype type(H5Tvlen_create(H5T_STD_REF_OBJ));
+  if (!axis_list_type_.is_open()) axis_list_type_ = Datatype(H5Tvlen_create(H5T_STD_REF_OBJ));
+  const hid_t type = axis_list_type_.id();
   const hsize_t length = axes.size();
   const Dataspace list_space(H5Screate_simple(1, &length, nullptr));
-  const Attribute list(type.is_open() && list_space.is_open() ? H5Acreate2(dataset.id(), DIMENSION_LIST, type.id(),
-                                                                           list_space.id(), H5P_DEFAULT, H5P_DEFAULT)
-                                                              : H5I_INVALID_HID);
-  if (!list.is_open() || H5Awrite(list.id(), type.id(), axes.data()) < 0)
+  const Attribute list(axis_list_type_.is_open() && list_space.is_open()
+                           ? H5Acreate2(dataset.id(), DIMENSION_LIST, type, list_space.id(), H5P_DEFAULT, H5P_DEFAULT)
+                           : H5I_INVALID_HID);
+  if (!list.is_open() || H5Awrite(list.id(), type, axes.data()) < 0)
     file_.fail("cannot attach its dimensions to " + name);
 }
 

@@ -44,6 +44,7 @@ class DimensionScales {
 
   Hdf5File& file_;
   std::vector<Scale> scales_;  // few (some 16): found by a scan
+  Datatype axis_list_type_;    // DIMENSION_LIST's, made at the first attach
 };
 
 }  // namespace casesim::results

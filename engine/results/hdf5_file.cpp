@@ -44,13 +44,6 @@ std::string innermost_hdf5_error() {
   return innermost;
 }
 
-Datatype utf8_string_type(const std::string& path) {
-  Datatype type(H5Tcopy(H5T_C_S1));
-  if (!type.is_open() || H5Tset_size(type.id(), H5T_VARIABLE) < 0 || H5Tset_cset(type.id(), H5T_CSET_UTF8) < 0)
-    throw ResultsError(error_message(path, "cannot make the UTF-8 string type"));
-  return type;
-}
-
 // A transfer of `elements` values whose type conversion buffer holds just
 // them. HDF5's default buffer is 1 MB, allocated and zeroed on every write or
 // read that converts (every variable-length string does): 96 of them were
@@ -94,6 +87,25 @@ std::string shape_text(const std::vector<hsize_t>& dims) {
   std::string text = "[";
   for (std::size_t i = 0; i < dims.size(); ++i) text += (i ? ", " : "") + std::to_string(dims[i]);
   return text + "]";
+}
+
+hid_t Hdf5File::utf8_string() const {
+  if (!utf8_string_.is_open()) {
+    Datatype made(H5Tcopy(H5T_C_S1));
+    if (!made.is_open() || H5Tset_size(made.id(), H5T_VARIABLE) < 0 || H5Tset_cset(made.id(), H5T_CSET_UTF8) < 0)
+      fail("cannot make the UTF-8 string type");
+    utf8_string_ = std::move(made);
+  }
+  return utf8_string_.id();
+}
+
+hid_t Hdf5File::scalar() const {
+  if (!scalar_.is_open()) {
+    Dataspace made(H5Screate(H5S_SCALAR));
+    if (!made.is_open()) fail("cannot make a scalar's shape");
+    scalar_ = std::move(made);
+  }
+  return scalar_.id();
 }
 
 Hdf5File Hdf5File::create(const std::string& path, const std::string& shown_as) {
@@ -179,8 +191,8 @@ bool Hdf5File::exists(const std::string& name) const {
 void Hdf5File::write_attribute(const std::string& owner, const std::string& name, std::string_view value) {
   const std::string text(value);
   const char* data = text.c_str();
-  Datatype type = utf8_string_type(path_);
-  write_scalar_attribute(owner, name, type.id(), type.id(), &data);
+  const hid_t type = utf8_string();
+  write_scalar_attribute(owner, name, type, type, &data);
 }
 void Hdf5File::write_attribute(const std::string& owner, const std::string& name, int value) {
   write_scalar_attribute(owner, name, H5T_STD_I32LE, H5T_NATIVE_INT, &value);
@@ -189,8 +201,8 @@ void Hdf5File::write_attribute(const Dataset& dataset, const std::string& owner,
                                std::string_view value) {
   const std::string text(value);
   const char* data = text.c_str();
-  Datatype type = utf8_string_type(path_);
-  write_scalar_attribute(dataset, owner, name, type.id(), type.id(), &data);
+  const hid_t type = utf8_string();
+  write_scalar_attribute(dataset, owner, name, type, type, &data);
 }
 void Hdf5File::write_attribute(const Dataset& dataset, const std::string& owner, const std::string& name, int value) {
   write_scalar_attribute(dataset, owner, name, H5T_STD_I32LE, H5T_NATIVE_INT, &value);
@@ -212,8 +224,8 @@ void Hdf5File::write_attribute(const std::string& owner, const std::string& name
                                const std::vector<std::string>& values) {
   std::vector<const char*> data;
   for (const std::string& value : values) data.push_back(value.c_str());
-  Datatype type = utf8_string_type(path_);
-  write_array_attribute(owner, name, type.id(), type.id(), values.size(), data.data());
+  const hid_t type = utf8_string();
+  write_array_attribute(owner, name, type, type, values.size(), data.data());
 }
 
 bool Hdf5File::has_attribute(const std::string& owner, const std::string& name) const {
@@ -225,9 +237,9 @@ std::string Hdf5File::read_string_attribute(const std::string& owner, const std:
   Datatype stored(H5Aget_type(attribute.id()));
   if (H5Tget_class(stored.id()) != H5T_STRING || H5Tis_variable_str(stored.id()) <= 0)
     fail("attribute " + name + " of " + owner + " is not a variable-length string");
-  Datatype type = utf8_string_type(path_);
+  const hid_t type = utf8_string();
   char* data = nullptr;
-  read_attribute(attribute, owner, name, type.id(), &data);
+  read_attribute(attribute, owner, name, type, &data);
   std::string value = data != nullptr ? data : "";
   H5free_memory(data);
   return value;
@@ -255,14 +267,14 @@ std::vector<std::string> Hdf5File::read_strings_attribute(const std::string& own
   if (H5Tget_class(stored.id()) != H5T_STRING || H5Tis_variable_str(stored.id()) <= 0)
     fail("attribute " + name + " of " + owner + " is not variable-length strings");
   std::vector<char*> data(attribute_length(attribute, owner, name), nullptr);
-  Datatype type = utf8_string_type(path_);
-  if (!data.empty()) read_attribute(attribute, owner, name, type.id(), data.data());
+  const hid_t type = utf8_string();
+  if (!data.empty()) read_attribute(attribute, owner, name, type, data.data());
   std::vector<std::string> values;
   for (const char* value : data) values.emplace_back(value != nullptr ? value : "");
   if (!data.empty()) {
     const hsize_t n = data.size();
     Dataspace space(H5Screate_simple(1, &n, nullptr));
-    H5Dvlen_reclaim(type.id(), space.id(), H5P_DEFAULT, data.data());
+    H5Dvlen_reclaim(type, space.id(), H5P_DEFAULT, data.data());
   }
   return values;
 }
@@ -286,17 +298,15 @@ void Hdf5File::write_array_attribute(const std::string& owner, const std::string
 
 void Hdf5File::write_scalar_attribute(const std::string& owner, const std::string& name, hid_t file_type,
                                       hid_t memory_type, const void* value) {
-  Dataspace space(H5Screate(H5S_SCALAR));
-  write_created_attribute(Attribute(H5Acreate_by_name(file_.id(), owner.c_str(), name.c_str(), file_type, space.id(),
+  write_created_attribute(Attribute(H5Acreate_by_name(file_.id(), owner.c_str(), name.c_str(), file_type, scalar(),
                                                       H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT)),
                           owner, name, memory_type, value);
 }
 
 void Hdf5File::write_scalar_attribute(const Dataset& dataset, const std::string& owner, const std::string& name,
                                       hid_t file_type, hid_t memory_type, const void* value) {
-  Dataspace space(H5Screate(H5S_SCALAR));
   write_created_attribute(
-      Attribute(H5Acreate2(dataset.id(), name.c_str(), file_type, space.id(), H5P_DEFAULT, H5P_DEFAULT)), owner, name,
+      Attribute(H5Acreate2(dataset.id(), name.c_str(), file_type, scalar(), H5P_DEFAULT, H5P_DEFAULT)), owner, name,
       memory_type, value);
 }
 
@@ -328,22 +338,21 @@ void Hdf5File::read_attribute(const Attribute& attribute, const std::string& own
 void Hdf5File::write_string(const std::string& name, std::string_view value) {
   const std::string text(value);
   const char* data = text.c_str();
-  Datatype type = utf8_string_type(path_);
-  Dataspace space(H5Screate(H5S_SCALAR));
-  Dataset dataset = create_plain_dataset(name, type.id(), space.id());
-  if (H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, transfer_of(1, path_).id(), &data) < 0)
+  const hid_t type = utf8_string();
+  Dataset dataset = create_plain_dataset(name, type, scalar());
+  if (H5Dwrite(dataset.id(), type, H5S_ALL, H5S_ALL, transfer_of(1, path_).id(), &data) < 0)
     fail("cannot write " + name);
 }
 
 void Hdf5File::write_strings(const std::string& name, const std::vector<std::string>& values) {
   std::vector<const char*> data;
   for (const std::string& value : values) data.push_back(value.c_str());
-  Datatype type = utf8_string_type(path_);
+  const hid_t type = utf8_string();
   const std::array<hsize_t, 1> dims{values.size()};
   Dataspace space(H5Screate_simple(1, dims.data(), nullptr));
-  Dataset dataset = create_plain_dataset(name, type.id(), space.id());
+  Dataset dataset = create_plain_dataset(name, type, space.id());
   if (!values.empty() &&
-      H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, transfer_of(values.size(), path_).id(), data.data()) < 0)
+      H5Dwrite(dataset.id(), type, H5S_ALL, H5S_ALL, transfer_of(values.size(), path_).id(), data.data()) < 0)
     fail("cannot write " + name);
 }
 
@@ -366,12 +375,12 @@ std::vector<std::string> Hdf5File::read_string_values(const std::string& name, i
     fail("dataset " + name + (rank == 0 ? " is not a single string" : " is not a 1-D array of strings"));
   const std::size_t n = rank == 0 ? 1 : element_count(extent_of(space));
   std::vector<char*> data(n, nullptr);
-  Datatype type = utf8_string_type(path_);
-  if (n > 0 && H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, transfer_of(n, path_).id(), data.data()) < 0)
+  const hid_t type = utf8_string();
+  if (n > 0 && H5Dread(dataset.id(), type, H5S_ALL, H5S_ALL, transfer_of(n, path_).id(), data.data()) < 0)
     fail("cannot read dataset " + name);
   std::vector<std::string> values;
   for (const char* value : data) values.emplace_back(value != nullptr ? value : "");
-  if (n > 0) H5Dvlen_reclaim(type.id(), space.id(), H5P_DEFAULT, data.data());
+  if (n > 0) H5Dvlen_reclaim(type, space.id(), H5P_DEFAULT, data.data());
   return values;
 }
 

@@ -199,8 +199,15 @@ class Hdf5File {
   // rank 0: a scalar string; rank 1: an array of strings.
   std::vector<std::string> read_string_values(const std::string& name, int rank) const;
 
+  // A variable-length UTF-8 string, and a scalar's shape: made at their first
+  // use and kept, as every attribute needs them.
+  hid_t utf8_string() const;
+  hid_t scalar() const;
+
   std::string path_;
   FileHandle file_;
+  mutable Datatype utf8_string_;
+  mutable Dataspace scalar_;
   // The dataset creation properties of create_numeric and of the plain
   // datasets, each made at its first use.
   PropertyList numeric_creation_;
