@@ -19,6 +19,7 @@
 
 #include "apps/casesim/command_line.hpp"
 #include "apps/casesim/commands.hpp"
+#include "apps/casesim/huge_page_heap.hpp"
 #include "apps/casesim/usage_error.hpp"
 #include "apps/casesim/written_file.hpp"
 #include "engine/input/input_error.hpp"
@@ -109,6 +110,7 @@ int run_command_line(CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  casesim::cli::put_heap_in_huge_pages();
   CLI::App app{"casesim: simulate a children's social care team and estimate the risk of missed safeguarding actions"};
   app.set_version_flag("--version", casesim::runner::casesim_version());
   app.require_subcommand(1);
