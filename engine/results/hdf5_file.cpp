@@ -116,15 +116,12 @@ Hdf5File Hdf5File::create(const std::string& path, const std::string& shown_as) 
     throw ResultsError("results file '" + name + "': cannot create it: directory '" + parent.string() +
                        "' does not exist");
   // Objects record no creation times, so two identical runs give files
-  // that differ only in the created_utc attribute. A chunked dataset's index
-  // is a B-tree of nodes of 2 x kChunkIndexHalfNode chunks: HDF5's default of
-  // 64 chunks a node, for a results file's datasets of a few chunks each, made
-  // a 3 KB node on disk and 18 KB in memory for each of them (a quarter of
-  // the memory a one-replication run first touches: benchmarks/README.md).
-  constexpr unsigned kChunkIndexHalfNode = 4;
+  // that differ only in the created_utc attribute. (Chunk indexes keep
+  // HDF5's default of 64 chunks a node: with smaller nodes, growing a file
+  // for more replications split them, and a run killed in that moment left
+  // a file that could not be read; benchmarks/README.md, issue 19.)
   PropertyList creation(H5Pcreate(H5P_FILE_CREATE));
-  if (!creation.is_open() || H5Pset_obj_track_times(creation.id(), false) < 0 ||
-      H5Pset_istore_k(creation.id(), kChunkIndexHalfNode) < 0)
+  if (!creation.is_open() || H5Pset_obj_track_times(creation.id(), false) < 0)
     throw ResultsError(error_message(name, "cannot set up its creation properties"));
   // No chunk cache for any dataset of the file (create_numeric says why). Set
   // once for the file rather than on each dataset: a dataset given its own
