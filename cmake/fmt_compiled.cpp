@@ -3,7 +3,7 @@
 // needs the shared C++ library, and binding the shared C++ library's symbols
 // was a tenth of a one-replication run's start-up (benchmarks/README.md,
 // issue 19). With fmt compiled in, the program links the C++ library
-// statically (cmake/hdf5.cmake).
+// statically (cmake/static_libraries.cmake).
 //
 // <fmt/format-inl.h> defines fmt's functions; the templates among them that
 // <fmt/format.h> declares `extern` (or only declares) are instantiated here,
