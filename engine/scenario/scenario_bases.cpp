@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "engine/input/input_file.hpp"
 #include "engine/input/yaml_readers.hpp"
@@ -137,17 +139,20 @@ std::vector<ScenarioSource> read_bases(const ScenarioSource& file) {
 
 namespace {
 
-// Whether `scenario` names the worker of an event of `tree`'s timeline
-// otherwise than the tree does (by pseudonym once a snapshot is applied).
-bool renames_timeline_workers(const YamlNode& tree, const Scenario& scenario) {
-  const YamlNode* timeline = tree.find("timeline");
-  if (!timeline || timeline->kind != YamlNode::Kind::list) return false;
+// Each `worker:` of `tree`'s timeline that `scenario` names otherwise (by
+// pseudonym once a snapshot is applied), with the name `scenario` gives it.
+// `Tree` is const YamlNode to find them, YamlNode to rename them.
+template <class Tree>
+std::vector<std::pair<Tree*, const std::string*>> renamed_timeline_workers(Tree& tree, const Scenario& scenario) {
+  std::vector<std::pair<Tree*, const std::string*>> renamed;
+  Tree* timeline = tree.find("timeline");
+  if (!timeline || timeline->kind != YamlNode::Kind::list) return renamed;
   for (const TimelineEvent& event : scenario.timeline) {
     if (event.worker.empty() || event.index >= timeline->items.size()) continue;
-    const YamlNode* worker = timeline->items[event.index].find("worker");
-    if (worker && worker->text != event.worker) return true;
+    Tree* worker = timeline->items[event.index].find("worker");
+    if (worker && worker->text != event.worker) renamed.emplace_back(worker, &event.worker);
   }
-  return false;
+  return renamed;
 }
 
 // resolved_tree, given the file's own tree.
@@ -182,21 +187,13 @@ YamlNode resolved_tree(const ScenarioSource& source) {
 
 std::string recorded_text(const ScenarioSource& source, const Scenario& scenario) {
   const std::shared_ptr<const YamlNode> file_tree = scenario_tree(source);
-  bool rewritten = file_tree->find("base") != nullptr;
   // The file as written, unless it must be resolved or rewritten: then only is its tree copied.
-  if (!rewritten && !renames_timeline_workers(*file_tree, scenario)) return source.text;
+  if (!file_tree->find("base") && renamed_timeline_workers(*file_tree, scenario).empty()) return source.text;
   YamlNode tree = resolved_from(source, *file_tree);
-  if (YamlNode* timeline = tree.find("timeline"); timeline && timeline->kind == YamlNode::Kind::list) {
-    for (const TimelineEvent& event : scenario.timeline) {
-      if (event.worker.empty() || event.index >= timeline->items.size()) continue;
-      YamlNode* worker = timeline->items[event.index].find("worker");
-      if (!worker || worker->text == event.worker) continue;
-      worker->text = event.worker;
-      worker->quoted = false;
-      rewritten = true;
-    }
+  for (auto [worker, name] : renamed_timeline_workers(tree, scenario)) {
+    worker->text = *name;
+    worker->quoted = false;
   }
-  if (!rewritten) return source.text;
   std::string files;
   for (const ScenarioSource& base : source.bases) files += ", " + base.path;
   return "# " + source.path + (files.empty() ? "" : " with its bases (" + files.substr(2) + ")") +
