@@ -1,6 +1,16 @@
 #include "engine/kernel/event_queue.hpp"
 
+#include <cmath>
+
 namespace casesim::kernel {
+
+void EventQueue::set_bucket_width(double width) {
+  if (!empty()) throw std::logic_error("EventQueue::set_bucket_width: events are pending");
+  if (!(width >= 0.0) || std::isinf(width))
+    throw std::invalid_argument("EventQueue::set_bucket_width: the width must be 0 (no buckets) or a positive number");
+  per_width_ = width > 0.0 ? 1.0 / width : 0.0;
+  next_bucket_ = width > 0.0 ? 0.0 : std::numeric_limits<double>::infinity();
+}
 
 void EventQueue::reserve(std::size_t n) {
   heap_.reserve(n);
@@ -13,21 +23,28 @@ void EventQueue::clear() {
   heap_.clear();
   if (has_front_) release(front_.slot);
   has_front_ = false;
+  if (in_buckets_ > 0)
+    for (std::uint32_t& head : bucket_heads_) {
+      for (std::uint32_t i = head; i != kNone;) {
+        const std::uint32_t next = slots_[i].next;
+        release(i);
+        i = next;
+      }
+      head = kNone;
+    }
+  in_buckets_ = 0;
 }
 
 bool EventQueue::pending(EventHandle handle) const {
   return handle.slot < slots_.size() && slots_[handle.slot].generation == handle.generation &&
-         slots_[handle.slot].heap_index != kFree;
+         slots_[handle.slot].where != kFree;
 }
 
 bool EventQueue::cancel(EventHandle handle) {
   if (!pending(handle)) return false;
-  if (slots_[handle.slot].heap_index == kInFront) {
-    release(handle.slot);
-    has_front_ = false;
-    return true;
-  }
-  remove_at(slots_[handle.slot].heap_index);
+  detach(handle.slot);
+  release(handle.slot);
+  settle();
   return true;
 }
 
@@ -36,28 +53,23 @@ bool EventQueue::reschedule(EventHandle handle, double time) {
   if (time != time) throw std::invalid_argument("EventQueue::reschedule: time is NaN");
   // A rescheduled event queues behind everything already at its new time, as if
   // it had just been scheduled: the rule a reader would guess.
-  const Key key{time, next_sequence_++, handle.slot};
-  if (slots_[handle.slot].heap_index == kInFront) {
-    has_front_ = false;
-    enter(key);
-    return true;
-  }
-  // The front key goes back into the heap, so that the key moved cannot pass it there.
-  if (has_front_) {
-    has_front_ = false;
-    push_to_heap(front_);
-  }
-  const std::size_t index = slots_[handle.slot].heap_index;
-  if (index > 0 && before(key, heap_[(index - 1) / 2])) {
-    sift_up(index, key);
-  } else {
-    sift_down(index, key);
-  }
+  detach(handle.slot);
+  route(Key{time, next_sequence_++, handle.slot});
+  settle();
   return true;
 }
 
+void EventQueue::detach(std::uint32_t slot_index) {
+  const std::uint32_t where = slots_[slot_index].where;
+  if (where == kInFront)
+    has_front_ = false;
+  else if (where == kInBucket)
+    take_from_bucket(slot_index);
+  else
+    remove_at(where);
+}
+
 void EventQueue::remove_at(std::size_t index) {
-  release(heap_[index].slot);
   const Key last = heap_.back();
   heap_.pop_back();
   if (index == heap_.size()) return;  // it was the last key
@@ -65,6 +77,31 @@ void EventQueue::remove_at(std::size_t index) {
     sift_up(index, last);
   } else {
     sift_down(index, last);
+  }
+}
+
+void EventQueue::take_from_bucket(std::uint32_t slot_index) {
+  const Slot& slot = slots_[slot_index];
+  if (slot.previous != kNone)
+    slots_[slot.previous].next = slot.next;
+  else
+    bucket_heads_[ring_index(slot.time * per_width_)] = slot.next;
+  if (slot.next != kNone) slots_[slot.next].previous = slot.previous;
+  --in_buckets_;
+}
+
+// The next bucket's events join the heap, in any order: the heap orders them.
+void EventQueue::open_next_bucket() {
+  std::uint32_t& head = bucket_heads_[ring_index(next_bucket_)];
+  std::uint32_t i = head;
+  head = kNone;
+  next_bucket_ += 1.0;
+  while (i != kNone) {
+    const Slot& slot = slots_[i];
+    const std::uint32_t next = slot.next;
+    --in_buckets_;
+    push_to_heap(Key{slot.time, slot.sequence, i});
+    i = next;
   }
 }
 

@@ -14,6 +14,10 @@ namespace casesim::kernel {
 
 class Simulator {
  public:
+  Simulator() = default;
+  // `bucket_width`: the time unit the model's events spread over (a day), or
+  // 0 for none (EventQueue::set_bucket_width).
+  explicit Simulator(double bucket_width) { queue_.set_bucket_width(bucket_width); }
   double now() const { return now_; }
   std::uint64_t events_processed() const { return events_processed_; }
   std::size_t pending_events() const { return queue_.size(); }

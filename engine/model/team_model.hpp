@@ -639,7 +639,9 @@ class TeamModel {
   kernel::KeyedStream case_drift_keys_{seed_, replication_, stream_id(Stream::case_drift)};
   kernel::KeyedStream referral_keys_{seed_, replication_, stream_id(Stream::referral_attributes)};
 
-  kernel::Simulator sim_;
+  // Time is in days, and a day's events are a handful among months of
+  // pending ones (plans ending): the queue keeps them apart by the day.
+  kernel::Simulator sim_{1.0};
   mutable double working_now_at_ = std::numeric_limits<double>::quiet_NaN();  // working_now's moment
   mutable double working_now_ = 0.0;
   kernel::StreamEngine arrivals_rng_;

@@ -345,7 +345,8 @@ class ReferenceQueue {
   std::uint64_t next_sequence_ = 0;
 };
 
-void run_differential(std::uint64_t seed, int operations) {
+// `bucket_width` 0: one heap; otherwise the ring of buckets in front of it.
+void run_differential(std::uint64_t seed, int operations, double bucket_width = 0.0) {
   std::mt19937_64 rng(seed);
   auto below = [&rng](std::uint64_t n) { return std::uniform_int_distribution<std::uint64_t>(0, n - 1)(rng); };
   // Half the seeds draw from a handful of times (ties everywhere), half from a
@@ -359,6 +360,7 @@ void run_differential(std::uint64_t seed, int operations) {
   };
 
   EventQueue queue;
+  queue.set_bucket_width(bucket_width);
   ReferenceQueue reference;
   std::vector<EventHandle> handles;  // handles[id]: every handle ever issued, most long stale
   for (int op = 0; op < operations; ++op) {
@@ -415,6 +417,84 @@ TEST(EventQueue, MatchesOrderedMapReferenceOverRandomOperationSequences) {
   }
 }
 
+// Widths that put many events in a bucket, a few, and most beyond the ring
+// (200 time units over 0.1-wide buckets is 2000 buckets, the ring 512).
+TEST(EventQueue, BucketsKeepTheOrderOverRandomOperationSequences) {
+  for (const double width : {7.0, 1.0, 0.1}) {
+    for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+      run_differential(seed, 3000, width);
+      if (HasFatalFailure()) return;
+    }
+  }
+}
+
+// As a model of days uses it: a clock that moves forward, events from a
+// moment to years ahead (beyond the ring), long idle gaps, and ties at whole
+// days; the same order as one heap.
+TEST(EventQueue, BucketsGiveTheHeapsOrderAsAModelOfDaysUsesThem) {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    std::mt19937_64 rng(seed);
+    std::exponential_distribution<double> soon(1.0 / 0.3), months(1.0 / 80.0), years(1.0 / 2000.0);
+    EventQueue heap, bucketed;
+    bucketed.set_bucket_width(1.0);
+    std::vector<EventHandle> in_heap, in_buckets;
+    double now = 0.0;
+    auto push = [&](double time) {
+      const auto id = static_cast<std::uint32_t>(in_heap.size());
+      in_heap.push_back(heap.push(time, event_for(id)));
+      in_buckets.push_back(bucketed.push(time, event_for(id)));
+    };
+    for (int i = 0; i < 200; ++i) push(months(rng));
+    for (int step = 0; step < 20000 && !heap.empty(); ++step) {
+      ASSERT_EQ(bucketed.size(), heap.size());
+      ASSERT_EQ(bucketed.next_time(), heap.next_time());
+      const ScheduledEvent a = heap.pop();
+      const ScheduledEvent b = bucketed.pop();
+      ASSERT_EQ(b.time, a.time) << "seed " << seed << " step " << step;
+      ASSERT_EQ(b.event.subject, a.event.subject) << "seed " << seed << " step " << step;
+      now = a.time;
+      switch (rng() % 8) {
+        case 0: push(now + soon(rng)); break;
+        case 1: push(std::floor(now) + 1.0); break;  // tomorrow's start: a tie for many
+        case 2: push(now + years(rng)); break;
+        case 3: push(now + 1e6 * (1.0 + soon(rng))); break;  // an idle gap the ring cannot span
+        case 4: {
+          const auto id = static_cast<std::uint32_t>(rng() % in_heap.size());
+          ASSERT_EQ(bucketed.cancel(in_buckets[id]), heap.cancel(in_heap[id]));
+          break;
+        }
+        case 5: {
+          const auto id = static_cast<std::uint32_t>(rng() % in_heap.size());
+          const double time = now + months(rng);
+          ASSERT_EQ(bucketed.reschedule(in_buckets[id], time), heap.reschedule(in_heap[id], time));
+          break;
+        }
+        default: push(now + months(rng)); push(now + soon(rng));
+      }
+    }
+  }
+}
+
+TEST(EventQueue, BucketWidthIsSetOnlyWhileEmptyAndMustBeAWidth) {
+  EventQueue queue;
+  EXPECT_THROW(queue.set_bucket_width(-1.0), std::invalid_argument);
+  EXPECT_THROW(queue.set_bucket_width(std::numeric_limits<double>::quiet_NaN()), std::invalid_argument);
+  EXPECT_THROW(queue.set_bucket_width(std::numeric_limits<double>::infinity()), std::invalid_argument);
+  queue.set_bucket_width(1.0);
+  const EventHandle a = queue.push(3.5, event_for(0));
+  EXPECT_THROW(queue.set_bucket_width(2.0), std::logic_error);
+  queue.push(700.0, event_for(1));  // beyond the ring
+  queue.push(-2.0, event_for(2));   // before the first bucket
+  EXPECT_EQ(queue.size(), 3u);
+  EXPECT_TRUE(queue.pending(a));
+  queue.clear();
+  EXPECT_TRUE(queue.empty());
+  EXPECT_FALSE(queue.pending(a));
+  queue.set_bucket_width(0.0);  // empty again: back to one heap
+  queue.push(1.0, event_for(3));
+  EXPECT_EQ(drain_subjects(queue), (std::vector<std::uint32_t>{3}));
+}
+
 TEST(EventQueue, PopOrderEqualsStableSortOfPushes) {
   std::mt19937_64 rng(42);
   std::uniform_int_distribution<int> coarse(0, 99);
@@ -434,10 +514,12 @@ TEST(EventQueue, PopOrderEqualsStableSortOfPushes) {
 }
 
 TEST(EventQueue, SteadyStateAllocatesNothing) {
+  for (const double bucket_width : {0.0, 1.0, 0.01}) {
   constexpr std::uint32_t kPending = 1000;
   std::mt19937_64 rng(7);
   std::exponential_distribution<double> gap(1.0);
   EventQueue queue;
+  queue.set_bucket_width(bucket_width);
   std::vector<EventHandle> handles(kPending);  // allocated before counting starts
 
   const std::uint64_t before_warm_up = g_allocations.load();
@@ -466,8 +548,9 @@ TEST(EventQueue, SteadyStateAllocatesNothing) {
       queue.reschedule(handles[victim], now + gap(rng));
     }
   }
-  EXPECT_EQ(g_allocations.load(), after_warm_up);
+  EXPECT_EQ(g_allocations.load(), after_warm_up) << "bucket width " << bucket_width;
   EXPECT_EQ(queue.size(), kPending);
+  }
 }
 
 TEST(EventQueue, ReserveAvoidsAllocationWhileFilling) {
