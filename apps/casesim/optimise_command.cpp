@@ -435,8 +435,13 @@ OptimiseOutcome optimise_command(const OptimiseOptions& options, std::ostream& o
     recording.record(pairs, results);
     progress.advance(pairs.size());
   };
+  // The file grows to a look's replications before the look: growing it is
+  // a copy (Recording::extend_replications), once a look, not once a batch.
+  const auto grow = [&recording](std::size_t replications) {
+    if (replications > recording.replications()) recording.extend_replications(replications);
+  };
   const optimise::SearchResult result = optimise::run_optimisation(
-      o, {seed, options.threads, start, options.stop, recorded ? &*recorded : nullptr}, record_chunk);
+      o, {seed, options.threads, start, options.stop, recorded ? &*recorded : nullptr, grow}, record_chunk);
   progress.finish();
   if (result.stopped) {
     recording.leave_unfinished();

@@ -65,6 +65,11 @@ SearchResult run_optimisation(const Optimisation& optimisation, const SearchSett
           result.values[chunk[i].variant][t][chunk[i].replication] = results[i].summary[metrics[t]];
       if (record) record(chunk, results);
     };
+    if (!pairs.empty() && settings.before_look) {
+      std::size_t reached = 0;
+      for (const runner::ExperimentPair& pair : pairs) reached = std::max(reached, pair.replication + 1);
+      settings.before_look(reached);
+    }
     if (!pairs.empty() &&
         !runner::run_in_batches(setups, settings.seed, pairs, settings.threads, settings.stop, keep)) {
       result.stopped = true;  // the look is unfinished: what it finished is recorded

@@ -46,6 +46,10 @@ struct SearchSettings {
   const std::atomic<bool>* stop = nullptr;
   // A search resumed from its file: what it holds is taken, not run. Null: none.
   const RecordedSearch* recorded = nullptr;
+  // Called before a look's replications run, with how many replications a
+  // plan has once it has them all (the last one's index + 1): a results file
+  // grows once a look rather than at each of its batches. Empty: not called.
+  std::function<void(std::size_t)> before_look{};
 };
 
 // Receives each chunk of pairs as it finishes, with its results in the same

@@ -108,6 +108,23 @@ hid_t Hdf5File::scalar() const {
   return scalar_.id();
 }
 
+// No chunk cache for any dataset of a file written (create_numeric says why).
+// Set once for the file rather than on each dataset: a dataset given its own
+// access properties has them copied on creation and freed on closing, a
+// tenth of laying out a results file.
+namespace {
+PropertyList writing_access(const std::string& name) {
+  PropertyList access(H5Pcreate(H5P_FILE_ACCESS));
+  int metadata_elements = 0;
+  std::size_t chunk_slots = 0, chunk_bytes = 0;
+  double preemption = 0.0;
+  if (!access.is_open() || H5Pget_cache(access.id(), &metadata_elements, &chunk_slots, &chunk_bytes, &preemption) < 0 ||
+      H5Pset_cache(access.id(), metadata_elements, chunk_slots, 0, preemption) < 0)
+    throw ResultsError(error_message(name, "cannot set up its access properties"));
+  return access;
+}
+}  // namespace
+
 Hdf5File Hdf5File::create(const std::string& path, const std::string& shown_as) {
   silence_hdf5_error_printing();
   const std::string name = shown_as.empty() ? path : shown_as;
@@ -123,17 +140,7 @@ Hdf5File Hdf5File::create(const std::string& path, const std::string& shown_as) 
   PropertyList creation(H5Pcreate(H5P_FILE_CREATE));
   if (!creation.is_open() || H5Pset_obj_track_times(creation.id(), false) < 0)
     throw ResultsError(error_message(name, "cannot set up its creation properties"));
-  // No chunk cache for any dataset of the file (create_numeric says why). Set
-  // once for the file rather than on each dataset: a dataset given its own
-  // access properties has them copied on creation and freed on closing, a
-  // tenth of laying out a results file.
-  PropertyList access(H5Pcreate(H5P_FILE_ACCESS));
-  int metadata_elements = 0;
-  std::size_t chunk_slots = 0, chunk_bytes = 0;
-  double preemption = 0.0;
-  if (!access.is_open() || H5Pget_cache(access.id(), &metadata_elements, &chunk_slots, &chunk_bytes, &preemption) < 0 ||
-      H5Pset_cache(access.id(), metadata_elements, chunk_slots, 0, preemption) < 0)
-    throw ResultsError(error_message(name, "cannot set up its access properties"));
+  const PropertyList access = writing_access(name);
   const hid_t id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.id(), access.id());
   if (id < 0) throw ResultsError(error_message(name, "cannot create it"));
   return Hdf5File(name, FileHandle(id));
@@ -163,7 +170,8 @@ Hdf5File Hdf5File::open_read_only(const std::string& path) {
 
 Hdf5File Hdf5File::open_read_write(const std::string& path) {
   silence_hdf5_error_printing();
-  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  const PropertyList access = writing_access(path);
+  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDWR, access.id());
   if (id < 0) throw ResultsError(error_message(path, "cannot open it"));
   return Hdf5File(path, FileHandle(id));
 }

@@ -82,10 +82,13 @@ class Hdf5File {
   // the name it will have once laid out (ResultsWriter::create).
   static Hdf5File create(const std::string& path, const std::string& shown_as = {});
   static Hdf5File open_read_only(const std::string& path);
-  // An existing file, to add to (the /optimise group of a finished file).
+  // An existing file, to add to (the /optimise group of a finished file, a
+  // grown copy).
   static Hdf5File open_read_write(const std::string& path);
 
   const std::string& path() const { return path_; }
+  // The file was renamed while open: messages name it `path` from now on.
+  void renamed_to(std::string path) { path_ = std::move(path); }
   // The open file's device and inode (its descriptor's, not its name's).
   FileIdentity identity() const;
 

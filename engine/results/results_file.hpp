@@ -188,6 +188,14 @@ class ResultsWriter {
   // Grows every variant to `replications` slots (the new ones NaN and not
   // completed), then flushes. Fewer than now is std::invalid_argument.
   void extend_replications(std::size_t replications);
+  // The same growth made in a copy: flushes this file, copies it byte for
+  // byte to `copy_path` (replacing any file there) and grows the copy, which
+  // the writer returned writes to; this file is left as it was. (A copy
+  // renamed over this file is a file grown whole: Recording::extend_replications.)
+  ResultsWriter grown_copy(const std::string& copy_path, std::size_t replications);
+  // The file was renamed (by its owner, while open): later messages, and
+  // grown_copy, use its new name.
+  void renamed_to(const std::string& path);
   // Metric `metric`'s values (Layout::metrics order) as written so far,
   // variant-major (v * replications + r); NaN in slots not written.
   std::vector<double> read_summary(std::size_t metric) const;

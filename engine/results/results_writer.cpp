@@ -370,6 +370,40 @@ void ResultsWriter::extend_replications(std::size_t replications) {
   w.file.flush();
 }
 
+ResultsWriter ResultsWriter::grown_copy(const std::string& copy_path, std::size_t replications) {
+  flush();
+  Impl& w = *impl_;
+  std::error_code copied;
+  std::filesystem::copy_file(w.path, copy_path, std::filesystem::copy_options::overwrite_existing, copied);
+  if (copied)
+    throw ResultsError("results file '" + w.path + "': cannot copy it to '" + copy_path + "' to grow it: " +
+                       copied.message());
+  auto impl = std::make_unique<Impl>(Impl{.file = Hdf5File::open_read_write(copy_path),
+                                          .variants = w.variants,
+                                          .replications = w.replications,
+                                          .weeks = w.weeks,
+                                          .metric_names = w.metric_names,
+                                          .series_names = w.series_names,
+                                          .distribution_names = w.distribution_names,
+                                          .bins = w.bins,
+                                          .children = w.children,
+                                          .workers = w.workers,
+                                          .worker_series_names = w.worker_series_names});
+  impl->path = copy_path;
+  Impl& c = *impl;
+  for (const std::string& name : c.metric_names) c.summary.push_back(c.file.open_dataset("/summary/" + name));
+  for (const std::string& name : c.series_names) c.series.push_back(c.file.open_dataset("/series/" + name));
+  for (const std::string& name : c.distribution_names)
+    c.distributions.push_back(c.file.open_dataset("/distributions/" + name));
+  if (c.children > 0) c.child_visit_late = c.file.open_dataset("/children/visit_late");
+  for (const std::string& name : c.worker_series_names)
+    c.worker_series.push_back(c.file.open_dataset("/workers/" + name));
+  c.completed = c.file.open_dataset("/completed");
+  ResultsWriter copy(std::move(impl));
+  copy.extend_replications(replications);
+  return copy;
+}
+
 std::vector<double> ResultsWriter::read_summary(std::size_t metric) const {
   if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
   if (impl_->to_lay_out) throw std::logic_error("results writer read before lay_out()");
@@ -385,6 +419,12 @@ std::vector<double> ResultsWriter::read_summary(std::size_t metric) const {
 FileIdentity ResultsWriter::identity() const {
   if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
   return impl_->file.identity();
+}
+
+void ResultsWriter::renamed_to(const std::string& path) {
+  if (!impl_ || impl_->closed) throw std::logic_error("results writer used after close() or after a move");
+  impl_->path = path;
+  impl_->file.renamed_to(path);
 }
 
 void ResultsWriter::flush() {

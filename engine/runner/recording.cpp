@@ -40,6 +40,65 @@ bool few_enough_to_keep(const results::Layout& layout, std::size_t replications)
   return layout.variants.size() * replications * layout.metrics.size() <= kSummaryValuesKept;
 }
 
+// Writes every finished slot of `previous` into `writer`, laid out for the
+// same experiment with at least as many replications, and calls
+// recorded(variant, replication, summary, weekly) for each. A variant's
+// consecutive finished replications are written together, a block per
+// dataset (up to kCopiedAtOnce at a time), as Recording::record writes them:
+// a search's file is copied each time it grows.
+template <typename Recorded>
+void copy_finished(const results::ResultsData& previous, results::ResultsWriter& writer, Recorded&& recorded) {
+  constexpr std::size_t kCopiedAtOnce = 256;
+  const results::Layout& layout = previous.layout;
+  const std::size_t replications = layout.replications;
+  const std::size_t weeks = layout.week_start_dates.size();
+  const std::size_t children = layout.children.size();
+  const std::size_t bins = layout.distributions.bins();
+  const std::size_t workers = layout.workers.size();
+  // One replication's values, gathered from the file's per-quantity arrays.
+  struct Gathered {
+    std::vector<double> summary, weekly, worker_weekly;
+    std::vector<std::uint32_t> durations;
+  };
+  std::vector<Gathered> gathered(kCopiedAtOnce);
+  std::vector<results::ReplicationValues> run;
+  auto gather = [&](std::size_t slot, Gathered& g) {
+    g.summary.resize(previous.summary.size());
+    for (std::size_t m = 0; m < g.summary.size(); ++m) g.summary[m] = previous.summary[m][slot];
+    g.weekly.resize(previous.weekly.size() * weeks);
+    for (std::size_t s = 0; s < previous.weekly.size(); ++s)
+      std::copy_n(previous.weekly[s].begin() + static_cast<std::ptrdiff_t>(slot * weeks), weeks,
+                  g.weekly.begin() + static_cast<std::ptrdiff_t>(s * weeks));
+    g.durations.resize(previous.distributions.size() * bins);
+    for (std::size_t d = 0; d < previous.distributions.size(); ++d)
+      std::copy_n(previous.distributions[d].begin() + static_cast<std::ptrdiff_t>(slot * bins), bins,
+                  g.durations.begin() + static_cast<std::ptrdiff_t>(d * bins));
+    g.worker_weekly.resize(previous.worker_weekly.size() * weeks * workers);
+    for (std::size_t q = 0; q < previous.worker_weekly.size(); ++q)
+      std::copy_n(previous.worker_weekly[q].begin() + static_cast<std::ptrdiff_t>(slot * weeks * workers),
+                  weeks * workers, g.worker_weekly.begin() + static_cast<std::ptrdiff_t>(q * weeks * workers));
+    return results::ReplicationValues{
+        g.summary, g.weekly, g.durations,
+        children == 0 ? std::span<const std::uint8_t>()
+                      : std::span(previous.child_visit_late).subspan(slot * children, children),
+        g.worker_weekly};
+  };
+  for (std::size_t v = 0; v < layout.variants.size(); ++v) {
+    for (std::size_t r = 0; r < replications;) {
+      if (previous.completed[v * replications + r] == 0) {
+        ++r;
+        continue;
+      }
+      const std::size_t first = r;
+      run.clear();
+      for (; r < replications && run.size() < kCopiedAtOnce && previous.completed[v * replications + r] != 0; ++r)
+        run.push_back(gather(v * replications + r, gathered[run.size()]));
+      writer.write_replications(v, first, run);
+      for (std::size_t k = 0; k < run.size(); ++k) recorded(v, first + k, run[k].summary, run[k].weekly);
+    }
+  }
+}
+
 }  // namespace
 
 ResumeRefused::ResumeRefused(std::string partial, std::string difference)
@@ -93,36 +152,12 @@ Recording Recording::resume(const std::string& output, const results::Metadata& 
   Recording recording(output, previous.metadata, resumed,
                       results::ResultsWriter::create(resuming, previous.metadata, resumed));
 
-  const std::size_t replications = resumed.replications;
-  const std::size_t weeks = resumed.week_start_dates.size();
-  const std::size_t children = resumed.children.size();
-  const std::size_t bins = resumed.distributions.bins();
-  std::vector<double> summary(resumed.metrics.size());
-  std::vector<double> weekly(resumed.series.size() * weeks);
-  std::vector<std::uint32_t> durations(resumed.distributions.quantities.size() * bins);
-  const std::size_t workers = resumed.workers.size();
-  std::vector<double> worker_weekly(resumed.worker_values());
-  for (std::size_t slot = 0; slot < recording.completed_.size(); ++slot) {
-    if (previous.completed[slot] == 0) continue;
-    const std::size_t v = slot / replications, r = slot % replications;
-    for (std::size_t m = 0; m < summary.size(); ++m) summary[m] = previous.summary[m][slot];
-    for (std::size_t s = 0; s < resumed.series.size(); ++s)
-      std::copy_n(previous.weekly[s].begin() + static_cast<std::ptrdiff_t>(slot * weeks), weeks,
-                  weekly.begin() + static_cast<std::ptrdiff_t>(s * weeks));
-    for (std::size_t d = 0; d < previous.distributions.size(); ++d)
-      std::copy_n(previous.distributions[d].begin() + static_cast<std::ptrdiff_t>(slot * bins), bins,
-                  durations.begin() + static_cast<std::ptrdiff_t>(d * bins));
-    const std::span<const std::uint8_t> child_visit_late =
-        children == 0 ? std::span<const std::uint8_t>()
-                      : std::span(previous.child_visit_late).subspan(slot * children, children);
-    for (std::size_t q = 0; q < previous.worker_weekly.size(); ++q)
-      std::copy_n(previous.worker_weekly[q].begin() + static_cast<std::ptrdiff_t>(slot * weeks * workers),
-                  weeks * workers, worker_weekly.begin() + static_cast<std::ptrdiff_t>(q * weeks * workers));
-    recording.writer_.write_replication(v, r, summary, weekly, durations, child_visit_late, worker_weekly);
-    recording.mark_recorded(v, r, summary, weekly);
-  }
+  copy_finished(previous, recording.writer_,
+                [&recording](std::size_t v, std::size_t r, std::span<const double> summary,
+                             std::span<const double> weekly) { recording.mark_recorded(v, r, summary, weekly); });
   recording.writer_.flush();
   std::filesystem::rename(resuming, partial);
+  recording.writer_.renamed_to(partial);
   recording.note_partial_identity();
   return recording;
 }
@@ -179,7 +214,22 @@ void Recording::record(std::span<const ExperimentPair> pairs, std::span<const mo
 }
 
 void Recording::extend_replications(std::size_t replications) {
-  writer_.extend_replications(replications);
+  if (replications <= layout_.replications) {
+    if (replications < layout_.replications) writer_.extend_replications(replications);  // refused: it cannot shrink
+    return;
+  }
+  // Grown in a copy renamed over OUTPUT.partial once grown and flushed:
+  // growing a file changes its structure (new chunks, their index's nodes),
+  // and a run killed while HDF5 wrote those in place could leave a file that
+  // cannot be read, its finished replications lost to --resume. Killed now,
+  // OUTPUT.partial is the old file or the whole new one.
+  const std::string growing = partial() + ".growing";
+  results::ResultsWriter grown = writer_.grown_copy(growing, replications);
+  writer_.close();
+  std::filesystem::rename(growing, partial());
+  grown.renamed_to(partial());
+  writer_ = std::move(grown);
+  note_partial_identity();
   const std::size_t before = layout_.replications, variants = layout_.variants.size();
   completed_ = regrown(completed_, variants, before, replications, std::uint8_t{0});
   if (summaries_ && !few_enough_to_keep(layout_, replications)) summaries_.reset();

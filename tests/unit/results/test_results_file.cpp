@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -410,6 +411,51 @@ TEST_F(ResultsFileTest, ExtendingReplicationsAddsEmptySlotsAndKeepsWrittenOnes) 
   EXPECT_EQ(data.completed[1 * 5 + 4], 0);
   EXPECT_TRUE(std::isnan(data.summary[0][1 * 5 + 3]));
   EXPECT_TRUE(std::isnan(data.weekly[0][(1 * 5 + 3) * kWeeks + 0]));
+}
+
+// A grown copy is the file grown, under another name; the file itself is
+// untouched, so a kill while the copy grows leaves the file as it was
+// (Recording::extend_replications renames the copy over it once grown).
+TEST_F(ResultsFileTest, AGrownCopyIsTheFileGrownAndLeavesTheFileAsItWas) {
+  ResultsWriter writer = ResultsWriter::create(path("r.h5"), sample_metadata(), sample_layout());
+  writer.write_replication(1, 2, summary_of(1, 2), weekly_of(1, 2));
+  ResultsWriter grown = writer.grown_copy(path("r.h5.growing"), 5);
+  std::vector<double> summary{7.5, 8.5};
+  std::vector<double> weekly(kSeries * kWeeks, 9.0);
+  grown.write_replication(0, 4, summary, weekly);
+  writer.close();
+  grown.close();
+
+  const ResultsData before = read_results(path("r.h5"));
+  ASSERT_EQ(before.layout.replications, kReplications);
+  EXPECT_EQ(before.completed[1 * kReplications + 2], 1);
+  EXPECT_EQ(std::count(before.completed.begin(), before.completed.end(), 1), 1);
+
+  const ResultsData data = read_results(path("r.h5.growing"));
+  ASSERT_EQ(data.layout.replications, 5U);
+  ASSERT_EQ(data.completed.size(), 10U);
+  EXPECT_EQ(data.completed[1 * 5 + 2], 1);
+  EXPECT_EQ(data.summary[1][1 * 5 + 2], summary_value(1, 2, 1));
+  EXPECT_EQ(data.weekly[1][(1 * 5 + 2) * kWeeks + 4], weekly_value(1, 2, 1, 4));
+  EXPECT_EQ(data.completed[0 * 5 + 4], 1);
+  EXPECT_EQ(data.summary[0][0 * 5 + 4], 7.5);
+  EXPECT_EQ(data.completed[1 * 5 + 4], 0);
+  EXPECT_TRUE(std::isnan(data.summary[0][1 * 5 + 3]));
+  EXPECT_EQ(data.metadata.seed, before.metadata.seed);
+}
+
+TEST_F(ResultsFileTest, ACopyThatCannotBeMadeIsAClearError) {
+  ResultsWriter writer = ResultsWriter::create(path("r.h5"), sample_metadata(), sample_layout());
+  try {
+    (void)writer.grown_copy(path("no-such-directory/r.h5.growing"), 5);
+    FAIL() << "grown_copy into a missing directory returned";
+  } catch (const ResultsError& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot copy it to"), std::string::npos) << e.what();
+  }
+  // The file goes on as it was.
+  writer.write_replication(0, 0, summary_of(0, 0), weekly_of(0, 0));
+  writer.close();
+  EXPECT_EQ(read_results(path("r.h5")).completed[0], 1);
 }
 
 TEST_F(ResultsFileTest, ReplicationsCannotShrink) {
