@@ -54,6 +54,15 @@ inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day
   return work_tasks(day, static_cast<std::int32_t>(p), hours, false);
 }
 
+// The absence cover's and the manager's lists, made at most once a day: out
+// of line, so that the loop over the workers stays compact code (with these
+// inlined, do_daily_work was 20 KB of code, 11 KB without; the caseload
+// benchmark about 2.5% faster).
+[[gnu::noinline]] double TeamModel::sort_and_work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover) {
+  sort_tasks();
+  return work_tasks(day, doer, hours, absence_cover);
+}
+
 void TeamModel::do_daily_work(Day day) {
   const double duty_hours = scenario_.triage.duty_decisions_per_working_day * scenario_.triage.decision_hours;
   std::int32_t duty_to_cover = kNoWorker;
@@ -108,8 +117,7 @@ void TeamModel::do_daily_work(Day day) {
       }
     }
     std::erase_if(tasks_, [day](const Task& t) { return t.due > day && t.precedence != kBookedAppointment; });
-    sort_tasks();
-    work_tasks(day, duty_to_cover, duty_spare, true);
+    sort_and_work_tasks(day, duty_to_cover, duty_spare, true);
   }
 
   // The team manager holds the waiting children, in the hours set aside for them.
@@ -117,8 +125,8 @@ void TeamModel::do_daily_work(Day day) {
       manager_.sick_until <= day) {
     tasks_.clear();
     collect_waiting_children_tasks(day, planning_horizon);
-    sort_tasks();
-    work_tasks(day, kTeamManager, scenario_.team.manager.unallocated_work_hours_per_week / kWorkingDaysPerWeek, false);
+    sort_and_work_tasks(day, kTeamManager, scenario_.team.manager.unallocated_work_hours_per_week / kWorkingDaysPerWeek,
+                        false);
   }
 }
 

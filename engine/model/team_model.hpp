@@ -461,6 +461,8 @@ class TeamModel {
   // Inline (defined in daily_work.cpp, its only caller): called for every task worked on.
   [[gnu::always_inline]] inline bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
   bool fits(double needed, double& hours, std::int32_t doer, bool booked);
+  // sort_tasks and work_tasks, out of line: for the lists made at most once a day.
+  double sort_and_work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
   std::int64_t doer_id(std::int32_t doer) const {
     return doer == kTeamManager ? model::kTeamManagerId : worker_id(static_cast<std::size_t>(doer));
   }
