@@ -15,6 +15,7 @@ void EventQueue::set_bucket_width(double width) {
 void EventQueue::reserve(std::size_t n) {
   heap_.reserve(n);
   slots_.reserve(n);
+  if (per_width_ > 0.0) bucketed_.reserve(n);
   free_slots_.reserve(n);
 }
 
@@ -26,7 +27,7 @@ void EventQueue::clear() {
   if (in_buckets_ > 0)
     for (std::uint32_t& head : bucket_heads_) {
       for (std::uint32_t i = head; i != kNone;) {
-        const std::uint32_t next = slots_[i].next;
+        const std::uint32_t next = bucketed_[i].next;
         release(i);
         i = next;
       }
@@ -81,12 +82,12 @@ void EventQueue::remove_at(std::size_t index) {
 }
 
 void EventQueue::take_from_bucket(std::uint32_t slot_index) {
-  const Slot& slot = slots_[slot_index];
-  if (slot.previous != kNone)
-    slots_[slot.previous].next = slot.next;
+  const Bucketed& entry = bucketed_[slot_index];
+  if (entry.previous != kNone)
+    bucketed_[entry.previous].next = entry.next;
   else
-    bucket_heads_[ring_index(slot.time * per_width_)] = slot.next;
-  if (slot.next != kNone) slots_[slot.next].previous = slot.previous;
+    bucket_heads_[ring_index(entry.time * per_width_)] = entry.next;
+  if (entry.next != kNone) bucketed_[entry.next].previous = entry.previous;
   --in_buckets_;
 }
 
@@ -97,10 +98,10 @@ void EventQueue::open_next_bucket() {
   head = kNone;
   next_bucket_ += 1.0;
   while (i != kNone) {
-    const Slot& slot = slots_[i];
-    const std::uint32_t next = slot.next;
+    const Bucketed& entry = bucketed_[i];
+    const std::uint32_t next = entry.next;
     --in_buckets_;
-    push_to_heap(Key{slot.time, slot.sequence, i});
+    push_to_heap(Key{entry.time, entry.sequence, i});
     i = next;
   }
 }

@@ -96,10 +96,14 @@ class EventQueue {
     Event event;
     std::uint32_t generation = 0;
     std::uint32_t where = kFree;  // its heap index, kInFront, kInBucket or kFree
-    // While in a bucket: its key, and its neighbours in the bucket's list.
-    std::uint32_t next = 0, previous = 0;
+  };
+  // A slot's event while it is in a bucket: its key, and its neighbours in
+  // the bucket's list. Kept beside the slots (bucketed_[slot]), not in them,
+  // so that a slot stays 16 bytes for what every event reads.
+  struct Bucketed {
     double time = 0.0;
     std::uint64_t sequence = 0;
+    std::uint32_t next = 0, previous = 0;
   };
   static constexpr std::uint32_t kFree = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::uint32_t kInFront = kFree - 1;   // where of the front slot's event
@@ -150,6 +154,7 @@ class EventQueue {
   bool has_front_ = false;
   std::vector<Key> heap_;
   std::vector<Slot> slots_;
+  std::vector<Bucketed> bucketed_;  // grown to slots_'s size as events go into buckets
   std::vector<std::uint32_t> free_slots_;
   std::uint64_t next_sequence_ = 0;
   // 1 / the bucket width (0: no buckets). An event at time t is in bucket
@@ -222,13 +227,14 @@ class EventQueue {
 // at 0 and only grows): truncation is floor.
 [[gnu::always_inline]] inline void EventQueue::put_in_bucket(const Key& key, double bucket) {
   std::uint32_t& head = bucket_heads_[ring_index(bucket)];
-  Slot& slot = slots_[key.slot];
-  slot.where = kInBucket;
-  slot.time = key.time;
-  slot.sequence = key.sequence;
-  slot.previous = kNone;
-  slot.next = head;
-  if (head != kNone) slots_[head].previous = key.slot;
+  slots_[key.slot].where = kInBucket;
+  if (bucketed_.size() < slots_.size()) bucketed_.resize(slots_.size());
+  Bucketed& entry = bucketed_[key.slot];
+  entry.time = key.time;
+  entry.sequence = key.sequence;
+  entry.previous = kNone;
+  entry.next = head;
+  if (head != kNone) bucketed_[head].previous = key.slot;
   head = key.slot;
   ++in_buckets_;
 }
