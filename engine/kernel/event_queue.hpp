@@ -241,7 +241,8 @@ class EventQueue {
 
 inline void EventQueue::follow_earliest() {
   const double bucket = heap_.front().time * per_width_;
-  if (bucket >= next_bucket_ && bucket < kLastBucket) next_bucket_ = static_cast<double>(static_cast<std::uint64_t>(bucket)) + 1.0;
+  if (bucket >= next_bucket_ && bucket < kLastBucket)
+    next_bucket_ = static_cast<double>(static_cast<std::uint64_t>(bucket)) + 1.0;
 }
 
 inline ScheduledEvent EventQueue::pop() {

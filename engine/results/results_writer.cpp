@@ -376,8 +376,8 @@ ResultsWriter ResultsWriter::grown_copy(const std::string& copy_path, std::size_
   std::error_code copied;
   std::filesystem::copy_file(w.path, copy_path, std::filesystem::copy_options::overwrite_existing, copied);
   if (copied)
-    throw ResultsError("results file '" + w.path + "': cannot copy it to '" + copy_path + "' to grow it: " +
-                       copied.message());
+    throw ResultsError("results file '" + w.path + "': cannot copy it to '" + copy_path +
+                       "' to grow it: " + copied.message());
   auto impl = std::make_unique<Impl>(Impl{.file = Hdf5File::open_read_write(copy_path),
                                           .variants = w.variants,
                                           .replications = w.replications,

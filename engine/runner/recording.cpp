@@ -77,11 +77,11 @@ void copy_finished(const results::ResultsData& previous, results::ResultsWriter&
     for (std::size_t q = 0; q < previous.worker_weekly.size(); ++q)
       std::copy_n(previous.worker_weekly[q].begin() + static_cast<std::ptrdiff_t>(slot * weeks * workers),
                   weeks * workers, g.worker_weekly.begin() + static_cast<std::ptrdiff_t>(q * weeks * workers));
-    return results::ReplicationValues{
-        g.summary, g.weekly, g.durations,
-        children == 0 ? std::span<const std::uint8_t>()
-                      : std::span(previous.child_visit_late).subspan(slot * children, children),
-        g.worker_weekly};
+    return results::ReplicationValues{g.summary, g.weekly, g.durations,
+                                      children == 0
+                                          ? std::span<const std::uint8_t>()
+                                          : std::span(previous.child_visit_late).subspan(slot * children, children),
+                                      g.worker_weekly};
   };
   for (std::size_t v = 0; v < layout.variants.size(); ++v) {
     for (std::size_t r = 0; r < replications;) {

@@ -515,41 +515,41 @@ TEST(EventQueue, PopOrderEqualsStableSortOfPushes) {
 
 TEST(EventQueue, SteadyStateAllocatesNothing) {
   for (const double bucket_width : {0.0, 1.0, 0.01}) {
-  constexpr std::uint32_t kPending = 1000;
-  std::mt19937_64 rng(7);
-  std::exponential_distribution<double> gap(1.0);
-  EventQueue queue;
-  queue.set_bucket_width(bucket_width);
-  std::vector<EventHandle> handles(kPending);  // allocated before counting starts
+    constexpr std::uint32_t kPending = 1000;
+    std::mt19937_64 rng(7);
+    std::exponential_distribution<double> gap(1.0);
+    EventQueue queue;
+    queue.set_bucket_width(bucket_width);
+    std::vector<EventHandle> handles(kPending);  // allocated before counting starts
 
-  const std::uint64_t before_warm_up = g_allocations.load();
-  double now = 0.0;
-  for (std::uint32_t i = 0; i < kPending; ++i) handles[i] = queue.push(now + gap(rng), event_for(i));
-  // Warm-up cycles let the free list reach its own high-water mark.
-  for (int i = 0; i < 10000; ++i) {
-    const ScheduledEvent next = queue.pop();
-    now = next.time;
-    handles[next.event.subject] = queue.push(now + gap(rng), next.event);
-  }
-  const std::uint64_t after_warm_up = g_allocations.load();
-  // The counter does see the queue's vectors growing (the check below is not vacuous).
-  EXPECT_GT(after_warm_up, before_warm_up);
-
-  // Hold model at constant size with cancels and reschedules mixed in.
-  for (int i = 0; i < 200000; ++i) {
-    const ScheduledEvent next = queue.pop();
-    now = next.time;
-    handles[next.event.subject] = queue.push(now + gap(rng), next.event);
-    const std::uint32_t victim = static_cast<std::uint32_t>(rng() % kPending);
-    if (i % 3 == 0) {
-      queue.cancel(handles[victim]);
-      handles[victim] = queue.push(now + gap(rng), event_for(victim));
-    } else if (i % 3 == 1) {
-      queue.reschedule(handles[victim], now + gap(rng));
+    const std::uint64_t before_warm_up = g_allocations.load();
+    double now = 0.0;
+    for (std::uint32_t i = 0; i < kPending; ++i) handles[i] = queue.push(now + gap(rng), event_for(i));
+    // Warm-up cycles let the free list reach its own high-water mark.
+    for (int i = 0; i < 10000; ++i) {
+      const ScheduledEvent next = queue.pop();
+      now = next.time;
+      handles[next.event.subject] = queue.push(now + gap(rng), next.event);
     }
-  }
-  EXPECT_EQ(g_allocations.load(), after_warm_up) << "bucket width " << bucket_width;
-  EXPECT_EQ(queue.size(), kPending);
+    const std::uint64_t after_warm_up = g_allocations.load();
+    // The counter does see the queue's vectors growing (the check below is not vacuous).
+    EXPECT_GT(after_warm_up, before_warm_up);
+
+    // Hold model at constant size with cancels and reschedules mixed in.
+    for (int i = 0; i < 200000; ++i) {
+      const ScheduledEvent next = queue.pop();
+      now = next.time;
+      handles[next.event.subject] = queue.push(now + gap(rng), next.event);
+      const std::uint32_t victim = static_cast<std::uint32_t>(rng() % kPending);
+      if (i % 3 == 0) {
+        queue.cancel(handles[victim]);
+        handles[victim] = queue.push(now + gap(rng), event_for(victim));
+      } else if (i % 3 == 1) {
+        queue.reschedule(handles[victim], now + gap(rng));
+      }
+    }
+    EXPECT_EQ(g_allocations.load(), after_warm_up) << "bucket width " << bucket_width;
+    EXPECT_EQ(queue.size(), kPending);
   }
 }
 
