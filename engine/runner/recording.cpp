@@ -292,6 +292,7 @@ void Recording::finish() {
   check_partial_is_ours();
   std::filesystem::rename(partial(), output_);
   closed_as_ = output_;
+  remove_stray_copy();
 }
 
 void Recording::finish(const results::OptimisationRecord& plans) {
@@ -301,6 +302,14 @@ void Recording::finish(const results::OptimisationRecord& plans) {
   results::write_optimisation_record(partial(), plans);
   std::filesystem::rename(partial(), output_);
   closed_as_ = output_;
+  remove_stray_copy();
+}
+
+// A copy a killed run left growing (extend_replications): nothing reads it,
+// and once the run is finished nothing could.
+void Recording::remove_stray_copy() const {
+  std::error_code ignored;
+  std::filesystem::remove(partial() + ".growing", ignored);
 }
 
 void Recording::leave_unfinished() {

@@ -124,6 +124,7 @@ class Recording {
   // Remembers which file OUTPUT.partial is, and checks it still is.
   void note_partial_identity();
   void check_partial_is_ours() const;
+  void remove_stray_copy() const;
 
   std::string output_;
   results::Metadata metadata_;

@@ -3,6 +3,7 @@
 // the same answer, every value bit for bit, and only the replications it did
 // not have are run. Stopped after each of its chunks in turn, so that some
 // stops fall inside a look and some between looks.
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <set>
@@ -127,6 +128,40 @@ TEST(ResumedSearch, TakesWhatWasRecordedRunsTheRestAndEndsAsTheUninterruptedSear
       EXPECT_EQ(resumed.result.replications_run, whole.result.replications_run);
     }
   }
+}
+
+// A results file grows to a look's replications before the look runs
+// (before_look: a copy of the file each time it grows, so once a look, not
+// once a batch): every replication a look records is within what it was
+// told, and it records the last of them, so the file ends the size it would
+// have grown to batch by batch.
+TEST(SearchLooks, TellTheReplicationsTheyReachBeforeTheyRun) {
+  const testing::TemporaryFolder folder;
+  folder.write("mmc.yaml", testing::queue_scenario(1.0, 1.0, kHorizonWeeks));
+  const optimise::Optimisation o =
+      optimise::load_optimisation(folder.write("staffing.yaml", kStaffing), model::metric_names());
+  std::vector<std::size_t> told;             // each look's replications, in order
+  std::vector<std::size_t> reached_in_look;  // the most each look recorded (its last replication + 1)
+  std::size_t chunks = 0;
+  const optimise::RecordChunk record = [&](std::span<const runner::ExperimentPair> pairs,
+                                           std::span<const model::ReplicationResult>) {
+    ASSERT_FALSE(told.empty()) << "recorded before any look was told";
+    for (const runner::ExperimentPair& pair : pairs) {
+      EXPECT_LT(pair.replication, told.back());
+      reached_in_look.back() = std::max(reached_in_look.back(), pair.replication + 1);
+    }
+    ++chunks;
+  };
+  optimise::SearchSettings settings{11, 1, nullptr, nullptr, nullptr};
+  settings.before_look = [&](std::size_t replications) {
+    told.push_back(replications);
+    reached_in_look.push_back(0);
+  };
+  const optimise::SearchResult result = optimise::run_optimisation(o, settings, record);
+  ASSERT_FALSE(result.stopped);
+  ASSERT_GE(told.size(), 2u) << "one look: nothing to grow";
+  EXPECT_GT(chunks, told.size()) << "a look in one chunk: growing once a batch would be the same";
+  EXPECT_EQ(reached_in_look, told);
 }
 
 }  // namespace

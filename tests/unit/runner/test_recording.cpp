@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <vector>
 
 #include "engine/model/metrics.hpp"
@@ -209,6 +210,31 @@ TEST(Recording, KeepsEachSeriesThirdsOfTheCountedWeeksForTheSettlingCheck) {
   // Resumed: worked out again from the file.
   const Recording resumed = Recording::resume(dir.file("out.h5"), run.metadata, run.layout);
   EXPECT_DOUBLE_EQ(resumed.series_thirds()[1][1][2].last, t.last);
+}
+
+// A file grows in a copy renamed over it (docs/reliability.md): the grown
+// file is the one the recording goes on writing and finishes, and no copy
+// is left, nor one a killed run left before.
+TEST(Recording, GrowsInACopyRenamedOverTheFileAndLeavesNoCopy) {
+  const TemporaryDirectory dir;
+  const SmallRun run(dir, 2, 7);
+  const std::string output = dir.file("out.h5");
+  Recording recording = Recording::start(output, run.metadata, run.layout);
+  const std::vector<ExperimentPair> first{{1, 1}};
+  recording.record(first, std::vector<model::ReplicationResult>{result_for(run.layout, 1, 1)});
+  std::ofstream(output + ".partial.growing") << "a copy a killed run left";
+  recording.extend_replications(4);
+  EXPECT_FALSE(fs::exists(output + ".partial.growing"));
+  EXPECT_EQ(results::read_results(output + ".partial").layout.replications, 4u);
+  const std::vector<ExperimentPair> later{{0, 3}};
+  recording.record(later, std::vector<model::ReplicationResult>{result_for(run.layout, 0, 3)});
+  std::ofstream(output + ".partial.growing") << "a copy a killed run left";
+  recording.finish();  // the partial is still the file it writes: renamed, not refused
+  EXPECT_FALSE(fs::exists(output + ".partial.growing"));
+  const results::ResultsData data = results::read_results(output);
+  EXPECT_EQ(data.completed, (std::vector<std::uint8_t>{0, 0, 0, 1, 0, 1, 0, 0}));
+  EXPECT_EQ(data.summary[0][slot(data, 1, 1)], result_for(run.layout, 1, 1).summary[0]);
+  EXPECT_EQ(data.summary[0][slot(data, 0, 3)], result_for(run.layout, 0, 3).summary[0]);
 }
 
 TEST(Recording, AReplicationBeyondTheSlotsGrowsEveryVariantAndKeepsWhatWasThere) {
