@@ -227,14 +227,12 @@ TEST(HtmlReport, ShowsEachIntervalWhereItsMeasureCanGo) {
     EXPECT_NE((*it)[1].str().front(), '-') << (*it)[0];
   }
   EXPECT_EQ(shown, 2u) << measures;
-  const std::smatch share = [&] {
-    std::smatch m;
-    const std::size_t at = measures.find("assessments_within_standard_share");
-    if (at == std::string::npos) return m;
-    const std::string row = measures.substr(at);
-    std::regex_search(row, m, interval);
-    return m;
-  }();
+  // The match points into the text searched: it lives as long as the match.
+  const std::size_t at = measures.find("assessments_within_standard_share");
+  ASSERT_NE(at, std::string::npos) << measures;
+  const std::string row = measures.substr(at);
+  std::smatch share;
+  std::regex_search(row, share, interval);
   ASSERT_FALSE(share.empty());
   EXPECT_LE(std::stod(share[2]), 1.0) << share[0];
   // The late-work chart's data starts no bar below 0 either.
