@@ -146,13 +146,15 @@ void mmc_priority_queue(benchmark::State& state) {
 
 // ---------------------------------------------------------------------------
 // Hold model: N pending events; each step pops the earliest and pushes one at
-// now + Exp(1). One item = one event fired.
+// now + Exp(mean_gap). One item = one event fired. The plain hold draws gaps
+// of mean 1; hold_days (below) a plan's length, in a queue bucketed by the day.
 
-void hold_kernel(benchmark::State& state) {
+void hold_kernel(benchmark::State& state, double mean_gap, double bucket_width) {
   const auto pending = static_cast<std::uint32_t>(state.range(0));
   StreamEngine engine = make_stream(1, 0, 2);
-  boost::random::exponential_distribution<double> gap(1.0);
+  boost::random::exponential_distribution<double> gap(1.0 / mean_gap);
   EventQueue queue;
+  queue.set_bucket_width(bucket_width);
   queue.reserve(pending);
   for (std::uint32_t i = 0; i < pending; ++i) queue.push(gap(engine), Event{0, i});
   for (auto _ : state) {
@@ -163,10 +165,10 @@ void hold_kernel(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-void hold_priority_queue(benchmark::State& state) {
+void hold_priority_queue(benchmark::State& state, double mean_gap) {
   const auto pending = static_cast<std::uint32_t>(state.range(0));
   StreamEngine engine = make_stream(1, 0, 2);
-  boost::random::exponential_distribution<double> gap(1.0);
+  boost::random::exponential_distribution<double> gap(1.0 / mean_gap);
   std::vector<BareEvent> storage;
   storage.reserve(pending);
   BareQueue queue(LaterThan{}, std::move(storage));
@@ -203,57 +205,23 @@ void hold_cancel_kernel(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-// Hold over days, as the team model's queue is: N pending events, each step
-// pops the earliest and schedules one a plan's length later (exponential,
-// mean 60 days), so the queue holds months of events and a day a handful.
-// The kernel's queue buckets them by the day (its width 1.0, as the model
-// sets it); "kernel_one_heap" is the same queue without buckets.
+// Hold over days, as the team model's queue is: each step schedules one a
+// plan's length later (exponential, mean 60 days), so the queue holds months
+// of events and a day a handful. The kernel's queue buckets them by the day
+// (its width 1.0, as the model sets it); "kernel_one_heap" is the same queue
+// without buckets.
 constexpr double kPlanDays = 60.0;
-
-void hold_days_kernel(benchmark::State& state, double bucket_width) {
-  const auto pending = static_cast<std::uint32_t>(state.range(0));
-  StreamEngine engine = make_stream(1, 0, 2);
-  boost::random::exponential_distribution<double> length(1.0 / kPlanDays);
-  EventQueue queue;
-  queue.set_bucket_width(bucket_width);
-  queue.reserve(pending);
-  for (std::uint32_t i = 0; i < pending; ++i) queue.push(length(engine), Event{0, i});
-  for (auto _ : state) {
-    const ScheduledEvent next = queue.pop();
-    queue.push(next.time + length(engine), next.event);
-  }
-  benchmark::DoNotOptimize(queue.next_time());
-  state.SetItemsProcessed(state.iterations());
-}
-
-void hold_days_priority_queue(benchmark::State& state) {
-  const auto pending = static_cast<std::uint32_t>(state.range(0));
-  StreamEngine engine = make_stream(1, 0, 2);
-  boost::random::exponential_distribution<double> length(1.0 / kPlanDays);
-  std::vector<BareEvent> storage;
-  storage.reserve(pending);
-  BareQueue queue(LaterThan{}, std::move(storage));
-  std::uint64_t sequence = 0;
-  for (std::uint32_t i = 0; i < pending; ++i) queue.push(BareEvent{length(engine), sequence++, 0, i});
-  for (auto _ : state) {
-    const BareEvent next = queue.top();
-    queue.pop();
-    queue.push(BareEvent{next.time + length(engine), sequence++, next.kind, next.subject});
-  }
-  benchmark::DoNotOptimize(queue.top().time);
-  state.SetItemsProcessed(state.iterations());
-}
 
 // Names are "<model>/<calendar>[/N]": benchmarks/run pairs each kernel result
 // with the priority_queue result of the same name.
 BENCHMARK(mmc_kernel)->Name("mmc_c8_rho0.9/kernel")->Unit(benchmark::kMillisecond);
 BENCHMARK(mmc_priority_queue)->Name("mmc_c8_rho0.9/priority_queue")->Unit(benchmark::kMillisecond);
-BENCHMARK(hold_kernel)->Name("hold/kernel")->Arg(64)->Arg(1024)->Arg(16384);
-BENCHMARK(hold_priority_queue)->Name("hold/priority_queue")->Arg(64)->Arg(1024)->Arg(16384);
+BENCHMARK_CAPTURE(hold_kernel, plain, 1.0, 0.0)->Name("hold/kernel")->Arg(64)->Arg(1024)->Arg(16384);
+BENCHMARK_CAPTURE(hold_priority_queue, plain, 1.0)->Name("hold/priority_queue")->Arg(64)->Arg(1024)->Arg(16384);
 BENCHMARK(hold_cancel_kernel)->Name("hold_cancel/kernel")->Arg(64)->Arg(1024)->Arg(16384);
-BENCHMARK_CAPTURE(hold_days_kernel, buckets, 1.0)->Name("hold_days/kernel")->Arg(256)->Arg(4096);
-BENCHMARK_CAPTURE(hold_days_kernel, one_heap, 0.0)->Name("hold_days/kernel_one_heap")->Arg(256)->Arg(4096);
-BENCHMARK(hold_days_priority_queue)->Name("hold_days/priority_queue")->Arg(256)->Arg(4096);
+BENCHMARK_CAPTURE(hold_kernel, days, kPlanDays, 1.0)->Name("hold_days/kernel")->Arg(256)->Arg(4096);
+BENCHMARK_CAPTURE(hold_kernel, days_one_heap, kPlanDays, 0.0)->Name("hold_days/kernel_one_heap")->Arg(256)->Arg(4096);
+BENCHMARK_CAPTURE(hold_priority_queue, days, kPlanDays)->Name("hold_days/priority_queue")->Arg(256)->Arg(4096);
 
 }  // namespace
 }  // namespace casesim::kernel

@@ -390,15 +390,13 @@ ResultsWriter ResultsWriter::grown_copy(const std::string& copy_path, std::size_
                                           .workers = w.workers,
                                           .worker_series_names = w.worker_series_names});
   impl->path = copy_path;
+  // The copy's datasets, each opened by the name all_datasets gives it.
   Impl& c = *impl;
-  for (const std::string& name : c.metric_names) c.summary.push_back(c.file.open_dataset("/summary/" + name));
-  for (const std::string& name : c.series_names) c.series.push_back(c.file.open_dataset("/series/" + name));
-  for (const std::string& name : c.distribution_names)
-    c.distributions.push_back(c.file.open_dataset("/distributions/" + name));
-  if (c.children > 0) c.child_visit_late = c.file.open_dataset("/children/visit_late");
-  for (const std::string& name : c.worker_series_names)
-    c.worker_series.push_back(c.file.open_dataset("/workers/" + name));
-  c.completed = c.file.open_dataset("/completed");
+  c.summary.resize(c.metric_names.size());
+  c.series.resize(c.series_names.size());
+  c.distributions.resize(c.distribution_names.size());
+  c.worker_series.resize(c.worker_series_names.size());
+  for (auto& [dataset, name] : c.all_datasets()) *dataset = c.file.open_dataset(name);
   ResultsWriter copy(std::move(impl));
   copy.extend_replications(replications);
   return copy;
