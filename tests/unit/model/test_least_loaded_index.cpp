@@ -1,7 +1,8 @@
 // LeastLoadedIndex answers what a scan of the posts in order finds (the
 // lowest load per FTE with room, the lower post on a tie) after any sequence
 // of builds and single-post changes, including changes that leave a
-// tournament's winner as it was, and ties, which the lower post must win.
+// tournament's winner as it was, and ties, which the lower post must win;
+// for teams it scans (up to kScannedUpTo posts) and teams it keeps a tree for.
 #include <cstdint>
 #include <limits>
 #include <random>
