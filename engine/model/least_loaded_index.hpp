@@ -9,7 +9,11 @@
 // them: a caseload change is then one store, where the walk to the root is a
 // chain of dependent loads and stores (about 20 ns a change in the caseload
 // benchmark's team of 10, two changes a referral), and a scan of a few
-// leaves costs less than that chain.
+// leaves costs less than that chain. The scan's answer is kept until a
+// change can alter it: a post that becomes better than it replaces it at
+// once, and only the best post's getting worse (it took a case) calls for
+// the next answer to be a scan. A team that is full (nobody has room, cases
+// waiting) is then answered without a scan at every closure that frees no room.
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -26,6 +30,7 @@ class LeastLoadedIndex {
   // call finish_build(). (The same n as the last build keeps the tree's
   // memory and its empty leaves beyond n.)
   void reset(std::size_t n) {
+    rescan_ = true;
     if (n == posts_ && !nodes_.empty()) return;
     posts_ = n;
     leaves_ = 1;
@@ -44,7 +49,11 @@ class LeastLoadedIndex {
     // Only a finite load can win (as in the scan, which keeps the first load
     // below infinity): then "no room" is simply an infinite load.
     nodes_[i] = has_room && load_per_fte < kNoRoom ? Node{load_per_fte, static_cast<std::int32_t>(p)} : Node{};
-    if (build || scanned()) return;
+    if (build) return;
+    if (scanned()) {
+      if (!rescan_) keep_best(p, nodes_[i].load);
+      return;
+    }
     // All the way to the root, without branching on the loads: stopping at the
     // first unchanged winner saved a level or two but its test, and the
     // comparisons' branches, went whichever way the loads happened to lie
@@ -57,6 +66,7 @@ class LeastLoadedIndex {
     }
   }
   void finish_build() {
+    rescan_ = true;
     if (scanned()) return;
     for (std::size_t i = leaves_ - 1; i >= 1; --i)
       nodes_[i] = nodes_[2 * i + second_is_better(nodes_[2 * i], nodes_[2 * i + 1])];
@@ -65,18 +75,23 @@ class LeastLoadedIndex {
   // The post with room and the lowest load per FTE (the lower post on a tie), or kNone.
   std::int32_t best() const {
     if (!scanned()) return nodes_[1].post;
-    // Without a branch on the loads, which lie whichever way the day's
-    // allocations and closures left them: a strictly lower load wins, so the
-    // lower post keeps a tie, and a post without room (an infinite load) never wins.
-    const Node* const leaf = nodes_.data() + leaves_;
-    double lowest = kNoRoom;
-    std::int32_t best = kNone;
-    for (std::size_t p = 0; p < posts_; ++p) {
-      const bool lower = leaf[p].load < lowest;
-      lowest = lower ? leaf[p].load : lowest;
-      best = lower ? static_cast<std::int32_t>(p) : best;
+    if (rescan_) {
+      // Without a branch on the loads, which lie whichever way the day's
+      // allocations and closures left them: a strictly lower load wins, so the
+      // lower post keeps a tie, and a post without room (an infinite load) never wins.
+      const Node* const leaf = nodes_.data() + leaves_;
+      double lowest = kNoRoom;
+      std::int32_t best = kNone;
+      for (std::size_t p = 0; p < posts_; ++p) {
+        const bool lower = leaf[p].load < lowest;
+        lowest = lower ? leaf[p].load : lowest;
+        best = lower ? static_cast<std::int32_t>(p) : best;
+      }
+      best_ = best;
+      best_load_ = lowest;
+      rescan_ = false;
     }
-    return best;
+    return best_;
   }
 
  private:
@@ -92,9 +107,28 @@ class LeastLoadedIndex {
   static std::size_t second_is_better(const Node& a, const Node& b) {
     return static_cast<std::size_t>(b.load < a.load);
   }
+  // Post p's load (per FTE, infinite without room) is now `load`: the kept
+  // answer still stands, or p replaces it, or the next answer is a scan.
+  void keep_best(std::size_t p, double load) {
+    const auto post = static_cast<std::int32_t>(p);
+    if (post == best_) {
+      if (load <= best_load_)
+        best_load_ = load;  // lower or the same: still the lowest, and the lower post of any tie
+      else
+        rescan_ = true;  // another post may now be lower
+    } else if (load < best_load_ || (load == best_load_ && load < kNoRoom && post < best_)) {
+      best_ = post;
+      best_load_ = load;
+    }
+  }
+
   std::size_t posts_ = 0;
   std::size_t leaves_ = 1;
   std::vector<Node> nodes_{2};
+  // A scanned team's answer, kept until a change may alter it.
+  mutable std::int32_t best_ = kNone;
+  mutable double best_load_ = kNoRoom;
+  mutable bool rescan_ = true;
 };
 
 }  // namespace casesim::model
