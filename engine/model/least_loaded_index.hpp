@@ -1,9 +1,9 @@
 #pragma once
 // The least-loaded worker with room, found in O(1) and kept up to date in
-// O(log n) per caseload change: a tournament tree over the posts whose
-// leaves hold each post's load per FTE, or "no room". The winner is the
-// lowest (load per FTE, post), exactly what a scan of the posts in order
-// keeping the first strictly lower load finds.
+// O(log n) per caseload change (a small team is scanned: see below): a
+// tournament tree over the posts whose leaves hold each post's load per FTE,
+// or "no room". The winner is the lowest (load per FTE, post), exactly what a
+// scan of the posts in order keeping the first strictly lower load finds.
 //
 // A team of up to kScannedUpTo posts keeps only the leaves, and best() scans
 // them: a caseload change is then one store, where the walk to the root is a
