@@ -223,7 +223,7 @@ void Recording::extend_replications(std::size_t replications) {
   // and a run killed while HDF5 wrote those in place could leave a file that
   // cannot be read, its finished replications lost to --resume. Killed now,
   // OUTPUT.partial is the old file or the whole new one.
-  const std::string growing = partial() + ".growing";
+  const std::string growing = growing_copy();
   results::ResultsWriter grown = writer_.grown_copy(growing, replications);
   writer_.close();
   std::filesystem::rename(growing, partial());
@@ -309,7 +309,7 @@ void Recording::finish(const results::OptimisationRecord& plans) {
 // and once the run is finished nothing could.
 void Recording::remove_stray_copy() const {
   std::error_code ignored;
-  std::filesystem::remove(partial() + ".growing", ignored);
+  std::filesystem::remove(growing_copy(), ignored);
 }
 
 void Recording::leave_unfinished() {

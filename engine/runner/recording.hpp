@@ -104,6 +104,8 @@ class Recording {
 
   const std::string& output() const { return output_; }
   std::string partial() const { return output_ + ".partial"; }
+  // Where extend_replications grows a copy of OUTPUT.partial before renaming it over.
+  std::string growing_copy() const { return partial() + ".growing"; }
 
   // Closes the file and moves it to OUTPUT. Throws results::ResultsError,
   // leaving everything where it is, when OUTPUT.partial is no longer the file
