@@ -56,10 +56,20 @@ ModelSetup::ModelSetup(scenario::Scenario scenario, std::shared_ptr<const snapsh
   const auto& referrals = scenario_.referrals;
   const std::int64_t working_days = calendar_.working_days_before(horizon_days_) + 1;
   referral_rate_.reserve(static_cast<std::size_t>(working_days));
+  // The working days come in order: the month is worked out again only when
+  // one falls in the next (a date made for every working day was a
+  // noticeable share of a short run's start).
+  const std::chrono::sys_days origin{calendar_.origin()};
+  std::chrono::sys_days next_month_starts = std::chrono::sys_days::min();
+  unsigned month = 0;
   for (std::int64_t k = 0; k < working_days; ++k) {
-    const kernel::Date date = calendar_.date_of(calendar_.working_day(k));
-    const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(date)).iso_encoding();  // Monday = 1
-    const unsigned month = static_cast<unsigned>(date.month());
+    const std::chrono::sys_days date = origin + std::chrono::days(calendar_.working_day(k));
+    if (date >= next_month_starts) {
+      const std::chrono::year_month_day ymd{date};
+      month = static_cast<unsigned>(ymd.month());
+      next_month_starts = std::chrono::sys_days{(ymd.year() / ymd.month() + std::chrono::months(1)) / 1};
+    }
+    const unsigned weekday = std::chrono::weekday(date).iso_encoding();  // Monday = 1
     const double weekday_factor = weekday >= 1 && weekday <= 5 ? referrals.weekday_profile[weekday - 1] : 1.0;
     referral_rate_.push_back(referrals.rate_per_working_day * weekday_factor * referrals.month_profile[month - 1]);
   }
