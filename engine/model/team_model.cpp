@@ -268,9 +268,7 @@ void TeamModel::decide(const PendingReferral& referral) {
     missed = referral_uniform(referral.index, ReferralDraw::triage_error) < p;
     if (missed && referral.counted) ++tally_.urgent_not_identified;
   }
-  // Tested here, not only in trace: GCC worked out the worker's id and the
-  // detail for every decision before trace's own test.
-  if (trace_ != nullptr)
+  if (tracing())
     trace("decision", static_cast<std::int64_t>(child), worker_id(static_cast<std::size_t>(duty_post_)), due,
           day > due ? calendar_.working_days_between(due, day) : 0,
           response == 0 ? "no further action"
@@ -285,7 +283,8 @@ void TeamModel::decide(const PendingReferral& referral) {
     // One child, one open case: the concern goes to the case already open.
     ++result_.ledger.joined_open_case;
     if (referral.counted) ++tally_.concerns_on_open_cases;
-    trace("concern_on_open_case", static_cast<std::int64_t>(child), case_worker_id(cases_[closure->reopened_slot]));
+    if (tracing())
+      trace("concern_on_open_case", static_cast<std::int64_t>(child), case_worker_id(cases_[closure->reopened_slot]));
     return;
   }
 
@@ -370,7 +369,8 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
     posts_[static_cast<std::size_t>(c.worker)].hours_owed += s47.strategy_discussion_hours;
   // The child is seen within the enquiry's standard, allocated or not.
   start_clock(c, Action::visit, day);
-  trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.clocks.due(Action::icpc));
+  if (tracing())
+    trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.clocks.due(Action::icpc));
 }
 
 void TeamModel::start_clock(Case& c, Action action, Day from) {
@@ -518,7 +518,7 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   if (cap_.hard())
     result_.most_over_cap =
         std::max(result_.most_over_cap, post.load - worker_cap(post, day) - cap_.over_cap_allowance());
-  trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
+  if (tracing()) trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
 
   // Statutory clocks run from the child's statutory start, allocated or not:
   // allocation starts none of them.
@@ -582,8 +582,9 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
       ++tally_.assessments_on_time;
     count_duration(Duration::assessment_working_days, calendar_.working_days_between(c.referral_day, day));
   }
-  trace("assessment_completed", static_cast<std::int64_t>(c.child), case_worker_id(c), due,
-        day > due ? calendar_.working_days_between(due, day) : 0);
+  if (tracing())
+    trace("assessment_completed", static_cast<std::int64_t>(c.child), case_worker_id(c), due,
+          day > due ? calendar_.working_days_between(due, day) : 0);
   if (c.missed_urgent) {
     catch_missed_urgent(c, day, "at the end of the assessment");
     return;
@@ -607,8 +608,9 @@ void TeamModel::hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by) {
   c.clocks.stop(Action::icpc);
   record_action(Action::icpc, due, day);
   if (in_window(day)) count_duration(Duration::icpc_working_days, calendar_.working_days_between(c.strategy_day, day));
-  trace("icpc", static_cast<std::int64_t>(c.child), held_by, due,
-        day > due ? calendar_.working_days_between(due, day) : 0);
+  if (tracing())
+    trace("icpc", static_cast<std::int64_t>(c.child), held_by, due,
+          day > due ? calendar_.working_days_between(due, day) : 0);
   const auto& s47 = scenario_.pathways.section_47;
   if (referral_uniform(c.referral, ReferralDraw::icpc_outcome) < s47.cp_plan_share) {
     begin_cp_plan(slot, day);
@@ -628,7 +630,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
     ++tally_.urgent_caught;
     tally_.urgent_detection_delay_sum += delay;
   }
-  trace("urgent_recognised", static_cast<std::int64_t>(c.child), case_worker_id(c), -1, delay, how);
+  if (tracing()) trace("urgent_recognised", static_cast<std::int64_t>(c.child), case_worker_id(c), -1, delay, how);
   const Stage was = c.stage;
   begin_section_47(c, day, true);
   if (c.worker != kNoWorker) {
@@ -671,7 +673,7 @@ void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
   enter_stage(c, Stage::cp_plan, day);
   if (in_window(day)) ++tally_.cp_started;
   for (const Action action : {Action::visit, Action::core_group, Action::review}) start_clock(c, action, day);
-  trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
+  if (tracing()) trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cp_duration);
   schedule_plan_end(slot, cp_duration_(engine));
 }
@@ -681,7 +683,7 @@ void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
   enter_stage(c, Stage::cin_plan, day);
   if (in_window(day)) ++tally_.cin_started;
   for (const Action action : {Action::visit, Action::review}) start_clock(c, action, day);
-  trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
+  if (tracing()) trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cin_duration);
   schedule_plan_end(slot, cin_duration_(engine));
 }
@@ -691,7 +693,7 @@ void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
   enter_stage(c, Stage::looked_after, day);
   if (in_window(day)) ++tally_.looked_after_started;
   start_clock(c, Action::visit, day);
-  trace("looked_after", static_cast<std::int64_t>(c.child), case_worker_id(c));
+  if (tracing()) trace("looked_after", static_cast<std::int64_t>(c.child), case_worker_id(c));
   kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::looked_after_duration);
   schedule_plan_end(slot, looked_after_duration_(engine));
 }
@@ -780,7 +782,7 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
   if (c.plan_end.valid()) sim_.cancel(c.plan_end);
   if (c.assessment_ready.valid()) sim_.cancel(c.assessment_ready);
   record_owed_actions(c, day);
-  trace("closed", static_cast<std::int64_t>(c.child), case_worker_id(c));
+  if (tracing()) trace("closed", static_cast<std::int64_t>(c.child), case_worker_id(c));
   if (c.worker == kNoWorker) {
     // A plan can end while its child waits for a new worker.
     const bool removed = unallocated_urgent_.erase(slot) || unallocated_.erase(slot);

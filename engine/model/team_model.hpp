@@ -619,6 +619,11 @@ class TeamModel {
   std::int64_t case_worker_id(const Case& c) const {
     return c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker));
   }
+  // Whether the run is traced (no benchmark is). A call whose arguments cost
+  // something to work out (a worker's id, days late) tests it first: GCC
+  // works them out before trace's own test, and cannot put off one that may
+  // throw (a count of working days) until after it.
+  bool tracing() const { return trace_ != nullptr; }
   // Inline, so that without a trace the arguments of the model's many calls
   // (days late, say) are not worked out.
   void trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due = -1, double value = 0.0,
