@@ -277,10 +277,11 @@ class TeamModel {
   // What joining the queue sets on the case: its wait starts now.
   void mark_waiting(Case& c);
   // Enquiries and children on plans first, then assessments. Inline: called
-  // at every closure and many referrals, often with nobody waiting.
+  // at every closure and many referrals, often with nobody waiting, and each
+  // queue tested here (often one is empty: no call for it).
   void allocate_waiting() {
-    if (unallocated_urgent_.empty() && unallocated_.empty()) return;
-    if (allocate_from(unallocated_urgent_)) allocate_from(unallocated_);
+    if (!unallocated_urgent_.empty() && !allocate_from(unallocated_urgent_)) return;
+    if (!unallocated_.empty()) allocate_from(unallocated_);
   }
   // Allocates from the front of `queue` while someone has room; false when nobody has.
   bool allocate_from(kernel::FifoQueue<std::uint32_t>& queue);
