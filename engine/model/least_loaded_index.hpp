@@ -82,6 +82,8 @@ class LeastLoadedIndex {
       const Node* const leaf = nodes_.data() + leaves_;
       double lowest = kNoRoom;
       std::int32_t best = kNone;
+      // Unrolled: the loop's own count and test were a third of its instructions.
+#pragma GCC unroll 4
       for (std::size_t p = 0; p < posts_; ++p) {
         const bool lower = leaf[p].load < lowest;
         lowest = lower ? leaf[p].load : lowest;
