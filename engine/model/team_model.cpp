@@ -326,7 +326,7 @@ void TeamModel::decide(const PendingReferral& referral) {
   // as soon as it joined it (a wait of 0 counted, the queue's time average
   // unmoved): it goes straight to the chosen worker, as queued and taken off.
   if (unallocated_.empty() && unallocated_urgent_.empty()) {
-    const std::int32_t post = choose_worker(cap_.weight(c.stage));
+    const std::int32_t post = choose_worker(c.stage);
     if (post != kNoWorker) {
       mark_waiting(c);
       allocate(slot, static_cast<std::size_t>(post));
@@ -438,7 +438,9 @@ void TeamModel::build_allocation_index(Day day) {
   if (case_weights_.empty()) {
     for (std::size_t s = 0; s < kStageCount; ++s) {
       const double w = cap_.weight(static_cast<Stage>(s));
-      if (std::find(case_weights_.begin(), case_weights_.end(), w) == case_weights_.end()) case_weights_.push_back(w);
+      const auto found = std::find(case_weights_.begin(), case_weights_.end(), w);
+      weight_index_[s] = static_cast<std::uint8_t>(found - case_weights_.begin());
+      if (found == case_weights_.end()) case_weights_.push_back(w);
     }
     least_loaded_.resize(case_weights_.size());
   }
@@ -490,7 +492,7 @@ double TeamModel::most_load_taking_a_case(const Post& post, Day day) const {
 
 bool TeamModel::allocate_from(kernel::FifoQueue<std::uint32_t>& queue) {
   while (!queue.empty()) {
-    const std::int32_t post = choose_worker(cap_.weight(cases_[queue.front()].stage));
+    const std::int32_t post = choose_worker(cases_[queue.front()].stage);
     if (post == kNoWorker) return false;  // nobody has room: the rest wait
     allocate(queue.pop(), static_cast<std::size_t>(post));
     queue_average_.set(working_now(), count_value(unallocated_.size() + unallocated_urgent_.size()));

@@ -287,18 +287,19 @@ class TeamModel {
   bool allocate_from(kernel::FifoQueue<std::uint32_t>& queue);
   // The least-loaded worker (load per FTE, then the lower post) who is in post,
   // not working their notice, and under their cap (plus any escalation
-  // allowance). Under a soft cap, the least loaded regardless. Inline: read
-  // at every allocation, nearly always from the index.
-  std::int32_t choose_worker(double weight) const {
+  // allowance), for a case at `stage`. Under a soft cap, the least loaded
+  // regardless. Inline: read at every allocation, nearly always from the index.
+  std::int32_t choose_worker(Stage stage) const {
     const Day day = today();
-    if (allocation_index_day_ == day)
-      for (std::size_t k = 0; k < case_weights_.size(); ++k)
-        if (case_weights_[k] == weight) {
-          // Debug builds (and the sanitizer run of the suite) check every
-          // answer of the index, built that day or kept from the day before.
-          assert(least_loaded_[k].best() == scan_for_worker(weight, day));
-          return least_loaded_[k].best();
-        }
+    const double weight = cap_.weight(stage);
+    if (allocation_index_day_ == day) {
+      const std::size_t k = weight_index_[index(stage)];
+      // Debug builds (and the sanitizer run of the suite) check every
+      // answer of the index, built that day or kept from the day before.
+      assert(case_weights_[k] == weight);
+      assert(least_loaded_[k].best() == scan_for_worker(weight, day));
+      return least_loaded_[k].best();
+    }
     return scan_for_worker(weight, day);
   }
   std::int32_t scan_for_worker(double weight, Day day) const;  // choose_worker without the index
@@ -725,8 +726,11 @@ class TeamModel {
 
   std::vector<double> case_weights_;            // the distinct weights a case can have
   std::vector<LeastLoadedIndex> least_loaded_;  // one per weight in case_weights_
-  std::vector<double> most_load_in_index_;      // each post's most_load_taking_a_case, as the index was built
-  Day allocation_index_day_ = kNever;           // kNever: no valid index
+  // The index in case_weights_ of each stage's weight (weights do not change
+  // in a run): looked up at every allocation.
+  std::array<std::uint8_t, kStageCount> weight_index_{};
+  std::vector<double> most_load_in_index_;  // each post's most_load_taking_a_case, as the index was built
+  Day allocation_index_day_ = kNever;       // kNever: no valid index
   // The index may not match the posts (a staff change, or a caseload change
   // while it was not valid): the next build is a whole one. Otherwise, on a
   // day after room_changes_until_ (while no worker's room depends on the day:
