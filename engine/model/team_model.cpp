@@ -185,8 +185,15 @@ void TeamModel::schedule_next_arrival() {
     arrival_day_fraction_ = 0.0;
     if (calendar_.working_day(arrival_working_day_) >= setup_.horizon_days()) return;
   }
-  const double time = calendar_.working_day(arrival_working_day_) + arrival_day_fraction_;
-  if (time < setup_.horizon_days()) sim_.schedule_at(time, {kReferralArrival, 0});
+  const Day day = calendar_.working_day(arrival_working_day_);
+  const double time = day + arrival_day_fraction_;
+  if (time >= setup_.horizon_days()) return;
+  sim_.schedule_at(time, {kReferralArrival, 0});
+  // The arrival's working time, as WorkingCalendar::working_time_at works it
+  // out for a time within a working day: known here, it spares that lookup
+  // at the arrival (every referral's decision reads the time).
+  if (time < day + 1.0) next_arrival_ = {time, static_cast<double>(arrival_working_day_) + (time - day)};
+  assert(!(next_arrival_.time == time) || next_arrival_.working_time == calendar_.working_time_at(time));
 }
 
 double TeamModel::referral_uniform(std::uint64_t referral, ReferralDraw what) const {
@@ -200,6 +207,10 @@ kernel::KeyedEngine TeamModel::referral_engine(std::uint64_t referral, ReferralD
 }
 
 void TeamModel::on_referral_arrival() {
+  if (sim_.now() == next_arrival_.time) {
+    working_now_at_ = next_arrival_.time;
+    working_now_ = next_arrival_.working_time;
+  }
   PendingReferral referral{referrals_++, today(), counting()};
   ++result_.ledger.received;
   if (referral.counted) ++tally_.referrals_received;

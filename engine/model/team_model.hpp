@@ -659,6 +659,12 @@ class TeamModel {
   kernel::StreamEngine arrivals_rng_;
   std::int64_t arrival_working_day_ = 0;  // where the arrival process has got to
   double arrival_day_fraction_ = 0.0;
+  // The next referral's time and its working time, for working_now() at its arrival.
+  struct Moment {
+    double time = std::numeric_limits<double>::quiet_NaN();
+    double working_time = 0.0;
+  };
+  Moment next_arrival_;
 
   std::uint64_t referrals_ = 0;
   std::uint64_t children_ = 0;
