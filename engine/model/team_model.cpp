@@ -185,15 +185,8 @@ void TeamModel::schedule_next_arrival() {
     arrival_day_fraction_ = 0.0;
     if (calendar_.working_day(arrival_working_day_) >= setup_.horizon_days()) return;
   }
-  const Day day = calendar_.working_day(arrival_working_day_);
-  const double time = day + arrival_day_fraction_;
-  if (time >= setup_.horizon_days()) return;
-  sim_.schedule_at(time, {kReferralArrival, 0});
-  // The arrival's working time, as WorkingCalendar::working_time_at works it
-  // out for a time within a working day: known here, it spares that lookup
-  // at the arrival (every referral's decision reads the time).
-  if (time < day + 1.0) next_arrival_ = {time, static_cast<double>(arrival_working_day_) + (time - day)};
-  assert(!(next_arrival_.time == time) || next_arrival_.working_time == calendar_.working_time_at(time));
+  const double time = calendar_.working_day(arrival_working_day_) + arrival_day_fraction_;
+  if (time < setup_.horizon_days()) sim_.schedule_at(time, {kReferralArrival, 0});
 }
 
 double TeamModel::referral_uniform(std::uint64_t referral, ReferralDraw what) const {
@@ -207,10 +200,6 @@ kernel::KeyedEngine TeamModel::referral_engine(std::uint64_t referral, ReferralD
 }
 
 void TeamModel::on_referral_arrival() {
-  if (sim_.now() == next_arrival_.time) {
-    working_now_at_ = next_arrival_.time;
-    working_now_ = next_arrival_.working_time;
-  }
   PendingReferral referral{referrals_++, today(), counting()};
   ++result_.ledger.received;
   if (referral.counted) ++tally_.referrals_received;
@@ -815,6 +804,15 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
   open_cp_cases_ -= c.stage == Stage::cp_plan;
   free_case_slots_.push_back(slot);
   allocate_waiting();
+}
+
+void TeamModel::look_up_day(double time) const {
+  calendar_.working_time_at(time);  // throws for a time outside the calendar
+  const auto day = static_cast<Day>(std::floor(time));
+  // Working time runs from the day's start on a working day, as the calendar's own arithmetic has it.
+  looked_up_day_ = {static_cast<double>(day), static_cast<double>(calendar_.working_days_before(day)),
+                    calendar_.is_working_day(day)};
+  assert(working_time_at(time) == calendar_.working_time_at(time));
 }
 
 Day TeamModel::working_days_later(Day from, double working_days) const {

@@ -598,10 +598,18 @@ class TeamModel {
   double working_now() const {
     if (sim_.now() != working_now_at_) {
       working_now_at_ = sim_.now();
-      working_now_ = calendar_.working_time_at(working_now_at_);
+      working_now_ = working_time_at(working_now_at_);
     }
     return working_now_;
   }
+  // WorkingCalendar::working_time_at, by the same arithmetic from the day's
+  // working time, looked up once for the day's events (a day has several).
+  double working_time_at(double time) const {
+    if (!(time >= looked_up_day_.start && time < looked_up_day_.start + 1.0)) look_up_day(time);
+    if (!looked_up_day_.working) return looked_up_day_.working_before;
+    return looked_up_day_.working_before + (time - looked_up_day_.start);
+  }
+  void look_up_day(double time) const;
   Day today() const { return static_cast<Day>(sim_.now()); }
   bool in_window(Day day) const { return day >= setup_.counting_from_day() && day < setup_.horizon_days(); }
   bool counting() const { return sim_.now() >= setup_.warm_up_days(); }
@@ -656,15 +664,17 @@ class TeamModel {
   kernel::Simulator sim_{2.0};
   mutable double working_now_at_ = std::numeric_limits<double>::quiet_NaN();  // working_now's moment
   mutable double working_now_ = 0.0;
+  // The day working_time_at last looked up: its start, the working time
+  // then, and whether it is a working day (else the working time stays).
+  struct LookedUpDay {
+    double start = std::numeric_limits<double>::quiet_NaN();
+    double working_before = 0.0;
+    bool working = false;
+  };
+  mutable LookedUpDay looked_up_day_;
   kernel::StreamEngine arrivals_rng_;
   std::int64_t arrival_working_day_ = 0;  // where the arrival process has got to
   double arrival_day_fraction_ = 0.0;
-  // The next referral's time and its working time, for working_now() at its arrival.
-  struct Moment {
-    double time = std::numeric_limits<double>::quiet_NaN();
-    double working_time = 0.0;
-  };
-  Moment next_arrival_;
 
   std::uint64_t referrals_ = 0;
   std::uint64_t children_ = 0;
