@@ -531,7 +531,7 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
     c.assessment_started = true;
     kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_duration);
     const double ready_at =
-        std::max(c.assessment_planned_time, calendar_.time_at_working_time(now_working + assessment_duration_(engine)));
+        std::max(c.assessment_planned_time, time_at_working_time(now_working + assessment_duration_(engine)));
     c.assessment_ready_time = ready_at;
     if (ready_at < setup_.horizon_days()) c.assessment_ready = sim_.schedule_at(ready_at, {kAssessmentReady, slot});
   }
@@ -647,7 +647,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
 }
 
 void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
-  const double at = calendar_.time_at_working_time(working_now() + duration_working_days);
+  const double at = time_at_working_time(working_now() + duration_working_days);
   cases_[slot].plan_end = at < setup_.horizon_days() ? sim_.schedule_at(at, {kPlanEnd, slot}) : kernel::EventHandle{};
 }
 
@@ -813,6 +813,8 @@ void TeamModel::look_up_day(double time) const {
   looked_up_day_ = {static_cast<double>(day), static_cast<double>(calendar_.working_days_before(day)),
                     calendar_.is_working_day(day)};
   assert(working_time_at(time) == calendar_.working_time_at(time));
+  assert(!looked_up_day_.working || time_at_working_time(looked_up_day_.working_before + 0.5) ==
+                                        calendar_.time_at_working_time(looked_up_day_.working_before + 0.5));
 }
 
 Day TeamModel::working_days_later(Day from, double working_days) const {

@@ -610,6 +610,15 @@ class TeamModel {
     return looked_up_day_.working_before + (time - looked_up_day_.start);
   }
   void look_up_day(double time) const;
+  // WorkingCalendar::time_at_working_time, by the same arithmetic for a
+  // working time within the day looked up (an assessment's information in
+  // later that day, say), else from the calendar.
+  double time_at_working_time(double working_time) const {
+    const LookedUpDay& day = looked_up_day_;
+    if (day.working && working_time >= day.working_before && working_time < day.working_before + 1.0)
+      return day.start + (working_time - day.working_before);
+    return calendar_.time_at_working_time(working_time);
+  }
   Day today() const { return static_cast<Day>(sim_.now()); }
   bool in_window(Day day) const { return day >= setup_.counting_from_day() && day < setup_.horizon_days(); }
   bool counting() const { return sim_.now() >= setup_.warm_up_days(); }
