@@ -319,7 +319,9 @@ class TeamModel {
   // changes are made, kept up to date as caseloads change that day; any other
   // day (or while staff change) choose_worker scans the posts instead.
   void build_allocation_index(Day day);
-  void update_allocation_index(std::size_t post);
+  // Inline (defined in team_model.cpp, beside all its callers): called at
+  // every caseload change, twice for each referral.
+  [[gnu::always_inline]] inline void update_allocation_index(std::size_t post);
   // can_take as one comparison: the post's worker may take a case of weight
   // w on `day` if their load + w is at most this (-infinity: they take none;
   // +infinity: a soft cap). Nothing in it but the day changes without
