@@ -538,7 +538,17 @@ class TeamModel {
 
   // --- team_metrics.cpp
   void record_action(Action action, Day due, Day done_day);
-  void record_owed_actions(Case& c, Day as_of_day);
+  // Inline for its first step: nothing owed has passed its date at most
+  // closures (a plan ends between visits), so nothing is late and no child
+  // is past a standard, and only the gap since the last visit runs to then.
+  void record_owed_actions(Case& c, Day as_of_day) {
+    if (c.clocks.earliest_due() < as_of_day) {
+      record_overdue_actions(c, as_of_day);
+    } else if (c.clocks.owed(Action::visit)) {
+      record_visit_gap(c, c.last_visit_day, as_of_day);
+    }
+  }
+  void record_overdue_actions(Case& c, Day as_of_day);
   void record_overdue_at(Action action, Day due, Day as_of_day);
   // Inline: a visit on time (nearly every one) has a gap too short to count
   // that cannot be the longest, and records nothing.
