@@ -340,7 +340,8 @@ class TeamModel {
   void attach(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
   void begin_section_47(Case& c, Day day, bool strategy_by_worker);
-  void enter_stage(Case& c, Stage stage, Day day);
+  // Inline (defined in team_model.cpp, beside its callers): every plan starts here.
+  [[gnu::always_inline]] inline void enter_stage(Case& c, Stage stage, Day day);
   // The day before which a case brings its worker court work every day (Day
   // min: none): a looked-after child's, in the placement's first weeks.
   Day court_work_until(const Case& c) const {
