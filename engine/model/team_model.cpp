@@ -446,7 +446,11 @@ void TeamModel::build_allocation_index(Day day) {
   }
   allocation_index_day_ = day;
   most_load_in_index_.resize(posts_.size());
-  for (std::size_t p = 0; p < posts_.size(); ++p) most_load_in_index_[p] = most_load_taking_a_case(posts_[p], day);
+  cap_in_index_.resize(posts_.size());
+  for (std::size_t p = 0; p < posts_.size(); ++p) {
+    most_load_in_index_[p] = most_load_taking_a_case(posts_[p], day);
+    cap_in_index_[p] = worker_cap(posts_[p], day);
+  }
   for (std::size_t k = 0; k < case_weights_.size(); ++k) {
     LeastLoadedIndex& index = least_loaded_[k];
     index.reset(posts_.size());
@@ -517,9 +521,11 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
 
   attach(slot, post_index);
   const Post& post = posts_[post_index];
-  if (cap_.hard())
-    result_.most_over_cap =
-        std::max(result_.most_over_cap, post.load - worker_cap(post, day) - cap_.over_cap_allowance());
+  if (cap_.hard()) {
+    const double cap = allocation_index_day_ == day ? cap_in_index_[post_index] : worker_cap(post, day);
+    assert(cap == worker_cap(post, day));
+    result_.most_over_cap = std::max(result_.most_over_cap, post.load - cap - cap_.over_cap_allowance());
+  }
   if (tracing()) trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
 
   // Statutory clocks run from the child's statutory start, allocated or not:

@@ -768,6 +768,7 @@ class TeamModel {
   // in a run): looked up at every allocation.
   std::array<std::uint8_t, kStageCount> weight_index_{};
   std::vector<double> most_load_in_index_;  // each post's most_load_taking_a_case, as the index was built
+  std::vector<double> cap_in_index_;        // and its worker_cap, which holds as long as the index does
   Day allocation_index_day_ = kNever;       // kNever: no valid index
   // The index may not match the posts (a staff change, or a caseload change
   // while it was not valid): the next build is a whole one. Otherwise, on a
