@@ -373,11 +373,6 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
     trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.clocks.due(Action::icpc));
 }
 
-void TeamModel::start_clock(Case& c, Action action, Day from) {
-  const Interval& first = standards_.of(c.stage, action).first;
-  if (first.unit != Interval::Unit::none) start_clock_at(c, action, due_after(first, from, c.plan_start_day));
-}
-
 void TeamModel::start_clock_at(Case& c, Action action, Day due) {
   if (due == kNever) return;
   if (action == Action::visit) {

@@ -378,8 +378,12 @@ class TeamModel {
   double work_weight(Stage stage) const { return work_weights_[index(stage)]; }
   std::uint32_t slot_of(const Case& c) const { return static_cast<std::uint32_t>(&c - cases_.data()); }
   // Starts the action's clock at its stage's standard, counted from `from`;
-  // an action the stage's standard switches off is not owed.
-  void start_clock(Case& c, Action action, Day from);
+  // an action the stage's standard switches off is not owed. Inline: every
+  // stage starts several clocks, and the call cost as much as the test.
+  void start_clock(Case& c, Action action, Day from) {
+    const Interval& first = standards_.of(c.stage, action).first;
+    if (first.unit != Interval::Unit::none) start_clock_at(c, action, due_after(first, from, c.plan_start_day));
+  }
   // A stage starts every action it may owe, and many are switched off: kept
   // out of start_clock, whose test is then all those calls pay for (inlined
   // there, its register saves came first: 1.3 M more instructions).
