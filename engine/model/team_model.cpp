@@ -752,22 +752,29 @@ void TeamModel::on_plan_end(std::uint32_t slot) {
   const Day day = today();
   if (c.stage == Stage::cp_plan &&
       referral_uniform(c.referral, ReferralDraw::cp_step_down) < scenario_.pathways.cp_plan.step_down_to_cin_share) {
-    // Outstanding child protection actions lapse with the plan, counted late
-    // if overdue; an overdue visit carries over.
-    StatutoryClocks carried;
-    c.clocks.for_each_owed([&](Action action, Day due) {
-      if (due >= day) return;
-      if (kind_of(action).carried_over_on_step_down)
-        carried.start(action, due);
-      else if (kind_of(action).recorded_by_due_date)
-        record_overdue_at(action, due, day);
-    });
-    begin_cin_plan(slot, day);
-    carried.for_each_owed([&](Action action, Day due) { c.clocks.move(action, due); });
-    file_due_work(c);
+    step_down_to_cin_plan(slot, day);
     return;
   }
   close_case(slot, day);
+}
+
+// Outstanding child protection actions lapse with the plan, counted late if
+// overdue; an overdue visit carries over. Out of on_plan_end, whose usual
+// end, a closure, is then a plain jump (the clocks carried over, whose
+// address the lambdas take, kept it a call).
+void TeamModel::step_down_to_cin_plan(std::uint32_t slot, Day day) {
+  Case& c = cases_[slot];
+  StatutoryClocks carried;
+  c.clocks.for_each_owed([&](Action action, Day due) {
+    if (due >= day) return;
+    if (kind_of(action).carried_over_on_step_down)
+      carried.start(action, due);
+    else if (kind_of(action).recorded_by_due_date)
+      record_overdue_at(action, due, day);
+  });
+  begin_cin_plan(slot, day);
+  carried.for_each_owed([&](Action action, Day due) { c.clocks.move(action, due); });
+  file_due_work(c);
 }
 
 void TeamModel::on_assessment_ready(std::uint32_t slot) {

@@ -269,6 +269,7 @@ class TeamModel {
   void on_referral_arrival();
   void on_working_day_start(Day day);
   void on_plan_end(std::uint32_t slot);
+  void step_down_to_cin_plan(std::uint32_t slot, Day day);
   void on_assessment_ready(std::uint32_t slot);
   void on_week_end(std::uint32_t week);
   void schedule_next_arrival();
