@@ -132,8 +132,7 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
 
 ReplicationResult TeamModel::run() {
   const Day horizon = setup_.horizon_days();
-  arrival_working_day_ = calendar_.working_days_before(0);
-  schedule_next_arrival();
+  if (start_arrival_day(calendar_.working_days_before(0))) schedule_next_arrival();
   const Day first_working_day = calendar_.add_working_days(-1, 1);
   if (first_working_day < horizon) sim_.schedule_at(first_working_day, {kWorkingDayStart, 0});
   if (7 < horizon) sim_.schedule_at(7, {kWeekEnd, 0});
@@ -174,19 +173,27 @@ void TeamModel::schedule_next_arrival() {
     need = unit(arrivals_rng_);
   }
   for (;;) {
-    const double rate = setup_.referral_rate_on_working_day(arrival_working_day_);
-    const double available = rate * (1.0 - arrival_day_fraction_);
+    const double available = arrival_rate_ * (1.0 - arrival_day_fraction_);
     if (need < available) {
-      arrival_day_fraction_ += need / rate;
+      arrival_day_fraction_ += need / arrival_rate_;
       break;
     }
     need -= available;
-    ++arrival_working_day_;
     arrival_day_fraction_ = 0.0;
-    if (calendar_.working_day(arrival_working_day_) >= setup_.horizon_days()) return;
+    if (!start_arrival_day(arrival_working_day_ + 1)) return;
   }
-  const double time = calendar_.working_day(arrival_working_day_) + arrival_day_fraction_;
+  const double time = arrival_day_ + arrival_day_fraction_;
   if (time < setup_.horizon_days()) sim_.schedule_at(time, {kReferralArrival, 0});
+}
+
+// The arrival process moves on to working day k: its day and rate, looked up
+// once for the day's referrals. False if that day is past the horizon.
+bool TeamModel::start_arrival_day(std::int64_t k) {
+  arrival_working_day_ = k;
+  arrival_day_ = calendar_.working_day(k);
+  if (arrival_day_ >= setup_.horizon_days()) return false;
+  arrival_rate_ = setup_.referral_rate_on_working_day(k);
+  return true;
 }
 
 double TeamModel::referral_uniform(std::uint64_t referral, ReferralDraw what) const {

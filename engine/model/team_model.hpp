@@ -273,6 +273,7 @@ class TeamModel {
   void on_assessment_ready(std::uint32_t slot);
   void on_week_end(std::uint32_t week);
   void schedule_next_arrival();
+  bool start_arrival_day(std::int64_t k);
   void decide(const PendingReferral& referral);
   void enqueue(std::uint32_t slot, bool at_front);
   // What joining the queue sets on the case: its wait starts now.
@@ -701,6 +702,8 @@ class TeamModel {
   mutable LookedUpDay looked_up_day_;
   kernel::StreamEngine arrivals_rng_;
   std::int64_t arrival_working_day_ = 0;  // where the arrival process has got to
+  Day arrival_day_ = 0;                   // that working day's day
+  double arrival_rate_ = 0.0;             // and its rate of referrals
   double arrival_day_fraction_ = 0.0;
 
   std::uint64_t referrals_ = 0;
