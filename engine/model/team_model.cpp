@@ -352,8 +352,8 @@ void TeamModel::plan_assessment(Case& c) {
   const auto& planned = scenario_.pathways.assessment.planned_working_days;
   c.assessment_planned_time = 0.0;
   if (!planned) return;
-  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_plan);
-  c.assessment_planned_time = working_days_later(c.referral_day, assessment_plan_(engine));
+  c.assessment_planned_time = working_days_later(
+      c.referral_day, referral_duration(assessment_plan_, c.referral, ReferralDraw::assessment_plan));
 }
 
 // The strategy discussion starts the enquiry: the assessment's own clock
@@ -368,8 +368,8 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   start_clock(c, Action::icpc, day);
   if (s47.booked_working_days) {
     // Conferences are booked, near the deadline; the report is written for that day.
-    kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::icpc_booking);
-    c.clocks.book(Action::icpc, working_days_later(day, icpc_booking_(engine)));
+    c.clocks.book(Action::icpc,
+                  working_days_later(day, referral_duration(icpc_booking_, c.referral, ReferralDraw::icpc_booking)));
     file_due_work(c);
   }
   if (strategy_by_worker && c.worker != kNoWorker)
@@ -537,9 +537,8 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
     // completes then (not before its planned day), or when its worker
     // finishes the work, whichever is later.
     c.assessment_started = true;
-    kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_duration);
-    const double ready_at =
-        std::max(c.assessment_planned_time, time_at_working_time(now_working + assessment_duration_(engine)));
+    const double duration = referral_duration(assessment_duration_, c.referral, ReferralDraw::assessment_duration);
+    const double ready_at = std::max(c.assessment_planned_time, time_at_working_time(now_working + duration));
     c.assessment_ready_time = ready_at;
     if (ready_at < setup_.horizon_days()) c.assessment_ready = sim_.schedule_at(ready_at, {kAssessmentReady, slot});
   }
@@ -684,8 +683,7 @@ void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
   if (in_window(day)) ++tally_.cp_started;
   for (const Action action : {Action::visit, Action::core_group, Action::review}) start_clock(c, action, day);
   if (tracing()) trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
-  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cp_duration);
-  schedule_plan_end(slot, cp_duration_(engine));
+  schedule_plan_end(slot, referral_duration(cp_duration_, c.referral, ReferralDraw::cp_duration));
 }
 
 void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
@@ -694,8 +692,7 @@ void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
   if (in_window(day)) ++tally_.cin_started;
   for (const Action action : {Action::visit, Action::review}) start_clock(c, action, day);
   if (tracing()) trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
-  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cin_duration);
-  schedule_plan_end(slot, cin_duration_(engine));
+  schedule_plan_end(slot, referral_duration(cin_duration_, c.referral, ReferralDraw::cin_duration));
 }
 
 void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
@@ -704,8 +701,7 @@ void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
   if (in_window(day)) ++tally_.looked_after_started;
   start_clock(c, Action::visit, day);
   if (tracing()) trace("looked_after", static_cast<std::int64_t>(c.child), case_worker_id(c));
-  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::looked_after_duration);
-  schedule_plan_end(slot, looked_after_duration_(engine));
+  schedule_plan_end(slot, referral_duration(looked_after_duration_, c.referral, ReferralDraw::looked_after_duration));
 }
 
 // The start of a working day: staff changes and absence, the duty decisions

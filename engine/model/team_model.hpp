@@ -612,6 +612,13 @@ class TeamModel {
   static double count_value(std::size_t n) { return static_cast<double>(static_cast<std::int64_t>(n)); }
   double referral_uniform(std::uint64_t referral, ReferralDraw what) const;
   kernel::KeyedEngine referral_engine(std::uint64_t referral, ReferralDraw what) const;
+  // A duration drawn from the referral's own keyed stream. A fixed one draws
+  // nothing: the engine's mixing (which GCC did anyway) is left out then.
+  double referral_duration(DurationSampler& duration, std::uint64_t referral, ReferralDraw what) const {
+    if (duration.fixed()) return duration.mean();
+    kernel::KeyedEngine engine = referral_engine(referral, what);
+    return duration(engine);
+  }
   std::uint32_t new_case_slot();
   // Read at every change of a queue or caseload: worked out once per moment.
   double working_now() const {
