@@ -36,6 +36,10 @@ class DurationSampler {
     }
   }
 
+  // Whether every draw is the mean: a fixed duration, which draws nothing.
+  bool fixed() const { return kind_ == scenario::DurationDistribution::Kind::fixed; }
+  double mean() const { return mean_; }
+
   // reset() first: a draw must depend only on `engine`, never on what an
   // earlier draw left cached, or an entity's keyed values would depend on order.
   // A fixed duration draws nothing: answered before the call into the draws.

@@ -33,14 +33,8 @@ void TeamModel::record_action(Action action, Day due, Day done_day) {
 // Everything a case still owes on `as_of_day` (its closure, or the end of the
 // run): an action whose date has passed counts as late, late by the working
 // days up to then (at least 1), and the visit gap and risk exposure run to then.
-void TeamModel::record_owed_actions(Case& c, Day as_of_day) {
-  // Nothing owed has passed its date (most closures: a plan ends between
-  // visits): nothing is late and no child is past a standard, so only the
-  // gap since the last visit runs to then.
-  if (c.clocks.earliest_due() >= as_of_day) {
-    if (c.clocks.owed(Action::visit)) record_visit_gap(c, c.last_visit_day, as_of_day);
-    return;
-  }
+// record_owed_actions when something owed has passed its date.
+void TeamModel::record_overdue_actions(Case& c, Day as_of_day) {
   c.clocks.for_each_owed([&](Action action, Day due) {
     if (!kind_of(action).recorded_by_due_date) return;
     if (action != Action::visit) {

@@ -132,8 +132,7 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
 
 ReplicationResult TeamModel::run() {
   const Day horizon = setup_.horizon_days();
-  arrival_working_day_ = calendar_.working_days_before(0);
-  schedule_next_arrival();
+  if (start_arrival_day(calendar_.working_days_before(0))) schedule_next_arrival();
   const Day first_working_day = calendar_.add_working_days(-1, 1);
   if (first_working_day < horizon) sim_.schedule_at(first_working_day, {kWorkingDayStart, 0});
   if (7 < horizon) sim_.schedule_at(7, {kWeekEnd, 0});
@@ -174,19 +173,27 @@ void TeamModel::schedule_next_arrival() {
     need = unit(arrivals_rng_);
   }
   for (;;) {
-    const double rate = setup_.referral_rate_on_working_day(arrival_working_day_);
-    const double available = rate * (1.0 - arrival_day_fraction_);
+    const double available = arrival_rate_ * (1.0 - arrival_day_fraction_);
     if (need < available) {
-      arrival_day_fraction_ += need / rate;
+      arrival_day_fraction_ += need / arrival_rate_;
       break;
     }
     need -= available;
-    ++arrival_working_day_;
     arrival_day_fraction_ = 0.0;
-    if (calendar_.working_day(arrival_working_day_) >= setup_.horizon_days()) return;
+    if (!start_arrival_day(arrival_working_day_ + 1)) return;
   }
-  const double time = calendar_.working_day(arrival_working_day_) + arrival_day_fraction_;
+  const double time = arrival_day_ + arrival_day_fraction_;
   if (time < setup_.horizon_days()) sim_.schedule_at(time, {kReferralArrival, 0});
+}
+
+// The arrival process moves on to working day k: its day and rate, looked up
+// once for the day's referrals. False if that day is past the horizon.
+bool TeamModel::start_arrival_day(std::int64_t k) {
+  arrival_working_day_ = k;
+  arrival_day_ = calendar_.working_day(k);
+  if (arrival_day_ >= setup_.horizon_days()) return false;
+  arrival_rate_ = setup_.referral_rate_on_working_day(k);
+  return true;
 }
 
 double TeamModel::referral_uniform(std::uint64_t referral, ReferralDraw what) const {
@@ -268,9 +275,7 @@ void TeamModel::decide(const PendingReferral& referral) {
     missed = referral_uniform(referral.index, ReferralDraw::triage_error) < p;
     if (missed && referral.counted) ++tally_.urgent_not_identified;
   }
-  // Tested here, not only in trace: GCC worked out the worker's id and the
-  // detail for every decision before trace's own test.
-  if (trace_ != nullptr)
+  if (tracing())
     trace("decision", static_cast<std::int64_t>(child), worker_id(static_cast<std::size_t>(duty_post_)), due,
           day > due ? calendar_.working_days_between(due, day) : 0,
           response == 0 ? "no further action"
@@ -285,7 +290,8 @@ void TeamModel::decide(const PendingReferral& referral) {
     // One child, one open case: the concern goes to the case already open.
     ++result_.ledger.joined_open_case;
     if (referral.counted) ++tally_.concerns_on_open_cases;
-    trace("concern_on_open_case", static_cast<std::int64_t>(child), case_worker_id(cases_[closure->reopened_slot]));
+    if (tracing())
+      trace("concern_on_open_case", static_cast<std::int64_t>(child), case_worker_id(cases_[closure->reopened_slot]));
     return;
   }
 
@@ -327,7 +333,7 @@ void TeamModel::decide(const PendingReferral& referral) {
   // as soon as it joined it (a wait of 0 counted, the queue's time average
   // unmoved): it goes straight to the chosen worker, as queued and taken off.
   if (unallocated_.empty() && unallocated_urgent_.empty()) {
-    const std::int32_t post = choose_worker(cap_.weight(c.stage));
+    const std::int32_t post = choose_worker(c.stage);
     if (post != kNoWorker) {
       mark_waiting(c);
       allocate(slot, static_cast<std::size_t>(post));
@@ -346,8 +352,8 @@ void TeamModel::plan_assessment(Case& c) {
   const auto& planned = scenario_.pathways.assessment.planned_working_days;
   c.assessment_planned_time = 0.0;
   if (!planned) return;
-  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_plan);
-  c.assessment_planned_time = working_days_later(c.referral_day, assessment_plan_(engine));
+  c.assessment_planned_time = working_days_later(
+      c.referral_day, referral_duration(assessment_plan_, c.referral, ReferralDraw::assessment_plan));
 }
 
 // The strategy discussion starts the enquiry: the assessment's own clock
@@ -362,20 +368,16 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   start_clock(c, Action::icpc, day);
   if (s47.booked_working_days) {
     // Conferences are booked, near the deadline; the report is written for that day.
-    kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::icpc_booking);
-    c.clocks.book(Action::icpc, working_days_later(day, icpc_booking_(engine)));
+    c.clocks.book(Action::icpc,
+                  working_days_later(day, referral_duration(icpc_booking_, c.referral, ReferralDraw::icpc_booking)));
     file_due_work(c);
   }
   if (strategy_by_worker && c.worker != kNoWorker)
     posts_[static_cast<std::size_t>(c.worker)].hours_owed += s47.strategy_discussion_hours;
   // The child is seen within the enquiry's standard, allocated or not.
   start_clock(c, Action::visit, day);
-  trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.clocks.due(Action::icpc));
-}
-
-void TeamModel::start_clock(Case& c, Action action, Day from) {
-  const Interval& first = standards_.of(c.stage, action).first;
-  if (first.unit != Interval::Unit::none) start_clock_at(c, action, due_after(first, from, c.plan_start_day));
+  if (tracing())
+    trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.clocks.due(Action::icpc));
 }
 
 void TeamModel::start_clock_at(Case& c, Action action, Day due) {
@@ -438,13 +440,19 @@ void TeamModel::build_allocation_index(Day day) {
   if (case_weights_.empty()) {
     for (std::size_t s = 0; s < kStageCount; ++s) {
       const double w = cap_.weight(static_cast<Stage>(s));
-      if (std::find(case_weights_.begin(), case_weights_.end(), w) == case_weights_.end()) case_weights_.push_back(w);
+      const auto found = std::find(case_weights_.begin(), case_weights_.end(), w);
+      weight_index_[s] = static_cast<std::uint8_t>(found - case_weights_.begin());
+      if (found == case_weights_.end()) case_weights_.push_back(w);
     }
     least_loaded_.resize(case_weights_.size());
   }
   allocation_index_day_ = day;
   most_load_in_index_.resize(posts_.size());
-  for (std::size_t p = 0; p < posts_.size(); ++p) most_load_in_index_[p] = most_load_taking_a_case(posts_[p], day);
+  cap_in_index_.resize(posts_.size());
+  for (std::size_t p = 0; p < posts_.size(); ++p) {
+    most_load_in_index_[p] = most_load_taking_a_case(posts_[p], day);
+    cap_in_index_[p] = worker_cap(posts_[p], day);
+  }
   for (std::size_t k = 0; k < case_weights_.size(); ++k) {
     LeastLoadedIndex& index = least_loaded_[k];
     index.reset(posts_.size());
@@ -490,7 +498,7 @@ double TeamModel::most_load_taking_a_case(const Post& post, Day day) const {
 
 bool TeamModel::allocate_from(kernel::FifoQueue<std::uint32_t>& queue) {
   while (!queue.empty()) {
-    const std::int32_t post = choose_worker(cap_.weight(cases_[queue.front()].stage));
+    const std::int32_t post = choose_worker(cases_[queue.front()].stage);
     if (post == kNoWorker) return false;  // nobody has room: the rest wait
     allocate(queue.pop(), static_cast<std::size_t>(post));
     queue_average_.set(working_now(), count_value(unallocated_.size() + unallocated_urgent_.size()));
@@ -515,10 +523,12 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
 
   attach(slot, post_index);
   const Post& post = posts_[post_index];
-  if (cap_.hard())
-    result_.most_over_cap =
-        std::max(result_.most_over_cap, post.load - worker_cap(post, day) - cap_.over_cap_allowance());
-  trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
+  if (cap_.hard()) {
+    const double cap = allocation_index_day_ == day ? cap_in_index_[post_index] : worker_cap(post, day);
+    assert(cap == worker_cap(post, day));
+    result_.most_over_cap = std::max(result_.most_over_cap, post.load - cap - cap_.over_cap_allowance());
+  }
+  if (tracing()) trace("allocated", static_cast<std::int64_t>(c.child), worker_id(post_index), -1, wait);
 
   // Statutory clocks run from the child's statutory start, allocated or not:
   // allocation starts none of them.
@@ -527,9 +537,8 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
     // completes then (not before its planned day), or when its worker
     // finishes the work, whichever is later.
     c.assessment_started = true;
-    kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::assessment_duration);
-    const double ready_at =
-        std::max(c.assessment_planned_time, calendar_.time_at_working_time(now_working + assessment_duration_(engine)));
+    const double duration = referral_duration(assessment_duration_, c.referral, ReferralDraw::assessment_duration);
+    const double ready_at = std::max(c.assessment_planned_time, time_at_working_time(now_working + duration));
     c.assessment_ready_time = ready_at;
     if (ready_at < setup_.horizon_days()) c.assessment_ready = sim_.schedule_at(ready_at, {kAssessmentReady, slot});
   }
@@ -582,8 +591,9 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
       ++tally_.assessments_on_time;
     count_duration(Duration::assessment_working_days, calendar_.working_days_between(c.referral_day, day));
   }
-  trace("assessment_completed", static_cast<std::int64_t>(c.child), case_worker_id(c), due,
-        day > due ? calendar_.working_days_between(due, day) : 0);
+  if (tracing())
+    trace("assessment_completed", static_cast<std::int64_t>(c.child), case_worker_id(c), due,
+          day > due ? calendar_.working_days_between(due, day) : 0);
   if (c.missed_urgent) {
     catch_missed_urgent(c, day, "at the end of the assessment");
     return;
@@ -607,8 +617,9 @@ void TeamModel::hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by) {
   c.clocks.stop(Action::icpc);
   record_action(Action::icpc, due, day);
   if (in_window(day)) count_duration(Duration::icpc_working_days, calendar_.working_days_between(c.strategy_day, day));
-  trace("icpc", static_cast<std::int64_t>(c.child), held_by, due,
-        day > due ? calendar_.working_days_between(due, day) : 0);
+  if (tracing())
+    trace("icpc", static_cast<std::int64_t>(c.child), held_by, due,
+          day > due ? calendar_.working_days_between(due, day) : 0);
   const auto& s47 = scenario_.pathways.section_47;
   if (referral_uniform(c.referral, ReferralDraw::icpc_outcome) < s47.cp_plan_share) {
     begin_cp_plan(slot, day);
@@ -628,7 +639,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
     ++tally_.urgent_caught;
     tally_.urgent_detection_delay_sum += delay;
   }
-  trace("urgent_recognised", static_cast<std::int64_t>(c.child), case_worker_id(c), -1, delay, how);
+  if (tracing()) trace("urgent_recognised", static_cast<std::int64_t>(c.child), case_worker_id(c), -1, delay, how);
   const Stage was = c.stage;
   begin_section_47(c, day, true);
   if (c.worker != kNoWorker) {
@@ -643,7 +654,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
 }
 
 void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
-  const double at = calendar_.time_at_working_time(working_now() + duration_working_days);
+  const double at = time_at_working_time(working_now() + duration_working_days);
   cases_[slot].plan_end = at < setup_.horizon_days() ? sim_.schedule_at(at, {kPlanEnd, slot}) : kernel::EventHandle{};
 }
 
@@ -671,9 +682,8 @@ void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
   enter_stage(c, Stage::cp_plan, day);
   if (in_window(day)) ++tally_.cp_started;
   for (const Action action : {Action::visit, Action::core_group, Action::review}) start_clock(c, action, day);
-  trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
-  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cp_duration);
-  schedule_plan_end(slot, cp_duration_(engine));
+  if (tracing()) trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
+  schedule_plan_end(slot, referral_duration(cp_duration_, c.referral, ReferralDraw::cp_duration));
 }
 
 void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
@@ -681,9 +691,8 @@ void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
   enter_stage(c, Stage::cin_plan, day);
   if (in_window(day)) ++tally_.cin_started;
   for (const Action action : {Action::visit, Action::review}) start_clock(c, action, day);
-  trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
-  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::cin_duration);
-  schedule_plan_end(slot, cin_duration_(engine));
+  if (tracing()) trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
+  schedule_plan_end(slot, referral_duration(cin_duration_, c.referral, ReferralDraw::cin_duration));
 }
 
 void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
@@ -691,9 +700,8 @@ void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
   enter_stage(c, Stage::looked_after, day);
   if (in_window(day)) ++tally_.looked_after_started;
   start_clock(c, Action::visit, day);
-  trace("looked_after", static_cast<std::int64_t>(c.child), case_worker_id(c));
-  kernel::KeyedEngine engine = referral_engine(c.referral, ReferralDraw::looked_after_duration);
-  schedule_plan_end(slot, looked_after_duration_(engine));
+  if (tracing()) trace("looked_after", static_cast<std::int64_t>(c.child), case_worker_id(c));
+  schedule_plan_end(slot, referral_duration(looked_after_duration_, c.referral, ReferralDraw::looked_after_duration));
 }
 
 // The start of a working day: staff changes and absence, the duty decisions
@@ -747,22 +755,29 @@ void TeamModel::on_plan_end(std::uint32_t slot) {
   const Day day = today();
   if (c.stage == Stage::cp_plan &&
       referral_uniform(c.referral, ReferralDraw::cp_step_down) < scenario_.pathways.cp_plan.step_down_to_cin_share) {
-    // Outstanding child protection actions lapse with the plan, counted late
-    // if overdue; an overdue visit carries over.
-    StatutoryClocks carried;
-    c.clocks.for_each_owed([&](Action action, Day due) {
-      if (due >= day) return;
-      if (kind_of(action).carried_over_on_step_down)
-        carried.start(action, due);
-      else if (kind_of(action).recorded_by_due_date)
-        record_overdue_at(action, due, day);
-    });
-    begin_cin_plan(slot, day);
-    carried.for_each_owed([&](Action action, Day due) { c.clocks.move(action, due); });
-    file_due_work(c);
+    step_down_to_cin_plan(slot, day);
     return;
   }
   close_case(slot, day);
+}
+
+// Outstanding child protection actions lapse with the plan, counted late if
+// overdue; an overdue visit carries over. Out of on_plan_end, whose usual
+// end, a closure, is then a plain jump (the clocks carried over, whose
+// address the lambdas take, kept it a call).
+void TeamModel::step_down_to_cin_plan(std::uint32_t slot, Day day) {
+  Case& c = cases_[slot];
+  StatutoryClocks carried;
+  c.clocks.for_each_owed([&](Action action, Day due) {
+    if (due >= day) return;
+    if (kind_of(action).carried_over_on_step_down)
+      carried.start(action, due);
+    else if (kind_of(action).recorded_by_due_date)
+      record_overdue_at(action, due, day);
+  });
+  begin_cin_plan(slot, day);
+  carried.for_each_owed([&](Action action, Day due) { c.clocks.move(action, due); });
+  file_due_work(c);
 }
 
 void TeamModel::on_assessment_ready(std::uint32_t slot) {
@@ -780,7 +795,7 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
   if (c.plan_end.valid()) sim_.cancel(c.plan_end);
   if (c.assessment_ready.valid()) sim_.cancel(c.assessment_ready);
   record_owed_actions(c, day);
-  trace("closed", static_cast<std::int64_t>(c.child), case_worker_id(c));
+  if (tracing()) trace("closed", static_cast<std::int64_t>(c.child), case_worker_id(c));
   if (c.worker == kNoWorker) {
     // A plan can end while its child waits for a new worker.
     const bool removed = unallocated_urgent_.erase(slot) || unallocated_.erase(slot);
@@ -800,6 +815,17 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
   open_cp_cases_ -= c.stage == Stage::cp_plan;
   free_case_slots_.push_back(slot);
   allocate_waiting();
+}
+
+void TeamModel::look_up_day(double time) const {
+  calendar_.working_time_at(time);  // throws for a time outside the calendar
+  const auto day = static_cast<Day>(std::floor(time));
+  // Working time runs from the day's start on a working day, as the calendar's own arithmetic has it.
+  looked_up_day_ = {static_cast<double>(day), static_cast<double>(calendar_.working_days_before(day)),
+                    calendar_.is_working_day(day)};
+  assert(working_time_at(time) == calendar_.working_time_at(time));
+  assert(!looked_up_day_.working || time_at_working_time(looked_up_day_.working_before + 0.5) ==
+                                        calendar_.time_at_working_time(looked_up_day_.working_before + 0.5));
 }
 
 Day TeamModel::working_days_later(Day from, double working_days) const {

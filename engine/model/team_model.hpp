@@ -269,35 +269,39 @@ class TeamModel {
   void on_referral_arrival();
   void on_working_day_start(Day day);
   void on_plan_end(std::uint32_t slot);
+  void step_down_to_cin_plan(std::uint32_t slot, Day day);
   void on_assessment_ready(std::uint32_t slot);
   void on_week_end(std::uint32_t week);
   void schedule_next_arrival();
+  bool start_arrival_day(std::int64_t k);
   void decide(const PendingReferral& referral);
   void enqueue(std::uint32_t slot, bool at_front);
   // What joining the queue sets on the case: its wait starts now.
   void mark_waiting(Case& c);
   // Enquiries and children on plans first, then assessments. Inline: called
-  // at every closure and many referrals, often with nobody waiting.
+  // at every closure and many referrals, often with nobody waiting, and each
+  // queue tested here (often one is empty: no call for it).
   void allocate_waiting() {
-    if (unallocated_urgent_.empty() && unallocated_.empty()) return;
-    if (allocate_from(unallocated_urgent_)) allocate_from(unallocated_);
+    if (!unallocated_urgent_.empty() && !allocate_from(unallocated_urgent_)) return;
+    if (!unallocated_.empty()) allocate_from(unallocated_);
   }
   // Allocates from the front of `queue` while someone has room; false when nobody has.
   bool allocate_from(kernel::FifoQueue<std::uint32_t>& queue);
   // The least-loaded worker (load per FTE, then the lower post) who is in post,
   // not working their notice, and under their cap (plus any escalation
-  // allowance). Under a soft cap, the least loaded regardless. Inline: read
-  // at every allocation, nearly always from the index.
-  std::int32_t choose_worker(double weight) const {
+  // allowance), for a case at `stage`. Under a soft cap, the least loaded
+  // regardless. Inline: read at every allocation, nearly always from the index.
+  std::int32_t choose_worker(Stage stage) const {
     const Day day = today();
-    if (allocation_index_day_ == day)
-      for (std::size_t k = 0; k < case_weights_.size(); ++k)
-        if (case_weights_[k] == weight) {
-          // Debug builds (and the sanitizer run of the suite) check every
-          // answer of the index, built that day or kept from the day before.
-          assert(least_loaded_[k].best() == scan_for_worker(weight, day));
-          return least_loaded_[k].best();
-        }
+    const double weight = cap_.weight(stage);
+    if (allocation_index_day_ == day) {
+      const std::size_t k = weight_index_[index(stage)];
+      // Debug builds (and the sanitizer run of the suite) check every
+      // answer of the index, built that day or kept from the day before.
+      assert(case_weights_[k] == weight);
+      assert(least_loaded_[k].best() == scan_for_worker(weight, day));
+      return least_loaded_[k].best();
+    }
     return scan_for_worker(weight, day);
   }
   std::int32_t scan_for_worker(double weight, Day day) const;  // choose_worker without the index
@@ -317,7 +321,9 @@ class TeamModel {
   // changes are made, kept up to date as caseloads change that day; any other
   // day (or while staff change) choose_worker scans the posts instead.
   void build_allocation_index(Day day);
-  void update_allocation_index(std::size_t post);
+  // Inline (defined in team_model.cpp, beside all its callers): called at
+  // every caseload change, twice for each referral.
+  [[gnu::always_inline]] inline void update_allocation_index(std::size_t post);
   // can_take as one comparison: the post's worker may take a case of weight
   // w on `day` if their load + w is at most this (-infinity: they take none;
   // +infinity: a soft cap). Nothing in it but the day changes without
@@ -336,7 +342,8 @@ class TeamModel {
   void attach(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
   void begin_section_47(Case& c, Day day, bool strategy_by_worker);
-  void enter_stage(Case& c, Stage stage, Day day);
+  // Inline (defined in team_model.cpp, beside its callers): every plan starts here.
+  [[gnu::always_inline]] inline void enter_stage(Case& c, Stage stage, Day day);
   // The day before which a case brings its worker court work every day (Day
   // min: none): a looked-after child's, in the placement's first weeks.
   Day court_work_until(const Case& c) const {
@@ -373,8 +380,12 @@ class TeamModel {
   double work_weight(Stage stage) const { return work_weights_[index(stage)]; }
   std::uint32_t slot_of(const Case& c) const { return static_cast<std::uint32_t>(&c - cases_.data()); }
   // Starts the action's clock at its stage's standard, counted from `from`;
-  // an action the stage's standard switches off is not owed.
-  void start_clock(Case& c, Action action, Day from);
+  // an action the stage's standard switches off is not owed. Inline: every
+  // stage starts several clocks, and the call cost as much as the test.
+  void start_clock(Case& c, Action action, Day from) {
+    const Interval& first = standards_.of(c.stage, action).first;
+    if (first.unit != Interval::Unit::none) start_clock_at(c, action, due_after(first, from, c.plan_start_day));
+  }
   // A stage starts every action it may owe, and many are switched off: kept
   // out of start_clock, whose test is then all those calls pay for (inlined
   // there, its register saves came first: 1.3 M more instructions).
@@ -534,7 +545,17 @@ class TeamModel {
 
   // --- team_metrics.cpp
   void record_action(Action action, Day due, Day done_day);
-  void record_owed_actions(Case& c, Day as_of_day);
+  // Inline for its first step: nothing owed has passed its date at most
+  // closures (a plan ends between visits), so nothing is late and no child
+  // is past a standard, and only the gap since the last visit runs to then.
+  void record_owed_actions(Case& c, Day as_of_day) {
+    if (c.clocks.earliest_due() < as_of_day) {
+      record_overdue_actions(c, as_of_day);
+    } else if (c.clocks.owed(Action::visit)) {
+      record_visit_gap(c, c.last_visit_day, as_of_day);
+    }
+  }
+  void record_overdue_actions(Case& c, Day as_of_day);
   void record_overdue_at(Action action, Day due, Day as_of_day);
   // Inline: a visit on time (nearly every one) has a gap too short to count
   // that cannot be the longest, and records nothing.
@@ -591,14 +612,38 @@ class TeamModel {
   static double count_value(std::size_t n) { return static_cast<double>(static_cast<std::int64_t>(n)); }
   double referral_uniform(std::uint64_t referral, ReferralDraw what) const;
   kernel::KeyedEngine referral_engine(std::uint64_t referral, ReferralDraw what) const;
+  // A duration drawn from the referral's own keyed stream. A fixed one draws
+  // nothing: the engine's mixing (which GCC did anyway) is left out then.
+  double referral_duration(DurationSampler& duration, std::uint64_t referral, ReferralDraw what) const {
+    if (duration.fixed()) return duration.mean();
+    kernel::KeyedEngine engine = referral_engine(referral, what);
+    return duration(engine);
+  }
   std::uint32_t new_case_slot();
   // Read at every change of a queue or caseload: worked out once per moment.
   double working_now() const {
     if (sim_.now() != working_now_at_) {
       working_now_at_ = sim_.now();
-      working_now_ = calendar_.working_time_at(working_now_at_);
+      working_now_ = working_time_at(working_now_at_);
     }
     return working_now_;
+  }
+  // WorkingCalendar::working_time_at, by the same arithmetic from the day's
+  // working time, looked up once for the day's events (a day has several).
+  double working_time_at(double time) const {
+    if (!(time >= looked_up_day_.start && time < looked_up_day_.start + 1.0)) look_up_day(time);
+    if (!looked_up_day_.working) return looked_up_day_.working_before;
+    return looked_up_day_.working_before + (time - looked_up_day_.start);
+  }
+  void look_up_day(double time) const;
+  // WorkingCalendar::time_at_working_time, by the same arithmetic for a
+  // working time within the day looked up (an assessment's information in
+  // later that day, say), else from the calendar.
+  double time_at_working_time(double working_time) const {
+    const LookedUpDay& day = looked_up_day_;
+    if (day.working && working_time >= day.working_before && working_time < day.working_before + 1.0)
+      return day.start + (working_time - day.working_before);
+    return calendar_.time_at_working_time(working_time);
   }
   Day today() const { return static_cast<Day>(sim_.now()); }
   bool in_window(Day day) const { return day >= setup_.counting_from_day() && day < setup_.horizon_days(); }
@@ -619,6 +664,11 @@ class TeamModel {
   std::int64_t case_worker_id(const Case& c) const {
     return c.worker == kNoWorker ? -1 : worker_id(static_cast<std::size_t>(c.worker));
   }
+  // Whether the run is traced (no benchmark is). A call whose arguments cost
+  // something to work out (a worker's id, days late) tests it first: GCC
+  // works them out before trace's own test, and cannot put off one that may
+  // throw (a count of working days) until after it.
+  bool tracing() const { return trace_ != nullptr; }
   // Inline, so that without a trace the arguments of the model's many calls
   // (days late, say) are not worked out.
   void trace(std::string_view event, std::int64_t child, std::int64_t worker, Day due = -1, double value = 0.0,
@@ -649,8 +699,18 @@ class TeamModel {
   kernel::Simulator sim_{2.0};
   mutable double working_now_at_ = std::numeric_limits<double>::quiet_NaN();  // working_now's moment
   mutable double working_now_ = 0.0;
+  // The day working_time_at last looked up: its start, the working time
+  // then, and whether it is a working day (else the working time stays).
+  struct LookedUpDay {
+    double start = std::numeric_limits<double>::quiet_NaN();
+    double working_before = 0.0;
+    bool working = false;
+  };
+  mutable LookedUpDay looked_up_day_;
   kernel::StreamEngine arrivals_rng_;
   std::int64_t arrival_working_day_ = 0;  // where the arrival process has got to
+  Day arrival_day_ = 0;                   // that working day's day
+  double arrival_rate_ = 0.0;             // and its rate of referrals
   double arrival_day_fraction_ = 0.0;
 
   std::uint64_t referrals_ = 0;
@@ -719,8 +779,12 @@ class TeamModel {
 
   std::vector<double> case_weights_;            // the distinct weights a case can have
   std::vector<LeastLoadedIndex> least_loaded_;  // one per weight in case_weights_
-  std::vector<double> most_load_in_index_;      // each post's most_load_taking_a_case, as the index was built
-  Day allocation_index_day_ = kNever;           // kNever: no valid index
+  // The index in case_weights_ of each stage's weight (weights do not change
+  // in a run): looked up at every allocation.
+  std::array<std::uint8_t, kStageCount> weight_index_{};
+  std::vector<double> most_load_in_index_;  // each post's most_load_taking_a_case, as the index was built
+  std::vector<double> cap_in_index_;        // and its worker_cap, which holds as long as the index does
+  Day allocation_index_day_ = kNever;       // kNever: no valid index
   // The index may not match the posts (a staff change, or a caseload change
   // while it was not valid): the next build is a whole one. Otherwise, on a
   // day after room_changes_until_ (while no worker's room depends on the day:

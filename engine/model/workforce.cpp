@@ -107,7 +107,7 @@ void TeamModel::worker_leaves(std::size_t p, Day day) {
     const std::uint32_t slot = it->slot;
     detach(slot);
     Case& c = cases_[slot];
-    const std::int32_t receiver = choose_worker(cap_.weight(c.stage));
+    const std::int32_t receiver = choose_worker(c.stage);
     if (receiver != kNoWorker) {
       c.queued_working_time = working_now();
       c.from_queue = false;
