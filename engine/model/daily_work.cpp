@@ -368,24 +368,23 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
   if (is_split_over_days(task.action)) return work_on_assessment(task.slot, day, hours);
   if (!fits(standards_.of(c.stage, task.action).hours, hours, doer, task.precedence == kBookedAppointment))
     return false;
-  const std::int64_t who = doer_id(doer);
   switch (task.action) {
     case Action::visit:
       // Counted, as every visit is, in the period of its due date.
       if (task.waiting_child && in_window(c.clocks.due(Action::visit))) ++tally_.visits_by_cover;
       do_visit(c, day);
-      trace("visit", static_cast<std::int64_t>(c.child), who, task.due,
+      trace("visit", static_cast<std::int64_t>(c.child), doer_id(doer), task.due,
             day > task.due ? calendar_.working_days_between(task.due, day) : 0);
       return true;
     case Action::icpc:
-      hold_icpc(task.slot, day, who);  // the conference decides the case's next stage
+      hold_icpc(task.slot, day, doer_id(doer));  // the conference decides the case's next stage
       return true;
     case Action::assessment: break;  // split over days: worked on above
     case Action::core_group:
     case Action::review: {
       const Day due = c.clocks.due(task.action);
       record_action(task.action, due, day);
-      trace(kind_of(task.action).name, static_cast<std::int64_t>(c.child), who, due,
+      trace(kind_of(task.action).name, static_cast<std::int64_t>(c.child), doer_id(doer), due,
             day > due ? calendar_.working_days_between(due, day) : 0);
       const Day next = next_due_after(c, task.action, day);
       if (next == kNever)
