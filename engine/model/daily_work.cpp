@@ -428,7 +428,11 @@ inline void TeamModel::do_visit(Case& c, Day day) {
     c.clocks.stop(Action::visit);
   else
     c.clocks.start(Action::visit, next);
-  file_due_work(c);
+  // Its live entry is filed no later than the case's key was before the
+  // visit: a next visit due no earlier than this one (nearly every one)
+  // cannot bring the key before it, and the case need not be looked at again.
+  if (next < due) file_due_work(c);
+  assert(c.worker == kNoWorker || c.due_filed_key <= due_key(c));
   // Seeing the child is the first chance to recognise a missed urgent case.
   if (c.missed_urgent &&
       referral_uniform(c.referral, ReferralDraw::caught_at_visit) < scenario_.triage.caught_at_first_visit_share)
