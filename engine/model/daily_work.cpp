@@ -373,8 +373,11 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
       // Counted, as every visit is, in the period of its due date.
       if (task.waiting_child && in_window(c.clocks.due(Action::visit))) ++tally_.visits_by_cover;
       do_visit(c, day);
-      trace("visit", static_cast<std::int64_t>(c.child), doer_id(doer), task.due,
-            day > task.due ? calendar_.working_days_between(task.due, day) : 0);
+      // Tested here, not only in trace: GCC would work out the worker's id
+      // (and read the case's child) for every visit before the test.
+      if (trace_ != nullptr)
+        trace("visit", static_cast<std::int64_t>(c.child), doer_id(doer), task.due,
+              day > task.due ? calendar_.working_days_between(task.due, day) : 0);
       return true;
     case Action::icpc:
       hold_icpc(task.slot, day, doer_id(doer));  // the conference decides the case's next stage
