@@ -366,13 +366,13 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
   Case& c = cases_[task.slot];
   if (!c.clocks.owed(task.action)) return false;
   if (is_split_over_days(task.action)) return work_on_assessment(task.slot, day, hours);
-  if (!fits(standards_.of(c.stage, task.action).hours, hours, doer, task.precedence == kBookedAppointment))
-    return false;
+  const ActionStandard& standard = standards_.of(c.stage, task.action);
+  if (!fits(standard.hours, hours, doer, task.precedence == kBookedAppointment)) return false;
   switch (task.action) {
     case Action::visit:
       // Counted, as every visit is, in the period of its due date.
       if (task.waiting_child && in_window(c.clocks.due(Action::visit))) ++tally_.visits_by_cover;
-      do_visit(c, day);
+      do_visit(c, standard, day);
       // Tested here, not only in trace: GCC would work out the worker's id
       // (and read the case's child) for every visit before the test.
       if (trace_ != nullptr)
@@ -416,8 +416,11 @@ bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
   return true;
 }
 
-inline void TeamModel::do_visit(Case& c, Day day) {
+inline void TeamModel::do_visit(Case& c, const ActionStandard& standard, Day day) {
   const Day due = c.clocks.due(Action::visit);
+  // Worked out first, from the standard the visit was fitted by: after the
+  // measures' stores, GCC would find the standard again.
+  const Day next = due_after(standard.next, day, c.plan_start_day);
   record_visits_owed(c, due, day, true);
   if (day > due) {
     record_exposure(c, due, day);
@@ -426,7 +429,6 @@ inline void TeamModel::do_visit(Case& c, Day day) {
   record_visit_gap(c, c.last_visit_day, day);
   c.last_visit_day = day;
   c.escalated = false;
-  const Day next = next_due_after(c, Action::visit, day);
   if (next == kNever)
     c.clocks.stop(Action::visit);
   else

@@ -467,10 +467,11 @@ class TeamModel {
     return doer == kTeamManager ? model::kTeamManagerId : worker_id(static_cast<std::size_t>(doer));
   }
   // Inline (defined in daily_work.cpp; do_task, its only caller, does every visit).
-  [[gnu::always_inline]] inline void do_visit(Case& c, Day day);
+  // `standard`: the visit's at the case's stage.
+  [[gnu::always_inline]] inline void do_visit(Case& c, const ActionStandard& standard, Day day);
   bool work_on_assessment(std::uint32_t slot, Day day, double& hours);
   // When the action falls due next after one done on `day`.
-  // Inline, and due_after with it: do_visit calls it for every visit.
+  // Inline, and due_after with it (a visit's next is worked out by do_visit itself).
   [[gnu::always_inline]] Day next_due_after(const Case& c, Action action, Day day) const {
     return due_after(standards_.of(c.stage, action).next, day, c.plan_start_day);
   }
