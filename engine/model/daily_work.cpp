@@ -179,7 +179,8 @@ bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
     if (c.due_stamp != e.stamp || c.worker != p) return kNever;
     c.due_filed_key = due_key(c);  // kept under it, or dropped if kNever
     if (c.due_filed_key <= horizon) {
-      any_ready = any_ready || ready_to_complete(c);
+      // (A case owing a visit alone owes no assessment: not asked.)
+      if (!c.clocks.owes_only(Action::visit)) any_ready = any_ready || ready_to_complete(c);
       push_due_tasks(c, e.slot, day, horizon, false);
     }
     return c.due_filed_key;
