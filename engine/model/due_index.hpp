@@ -96,8 +96,9 @@ class DueIndex {
 
   void wait(const Entry& entry) {
     // Most are filed under a key no earlier than any waiting (a visit's next):
-    // appended, with one comparison.
-    if (start_ < waiting_.size() && waiting_.back().key <= entry.key) {
+    // appended, with one comparison. (With none waiting, the last entry is a
+    // reached one, and appending keeps the order too.)
+    if (!waiting_.empty() && waiting_.back().key <= entry.key) {
       waiting_.push_back(entry);
       return;
     }
