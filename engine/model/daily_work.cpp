@@ -192,10 +192,10 @@ bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
 // booked for today or before), and an assessment with work left. A waiting
 // child's assessment cannot be worked on until a worker has the case.
 void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child) {
-  if (c.clocks.earliest_planned_due() > horizon_of_work && !c.clocks.owes_unplanned() && !c.clocks.any_booked()) return;
   const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
   // Most cases in reach owe a visit alone, unbooked: its task is the walk
-  // below's, without the walk (whose set-up cost as much as the task).
+  // below's, without the walk (whose set-up cost as much as the task), and
+  // its due date is the one test of whether there is one.
   if (c.clocks.owes_only(Action::visit) && !c.clocks.any_booked()) {
     const Day due = c.clocks.due(Action::visit);
     if (due > horizon_of_work) return;
@@ -206,6 +206,7 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
                           c.referral, slot, workable_from, waiting_child});
     return;
   }
+  if (c.clocks.earliest_planned_due() > horizon_of_work && !c.clocks.owes_unplanned() && !c.clocks.any_booked()) return;
   c.clocks.for_each_owed([&](Action action, Day due) {
     Day workable_from = c.decision_day;
     std::uint8_t precedence = c.escalated && due < day ? kFlaggedAtSupervision : kOtherWork;
