@@ -320,10 +320,12 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
           static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (absence_cover ? 1ULL << 63 : 0ULL));
   }
   // Doing a task never changes the day's list: its end is read once, not
-  // after every task (the case's stores could alias the vector's pointers).
+  // after every task (the case's stores could alias the vector's pointers),
+  // and each task is read in place, field by field as it is needed (a copy
+  // read every field of every task first, those passed over too).
   const Task* const end = tasks_.data() + tasks_.size();
   for (const Task* next = tasks_.data(); next != end; ++next) {
-    const Task task = *next;
+    const Task& task = *next;
     // Out of hours, only booked conferences (sorted first) still happen.
     if (hours <= 1e-9 && task.precedence != kBookedAppointment) break;
     const Case& c = cases_[task.slot];
