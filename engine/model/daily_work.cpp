@@ -206,7 +206,16 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
                           c.referral, slot, workable_from, waiting_child});
     return;
   }
+  push_owed_tasks(c, slot, day, horizon_of_work, waiting_child);
+}
+
+// push_due_tasks' walk over what a case owes. Out of line: with it inline,
+// the sweep's loop kept its own pointer on the stack for the registers the
+// walk needs.
+[[gnu::noinline]] void TeamModel::push_owed_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
+                                                  bool waiting_child) {
   if (c.clocks.earliest_planned_due() > horizon_of_work && !c.clocks.owes_unplanned() && !c.clocks.any_booked()) return;
+  const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
   c.clocks.for_each_owed([&](Action action, Day due) {
     Day workable_from = c.decision_day;
     std::uint8_t precedence = c.escalated && due < day ? kFlaggedAtSupervision : kOtherWork;

@@ -452,6 +452,7 @@ class TeamModel {
   // Inline (defined in daily_work.cpp, its only caller): called for every case with work in reach.
   [[gnu::always_inline]] inline void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
                                                     bool waiting_child);
+  void push_owed_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child);
   // Inline (defined in daily_work.cpp), as work_tasks.
   [[gnu::always_inline]] inline void sort_tasks();
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
