@@ -31,27 +31,30 @@ constexpr std::size_t kPrefetchFromCaseSlots = 4096;
 // The post's worker does the work due by `horizon` (brought into reach), and
 // the waiting children's due by `planning_horizon` if they cover them.
 inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day planning_horizon, double hours) {
-  Post& post = posts_[p];
   tasks_.clear();
-  if (sweep_due_cases(p, day, horizon)) {
-    // Assessments whose work is done complete once their information is in,
-    // before the day's work: in list order from the end, as cases leave and
-    // join the list; then the day's list is collected again.
-    for (std::size_t i = post.cases.size(); i-- > 0;) {
-      if (i >= post.cases.size()) continue;
-      const std::uint32_t slot = post.cases[i].slot;
-      const Case& c = cases_[slot];
-      if (ready_to_complete(c)) complete_assessment(slot, day);
-    }
-    post.due_index.reach(horizon);  // what completing them filed
-    tasks_.clear();
-    sweep_due_cases(p, day, horizon);
-  }
+  if (sweep_due_cases(p, day, horizon)) complete_ready_assessments(p, day, horizon);
   // The duty worker holds the children waiting for a worker: their due work
   // goes into the day's list beside the worker's own.
   if (covers_waiting_children(p)) collect_waiting_children_tasks(day, planning_horizon);
   sort_tasks();
   return work_tasks(day, static_cast<std::int32_t>(p), hours, false);
+}
+
+// Assessments whose work is done complete once their information is in,
+// before the day's work: in list order from the end, as cases leave and join
+// the list; then the day's list is collected again. Out of line: a few days a
+// worker's, and inline it kept registers aside in the loop over the workers.
+[[gnu::noinline]] void TeamModel::complete_ready_assessments(std::size_t p, Day day, Day horizon) {
+  Post& post = posts_[p];
+  for (std::size_t i = post.cases.size(); i-- > 0;) {
+    if (i >= post.cases.size()) continue;
+    const std::uint32_t slot = post.cases[i].slot;
+    const Case& c = cases_[slot];
+    if (ready_to_complete(c)) complete_assessment(slot, day);
+  }
+  post.due_index.reach(horizon);  // what completing them filed
+  tasks_.clear();
+  sweep_due_cases(p, day, horizon);
 }
 
 // The absence cover's and the manager's lists, made at most once a day: out

@@ -443,6 +443,8 @@ class TeamModel {
   }
   bool children_waiting() const { return !(unallocated_urgent_.empty() && unallocated_.empty()); }
   bool sweep_due_cases(std::size_t post, Day day, Day horizon);
+  // When the sweep finds an assessment ready to complete.
+  void complete_ready_assessments(std::size_t post, Day day, Day horizon);
   // An assessment whose work is done and whose information is in.
   bool ready_to_complete(const Case& c) const {
     return c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 && sim_.now() >= c.assessment_ready_time;
