@@ -31,27 +31,30 @@ constexpr std::size_t kPrefetchFromCaseSlots = 4096;
 // The post's worker does the work due by `horizon` (brought into reach), and
 // the waiting children's due by `planning_horizon` if they cover them.
 inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day planning_horizon, double hours) {
-  Post& post = posts_[p];
   tasks_.clear();
-  if (sweep_due_cases(p, day, horizon)) {
-    // Assessments whose work is done complete once their information is in,
-    // before the day's work: in list order from the end, as cases leave and
-    // join the list; then the day's list is collected again.
-    for (std::size_t i = post.cases.size(); i-- > 0;) {
-      if (i >= post.cases.size()) continue;
-      const std::uint32_t slot = post.cases[i].slot;
-      const Case& c = cases_[slot];
-      if (ready_to_complete(c)) complete_assessment(slot, day);
-    }
-    post.due_index.reach(horizon);  // what completing them filed
-    tasks_.clear();
-    sweep_due_cases(p, day, horizon);
-  }
+  if (sweep_due_cases(p, day, horizon)) complete_ready_assessments(p, day, horizon);
   // The duty worker holds the children waiting for a worker: their due work
   // goes into the day's list beside the worker's own.
   if (covers_waiting_children(p)) collect_waiting_children_tasks(day, planning_horizon);
   sort_tasks();
   return work_tasks(day, static_cast<std::int32_t>(p), hours, false);
+}
+
+// Assessments whose work is done complete once their information is in,
+// before the day's work: in list order from the end, as cases leave and join
+// the list; then the day's list is collected again. Out of line: a few days a
+// worker's, and inline it kept registers aside in the loop over the workers.
+[[gnu::noinline]] void TeamModel::complete_ready_assessments(std::size_t p, Day day, Day horizon) {
+  Post& post = posts_[p];
+  for (std::size_t i = post.cases.size(); i-- > 0;) {
+    if (i >= post.cases.size()) continue;
+    const std::uint32_t slot = post.cases[i].slot;
+    const Case& c = cases_[slot];
+    if (ready_to_complete(c)) complete_assessment(slot, day);
+  }
+  post.due_index.reach(horizon);  // what completing them filed
+  tasks_.clear();
+  sweep_due_cases(p, day, horizon);
 }
 
 // The absence cover's and the manager's lists, made at most once a day: out
@@ -179,7 +182,8 @@ bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
     if (c.due_stamp != e.stamp || c.worker != p) return kNever;
     c.due_filed_key = due_key(c);  // kept under it, or dropped if kNever
     if (c.due_filed_key <= horizon) {
-      any_ready = any_ready || ready_to_complete(c);
+      // (A case owing a visit alone owes no assessment: not asked.)
+      if (!c.clocks.owes_only(Action::visit)) any_ready = any_ready || ready_to_complete(c);
       push_due_tasks(c, e.slot, day, horizon, false);
     }
     return c.due_filed_key;
@@ -191,6 +195,28 @@ bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
 // booked for today or before), and an assessment with work left. A waiting
 // child's assessment cannot be worked on until a worker has the case.
 void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child) {
+  const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
+  // Most cases in reach owe a visit alone, unbooked: its task is the walk
+  // below's, without the walk (whose set-up cost as much as the task), and
+  // its due date is the one test of whether there is one.
+  if (c.clocks.owes_only(Action::visit) && !c.clocks.any_booked()) {
+    const Day due = c.clocks.due(Action::visit);
+    if (due > horizon_of_work) return;
+    const Day workable_from = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out
+                                  ? calendar_.add_working_days(due, -scenario_.pathways.planning_window_working_days)
+                                  : due;
+    tasks_.push_back(Task{due, risk, c.escalated && due < day ? kFlaggedAtSupervision : kOtherWork, Action::visit,
+                          c.referral, slot, workable_from, waiting_child});
+    return;
+  }
+  push_owed_tasks(c, slot, day, horizon_of_work, waiting_child);
+}
+
+// push_due_tasks' walk over what a case owes. Out of line: with it inline,
+// the sweep's loop kept its own pointer on the stack for the registers the
+// walk needs.
+[[gnu::noinline]] void TeamModel::push_owed_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
+                                                  bool waiting_child) {
   if (c.clocks.earliest_planned_due() > horizon_of_work && !c.clocks.owes_unplanned() && !c.clocks.any_booked()) return;
   const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
   c.clocks.for_each_owed([&](Action action, Day due) {
@@ -306,10 +332,12 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
           static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) ^ (absence_cover ? 1ULL << 63 : 0ULL));
   }
   // Doing a task never changes the day's list: its end is read once, not
-  // after every task (the case's stores could alias the vector's pointers).
+  // after every task (the case's stores could alias the vector's pointers),
+  // and each task is read in place, field by field as it is needed (a copy
+  // read every field of every task first, those passed over too).
   const Task* const end = tasks_.data() + tasks_.size();
   for (const Task* next = tasks_.data(); next != end; ++next) {
-    const Task task = *next;
+    const Task& task = *next;
     // Out of hours, only booked conferences (sorted first) still happen.
     if (hours <= 1e-9 && task.precedence != kBookedAppointment) break;
     const Case& c = cases_[task.slot];
@@ -354,26 +382,28 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
   Case& c = cases_[task.slot];
   if (!c.clocks.owed(task.action)) return false;
   if (is_split_over_days(task.action)) return work_on_assessment(task.slot, day, hours);
-  if (!fits(standards_.of(c.stage, task.action).hours, hours, doer, task.precedence == kBookedAppointment))
-    return false;
-  const std::int64_t who = doer_id(doer);
+  const ActionStandard& standard = standards_.of(c.stage, task.action);
+  if (!fits(standard.hours, hours, doer, task.precedence == kBookedAppointment)) return false;
   switch (task.action) {
     case Action::visit:
       // Counted, as every visit is, in the period of its due date.
       if (task.waiting_child && in_window(c.clocks.due(Action::visit))) ++tally_.visits_by_cover;
-      do_visit(c, day);
-      trace("visit", static_cast<std::int64_t>(c.child), who, task.due,
-            day > task.due ? calendar_.working_days_between(task.due, day) : 0);
+      do_visit(c, standard, day);
+      // Tested here, not only in trace: GCC would work out the worker's id
+      // (and read the case's child) for every visit before the test.
+      if (trace_ != nullptr)
+        trace("visit", static_cast<std::int64_t>(c.child), doer_id(doer), task.due,
+              day > task.due ? calendar_.working_days_between(task.due, day) : 0);
       return true;
     case Action::icpc:
-      hold_icpc(task.slot, day, who);  // the conference decides the case's next stage
+      hold_icpc(task.slot, day, doer_id(doer));  // the conference decides the case's next stage
       return true;
     case Action::assessment: break;  // split over days: worked on above
     case Action::core_group:
     case Action::review: {
       const Day due = c.clocks.due(task.action);
       record_action(task.action, due, day);
-      trace(kind_of(task.action).name, static_cast<std::int64_t>(c.child), who, due,
+      trace(kind_of(task.action).name, static_cast<std::int64_t>(c.child), doer_id(doer), due,
             day > due ? calendar_.working_days_between(due, day) : 0);
       const Day next = next_due_after(c, task.action, day);
       if (next == kNever)
@@ -402,8 +432,11 @@ bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
   return true;
 }
 
-inline void TeamModel::do_visit(Case& c, Day day) {
+inline void TeamModel::do_visit(Case& c, const ActionStandard& standard, Day day) {
   const Day due = c.clocks.due(Action::visit);
+  // Worked out first, from the standard the visit was fitted by: after the
+  // measures' stores, GCC would find the standard again.
+  const Day next = due_after(standard.next, day, c.plan_start_day);
   record_visits_owed(c, due, day, true);
   if (day > due) {
     record_exposure(c, due, day);
@@ -412,12 +445,15 @@ inline void TeamModel::do_visit(Case& c, Day day) {
   record_visit_gap(c, c.last_visit_day, day);
   c.last_visit_day = day;
   c.escalated = false;
-  const Day next = next_due_after(c, Action::visit, day);
   if (next == kNever)
     c.clocks.stop(Action::visit);
   else
     c.clocks.start(Action::visit, next);
-  file_due_work(c);
+  // Its live entry is filed no later than the case's key was before the
+  // visit: a next visit due no earlier than this one (nearly every one)
+  // cannot bring the key before it, and the case need not be looked at again.
+  if (next < due) file_due_work(c);
+  assert(c.worker == kNoWorker || c.due_filed_key <= due_key(c));
   // Seeing the child is the first chance to recognise a missed urgent case.
   if (c.missed_urgent &&
       referral_uniform(c.referral, ReferralDraw::caught_at_visit) < scenario_.triage.caught_at_first_visit_share)

@@ -23,6 +23,7 @@
 // callers must not depend on the order of in_reach().
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "engine/kernel/working_calendar.hpp"
@@ -46,7 +47,14 @@ class DueIndex {
     // after each entry copied.
     std::size_t start = start_;
     const std::size_t waiting = waiting_.size();
-    while (start < waiting && waiting_[start].key <= horizon) in_reach_.push_back(waiting_[start++]);
+    // The places in reach are made ready for every entry waiting, first,
+    // so that copying those reached tests nothing else: the copy through
+    // push_back kept registers aside around its growing for every post.
+    if (in_reach_.size() < reached_ + (waiting - start)) make_room_in_reach(waiting - start);
+    Entry* const in_reach = in_reach_.data();
+    std::size_t reached = reached_;
+    while (start < waiting && waiting_[start].key <= horizon) in_reach[reached++] = waiting_[start++];
+    reached_ = static_cast<std::uint32_t>(reached);
     // The reached entries before the start are dropped once they are half the vector.
     if (start == waiting) {
       waiting_.clear();
@@ -58,13 +66,13 @@ class DueIndex {
       std::copy(waiting_.begin() + static_cast<std::ptrdiff_t>(start), waiting_.end(),
                 waiting_.begin() + static_cast<std::ptrdiff_t>(kRoomAtFront));
       waiting_.resize(waiting - start + kRoomAtFront);
-      start_ = kRoomAtFront;
+      start_ = static_cast<std::uint32_t>(kRoomAtFront);
     } else {
-      start_ = start;
+      start_ = static_cast<std::uint32_t>(start);
     }
   }
   // The entries in reach (some may be stale: the caller checks the stamp).
-  const std::vector<Entry>& in_reach() const { return in_reach_; }
+  std::span<const Entry> in_reach() const { return {in_reach_.data(), reached_}; }
 
   // Drops stale entries, and files those whose key (`key_of(entry)`, or
   // `drop` for a stale one) is now beyond `horizon` back to wait. TeamModel
@@ -76,7 +84,7 @@ class DueIndex {
     // read in_reach_'s start again for each.
     Entry* const first = in_reach_.data();
     Entry* kept = first;
-    for (const Entry& entry : in_reach_) {
+    for (const Entry& entry : in_reach()) {
       const kernel::Day key = key_of(entry);
       if (key == drop) continue;
       if (key <= horizon)
@@ -84,11 +92,11 @@ class DueIndex {
       else
         wait(Entry{key, entry.slot, entry.stamp});
     }
-    in_reach_.resize(static_cast<std::size_t>(kept - first));
+    reached_ = static_cast<std::uint32_t>(kept - first);
   }
 
   // Entries held, in reach or waiting (stale ones too).
-  std::size_t size() const { return in_reach_.size() + waiting_.size() - start_; }
+  std::size_t size() const { return reached_ + waiting_.size() - start_; }
 
  private:
   static constexpr std::size_t kDropAtLeast = 8;
@@ -96,8 +104,9 @@ class DueIndex {
 
   void wait(const Entry& entry) {
     // Most are filed under a key no earlier than any waiting (a visit's next):
-    // appended, with one comparison.
-    if (start_ < waiting_.size() && waiting_.back().key <= entry.key) {
+    // appended, with one comparison. (With none waiting, the last entry is a
+    // reached one, and appending keeps the order too.)
+    if (!waiting_.empty() && waiting_.back().key <= entry.key) {
       waiting_.push_back(entry);
       return;
     }
@@ -113,8 +122,17 @@ class DueIndex {
     waiting_[at] = entry;
   }
 
+  // Out of line: the places in reach grow a few times a run.
+  [[gnu::noinline]] void make_room_in_reach(std::size_t waiting) {
+    in_reach_.resize(std::max(2 * in_reach_.size(), reached_ + waiting));
+  }
+
+  // The two counts in 32 bits each, so that a Post keeps to three lines (a
+  // worker holds a few dozen entries).
   std::vector<Entry> waiting_;  // from start_: not yet reached, by key, earliest first
-  std::size_t start_ = 0;
+  std::uint32_t start_ = 0;
+  // The places in reach: the first reached_ hold the entries in reach.
+  std::uint32_t reached_ = 0;
   std::vector<Entry> in_reach_;
 };
 

@@ -110,6 +110,7 @@ class StatutoryClocks {
   kernel::Day earliest_planned_due() const { return earliest_planned_due_; }
   kernel::Day earliest_due() const { return earliest_due_; }  // of every action owed
   bool owes_unplanned() const { return (owed_ & kUnplanned) != 0; }
+  bool owes_only(Action a) const { return owed_ == bit(a); }
 
   // Every visit done restarts its clock, and each stage's start starts its
   // clocks: the walk over every clock is needed only when this one was running

@@ -454,6 +454,8 @@ class TeamModel {
   }
   bool children_waiting() const { return !(unallocated_urgent_.empty() && unallocated_.empty()); }
   bool sweep_due_cases(std::size_t post, Day day, Day horizon);
+  // When the sweep finds an assessment ready to complete.
+  void complete_ready_assessments(std::size_t post, Day day, Day horizon);
   // An assessment whose work is done and whose information is in.
   bool ready_to_complete(const Case& c) const {
     return c.clocks.owed(Action::assessment) && c.assessment_hours_left <= 0.0 && sim_.now() >= c.assessment_ready_time;
@@ -463,6 +465,7 @@ class TeamModel {
   // Inline (defined in daily_work.cpp, its only caller): called for every case with work in reach.
   [[gnu::always_inline]] inline void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
                                                     bool waiting_child);
+  void push_owed_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child);
   // Inline (defined in daily_work.cpp), as work_tasks.
   [[gnu::always_inline]] inline void sort_tasks();
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
@@ -478,10 +481,11 @@ class TeamModel {
     return doer == kTeamManager ? model::kTeamManagerId : worker_id(static_cast<std::size_t>(doer));
   }
   // Inline (defined in daily_work.cpp; do_task, its only caller, does every visit).
-  [[gnu::always_inline]] inline void do_visit(Case& c, Day day);
+  // `standard`: the visit's at the case's stage.
+  [[gnu::always_inline]] inline void do_visit(Case& c, const ActionStandard& standard, Day day);
   bool work_on_assessment(std::uint32_t slot, Day day, double& hours);
   // When the action falls due next after one done on `day`.
-  // Inline, and due_after with it: do_visit calls it for every visit.
+  // Inline, and due_after with it (a visit's next is worked out by do_visit itself).
   [[gnu::always_inline]] Day next_due_after(const Case& c, Action action, Day day) const {
     return due_after(standards_.of(c.stage, action).next, day, c.plan_start_day);
   }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <span>
 #include <tuple>
 #include <vector>
 
@@ -45,7 +46,7 @@ struct PlainDueIndex {
   }
 };
 
-std::vector<Key> sorted(const std::vector<DueIndex::Entry>& entries) {
+std::vector<Key> sorted(std::span<const DueIndex::Entry> entries) {
   std::vector<Key> keys;
   for (const auto& e : entries) keys.emplace_back(e.key, e.slot, e.stamp);
   std::sort(keys.begin(), keys.end());
