@@ -59,6 +59,16 @@ bool WorkingCalendar::is_working_day(Day day) const {
   return is_working_[static_cast<std::size_t>(day - first_day_)] != 0;
 }
 
+bool WorkingDayCache::look_up(double time) {
+  calendar_->working_time_at(time);  // throws for a time outside the calendar
+  if (std::isinf(time)) return false;
+  const auto day = static_cast<Day>(std::floor(time));
+  start_ = static_cast<double>(day);
+  working_before_ = static_cast<double>(calendar_->working_days_before(day));
+  working_ = calendar_->is_working_day(day);
+  return true;
+}
+
 void WorkingCalendar::throw_add_outside(Day from, int n) const {
   // A day outside the calendar is named by its number and the calendar's
   // range: it may be far from any date (date_of would overflow).

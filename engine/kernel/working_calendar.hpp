@@ -141,4 +141,38 @@ class WorkingCalendar {
   std::int64_t origin_working_offset_ = 0;  // working days in [first_day_, 0)
 };
 
+// WorkingCalendar's two conversions for moments of one day at a time: the
+// day's entries are looked up once, and each answer is the calendar's own
+// arithmetic from them, so it is exactly the calendar's. A model converts
+// several times a day (the working time of every event, the time of what it
+// schedules later that day), and the lookups cost more than the answers.
+class WorkingDayCache {
+ public:
+  explicit WorkingDayCache(const WorkingCalendar& calendar) : calendar_(&calendar) {}
+
+  // WorkingCalendar::working_time_at.
+  double working_time_at(double time) {
+    if (!(time >= start_ && time < start_ + 1.0) && !look_up(time)) return calendar_->working_time_at(time);
+    if (!working_) return working_before_;
+    return working_before_ + (time - start_);
+  }
+  // WorkingCalendar::time_at_working_time: from the day last looked up if the
+  // working time falls in it, else from the calendar.
+  double time_at_working_time(double working_time) const {
+    if (working_ && working_time >= working_before_ && working_time < working_before_ + 1.0)
+      return start_ + (working_time - working_before_);
+    return calendar_->time_at_working_time(working_time);
+  }
+
+ private:
+  // Looks up the day `time` falls in; false for a time in no day (+infinity).
+  // Throws as the calendar does for a time outside it.
+  bool look_up(double time);
+
+  const WorkingCalendar* calendar_;
+  double start_ = std::numeric_limits<double>::quiet_NaN();  // the day's first moment (NaN: none looked up)
+  double working_before_ = 0.0;  // the working time then: working days from the origin to the day
+  bool working_ = false;         // whether the day is a working day (else working time stands still)
+};
+
 }  // namespace casesim::kernel

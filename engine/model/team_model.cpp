@@ -538,7 +538,8 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
     // finishes the work, whichever is later.
     c.assessment_started = true;
     const double duration = referral_duration(assessment_duration_, c.referral, ReferralDraw::assessment_duration);
-    const double ready_at = std::max(c.assessment_planned_time, time_at_working_time(now_working + duration));
+    const double ready_at =
+        std::max(c.assessment_planned_time, calendar_day_.time_at_working_time(now_working + duration));
     c.assessment_ready_time = ready_at;
     if (ready_at < setup_.horizon_days()) c.assessment_ready = sim_.schedule_at(ready_at, {kAssessmentReady, slot});
   }
@@ -654,7 +655,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
 }
 
 void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
-  const double at = time_at_working_time(working_now() + duration_working_days);
+  const double at = calendar_day_.time_at_working_time(working_now() + duration_working_days);
   cases_[slot].plan_end = at < setup_.horizon_days() ? sim_.schedule_at(at, {kPlanEnd, slot}) : kernel::EventHandle{};
 }
 
@@ -815,17 +816,6 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
   open_cp_cases_ -= c.stage == Stage::cp_plan;
   free_case_slots_.push_back(slot);
   allocate_waiting();
-}
-
-void TeamModel::look_up_day(double time) const {
-  calendar_.working_time_at(time);  // throws for a time outside the calendar
-  const auto day = static_cast<Day>(std::floor(time));
-  // Working time runs from the day's start on a working day, as the calendar's own arithmetic has it.
-  looked_up_day_ = {static_cast<double>(day), static_cast<double>(calendar_.working_days_before(day)),
-                    calendar_.is_working_day(day)};
-  assert(working_time_at(time) == calendar_.working_time_at(time));
-  assert(!looked_up_day_.working || time_at_working_time(looked_up_day_.working_before + 0.5) ==
-                                        calendar_.time_at_working_time(looked_up_day_.working_before + 0.5));
 }
 
 Day TeamModel::working_days_later(Day from, double working_days) const {

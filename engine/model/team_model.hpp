@@ -628,26 +628,9 @@ class TeamModel {
   double working_now() const {
     if (sim_.now() != working_now_at_) {
       working_now_at_ = sim_.now();
-      working_now_ = working_time_at(working_now_at_);
+      working_now_ = calendar_day_.working_time_at(working_now_at_);
     }
     return working_now_;
-  }
-  // WorkingCalendar::working_time_at, by the same arithmetic from the day's
-  // working time, looked up once for the day's events (a day has several).
-  double working_time_at(double time) const {
-    if (!(time >= looked_up_day_.start && time < looked_up_day_.start + 1.0)) look_up_day(time);
-    if (!looked_up_day_.working) return looked_up_day_.working_before;
-    return looked_up_day_.working_before + (time - looked_up_day_.start);
-  }
-  void look_up_day(double time) const;
-  // WorkingCalendar::time_at_working_time, by the same arithmetic for a
-  // working time within the day looked up (an assessment's information in
-  // later that day, say), else from the calendar.
-  double time_at_working_time(double working_time) const {
-    const LookedUpDay& day = looked_up_day_;
-    if (day.working && working_time >= day.working_before && working_time < day.working_before + 1.0)
-      return day.start + (working_time - day.working_before);
-    return calendar_.time_at_working_time(working_time);
   }
   Day today() const { return static_cast<Day>(sim_.now()); }
   bool in_window(Day day) const { return day >= setup_.counting_from_day() && day < setup_.horizon_days(); }
@@ -703,14 +686,9 @@ class TeamModel {
   kernel::Simulator sim_{2.0};
   mutable double working_now_at_ = std::numeric_limits<double>::quiet_NaN();  // working_now's moment
   mutable double working_now_ = 0.0;
-  // The day working_time_at last looked up: its start, the working time
-  // then, and whether it is a working day (else the working time stays).
-  struct LookedUpDay {
-    double start = std::numeric_limits<double>::quiet_NaN();
-    double working_before = 0.0;
-    bool working = false;
-  };
-  mutable LookedUpDay looked_up_day_;
+  // The calendar's conversions for the day of the events being handled (a
+  // day has several), looked up once for it.
+  mutable kernel::WorkingDayCache calendar_day_{calendar_};
   kernel::StreamEngine arrivals_rng_;
   std::int64_t arrival_working_day_ = 0;  // where the arrival process has got to
   Day arrival_day_ = 0;                   // that working day's day

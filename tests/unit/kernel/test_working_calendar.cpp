@@ -306,6 +306,62 @@ TEST_F(WorkingCalendarTest, WorkingTimeBeyondTheRangeNeverComes) {
   EXPECT_THROW(calendar.time_at_working_time(-1e9), std::out_of_range);
 }
 
+// The cache's answers are the calendar's, bit for bit: for moments a model
+// meets (several in a day, then the next days, weekends and holidays among
+// them), jumps back and forth, moments just before and at a day's end, and
+// working times in the day looked up or anywhere else.
+TEST_F(WorkingCalendarTest, ADayCacheAnswersExactlyAsTheCalendar) {
+  std::mt19937_64 random(7);
+  std::uniform_real_distribution<double> any_time(calendar.first_day(), calendar.last_day() + 1.0);
+  std::uniform_real_distribution<double> fraction(0.0, 1.0);
+  WorkingDayCache cache(calendar);
+  double time = -40.0;
+  for (int step = 0; step < 20000; ++step) {
+    switch (random() % 5) {
+      case 0: time = any_time(random); break;                                              // a jump
+      case 1: time = std::floor(time) + 1.0; break;                                        // the next day's start
+      case 2: time = std::nextafter(std::floor(time) + 1.0, -1e9); break;                  // the last moment of the day
+      default: time = std::min(time + fraction(random) * 0.4, calendar.last_day() + 0.5);  // later that day or the next
+    }
+    if (!(time < calendar.last_day() + 1.0)) time = any_time(random);  // stay in the calendar
+    const double working_time = calendar.working_time_at(time);
+    ASSERT_EQ(cache.working_time_at(time), working_time) << "time " << time;
+    // Working times in the day looked up (and just outside it), and anywhere
+    // (before the calendar, both throw).
+    for (const double w : {working_time, std::floor(working_time) + fraction(random), std::floor(working_time) + 1.0,
+                           std::nextafter(std::floor(working_time), -1e9), working_time + 300.0 * fraction(random)}) {
+      double expected = 0.0;
+      try {
+        expected = calendar.time_at_working_time(w);
+      } catch (const std::out_of_range&) {
+        ASSERT_THROW(cache.time_at_working_time(w), std::out_of_range) << "working time " << w;
+        continue;
+      }
+      ASSERT_EQ(cache.time_at_working_time(w), expected) << "working time " << w << " after time " << time;
+    }
+  }
+}
+
+TEST_F(WorkingCalendarTest, ADayCacheHasTheCalendarsEdges) {
+  WorkingDayCache cache(calendar);
+  const double infinity = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(cache.working_time_at(infinity), infinity);
+  EXPECT_EQ(cache.time_at_working_time(infinity), infinity);
+  EXPECT_EQ(cache.time_at_working_time(1e9), infinity);
+  EXPECT_THROW(cache.working_time_at(calendar.last_day() + 1.5), std::out_of_range);
+  EXPECT_THROW(cache.working_time_at(calendar.first_day() - 0.5), std::out_of_range);
+  EXPECT_THROW(cache.time_at_working_time(std::numeric_limits<double>::quiet_NaN()), std::out_of_range);
+  EXPECT_THROW(cache.time_at_working_time(-1e9), std::out_of_range);
+  // A failed look-up leaves the day looked up before it.
+  EXPECT_DOUBLE_EQ(cache.working_time_at(7.25), 5.25);
+  EXPECT_THROW(cache.working_time_at(calendar.last_day() + 1.5), std::out_of_range);
+  EXPECT_DOUBLE_EQ(cache.working_time_at(7.5), 5.5);
+  EXPECT_DOUBLE_EQ(cache.time_at_working_time(5.75), 7.75);
+  // Christmas Day waits at the start of Mon 29 Dec (working time 18, day 28).
+  EXPECT_DOUBLE_EQ(cache.working_time_at(24.7), 18.0);
+  EXPECT_DOUBLE_EQ(cache.time_at_working_time(18.0), 28.0);
+}
+
 TEST(WorkingCalendar, IgnoresWeekendHolidaysAndHolidaysOutsideTheRange) {
   const WorkingCalendar plain(date("2026-01-05"), date("2026-01-01"), date("2026-01-31"), {});
   const WorkingCalendar with_extras(date("2026-01-05"), date("2026-01-01"), date("2026-01-31"),
