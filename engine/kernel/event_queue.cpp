@@ -1,5 +1,6 @@
 #include "engine/kernel/event_queue.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace casesim::kernel {
@@ -15,7 +16,10 @@ void EventQueue::set_bucket_width(double width) {
 void EventQueue::reserve(std::size_t n) {
   heap_.reserve(n);
   slots_.reserve(n);
-  if (per_width_ > 0.0) bucketed_.reserve(n);
+  if (per_width_ > 0.0) {
+    bucketed_.reserve(n);
+    run_.reserve(n);
+  }
   free_slots_.reserve(n);
 }
 
@@ -24,6 +28,11 @@ void EventQueue::clear() {
   heap_.clear();
   if (has_front_) release(front_.slot);
   has_front_ = false;
+  for (std::size_t i = run_next_; i < run_.size(); ++i)
+    if (run_[i].slot != kNone) release(run_[i].slot);
+  run_.clear();
+  run_next_ = 0;
+  in_run_ = 0;
   if (in_buckets_ > 0)
     for (std::uint32_t& head : bucket_heads_) {
       for (std::uint32_t i = head; i != kNone;) {
@@ -65,7 +74,7 @@ void EventQueue::detach(std::uint32_t slot_index) {
   if (where == kInFront)
     has_front_ = false;
   else if (where == kInBucket)
-    take_from_bucket(slot_index);
+    take_from_bucket_or_run(slot_index);
   else
     remove_at(where);
 }
@@ -81,8 +90,21 @@ void EventQueue::remove_at(std::size_t index) {
   }
 }
 
-void EventQueue::take_from_bucket(std::uint32_t slot_index) {
+// An event leaves its bucket for the run when the bucket opens, and its
+// bucket is then before next_bucket_: that tells the two apart without a
+// store for every event at the opening.
+void EventQueue::take_from_bucket_or_run(std::uint32_t slot_index) {
   const Bucketed& entry = bucketed_[slot_index];
+  if (entry.time * per_width_ < next_bucket_) {
+    const Key probe{entry.time, entry.sequence, slot_index};
+    const auto at = std::lower_bound(run_.begin() + static_cast<std::ptrdiff_t>(run_next_), run_.end(), probe,
+                                     [](const Key& a, const Key& b) { return before(a, b); });
+    assert(at != run_.end() && at->slot == slot_index);
+    at->slot = kNone;
+    --in_run_;
+    skip_cancelled();
+    return;
+  }
   if (entry.previous != kNone)
     bucketed_[entry.previous].next = entry.next;
   else
@@ -91,19 +113,23 @@ void EventQueue::take_from_bucket(std::uint32_t slot_index) {
   --in_buckets_;
 }
 
-// The next bucket's events join the heap, in any order: the heap orders them.
+// The next bucket's events become the run, sorted (only when the run is used up).
 void EventQueue::open_next_bucket() {
+  assert(in_run_ == 0);
   std::uint32_t& head = bucket_heads_[ring_index(next_bucket_)];
   std::uint32_t i = head;
   head = kNone;
   next_bucket_ += 1.0;
+  run_.clear();
+  run_next_ = 0;
   while (i != kNone) {
     const Bucketed& entry = bucketed_[i];
-    const std::uint32_t next = entry.next;
-    --in_buckets_;
-    push_to_heap(Key{entry.time, entry.sequence, i});
-    i = next;
+    run_.push_back(Key{entry.time, entry.sequence, i});
+    i = entry.next;
   }
+  in_run_ = run_.size();
+  in_buckets_ -= in_run_;
+  std::sort(run_.begin(), run_.end(), [](const Key& a, const Key& b) { return before(a, b); });
 }
 
 }  // namespace casesim::kernel

@@ -16,14 +16,19 @@
 // of those costs a sift through every level, on the way in and on the way
 // out. With a bucket width (set_bucket_width: a day, for such a model), an
 // event more than the current bucket ahead waits in its bucket, a list
-// threaded through the slots, in any order; when the heap has nothing left
-// before the next bucket, that bucket's events join the heap. The heap then
-// holds one bucket's events (and the rare ones beyond the ring), so its
-// sifts are short, and putting an event in a bucket or taking it out is a
-// few stores. Which tier an event is in depends only on floor(time / width),
-// which never decreases as time grows: every event in a bucket comes after
-// every event in the heap's tier, so the order is the same total order. With
-// no width (the default) every event is in the heap.
+// threaded through the slots, in any order; when nothing is left before the
+// next bucket, that bucket opens: its events are sorted into a run, read
+// from its start. Putting an event in a bucket is a few stores, and a sort of
+// a bucket costs fewer moves than sifting each event into a heap and out
+// again (both O(log n) an event), while taking the run's next event is a
+// step. The heap keeps what is scheduled into the current bucket after it
+// opened (and the rare events beyond the ring); pop takes the earlier of the
+// run's next event and the heap's top. Which tier an event is in depends only
+// on floor(time / width), which never decreases as time grows: every event in
+// a bucket comes after every event in the run and the heap's current tier, so
+// the order is the same total order. With no width (the default) every event
+// is in the heap. A cancelled event in the run is found by a binary search on
+// its key (the run is sorted), marked, and stepped over.
 //
 // An event scheduled to come before everything pending (a model's "in a
 // moment": the next arrival, a short delay) waits in a front slot beside the
@@ -79,10 +84,15 @@ class EventQueue {
   bool reschedule(EventHandle handle, double time);
   bool pending(EventHandle handle) const;
 
-  bool empty() const { return !has_front_ && heap_.empty(); }  // nothing in a bucket either (see settle)
-  std::size_t size() const { return heap_.size() + in_buckets_ + (has_front_ ? 1 : 0); }
-  double next_time() const { return has_front_ ? front_.time : heap_.front().time; }  // precondition: !empty()
-  ScheduledEvent pop();                                                               // precondition: !empty()
+  // Nothing in a bucket either (see settle).
+  bool empty() const { return !has_front_ && in_run_ == 0 && heap_.empty(); }
+  std::size_t size() const { return heap_.size() + in_buckets_ + in_run_ + (has_front_ ? 1 : 0); }
+  double next_time() const {  // precondition: !empty()
+    if (has_front_) return front_.time;
+    if (takes_from_run()) return run_[run_next_].time;
+    return heap_.front().time;
+  }
+  ScheduledEvent pop();  // precondition: !empty()
 
  private:
   // The heap holds small keys (time, sequence, slot) so sifting moves 24 bytes;
@@ -95,11 +105,12 @@ class EventQueue {
   struct Slot {
     Event event;
     std::uint32_t generation = 0;
-    std::uint32_t where = kFree;  // its heap index, kInFront, kInBucket or kFree
+    std::uint32_t where = kFree;  // its heap index, kInFront, kInBucket (or in the run: see detach) or kFree
   };
   // A slot's event while it is in a bucket: its key, and its neighbours in
   // the bucket's list. Kept beside the slots (bucketed_[slot]), not in them,
-  // so that a slot stays 16 bytes for what every event reads.
+  // so that a slot stays 16 bytes for what every event reads. The key stays
+  // valid while the event is in the run, for detach's search.
   struct Bucketed {
     double time = 0.0;
     std::uint64_t sequence = 0;
@@ -108,12 +119,19 @@ class EventQueue {
   static constexpr std::uint32_t kFree = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::uint32_t kInFront = kFree - 1;   // where of the front slot's event
   static constexpr std::uint32_t kInBucket = kFree - 2;  // where of an event in a bucket
-  static constexpr std::uint32_t kNone = kFree;          // no slot: a list's end
+  static constexpr std::uint32_t kNone = kFree;          // no slot: a list's end, a cancelled run entry
   // Bucket numbers are whole doubles; beyond 2^52 they are not all distinct.
   static constexpr double kLastBucket = 4503599627370496.0;
 
   static bool before(const Key& a, const Key& b) {
     return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
+  }
+  // The run's next event comes before the heap's top (precondition: no front key).
+  bool takes_from_run() const { return in_run_ > 0 && (heap_.empty() || before(run_[run_next_], heap_.front())); }
+  // Steps over cancelled entries to the run's next event.
+  void skip_cancelled() {
+    if (in_run_ > 0)
+      while (run_[run_next_].slot == kNone) ++run_next_;
   }
   void place(std::size_t index, const Key& key) {
     heap_[index] = key;
@@ -136,13 +154,16 @@ class EventQueue {
     return static_cast<std::size_t>(static_cast<std::uint64_t>(bucket)) & (kBuckets - 1);
   }
   void put_in_bucket(const Key& key, double bucket);
-  void take_from_bucket(std::uint32_t slot_index);
+  void take_from_bucket_or_run(std::uint32_t slot_index);
   void open_next_bucket();
   // Restores what next_time and pop read: the earliest event is the front
-  // key or the heap's top. Inline: after every pop.
+  // key, the run's next or the heap's top. Inline: after every pop.
   void settle() {
-    if (has_front_) return;
-    while (in_buckets_ > 0 && (heap_.empty() || !(heap_.front().time * per_width_ < next_bucket_))) open_next_bucket();
+    if (has_front_ || in_run_ > 0) return;
+    while (in_buckets_ > 0 && (heap_.empty() || !(heap_.front().time * per_width_ < next_bucket_))) {
+      open_next_bucket();
+      if (in_run_ > 0) return;  // the heap holds nothing before the next bucket: the run comes first
+    }
     if (in_buckets_ == 0 && !heap_.empty()) follow_earliest();
   }
   // With nothing in a bucket, the next bucket moves on to follow the heap's
@@ -153,6 +174,11 @@ class EventQueue {
   Key front_{};
   bool has_front_ = false;
   std::vector<Key> heap_;
+  // The opened bucket's events, sorted; run_[run_next_] is the next of them
+  // when in_run_ (the entries not taken or cancelled) is not 0.
+  std::vector<Key> run_;
+  std::size_t run_next_ = 0;
+  std::size_t in_run_ = 0;
   std::vector<Slot> slots_;
   std::vector<Bucketed> bucketed_;  // grown to slots_'s size as events go into buckets
   std::vector<std::uint32_t> free_slots_;
@@ -214,7 +240,7 @@ class EventQueue {
     } else {
       push_to_heap(key);
     }
-  } else if (heap_.empty() || key.time < heap_.front().time) {
+  } else if ((heap_.empty() || key.time < heap_.front().time) && (in_run_ == 0 || key.time < run_[run_next_].time)) {
     has_front_ = true;
     front_ = key;
     slots_[key.slot].where = kInFront;
@@ -251,6 +277,16 @@ inline ScheduledEvent EventQueue::pop() {
     has_front_ = false;
     const ScheduledEvent result{front_.time, slots_[front_.slot].event};
     release(front_.slot);
+    settle();
+    return result;
+  }
+  if (takes_from_run()) {
+    const Key next = run_[run_next_];
+    const ScheduledEvent result{next.time, slots_[next.slot].event};
+    release(next.slot);
+    ++run_next_;
+    --in_run_;
+    skip_cancelled();
     settle();
     return result;
   }

@@ -475,6 +475,43 @@ TEST(EventQueue, BucketsGiveTheHeapsOrderAsAModelOfDaysUsesThem) {
   }
 }
 
+// An opened bucket is a sorted run: cancelling or rescheduling its next event,
+// one in its middle, its last, or all of it leaves the others in order.
+TEST(EventQueue, CancelAndRescheduleInAnOpenedBucketKeepTheOthersInOrder) {
+  EventQueue queue;
+  queue.set_bucket_width(1.0);
+  // Subject 9 opens the buckets up to its own; subjects 0-5 wait in bucket 3,
+  // pushed out of order, until popping subject 9 opens it.
+  queue.push(0.5, event_for(9));
+  std::vector<EventHandle> handles;
+  for (const double time : {3.5, 3.1, 3.9, 3.3, 3.7, 3.2})
+    handles.push_back(queue.push(time, event_for(static_cast<std::uint32_t>(handles.size()))));
+  EXPECT_EQ(queue.pop().event.subject, 9u);  // the run: 1 5 3 0 4 2
+  EXPECT_EQ(queue.next_time(), 3.1);
+  EXPECT_TRUE(queue.cancel(handles[1]));  // the run's next
+  EXPECT_EQ(queue.next_time(), 3.2);
+  EXPECT_TRUE(queue.cancel(handles[0]));  // one in the middle
+  EXPECT_TRUE(queue.cancel(handles[2]));  // the last
+  EXPECT_FALSE(queue.cancel(handles[2]));
+  EXPECT_FALSE(queue.pending(handles[0]));
+  EXPECT_TRUE(queue.reschedule(handles[3], 3.25));  // later, into the heap beside the run
+  EXPECT_EQ(queue.size(), 3u);
+  EXPECT_EQ(drain_subjects(queue), (std::vector<std::uint32_t>{5, 3, 4}));
+
+  // Every event of a run cancelled: the queue is empty, and later buckets still open.
+  queue.push(9.0, event_for(9));
+  handles.clear();
+  for (const double time : {10.5, 10.2, 10.8})
+    handles.push_back(queue.push(time, event_for(static_cast<std::uint32_t>(handles.size()))));
+  EXPECT_EQ(queue.pop().event.subject, 9u);
+  for (const EventHandle handle : handles) EXPECT_TRUE(queue.cancel(handle));
+  EXPECT_TRUE(queue.empty());
+  EXPECT_EQ(queue.size(), 0u);
+  queue.push(12.5, event_for(1));
+  queue.push(12.25, event_for(2));
+  EXPECT_EQ(drain_subjects(queue), (std::vector<std::uint32_t>{2, 1}));
+}
+
 TEST(EventQueue, BucketWidthIsSetOnlyWhileEmptyAndMustBeAWidth) {
   EventQueue queue;
   EXPECT_THROW(queue.set_bucket_width(-1.0), std::invalid_argument);
