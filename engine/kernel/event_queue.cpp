@@ -18,7 +18,7 @@ void EventQueue::reserve(std::size_t n) {
   slots_.reserve(n);
   if (per_width_ > 0.0) {
     bucketed_.reserve(n);
-    run_.reserve(n);
+    if (run_.size() < n) run_.resize(n);
   }
   free_slots_.reserve(n);
 }
@@ -28,10 +28,10 @@ void EventQueue::clear() {
   heap_.clear();
   if (has_front_) release(front_.slot);
   has_front_ = false;
-  for (std::size_t i = run_next_; i < run_.size(); ++i)
+  for (std::size_t i = run_next_; i < run_end_; ++i)
     if (run_[i].slot != kNone) release(run_[i].slot);
-  run_.clear();
   run_next_ = 0;
+  run_end_ = 0;
   in_run_ = 0;
   if (in_buckets_ > 0)
     for (std::uint32_t& head : bucket_heads_) {
@@ -43,6 +43,7 @@ void EventQueue::clear() {
       head = kNone;
     }
   in_buckets_ = 0;
+  bucket_sizes_.fill(0);
 }
 
 bool EventQueue::pending(EventHandle handle) const {
@@ -97,18 +98,21 @@ void EventQueue::take_from_bucket_or_run(std::uint32_t slot_index) {
   const Bucketed& entry = bucketed_[slot_index];
   if (entry.time * per_width_ < next_bucket_) {
     const Key probe{entry.time, entry.sequence, slot_index};
-    const auto at = std::lower_bound(run_.begin() + static_cast<std::ptrdiff_t>(run_next_), run_.end(), probe,
+    const auto at = std::lower_bound(run_.begin() + static_cast<std::ptrdiff_t>(run_next_),
+                                     run_.begin() + static_cast<std::ptrdiff_t>(run_end_), probe,
                                      [](const Key& a, const Key& b) { return before(a, b); });
-    assert(at != run_.end() && at->slot == slot_index);
+    assert(at->slot == slot_index);
     at->slot = kNone;
     --in_run_;
     skip_cancelled();
     return;
   }
+  const std::size_t ring = ring_index(entry.time * per_width_);
+  --bucket_sizes_[ring];
   if (entry.previous != kNone)
     bucketed_[entry.previous].next = entry.next;
   else
-    bucket_heads_[ring_index(entry.time * per_width_)] = entry.next;
+    bucket_heads_[ring] = entry.next;
   if (entry.next != kNone) bucketed_[entry.next].previous = entry.previous;
   --in_buckets_;
 }
@@ -116,20 +120,42 @@ void EventQueue::take_from_bucket_or_run(std::uint32_t slot_index) {
 // The next bucket's events become the run, sorted (only when the run is used up).
 void EventQueue::open_next_bucket() {
   assert(in_run_ == 0);
-  std::uint32_t& head = bucket_heads_[ring_index(next_bucket_)];
-  std::uint32_t i = head;
-  head = kNone;
+  const std::size_t ring = ring_index(next_bucket_);
+  std::uint32_t i = bucket_heads_[ring];
+  const std::size_t n = bucket_sizes_[ring];
+  bucket_heads_[ring] = kNone;
+  bucket_sizes_[ring] = 0;
   next_bucket_ += 1.0;
-  run_.clear();
   run_next_ = 0;
-  while (i != kNone) {
-    const Bucketed& entry = bucketed_[i];
-    run_.push_back(Key{entry.time, entry.sequence, i});
-    i = entry.next;
+  run_end_ = n;
+  in_run_ = n;
+  in_buckets_ -= n;
+  if (n == 0) return;
+  // Twice what is needed: in a steady state a bucket seldom has twice the
+  // most any had before, so the run stops growing (no allocation per event).
+  if (run_.size() < n) run_.resize(2 * n);
+  Key* const run = run_.data();
+  // Sorted by insertion as the list is walked, which for a bucket of a few
+  // events costs less than std::sort; a large bucket is walked first and
+  // sorted by std::sort, so it stays O(n log n).
+  constexpr std::size_t kInsertionSortLimit = 16;
+  if (n <= kInsertionSortLimit) {
+    for (std::size_t filled = 0; i != kNone; ++filled) {
+      const Bucketed& entry = bucketed_[i];
+      const Key key{entry.time, entry.sequence, i};
+      i = entry.next;
+      std::size_t hole = filled;
+      for (; hole > 0 && before(key, run[hole - 1]); --hole) run[hole] = run[hole - 1];
+      run[hole] = key;
+    }
+  } else {
+    for (std::size_t filled = 0; i != kNone; ++filled) {
+      const Bucketed& entry = bucketed_[i];
+      run[filled] = Key{entry.time, entry.sequence, i};
+      i = entry.next;
+    }
+    std::sort(run, run + n, [](const Key& a, const Key& b) { return before(a, b); });
   }
-  in_run_ = run_.size();
-  in_buckets_ -= in_run_;
-  std::sort(run_.begin(), run_.end(), [](const Key& a, const Key& b) { return before(a, b); });
 }
 
 }  // namespace casesim::kernel

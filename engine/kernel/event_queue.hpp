@@ -174,10 +174,12 @@ class EventQueue {
   Key front_{};
   bool has_front_ = false;
   std::vector<Key> heap_;
-  // The opened bucket's events, sorted; run_[run_next_] is the next of them
-  // when in_run_ (the entries not taken or cancelled) is not 0.
+  // The opened bucket's events, sorted, in run_[0, run_end_); run_[run_next_]
+  // is the next of them when in_run_ (the entries not taken or cancelled) is
+  // not 0. run_ only grows, so an opening writes through a pointer.
   std::vector<Key> run_;
   std::size_t run_next_ = 0;
+  std::size_t run_end_ = 0;
   std::size_t in_run_ = 0;
   std::vector<Slot> slots_;
   std::vector<Bucketed> bucketed_;  // grown to slots_'s size as events go into buckets
@@ -190,6 +192,7 @@ class EventQueue {
   double next_bucket_ = std::numeric_limits<double>::infinity();
   std::size_t in_buckets_ = 0;
   std::array<std::uint32_t, kBuckets> bucket_heads_;
+  std::array<std::uint32_t, kBuckets> bucket_sizes_{};  // so an opening sizes the run first
 };
 
 // push, pop, route and the sifts are defined here, inline, because they are the
@@ -252,7 +255,9 @@ class EventQueue {
 // Bucket numbers in the ring are whole and not negative (next_bucket_ starts
 // at 0 and only grows): truncation is floor.
 [[gnu::always_inline]] inline void EventQueue::put_in_bucket(const Key& key, double bucket) {
-  std::uint32_t& head = bucket_heads_[ring_index(bucket)];
+  const std::size_t ring = ring_index(bucket);
+  std::uint32_t& head = bucket_heads_[ring];
+  ++bucket_sizes_[ring];
   slots_[key.slot].where = kInBucket;
   if (bucketed_.size() < slots_.size()) bucketed_.resize(slots_.size());
   Bucketed& entry = bucketed_[key.slot];
