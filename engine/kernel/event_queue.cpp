@@ -65,7 +65,7 @@ bool EventQueue::reschedule(EventHandle handle, double time) {
   // A rescheduled event queues behind everything already at its new time, as if
   // it had just been scheduled: the rule a reader would guess.
   detach(handle.slot);
-  route(Key{time, next_sequence_++, handle.slot});
+  route(Key{time, take_sequence(), handle.slot});
   settle();
   return true;
 }
@@ -89,6 +89,27 @@ void EventQueue::remove_at(std::size_t index) {
   } else {
     sift_down(index, last);
   }
+}
+
+// Every stored sequence number, wherever its event is, gets its rank among
+// them: the order of the pending events (and of the run's cancelled entries,
+// which detach's binary search passes over) is the same, and the numbers left
+// are at least 2^31. Once every 2^32 - 1 schedules, so its cost is nothing.
+void EventQueue::renumber() {
+  std::vector<std::uint32_t*> numbers;
+  numbers.reserve(size() + (run_end_ - run_next_));
+  if (has_front_) numbers.push_back(&front_.sequence);
+  for (Key& key : heap_) numbers.push_back(&key.sequence);
+  for (std::size_t i = run_next_; i < run_end_; ++i) numbers.push_back(&run_[i].sequence);
+  for (const std::uint32_t head : bucket_heads_)
+    for (std::uint32_t i = head; i != kNone; i = bucketed_[i].next) numbers.push_back(&bucketed_[i].sequence);
+  std::sort(numbers.begin(), numbers.end(), [](const std::uint32_t* a, const std::uint32_t* b) { return *a < *b; });
+  std::uint32_t rank = 0;
+  for (std::uint32_t* number : numbers) *number = rank++;
+  // A run entry's key is in bucketed_ too, for detach's search.
+  for (std::size_t i = run_next_; i < run_end_; ++i)
+    if (run_[i].slot != kNone) bucketed_[run_[i].slot].sequence = run_[i].sequence;
+  next_sequence_ = rank;
 }
 
 // An event leaves its bucket for the run when the bucket opens, and its

@@ -95,11 +95,13 @@ class EventQueue {
   ScheduledEvent pop();  // precondition: !empty()
 
  private:
-  // The heap holds small keys (time, sequence, slot) so sifting moves 24 bytes;
-  // payloads stay put in the slot pool.
+  // The heap and the run hold small keys (time, sequence, slot) so a move is
+  // 16 bytes; payloads stay put in the slot pool. Sequence numbers are 32 bits
+  // for that: when they run out (after 2^32 - 1 schedules), renumber numbers
+  // the pending events again in their order, which changes no comparison.
   struct Key {
     double time;
-    std::uint64_t sequence;
+    std::uint32_t sequence;
     std::uint32_t slot;
   };
   struct Slot {
@@ -113,13 +115,17 @@ class EventQueue {
   // valid while the event is in the run, for detach's search.
   struct Bucketed {
     double time = 0.0;
-    std::uint64_t sequence = 0;
+    std::uint32_t sequence = 0;
     std::uint32_t next = 0, previous = 0;
   };
   static constexpr std::uint32_t kFree = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::uint32_t kInFront = kFree - 1;   // where of the front slot's event
   static constexpr std::uint32_t kInBucket = kFree - 2;  // where of an event in a bucket
   static constexpr std::uint32_t kNone = kFree;          // no slot: a list's end, a cancelled run entry
+  // Fewer pending events than this, so a heap index is never one of the above
+  // and renumber always leaves sequence numbers to spare.
+  static constexpr std::uint32_t kMostPending = std::uint32_t{1} << 31;
+  static constexpr std::uint32_t kLastSequence = std::numeric_limits<std::uint32_t>::max();  // never given
   // Bucket numbers are whole doubles; beyond 2^52 they are not all distinct.
   static constexpr double kLastBucket = 4503599627370496.0;
 
@@ -138,6 +144,14 @@ class EventQueue {
     slots_[key.slot].where = static_cast<std::uint32_t>(index);
   }
   void release(std::uint32_t slot_index);
+  std::uint32_t take_sequence() {
+    if (next_sequence_ == kLastSequence) [[unlikely]]
+      renumber();
+    return next_sequence_++;
+  }
+  void renumber();
+  // Tests reach the sequence numbers' end without 2^32 pushes.
+  friend struct EventQueueTestAccess;
   void sift_up(std::size_t hole, const Key& key);
   void sift_down(std::size_t hole, const Key& key);
   void remove_at(std::size_t index);  // the slot stays taken
@@ -184,7 +198,7 @@ class EventQueue {
   std::vector<Slot> slots_;
   std::vector<Bucketed> bucketed_;  // grown to slots_'s size as events go into buckets
   std::vector<std::uint32_t> free_slots_;
-  std::uint64_t next_sequence_ = 0;
+  std::uint32_t next_sequence_ = 0;
   // 1 / the bucket width (0: no buckets). An event at time t is in bucket
   // floor(t * per_width_): in the heap's tier if that is before next_bucket_,
   // in the ring if within kBuckets of it, else in the heap.
@@ -207,12 +221,12 @@ class EventQueue {
     slot_index = free_slots_.back();
     free_slots_.pop_back();
   } else {
-    if (slots_.size() >= kInBucket) throw std::length_error("EventQueue: too many pending events");
+    if (slots_.size() >= kMostPending) throw std::length_error("EventQueue: too many pending events");
     slot_index = static_cast<std::uint32_t>(slots_.size());
     slots_.emplace_back();
   }
   slots_[slot_index].event = event;
-  route(Key{time, next_sequence_++, slot_index});
+  route(Key{time, take_sequence(), slot_index});
   return EventHandle{slot_index, slots_[slot_index].generation};
 }
 
