@@ -21,9 +21,10 @@
 // from its start. Putting an event in a bucket is a few stores, and a sort of
 // a bucket costs fewer moves than sifting each event into a heap and out
 // again (both O(log n) an event), while taking the run's next event is a
-// step. The heap keeps what is scheduled into the current bucket after it
-// opened (and the rare events beyond the ring); pop takes the earlier of the
-// run's next event and the heap's top. Which tier an event is in depends only
+// step. What is scheduled into the current bucket after it opened joins the
+// run in its place while the run is short (a few moves), else the heap,
+// which also keeps the rare events beyond the ring; pop takes the earlier of
+// the run's next event and the heap's top. Which tier an event is in depends only
 // on floor(time / width), which never decreases as time grows: every event in
 // a bucket comes after every event in the run and the heap's current tier, so
 // the order is the same total order. With no width (the default) every event
@@ -35,6 +36,7 @@
 // heap instead of rising to its root and being sifted out again: the front
 // key, when there is one, comes before every other key. The order is the
 // same total order.
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cstddef>
@@ -134,10 +136,13 @@ class EventQueue {
   }
   // The run's next event comes before the heap's top (precondition: no front key).
   bool takes_from_run() const { return in_run_ > 0 && (heap_.empty() || before(run_[run_next_], heap_.front())); }
-  // Steps over cancelled entries to the run's next event.
+  // Steps over cancelled entries to the run's next event; with none left,
+  // over all of them, so that join_current's new entry is the run's next.
   void skip_cancelled() {
     if (in_run_ > 0)
       while (run_[run_next_].slot == kNone) ++run_next_;
+    else
+      run_next_ = run_end_;
   }
   void place(std::size_t index, const Key& key) {
     heap_[index] = key;
@@ -160,6 +165,8 @@ class EventQueue {
     sift_up(heap_.size() - 1, key);
   }
   void enter(const Key& key);
+  // Puts a key of the current tier (not the front key) in the run or the heap.
+  void join_current(const Key& key);
   // Puts a key where its time says: the heap's tier (enter), a bucket, or the heap beyond the ring.
   void route(const Key& key);
   // Takes a pending event out of wherever it is; its slot stays taken.
@@ -251,19 +258,40 @@ class EventQueue {
 [[gnu::always_inline]] inline void EventQueue::enter(const Key& key) {
   if (has_front_) {
     if (key.time < front_.time) {
-      push_to_heap(front_);
+      const Key demoted = front_;
       front_ = key;
       slots_[key.slot].where = kInFront;
+      join_current(demoted);
     } else {
-      push_to_heap(key);
+      join_current(key);
     }
   } else if ((heap_.empty() || key.time < heap_.front().time) && (in_run_ == 0 || key.time < run_[run_next_].time)) {
     has_front_ = true;
     front_ = key;
     slots_[key.slot].where = kInFront;
   } else {
-    push_to_heap(key);
+    join_current(key);
   }
+}
+
+// A short run takes a key of its tier in its place: a few moves at most, where
+// the heap would sift it in and out. A long run (or one with no room left)
+// leaves it to the heap, so a push stays O(log n).
+[[gnu::always_inline]] inline void EventQueue::join_current(const Key& key) {
+  constexpr std::size_t kShortRun = 16;
+  if (run_end_ == run_.size() || run_end_ - run_next_ > kShortRun) {
+    push_to_heap(key);
+    return;
+  }
+  if (bucketed_.size() < slots_.size()) bucketed_.resize(slots_.size());
+  Bucketed& entry = bucketed_[key.slot];  // for detach's search, as for an event from a bucket
+  entry.time = key.time;
+  entry.sequence = key.sequence;
+  slots_[key.slot].where = kInBucket;
+  std::size_t hole = run_end_++;
+  for (; hole > run_next_ && before(key, run_[hole - 1]); --hole) run_[hole] = run_[hole - 1];
+  run_[hole] = key;
+  ++in_run_;
 }
 
 // Bucket numbers in the ring are whole and not negative (next_bucket_ starts

@@ -522,15 +522,23 @@ TEST(EventQueue, CancelAndRescheduleInAnOpenedBucketKeepTheOthersInOrder) {
   EXPECT_EQ(queue.size(), 3u);
   EXPECT_EQ(drain_subjects(queue), (std::vector<std::uint32_t>{5, 3, 4}));
 
-  // Every event of a run cancelled: the queue is empty, and later buckets still open.
+  // Every event of a run cancelled or taken: the queue is empty, and later buckets still open.
   queue.push(9.0, event_for(9));
   handles.clear();
   for (const double time : {10.5, 10.2, 10.8})
     handles.push_back(queue.push(time, event_for(static_cast<std::uint32_t>(handles.size()))));
   EXPECT_EQ(queue.pop().event.subject, 9u);
-  for (const EventHandle handle : handles) EXPECT_TRUE(queue.cancel(handle));
+  EXPECT_TRUE(queue.cancel(handles[0]));
+  EXPECT_TRUE(queue.cancel(handles[2]));
+  EXPECT_EQ(queue.pop().event.subject, 1u);  // only cancelled entries are left in the run
   EXPECT_TRUE(queue.empty());
   EXPECT_EQ(queue.size(), 0u);
+  // Events of the open bucket join the run behind its cancelled entries' place.
+  queue.push(10.9, event_for(3));
+  queue.push(10.85, event_for(4));
+  EXPECT_EQ(queue.size(), 2u);
+  EXPECT_EQ(queue.pop().event.subject, 4u);
+  EXPECT_EQ(queue.pop().event.subject, 3u);
   queue.push(12.5, event_for(1));
   queue.push(12.25, event_for(2));
   EXPECT_EQ(drain_subjects(queue), (std::vector<std::uint32_t>{2, 1}));
