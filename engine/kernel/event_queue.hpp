@@ -18,25 +18,24 @@
 // event more than the current bucket ahead waits in its bucket, a list
 // threaded through the slots, in any order; when nothing is left before the
 // next bucket, that bucket opens: its events are sorted into a run, read
-// from its start. Putting an event in a bucket is a few stores, and a sort of
-// a bucket costs fewer moves than sifting each event into a heap and out
-// again (both O(log n) an event), while taking the run's next event is a
-// step. What is scheduled into the current bucket after it opened joins the
-// run in its place while the run is short (a few moves), else the heap,
-// which also keeps the rare events beyond the ring; pop takes the earlier of
-// the run's next event and the heap's top. Which tier an event is in depends only
-// on floor(time / width), which never decreases as time grows: every event in
-// a bucket comes after every event in the run and the heap's current tier, so
-// the order is the same total order. With no width (the default) every event
-// is in the heap. A cancelled event in the run is found by a binary search on
-// its key (the run is sorted), marked, and stepped over.
+// from its start. Putting an event in a bucket is a few stores, a sort of a
+// bucket costs fewer moves than sifting each event into a heap and out again
+// (both O(log n) an event), and taking the run's next event is a step. What
+// is scheduled into the current bucket after it opened joins the run in its
+// place while the run is short (a few moves), else the heap, which also keeps
+// the rare events beyond the ring; pop takes the earlier of the run's next
+// event and the heap's top. A cancelled event in the run is found by a binary
+// search on its key (the run is sorted), marked, and stepped over. Which tier
+// an event is in depends only on floor(time / width), which never decreases
+// as time grows: every event in a bucket comes after every event in the run
+// and the heap's current tier, so the order is the same total order. With no
+// width (the default) every event is in the heap.
 //
 // An event scheduled to come before everything pending (a model's "in a
 // moment": the next arrival, a short delay) waits in a front slot beside the
 // heap instead of rising to its root and being sifted out again: the front
 // key, when there is one, comes before every other key. The order is the
 // same total order.
-#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cstddef>
@@ -109,7 +108,9 @@ class EventQueue {
   struct Slot {
     Event event;
     std::uint32_t generation = 0;
-    std::uint32_t where = kFree;  // its heap index, kInFront, kInBucket (or in the run: see detach) or kFree
+    // Its heap index, kInFront, kInBucket (in a bucket or the run: see
+    // take_from_bucket_or_run) or kFree.
+    std::uint32_t where = kFree;
   };
   // A slot's event while it is in a bucket: its key, and its neighbours in
   // the bucket's list. Kept beside the slots (bucketed_[slot]), not in them,
