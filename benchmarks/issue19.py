@@ -224,9 +224,16 @@ def memory(b, targets, scratch, quick):
     one = scenario_with(baseline, scratch, "one.yaml", horizon_weeks=52 + 104)
     ten = scenario_with(baseline, scratch, "ten.yaml", horizon_weeks=520 + 104)
     out = os.path.join(scratch, "m.h5")
-    rss1 = run([b.casesim, "run", one, "-r", "1", "--threads", "1", "-o", out, "--force"])[2]
-    rss10 = run([b.casesim, "run", ten, "-r", "1", "--threads", "1", "-o", out, "--force"])[2]
-    print(f"memory: peak RSS of one replication, 1 measured year {rss1:.1f} MiB, 10 years {rss10:.1f} MiB")
+    # Alternated runs, the least of each: a run's peak RSS varies by 1-2 MiB of
+    # its 15 from run to run (14.7-16.3 MiB for the same year), so one run of
+    # each put the ratio anywhere from 0.91 to 1.15 with nothing changed.
+    runs1, runs10 = [], []
+    for _ in range(1 if quick else 5):
+        runs1.append(run([b.casesim, "run", one, "-r", "1", "--threads", "1", "-o", out, "--force"])[2])
+        runs10.append(run([b.casesim, "run", ten, "-r", "1", "--threads", "1", "-o", out, "--force"])[2])
+    rss1, rss10 = min(runs1), min(runs10)
+    print(f"memory: peak RSS of one replication (least of {len(runs1)} alternated runs), 1 measured year "
+          f"{rss1:.1f} MiB ({min(runs1):.1f}-{max(runs1):.1f}), 10 years {rss10:.1f} MiB ({min(runs10):.1f}-{max(runs10):.1f})")
     targets.add("memory: a 10-year run within 10 % of a 1-year run (peak RSS)", f"{rss10 / rss1:.2f}",
                 rss10 / rss1 <= 1.10)
     n = 10000 if quick else 100000
