@@ -16,20 +16,14 @@
 // of those costs a sift through every level, on the way in and on the way
 // out. With a bucket width (set_bucket_width: a day, for such a model), an
 // event more than the current bucket ahead waits in its bucket, a list
-// threaded through the slots, in any order; when nothing is left before the
-// next bucket, that bucket opens: its events are sorted into a run, read
-// from its start. Putting an event in a bucket is a few stores, a sort of a
-// bucket costs fewer moves than sifting each event into a heap and out again
-// (both O(log n) an event), and taking the run's next event is a step. What
-// is scheduled into the current bucket after it opened joins the run in its
-// place while the run is short (a few moves), else the heap, which also keeps
-// the rare events beyond the ring; pop takes the earlier of the run's next
-// event and the heap's top. A cancelled event in the run is found by a binary
-// search on its key (the run is sorted), marked, and stepped over. Which tier
-// an event is in depends only on floor(time / width), which never decreases
-// as time grows: every event in a bucket comes after every event in the run
-// and the heap's current tier, so the order is the same total order. With no
-// width (the default) every event is in the heap.
+// threaded through the slots, in any order; when the heap has nothing left
+// before the next bucket, that bucket's events join the heap. The heap then
+// holds one bucket's events (and the rare ones beyond the ring), so its
+// sifts are short, and putting an event in a bucket or taking it out is a
+// few stores. Which tier an event is in depends only on floor(time / width),
+// which never decreases as time grows: every event in a bucket comes after
+// every event in the heap's tier, so the order is the same total order. With
+// no width (the default) every event is in the heap.
 //
 // An event scheduled to come before everything pending (a model's "in a
 // moment": the next arrival, a short delay) waits in a front slot beside the
@@ -85,79 +79,47 @@ class EventQueue {
   bool reschedule(EventHandle handle, double time);
   bool pending(EventHandle handle) const;
 
-  // Nothing in a bucket either (see settle).
-  bool empty() const { return !has_front_ && in_run_ == 0 && heap_.empty(); }
-  std::size_t size() const { return heap_.size() + in_buckets_ + in_run_ + (has_front_ ? 1 : 0); }
-  double next_time() const {  // precondition: !empty()
-    if (has_front_) return front_.time;
-    if (takes_from_run()) return run_[run_next_].time;
-    return heap_.front().time;
-  }
-  ScheduledEvent pop();  // precondition: !empty()
+  bool empty() const { return !has_front_ && heap_.empty(); }  // nothing in a bucket either (see settle)
+  std::size_t size() const { return heap_.size() + in_buckets_ + (has_front_ ? 1 : 0); }
+  double next_time() const { return has_front_ ? front_.time : heap_.front().time; }  // precondition: !empty()
+  ScheduledEvent pop();                                                               // precondition: !empty()
 
  private:
-  // The heap and the run hold small keys (time, sequence, slot) so a move is
-  // 16 bytes; payloads stay put in the slot pool. Sequence numbers are 32 bits
-  // for that: when they run out (after 2^32 - 1 schedules), renumber numbers
-  // the pending events again in their order, which changes no comparison.
+  // The heap holds small keys (time, sequence, slot) so sifting moves 24 bytes;
+  // payloads stay put in the slot pool.
   struct Key {
     double time;
-    std::uint32_t sequence;
+    std::uint64_t sequence;
     std::uint32_t slot;
   };
   struct Slot {
     Event event;
     std::uint32_t generation = 0;
-    // Its heap index, kInFront, kInBucket (in a bucket or the run: see
-    // take_from_bucket_or_run) or kFree.
-    std::uint32_t where = kFree;
+    std::uint32_t where = kFree;  // its heap index, kInFront, kInBucket or kFree
   };
   // A slot's event while it is in a bucket: its key, and its neighbours in
   // the bucket's list. Kept beside the slots (bucketed_[slot]), not in them,
-  // so that a slot stays 16 bytes for what every event reads. The key stays
-  // valid while the event is in the run, for detach's search.
+  // so that a slot stays 16 bytes for what every event reads.
   struct Bucketed {
     double time = 0.0;
-    std::uint32_t sequence = 0;
+    std::uint64_t sequence = 0;
     std::uint32_t next = 0, previous = 0;
   };
   static constexpr std::uint32_t kFree = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::uint32_t kInFront = kFree - 1;   // where of the front slot's event
   static constexpr std::uint32_t kInBucket = kFree - 2;  // where of an event in a bucket
-  static constexpr std::uint32_t kNone = kFree;          // no slot: a list's end, a cancelled run entry
-  // Fewer pending events than this, so a heap index is never one of the above
-  // and renumber always leaves sequence numbers to spare.
-  static constexpr std::uint32_t kMostPending = std::uint32_t{1} << 31;
-  static constexpr std::uint32_t kLastSequence = std::numeric_limits<std::uint32_t>::max();  // never given
+  static constexpr std::uint32_t kNone = kFree;          // no slot: a list's end
   // Bucket numbers are whole doubles; beyond 2^52 they are not all distinct.
   static constexpr double kLastBucket = 4503599627370496.0;
 
   static bool before(const Key& a, const Key& b) {
     return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
   }
-  // The run's next event comes before the heap's top (precondition: no front key).
-  bool takes_from_run() const { return in_run_ > 0 && (heap_.empty() || before(run_[run_next_], heap_.front())); }
-  // Steps over cancelled entries to the run's next event; with none left,
-  // over all of them, so that join_current's new entry is the run's next.
-  void skip_cancelled() {
-    if (in_run_ > 0)
-      while (run_[run_next_].slot == kNone) ++run_next_;
-    else
-      run_next_ = run_end_;
-  }
   void place(std::size_t index, const Key& key) {
     heap_[index] = key;
     slots_[key.slot].where = static_cast<std::uint32_t>(index);
   }
   void release(std::uint32_t slot_index);
-  std::uint32_t take_sequence() {
-    if (next_sequence_ == kLastSequence) [[unlikely]]
-      renumber();
-    return next_sequence_++;
-  }
-  void renumber();
-  // Tests reach the sequence numbers' end without 2^32 pushes.
-  friend struct EventQueueTestAccess;
   void sift_up(std::size_t hole, const Key& key);
   void sift_down(std::size_t hole, const Key& key);
   void remove_at(std::size_t index);  // the slot stays taken
@@ -166,8 +128,6 @@ class EventQueue {
     sift_up(heap_.size() - 1, key);
   }
   void enter(const Key& key);
-  // Puts a key of the current tier (not the front key) in the run or the heap.
-  void join_current(const Key& key);
   // Puts a key where its time says: the heap's tier (enter), a bucket, or the heap beyond the ring.
   void route(const Key& key);
   // Takes a pending event out of wherever it is; its slot stays taken.
@@ -176,16 +136,13 @@ class EventQueue {
     return static_cast<std::size_t>(static_cast<std::uint64_t>(bucket)) & (kBuckets - 1);
   }
   void put_in_bucket(const Key& key, double bucket);
-  void take_from_bucket_or_run(std::uint32_t slot_index);
+  void take_from_bucket(std::uint32_t slot_index);
   void open_next_bucket();
   // Restores what next_time and pop read: the earliest event is the front
-  // key, the run's next or the heap's top. Inline: after every pop.
+  // key or the heap's top. Inline: after every pop.
   void settle() {
-    if (has_front_ || in_run_ > 0) return;
-    while (in_buckets_ > 0 && (heap_.empty() || !(heap_.front().time * per_width_ < next_bucket_))) {
-      open_next_bucket();
-      if (in_run_ > 0) return;  // the heap holds nothing before the next bucket: the run comes first
-    }
+    if (has_front_) return;
+    while (in_buckets_ > 0 && (heap_.empty() || !(heap_.front().time * per_width_ < next_bucket_))) open_next_bucket();
     if (in_buckets_ == 0 && !heap_.empty()) follow_earliest();
   }
   // With nothing in a bucket, the next bucket moves on to follow the heap's
@@ -196,17 +153,10 @@ class EventQueue {
   Key front_{};
   bool has_front_ = false;
   std::vector<Key> heap_;
-  // The opened bucket's events, sorted, in run_[0, run_end_); run_[run_next_]
-  // is the next of them when in_run_ (the entries not taken or cancelled) is
-  // not 0. run_ only grows, so an opening writes through a pointer.
-  std::vector<Key> run_;
-  std::size_t run_next_ = 0;
-  std::size_t run_end_ = 0;
-  std::size_t in_run_ = 0;
   std::vector<Slot> slots_;
   std::vector<Bucketed> bucketed_;  // grown to slots_'s size as events go into buckets
   std::vector<std::uint32_t> free_slots_;
-  std::uint32_t next_sequence_ = 0;
+  std::uint64_t next_sequence_ = 0;
   // 1 / the bucket width (0: no buckets). An event at time t is in bucket
   // floor(t * per_width_): in the heap's tier if that is before next_bucket_,
   // in the ring if within kBuckets of it, else in the heap.
@@ -214,7 +164,6 @@ class EventQueue {
   double next_bucket_ = std::numeric_limits<double>::infinity();
   std::size_t in_buckets_ = 0;
   std::array<std::uint32_t, kBuckets> bucket_heads_;
-  std::array<std::uint32_t, kBuckets> bucket_sizes_{};  // so an opening sizes the run first
 };
 
 // push, pop, route and the sifts are defined here, inline, because they are the
@@ -229,12 +178,12 @@ class EventQueue {
     slot_index = free_slots_.back();
     free_slots_.pop_back();
   } else {
-    if (slots_.size() >= kMostPending) throw std::length_error("EventQueue: too many pending events");
+    if (slots_.size() >= kInBucket) throw std::length_error("EventQueue: too many pending events");
     slot_index = static_cast<std::uint32_t>(slots_.size());
     slots_.emplace_back();
   }
   slots_[slot_index].event = event;
-  route(Key{time, take_sequence(), slot_index});
+  route(Key{time, next_sequence_++, slot_index});
   return EventHandle{slot_index, slots_[slot_index].generation};
 }
 
@@ -259,48 +208,25 @@ class EventQueue {
 [[gnu::always_inline]] inline void EventQueue::enter(const Key& key) {
   if (has_front_) {
     if (key.time < front_.time) {
-      const Key demoted = front_;
+      push_to_heap(front_);
       front_ = key;
       slots_[key.slot].where = kInFront;
-      join_current(demoted);
     } else {
-      join_current(key);
+      push_to_heap(key);
     }
-  } else if ((heap_.empty() || key.time < heap_.front().time) && (in_run_ == 0 || key.time < run_[run_next_].time)) {
+  } else if (heap_.empty() || key.time < heap_.front().time) {
     has_front_ = true;
     front_ = key;
     slots_[key.slot].where = kInFront;
   } else {
-    join_current(key);
-  }
-}
-
-// A short run takes a key of its tier in its place: a few moves at most, where
-// the heap would sift it in and out. A long run (or one with no room left)
-// leaves it to the heap, so a push stays O(log n).
-[[gnu::always_inline]] inline void EventQueue::join_current(const Key& key) {
-  constexpr std::size_t kShortRun = 16;
-  if (run_end_ == run_.size() || run_end_ - run_next_ > kShortRun) {
     push_to_heap(key);
-    return;
   }
-  if (bucketed_.size() < slots_.size()) bucketed_.resize(slots_.size());
-  Bucketed& entry = bucketed_[key.slot];  // for detach's search, as for an event from a bucket
-  entry.time = key.time;
-  entry.sequence = key.sequence;
-  slots_[key.slot].where = kInBucket;
-  std::size_t hole = run_end_++;
-  for (; hole > run_next_ && before(key, run_[hole - 1]); --hole) run_[hole] = run_[hole - 1];
-  run_[hole] = key;
-  ++in_run_;
 }
 
 // Bucket numbers in the ring are whole and not negative (next_bucket_ starts
 // at 0 and only grows): truncation is floor.
 [[gnu::always_inline]] inline void EventQueue::put_in_bucket(const Key& key, double bucket) {
-  const std::size_t ring = ring_index(bucket);
-  std::uint32_t& head = bucket_heads_[ring];
-  ++bucket_sizes_[ring];
+  std::uint32_t& head = bucket_heads_[ring_index(bucket)];
   slots_[key.slot].where = kInBucket;
   if (bucketed_.size() < slots_.size()) bucketed_.resize(slots_.size());
   Bucketed& entry = bucketed_[key.slot];
@@ -325,16 +251,6 @@ inline ScheduledEvent EventQueue::pop() {
     has_front_ = false;
     const ScheduledEvent result{front_.time, slots_[front_.slot].event};
     release(front_.slot);
-    settle();
-    return result;
-  }
-  if (takes_from_run()) {
-    const Key next = run_[run_next_];
-    const ScheduledEvent result{next.time, slots_[next.slot].event};
-    release(next.slot);
-    ++run_next_;
-    --in_run_;
-    skip_cancelled();
     settle();
     return result;
   }
