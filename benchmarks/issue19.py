@@ -121,9 +121,9 @@ def team_scaling(b, targets, rounds):
     manager's supervision hours
     (up to the 80 allowed) scaled with the team."""
     baseline = os.path.join(ROOT, "scenarios/baseline.yaml")
-    rows = []
-    for k in (1, 4, 16, 64):
-        workers = 8 * k
+    sizes = (1, 4, 16, 64)
+    commands = {}
+    for k in sizes:
         fte = 7.2 + 8 * (k - 1)  # the added workers are full time
         overrides = [
             f"team.additional_permanent_workers={8 * (k - 1)}",
@@ -133,15 +133,23 @@ def team_scaling(b, targets, rounds):
             f"policy.escalation.overdue_threshold={10 * k}",
             f"team.manager.supervision_hours_per_week={min(80, 8 * k)}",
         ]
-        replications = max(2, 64 // k)
-        # The replications' own time, as casesim_profile_model prints it: the
-        # process's CPU time would add its start-up and the scenario's parse,
-        # which 64 replications of the small team share and 2 of the large do not.
-        best = min(replication_seconds(run([b.profile_model, baseline, str(replications)] + overrides)[3])
-                   for _ in range(rounds))
-        per_worker = best / replications / workers
-        rows.append((k, workers, replications, best, per_worker))
-    print("team size (baseline x k: its 156 weeks, one thread, the replications' own time, best of", rounds, "runs)")
+        commands[k] = [b.profile_model, baseline, str(max(2, 64 // k))] + overrides
+    # The replications' own time, as casesim_profile_model prints it: the
+    # process's CPU time would add its start-up and the scenario's parse,
+    # which 64 replications of the small team share and 2 of the large do not.
+    # The sizes alternate, best of 5 runs each: a run lasts 0.1-0.2 s, and
+    # three in a row of one size could all meet the same disturbance (one
+    # such put a row 26 % high, and the ratio at 1.21 for a program at 1.05).
+    runs = 5 if rounds > 1 else 1
+    best = {k: float("inf") for k in sizes}
+    for _ in range(runs):
+        for k in sizes:
+            best[k] = min(best[k], replication_seconds(run(commands[k])[3]))
+    rows = []
+    for k in sizes:
+        workers, replications = 8 * k, max(2, 64 // k)
+        rows.append((k, workers, replications, best[k], best[k] / replications / workers))
+    print(f"team size (baseline x k: its 156 weeks, one thread, the replications' own time, best of {runs} alternated runs)")
     print("  k  workers  replications  time s  ms per replication per worker  / k=1")
     for k, workers, replications, cpu, per_worker in rows:
         print(f"  {k:2d}  {workers:7d}  {replications:12d}  {cpu:6.2f}  {1e3 * per_worker:29.4f}  {per_worker / rows[0][4]:5.2f}")
