@@ -194,6 +194,19 @@ bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
 // Appends a case's workable tasks: planned ones due by `horizon_of_work` (or
 // booked for today or before), and an assessment with work left. A waiting
 // child's assessment cannot be worked on until a worker has the case.
+// A task not booked for a day: done first if it is overdue and was flagged at supervision.
+inline std::uint8_t TeamModel::unbooked_precedence(const Case& c, Day due, Day day) {
+  return c.escalated && due < day ? kFlaggedAtSupervision : kOtherWork;
+}
+
+// When an unbooked planned task became workable: the planning window before
+// its due date. Only first-in-first-out ordering reads it (else the due date).
+inline Day TeamModel::planned_workable_from(Day due) const {
+  return scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out
+             ? calendar_.add_working_days(due, -scenario_.pathways.planning_window_working_days)
+             : due;
+}
+
 void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child) {
   const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
   // Most cases in reach owe a visit alone, unbooked: its task is the walk
@@ -202,11 +215,8 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
   if (c.clocks.owes_only(Action::visit) && !c.clocks.any_booked()) {
     const Day due = c.clocks.due(Action::visit);
     if (due > horizon_of_work) return;
-    const Day workable_from = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out
-                                  ? calendar_.add_working_days(due, -scenario_.pathways.planning_window_working_days)
-                                  : due;
-    tasks_.push_back(Task{due, risk, c.escalated && due < day ? kFlaggedAtSupervision : kOtherWork, Action::visit,
-                          c.referral, slot, workable_from, waiting_child});
+    tasks_.push_back(Task{due, risk, unbooked_precedence(c, due, day), Action::visit, c.referral, slot,
+                          planned_workable_from(due), waiting_child});
     return;
   }
   push_owed_tasks(c, slot, day, horizon_of_work, waiting_child);
@@ -221,7 +231,7 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
   const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
   c.clocks.for_each_owed([&](Action action, Day due) {
     Day workable_from = c.decision_day;
-    std::uint8_t precedence = c.escalated && due < day ? kFlaggedAtSupervision : kOtherWork;
+    std::uint8_t precedence = unbooked_precedence(c, due, day);
     if (is_planned(action)) {
       const Day booked = c.clocks.booked(action);
       if (booked != StatutoryClocks::kNotBooked) {
@@ -230,10 +240,7 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
         precedence = kBookedAppointment;
       } else {
         if (due > horizon_of_work) return;
-        // Only first-in-first-out ordering reads when a task became workable.
-        workable_from = scenario_.policy.prioritisation == scenario::Prioritisation::first_in_first_out
-                            ? calendar_.add_working_days(due, -scenario_.pathways.planning_window_working_days)
-                            : due;
+        workable_from = planned_workable_from(due);
       }
     } else if (waiting_child || c.assessment_hours_left <= 0.0) {
       return;  // its work is done, and it completes when its information is in; or nobody has the case
@@ -391,7 +398,7 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
       do_visit(c, standard, day);
       // Tested here, not only in trace: GCC would work out the worker's id
       // (and read the case's child) for every visit before the test.
-      if (trace_ != nullptr)
+      if (tracing())
         trace("visit", static_cast<std::int64_t>(c.child), doer_id(doer), task.due,
               day > task.due ? calendar_.working_days_between(task.due, day) : 0);
       return true;
@@ -403,8 +410,9 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
     case Action::review: {
       const Day due = c.clocks.due(task.action);
       record_action(task.action, due, day);
-      trace(kind_of(task.action).name, static_cast<std::int64_t>(c.child), doer_id(doer), due,
-            day > due ? calendar_.working_days_between(due, day) : 0);
+      if (tracing())
+        trace(kind_of(task.action).name, static_cast<std::int64_t>(c.child), doer_id(doer), due,
+              day > due ? calendar_.working_days_between(due, day) : 0);
       const Day next = next_due_after(c, task.action, day);
       if (next == kNever)
         c.clocks.stop(task.action);

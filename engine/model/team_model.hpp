@@ -466,6 +466,9 @@ class TeamModel {
   [[gnu::always_inline]] inline void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
                                                     bool waiting_child);
   void push_owed_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child);
+  // A task's precedence and when it became workable, for planned work not booked for a day.
+  static std::uint8_t unbooked_precedence(const Case& c, Day due, Day day);
+  Day planned_workable_from(Day due) const;
   // Inline (defined in daily_work.cpp), as work_tasks.
   [[gnu::always_inline]] inline void sort_tasks();
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
