@@ -208,7 +208,7 @@ void hold_cancel_kernel(benchmark::State& state) {
 // Hold over days, as the team model's queue is: each step schedules one a
 // plan's length later (exponential, mean 60 days), so the queue holds months
 // of events and a day a handful. The kernel's queue buckets them by the day
-// (its width 1.0, as the model sets it); "kernel_one_heap" is the same queue
+// (its width 1.0: the team model now sets 2.0); "kernel_one_heap" is the same queue
 // without buckets.
 constexpr double kPlanDays = 60.0;
 
