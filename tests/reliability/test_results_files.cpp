@@ -114,9 +114,11 @@ TEST(ResultsFile, KilledRunLeavesOnlyAReadablePartialFile) {
     EXPECT_LT(done, 20000u);
     // Completed slots hold their values: every count is finite (a share or
     // mean with nothing to count is NaN, "not applicable", so only counts
-    // tell a completed slot from an unfinished one). An unfinished slot is
-    // NaN throughout, except the one slot whose write the kill interrupted
-    // (values go in before the completed flag), which may hold some of them.
+    // tell a completed slot from an unfinished one). Replications are written
+    // in whole batches, in order, each batch's values before its completed
+    // flags: the completed slots are the first ones, and an unfinished slot is
+    // NaN throughout, except the slots of the one batch whose write the kill
+    // cut short, which come right after them and may hold some values.
     const std::size_t referrals = model::index(model::Metric::referrals_received);
     ASSERT_EQ(data.layout.metrics[referrals].name, "referrals_received");
     std::set<std::size_t> interrupted;
@@ -132,7 +134,12 @@ TEST(ResultsFile, KilledRunLeavesOnlyAReadablePartialFile) {
         }
       }
     }
-    EXPECT_LE(interrupted.size(), 1u) << "unfinished slots holding values";
+    for (std::size_t r = 0; r < done; ++r) ASSERT_TRUE(data.completed[r]) << "completed slots not first: " << r;
+    if (!interrupted.empty()) {
+      EXPECT_EQ(*interrupted.begin(), done) << "unfinished slots holding values, not right after the completed ones";
+      EXPECT_EQ(*interrupted.rbegin() - *interrupted.begin() + 1, interrupted.size())
+          << "unfinished slots holding values, not one batch";
+    }
   }
 }
 
