@@ -32,12 +32,12 @@ constexpr std::size_t kPrefetchFromCaseSlots = 4096;
 // the waiting children's due by `planning_horizon` if they cover them.
 inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day planning_horizon, double hours) {
   tasks_.clear();
-  if (sweep_due_cases(p, day, horizon)) complete_ready_assessments(p, day, horizon);
+  if (sweep_due_cases(p, day, horizon, true)) complete_ready_assessments(p, day, horizon);
   // The duty worker holds the children waiting for a worker: their due work
   // goes into the day's list beside the worker's own.
   if (covers_waiting_children(p)) collect_waiting_children_tasks(day, planning_horizon);
   sort_tasks();
-  return work_tasks(day, static_cast<std::int32_t>(p), hours, false);
+  return work_tasks(day, static_cast<std::int32_t>(p), hours, false, horizon);
 }
 
 // Assessments whose work is done complete once their information is in,
@@ -45,6 +45,7 @@ inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day
 // the list; then the day's list is collected again. Out of line: a few days a
 // worker's, and inline it kept registers aside in the loop over the workers.
 [[gnu::noinline]] void TeamModel::complete_ready_assessments(std::size_t p, Day day, Day horizon) {
+  return_held_entries(p, horizon);  // as they were: the list is made again below
   Post& post = posts_[p];
   for (std::size_t i = post.cases.size(); i-- > 0;) {
     if (i >= post.cases.size()) continue;
@@ -54,7 +55,25 @@ inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day
   }
   post.due_index.reach(horizon);  // what completing them filed
   tasks_.clear();
-  sweep_due_cases(p, day, horizon);
+  sweep_due_cases(p, day, horizon, true);
+}
+
+void TeamModel::return_held_entries(std::size_t post, Day horizon) {
+  for (const Task& task : tasks_)
+    if (task.holds_entry) return_held_entry(task, static_cast<std::int32_t>(post), horizon);
+}
+
+// Files a held entry again under its case's key now, as the next sweep
+// would have: in reach if that is within the horizon (a task not done), else
+// to wait (a visit done); dropped if the case owes nothing, or if its entry
+// is stale (filed again since, moved or closed), as the sweep drops it.
+inline void TeamModel::return_held_entry(const Task& task, std::int32_t post, Day horizon) {
+  Case& c = cases_[task.slot];
+  if (static_cast<std::uint32_t>(c.due_stamp) != task.entry_stamp || c.worker != post) return;
+  c.due_filed_key = due_key(c);
+  if (c.due_filed_key == kNever) return;
+  posts_[static_cast<std::size_t>(post)].due_index.file_again(horizon,
+                                                              DueIndex::Entry{c.due_filed_key, task.slot, c.due_stamp});
 }
 
 // The absence cover's and the manager's lists, made at most once a day: out
@@ -63,7 +82,7 @@ inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day
 // benchmark about 2.5% faster).
 [[gnu::noinline]] double TeamModel::sort_and_work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover) {
   sort_tasks();
-  return work_tasks(day, doer, hours, absence_cover);
+  return work_tasks(day, doer, hours, absence_cover, kNever);  // (no task holds an entry)
 }
 
 void TeamModel::do_daily_work(Day day) {
@@ -116,7 +135,7 @@ void TeamModel::do_daily_work(Day day) {
       if (post.in_use && post.holder != Post::Holder::vacant && post.absent_today && post.works_today) {
         const Day horizon = horizon_of_work(post, day, planning_horizon);
         post.due_index.reach(horizon);
-        sweep_due_cases(p, day, horizon);
+        sweep_due_cases(p, day, horizon, false);  // (some tasks are erased below)
       }
     }
     std::erase_if(tasks_, [day](const Task& t) { return t.due > day && t.precedence != kBookedAppointment; });
@@ -159,11 +178,18 @@ void TeamModel::file_due_work_under(Case& c, Day key) {
 }
 
 // One pass over the post's cases in reach of `horizon`: drops stale entries,
-// files those whose work is now beyond the horizon (done since they were
-// reached, on an earlier day) back to wait, and appends the workable tasks of
-// the rest to tasks_. Returns whether any of them is an assessment ready to
-// complete (its tasks are then collected again after completing it).
-bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
+// files those whose work is now beyond the horizon back to wait, and appends
+// the workable tasks of the rest to tasks_. Returns whether any of them is an
+// assessment ready to complete (its tasks are then collected again after
+// completing it). With `hold`, a case owing a visit alone (most) leaves reach
+// with its task, and the day's work files it again when the task has been
+// done or passed over (return_held_entry): a visit done puts the case's next
+// key beyond the horizon, and filing it then, while the case is at hand,
+// spares the next day's sweep a pass over it whose one outcome, back to
+// wait, it could not foretell (a branch the processor mostly guessed wrong).
+// The day's list is the same: which cases are in reach, and the order in
+// which the sweep meets them, never decide it (the day's order is total).
+bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon, bool hold) {
   const auto p = static_cast<std::int32_t>(post);
   bool any_ready = false;
   // A large team's cases in reach lie scattered over more memory than the
@@ -184,7 +210,8 @@ bool TeamModel::sweep_due_cases(std::size_t post, Day day, Day horizon) {
     if (c.due_filed_key <= horizon) {
       // (A case owing a visit alone owes no assessment: not asked.)
       if (!c.clocks.owes_only(Action::visit)) any_ready = any_ready || ready_to_complete(c);
-      push_due_tasks(c, e.slot, day, horizon, false);
+      // Out of reach while its task holds it (the case stays under its key).
+      if (push_due_tasks(c, e.slot, day, horizon, false, hold)) return kNever;
     }
     return c.due_filed_key;
   });
@@ -207,19 +234,22 @@ inline Day TeamModel::planned_workable_from(Day due) const {
              : due;
 }
 
-void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child) {
+bool TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child,
+                               bool hold) {
   const std::uint8_t risk = kRiskRank[static_cast<std::size_t>(c.stage)];
   // Most cases in reach owe a visit alone, unbooked: its task is the walk
   // below's, without the walk (whose set-up cost as much as the task), and
-  // its due date is the one test of whether there is one.
+  // its due date is the one test of whether there is one. Its task holds
+  // its entry (when asked to): the one task of the case.
   if (c.clocks.owes_only(Action::visit) && !c.clocks.any_booked()) {
     const Day due = c.clocks.due(Action::visit);
-    if (due > horizon_of_work) return;
-    tasks_.push_back(Task{due, risk, unbooked_precedence(c, due, day), Action::visit, c.referral, slot,
-                          planned_workable_from(due), waiting_child});
-    return;
+    if (due > horizon_of_work) return false;
+    tasks_.push_back(Task{due, risk, unbooked_precedence(c, due, day), Action::visit, hold, c.referral, slot,
+                          planned_workable_from(due), waiting_child, static_cast<std::uint32_t>(c.due_stamp)});
+    return hold;
   }
   push_owed_tasks(c, slot, day, horizon_of_work, waiting_child);
+  return false;
 }
 
 // push_due_tasks' walk over what a case owes. Out of line: with it inline,
@@ -245,7 +275,7 @@ void TeamModel::push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day h
     } else if (waiting_child || c.assessment_hours_left <= 0.0) {
       return;  // its work is done, and it completes when its information is in; or nobody has the case
     }
-    tasks_.push_back(Task{due, risk, precedence, action, c.referral, slot, workable_from, waiting_child});
+    tasks_.push_back(Task{due, risk, precedence, action, false, c.referral, slot, workable_from, waiting_child, 0});
   });
 }
 
@@ -253,7 +283,7 @@ void TeamModel::collect_waiting_children_tasks(Day day, Day planning_horizon) {
   for (const auto* queue : {&unallocated_urgent_, &unallocated_})
     for (std::size_t i = 0; i < queue->size(); ++i) {
       const std::uint32_t slot = (*queue)[i];
-      push_due_tasks(cases_[slot], slot, day, planning_horizon, true);
+      push_due_tasks(cases_[slot], slot, day, planning_horizon, true, false);
     }
 }
 
@@ -322,7 +352,7 @@ inline void TeamModel::sort_tasks() {
 // Works through tasks_ with `hours`; returns the hours left. A task that does
 // not fit is passed over for a smaller one further down (a worker fits in
 // what they can); only assessment work can be split across days.
-inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover) {
+inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover, Day horizon) {
   if (tasks_.empty()) return hours;
   // Drift: a worker long without supervision lets due work slip (the manager's own is not modelled).
   double drift = 0.0;
@@ -346,19 +376,26 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
   for (const Task* next = tasks_.data(); next != end; ++next) {
     const Task& task = *next;
     // Out of hours, only booked conferences (sorted first) still happen.
-    if (hours <= 1e-9 && task.precedence != kBookedAppointment) break;
+    if (hours <= 1e-9 && task.precedence != kBookedAppointment) {
+      for (; next != end; ++next)
+        if (next->holds_entry) return_held_entry(*next, doer, horizon);
+      break;
+    }
     const Case& c = cases_[task.slot];
     // A task may be stale: its case closed (and the slot was reused), was
     // allocated or moved earlier today.
-    if (c.referral != task.referral) continue;
-    if (task.waiting_child ? c.worker != kNoWorker : c.worker == kNoWorker || (!absence_cover && c.worker != doer))
-      continue;
-    if (drift > 0.0 && kernel::uniform01(drift_rng) < drift) {
-      if (in_window(day)) ++tally_.drifted;
-      trace("drifted", static_cast<std::int64_t>(c.child), doer_id(doer), task.due);
-      continue;
+    const bool stale =
+        c.referral != task.referral ||
+        (task.waiting_child ? c.worker != kNoWorker : c.worker == kNoWorker || (!absence_cover && c.worker != doer));
+    if (!stale) {
+      if (drift > 0.0 && kernel::uniform01(drift_rng) < drift) {
+        if (in_window(day)) ++tally_.drifted;
+        trace("drifted", static_cast<std::int64_t>(c.child), doer_id(doer), task.due);
+      } else {
+        do_task(task, day, doer, hours);
+      }
     }
-    do_task(task, day, doer, hours);
+    if (task.holds_entry) return_held_entry(task, doer, horizon);
     assert(tasks_.data() + tasks_.size() == end);
   }
   return hours;

@@ -4,7 +4,8 @@
 // earliest day anything it owes could become workable (TeamModel::due_key):
 // while that is beyond the worker's horizon of work it waits to be reached,
 // then it joins a plain list of cases with work in reach, where it stays
-// until what it owes moves beyond the horizon again (a visit done). A case
+// until what it owes moves beyond the horizon again (a visit done), or the
+// caller takes it out for a while (settle, file_again). A case
 // whose clocks change, or that moves to another worker, is filed again with a
 // new stamp, and an entry whose stamp is no longer its case's is dropped.
 // Filing early is harmless (the day's collection still checks each case
@@ -22,6 +23,7 @@
 // reach(h) is exactly "every entry filed under h or earlier", in some order:
 // callers must not depend on the order of in_reach().
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -95,7 +97,19 @@ class DueIndex {
     reached_ = static_cast<std::uint32_t>(kept - first);
   }
 
-  // Entries held, in reach or waiting (stale ones too).
+  // Files an entry that `key_of` took out of reach (returning `drop` for
+  // it) back: in reach if its key is within `horizon`, where it held a
+  // place (so there is room), else to wait.
+  void file_again(kernel::Day horizon, const Entry& entry) {
+    if (entry.key <= horizon) {
+      assert(reached_ < in_reach_.size());
+      in_reach_[reached_++] = entry;
+    } else {
+      wait(entry);
+    }
+  }
+
+  // Entries held, in reach or waiting (stale ones too; not those taken out).
   std::size_t size() const { return reached_ + waiting_.size() - start_; }
 
  private:

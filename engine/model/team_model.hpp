@@ -192,11 +192,20 @@ class TeamModel {
     // worker must attend), 1 work flagged overdue at supervision, 2 the rest.
     std::uint8_t precedence;
     Action action;
+    // The task holds its case's entry from the worker's DueIndex, taken out
+    // of reach by the sweep: the day's work files it again (see
+    // sweep_due_cases), so that a case visited today is not looked at
+    // tomorrow only to be found beyond the horizon.
+    bool holds_entry;
     std::uint64_t referral;
     std::uint32_t slot;
     Day workable_from;   // read only under first-in-first-out (else the due day)
     bool waiting_child;  // the case waits for a worker: the cover does it
+    // The held entry's stamp, its low 32 bits: the case's own until it is
+    // filed again, and far fewer than 2^32 filings happen in a day.
+    std::uint32_t entry_stamp;
   };
+  static_assert(sizeof(Task) == 32, "the day's list: a task fills the padding of the one before");
 
   // Who does a piece of work: a post's worker, or the team manager.
   static constexpr std::int32_t kTeamManager = -2;
@@ -453,7 +462,12 @@ class TeamModel {
            scenario_.policy.unallocated_cover == scenario::UnallocatedCover::duty;
   }
   bool children_waiting() const { return !(unallocated_urgent_.empty() && unallocated_.empty()); }
-  bool sweep_due_cases(std::size_t post, Day day, Day horizon);
+  // `hold`: the worker's own day, whose work files again the entries its tasks hold.
+  bool sweep_due_cases(std::size_t post, Day day, Day horizon, bool hold);
+  // Files again the entry a task held, once its work (if any) is done.
+  [[gnu::always_inline]] inline void return_held_entry(const Task& task, std::int32_t post, Day horizon);
+  // Every held entry of the day's list, as it was.
+  void return_held_entries(std::size_t post, Day horizon);
   // When the sweep finds an assessment ready to complete.
   void complete_ready_assessments(std::size_t post, Day day, Day horizon);
   // An assessment whose work is done and whose information is in.
@@ -463,8 +477,9 @@ class TeamModel {
   // The due work of children waiting for a worker, for whoever covers it.
   void collect_waiting_children_tasks(Day day, Day planning_horizon);
   // Inline (defined in daily_work.cpp, its only caller): called for every case with work in reach.
-  [[gnu::always_inline]] inline void push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
-                                                    bool waiting_child);
+  // Returns whether the task pushed holds the case's entry (only if `hold`).
+  [[gnu::always_inline]] inline bool push_due_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work,
+                                                    bool waiting_child, bool hold);
   void push_owed_tasks(const Case& c, std::uint32_t slot, Day day, Day horizon_of_work, bool waiting_child);
   // A task's precedence and when it became workable, for planned work not booked for a day.
   static std::uint8_t unbooked_precedence(const Case& c, Day due, Day day);
@@ -474,7 +489,9 @@ class TeamModel {
   // `doer`: a post, or kTeamManager. `absence_cover`: the duty worker doing
   // absent colleagues' due work. Inline (defined in daily_work.cpp; its
   // caller, do_daily_work, calls it for nearly every worker's working day).
-  [[gnu::always_inline]] inline double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover);
+  // `horizon`: the worker's, for the entries the tasks hold (none but on the worker's own day).
+  [[gnu::always_inline]] inline double work_tasks(Day day, std::int32_t doer, double hours, bool absence_cover,
+                                                  Day horizon);
   // Inline (defined in daily_work.cpp, its only caller): called for every task worked on.
   [[gnu::always_inline]] inline bool do_task(const Task& task, Day day, std::int32_t doer, double& hours);
   bool fits(double needed, double& hours, std::int32_t doer, bool booked);
