@@ -1,8 +1,10 @@
 // TeamModel: what is measured. Statutory actions are recorded by their due
 // date: an action counts in the measured window if it fell due in it.
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cmath>
+#include <cstring>
 
 #include "engine/model/team_model.hpp"
 #include "engine/model/working_time.hpp"
@@ -15,6 +17,24 @@ namespace {
 constexpr Day kThreeMonthsDays = 91;
 // Overload is smoothed over about four working weeks.
 constexpr double kOverloadSmoothing = 1.0 / 20.0;
+
+// Whether any of `slots` earliest due dates from `block` is before `day`:
+// four compared at once, in a vector register (GCC's and Clang's vector
+// types; a target without them compares one by one).
+template <std::size_t slots>
+bool any_before(const Day* block, Day day) {
+  using FourDays = Day __attribute__((vector_size(4 * sizeof(Day))));
+  using TwoHalves = std::int64_t __attribute__((vector_size(4 * sizeof(Day))));
+  static_assert(slots % 4 == 0);
+  FourDays before{};
+  for (std::size_t k = 0; k < slots; k += 4) {
+    FourDays days;
+    std::memcpy(&days, block + k, sizeof days);
+    before |= days < day;
+  }
+  const auto halves = std::bit_cast<TwoHalves>(before);
+  return (halves[0] | halves[1]) != 0;
+}
 }  // namespace
 
 void TeamModel::record_action(Action action, Day due, Day done_day) {
@@ -223,34 +243,42 @@ std::size_t TeamModel::overdue_actions(const Case& c, Day as_of_day) {
   return n;
 }
 
-std::size_t TeamModel::overdue_actions(Day as_of_day) const {
-  std::size_t n = 0;
-  for (const Case& c : cases_)
-    if (c.open) n += overdue_actions(c, as_of_day);
+TeamModel::Overdue TeamModel::overdue_actions(Day as_of_day) const {
+  Overdue n;
+  const auto count_case = [&](std::size_t slot) {
+    const Case& c = cases_[slot];
+    if (!c.open) return;
+    c.clocks.for_each_owed([&](Action action, Day due) {
+      if (due >= as_of_day) return;
+      ++n.actions;
+      n.visits += action == Action::visit;
+    });
+  };
+  // Few slots owe anything before the day: their earliest due dates are
+  // compared a block at a time, and a block with one before it is looked at
+  // slot by slot.
+  const Day* const earliest = earliest_due_by_slot_.data();
+  assert(earliest_due_by_slot_.size() % kSlotBlock == 0);
+  for (std::size_t block = 0; block < earliest_due_by_slot_.size(); block += kSlotBlock) {
+    if (!any_before<kSlotBlock>(earliest + block, as_of_day)) continue;
+    for (std::size_t slot = block; slot < block + kSlotBlock; ++slot)
+      if (earliest[slot] < as_of_day) count_case(slot);
+  }
+  assert(std::equal(cases_.begin(), cases_.end(), earliest_due_by_slot_.begin(),
+                    [](const Case& c, Day due) { return !c.open || due <= c.clocks.earliest_due(); }));
+  assert(std::all_of(earliest_due_by_slot_.begin() + static_cast<std::ptrdiff_t>(cases_.size()),
+                     earliest_due_by_slot_.end(), [](Day due) { return due == kNever; }));
   return n;
 }
 
 void TeamModel::sample_week(std::size_t week) {
   const auto weeks = static_cast<std::size_t>(setup_.weeks());
   const Day end_of_week = 7 * static_cast<Day>(week + 1);
-  std::size_t overdue_visits = 0, overdue = 0;
   const std::size_t cp_children = open_cp_cases_;
   assert(cp_children == static_cast<std::size_t>(std::count_if(cases_.begin(), cases_.end(), [](const Case& c) {
            return c.open && c.stage == Stage::cp_plan;
          })));
-  for (const Case& c : cases_) {
-    // Most slots hold an open case owing nothing before the week's end: one
-    // test passes them. (A closed case's clocks stay as they were at closure,
-    // so a closed slot is told by `open`.)
-    if (c.clocks.earliest_due() >= end_of_week || !c.open) continue;
-    // One pass over what the case owes counts its overdue actions and, among
-    // them, its overdue visit.
-    c.clocks.for_each_owed([&](Action action, Day due) {
-      if (due >= end_of_week) return;
-      ++overdue;
-      overdue_visits += action == Action::visit;
-    });
-  }
+  const Overdue overdue = overdue_actions(end_of_week);
   double fte = 0.0, absent = 0.0, agency = 0.0;
   for (const Post& post : posts_) {
     if (!post.in_use || post.holder == Post::Holder::vacant) continue;
@@ -262,8 +290,8 @@ void TeamModel::sample_week(std::size_t week) {
   put(Series::caseload, static_cast<double>(open_allocated_));
   put(Series::caseload_per_fte, fte > 0.0 ? static_cast<double>(open_allocated_) / fte : 0.0);
   put(Series::unallocated, static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
-  put(Series::overdue_visits, static_cast<double>(overdue_visits));
-  put(Series::overdue_actions, static_cast<double>(overdue));
+  put(Series::overdue_visits, static_cast<double>(overdue.visits));
+  put(Series::overdue_actions, static_cast<double>(overdue.actions));
   put(Series::cp_children, static_cast<double>(cp_children));
   put(Series::staff_fte, fte);
   put(Series::absent_fte, absent);

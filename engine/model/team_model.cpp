@@ -126,6 +126,7 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
   const auto expected_cases =
       static_cast<std::size_t>(1.25 * cap_.for_worker(1.0, false) * static_cast<double>(posts_.size()));
   cases_.reserve(std::max(cases_.size(), expected_cases));
+  earliest_due_by_slot_.reserve(cases_.capacity() + kSlotBlock);
   sim_.reserve(64);
   tasks_.reserve(256);
 }
@@ -364,7 +365,7 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   c.stage = Stage::section_47;
   note_court_work(c);
   c.strategy_day = day;
-  c.clocks.stop(Action::assessment);
+  stop_action(c, Action::assessment);
   start_clock(c, Action::icpc, day);
   if (s47.booked_working_days) {
     // Conferences are booked, near the deadline; the report is written for that day.
@@ -386,7 +387,7 @@ void TeamModel::start_clock_at(Case& c, Action action, Day due) {
     set_visit_due(c, due);
     return;
   }
-  c.clocks.start(action, due);
+  start_action(c, action, due);
   file_due_work(c);
 }
 
@@ -397,6 +398,8 @@ std::uint32_t TeamModel::new_case_slot() {
     return slot;
   }
   cases_.emplace_back();
+  if (cases_.size() > earliest_due_by_slot_.size())
+    earliest_due_by_slot_.resize(earliest_due_by_slot_.size() + kSlotBlock, kNever);
   return static_cast<std::uint32_t>(cases_.size() - 1);
 }
 
@@ -615,7 +618,7 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
 void TeamModel::hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by) {
   Case& c = cases_[slot];
   const Day due = c.clocks.due(Action::icpc);
-  c.clocks.stop(Action::icpc);
+  stop_action(c, Action::icpc);
   record_action(Action::icpc, due, day);
   if (in_window(day)) count_duration(Duration::icpc_working_days, calendar_.working_days_between(c.strategy_day, day));
   if (tracing())
@@ -670,7 +673,7 @@ void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
     // Under an unweighted cap a stage change leaves the load, and so the index, as it was.
     if (load_change != 0.0) update_allocation_index(static_cast<std::size_t>(c.worker));
   }
-  c.clocks.stop_all();
+  stop_all_actions(c);
   c.assessment_hours_left = 0.0;
   open_cp_cases_ += static_cast<std::size_t>(stage == Stage::cp_plan) - (c.stage == Stage::cp_plan);
   c.stage = stage;
@@ -777,7 +780,7 @@ void TeamModel::step_down_to_cin_plan(std::uint32_t slot, Day day) {
       record_overdue_at(action, due, day);
   });
   begin_cin_plan(slot, day);
-  carried.for_each_owed([&](Action action, Day due) { c.clocks.move(action, due); });
+  carried.for_each_owed([&](Action action, Day due) { move_action(c, action, due); });
   file_due_work(c);
 }
 
@@ -813,6 +816,7 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
     for (std::size_t i = 0; i < std::min(recently_closed_count_, recently_closed_.size()); ++i)
       if (recently_closed_[i].child == c.child) recently_closed_[i].reopened_slot = kNoSlot;
   c.open = false;
+  earliest_due_by_slot_[slot] = kNever;
   open_cp_cases_ -= c.stage == Stage::cp_plan;
   free_case_slots_.push_back(slot);
   allocate_waiting();

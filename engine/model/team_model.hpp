@@ -372,9 +372,25 @@ class TeamModel {
   // Inline: start_clock's visits (every stage's start) come through here.
   void set_visit_due(Case& c, Day due) {
     if (!c.clocks.owed(Action::visit)) c.last_visit_day = today();
-    c.clocks.start(Action::visit, due);
+    start_action(c, Action::visit, due);
     file_due_work(c);
   }
+  // Every change to a case's clocks comes through these, which keep its
+  // slot's earliest due date (earliest_due_by_slot_) in step: exact after a
+  // clock starts or moves; after one stops, the date before, which the
+  // case's own clocks are then checked against.
+  void start_action(Case& c, Action action, Day due) { start_action(c, slot_of(c), action, due); }
+  void start_action(Case& c, std::uint32_t slot, Action action, Day due) {  // the case in `slot`
+    c.clocks.start(action, due);
+    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
+  }
+  void move_action(Case& c, Action action, Day due) {  // owed or not, as it was
+    c.clocks.move(action, due);
+    earliest_due_by_slot_[slot_of(c)] = c.clocks.earliest_due();
+  }
+  // A clock stopping never brings the earliest due date forward.
+  static void stop_action(Case& c, Action action) { c.clocks.stop(action); }
+  static void stop_all_actions(Case& c) { c.clocks.stop_all(); }
   void plan_assessment(Case& c);
   // What a case at this stage is as work, whatever the cap counts (the pathway's weight).
   double work_weight(Stage stage) const { return work_weights_[index(stage)]; }
@@ -485,7 +501,7 @@ class TeamModel {
   }
   // Inline (defined in daily_work.cpp; do_task, its only caller, does every visit).
   // `standard`: the visit's at the case's stage.
-  [[gnu::always_inline]] inline void do_visit(Case& c, const ActionStandard& standard, Day day);
+  [[gnu::always_inline]] inline void do_visit(Case& c, std::uint32_t slot, const ActionStandard& standard, Day day);
   bool work_on_assessment(std::uint32_t slot, Day day, double& hours);
   // When the action falls due next after one done on `day`.
   // Inline, and due_after with it (a visit's next is worked out by do_visit itself).
@@ -608,7 +624,12 @@ class TeamModel {
   void sample_week(std::size_t week);
   void sample_workers(std::size_t week);  // worker_series.cpp
   void finish();
-  std::size_t overdue_actions(Day as_of_day) const;
+  // The actions open cases owe that are overdue on `as_of_day`, and the
+  // visits among them.
+  struct Overdue {
+    std::size_t actions = 0, visits = 0;
+  };
+  Overdue overdue_actions(Day as_of_day) const;
   // The case's statutory actions overdue on `as_of_day`.
   static std::size_t overdue_actions(const Case& c, Day as_of_day);
 
@@ -706,6 +727,14 @@ class TeamModel {
   kernel::FifoQueue<std::uint32_t> unallocated_urgent_;
   kernel::FifoQueue<std::uint32_t> unallocated_;
   std::vector<Case> cases_;
+  // For the counts of overdue actions, a date no later than the earliest
+  // due date of each slot's case, if open (see start_action; kNever: no
+  // case yet, or closed, unless a task left in the day's list reached its
+  // clocks after), so that the weekly series read a kilobyte for a team of
+  // ten, and the cases of the few slots before the week's end, not a line
+  // of every case. Slots come in whole blocks of kSlotBlock, as they are read.
+  static constexpr std::size_t kSlotBlock = 32;
+  std::vector<Day> earliest_due_by_slot_;
   std::vector<std::uint32_t> free_case_slots_;
   std::size_t open_allocated_ = 0;
   std::size_t open_cp_cases_ = 0;  // open cases on a child protection plan, for the weekly series
