@@ -209,31 +209,91 @@ void TeamModel::record_exposure(const Case& c, Day due, Day until) {
   if (to > from) tally_.risk_exposure += to - from;
 }
 
+// A day's FTE added at once gives an FTE tally what adding each post's in
+// turn does when every sum on the way is exact: so when every FTE and the
+// tally are whole numbers of 1/1024ths (1, 0.5 or 0.75, say: not 0.6) and
+// far below 2^42, where doubles hold every such number. (Whole numbers of
+// posts are exact far beyond any run.)
+namespace {
+bool whole_1024ths(double x) {
+  if (!(std::abs(x) < 0x1p41)) return false;
+  const double scaled = x * 1024.0;  // exact: a power of two
+  return static_cast<double>(static_cast<std::int64_t>(scaled)) == scaled;
+}
+}  // namespace
+
+void TeamModel::work_out_staff_day(Day day) {
+  StaffDay& s = staff_day_;
+  s.staff_changes = staff_changes_;
+  s.held_posts.clear();
+  s.posts = s.posts_without_permanent = s.fte = s.agency_fte = s.permanent_fte = 0.0;
+  bool whole = true;
+  for (std::size_t p = 0; p < posts_.size(); ++p) {
+    const Post& post = posts_[p];
+    if (!post.in_use) continue;
+    if (!post.temporary) {
+      s.posts += 1.0;
+      if (post.holder != Post::Holder::permanent) s.posts_without_permanent += 1.0;
+    }
+    if (post.holder == Post::Holder::vacant) continue;
+    s.held_posts.push_back(static_cast<std::uint32_t>(p));
+    s.fte += post.fte;
+    (post.holder == Post::Holder::agency ? s.agency_fte : s.permanent_fte) += post.fte;
+    whole = whole && whole_1024ths(post.fte);
+  }
+  // The tallies grow by at most the day's FTE on each day left.
+  s.fte_days_at_once = whole && whole_1024ths(tally_.all_fte_days) && whole_1024ths(tally_.agency_fte_days) &&
+                       whole_1024ths(tally_.permanent_fte_days) &&
+                       s.fte * static_cast<double>(setup_.horizon_days() - day + 1) < 0x1p41;
+}
+
 void TeamModel::sample_day(Day day) {
   update_overload();
   if (day < setup_.warm_up_days()) return;
-  double fte = 0.0;
-  for (const Post& post : posts_) {
-    if (!post.in_use) continue;
-    if (!post.temporary) {
-      tally_.post_days += 1.0;
-      if (post.holder != Post::Holder::permanent) tally_.posts_without_permanent_days += 1.0;
+  if (staff_day_.staff_changes != staff_changes_) work_out_staff_day(day);
+  const StaffDay& s = staff_day_;
+  tally_.post_days += s.posts;
+  tally_.posts_without_permanent_days += s.posts_without_permanent;
+  tally_.worker_days += s.held_posts.size();
+  if (s.fte_days_at_once) {
+    tally_.all_fte_days += s.fte;
+    tally_.agency_fte_days += s.agency_fte;
+    tally_.permanent_fte_days += s.permanent_fte;
+  } else {
+    for (const std::uint32_t p : s.held_posts) {
+      const Post& post = posts_[p];
+      tally_.all_fte_days += post.fte;
+      (post.holder == Post::Holder::agency ? tally_.agency_fte_days : tally_.permanent_fte_days) += post.fte;
     }
-    if (post.holder == Post::Holder::vacant) continue;
-    fte += post.fte;
-    tally_.all_fte_days += post.fte;
-    if (post.holder == Post::Holder::agency)
-      tally_.agency_fte_days += post.fte;
-    else
-      tally_.permanent_fte_days += post.fte;
-    ++tally_.worker_days;
-    if (post.load > worker_cap(post, day) + 1e-9) ++tally_.worker_days_over_cap;
-    tally_.caseload_per_fte_max = std::max(tally_.caseload_per_fte_max, count_value(post.cases.size()) / post.fte);
   }
-  if (fte > 0.0) {
-    tally_.caseload_per_fte_sum += count_value(open_allocated_) / fte;
+  // Caps and caseloads move from day to day: each held post is looked at,
+  // its cap read from the allocation index while that holds today.
+  std::uint64_t over_cap = 0;
+  double most_per_fte = tally_.caseload_per_fte_max;
+  const auto look_at = [&](const Post& post, double cap) {
+    assert(cap == worker_cap(post, day));
+    over_cap += post.load > cap + 1e-9;
+    most_per_fte = std::max(most_per_fte, count_value(post.cases.size()) / post.fte);
+  };
+  if (allocation_index_day_ == day)
+    for (const std::uint32_t p : s.held_posts) look_at(posts_[p], cap_in_index_[p]);
+  else
+    for (const std::uint32_t p : s.held_posts) look_at(posts_[p], worker_cap(posts_[p], day));
+  tally_.worker_days_over_cap += over_cap;
+  tally_.caseload_per_fte_max = most_per_fte;
+  if (s.fte > 0.0) {
+    tally_.caseload_per_fte_sum += count_value(open_allocated_) / s.fte;
     ++tally_.caseload_samples;
   }
+#ifndef NDEBUG
+  // What the day counted is what a fresh look at the staff finds.
+  const StaffDay kept = staff_day_;
+  work_out_staff_day(day);
+  assert(kept.held_posts == staff_day_.held_posts && kept.posts == staff_day_.posts &&
+         kept.posts_without_permanent == staff_day_.posts_without_permanent && kept.fte == staff_day_.fte &&
+         kept.agency_fte == staff_day_.agency_fte && kept.permanent_fte == staff_day_.permanent_fte);
+  staff_day_ = kept;
+#endif
 }
 
 std::size_t TeamModel::overdue_actions(const Case& c, Day as_of_day) {

@@ -337,6 +337,7 @@ class TeamModel {
     allocation_index_day_ = kNever;
     allocation_index_stale_ = true;
     steady_leave_year_ = kNoLeaveYear;
+    ++staff_changes_;
   }
   void allocate(std::uint32_t slot, std::size_t post);
   void attach(std::uint32_t slot, std::size_t post);
@@ -618,6 +619,7 @@ class TeamModel {
   }
   void record_exposure(const Case& c, Day due, Day until);
   void sample_day(Day day);
+  void work_out_staff_day(Day day);
   void update_overload();
   double visit_standard_days(const Case& c, Day day) const;
   VisitStandardGroup visit_standard_group(const Case& c, Day due) const;
@@ -813,6 +815,21 @@ class TeamModel {
   // sickness and absence further into the past).
   static constexpr int kNoLeaveYear = std::numeric_limits<int>::min();
   int steady_leave_year_ = kNoLeaveYear;
+  std::uint64_t staff_changes_ = 0;  // staff_changed() calls so far
+
+  // What each working day's measures count of the staff in post, the same
+  // every day from one staff change to the next (sample_day).
+  struct StaffDay {
+    std::uint64_t staff_changes = ~std::uint64_t{0};    // staff_changes_ when worked out
+    std::vector<std::uint32_t> held_posts;              // in use and not vacant, in order
+    double posts = 0.0, posts_without_permanent = 0.0;  // permanent posts in use: whole numbers
+    double fte = 0.0;                                   // of held_posts, summed in their order
+    double agency_fte = 0.0, permanent_fte = 0.0;
+    // Whether adding a day's FTE at once gives each FTE tally what adding
+    // each post's in turn does (see work_out_staff_day).
+    bool fte_days_at_once = false;
+  };
+  StaffDay staff_day_;
 
   // Reused each working day so daily work allocates nothing.
   std::vector<Task> tasks_;
