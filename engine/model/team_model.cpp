@@ -397,6 +397,10 @@ std::uint32_t TeamModel::new_case_slot() {
     free_case_slots_.pop_back();
     return slot;
   }
+  return add_case_slot();
+}
+
+std::uint32_t TeamModel::add_case_slot() {
   cases_.emplace_back();
   if (cases_.size() > earliest_due_by_slot_.size())
     earliest_due_by_slot_.resize(earliest_due_by_slot_.size() + kSlotBlock, kNever);

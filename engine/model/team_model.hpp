@@ -650,6 +650,8 @@ class TeamModel {
     return duration(engine);
   }
   std::uint32_t new_case_slot();
+  // Out of line: most new cases reuse a closed case's slot.
+  [[gnu::noinline]] std::uint32_t add_case_slot();
   // Read at every change of a queue or caseload: worked out once per moment.
   double working_now() const {
     if (sim_.now() != working_now_at_) {
