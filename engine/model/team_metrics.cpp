@@ -1,10 +1,8 @@
 // TeamModel: what is measured. Statutory actions are recorded by their due
 // date: an action counts in the measured window if it fell due in it.
 #include <algorithm>
-#include <bit>
 #include <cassert>
 #include <cmath>
-#include <cstring>
 
 #include "engine/model/team_model.hpp"
 #include "engine/model/working_time.hpp"
@@ -18,23 +16,6 @@ constexpr Day kThreeMonthsDays = 91;
 // Overload is smoothed over about four working weeks.
 constexpr double kOverloadSmoothing = 1.0 / 20.0;
 
-// Whether any of `slots` earliest due dates from `block` is before `day`:
-// four compared at once, in a vector register (GCC's and Clang's vector
-// types; a target without them compares one by one).
-template <std::size_t slots>
-bool any_before(const Day* block, Day day) {
-  using FourDays = Day __attribute__((vector_size(4 * sizeof(Day))));
-  using TwoHalves = std::int64_t __attribute__((vector_size(4 * sizeof(Day))));
-  static_assert(slots % 4 == 0);
-  FourDays before{};
-  for (std::size_t k = 0; k < slots; k += 4) {
-    FourDays days;
-    std::memcpy(&days, block + k, sizeof days);
-    before |= days < day;
-  }
-  const auto halves = std::bit_cast<TwoHalves>(before);
-  return (halves[0] | halves[1]) != 0;
-}
 }  // namespace
 
 void TeamModel::record_action(Action action, Day due, Day done_day) {
@@ -305,29 +286,13 @@ std::size_t TeamModel::overdue_actions(const Case& c, Day as_of_day) {
 
 TeamModel::Overdue TeamModel::overdue_actions(Day as_of_day) const {
   Overdue n;
-  const auto count_case = [&](std::size_t slot) {
-    const Case& c = cases_[slot];
-    if (!c.open) return;
+  for_each_case_owing_before(as_of_day, [&](const Case& c) {
     c.clocks.for_each_owed([&](Action action, Day due) {
       if (due >= as_of_day) return;
       ++n.actions;
       n.visits += action == Action::visit;
     });
-  };
-  // Few slots owe anything before the day: their earliest due dates are
-  // compared a block at a time, and a block with one before it is looked at
-  // slot by slot.
-  const Day* const earliest = earliest_due_by_slot_.data();
-  assert(earliest_due_by_slot_.size() % kSlotBlock == 0);
-  for (std::size_t block = 0; block < earliest_due_by_slot_.size(); block += kSlotBlock) {
-    if (!any_before<kSlotBlock>(earliest + block, as_of_day)) continue;
-    for (std::size_t slot = block; slot < block + kSlotBlock; ++slot)
-      if (earliest[slot] < as_of_day) count_case(slot);
-  }
-  assert(std::equal(cases_.begin(), cases_.end(), earliest_due_by_slot_.begin(),
-                    [](const Case& c, Day due) { return !c.open || due <= c.clocks.earliest_due(); }));
-  assert(std::all_of(earliest_due_by_slot_.begin() + static_cast<std::ptrdiff_t>(cases_.size()),
-                     earliest_due_by_slot_.end(), [](Day due) { return due == kNever; }));
+  });
   return n;
 }
 

@@ -17,9 +17,11 @@
 // weekly series, the summary).
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -632,6 +634,41 @@ class TeamModel {
     std::size_t actions = 0, visits = 0;
   };
   Overdue overdue_actions(Day as_of_day) const;
+  // Calls f(case) for each open case whose slot's earliest due date
+  // (earliest_due_by_slot_) is before `day`: every one owing anything before
+  // it, and perhaps a few others. Few slots do: their dates are compared a
+  // block at a time, and a block with one before the day is looked at slot
+  // by slot.
+  template <class F>
+  void for_each_case_owing_before(Day day, F&& f) const {
+    const Day* const earliest = earliest_due_by_slot_.data();
+    assert(earliest_due_by_slot_.size() % kSlotBlock == 0);
+    for (std::size_t block = 0; block < earliest_due_by_slot_.size(); block += kSlotBlock) {
+      if (!any_due_before(earliest + block, day)) continue;
+      for (std::size_t slot = block; slot < block + kSlotBlock; ++slot)
+        if (earliest[slot] < day && cases_[slot].open) f(cases_[slot]);
+    }
+    assert(std::equal(cases_.begin(), cases_.end(), earliest_due_by_slot_.begin(),
+                      [](const Case& c, Day due) { return !c.open || due <= c.clocks.earliest_due(); }));
+    assert(std::all_of(earliest_due_by_slot_.begin() + static_cast<std::ptrdiff_t>(cases_.size()),
+                       earliest_due_by_slot_.end(), [](Day due) { return due == kNever; }));
+  }
+  // Whether any of the kSlotBlock dates from `block` is before `day`: four
+  // compared at once, in a vector register (GCC's and Clang's vector types;
+  // a target without them compares one by one).
+  static bool any_due_before(const Day* block, Day day) {
+    using FourDays = Day __attribute__((vector_size(4 * sizeof(Day))));
+    using TwoHalves = std::int64_t __attribute__((vector_size(4 * sizeof(Day))));
+    static_assert(kSlotBlock % 4 == 0);
+    FourDays before{};
+    for (std::size_t k = 0; k < kSlotBlock; k += 4) {
+      FourDays days;
+      std::memcpy(&days, block + k, sizeof days);
+      before |= days < day;
+    }
+    const auto halves = std::bit_cast<TwoHalves>(before);
+    return (halves[0] | halves[1]) != 0;
+  }
   // The case's statutory actions overdue on `as_of_day`.
   static std::size_t overdue_actions(const Case& c, Day as_of_day);
 
