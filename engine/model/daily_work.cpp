@@ -415,9 +415,9 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
               day > due ? calendar_.working_days_between(due, day) : 0);
       const Day next = next_due_after(c, task.action, day);
       if (next == kNever)
-        stop_action(c, task.action);
+        stop_action(c, task.slot, task.action);
       else
-        start_action(c, task.action, next);
+        start_action(c, task.slot, task.action, next);
       file_due_work(c);
       return true;
     }
@@ -454,7 +454,7 @@ inline void TeamModel::do_visit(Case& c, std::uint32_t slot, const ActionStandar
   c.last_visit_day = day;
   c.escalated = false;
   if (next == kNever)
-    stop_action(c, Action::visit);
+    stop_action(c, slot, Action::visit);
   else
     start_action(c, slot, Action::visit, next);
   // Its live entry is filed no later than the case's key was before the

@@ -1,6 +1,7 @@
 // TeamModel: what is measured. Statutory actions are recorded by their due
 // date: an action counts in the measured window if it fell due in it.
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cmath>
 
@@ -195,60 +196,110 @@ void TeamModel::record_exposure(const Case& c, Day due, Day until) {
 // tally are whole numbers of 1/1024ths (1, 0.5 or 0.75, say: not 0.6) and
 // far below 2^42, where doubles hold every such number. (Whole numbers of
 // posts are exact far beyond any run.)
-namespace {
-bool whole_1024ths(double x) {
+bool TeamModel::whole_1024ths(double x) {
   if (!(std::abs(x) < 0x1p41)) return false;
   const double scaled = x * 1024.0;  // exact: a power of two
   return static_cast<double>(static_cast<std::int64_t>(scaled)) == scaled;
 }
-}  // namespace
 
-void TeamModel::work_out_staff_day(Day day) {
+// Counts post by post (on every day, unless every FTE the run can have is
+// a whole number of 1/1024ths; else on a day after a staff change, noting
+// the staff for the days after, kNoteStaff).
+template <bool kNoteStaff>
+void TeamModel::sample_day_post_by_post(Day day) {
   StaffDay& s = staff_day_;
-  s.staff_changes = staff_changes_;
-  s.held_posts.clear();
-  s.posts = s.posts_without_permanent = s.fte = s.agency_fte = s.permanent_fte = 0.0;
-  bool whole = true;
+  if constexpr (kNoteStaff) {
+    s.staff_changes = staff_changes_;
+    s.held_posts.clear();
+    s.posts = s.posts_without_permanent = s.fte = s.agency_fte = s.permanent_fte = 0.0;
+  }
+  double fte = 0.0;
   for (std::size_t p = 0; p < posts_.size(); ++p) {
     const Post& post = posts_[p];
     if (!post.in_use) continue;
     if (!post.temporary) {
-      s.posts += 1.0;
-      if (post.holder != Post::Holder::permanent) s.posts_without_permanent += 1.0;
+      tally_.post_days += 1.0;
+      if (post.holder != Post::Holder::permanent) tally_.posts_without_permanent_days += 1.0;
+      if constexpr (kNoteStaff) {
+        s.posts += 1.0;
+        if (post.holder != Post::Holder::permanent) s.posts_without_permanent += 1.0;
+      }
     }
     if (post.holder == Post::Holder::vacant) continue;
-    s.held_posts.push_back(static_cast<std::uint32_t>(p));
-    s.fte += post.fte;
-    (post.holder == Post::Holder::agency ? s.agency_fte : s.permanent_fte) += post.fte;
-    whole = whole && whole_1024ths(post.fte);
+    fte += post.fte;
+    tally_.all_fte_days += post.fte;
+    if (post.holder == Post::Holder::agency)
+      tally_.agency_fte_days += post.fte;
+    else
+      tally_.permanent_fte_days += post.fte;
+    if constexpr (kNoteStaff) {
+      s.held_posts.push_back(static_cast<std::uint32_t>(p));
+      (post.holder == Post::Holder::agency ? s.agency_fte : s.permanent_fte) += post.fte;
+    }
+    ++tally_.worker_days;
+    if (post.load > worker_cap(post, day) + 1e-9) ++tally_.worker_days_over_cap;
+    tally_.caseload_per_fte_max = std::max(tally_.caseload_per_fte_max, count_value(post.cases.size()) / post.fte);
   }
-  // The tallies grow by at most the day's FTE on each day left.
-  s.fte_days_at_once = whole && whole_1024ths(tally_.all_fte_days) && whole_1024ths(tally_.agency_fte_days) &&
-                       whole_1024ths(tally_.permanent_fte_days) &&
-                       s.fte * static_cast<double>(setup_.horizon_days() - day + 1) < 0x1p41;
+  if (fte > 0.0) {
+    tally_.caseload_per_fte_sum += count_value(open_allocated_) / fte;
+    ++tally_.caseload_samples;
+  }
+  if constexpr (kNoteStaff) {
+    s.fte = fte;
+    // Every FTE is a whole number of 1/1024ths: so are the tallies, unless
+    // too large for the days left (they grow by at most the day's FTE a day).
+    s.fte_days_at_once = whole_1024ths(tally_.all_fte_days) && whole_1024ths(tally_.agency_fte_days) &&
+                         whole_1024ths(tally_.permanent_fte_days) &&
+                         fte * static_cast<double>(setup_.horizon_days() - day) < 0x1p41;
+  }
 }
 
 void TeamModel::sample_day(Day day) {
   update_overload();
   if (day < setup_.warm_up_days()) return;
-  if (staff_day_.staff_changes != staff_changes_) work_out_staff_day(day);
+#ifndef NDEBUG
+  // Every day's counts are what counting post by post gives, bit for bit.
+  const Tally before = tally_;
+  sample_day_post_by_post<false>(day);
+  const Tally post_by_post = tally_;
+  tally_ = before;
+#endif
+  if (!whole_ftes_)
+    sample_day_post_by_post<false>(day);
+  else if (staff_day_.staff_changes != staff_changes_ || !staff_day_.fte_days_at_once)
+    sample_day_post_by_post<true>(day);
+  else
+    sample_day_of_steady_staff(day);
+#ifndef NDEBUG
+  const auto same = [](double a, double b) {
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+  };
+  assert(same(tally_.post_days, post_by_post.post_days) &&
+         same(tally_.posts_without_permanent_days, post_by_post.posts_without_permanent_days) &&
+         same(tally_.all_fte_days, post_by_post.all_fte_days) &&
+         same(tally_.agency_fte_days, post_by_post.agency_fte_days) &&
+         same(tally_.permanent_fte_days, post_by_post.permanent_fte_days) &&
+         tally_.worker_days == post_by_post.worker_days &&
+         tally_.worker_days_over_cap == post_by_post.worker_days_over_cap &&
+         same(tally_.caseload_per_fte_max, post_by_post.caseload_per_fte_max) &&
+         same(tally_.caseload_per_fte_sum, post_by_post.caseload_per_fte_sum) &&
+         tally_.caseload_samples == post_by_post.caseload_samples);
+#endif
+}
+
+// Between staff changes: the staff's counts at once (exact: see
+// whole_1024ths), and what moves from day to day (each held post's cap and
+// caseload) post by post.
+void TeamModel::sample_day_of_steady_staff(Day day) {
   const StaffDay& s = staff_day_;
+  assert(s.fte_days_at_once);
   tally_.post_days += s.posts;
   tally_.posts_without_permanent_days += s.posts_without_permanent;
   tally_.worker_days += s.held_posts.size();
-  if (s.fte_days_at_once) {
-    tally_.all_fte_days += s.fte;
-    tally_.agency_fte_days += s.agency_fte;
-    tally_.permanent_fte_days += s.permanent_fte;
-  } else {
-    for (const std::uint32_t p : s.held_posts) {
-      const Post& post = posts_[p];
-      tally_.all_fte_days += post.fte;
-      (post.holder == Post::Holder::agency ? tally_.agency_fte_days : tally_.permanent_fte_days) += post.fte;
-    }
-  }
-  // Caps and caseloads move from day to day: each held post is looked at,
-  // its cap read from the allocation index while that holds today.
+  tally_.all_fte_days += s.fte;
+  tally_.agency_fte_days += s.agency_fte;
+  tally_.permanent_fte_days += s.permanent_fte;
+  // The cap read from the allocation index while that holds today.
   std::uint64_t over_cap = 0;
   double most_per_fte = tally_.caseload_per_fte_max;
   const auto look_at = [&](const Post& post, double cap) {
@@ -266,15 +317,6 @@ void TeamModel::sample_day(Day day) {
     tally_.caseload_per_fte_sum += count_value(open_allocated_) / s.fte;
     ++tally_.caseload_samples;
   }
-#ifndef NDEBUG
-  // What the day counted is what a fresh look at the staff finds.
-  const StaffDay kept = staff_day_;
-  work_out_staff_day(day);
-  assert(kept.held_posts == staff_day_.held_posts && kept.posts == staff_day_.posts &&
-         kept.posts_without_permanent == staff_day_.posts_without_permanent && kept.fte == staff_day_.fte &&
-         kept.agency_fte == staff_day_.agency_fte && kept.permanent_fte == staff_day_.permanent_fte);
-  staff_day_ = kept;
-#endif
 }
 
 std::size_t TeamModel::overdue_actions(const Case& c, Day as_of_day) {

@@ -344,9 +344,9 @@ class TeamModel {
   void allocate(std::uint32_t slot, std::size_t post);
   void attach(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
-  void begin_section_47(Case& c, Day day, bool strategy_by_worker);
+  void begin_section_47(Case& c, std::uint32_t slot, Day day, bool strategy_by_worker);
   // Inline (defined in team_model.cpp, beside its callers): every plan starts here.
-  [[gnu::always_inline]] inline void enter_stage(Case& c, Stage stage, Day day);
+  [[gnu::always_inline]] inline void enter_stage(Case& c, std::uint32_t slot, Stage stage, Day day);
   // The day before which a case brings its worker court work every day (Day
   // min: none): a looked-after child's, in the placement's first weeks.
   Day court_work_until(const Case& c) const {
@@ -373,27 +373,34 @@ class TeamModel {
   void catch_missed_urgent(Case& c, Day day, std::string_view how);
   void schedule_plan_end(std::uint32_t slot, double duration_working_days);
   // Inline: start_clock's visits (every stage's start) come through here.
-  void set_visit_due(Case& c, Day due) {
+  void set_visit_due(Case& c, std::uint32_t slot, Day due) {
     if (!c.clocks.owed(Action::visit)) c.last_visit_day = today();
-    start_action(c, Action::visit, due);
+    start_action(c, slot, Action::visit, due);
     file_due_work(c);
   }
   // Every change to a case's clocks comes through these, which keep its
-  // slot's earliest due date (earliest_due_by_slot_) in step: exact after a
-  // clock starts or moves; after one stops, the date before, which the
-  // case's own clocks are then checked against.
-  void start_action(Case& c, Action action, Day due) { start_action(c, slot_of(c), action, due); }
-  void start_action(Case& c, std::uint32_t slot, Action action, Day due) {  // the case in `slot`
+  // slot's earliest due date (earliest_due_by_slot_) in step. `slot` is the
+  // case's (callers have it: working it out from the case divides by its size).
+  void start_action(Case& c, std::uint32_t slot, Action action, Day due) {
+    assert(slot == slot_of(c));
     c.clocks.start(action, due);
     earliest_due_by_slot_[slot] = c.clocks.earliest_due();
   }
-  void move_action(Case& c, Action action, Day due) {  // owed or not, as it was
+  void move_action(Case& c, std::uint32_t slot, Action action, Day due) {  // owed or not, as it was
+    assert(slot == slot_of(c));
     c.clocks.move(action, due);
-    earliest_due_by_slot_[slot_of(c)] = c.clocks.earliest_due();
+    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
   }
-  // A clock stopping never brings the earliest due date forward.
-  static void stop_action(Case& c, Action action) { c.clocks.stop(action); }
-  static void stop_all_actions(Case& c) { c.clocks.stop_all(); }
+  void stop_action(Case& c, std::uint32_t slot, Action action) {
+    assert(slot == slot_of(c));
+    c.clocks.stop(action);
+    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
+  }
+  void stop_all_actions(Case& c, std::uint32_t slot) {
+    assert(slot == slot_of(c));
+    c.clocks.stop_all();
+    earliest_due_by_slot_[slot] = kNever;
+  }
   void plan_assessment(Case& c);
   // What a case at this stage is as work, whatever the cap counts (the pathway's weight).
   double work_weight(Stage stage) const { return work_weights_[index(stage)]; }
@@ -401,14 +408,14 @@ class TeamModel {
   // Starts the action's clock at its stage's standard, counted from `from`;
   // an action the stage's standard switches off is not owed. Inline: every
   // stage starts several clocks, and the call cost as much as the test.
-  void start_clock(Case& c, Action action, Day from) {
+  void start_clock(Case& c, std::uint32_t slot, Action action, Day from) {
     const Interval& first = standards_.of(c.stage, action).first;
-    if (first.unit != Interval::Unit::none) start_clock_at(c, action, due_after(first, from, c.plan_start_day));
+    if (first.unit != Interval::Unit::none) start_clock_at(c, slot, action, due_after(first, from, c.plan_start_day));
   }
   // A stage starts every action it may owe, and many are switched off: kept
   // out of start_clock, whose test is then all those calls pay for (inlined
   // there, its register saves came first: 1.3 M more instructions).
-  [[gnu::noinline]] void start_clock_at(Case& c, Action action, Day due);
+  [[gnu::noinline]] void start_clock_at(Case& c, std::uint32_t slot, Action action, Day due);
   // Inline: the model calls it for every action done.
   [[gnu::always_inline]] Day due_after(const Interval& interval, Day from, Day placement_start) const {
     // Most standards count working days: tested first (GCC tested it last).
@@ -621,7 +628,10 @@ class TeamModel {
   }
   void record_exposure(const Case& c, Day due, Day until);
   void sample_day(Day day);
-  void work_out_staff_day(Day day);
+  template <bool kNoteStaff>
+  void sample_day_post_by_post(Day day);
+  void sample_day_of_steady_staff(Day day);
+  static bool whole_1024ths(double x);
   void update_overload();
   double visit_standard_days(const Case& c, Day day) const;
   VisitStandardGroup visit_standard_group(const Case& c, Day due) const;
@@ -636,34 +646,37 @@ class TeamModel {
   Overdue overdue_actions(Day as_of_day) const;
   // Calls f(case) for each open case whose slot's earliest due date
   // (earliest_due_by_slot_) is before `day`: every one owing anything before
-  // it, and perhaps a few others. Few slots do: their dates are compared a
-  // block at a time, and a block with one before the day is looked at slot
-  // by slot.
+  // it. Few slots do: their dates are compared a block at a time, then four
+  // at a time, and only four with one before the day are looked at slot by slot.
   template <class F>
   void for_each_case_owing_before(Day day, F&& f) const {
     const Day* const earliest = earliest_due_by_slot_.data();
     assert(earliest_due_by_slot_.size() % kSlotBlock == 0);
     for (std::size_t block = 0; block < earliest_due_by_slot_.size(); block += kSlotBlock) {
-      if (!any_due_before(earliest + block, day)) continue;
-      for (std::size_t slot = block; slot < block + kSlotBlock; ++slot)
-        if (earliest[slot] < day && cases_[slot].open) f(cases_[slot]);
+      if (!any_due_before<kSlotBlock>(earliest + block, day)) continue;
+      for (std::size_t four = block; four < block + kSlotBlock; four += 4) {
+        if (!any_due_before<4>(earliest + four, day)) continue;
+        for (std::size_t slot = four; slot < four + 4; ++slot)
+          if (earliest[slot] < day && cases_[slot].open) f(cases_[slot]);
+      }
     }
     assert(std::equal(cases_.begin(), cases_.end(), earliest_due_by_slot_.begin(),
-                      [](const Case& c, Day due) { return !c.open || due <= c.clocks.earliest_due(); }));
+                      [](const Case& c, Day due) { return !c.open || due == c.clocks.earliest_due(); }));
     assert(std::all_of(earliest_due_by_slot_.begin() + static_cast<std::ptrdiff_t>(cases_.size()),
                        earliest_due_by_slot_.end(), [](Day due) { return due == kNever; }));
   }
-  // Whether any of the kSlotBlock dates from `block` is before `day`: four
+  // Whether any of the `slots` dates from `first` is before `day`: four
   // compared at once, in a vector register (GCC's and Clang's vector types;
   // a target without them compares one by one).
-  static bool any_due_before(const Day* block, Day day) {
+  template <std::size_t slots>
+  static bool any_due_before(const Day* first, Day day) {
     using FourDays = Day __attribute__((vector_size(4 * sizeof(Day))));
     using TwoHalves = std::int64_t __attribute__((vector_size(4 * sizeof(Day))));
-    static_assert(kSlotBlock % 4 == 0);
+    static_assert(slots % 4 == 0);
     FourDays before{};
-    for (std::size_t k = 0; k < kSlotBlock; k += 4) {
+    for (std::size_t k = 0; k < slots; k += 4) {
       FourDays days;
-      std::memcpy(&days, block + k, sizeof days);
+      std::memcpy(&days, first + k, sizeof days);
       before |= days < day;
     }
     const auto halves = std::bit_cast<TwoHalves>(before);
@@ -768,12 +781,12 @@ class TeamModel {
   kernel::FifoQueue<std::uint32_t> unallocated_urgent_;
   kernel::FifoQueue<std::uint32_t> unallocated_;
   std::vector<Case> cases_;
-  // For the counts of overdue actions, a date no later than the earliest
-  // due date of each slot's case, if open (see start_action; kNever: no
-  // case yet, or closed, unless a task left in the day's list reached its
-  // clocks after), so that the weekly series read a kilobyte for a team of
-  // ten, and the cases of the few slots before the week's end, not a line
-  // of every case. Slots come in whole blocks of kSlotBlock, as they are read.
+  // For the counts of overdue actions, the earliest due date of each
+  // slot's case, if open (kNever: no case yet, or closed, unless a task left
+  // in the day's list reached its clocks after), so that the weekly series
+  // read a kilobyte for a team of ten, and the cases of the few slots before
+  // the week's end, not a line of every case. Slots come in whole blocks of
+  // kSlotBlock, as they are read.
   static constexpr std::size_t kSlotBlock = 32;
   std::vector<Day> earliest_due_by_slot_;
   std::vector<std::uint32_t> free_case_slots_;
@@ -865,10 +878,14 @@ class TeamModel {
     double fte = 0.0;                                   // of held_posts, summed in their order
     double agency_fte = 0.0, permanent_fte = 0.0;
     // Whether adding a day's FTE at once gives each FTE tally what adding
-    // each post's in turn does (see work_out_staff_day).
+    // each post's in turn does (see whole_1024ths).
     bool fte_days_at_once = false;
   };
   StaffDay staff_day_;
+  // Every FTE the run can have (the team's, a timeline starter's, agency
+  // cover's 1) is a whole number of 1/1024ths: the staff's daily FTE
+  // tallies can be kept from one staff change to the next.
+  bool whole_ftes_ = false;
 
   // Reused each working day so daily work allocates nothing.
   std::vector<Task> tasks_;
