@@ -432,7 +432,7 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
     case Action::visit:
       // Counted, as every visit is, in the period of its due date.
       if (task.waiting_child && in_window(c.clocks.due(Action::visit))) ++tally_.visits_by_cover;
-      do_visit(c, standard, day);
+      do_visit(c, task.slot, standard, day);
       // Tested here, not only in trace: GCC would work out the worker's id
       // (and read the case's child) for every visit before the test.
       if (tracing())
@@ -452,9 +452,9 @@ bool TeamModel::do_task(const Task& task, Day day, std::int32_t doer, double& ho
               day > due ? calendar_.working_days_between(due, day) : 0);
       const Day next = next_due_after(c, task.action, day);
       if (next == kNever)
-        c.clocks.stop(task.action);
+        stop_action(c, task.slot, task.action);
       else
-        c.clocks.start(task.action, next);
+        start_action(c, task.slot, task.action, next);
       file_due_work(c);
       return true;
     }
@@ -477,7 +477,7 @@ bool TeamModel::work_on_assessment(std::uint32_t slot, Day day, double& hours) {
   return true;
 }
 
-inline void TeamModel::do_visit(Case& c, const ActionStandard& standard, Day day) {
+inline void TeamModel::do_visit(Case& c, std::uint32_t slot, const ActionStandard& standard, Day day) {
   const Day due = c.clocks.due(Action::visit);
   // Worked out first, from the standard the visit was fitted by: after the
   // measures' stores, GCC would find the standard again.
@@ -491,9 +491,9 @@ inline void TeamModel::do_visit(Case& c, const ActionStandard& standard, Day day
   c.last_visit_day = day;
   c.escalated = false;
   if (next == kNever)
-    c.clocks.stop(Action::visit);
+    stop_action(c, slot, Action::visit);
   else
-    c.clocks.start(Action::visit, next);
+    start_action(c, slot, Action::visit, next);
   // Its live entry is filed no later than the case's key was before the
   // visit: a next visit due no earlier than this one (nearly every one)
   // cannot bring the key before it, and the case need not be looked at again.

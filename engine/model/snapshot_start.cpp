@@ -49,7 +49,7 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
   c.need = static_cast<std::uint8_t>(c.urgent || child.stage == SnapshotStage::looked_after ? scenario::Need::high
                                                                                             : scenario::Need::medium);
   c.stage = Stage::assessment;
-  start_clock(c, Action::assessment, referral_day);
+  start_clock(c, slot, Action::assessment, referral_day);
   c.assessment_hours_left = pathways.assessment.hours;  // the lists do not say how far it has got
   plan_assessment(c);
   const bool allocated = child.worker >= 0;
@@ -61,9 +61,9 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
     const int within = pathways.assessment.visit_within_working_days;
     if (within <= 0) return;
     if (!child.last_visit)
-      set_visit_due(c, calendar_.add_working_days(0, within));
+      set_visit_due(c, slot, calendar_.add_working_days(0, within));
     else if (calendar_.day_of(*child.last_visit) < from)
-      set_visit_due(c, calendar_.add_working_days(from, within));
+      set_visit_due(c, slot, calendar_.add_working_days(from, within));
   };
 
   switch (child.stage) {
@@ -97,7 +97,7 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
       return;
     case SnapshotStage::section_47:
       if (allocated) attach(slot, worker);
-      begin_section_47(c, start_day, false);
+      begin_section_47(c, slot, start_day, false);
       break;
     case SnapshotStage::cp_plan:
       if (allocated) attach(slot, worker);
@@ -120,35 +120,36 @@ void TeamModel::open_snapshot_case(const snapshot::Child& child, std::int32_t ch
   const Day last_visit = child.last_visit ? calendar_.day_of(*child.last_visit) : 0;
   const Day next_visit = next_due_after(c, Action::visit, last_visit);
   if (next_visit == kNever) {
-    c.clocks.stop(Action::visit);
+    stop_action(c, slot, Action::visit);
   } else {
     c.last_visit_day = last_visit;
     if (child.last_visit)
-      c.clocks.start(Action::visit, next_visit);
+      start_action(c, slot, Action::visit, next_visit);
     else if (child.stage == SnapshotStage::section_47)
-      c.clocks.start(Action::visit,
-                     due_after(standards_.of(Stage::section_47, Action::visit).first, 0, c.plan_start_day));
+      start_action(c, slot, Action::visit,
+                   due_after(standards_.of(Stage::section_47, Action::visit).first, 0, c.plan_start_day));
     else
-      c.clocks.start(Action::visit, 0);
+      start_action(c, slot, Action::visit, 0);
   }
   // Reviews: from the latest one if known; otherwise the schedule from the
   // stage's start stands (an overdue first review is overdue now).
   if (c.clocks.owed(Action::review) && child.last_review) {
     const Day last = calendar_.day_of(*child.last_review);
-    c.clocks.move(Action::review,
-                  child.stage == SnapshotStage::cp_plan
-                      ? add_months(last, pathways.cp_plan.review_interval_months)
-                      : calendar_.add_working_days(last, pathways.cin_plan.review_interval_working_days));
+    move_action(c, slot, Action::review,
+                child.stage == SnapshotStage::cp_plan
+                    ? add_months(last, pathways.cp_plan.review_interval_months)
+                    : calendar_.add_working_days(last, pathways.cin_plan.review_interval_working_days));
   }
   // Core groups and CIN reviews leave no dates in the lists: those the
   // schedule put in the past are taken as held, and the next follows it.
   const auto catch_up = [&](Action action, int interval) {
-    while (c.clocks.due(action) < 0) c.clocks.move(action, calendar_.add_working_days(c.clocks.due(action), interval));
+    while (c.clocks.due(action) < 0)
+      move_action(c, slot, action, calendar_.add_working_days(c.clocks.due(action), interval));
   };
   if (c.clocks.owed(Action::core_group) && c.clocks.due(Action::core_group) < 0) {
     const int interval = pathways.cp_plan.core_group_interval_working_days;
     if (interval <= 0)
-      c.clocks.stop(Action::core_group);
+      stop_action(c, slot, Action::core_group);
     else
       catch_up(Action::core_group, interval);
   }

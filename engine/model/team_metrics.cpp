@@ -1,6 +1,7 @@
 // TeamModel: what is measured. Statutory actions are recorded by their due
 // date: an action counts in the measured window if it fell due in it.
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cmath>
 
@@ -15,6 +16,7 @@ namespace {
 constexpr Day kThreeMonthsDays = 91;
 // Overload is smoothed over about four working weeks.
 constexpr double kOverloadSmoothing = 1.0 / 20.0;
+
 }  // namespace
 
 void TeamModel::record_action(Action action, Day due, Day done_day) {
@@ -189,15 +191,39 @@ void TeamModel::record_exposure(const Case& c, Day due, Day until) {
   if (to > from) tally_.risk_exposure += to - from;
 }
 
-void TeamModel::sample_day(Day day) {
-  update_overload();
-  if (day < setup_.warm_up_days()) return;
+// A day's FTE added at once gives an FTE tally what adding each post's in
+// turn does when every sum on the way is exact: so when every FTE and the
+// tally are whole numbers of 1/1024ths (1, 0.5 or 0.75, say: not 0.6) and
+// far below 2^42, where doubles hold every such number. (Whole numbers of
+// posts are exact far beyond any run.)
+bool TeamModel::whole_1024ths(double x) {
+  if (!(std::abs(x) < 0x1p41)) return false;
+  const double scaled = x * 1024.0;  // exact: a power of two
+  return static_cast<double>(static_cast<std::int64_t>(scaled)) == scaled;
+}
+
+// Counts post by post (on every day, unless every FTE the run can have is
+// a whole number of 1/1024ths; else on a day after a staff change, noting
+// the staff for the days after, kNoteStaff).
+template <bool kNoteStaff>
+void TeamModel::sample_day_post_by_post(Day day) {
+  StaffDay& s = staff_day_;
+  if constexpr (kNoteStaff) {
+    s.staff_changes = staff_changes_;
+    s.held_posts.clear();
+    s.posts = s.posts_without_permanent = s.fte = s.agency_fte = s.permanent_fte = 0.0;
+  }
   double fte = 0.0;
-  for (const Post& post : posts_) {
+  for (std::size_t p = 0; p < posts_.size(); ++p) {
+    const Post& post = posts_[p];
     if (!post.in_use) continue;
     if (!post.temporary) {
       tally_.post_days += 1.0;
       if (post.holder != Post::Holder::permanent) tally_.posts_without_permanent_days += 1.0;
+      if constexpr (kNoteStaff) {
+        s.posts += 1.0;
+        if (post.holder != Post::Holder::permanent) s.posts_without_permanent += 1.0;
+      }
     }
     if (post.holder == Post::Holder::vacant) continue;
     fte += post.fte;
@@ -206,12 +232,89 @@ void TeamModel::sample_day(Day day) {
       tally_.agency_fte_days += post.fte;
     else
       tally_.permanent_fte_days += post.fte;
+    if constexpr (kNoteStaff) {
+      s.held_posts.push_back(static_cast<std::uint32_t>(p));
+      (post.holder == Post::Holder::agency ? s.agency_fte : s.permanent_fte) += post.fte;
+    }
     ++tally_.worker_days;
     if (post.load > worker_cap(post, day) + 1e-9) ++tally_.worker_days_over_cap;
     tally_.caseload_per_fte_max = std::max(tally_.caseload_per_fte_max, count_value(post.cases.size()) / post.fte);
   }
   if (fte > 0.0) {
     tally_.caseload_per_fte_sum += count_value(open_allocated_) / fte;
+    ++tally_.caseload_samples;
+  }
+  if constexpr (kNoteStaff) {
+    s.fte = fte;
+    // Every FTE is a whole number of 1/1024ths: so are the tallies, unless
+    // too large for the days left (they grow by at most the day's FTE a day).
+    s.fte_days_at_once = whole_1024ths(tally_.all_fte_days) && whole_1024ths(tally_.agency_fte_days) &&
+                         whole_1024ths(tally_.permanent_fte_days) &&
+                         fte * static_cast<double>(setup_.horizon_days() - day) < 0x1p41;
+  }
+}
+
+void TeamModel::sample_day(Day day) {
+  update_overload();
+  if (day < setup_.warm_up_days()) return;
+#ifndef NDEBUG
+  // Every day's counts are what counting post by post gives, bit for bit.
+  const Tally before = tally_;
+  sample_day_post_by_post<false>(day);
+  const Tally post_by_post = tally_;
+  tally_ = before;
+#endif
+  if (!whole_ftes_)
+    sample_day_post_by_post<false>(day);
+  else if (staff_day_.staff_changes != staff_changes_ || !staff_day_.fte_days_at_once)
+    sample_day_post_by_post<true>(day);
+  else
+    sample_day_of_steady_staff(day);
+#ifndef NDEBUG
+  const auto same = [](double a, double b) {
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+  };
+  assert(same(tally_.post_days, post_by_post.post_days) &&
+         same(tally_.posts_without_permanent_days, post_by_post.posts_without_permanent_days) &&
+         same(tally_.all_fte_days, post_by_post.all_fte_days) &&
+         same(tally_.agency_fte_days, post_by_post.agency_fte_days) &&
+         same(tally_.permanent_fte_days, post_by_post.permanent_fte_days) &&
+         tally_.worker_days == post_by_post.worker_days &&
+         tally_.worker_days_over_cap == post_by_post.worker_days_over_cap &&
+         same(tally_.caseload_per_fte_max, post_by_post.caseload_per_fte_max) &&
+         same(tally_.caseload_per_fte_sum, post_by_post.caseload_per_fte_sum) &&
+         tally_.caseload_samples == post_by_post.caseload_samples);
+#endif
+}
+
+// Between staff changes: the staff's counts at once (exact: see
+// whole_1024ths), and what moves from day to day (each held post's cap and
+// caseload) post by post.
+void TeamModel::sample_day_of_steady_staff(Day day) {
+  const StaffDay& s = staff_day_;
+  assert(s.fte_days_at_once);
+  tally_.post_days += s.posts;
+  tally_.posts_without_permanent_days += s.posts_without_permanent;
+  tally_.worker_days += s.held_posts.size();
+  tally_.all_fte_days += s.fte;
+  tally_.agency_fte_days += s.agency_fte;
+  tally_.permanent_fte_days += s.permanent_fte;
+  // The cap read from the allocation index while that holds today.
+  std::uint64_t over_cap = 0;
+  double most_per_fte = tally_.caseload_per_fte_max;
+  const auto look_at = [&](const Post& post, double cap) {
+    assert(cap == worker_cap(post, day));
+    over_cap += post.load > cap + 1e-9;
+    most_per_fte = std::max(most_per_fte, count_value(post.cases.size()) / post.fte);
+  };
+  if (allocation_index_day_ == day)
+    for (const std::uint32_t p : s.held_posts) look_at(posts_[p], cap_in_index_[p]);
+  else
+    for (const std::uint32_t p : s.held_posts) look_at(posts_[p], worker_cap(posts_[p], day));
+  tally_.worker_days_over_cap += over_cap;
+  tally_.caseload_per_fte_max = most_per_fte;
+  if (s.fte > 0.0) {
+    tally_.caseload_per_fte_sum += count_value(open_allocated_) / s.fte;
     ++tally_.caseload_samples;
   }
 }
@@ -223,34 +326,26 @@ std::size_t TeamModel::overdue_actions(const Case& c, Day as_of_day) {
   return n;
 }
 
-std::size_t TeamModel::overdue_actions(Day as_of_day) const {
-  std::size_t n = 0;
-  for (const Case& c : cases_)
-    if (c.open) n += overdue_actions(c, as_of_day);
+TeamModel::Overdue TeamModel::overdue_actions(Day as_of_day) const {
+  Overdue n;
+  for_each_case_owing_before(as_of_day, [&](const Case& c) {
+    c.clocks.for_each_owed([&](Action action, Day due) {
+      if (due >= as_of_day) return;
+      ++n.actions;
+      n.visits += action == Action::visit;
+    });
+  });
   return n;
 }
 
 void TeamModel::sample_week(std::size_t week) {
   const auto weeks = static_cast<std::size_t>(setup_.weeks());
   const Day end_of_week = 7 * static_cast<Day>(week + 1);
-  std::size_t overdue_visits = 0, overdue = 0;
   const std::size_t cp_children = open_cp_cases_;
   assert(cp_children == static_cast<std::size_t>(std::count_if(cases_.begin(), cases_.end(), [](const Case& c) {
            return c.open && c.stage == Stage::cp_plan;
          })));
-  for (const Case& c : cases_) {
-    // Most slots hold an open case owing nothing before the week's end: one
-    // test passes them. (A closed case's clocks stay as they were at closure,
-    // so a closed slot is told by `open`.)
-    if (c.clocks.earliest_due() >= end_of_week || !c.open) continue;
-    // One pass over what the case owes counts its overdue actions and, among
-    // them, its overdue visit.
-    c.clocks.for_each_owed([&](Action action, Day due) {
-      if (due >= end_of_week) return;
-      ++overdue;
-      overdue_visits += action == Action::visit;
-    });
-  }
+  const Overdue overdue = overdue_actions(end_of_week);
   double fte = 0.0, absent = 0.0, agency = 0.0;
   for (const Post& post : posts_) {
     if (!post.in_use || post.holder == Post::Holder::vacant) continue;
@@ -262,8 +357,8 @@ void TeamModel::sample_week(std::size_t week) {
   put(Series::caseload, static_cast<double>(open_allocated_));
   put(Series::caseload_per_fte, fte > 0.0 ? static_cast<double>(open_allocated_) / fte : 0.0);
   put(Series::unallocated, static_cast<double>(unallocated_.size() + unallocated_urgent_.size()));
-  put(Series::overdue_visits, static_cast<double>(overdue_visits));
-  put(Series::overdue_actions, static_cast<double>(overdue));
+  put(Series::overdue_visits, static_cast<double>(overdue.visits));
+  put(Series::overdue_actions, static_cast<double>(overdue.actions));
   put(Series::cp_children, static_cast<double>(cp_children));
   put(Series::staff_fte, fte);
   put(Series::absent_fte, absent);

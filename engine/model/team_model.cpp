@@ -118,6 +118,9 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
     for (Case& c : cases_)
       if (c.open) file_due_work(c);
   }
+  whole_ftes_ = std::all_of(posts_.begin(), posts_.end(), [](const Post& post) { return whole_1024ths(post.fte); }) &&
+                std::all_of(scenario_.timeline.begin(), scenario_.timeline.end(),
+                            [](const scenario::TimelineEvent& event) { return whole_1024ths(event.fte); });
   // A large team holds thousands of cases: growing to them by doubling
   // copies them over and over and touches twice the memory (about a tenth
   // of a 512-worker team's first replication). Room from the start for a
@@ -126,6 +129,7 @@ TeamModel::TeamModel(const ModelSetup& setup, std::uint64_t seed, std::uint64_t 
   const auto expected_cases =
       static_cast<std::size_t>(1.25 * cap_.for_worker(1.0, false) * static_cast<double>(posts_.size()));
   cases_.reserve(std::max(cases_.size(), expected_cases));
+  earliest_due_by_slot_.reserve(cases_.capacity() + kSlotBlock);
   sim_.reserve(64);
   tasks_.reserve(256);
 }
@@ -317,17 +321,17 @@ void TeamModel::decide(const PendingReferral& referral) {
   c.decision_day = day;
   trace("case_opened", static_cast<std::int64_t>(child), -1);
   c.stage = Stage::assessment;
-  start_clock(c, Action::assessment, referral.arrival_day);
+  start_clock(c, slot, Action::assessment, referral.arrival_day);
   c.assessment_hours_left = scenario_.pathways.assessment.hours;
   plan_assessment(c);
   if (urgent && !missed) {
     // The strategy discussion is held on the day of the decision, by the duty worker.
     posts_[static_cast<std::size_t>(duty_post_)].hours_owed += scenario_.pathways.section_47.strategy_discussion_hours;
-    begin_section_47(c, day, false);
+    begin_section_47(c, slot, day, false);
   } else {
     // The child is seen within the assessment's standard of the decision,
     // whether or not a worker is free to take the case.
-    start_clock(c, Action::visit, day);
+    start_clock(c, slot, Action::visit, day);
   }
   // With nobody waiting, allocate_waiting would take the case off the queue
   // as soon as it joined it (a wait of 0 counted, the queue's time average
@@ -358,14 +362,14 @@ void TeamModel::plan_assessment(Case& c) {
 
 // The strategy discussion starts the enquiry: the assessment's own clock
 // lapses (the enquiry's conference takes over), the rest of the case stands.
-void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
+void TeamModel::begin_section_47(Case& c, std::uint32_t slot, Day day, bool strategy_by_worker) {
   const auto& s47 = scenario_.pathways.section_47;
   open_cp_cases_ -= c.stage == Stage::cp_plan;
   c.stage = Stage::section_47;
   note_court_work(c);
   c.strategy_day = day;
-  c.clocks.stop(Action::assessment);
-  start_clock(c, Action::icpc, day);
+  stop_action(c, slot, Action::assessment);
+  start_clock(c, slot, Action::icpc, day);
   if (s47.booked_working_days) {
     // Conferences are booked, near the deadline; the report is written for that day.
     c.clocks.book(Action::icpc,
@@ -375,18 +379,18 @@ void TeamModel::begin_section_47(Case& c, Day day, bool strategy_by_worker) {
   if (strategy_by_worker && c.worker != kNoWorker)
     posts_[static_cast<std::size_t>(c.worker)].hours_owed += s47.strategy_discussion_hours;
   // The child is seen within the enquiry's standard, allocated or not.
-  start_clock(c, Action::visit, day);
+  start_clock(c, slot, Action::visit, day);
   if (tracing())
     trace("strategy_discussion", static_cast<std::int64_t>(c.child), case_worker_id(c), c.clocks.due(Action::icpc));
 }
 
-void TeamModel::start_clock_at(Case& c, Action action, Day due) {
+void TeamModel::start_clock_at(Case& c, std::uint32_t slot, Action action, Day due) {
   if (due == kNever) return;
   if (action == Action::visit) {
-    set_visit_due(c, due);
+    set_visit_due(c, slot, due);
     return;
   }
-  c.clocks.start(action, due);
+  start_action(c, slot, action, due);
   file_due_work(c);
 }
 
@@ -396,7 +400,13 @@ std::uint32_t TeamModel::new_case_slot() {
     free_case_slots_.pop_back();
     return slot;
   }
+  return add_case_slot();
+}
+
+std::uint32_t TeamModel::add_case_slot() {
   cases_.emplace_back();
+  if (cases_.size() > earliest_due_by_slot_.size())
+    earliest_due_by_slot_.resize(earliest_due_by_slot_.size() + kSlotBlock, kNever);
   return static_cast<std::uint32_t>(cases_.size() - 1);
 }
 
@@ -607,7 +617,7 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
     case 0: close_case(slot, day); break;
     case 1: begin_cin_plan(slot, day); break;
     // A child protection plan only follows a strategy discussion and a conference.
-    case 2: begin_section_47(c, day, true); break;
+    case 2: begin_section_47(c, slot, day, true); break;
     default: begin_looked_after(slot, day);
   }
 }
@@ -615,7 +625,7 @@ void TeamModel::complete_assessment(std::uint32_t slot, Day day) {
 void TeamModel::hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by) {
   Case& c = cases_[slot];
   const Day due = c.clocks.due(Action::icpc);
-  c.clocks.stop(Action::icpc);
+  stop_action(c, slot, Action::icpc);
   record_action(Action::icpc, due, day);
   if (in_window(day)) count_duration(Duration::icpc_working_days, calendar_.working_days_between(c.strategy_day, day));
   if (tracing())
@@ -642,7 +652,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
   }
   if (tracing()) trace("urgent_recognised", static_cast<std::int64_t>(c.child), case_worker_id(c), -1, delay, how);
   const Stage was = c.stage;
-  begin_section_47(c, day, true);
+  begin_section_47(c, slot_of(c), day, true);
   if (c.worker != kNoWorker) {
     Post& post = posts_[static_cast<std::size_t>(c.worker)];
     post.load += cap_.weight(Stage::section_47) - cap_.weight(was);
@@ -661,7 +671,7 @@ void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_da
 
 // Moves a case into a plan: its weight on its worker's caseload follows it,
 // the previous stage's actions lapse, and visiting starts afresh.
-void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
+void TeamModel::enter_stage(Case& c, std::uint32_t slot, Stage stage, Day day) {
   if (c.worker != kNoWorker) {
     Post& post = posts_[static_cast<std::size_t>(c.worker)];
     const double load_change = cap_.weight(stage) - cap_.weight(c.stage);
@@ -670,7 +680,7 @@ void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
     // Under an unweighted cap a stage change leaves the load, and so the index, as it was.
     if (load_change != 0.0) update_allocation_index(static_cast<std::size_t>(c.worker));
   }
-  c.clocks.stop_all();
+  stop_all_actions(c, slot);
   c.assessment_hours_left = 0.0;
   open_cp_cases_ += static_cast<std::size_t>(stage == Stage::cp_plan) - (c.stage == Stage::cp_plan);
   c.stage = stage;
@@ -680,27 +690,27 @@ void TeamModel::enter_stage(Case& c, Stage stage, Day day) {
 
 void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
-  enter_stage(c, Stage::cp_plan, day);
+  enter_stage(c, slot, Stage::cp_plan, day);
   if (in_window(day)) ++tally_.cp_started;
-  for (const Action action : {Action::visit, Action::core_group, Action::review}) start_clock(c, action, day);
+  for (const Action action : {Action::visit, Action::core_group, Action::review}) start_clock(c, slot, action, day);
   if (tracing()) trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   schedule_plan_end(slot, referral_duration(cp_duration_, c.referral, ReferralDraw::cp_duration));
 }
 
 void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
-  enter_stage(c, Stage::cin_plan, day);
+  enter_stage(c, slot, Stage::cin_plan, day);
   if (in_window(day)) ++tally_.cin_started;
-  for (const Action action : {Action::visit, Action::review}) start_clock(c, action, day);
+  for (const Action action : {Action::visit, Action::review}) start_clock(c, slot, action, day);
   if (tracing()) trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   schedule_plan_end(slot, referral_duration(cin_duration_, c.referral, ReferralDraw::cin_duration));
 }
 
 void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
-  enter_stage(c, Stage::looked_after, day);
+  enter_stage(c, slot, Stage::looked_after, day);
   if (in_window(day)) ++tally_.looked_after_started;
-  start_clock(c, Action::visit, day);
+  start_clock(c, slot, Action::visit, day);
   if (tracing()) trace("looked_after", static_cast<std::int64_t>(c.child), case_worker_id(c));
   schedule_plan_end(slot, referral_duration(looked_after_duration_, c.referral, ReferralDraw::looked_after_duration));
 }
@@ -777,7 +787,7 @@ void TeamModel::step_down_to_cin_plan(std::uint32_t slot, Day day) {
       record_overdue_at(action, due, day);
   });
   begin_cin_plan(slot, day);
-  carried.for_each_owed([&](Action action, Day due) { c.clocks.move(action, due); });
+  carried.for_each_owed([&](Action action, Day due) { move_action(c, slot, action, due); });
   file_due_work(c);
 }
 
@@ -813,6 +823,7 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
     for (std::size_t i = 0; i < std::min(recently_closed_count_, recently_closed_.size()); ++i)
       if (recently_closed_[i].child == c.child) recently_closed_[i].reopened_slot = kNoSlot;
   c.open = false;
+  earliest_due_by_slot_[slot] = kNever;
   open_cp_cases_ -= c.stage == Stage::cp_plan;
   free_case_slots_.push_back(slot);
   allocate_waiting();

@@ -17,9 +17,11 @@
 // weekly series, the summary).
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -346,13 +348,14 @@ class TeamModel {
     allocation_index_day_ = kNever;
     allocation_index_stale_ = true;
     steady_leave_year_ = kNoLeaveYear;
+    ++staff_changes_;
   }
   void allocate(std::uint32_t slot, std::size_t post);
   void attach(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
-  void begin_section_47(Case& c, Day day, bool strategy_by_worker);
+  void begin_section_47(Case& c, std::uint32_t slot, Day day, bool strategy_by_worker);
   // Inline (defined in team_model.cpp, beside its callers): every plan starts here.
-  [[gnu::always_inline]] inline void enter_stage(Case& c, Stage stage, Day day);
+  [[gnu::always_inline]] inline void enter_stage(Case& c, std::uint32_t slot, Stage stage, Day day);
   // The day before which a case brings its worker court work every day (Day
   // min: none): a looked-after child's, in the placement's first weeks.
   Day court_work_until(const Case& c) const {
@@ -379,10 +382,33 @@ class TeamModel {
   void catch_missed_urgent(Case& c, Day day, std::string_view how);
   void schedule_plan_end(std::uint32_t slot, double duration_working_days);
   // Inline: start_clock's visits (every stage's start) come through here.
-  void set_visit_due(Case& c, Day due) {
+  void set_visit_due(Case& c, std::uint32_t slot, Day due) {
     if (!c.clocks.owed(Action::visit)) c.last_visit_day = today();
-    c.clocks.start(Action::visit, due);
+    start_action(c, slot, Action::visit, due);
     file_due_work(c);
+  }
+  // Every change to a case's clocks comes through these, which keep its
+  // slot's earliest due date (earliest_due_by_slot_) in step. `slot` is the
+  // case's (callers have it: working it out from the case divides by its size).
+  void start_action(Case& c, std::uint32_t slot, Action action, Day due) {
+    assert(slot == slot_of(c));
+    c.clocks.start(action, due);
+    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
+  }
+  void move_action(Case& c, std::uint32_t slot, Action action, Day due) {  // owed or not, as it was
+    assert(slot == slot_of(c));
+    c.clocks.move(action, due);
+    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
+  }
+  void stop_action(Case& c, std::uint32_t slot, Action action) {
+    assert(slot == slot_of(c));
+    c.clocks.stop(action);
+    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
+  }
+  void stop_all_actions(Case& c, std::uint32_t slot) {
+    assert(slot == slot_of(c));
+    c.clocks.stop_all();
+    earliest_due_by_slot_[slot] = kNever;
   }
   void plan_assessment(Case& c);
   // What a case at this stage is as work, whatever the cap counts (the pathway's weight).
@@ -391,14 +417,14 @@ class TeamModel {
   // Starts the action's clock at its stage's standard, counted from `from`;
   // an action the stage's standard switches off is not owed. Inline: every
   // stage starts several clocks, and the call cost as much as the test.
-  void start_clock(Case& c, Action action, Day from) {
+  void start_clock(Case& c, std::uint32_t slot, Action action, Day from) {
     const Interval& first = standards_.of(c.stage, action).first;
-    if (first.unit != Interval::Unit::none) start_clock_at(c, action, due_after(first, from, c.plan_start_day));
+    if (first.unit != Interval::Unit::none) start_clock_at(c, slot, action, due_after(first, from, c.plan_start_day));
   }
   // A stage starts every action it may owe, and many are switched off: kept
   // out of start_clock, whose test is then all those calls pay for (inlined
   // there, its register saves came first: 1.3 M more instructions).
-  [[gnu::noinline]] void start_clock_at(Case& c, Action action, Day due);
+  [[gnu::noinline]] void start_clock_at(Case& c, std::uint32_t slot, Action action, Day due);
   // Inline: the model calls it for every action done.
   [[gnu::always_inline]] Day due_after(const Interval& interval, Day from, Day placement_start) const {
     // Most standards count working days: tested first (GCC tested it last).
@@ -502,7 +528,7 @@ class TeamModel {
   }
   // Inline (defined in daily_work.cpp; do_task, its only caller, does every visit).
   // `standard`: the visit's at the case's stage.
-  [[gnu::always_inline]] inline void do_visit(Case& c, const ActionStandard& standard, Day day);
+  [[gnu::always_inline]] inline void do_visit(Case& c, std::uint32_t slot, const ActionStandard& standard, Day day);
   bool work_on_assessment(std::uint32_t slot, Day day, double& hours);
   // When the action falls due next after one done on `day`.
   // Inline, and due_after with it (a visit's next is worked out by do_visit itself).
@@ -619,13 +645,60 @@ class TeamModel {
   }
   void record_exposure(const Case& c, Day due, Day until);
   void sample_day(Day day);
+  template <bool kNoteStaff>
+  void sample_day_post_by_post(Day day);
+  void sample_day_of_steady_staff(Day day);
+  static bool whole_1024ths(double x);
   void update_overload();
   double visit_standard_days(const Case& c, Day day) const;
   VisitStandardGroup visit_standard_group(const Case& c, Day due) const;
   void sample_week(std::size_t week);
   void sample_workers(std::size_t week);  // worker_series.cpp
   void finish();
-  std::size_t overdue_actions(Day as_of_day) const;
+  // The actions open cases owe that are overdue on `as_of_day`, and the
+  // visits among them.
+  struct Overdue {
+    std::size_t actions = 0, visits = 0;
+  };
+  Overdue overdue_actions(Day as_of_day) const;
+  // Calls f(case) for each open case whose slot's earliest due date
+  // (earliest_due_by_slot_) is before `day`: every one owing anything before
+  // it. Few slots do: their dates are compared a block at a time, then four
+  // at a time, and only four with one before the day are looked at slot by slot.
+  template <class F>
+  void for_each_case_owing_before(Day day, F&& f) const {
+    const Day* const earliest = earliest_due_by_slot_.data();
+    assert(earliest_due_by_slot_.size() % kSlotBlock == 0);
+    for (std::size_t block = 0; block < earliest_due_by_slot_.size(); block += kSlotBlock) {
+      if (!any_due_before<kSlotBlock>(earliest + block, day)) continue;
+      for (std::size_t four = block; four < block + kSlotBlock; four += 4) {
+        if (!any_due_before<4>(earliest + four, day)) continue;
+        for (std::size_t slot = four; slot < four + 4; ++slot)
+          if (earliest[slot] < day && cases_[slot].open) f(cases_[slot]);
+      }
+    }
+    assert(std::equal(cases_.begin(), cases_.end(), earliest_due_by_slot_.begin(),
+                      [](const Case& c, Day due) { return !c.open || due == c.clocks.earliest_due(); }));
+    assert(std::all_of(earliest_due_by_slot_.begin() + static_cast<std::ptrdiff_t>(cases_.size()),
+                       earliest_due_by_slot_.end(), [](Day due) { return due == kNever; }));
+  }
+  // Whether any of the `slots` dates from `first` is before `day`: four
+  // compared at once, in a vector register (GCC's and Clang's vector types;
+  // a target without them compares one by one).
+  template <std::size_t slots>
+  static bool any_due_before(const Day* first, Day day) {
+    using FourDays = Day __attribute__((vector_size(4 * sizeof(Day))));
+    using TwoHalves = std::int64_t __attribute__((vector_size(4 * sizeof(Day))));
+    static_assert(slots % 4 == 0);
+    FourDays before{};
+    for (std::size_t k = 0; k < slots; k += 4) {
+      FourDays days;
+      std::memcpy(&days, first + k, sizeof days);
+      before |= days < day;
+    }
+    const auto halves = std::bit_cast<TwoHalves>(before);
+    return (halves[0] | halves[1]) != 0;
+  }
   // The case's statutory actions overdue on `as_of_day`.
   static std::size_t overdue_actions(const Case& c, Day as_of_day);
 
@@ -644,6 +717,8 @@ class TeamModel {
     return duration(engine);
   }
   std::uint32_t new_case_slot();
+  // Out of line: most new cases reuse a closed case's slot.
+  [[gnu::noinline]] std::uint32_t add_case_slot();
   // Read at every change of a queue or caseload: worked out once per moment.
   double working_now() const {
     if (sim_.now() != working_now_at_) {
@@ -723,6 +798,14 @@ class TeamModel {
   kernel::FifoQueue<std::uint32_t> unallocated_urgent_;
   kernel::FifoQueue<std::uint32_t> unallocated_;
   std::vector<Case> cases_;
+  // For the counts of overdue actions, the earliest due date of each
+  // slot's case, if open (kNever: no case yet, or closed, unless a task left
+  // in the day's list reached its clocks after), so that the weekly series
+  // read a kilobyte for a team of ten, and the cases of the few slots before
+  // the week's end, not a line of every case. Slots come in whole blocks of
+  // kSlotBlock, as they are read.
+  static constexpr std::size_t kSlotBlock = 32;
+  std::vector<Day> earliest_due_by_slot_;
   std::vector<std::uint32_t> free_case_slots_;
   std::size_t open_allocated_ = 0;
   std::size_t open_cp_cases_ = 0;  // open cases on a child protection plan, for the weekly series
@@ -801,6 +884,25 @@ class TeamModel {
   // sickness and absence further into the past).
   static constexpr int kNoLeaveYear = std::numeric_limits<int>::min();
   int steady_leave_year_ = kNoLeaveYear;
+  std::uint64_t staff_changes_ = 0;  // staff_changed() calls so far
+
+  // What each working day's measures count of the staff in post, the same
+  // every day from one staff change to the next (sample_day).
+  struct StaffDay {
+    std::uint64_t staff_changes = ~std::uint64_t{0};    // staff_changes_ when worked out
+    std::vector<std::uint32_t> held_posts;              // in use and not vacant, in order
+    double posts = 0.0, posts_without_permanent = 0.0;  // permanent posts in use: whole numbers
+    double fte = 0.0;                                   // of held_posts, summed in their order
+    double agency_fte = 0.0, permanent_fte = 0.0;
+    // Whether adding a day's FTE at once gives each FTE tally what adding
+    // each post's in turn does (see whole_1024ths).
+    bool fte_days_at_once = false;
+  };
+  StaffDay staff_day_;
+  // Every FTE the run can have (the team's, a timeline starter's, agency
+  // cover's 1) is a whole number of 1/1024ths: the staff's daily FTE
+  // tallies can be kept from one staff change to the next.
+  bool whole_ftes_ = false;
 
   // Reused each working day so daily work allocates nothing.
   std::vector<Task> tasks_;

@@ -22,11 +22,11 @@ void TeamModel::sample_workers(std::size_t week) {
     at(kWorkerOverdueVisits, k) = 0.0;
   }
   const Day end_of_week = 7 * static_cast<Day>(week + 1);
-  for (const Case& c : cases_) {
-    if (!c.open || c.worker < 0 || static_cast<std::size_t>(c.worker) >= workers) continue;
+  for_each_case_owing_before(end_of_week, [&](const Case& c) {
+    if (c.worker < 0 || static_cast<std::size_t>(c.worker) >= workers) return;
     if (c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < end_of_week)
       at(kWorkerOverdueVisits, static_cast<std::size_t>(c.worker)) += 1.0;
-  }
+  });
 }
 
 }  // namespace casesim::model

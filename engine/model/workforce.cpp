@@ -414,7 +414,7 @@ void TeamModel::review_escalation(Day day) {
   const std::size_t waiting = unallocated_.size() + unallocated_urgent_.size();
   const bool queue_over = e.unallocated_threshold > 0 && waiting >= static_cast<std::size_t>(e.unallocated_threshold);
   const bool overdue_over =
-      e.overdue_threshold > 0 && overdue_actions(day) >= static_cast<std::size_t>(e.overdue_threshold);
+      e.overdue_threshold > 0 && overdue_actions(day).actions >= static_cast<std::size_t>(e.overdue_threshold);
   if (!queue_over && !overdue_over) return;
   if (in_window(day)) ++tally_.escalations;
   overtime_hours_per_day_ = e.overtime_hours_per_worker_per_week / kWorkingDaysPerWeek;
