@@ -317,7 +317,7 @@ void TeamModel::decide(const PendingReferral& referral) {
   c.decision_day = day;
   trace("case_opened", static_cast<std::int64_t>(child), -1);
   c.stage = Stage::assessment;
-  start_clock(c, Action::assessment, referral.arrival_day);
+  start_unfiled_clock(c, Action::assessment, referral.arrival_day);
   c.assessment_hours_left = scenario_.pathways.assessment.hours;
   plan_assessment(c);
   if (urgent && !missed) {

@@ -388,6 +388,16 @@ class TeamModel {
     const Interval& first = standards_.of(c.stage, action).first;
     if (first.unit != Interval::Unit::none) start_clock_at(c, action, due_after(first, from, c.plan_start_day));
   }
+  // start_clock for a case with nobody yet (a new one), for any action but a
+  // visit: there is nothing to file (allocation files it), so its clock
+  // starts here rather than through start_clock_at's call.
+  void start_unfiled_clock(Case& c, Action action, Day from) {
+    assert(c.worker == kNoWorker && action != Action::visit);
+    const Interval& first = standards_.of(c.stage, action).first;
+    if (first.unit == Interval::Unit::none) return;
+    const Day due = due_after(first, from, c.plan_start_day);
+    if (due != kNever) c.clocks.start(action, due);
+  }
   // A stage starts every action it may owe, and many are switched off: kept
   // out of start_clock, whose test is then all those calls pay for (inlined
   // there, its register saves came first: 1.3 M more instructions).
