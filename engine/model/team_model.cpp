@@ -521,7 +521,7 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   }
   if (counting()) ++tally_.cases_allocated;
 
-  attach(slot, post_index);
+  put_on_list(slot, post_index);
   const Post& post = posts_[post_index];
   if (cap_.hard()) {
     const double cap = allocation_index_day_ == day ? cap_in_index_[post_index] : worker_cap(post, day);
@@ -545,8 +545,15 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   }
 }
 
-// Puts a case on a worker's list.
 void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
+  put_on_list(slot, post_index);
+}
+
+void TeamModel::detach(std::uint32_t slot) {
+  take_off_list(slot);
+}
+
+inline void TeamModel::put_on_list(std::uint32_t slot, std::size_t post_index) {
   Case& c = cases_[slot];
   Post& post = posts_[post_index];
   c.worker = static_cast<std::int32_t>(post_index);
@@ -561,8 +568,7 @@ void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
   caseload_average_.set(working_now(), count_value(open_allocated_));
 }
 
-// Takes a case off its worker's list (closure, or the worker leaving).
-void TeamModel::detach(std::uint32_t slot) {
+inline void TeamModel::take_off_list(std::uint32_t slot) {
   Case& c = cases_[slot];
   if (c.worker == kNoWorker) return;
   Post& post = posts_[static_cast<std::size_t>(c.worker)];
@@ -804,7 +810,7 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
     assert(removed);
     queue_average_.set(working_now(), count_value(unallocated_.size() + unallocated_urgent_.size()));
   }
-  detach(slot);
+  take_off_list(slot);
   ++result_.ledger.closed;
   if (in_window(day)) ++tally_.cases_closed;
   recently_closed_[recently_closed_count_++ % recently_closed_.size()] = RecentClosure{c.child, kNoSlot};

@@ -339,8 +339,15 @@ class TeamModel {
     steady_leave_year_ = kNoLeaveYear;
   }
   void allocate(std::uint32_t slot, std::size_t post);
+  // Puts a case on a worker's list, and takes it off (closure, or the
+  // worker leaving). Out of line, for the workforce and the snapshot; the
+  // referral's path (allocate, close_case) has their bodies inline (defined
+  // in team_model.cpp): every referral comes through both, and the calls
+  // with their register saves cost a sixth of the work.
   void attach(std::uint32_t slot, std::size_t post);
   void detach(std::uint32_t slot);
+  [[gnu::always_inline]] inline void put_on_list(std::uint32_t slot, std::size_t post);
+  [[gnu::always_inline]] inline void take_off_list(std::uint32_t slot);
   void begin_section_47(Case& c, Day day, bool strategy_by_worker);
   // Inline (defined in team_model.cpp, beside its callers): every plan starts here.
   [[gnu::always_inline]] inline void enter_stage(Case& c, Stage stage, Day day);
