@@ -660,7 +660,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
   }
 }
 
-void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
+inline void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
   const double at = calendar_day_.time_at_working_time(working_now() + duration_working_days);
   cases_[slot].plan_end = at < setup_.horizon_days() ? sim_.schedule_at(at, {kPlanEnd, slot}) : kernel::EventHandle{};
 }

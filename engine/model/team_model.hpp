@@ -375,7 +375,9 @@ class TeamModel {
   void complete_assessment(std::uint32_t slot, Day day);
   void hold_icpc(std::uint32_t slot, Day day, std::int64_t held_by);
   void catch_missed_urgent(Case& c, Day day, std::string_view how);
-  void schedule_plan_end(std::uint32_t slot, double duration_working_days);
+  // Inline (defined in team_model.cpp, beside the three plans' starts that
+  // call it): every plan's start ends in it.
+  [[gnu::always_inline]] inline void schedule_plan_end(std::uint32_t slot, double duration_working_days);
   // Inline: start_clock's visits (every stage's start) come through here.
   void set_visit_due(Case& c, Day due) {
     if (!c.clocks.owed(Action::visit)) c.last_visit_day = today();
