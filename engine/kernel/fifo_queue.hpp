@@ -43,8 +43,7 @@ class FifoQueue {
   bool erase(const T& value) {
     for (std::size_t i = 0; i < size_; ++i) {
       if (!(buffer_[wrap(head_ + i)] == value)) continue;
-      for (std::size_t j = i; j + 1 < size_; ++j)
-        buffer_[wrap(head_ + j)] = buffer_[wrap(head_ + j + 1)];
+      for (std::size_t j = i; j + 1 < size_; ++j) buffer_[wrap(head_ + j)] = buffer_[wrap(head_ + j + 1)];
       --size_;
       return true;
     }
