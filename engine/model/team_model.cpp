@@ -688,7 +688,9 @@ void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
   enter_stage(c, Stage::cp_plan, day);
   if (in_window(day)) ++tally_.cp_started;
-  for (const Action action : {Action::visit, Action::core_group, Action::review}) start_clock(c, action, day);
+  start_clock(c, Action::visit, day);
+  start_clock(c, Action::core_group, day);
+  start_clock(c, Action::review, day);
   if (tracing()) trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   schedule_plan_end(slot, referral_duration(cp_duration_, c.referral, ReferralDraw::cp_duration));
 }
@@ -697,7 +699,8 @@ void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
   enter_stage(c, Stage::cin_plan, day);
   if (in_window(day)) ++tally_.cin_started;
-  for (const Action action : {Action::visit, Action::review}) start_clock(c, action, day);
+  start_clock(c, Action::visit, day);
+  start_clock(c, Action::review, day);
   if (tracing()) trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   schedule_plan_end(slot, referral_duration(cin_duration_, c.referral, ReferralDraw::cin_duration));
 }
