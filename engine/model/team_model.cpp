@@ -321,7 +321,7 @@ void TeamModel::decide(const PendingReferral& referral) {
   c.decision_day = day;
   trace("case_opened", static_cast<std::int64_t>(child), -1);
   c.stage = Stage::assessment;
-  start_clock(c, slot, Action::assessment, referral.arrival_day);
+  start_unfiled_clock(c, slot, Action::assessment, referral.arrival_day);
   c.assessment_hours_left = scenario_.pathways.assessment.hours;
   plan_assessment(c);
   if (urgent && !missed) {
@@ -531,7 +531,7 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   }
   if (counting()) ++tally_.cases_allocated;
 
-  attach(slot, post_index);
+  put_on_list(slot, post_index);
   const Post& post = posts_[post_index];
   if (cap_.hard()) {
     const double cap = allocation_index_day_ == day ? cap_in_index_[post_index] : worker_cap(post, day);
@@ -555,8 +555,15 @@ void TeamModel::allocate(std::uint32_t slot, std::size_t post_index) {
   }
 }
 
-// Puts a case on a worker's list.
 void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
+  put_on_list(slot, post_index);
+}
+
+void TeamModel::detach(std::uint32_t slot) {
+  take_off_list(slot);
+}
+
+inline void TeamModel::put_on_list(std::uint32_t slot, std::size_t post_index) {
   Case& c = cases_[slot];
   Post& post = posts_[post_index];
   c.worker = static_cast<std::int32_t>(post_index);
@@ -571,8 +578,7 @@ void TeamModel::attach(std::uint32_t slot, std::size_t post_index) {
   caseload_average_.set(working_now(), count_value(open_allocated_));
 }
 
-// Takes a case off its worker's list (closure, or the worker leaving).
-void TeamModel::detach(std::uint32_t slot) {
+inline void TeamModel::take_off_list(std::uint32_t slot) {
   Case& c = cases_[slot];
   if (c.worker == kNoWorker) return;
   Post& post = posts_[static_cast<std::size_t>(c.worker)];
@@ -664,7 +670,7 @@ void TeamModel::catch_missed_urgent(Case& c, Day day, std::string_view how) {
   }
 }
 
-void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
+inline void TeamModel::schedule_plan_end(std::uint32_t slot, double duration_working_days) {
   const double at = calendar_day_.time_at_working_time(working_now() + duration_working_days);
   cases_[slot].plan_end = at < setup_.horizon_days() ? sim_.schedule_at(at, {kPlanEnd, slot}) : kernel::EventHandle{};
 }
@@ -692,7 +698,9 @@ void TeamModel::begin_cp_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
   enter_stage(c, slot, Stage::cp_plan, day);
   if (in_window(day)) ++tally_.cp_started;
-  for (const Action action : {Action::visit, Action::core_group, Action::review}) start_clock(c, slot, action, day);
+  start_clock(c, slot, Action::visit, day);
+  start_clock(c, slot, Action::core_group, day);
+  start_clock(c, slot, Action::review, day);
   if (tracing()) trace("cp_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   schedule_plan_end(slot, referral_duration(cp_duration_, c.referral, ReferralDraw::cp_duration));
 }
@@ -701,7 +709,8 @@ void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
   Case& c = cases_[slot];
   enter_stage(c, slot, Stage::cin_plan, day);
   if (in_window(day)) ++tally_.cin_started;
-  for (const Action action : {Action::visit, Action::review}) start_clock(c, slot, action, day);
+  start_clock(c, slot, Action::visit, day);
+  start_clock(c, slot, Action::review, day);
   if (tracing()) trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   schedule_plan_end(slot, referral_duration(cin_duration_, c.referral, ReferralDraw::cin_duration));
 }
@@ -814,7 +823,7 @@ void TeamModel::close_case(std::uint32_t slot, Day day) {
     assert(removed);
     queue_average_.set(working_now(), count_value(unallocated_.size() + unallocated_urgent_.size()));
   }
-  detach(slot);
+  take_off_list(slot);
   ++result_.ledger.closed;
   if (in_window(day)) ++tally_.cases_closed;
   recently_closed_[recently_closed_count_++ % recently_closed_.size()] = RecentClosure{c.child, kNoSlot};

@@ -3,6 +3,7 @@
 casesim_gtest(kernel_tests
   SOURCES
     ${CMAKE_CURRENT_SOURCE_DIR}/test_event_queue.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/test_fifo_queue.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/test_simulator.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/test_random_streams.cpp
   LIBS casesim_kernel)
