@@ -109,6 +109,26 @@ class DueIndex {
     }
   }
 
+  // Moves the entry of `slot` with `stamp`, waiting under `key`, to wait
+  // under `later` (the work of its case now begins no earlier), as settling
+  // would once it came into reach: a case allocated today was filed under
+  // today, for the assessment it owed, and when that is done at once its
+  // next work is days ahead. Looks only at the entries waiting under `key`
+  // or earlier, at the front; returns whether it found the entry (if not, it
+  // stays where it is: an early entry is harmless).
+  bool file_later(kernel::Day key, std::uint32_t slot, std::uint64_t stamp, kernel::Day later) {
+    const std::size_t waiting = waiting_.size();
+    std::size_t at = start_;
+    while (at < waiting && waiting_[at].key <= key && !(waiting_[at].slot == slot && waiting_[at].stamp == stamp)) ++at;
+    if (at == waiting || waiting_[at].key > key) return false;
+    // The entries before it move up a place, and the start moves on.
+    std::copy_backward(waiting_.begin() + start_, waiting_.begin() + static_cast<std::ptrdiff_t>(at),
+                       waiting_.begin() + static_cast<std::ptrdiff_t>(at) + 1);
+    ++start_;
+    wait(Entry{later, slot, stamp});
+    return true;
+  }
+
   // Entries held, in reach or waiting (stale ones too; not those taken out).
   std::size_t size() const { return reached_ + waiting_.size() - start_; }
 
