@@ -109,21 +109,15 @@ class DueIndex {
     }
   }
 
-  // Moves the entry of `slot` with `stamp`, waiting under `key`, to wait
-  // under `later` (the work of its case now begins no earlier), as settling
-  // would once it came into reach: a case allocated today was filed under
-  // today, for the assessment it owed, and when that is done at once its
-  // next work is days ahead. Looks only at the entries waiting under `key`
-  // or earlier, at the front; returns whether it found the entry (if not, it
-  // stays where it is: an early entry is harmless).
-  bool file_later(kernel::Day key, std::uint32_t slot, std::uint64_t stamp, kernel::Day later) {
-    const std::size_t waiting = waiting_.size();
-    std::size_t at = start_;
-    while (at < waiting && waiting_[at].key <= key && !(waiting_[at].slot == slot && waiting_[at].stamp == stamp)) ++at;
-    if (at == waiting || waiting_[at].key > key) return false;
-    // The entries before it move up a place, and the start moves on.
-    std::copy_backward(waiting_.begin() + start_, waiting_.begin() + static_cast<std::ptrdiff_t>(at),
-                       waiting_.begin() + static_cast<std::ptrdiff_t>(at) + 1);
+  // Moves the entry of `slot` with `stamp`, if it is the first waiting, to
+  // wait under `later` (the work of its case now begins no earlier), as
+  // settling would once it came into reach: a case allocated today was filed
+  // under today, for the assessment it owed, ahead of every waiting entry
+  // (those reached today are in reach), and when the assessment is done at
+  // once its next work is days ahead. Returns whether the entry was there
+  // (if not, it stays where it is: an early entry is harmless).
+  bool file_later(std::uint32_t slot, std::uint64_t stamp, kernel::Day later) {
+    if (start_ == waiting_.size() || waiting_[start_].slot != slot || waiting_[start_].stamp != stamp) return false;
     ++start_;
     wait(Entry{later, slot, stamp});
     return true;
