@@ -478,8 +478,7 @@ class TeamModel {
     if (c.worker == kNoWorker) return;
     const Day key = due_key(c);
     if (key <= c.due_filed_key || key == kNever) return;
-    if (posts_[static_cast<std::size_t>(c.worker)].due_index.file_later(slot, c.due_stamp, key))
-      c.due_filed_key = key;
+    if (posts_[static_cast<std::size_t>(c.worker)].due_index.file_later(slot, c.due_stamp, key)) c.due_filed_key = key;
   }
   // How far ahead the post's worker works today: the planning window from
   // today (`planning_horizon`, the same for everyone), and further before
