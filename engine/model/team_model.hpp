@@ -476,9 +476,12 @@ class TeamModel {
   // outcome the processor guessed wrong nearly every time.
   void file_due_work_later(Case& c, std::uint32_t slot) {
     if (c.worker == kNoWorker) return;
+    DueIndex& index = posts_[static_cast<std::size_t>(c.worker)].due_index;
+    if (!index.waits_first(slot, c.due_stamp)) return;  // (elsewhere, an early entry is harmless)
     const Day key = due_key(c);
     if (key <= c.due_filed_key || key == kNever) return;
-    if (posts_[static_cast<std::size_t>(c.worker)].due_index.file_later(slot, c.due_stamp, key)) c.due_filed_key = key;
+    index.file_first_later(key);
+    c.due_filed_key = key;
   }
   // How far ahead the post's worker works today: the planning window from
   // today (`planning_horizon`, the same for everyone), and further before

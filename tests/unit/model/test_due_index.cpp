@@ -207,10 +207,11 @@ TEST(DueIndex, TheFirstEntryWaitingMovesToALaterKey) {
   index.file(12, 3, 3);
   index.reach(6);
   ASSERT_EQ(index.in_reach().size(), 1u);
-  index.file(6, 4, 4);                       // after today's reach: first of those waiting
-  EXPECT_FALSE(index.file_later(4, 3, 10));  // another stamp: not the live entry
-  EXPECT_FALSE(index.file_later(2, 2, 10));  // not the first waiting
-  EXPECT_TRUE(index.file_later(4, 4, 10));
+  index.file(6, 4, 4);                    // after today's reach: first of those waiting
+  EXPECT_FALSE(index.waits_first(4, 3));  // another stamp: not the live entry
+  EXPECT_FALSE(index.waits_first(2, 2));  // not the first waiting
+  ASSERT_TRUE(index.waits_first(4, 4));
+  index.file_first_later(10);
   EXPECT_EQ(index.size(), 4u);
   index.reach(9);
   EXPECT_EQ(sorted(index.in_reach()), (std::vector<Key>{{5, 1, 1}, {8, 2, 2}}));
@@ -219,7 +220,8 @@ TEST(DueIndex, TheFirstEntryWaitingMovesToALaterKey) {
   // The only entry waiting moves too, behind none.
   index.reach(12);
   index.file(11, 5, 5);
-  EXPECT_TRUE(index.file_later(5, 5, 30));
+  ASSERT_TRUE(index.waits_first(5, 5));
+  index.file_first_later(30);
   index.reach(29);
   EXPECT_EQ(index.in_reach().size(), 4u);
   index.reach(30);
