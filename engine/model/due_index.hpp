@@ -109,6 +109,22 @@ class DueIndex {
     }
   }
 
+  // Whether the entry of `slot` with `stamp` is the first waiting: a case
+  // allocated today was filed under today, for the assessment it owed,
+  // ahead of every waiting entry (those reached today are in reach).
+  bool waits_first(std::uint32_t slot, std::uint64_t stamp) const {
+    return start_ < waiting_.size() && waiting_[start_].slot == slot && waiting_[start_].stamp == stamp;
+  }
+  // Moves the first waiting entry to wait under `later`, no earlier than
+  // its key (its case's work now begins then), as settling would once it
+  // came into reach: when an assessment is done at once, the case's next
+  // work is days ahead.
+  void file_first_later(kernel::Day later) {
+    assert(start_ < waiting_.size() && waiting_[start_].key <= later);
+    const Entry first = waiting_[start_++];
+    wait(Entry{later, first.slot, first.stamp});
+  }
+
   // Entries held, in reach or waiting (stale ones too; not those taken out).
   std::size_t size() const { return reached_ + waiting_.size() - start_; }
 

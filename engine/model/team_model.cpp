@@ -711,6 +711,7 @@ void TeamModel::begin_cin_plan(std::uint32_t slot, Day day) {
   if (in_window(day)) ++tally_.cin_started;
   start_clock(c, slot, Action::visit, day);
   start_clock(c, slot, Action::review, day);
+  file_due_work_later(c, slot);
   if (tracing()) trace("cin_plan", static_cast<std::int64_t>(c.child), case_worker_id(c));
   schedule_plan_end(slot, referral_duration(cin_duration_, c.referral, ReferralDraw::cin_duration));
 }
@@ -720,6 +721,7 @@ void TeamModel::begin_looked_after(std::uint32_t slot, Day day) {
   enter_stage(c, slot, Stage::looked_after, day);
   if (in_window(day)) ++tally_.looked_after_started;
   start_clock(c, slot, Action::visit, day);
+  file_due_work_later(c, slot);
   if (tracing()) trace("looked_after", static_cast<std::int64_t>(c.child), case_worker_id(c));
   schedule_plan_end(slot, referral_duration(looked_after_duration_, c.referral, ReferralDraw::looked_after_duration));
 }

@@ -490,6 +490,20 @@ class TeamModel {
     if (c.due_filed_key > key) file_due_work_under(c, key);
   }
   void file_due_work_under(Case& c, Day key);
+  // After a change that moves a case's work later (a new stage begun on the
+  // day of its allocation, its first visit days ahead): its entry, filed
+  // early today, is moved to its key now if it is still waiting, rather than
+  // come into reach tomorrow only for the sweep to file it back, a rare
+  // outcome the processor guessed wrong nearly every time.
+  void file_due_work_later(Case& c, std::uint32_t slot) {
+    if (c.worker == kNoWorker) return;
+    DueIndex& index = posts_[static_cast<std::size_t>(c.worker)].due_index;
+    if (!index.waits_first(slot, c.due_stamp)) return;  // (elsewhere, an early entry is harmless)
+    const Day key = due_key(c);
+    if (key <= c.due_filed_key || key == kNever) return;
+    index.file_first_later(key);
+    c.due_filed_key = key;
+  }
   // How far ahead the post's worker works today: the planning window from
   // today (`planning_horizon`, the same for everyone), and further before
   // leave. Inline: read for every worker's working day.

@@ -196,5 +196,38 @@ TEST(DueIndex, ManyFilingsAheadOfAllWaitingAfterTheReachedAreDropped) {
   EXPECT_EQ(sorted(index.in_reach()), sorted(plain.in_reach));
 }
 
+// A case allocated today is filed under today, ahead of everything waiting;
+// when its next work turns out to be days ahead, its entry moves to wait
+// under that day, and is reached then, not before. Only the first waiting
+// entry moves, and only the live one (its stamp): any other stays as it is.
+TEST(DueIndex, TheFirstEntryWaitingMovesToALaterKey) {
+  DueIndex index;
+  index.file(5, 1, 1);
+  index.file(8, 2, 2);
+  index.file(12, 3, 3);
+  index.reach(6);
+  ASSERT_EQ(index.in_reach().size(), 1u);
+  index.file(6, 4, 4);                    // after today's reach: first of those waiting
+  EXPECT_FALSE(index.waits_first(4, 3));  // another stamp: not the live entry
+  EXPECT_FALSE(index.waits_first(2, 2));  // not the first waiting
+  ASSERT_TRUE(index.waits_first(4, 4));
+  index.file_first_later(10);
+  EXPECT_EQ(index.size(), 4u);
+  index.reach(9);
+  EXPECT_EQ(sorted(index.in_reach()), (std::vector<Key>{{5, 1, 1}, {8, 2, 2}}));
+  index.reach(10);
+  EXPECT_EQ(sorted(index.in_reach()), (std::vector<Key>{{5, 1, 1}, {8, 2, 2}, {10, 4, 4}}));
+  // The only entry waiting moves too, behind none.
+  index.reach(12);
+  index.file(11, 5, 5);
+  ASSERT_TRUE(index.waits_first(5, 5));
+  index.file_first_later(30);
+  index.reach(29);
+  EXPECT_EQ(index.in_reach().size(), 4u);
+  index.reach(30);
+  EXPECT_EQ(sorted(index.in_reach()), (std::vector<Key>{{5, 1, 1}, {8, 2, 2}, {10, 4, 4}, {12, 3, 3}, {30, 5, 5}}));
+  EXPECT_EQ(index.size(), 5u);
+}
+
 }  // namespace
 }  // namespace casesim::model
