@@ -1,9 +1,9 @@
 // TeamModel: what is measured. Statutory actions are recorded by their due
 // date: an action counts in the measured window if it fell due in it.
 #include <algorithm>
-#include <bit>
 #include <cassert>
 #include <cmath>
+#include <cstring>
 
 #include "engine/model/team_model.hpp"
 #include "engine/model/working_time.hpp"
@@ -272,7 +272,7 @@ void TeamModel::sample_day(Day day) {
     sample_day_of_steady_staff(day);
 #ifndef NDEBUG
   const auto same = [](double a, double b) {
-    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+    return std::memcmp(&a, &b, sizeof a) == 0;  // (std::bit_cast: not in the browser build's library)
   };
   assert(same(tally_.post_days, post_by_post.post_days) &&
          same(tally_.posts_without_permanent_days, post_by_post.posts_without_permanent_days) &&

@@ -17,7 +17,6 @@
 // weekly series, the summary).
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cassert>
 #include <cmath>
 #include <cstdint>
@@ -718,12 +717,12 @@ class TeamModel {
                        earliest_due_by_slot_.end(), [](Day due) { return due == kNever; }));
   }
   // Whether any of the `slots` dates from `first` is before `day`: four
-  // compared at once, in a vector register (GCC's and Clang's vector types;
-  // a target without them compares one by one).
+  // compared at once, in a vector register (GCC's and Clang's vector types).
+  // The answer is read through memcpy, not std::bit_cast, which the
+  // browser build's C++ library (Emscripten 3.1.6's) does not have.
   template <std::size_t slots>
   static bool any_due_before(const Day* first, Day day) {
     using FourDays = Day __attribute__((vector_size(4 * sizeof(Day))));
-    using TwoHalves = std::int64_t __attribute__((vector_size(4 * sizeof(Day))));
     static_assert(slots % 4 == 0);
     FourDays before{};
     for (std::size_t k = 0; k < slots; k += 4) {
@@ -731,7 +730,9 @@ class TeamModel {
       std::memcpy(&days, first + k, sizeof days);
       before |= days < day;
     }
-    const auto halves = std::bit_cast<TwoHalves>(before);
+    std::int64_t halves[2];
+    static_assert(sizeof halves == sizeof before);
+    std::memcpy(halves, &before, sizeof halves);
     return (halves[0] | halves[1]) != 0;
   }
   // The case's statutory actions overdue on `as_of_day`.
