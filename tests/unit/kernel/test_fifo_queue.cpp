@@ -14,7 +14,9 @@ void expect_same(const FifoQueue<int>& queue, const std::deque<int>& expected) {
   ASSERT_EQ(queue.size(), expected.size());
   EXPECT_EQ(queue.empty(), expected.empty());
   for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(queue[i], expected[i]) << "at " << i;
-  if (!expected.empty()) EXPECT_EQ(queue.front(), expected.front());
+  if (!expected.empty()) {
+    EXPECT_EQ(queue.front(), expected.front());
+  }
 }
 
 // Every operation, where the ring wraps round its end and as it grows (16,
