@@ -329,11 +329,8 @@ std::size_t TeamModel::overdue_actions(const Case& c, Day as_of_day) {
 TeamModel::Overdue TeamModel::overdue_actions(Day as_of_day) const {
   Overdue n;
   for_each_case_owing_before(as_of_day, [&](const Case& c) {
-    c.clocks.for_each_owed([&](Action action, Day due) {
-      if (due >= as_of_day) return;
-      ++n.actions;
-      n.visits += action == Action::visit;
-    });
+    n.actions += overdue_actions(c, as_of_day);
+    n.visits += visit_overdue(c, as_of_day);
   });
   return n;
 }

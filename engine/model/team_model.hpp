@@ -735,8 +735,11 @@ class TeamModel {
     std::memcpy(halves, &before, sizeof halves);
     return (halves[0] | halves[1]) != 0;
   }
-  // The case's statutory actions overdue on `as_of_day`.
+  // The case's statutory actions overdue on `as_of_day`, and whether its visit is among them.
   static std::size_t overdue_actions(const Case& c, Day as_of_day);
+  static bool visit_overdue(const Case& c, Day as_of_day) {
+    return c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < as_of_day;
+  }
 
   // Helpers.
   // A count as a double, by way of a signed integer: the same value (counts

@@ -24,8 +24,7 @@ void TeamModel::sample_workers(std::size_t week) {
   const Day end_of_week = 7 * static_cast<Day>(week + 1);
   for_each_case_owing_before(end_of_week, [&](const Case& c) {
     if (c.worker < 0 || static_cast<std::size_t>(c.worker) >= workers) return;
-    if (c.clocks.owed(Action::visit) && c.clocks.due(Action::visit) < end_of_week)
-      at(kWorkerOverdueVisits, static_cast<std::size_t>(c.worker)) += 1.0;
+    if (visit_overdue(c, end_of_week)) at(kWorkerOverdueVisits, static_cast<std::size_t>(c.worker)) += 1.0;
   });
 }
 
