@@ -37,7 +37,10 @@ void write_long_table(const results::ResultsData& data, std::ostream& out) {
   const auto& experiment = data.metadata.experiment;
   const std::size_t parameters = experiment ? experiment->parameter_names.size() : 0;
   std::string header = "variant,replication,metric,value,unit";
-  for (std::size_t p = 0; p < parameters; ++p) header += "," + csv_text(experiment->parameter_names[p]);
+  for (std::size_t p = 0; p < parameters; ++p) {
+    header += ',';
+    header += csv_text(experiment->parameter_names[p]);
+  }
   out << header << '\n';
   const std::vector<std::string> metrics = quoted_names(data.layout.metrics);
   const std::vector<std::string> units = quoted_units(data.layout.metrics);
@@ -46,8 +49,10 @@ void write_long_table(const results::ResultsData& data, std::ostream& out) {
     const std::string variant = csv_text(data.layout.variants[v]);
     // The variant's parameters end every one of its rows.
     std::string parameter_cells;
-    for (std::size_t p = 0; p < parameters; ++p)
-      parameter_cells += "," + csv_number(experiment->parameter_values[v * parameters + p]);
+    for (std::size_t p = 0; p < parameters; ++p) {
+      parameter_cells += ',';
+      parameter_cells += csv_number(experiment->parameter_values[v * parameters + p]);
+    }
     for (std::size_t r = 0; r < replications; ++r) {
       if (!completed(data, v, r)) continue;
       for (std::size_t m = 0; m < metrics.size(); ++m) {

@@ -43,7 +43,9 @@ std::size_t metric_index(const std::string& name) {
 }
 
 std::string signed_number(double v) {
-  return (v > 0 ? "+" : "") + readable_number(v);
+  std::string text = readable_number(v);
+  if (v > 0) text.insert(text.begin(), '+');
+  return text;
 }
 
 // A paired difference and its interval: "n/a" when no pair had the metric in

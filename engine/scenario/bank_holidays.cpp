@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include <fmt/format.h>
+
 namespace casesim::scenario {
 
 namespace detail {
@@ -88,7 +90,7 @@ HolidayList parse_holiday_list(std::string_view text) {
     }
 
     const auto date = kernel::parse_iso_date(content);
-    if (!date) fail(line_number, "'" + std::string(content) + "' is not a real date in YYYY-MM-DD form");
+    if (!date) fail(line_number, fmt::format("'{}' is not a real date in YYYY-MM-DD form", content));
     list.dates.push_back(*date);
     date_lines.push_back(line_number);
   }

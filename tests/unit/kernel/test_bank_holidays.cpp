@@ -69,6 +69,9 @@ TEST(HolidayListParsing, ErrorsNameTheLine) {
   EXPECT_NE(duplicate.find("line 4"), std::string::npos) << duplicate;
   EXPECT_NE(duplicate.find("line 2"), std::string::npos) << duplicate;
   EXPECT_NE(duplicate.find("2025-12-26"), std::string::npos) << duplicate;
+  // The whole message for a line that is no date, quoting it.
+  EXPECT_EQ(parse_error("# covers: 2025-2025\n2025-02-29\n"),
+            "bank holiday list, line 2: '2025-02-29' is not a real date in YYYY-MM-DD form");
 }
 
 TEST(HolidayListParsing, RequiresTheCoveredYears) {
