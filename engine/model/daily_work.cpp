@@ -40,29 +40,6 @@ inline double TeamModel::work_due_tasks(std::size_t p, Day day, Day horizon, Day
   return work_tasks(day, static_cast<std::int32_t>(p), hours, false, horizon);
 }
 
-// Assessments whose work is done complete once their information is in,
-// before the day's work: in list order from the end, as cases leave and join
-// the list; then the day's list is collected again. Out of line: a few days a
-// worker's, and inline it kept registers aside in the loop over the workers.
-[[gnu::noinline]] void TeamModel::complete_ready_assessments(std::size_t p, Day day, Day horizon) {
-  return_held_entries(p, horizon);  // as they were: the list is made again below
-  Post& post = posts_[p];
-  for (std::size_t i = post.cases.size(); i-- > 0;) {
-    if (i >= post.cases.size()) continue;
-    const std::uint32_t slot = post.cases[i].slot;
-    const Case& c = cases_[slot];
-    if (ready_to_complete(c)) complete_assessment(slot, day);
-  }
-  post.due_index.reach(horizon);  // what completing them filed
-  tasks_.clear();
-  sweep_due_cases(p, day, horizon, true);
-}
-
-void TeamModel::return_held_entries(std::size_t post, Day horizon) {
-  for (const Task& task : tasks_)
-    if (task.holds_entry) return_held_entry(task, static_cast<std::int32_t>(post), horizon);
-}
-
 // Files a held entry again under its case's key now, as the next sweep
 // would have: in reach if that is within the horizon (a task not done), else
 // to wait (a visit done); dropped if the case owes nothing, or if its entry
@@ -74,6 +51,30 @@ inline void TeamModel::return_held_entry(const Task& task, std::int32_t post, Da
   if (c.due_filed_key == kNever) return;
   posts_[static_cast<std::size_t>(post)].due_index.file_again(horizon,
                                                               DueIndex::Entry{c.due_filed_key, task.slot, c.due_stamp});
+}
+
+inline void TeamModel::return_held_entries(const Task* first, const Task* last, std::int32_t post, Day horizon) {
+  for (; first != last; ++first)
+    if (first->holds_entry) return_held_entry(*first, post, horizon);
+}
+
+// Assessments whose work is done complete once their information is in,
+// before the day's work: in list order from the end, as cases leave and join
+// the list; then the day's list is collected again. Out of line: a few days a
+// worker's, and inline it kept registers aside in the loop over the workers.
+[[gnu::noinline]] void TeamModel::complete_ready_assessments(std::size_t p, Day day, Day horizon) {
+  // As they were: the list is made again below.
+  return_held_entries(tasks_.data(), tasks_.data() + tasks_.size(), static_cast<std::int32_t>(p), horizon);
+  Post& post = posts_[p];
+  for (std::size_t i = post.cases.size(); i-- > 0;) {
+    if (i >= post.cases.size()) continue;
+    const std::uint32_t slot = post.cases[i].slot;
+    const Case& c = cases_[slot];
+    if (ready_to_complete(c)) complete_assessment(slot, day);
+  }
+  post.due_index.reach(horizon);  // what completing them filed
+  tasks_.clear();
+  sweep_due_cases(p, day, horizon, true);
 }
 
 // The absence cover's and the manager's lists, made at most once a day: out
@@ -377,8 +378,7 @@ inline double TeamModel::work_tasks(Day day, std::int32_t doer, double hours, bo
     const Task& task = *next;
     // Out of hours, only booked conferences (sorted first) still happen.
     if (hours <= 1e-9 && task.precedence != kBookedAppointment) {
-      for (; next != end; ++next)
-        if (next->holds_entry) return_held_entry(*next, doer, horizon);
+      return_held_entries(next, end, doer, horizon);
       break;
     }
     const Case& c = cases_[task.slot];

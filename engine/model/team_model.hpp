@@ -399,24 +399,24 @@ class TeamModel {
   // slot's earliest due date (earliest_due_by_slot_) in step. `slot` is the
   // case's (callers have it: working it out from the case divides by its size).
   void start_action(Case& c, std::uint32_t slot, Action action, Day due) {
-    assert(slot == slot_of(c));
     c.clocks.start(action, due);
-    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
+    clocks_changed(c, slot);
   }
   void move_action(Case& c, std::uint32_t slot, Action action, Day due) {  // owed or not, as it was
-    assert(slot == slot_of(c));
     c.clocks.move(action, due);
-    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
+    clocks_changed(c, slot);
   }
   void stop_action(Case& c, std::uint32_t slot, Action action) {
-    assert(slot == slot_of(c));
     c.clocks.stop(action);
-    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
+    clocks_changed(c, slot);
   }
   void stop_all_actions(Case& c, std::uint32_t slot) {
-    assert(slot == slot_of(c));
     c.clocks.stop_all();
-    earliest_due_by_slot_[slot] = kNever;
+    clocks_changed(c, slot);
+  }
+  void clocks_changed(const Case& c, std::uint32_t slot) {
+    assert(slot == slot_of(c));
+    earliest_due_by_slot_[slot] = c.clocks.earliest_due();
   }
   void plan_assessment(Case& c);
   // What a case at this stage is as work, whatever the cap counts (the pathway's weight).
@@ -526,8 +526,9 @@ class TeamModel {
   bool sweep_due_cases(std::size_t post, Day day, Day horizon, bool hold);
   // Files again the entry a task held, once its work (if any) is done.
   [[gnu::always_inline]] inline void return_held_entry(const Task& task, std::int32_t post, Day horizon);
-  // Every held entry of the day's list, as it was.
-  void return_held_entries(std::size_t post, Day horizon);
+  // Every held entry of `tasks` (the day's list, or what is left of it), as it was.
+  [[gnu::always_inline]] inline void return_held_entries(const Task* first, const Task* last, std::int32_t post,
+                                                         Day horizon);
   // When the sweep finds an assessment ready to complete.
   void complete_ready_assessments(std::size_t post, Day day, Day horizon);
   // An assessment whose work is done and whose information is in.
