@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""casesim and an independent implementation run the same caseload model.
+
+    caseload_benchmark_agrees_with_peer.py CASESIM SOURCE_DIR WORK_DIR
+
+The caseload benchmark (benchmarks/README.md) times casesim against a plain
+Python event loop written from the same spec (benchmarks/caseload/peer_heapq.py;
+the spec is summarised there). A speed ratio means something only
+if both run the same model, and the spec gives a closed form for the
+allocation queue alone (Erlang C): "there is no closed form for the overdue
+count -- compare implementations". So this compares them: casesim's
+replications of benchmarks/caseload/caseload-benchmark.yaml against the peer
+under as many seeds, measure by measure, and fails if any mean differs by more
+than four standard errors (Welch). Both streams of random numbers are fixed,
+so the outcome is the same on every run; a change that made casesim's model
+differ from the spec's (a visit a day late, a wrong tie-break, a lost
+referral) would move one of these means by many standard errors.
+
+The results file is read with h5py as docs/results-format.md shows.
+"""
+import math
+import os
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import h5py
+import numpy as np
+
+RUNS = 20       # casesim's replications, and the peer's seeds
+DAYS = 13000    # the scenario's 2600 weeks of 5 working days
+MOST_Z = 4.0
+
+# casesim's summary measure, the peer's output line, and what both count.
+MEASURES = [
+    ("visits_due", "visits", "statutory visits: casesim counts those that fell due, the peer those done"),
+    ("visits_overdue", "overdue", "visits whose due day passed without one"),
+    ("unallocated_wait_mean", "mean unallocated wait (days)", "mean wait for a worker, working days"),
+    ("cases_waited_share", "fraction that waited", "share of allocated referrals that waited"),
+    ("cases_allocated", "allocated referrals", "referrals allocated"),
+]
+
+
+def run_casesim(casesim, scenario, out):
+    subprocess.run([casesim, "run", scenario, "-r", str(RUNS), "-o", out, "--force"], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with h5py.File(out, "r") as f:
+        return {ours: np.asarray(f["summary"][ours][0, :], dtype=float) for ours, _, _ in MEASURES}
+
+
+def run_peer(peer, seed):
+    out = subprocess.run([sys.executable, peer, "--days", str(DAYS), "--seed", str(seed)], check=True,
+                         capture_output=True, text=True).stdout
+    values = {}
+    for line in out.splitlines():
+        found = re.match(r"(.+?)\s{2,}(-?[0-9.]+)", line)
+        if found:
+            values[found.group(1).strip()] = float(found.group(2))
+    return values
+
+
+def main():
+    casesim, source, work = sys.argv[1:4]
+    os.makedirs(work, exist_ok=True)
+    scenario = os.path.join(source, "benchmarks/caseload/caseload-benchmark.yaml")
+    peer = os.path.join(source, "benchmarks/caseload/peer_heapq.py")
+    ours = run_casesim(casesim, scenario, os.path.join(work, "caseload-benchmark.h5"))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        peers = list(pool.map(lambda seed: run_peer(peer, seed), range(1, RUNS + 1)))
+
+    failed = []
+    for name, peer_name, meaning in MEASURES:
+        a = ours[name]
+        b = np.array([p[peer_name] for p in peers])
+        assert len(a) == RUNS and len(b) == RUNS, (name, len(a), len(b))
+        se = math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
+        z = (a.mean() - b.mean()) / se if se > 0 else (0.0 if a.mean() == b.mean() else math.inf)
+        verdict = "agree" if abs(z) <= MOST_Z else "DIFFER"
+        print(f"{name:24s} casesim {a.mean():12.3f}  peer {b.mean():12.3f}  z {z:+6.2f}  {verdict}  ({meaning})")
+        if abs(z) > MOST_Z:
+            failed.append(name)
+    # The measures are not all trivially equal: the model has work to do.
+    visits_a_day = ours["visits_due"].mean() / DAYS
+    print(f"visits a working day: {visits_a_day:.2f} (10 workers, 174 cases on average, one every 10 days)")
+    if not 16.0 < visits_a_day < 19.0:
+        failed.append("visits a day")
+    if failed:
+        print("casesim and the peer differ on: " + ", ".join(failed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
