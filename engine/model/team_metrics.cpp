@@ -237,8 +237,7 @@ void TeamModel::sample_day_post_by_post(Day day) {
       (post.holder == Post::Holder::agency ? s.agency_fte : s.permanent_fte) += post.fte;
     }
     ++tally_.worker_days;
-    if (post.load > worker_cap(post, day) + 1e-9) ++tally_.worker_days_over_cap;
-    tally_.caseload_per_fte_max = std::max(tally_.caseload_per_fte_max, count_value(post.cases.size()) / post.fte);
+    count_caseload_day(post, worker_cap(post, day), tally_.worker_days_over_cap, tally_.caseload_per_fte_max);
   }
   if (fte > 0.0) {
     tally_.caseload_per_fte_sum += count_value(open_allocated_) / fte;
@@ -302,15 +301,14 @@ void TeamModel::sample_day_of_steady_staff(Day day) {
   // The cap read from the allocation index while that holds today.
   std::uint64_t over_cap = 0;
   double most_per_fte = tally_.caseload_per_fte_max;
-  const auto look_at = [&](const Post& post, double cap) {
-    assert(cap == worker_cap(post, day));
-    over_cap += post.load > cap + 1e-9;
-    most_per_fte = std::max(most_per_fte, count_value(post.cases.size()) / post.fte);
-  };
   if (allocation_index_day_ == day)
-    for (const std::uint32_t p : s.held_posts) look_at(posts_[p], cap_in_index_[p]);
+    for (const std::uint32_t p : s.held_posts) {
+      assert(cap_in_index_[p] == worker_cap(posts_[p], day));
+      count_caseload_day(posts_[p], cap_in_index_[p], over_cap, most_per_fte);
+    }
   else
-    for (const std::uint32_t p : s.held_posts) look_at(posts_[p], worker_cap(posts_[p], day));
+    for (const std::uint32_t p : s.held_posts)
+      count_caseload_day(posts_[p], worker_cap(posts_[p], day), over_cap, most_per_fte);
   tally_.worker_days_over_cap += over_cap;
   tally_.caseload_per_fte_max = most_per_fte;
   if (s.fte > 0.0) {

@@ -683,6 +683,13 @@ class TeamModel {
   template <bool kNoteStaff>
   void sample_day_post_by_post(Day day);
   void sample_day_of_steady_staff(Day day);
+  // One held post's working day in the caseload measures, whichever way the
+  // day is counted: whether it is over `cap` (its cap today), and its
+  // caseload per FTE against the most so far.
+  static void count_caseload_day(const Post& post, double cap, std::uint64_t& over_cap, double& most_per_fte) {
+    over_cap += post.load > cap + 1e-9;
+    most_per_fte = std::max(most_per_fte, count_value(post.cases.size()) / post.fte);
+  }
   static bool whole_1024ths(double x);
   void update_overload();
   double visit_standard_days(const Case& c, Day day) const;
