@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """casesim and an independent implementation run the same caseload model.
 
-    caseload_benchmark_agrees_with_peer.py CASESIM SOURCE_DIR WORK_DIR
+    caseload_benchmark_agrees_with_peer.py CASESIM SOURCE_DIR WORK_DIR [PEER_CPP]
 
 The caseload benchmark (benchmarks/README.md) times casesim against a plain
 Python event loop written from the same spec (benchmarks/caseload/peer_heapq.py;
@@ -16,6 +16,11 @@ so the outcome is the same on every run. A model that differs from the spec's
 moves these means by many standard errors: casesim's scenario with a planning
 window of 0 differs on the visits by 48 and on the overdue visits by 222, and
 with a cap of 17 on every measure by 10 to 24.
+
+With PEER_CPP (casesim_caseload_peer_cpp, the Python peer's algorithm in plain
+C++, benchmarks/caseload/peer_plain.cpp), casesim is compared with it the same
+way: it is the second peer the benchmark's speed is set against, so it must run
+the same model too.
 
 The results file is read with h5py as docs/results-format.md shows.
 """
@@ -52,8 +57,8 @@ def run_casesim(casesim, scenario, out):
         return {ours: np.asarray(f["summary"][ours][0, :], dtype=float) for ours, _, _ in MEASURES}
 
 
-def run_peer(peer, seed):
-    out = subprocess.run([sys.executable, peer, "--days", str(DAYS), "--seed", str(seed)], check=True,
+def run_peer(command, seed):
+    out = subprocess.run(command + ["--days", str(DAYS), "--seed", str(seed)], check=True,
                          capture_output=True, text=True).stdout
     values = {}
     for line in out.splitlines():
@@ -63,15 +68,8 @@ def run_peer(peer, seed):
     return values
 
 
-def main():
-    casesim, source, work = sys.argv[1:4]
-    os.makedirs(work, exist_ok=True)
-    scenario = os.path.join(source, "benchmarks/caseload/caseload-benchmark.yaml")
-    peer = os.path.join(source, "benchmarks/caseload/peer_heapq.py")
-    ours = run_casesim(casesim, scenario, os.path.join(work, "caseload-benchmark.h5"))
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        peers = list(pool.map(lambda seed: run_peer(peer, seed), range(1, RUNS + 1)))
-
+def compare(ours, peers, label):
+    """Each measure's means compared by Welch's test; returns the names that differ."""
     failed = []
     for name, peer_name, meaning in MEASURES:
         a = ours[name]
@@ -80,9 +78,26 @@ def main():
         se = math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
         z = (a.mean() - b.mean()) / se if se > 0 else (0.0 if a.mean() == b.mean() else math.inf)
         verdict = "agree" if abs(z) <= MOST_Z else "DIFFER"
-        print(f"{name:24s} casesim {a.mean():12.3f}  peer {b.mean():12.3f}  z {z:+6.2f}  {verdict}  ({meaning})")
+        print(f"{name:24s} casesim {a.mean():12.3f}  {label} {b.mean():12.3f}  z {z:+6.2f}  {verdict}  ({meaning})")
         if abs(z) > MOST_Z:
-            failed.append(name)
+            failed.append(f"{name} ({label})")
+    return failed
+
+
+def main():
+    casesim, source, work = sys.argv[1:4]
+    peer_cpp = sys.argv[4] if len(sys.argv) > 4 else None
+    os.makedirs(work, exist_ok=True)
+    scenario = os.path.join(source, "benchmarks/caseload/caseload-benchmark.yaml")
+    peer = [sys.executable, os.path.join(source, "benchmarks/caseload/peer_heapq.py")]
+    ours = run_casesim(casesim, scenario, os.path.join(work, "caseload-benchmark.h5"))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        peers = list(pool.map(lambda seed: run_peer(peer, seed), range(1, RUNS + 1)))
+
+    failed = compare(ours, peers, "peer")
+    if peer_cpp:
+        peers_cpp = [run_peer([peer_cpp], seed) for seed in range(1, RUNS + 1)]
+        failed += compare(ours, peers_cpp, "C++ peer")
     # Two runs that did nothing would agree too: the visits must be what the
     # spec's load gives.
     visits_a_day = ours["visits_due"].mean() / DAYS

@@ -1,0 +1,283 @@
+// The caseload benchmark in plain C++: benchmarks/caseload/peer_heapq.py, line
+// for line, with the C++ standard library's heap in place of Python's heapq.
+//
+// Written from the same spec (benchmarks/README.md, "The caseload benchmark"),
+// as a second peer: it says how much of casesim's lead over the Python peer is
+// the language, by running the Python peer's own algorithm (every worker's
+// daily visit round an event, each round a pass over the worker's cases)
+// compiled. `--one-round-a-day` holds the workers' rounds in one event a day,
+// as a C++ programmer might. It prints the Python peer's lines, so the suite
+// compares it with casesim the same way (tests/validation).
+//
+//     casesim_caseload_peer_cpp [--days 20000] [--seed 12345] [--one-round-a-day] ...
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <ctime>
+#include <deque>
+#include <queue>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/core.h>
+#include <CLI/CLI.hpp>
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/mersenne_twister.hpp>
+
+namespace {
+
+struct Spec {
+  int workers = 10;
+  int cap = 18;
+  double rate = 2.9;
+  double duration = 60.0;
+  int interval = 10;
+  int visits_per_day = 2;
+  int lookahead = 1;
+  int days = 20000;
+  std::uint64_t seed = 12345;
+  bool one_round_a_day = false;
+};
+
+enum class Kind : std::uint8_t { arrival, closure, round };
+
+struct Event {
+  double time;
+  std::uint64_t sequence;  // equal times in the order scheduled, as heapq's tuples
+  Kind kind;
+  std::uint32_t subject;  // a case (closure) or a worker (round)
+};
+
+struct Later {
+  bool operator()(const Event& a, const Event& b) const {
+    return a.time > b.time || (a.time == b.time && a.sequence > b.sequence);
+  }
+};
+
+struct HeldCase {
+  std::uint32_t id;
+  int due;  // the due day of its next visit
+};
+
+struct Counts {
+  std::uint64_t events = 0, arrivals = 0, closures = 0, rounds = 0, visits = 0, late_visits = 0, overdue = 0;
+  std::size_t queue_at_end = 0;
+  long open_at_end = 0;
+};
+
+// P(wait > 0) in an M/M/c queue, by the stable Erlang-B recursion.
+double erlang_c(int servers, double offered_load) {
+  double blocking = 1.0;
+  for (int k = 1; k <= servers; ++k) blocking = offered_load * blocking / (k + offered_load * blocking);
+  const double rho = offered_load / servers;
+  return blocking / (1.0 - rho + rho * blocking);
+}
+
+// Mean and 95% half-width of `values` from 20 consecutive batch means.
+std::pair<double, double> batch_means_ci(const std::vector<double>& values) {
+  constexpr std::size_t kBatches = 20;
+  const std::size_t size = values.size() / kBatches;
+  if (size == 0) return {NAN, NAN};
+  std::vector<double> means(kBatches);
+  for (std::size_t b = 0; b < kBatches; ++b) {
+    double sum = 0.0;
+    for (std::size_t i = b * size; i < (b + 1) * size; ++i) sum += values[i];
+    means[b] = sum / static_cast<double>(size);
+  }
+  double mean = 0.0;
+  for (double m : means) mean += m;
+  mean /= kBatches;
+  double var = 0.0;
+  for (double m : means) var += (m - mean) * (m - mean);
+  var /= kBatches - 1;
+  return {mean, 2.093 * std::sqrt(var / kBatches)};  // t(0.975, 19 degrees of freedom)
+}
+
+class Run {
+ public:
+  explicit Run(const Spec& spec)
+      : s_(spec),
+        rng_(spec.seed),
+        gap_(spec.rate),
+        length_(1.0 / spec.duration),
+        load_(static_cast<std::size_t>(spec.workers), 0),
+        caseload_(static_cast<std::size_t>(spec.workers)) {}
+
+  void run() {
+    push(gap_(rng_), Kind::arrival, 0);
+    if (s_.one_round_a_day)
+      push(0.0, Kind::round, 0);
+    else
+      for (int w = 0; w < s_.workers; ++w) push(0.0, Kind::round, static_cast<std::uint32_t>(w));
+
+    while (!heap_.empty()) {
+      const Event e = heap_.top();
+      heap_.pop();
+      if (e.time >= s_.days) break;
+      ++c_.events;
+      switch (e.kind) {
+        case Kind::arrival:
+          ++c_.arrivals;
+          if (queue_.empty() && allocate(e.time))
+            waits_.push_back(0.0);
+          else
+            queue_.push_back(e.time);
+          push(e.time + gap_(rng_), Kind::arrival, 0);
+          break;
+        case Kind::closure: close(e.subject, e.time); break;
+        case Kind::round: {
+          const int day = static_cast<int>(e.time);
+          if (s_.one_round_a_day)
+            for (int w = 0; w < s_.workers; ++w) visit_round(static_cast<std::size_t>(w), day);
+          else
+            visit_round(e.subject, day);
+          if (day + 1 < s_.days) push(day + 1.0, Kind::round, e.subject);
+          break;
+        }
+      }
+    }
+    c_.queue_at_end = queue_.size();
+    for (int l : load_) c_.open_at_end += l;
+  }
+
+  const Counts& counts() const { return c_; }
+  const std::vector<double>& waits() const { return waits_; }
+
+ private:
+  void push(double time, Kind kind, std::uint32_t subject) { heap_.push(Event{time, sequence_++, kind, subject}); }
+
+  // The least-loaded worker with room (ties: the lowest index) takes a new case.
+  bool allocate(double now) {
+    int best = -1;
+    for (int w = 0; w < s_.workers; ++w)
+      if (load_[w] < s_.cap && (best < 0 || load_[w] < load_[best])) best = w;
+    if (best < 0) return false;
+    const auto id = static_cast<std::uint32_t>(worker_of_.size());
+    auto& cases = caseload_[static_cast<std::size_t>(best)];
+    ++load_[static_cast<std::size_t>(best)];
+    worker_of_.push_back(best);
+    position_.push_back(cases.size());
+    cases.push_back(HeldCase{id, static_cast<int>(std::floor(now)) + s_.interval});
+    const double closes = now + length_(rng_);
+    if (closes < s_.days) push(closes, Kind::closure, id);
+    return true;
+  }
+
+  void close(std::uint32_t id, double now) {
+    ++c_.closures;
+    const auto w = static_cast<std::size_t>(worker_of_[id]);
+    auto& cases = caseload_[w];
+    const std::size_t at = position_[id];
+    cases[at] = cases.back();
+    position_[cases[at].id] = at;
+    cases.pop_back();
+    --load_[w];
+    if (!queue_.empty() && allocate(now)) {
+      waits_.push_back(now - queue_.front());
+      queue_.pop_front();
+    }
+  }
+
+  void visit_round(std::size_t w, int day) {
+    ++c_.rounds;
+    auto& cases = caseload_[w];
+    eligible_.clear();
+    for (std::size_t i = 0; i < cases.size(); ++i)
+      if (cases[i].due <= day + s_.lookahead) eligible_.push_back(cases[i]);
+    std::sort(eligible_.begin(), eligible_.end(),
+              [](const HeldCase& a, const HeldCase& b) { return a.due < b.due || (a.due == b.due && a.id < b.id); });
+    const std::size_t visited = std::min(eligible_.size(), static_cast<std::size_t>(s_.visits_per_day));
+    for (std::size_t i = 0; i < visited; ++i) {
+      ++c_.visits;
+      if (eligible_[i].due < day) ++c_.late_visits;
+      cases[position_[eligible_[i].id]].due = day + s_.interval;
+    }
+    for (std::size_t i = visited; i < eligible_.size(); ++i)
+      if (eligible_[i].due == day) ++c_.overdue;
+  }
+
+  const Spec s_;
+  boost::random::mt19937_64 rng_;
+  boost::random::exponential_distribution<double> gap_;
+  boost::random::exponential_distribution<double> length_;
+  std::priority_queue<Event, std::vector<Event>, Later> heap_;
+  std::uint64_t sequence_ = 0;
+  std::vector<int> load_;
+  std::vector<std::vector<HeldCase>> caseload_;  // per worker: its open cases
+  std::vector<int> worker_of_;                   // per case id
+  std::vector<std::size_t> position_;            // per case id: its place in its worker's list
+  std::deque<double> queue_;                     // arrival times of referrals waiting for a worker
+  std::vector<double> waits_;
+  std::vector<HeldCase> eligible_;
+  Counts c_;
+};
+
+void line(const char* key, const std::string& value) {
+  fmt::print("{:32s} {}\n", key, value);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Spec spec;
+  CLI::App app{"The caseload benchmark in plain C++ (benchmarks/caseload/peer_heapq.py, compiled)"};
+  app.add_option("--workers", spec.workers)->check(CLI::Range(1, 10000));
+  app.add_option("--cap", spec.cap)->check(CLI::Range(1, 10000));
+  app.add_option("--rate", spec.rate)->check(CLI::Range(1e-6, 1e6));
+  app.add_option("--duration", spec.duration)->check(CLI::Range(1e-6, 1e6));
+  app.add_option("--interval", spec.interval)->check(CLI::Range(1, 10000));
+  app.add_option("--visits", spec.visits_per_day)->check(CLI::Range(0, 10000));
+  app.add_option("--lookahead", spec.lookahead)->check(CLI::Range(0, 10000));
+  app.add_option("--days", spec.days)->check(CLI::Range(1, 100000000));
+  app.add_option("--seed", spec.seed);
+  app.add_flag("--one-round-a-day", spec.one_round_a_day, "every worker's round in one event a day");
+  CLI11_PARSE(app, argc, argv);
+
+  const auto wall0 = std::chrono::steady_clock::now();
+  const std::clock_t cpu0 = std::clock();
+  Run run(spec);
+  run.run();
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  const double cpu = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
+
+  const Counts& c = run.counts();
+  const std::vector<double>& waits = run.waits();
+  std::vector<double> waited_flags;
+  double waited_sum = 0.0;
+  std::size_t waited = 0;
+  for (double w : waits) {
+    waited_flags.push_back(w > 0.0 ? 1.0 : 0.0);
+    if (w > 0.0) {
+      waited_sum += w;
+      ++waited;
+    }
+  }
+  const auto [mean_wait, wait_hw] = batch_means_ci(waits);
+  const auto [share, share_hw] = batch_means_ci(waited_flags);
+  const int servers = spec.workers * spec.cap;
+  const double p_wait = erlang_c(servers, spec.rate * spec.duration);
+  const double wq = p_wait / (servers / spec.duration - spec.rate);
+  line("events", fmt::format("{}", c.events));
+  line("arrivals", fmt::format("{}", c.arrivals));
+  line("closures", fmt::format("{}", c.closures));
+  line("rounds", fmt::format("{}", c.rounds));
+  line("visits", fmt::format("{}", c.visits));
+  line("late_visits", fmt::format("{}", c.late_visits));
+  line("overdue", fmt::format("{}", c.overdue));
+  line("overdue per 1000 visits", fmt::format("{:.3f}", 1000.0 * static_cast<double>(c.overdue) /
+                                                            static_cast<double>(std::max<std::uint64_t>(c.visits, 1))));
+  line("allocated referrals", fmt::format("{}", waits.size()));
+  line("mean unallocated wait (days)", fmt::format("{:.3f} +- {:.3f}  (Erlang C: {:.3f})", mean_wait, wait_hw, wq));
+  line("fraction that waited", fmt::format("{:.4f} +- {:.4f}  (Erlang C: {:.4f})", share, share_hw, p_wait));
+  line("mean wait of those that waited",
+       fmt::format("{:.3f}", waited_sum / static_cast<double>(std::max<std::size_t>(waited, 1))));
+  line("queue at T", fmt::format("{}", c.queue_at_end));
+  line("open cases at T", fmt::format("{}", c.open_at_end));
+  line("wall seconds", fmt::format("{:.3f}", wall));
+  line("cpu seconds", fmt::format("{:.3f}", cpu));
+  line("events/s", fmt::format("{:.0f}", static_cast<double>(c.events) / wall));
+  line("us per simulated day (cpu)", fmt::format("{:.2f}", 1e6 * cpu / spec.days));
+  return 0;
+}
