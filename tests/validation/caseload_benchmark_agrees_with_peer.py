@@ -19,8 +19,8 @@ with a cap of 17 on every measure by 10 to 24.
 
 With PEER_CPP (casesim_caseload_peer_cpp, the Python peer's algorithm in plain
 C++, benchmarks/caseload/peer_plain.cpp), casesim is compared with it the same
-way: it is the second peer the benchmark's speed is set against, so it must run
-the same model too.
+way: benchmarks/issue19.py times casesim beside it, which means something only
+if it runs the same model too.
 
 The results file is read with h5py as docs/results-format.md shows.
 """
