@@ -110,6 +110,8 @@ def caseload_benchmark(b, targets, rounds):
     print(f"  casesim (casesim_profile_model, scenario parse included)  {c:8.2f} us per simulated day")
     print(f"  plain Python heapq loop (benchmarks/caseload/peer_heapq.py) {p:8.2f} us per simulated day"
           f" ({python}, {version})")
+    if not os.path.exists(b.peer_cpp):
+        print(f"  (the peer in plain C++ not timed: {b.peer_cpp} is not built)")
     for name, times in cpp_us.items():
         if times:
             print(f"  the peer in plain C++, {name:22s}             {min(times):8.2f} us per simulated day"
