@@ -90,8 +90,8 @@ def caseload_benchmark(b, targets, rounds):
     # The Python peer's algorithm in plain C++ (benchmarks/caseload/peer_plain.cpp),
     # as written (every worker's round an event) and with the rounds in one
     # event a day: how much of casesim's lead is the language. Not a target.
-    cpp_us = {"rounds as events": [], "one round event a day": []}
     cpp_args = {"rounds as events": [], "one round event a day": ["--one-round-a-day"]}
+    cpp_us = {name: [] for name in cpp_args}
     # Four times the others' rounds: a casesim run lasts 20 ms, so three of
     # them were at the mercy of whatever else the machine did then (the best
     # of 3 and of 60 differed by 4 %). Both programs get the same rounds.
