@@ -4,8 +4,8 @@
     benchmarks/issue19.py BUILD_DIR [--quick]
 
 BUILD_DIR holds apps/casesim/casesim, benchmarks/casesim_profile_model,
-benchmarks/casesim_hdf5_only and benchmarks/casesim_caseload_peer_cpp
-(benchmarks/run builds them). Times are the
+benchmarks/casesim_hdf5_only, benchmarks/casesim_caseload_peer_cpp and
+benchmarks/casesim_caseload_peer_purpose_built (benchmarks/run builds them). Times are the
 children's CPU time where one thread does the work (the comparisons that a
 loaded machine would otherwise blur), the replications' own time for the
 team sizes (without the program's start-up), and wall time where threads or
@@ -89,9 +89,15 @@ def caseload_benchmark(b, targets, rounds):
     casesim_us, peer_us = [], []
     # The Python peer's algorithm in plain C++ (benchmarks/caseload/peer_plain.cpp),
     # as written (every worker's round an event) and with the rounds in one
-    # event a day: how much of casesim's lead is the language. Not a target.
-    cpp_args = {"rounds as events": [], "one round event a day": ["--one-round-a-day"]}
-    cpp_us = {name: [] for name in cpp_args}
+    # event a day: how much of casesim's lead is the language. And a program
+    # written for this model alone (peer_purpose_built.cpp): what running the
+    # model can cost at all. Not targets.
+    others = {
+        "the peer in plain C++, rounds as events": [b.peer_cpp],
+        "the peer in plain C++, one round event a day": [b.peer_cpp, "--one-round-a-day"],
+        "a program written for this model alone": [b.peer_purpose_built],
+    }
+    others_us = {name: [] for name, command in others.items() if os.path.exists(command[0])}
     # Four times the others' rounds: a casesim run lasts 20 ms, so three of
     # them were at the mercy of whatever else the machine did then (the best
     # of 3 and of 60 differed by 4 %). Both programs get the same rounds.
@@ -101,22 +107,21 @@ def caseload_benchmark(b, targets, rounds):
         casesim_us.append(1e6 * cpu / days)
         _, cpu, _, _ = run([python, peer, "--days", str(days)])
         peer_us.append(1e6 * cpu / days)
-        if os.path.exists(b.peer_cpp):
-            for name, extra in cpp_args.items():
-                _, cpu, _, _ = run([b.peer_cpp, "--days", str(days)] + extra)
-                cpp_us[name].append(1e6 * cpu / days)
+        for name in others_us:
+            _, cpu, _, _ = run(others[name] + ["--days", str(days)])
+            others_us[name].append(1e6 * cpu / days)
     c, p = min(casesim_us), min(peer_us)
     print(f"caseload benchmark ({days} working days, CPU time, best of {rounds} alternated runs)")
     print(f"  casesim (casesim_profile_model, scenario parse included)  {c:8.2f} us per simulated day")
     print(f"  plain Python heapq loop (benchmarks/caseload/peer_heapq.py) {p:8.2f} us per simulated day"
           f" ({python}, {version})")
-    if not os.path.exists(b.peer_cpp):
-        print(f"  (the peer in plain C++ not timed: {b.peer_cpp} is not built)")
-    for name, times in cpp_us.items():
-        if times:
-            print(f"  the peer in plain C++, {name:22s}             {min(times):8.2f} us per simulated day"
-                  f" (the Python peer takes {p / min(times):.1f} times as long; casesim runs"
-                  f" {min(times) / c:.2f} times as fast)")
+    for name, command in others.items():
+        if name not in others_us:
+            print(f"  ({name} not timed: {command[0]} is not built)")
+            continue
+        t = min(others_us[name])
+        print(f"  {name:45s} {t:8.2f} us per simulated day (the Python peer takes {p / t:.1f} times as long;"
+              f" casesim runs {t / c:.2f} times as fast)")
     print(f"  ratio {p / c:.1f}")
     targets.add("caseload benchmark: casesim >= 25 x the plain-Python heapq loop per simulated day", f"{p / c:.1f}",
                 p / c >= 25)
@@ -280,6 +285,7 @@ def main():
         profile_model=os.path.join(a.build_dir, "benchmarks/casesim_profile_model"),
         hdf5_only=os.path.join(a.build_dir, "benchmarks/casesim_hdf5_only"),
         peer_cpp=os.path.join(a.build_dir, "benchmarks/casesim_caseload_peer_cpp"),
+        peer_purpose_built=os.path.join(a.build_dir, "benchmarks/casesim_caseload_peer_purpose_built"),
     )
     rounds = 1 if a.quick else 3
     targets = Targets()

@@ -11,33 +11,22 @@
 //
 //     casesim_caseload_peer_cpp [--days 20000] [--seed 12345] [--one-round-a-day] ...
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
-#include <ctime>
 #include <deque>
 #include <queue>
-#include <string>
-#include <utility>
 #include <vector>
 
-#include <fmt/core.h>
 #include <CLI/CLI.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
 
+#include "peer_report.hpp"
+
 namespace {
 
-struct Spec {
-  int workers = 10;
-  int cap = 18;
-  double rate = 2.9;
-  double duration = 60.0;
-  int interval = 10;
-  int visits_per_day = 2;
-  int lookahead = 1;
-  int days = 20000;
-  std::uint64_t seed = 12345;
+// The spec's parameters (peer_report.hpp), and how the rounds are held.
+struct Spec : caseload_peer::Spec {
   bool one_round_a_day = false;
 };
 
@@ -61,39 +50,7 @@ struct HeldCase {
   int due;  // the due day of its next visit
 };
 
-struct Counts {
-  std::uint64_t events = 0, arrivals = 0, closures = 0, rounds = 0, visits = 0, late_visits = 0, overdue = 0;
-  std::size_t queue_at_end = 0;
-  long open_at_end = 0;
-};
-
-// P(wait > 0) in an M/M/c queue, by the stable Erlang-B recursion.
-double erlang_c(int servers, double offered_load) {
-  double blocking = 1.0;
-  for (int k = 1; k <= servers; ++k) blocking = offered_load * blocking / (k + offered_load * blocking);
-  const double rho = offered_load / servers;
-  return blocking / (1.0 - rho + rho * blocking);
-}
-
-// Mean and 95% half-width of `values` from 20 consecutive batch means.
-std::pair<double, double> batch_means_ci(const std::vector<double>& values) {
-  constexpr std::size_t kBatches = 20;
-  const std::size_t size = values.size() / kBatches;
-  if (size == 0) return {NAN, NAN};
-  std::vector<double> means(kBatches);
-  for (std::size_t b = 0; b < kBatches; ++b) {
-    double sum = 0.0;
-    for (std::size_t i = b * size; i < (b + 1) * size; ++i) sum += values[i];
-    means[b] = sum / static_cast<double>(size);
-  }
-  double mean = 0.0;
-  for (double m : means) mean += m;
-  mean /= kBatches;
-  double var = 0.0;
-  for (double m : means) var += (m - mean) * (m - mean);
-  var /= kBatches - 1;
-  return {mean, 2.093 * std::sqrt(var / kBatches)};  // t(0.975, 19 degrees of freedom)
-}
+using caseload_peer::Counts;
 
 class Run {
  public:
@@ -214,70 +171,14 @@ class Run {
   Counts c_;
 };
 
-void line(const char* key, const std::string& value) {
-  fmt::print("{:32s} {}\n", key, value);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   Spec spec;
   CLI::App app{"The caseload benchmark in plain C++ (benchmarks/caseload/peer_heapq.py, compiled)"};
-  app.add_option("--workers", spec.workers)->check(CLI::Range(1, 10000));
-  app.add_option("--cap", spec.cap)->check(CLI::Range(1, 10000));
-  app.add_option("--rate", spec.rate)->check(CLI::Range(1e-6, 1e6));
-  app.add_option("--duration", spec.duration)->check(CLI::Range(1e-6, 1e6));
-  app.add_option("--interval", spec.interval)->check(CLI::Range(1, 10000));
-  app.add_option("--visits", spec.visits_per_day)->check(CLI::Range(0, 10000));
-  app.add_option("--lookahead", spec.lookahead)->check(CLI::Range(0, 10000));
-  app.add_option("--days", spec.days)->check(CLI::Range(1, 100000000));
-  app.add_option("--seed", spec.seed);
+  caseload_peer::add_spec_options(app, spec);
   app.add_flag("--one-round-a-day", spec.one_round_a_day, "every worker's round in one event a day");
   CLI11_PARSE(app, argc, argv);
 
-  const auto wall0 = std::chrono::steady_clock::now();
-  const std::clock_t cpu0 = std::clock();
-  Run run(spec);
-  run.run();
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
-  const double cpu = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
-
-  const Counts& c = run.counts();
-  const std::vector<double>& waits = run.waits();
-  std::vector<double> waited_flags;
-  double waited_sum = 0.0;
-  std::size_t waited = 0;
-  for (double w : waits) {
-    waited_flags.push_back(w > 0.0 ? 1.0 : 0.0);
-    if (w > 0.0) {
-      waited_sum += w;
-      ++waited;
-    }
-  }
-  const auto [mean_wait, wait_hw] = batch_means_ci(waits);
-  const auto [share, share_hw] = batch_means_ci(waited_flags);
-  const int servers = spec.workers * spec.cap;
-  const double p_wait = erlang_c(servers, spec.rate * spec.duration);
-  const double wq = p_wait / (servers / spec.duration - spec.rate);
-  line("events", fmt::format("{}", c.events));
-  line("arrivals", fmt::format("{}", c.arrivals));
-  line("closures", fmt::format("{}", c.closures));
-  line("rounds", fmt::format("{}", c.rounds));
-  line("visits", fmt::format("{}", c.visits));
-  line("late_visits", fmt::format("{}", c.late_visits));
-  line("overdue", fmt::format("{}", c.overdue));
-  line("overdue per 1000 visits", fmt::format("{:.3f}", 1000.0 * static_cast<double>(c.overdue) /
-                                                            static_cast<double>(std::max<std::uint64_t>(c.visits, 1))));
-  line("allocated referrals", fmt::format("{}", waits.size()));
-  line("mean unallocated wait (days)", fmt::format("{:.3f} +- {:.3f}  (Erlang C: {:.3f})", mean_wait, wait_hw, wq));
-  line("fraction that waited", fmt::format("{:.4f} +- {:.4f}  (Erlang C: {:.4f})", share, share_hw, p_wait));
-  line("mean wait of those that waited",
-       fmt::format("{:.3f}", waited_sum / static_cast<double>(std::max<std::size_t>(waited, 1))));
-  line("queue at T", fmt::format("{}", c.queue_at_end));
-  line("open cases at T", fmt::format("{}", c.open_at_end));
-  line("wall seconds", fmt::format("{:.3f}", wall));
-  line("cpu seconds", fmt::format("{:.3f}", cpu));
-  line("events/s", fmt::format("{:.0f}", static_cast<double>(c.events) / wall));
-  line("us per simulated day (cpu)", fmt::format("{:.2f}", 1e6 * cpu / spec.days));
-  return 0;
+  return caseload_peer::run_and_report<Run>(spec);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """casesim and an independent implementation run the same caseload model.
 
-    caseload_benchmark_agrees_with_peer.py CASESIM SOURCE_DIR WORK_DIR [PEER_CPP]
+    caseload_benchmark_agrees_with_peer.py CASESIM SOURCE_DIR WORK_DIR [PEER_CPP [PEER_PURPOSE_BUILT]]
 
 The caseload benchmark (benchmarks/README.md) times casesim against a plain
 Python event loop written from the same spec (benchmarks/caseload/peer_heapq.py;
@@ -21,6 +21,13 @@ With PEER_CPP (casesim_caseload_peer_cpp, the Python peer's algorithm in plain
 C++, benchmarks/caseload/peer_plain.cpp), casesim is compared with it the same
 way: benchmarks/issue19.py times casesim beside it, which means something only
 if it runs the same model too.
+
+With PEER_PURPOSE_BUILT as well (casesim_caseload_peer_purpose_built, a
+program written for this model alone, benchmarks/caseload/peer_purpose_built.cpp),
+that program is held to more: it draws the same numbers in the same order as
+PEER_CPP, so under every seed it must print exactly PEER_CPP's counts (a
+design that found the eligible cases, the visit order or the least-loaded
+worker differently would change them), and it is compared with casesim too.
 
 The results file is read with h5py as docs/results-format.md shows.
 """
@@ -68,6 +75,23 @@ def run_peer(command, seed):
     return values
 
 
+# The lines of a peer's report that are its run's times, not its model's counts.
+TIMING_LINES = ("wall seconds", "cpu seconds", "events/s", "us per simulated day (cpu)")
+
+
+def same_counts(peers_a, peers_b, label_a, label_b):
+    """Whether two peers printed the same counts under every seed; names the first that differs."""
+    for seed, (a, b) in enumerate(zip(peers_a, peers_b), start=1):
+        a = {k: v for k, v in a.items() if k not in TIMING_LINES}
+        b = {k: v for k, v in b.items() if k not in TIMING_LINES}
+        if a != b or not a:
+            differing = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+            print(f"seed {seed}: {label_a} and {label_b} differ on {differing or 'nothing printed'}")
+            return False
+    print(f"{label_a} and {label_b}: the same counts under all {len(peers_a)} seeds")
+    return True
+
+
 def compare(ours, peers, label):
     """Each measure's means compared by Welch's test; returns the names that differ."""
     failed = []
@@ -87,6 +111,7 @@ def compare(ours, peers, label):
 def main():
     casesim, source, work = sys.argv[1:4]
     peer_cpp = sys.argv[4] if len(sys.argv) > 4 else None
+    peer_purpose_built = sys.argv[5] if len(sys.argv) > 5 else None
     os.makedirs(work, exist_ok=True)
     scenario = os.path.join(source, "benchmarks/caseload/caseload-benchmark.yaml")
     peer = [sys.executable, os.path.join(source, "benchmarks/caseload/peer_heapq.py")]
@@ -98,6 +123,11 @@ def main():
     if peer_cpp:
         peers_cpp = [run_peer([peer_cpp], seed) for seed in range(1, RUNS + 1)]
         failed += compare(ours, peers_cpp, "C++ peer")
+        if peer_purpose_built:
+            peers_built = [run_peer([peer_purpose_built], seed) for seed in range(1, RUNS + 1)]
+            failed += compare(ours, peers_built, "purpose-built")
+            if not same_counts(peers_cpp, peers_built, "C++ peer", "purpose-built"):
+                failed.append("the purpose-built program's counts")
     # Two runs that did nothing would agree too: the visits must be what the
     # spec's load gives.
     visits_a_day = ours["visits_due"].mean() / DAYS
