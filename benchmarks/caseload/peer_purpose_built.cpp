@@ -53,9 +53,9 @@ constexpr std::int32_t kNone = -1;
 
 // A worker's list head (slots 0..workers-1) or an open case (the rest).
 struct Slot {
-  double closes;              // its closure time
-  std::uint64_t id;           // allocation sequence number: breaks ties of due day
-  std::int32_t due;           // the due day of its next visit; a head's is never reached
+  double closes;     // its closure time
+  std::uint64_t id;  // allocation sequence number: breaks ties of due day
+  std::int32_t due;  // the due day of its next visit; a head's is never reached
   std::int32_t worker;
   std::int32_t prev, next;    // its worker's list, in visit order, circular through the head
   std::int32_t next_closing;  // its day bucket's list, or the free list while unused
@@ -371,14 +371,14 @@ class Run {
   boost::random::mt19937_64 rng_;
   boost::random::exponential_distribution<double> gap_;
   boost::random::exponential_distribution<double> length_;
-  std::size_t most_open_;              // workers x cap
-  std::vector<Slot> slots_;            // each worker's list head, then the cases
-  std::int32_t free_ = kNone;          // unused slots, through next_closing
+  std::size_t most_open_;      // workers x cap
+  std::vector<Slot> slots_;    // each worker's list head, then the cases
+  std::int32_t free_ = kNone;  // unused slots, through next_closing
   std::uint64_t next_id_ = 0;
   std::vector<int> load_;
-  std::size_t words_;                  // in a bitset of workers
-  std::vector<std::uint64_t> at_load_; // per load 0..cap: a bitset of the workers with it
-  std::vector<int> workers_at_;        // per load: how many workers have it
+  std::size_t words_;                   // in a bitset of workers
+  std::vector<std::uint64_t> at_load_;  // per load 0..cap: a bitset of the workers with it
+  std::vector<int> workers_at_;         // per load: how many workers have it
   int min_load_ = 0;
   std::size_t most_visits_;            // in a round
   std::vector<std::int32_t> visited_;  // a round's visited, with --visits above 2
